@@ -1,0 +1,96 @@
+# khu: one binary, a plain Makefile, dependencies through pkg-config.
+#
+#   make            build ./build/release/khu (and ./khu, a link to it)
+#   make run        build, create khu.db with the Long An data on first start, serve
+#   make test       the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make asan       same as make test
+#   make valgrind   the unit suite and the API suite under valgrind (no sanitizers)
+#   make bench      generate the national data set, load it, measure (bench/RESULTS.md)
+#   make lint       banned functions and clang-format check
+#   make fuzz       build and briefly run the libFuzzer targets (clang)
+
+CC       ?= cc
+PKGS     := libmicrohttpd jansson sqlite3 zlib libutf8proc libsodium
+OPT      ?= -O2
+CFLAGS   ?= $(OPT) -g
+WARN     := -Wall -Wextra -Werror -Wshadow -Wvla -Wno-missing-field-initializers
+CPPFLAGS += -D_GNU_SOURCE -Isrc -I$(B)/gen
+XCFLAGS  := -std=c17 $(WARN) -MMD -MP $(shell pkg-config --cflags $(PKGS))
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+
+ifeq ($(SAN),1)
+B        ?= build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+XCFLAGS  += $(SANFLAGS)
+LDFLAGS  += $(SANFLAGS)
+OPT      := -O1
+else
+B        ?= build/release
+endif
+
+APP_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cli/*.c))
+APP_SRC  := $(filter-out src/cli/main.c,$(APP_SRC))
+APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o) $(B)/gen/web_assets.o
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+WEB      := $(sort $(wildcard web/*))
+
+.PHONY: all run test asan valgrind bench lint format fuzz clean check-deps
+all: $(B)/khu
+	@ln -sf $(B)/khu khu
+
+$(B)/khu: $(APP_OBJ) $(B)/src/cli/main.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 $(WARN) -o $@ $<
+
+$(B)/gen/web_assets.c: $(B)/tools/embed $(WEB)
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed web $(WEB) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/web_assets.o: $(B)/gen/web_assets.c
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(APP_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -Itests $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+build-tests: $(B)/khu $(TEST_BIN)
+
+run: all
+	./khu serve --db khu.db
+
+test:
+	@$(MAKE) --no-print-directory SAN=1 build-tests
+	@KHU_BIN=$(CURDIR)/build/asan/khu KHU_DATA=$(CURDIR)/data tests/run build/asan
+
+asan: test
+
+valgrind:
+	@$(MAKE) --no-print-directory OPT=-O0 B=build/valgrind build-tests
+	@KHU_BIN=$(CURDIR)/build/valgrind/khu KHU_DATA=$(CURDIR)/data \
+	  KHU_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  tests/run build/valgrind
+
+bench: all
+	bench/run
+
+lint:
+	@tools/lint
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+fuzz:
+	@$(MAKE) --no-print-directory -f fuzz/Makefile
+
+clean:
+	rm -rf build khu
+
+-include $(shell find build -name '*.d' 2>/dev/null)

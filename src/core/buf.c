@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Bounded growable buffer; see buf.h for the contract.
+ */
+#include "core/buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+void buf_init(struct buf *b, size_t max)
+{
+    memset(b, 0, sizeof(*b));
+    b->max = max;
+}
+
+void buf_free(struct buf *b)
+{
+    xfree(b->data);
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void buf_reset(struct buf *b)
+{
+    b->len = 0;
+    b->err = KHU_OK;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static enum khu_err buf_reserve(struct buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *p;
+
+    if (b->err)
+        return b->err;
+    if (extra > b->max || b->len > b->max - extra)
+        return b->err = KHU_ETOOBIG;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return KHU_OK;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
+    p = xrealloc(b->data, cap);
+    if (!p)
+        return b->err = KHU_ENOMEM;
+    b->data = p;
+    b->cap = cap;
+    return KHU_OK;
+}
+
+enum khu_err buf_append(struct buf *b, const void *p, size_t n)
+{
+    enum khu_err err = buf_reserve(b, n);
+
+    if (err)
+        return err;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return KHU_OK;
+}
+
+enum khu_err buf_puts(struct buf *b, const char *s)
+{
+    return buf_append(b, s, strlen(s));
+}
+
+enum khu_err buf_putc(struct buf *b, char c)
+{
+    return buf_append(b, &c, 1);
+}
+
+enum khu_err buf_printf(struct buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    enum khu_err err;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return b->err ? b->err : (b->err = KHU_EINVAL);
+    err = buf_reserve(b, (size_t)n);
+    if (err)
+        return err;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return KHU_OK;
+}
+
+const char *buf_cstr(struct buf *b)
+{
+    return b->data ? b->data : "";
+}
+
+char *buf_steal(struct buf *b, size_t *len)
+{
+    char *p;
+
+    if (b->err)
+        return NULL;
+    if (!b->data && buf_reserve(b, 0))
+        return NULL;
+    p = b->data;
+    if (len)
+        *len = b->len;
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    return p;
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Parsing of numbers and dates that come from outside (CSV cells, query
+ * parameters, JSON strings), always with a range. Nothing here accepts
+ * leading or trailing spaces, a sign where none is allowed, hex, inf or nan.
+ */
+#ifndef KHU_NUM_H
+#define KHU_NUM_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+
+/* API */
+
+/* Parses a decimal integer ("-12", "42"). Returns KHU_OK, KHU_EINVAL if s is
+ * not an integer, KHU_ERANGE if it is outside [min, max]. *out is written
+ * only on success. */
+enum khu_err parse_i64(const char *s, int64_t min, int64_t max, int64_t *out);
+
+/* Parses a decimal number with '.' as the separator and an optional
+ * exponent ("9251.6", "-0.5", "1e3"). A comma is rejected (KHU_EINVAL) so
+ * that "9,251.6" is never read as 9. Range and *out as parse_i64. */
+enum khu_err parse_f64(const char *s, double min, double max, double *out);
+
+/* Parses a calendar date "YYYY-MM-DD" (years 1000-9999, real days only) and
+ * stores the number of days since 1970-01-01 in *days. KHU_EINVAL otherwise. */
+enum khu_err parse_date(const char *s, int32_t *days);
+
+/* Writes days (since 1970-01-01) as "YYYY-MM-DD" into out. */
+void format_date(int32_t days, char out[11]);
+
+/* Formats v with up to 15 significant digits and no trailing zeros
+ * ("9251.6", "12", "0.25") into out (size n). Returns out. */
+char *format_real(double v, char *out, unsigned n);
+
+#endif

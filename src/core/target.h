@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Progress of a planning target and whether its trend reaches it in time:
+ * pure arithmetic over a baseline, a target, a due date and dated
+ * observations. No I/O.
+ */
+#ifndef KHU_TARGET_H
+#define KHU_TARGET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct target_point {
+    int32_t day; /* days since 1970-01-01 */
+    double value;
+};
+
+struct target_input {
+    int has_baseline;
+    double baseline;
+    int32_t baseline_day;
+    int has_target;
+    double target;
+    int32_t due_day;
+    int decrease;                    /* 1: the target is to go down */
+    const struct target_point *obs; /* any order */
+    size_t nobs;
+    int32_t today;
+};
+
+enum target_verdict {
+    TARGET_UNKNOWN,   /* too little data to say */
+    TARGET_MET,       /* the latest value already reaches the target */
+    TARGET_ON_TRACK,  /* the trend reaches it by the due date */
+    TARGET_OFF_TRACK, /* the trend does not reach it by the due date */
+    TARGET_MISSED,    /* the due date has passed and the target was not reached */
+};
+
+struct target_progress {
+    int has_current;
+    double current;      /* latest observation */
+    int32_t current_day;
+    int has_share;
+    double share_done;   /* (current - baseline) / (target - baseline), not clamped */
+    int has_trend;
+    double slope_per_year; /* least-squares slope over baseline + observations */
+    double projected;      /* trend value at the due date */
+    enum target_verdict verdict;
+};
+
+/* API */
+
+/* Computes progress for in. Never fails: what cannot be computed is marked
+ * absent (has_* = 0, verdict TARGET_UNKNOWN). A trend needs at least two
+ * points on different days. */
+void target_compute(const struct target_input *in, struct target_progress *out);
+
+/* A stable English token for a verdict: "unknown", "met", "on_track",
+ * "off_track", "missed". */
+const char *target_verdict_name(enum target_verdict v);
+
+#endif

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * UTF-8 validation and decoding (RFC 3629: no overlongs, no surrogates,
+ * nothing above U+10FFFF).
+ */
+#ifndef KHU_UTF8_H
+#define KHU_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* API */
+
+/* Decodes one code point from s[0..n). Returns the number of bytes used
+ * (1-4) and stores the code point in *cp, or returns 0 if the bytes are not
+ * valid UTF-8 (or n == 0). */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Returns 1 if s[0..n) is valid UTF-8. Otherwise returns 0 and, if bad is
+ * not NULL, stores the byte offset of the first invalid sequence. */
+int utf8_valid(const char *s, size_t n, size_t *bad);
+
+/* Returns the number of code points in s[0..n), counting each invalid byte as
+ * one: the "column" a text editor shows. */
+size_t utf8_count(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The static files of web/, embedded in the binary at build time by
+ * tools/embed. The table ends with a row whose path is NULL.
+ */
+#ifndef KHU_ASSETS_H
+#define KHU_ASSETS_H
+
+struct asset {
+    const char *path; /* "/index.html" */
+    const unsigned char *data;
+    int len;
+};
+
+extern const struct asset khu_assets[];
+
+#endif
