@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The HTTP layer's contract with the API layer: a parsed request, a response
+ * being built, a route table, and the server that runs them on
+ * libmicrohttpd. The http layer owns parsing, limits, ETag/304, gzip, CORS
+ * and problem+json; handlers only fill a status, a content type and a body.
+ */
+#ifndef KHU_HTTP_H
+#define KHU_HTTP_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+
+/* Named limits (answer 414, 431, 413 or 400 when passed). */
+#define HTTP_MAX_URL          4096
+#define HTTP_MAX_HEADER_BYTES (32 * 1024)
+#define HTTP_MAX_BODY         (1024 * 1024)
+#define HTTP_MAX_PARAMS       64
+#define HTTP_MAX_PATH_PARAMS  4
+#define HTTP_CONN_TIMEOUT_S   30
+#define HTTP_MAX_RESPONSE     (256 * 1024 * 1024)
+#define HTTP_GZIP_MIN_BYTES   1024
+
+struct http_param {
+    char *name;  /* percent-decoded, valid UTF-8 */
+    char *value; /* percent-decoded ('+' is a space), valid UTF-8 */
+};
+
+struct http_req {
+    const char *method;  /* "GET", ... */
+    const char *path;    /* decoded path, without the query string */
+    struct http_param params[HTTP_MAX_PARAMS];
+    size_t nparams;
+    const char *path_params[HTTP_MAX_PATH_PARAMS]; /* values of {name} segments, in order */
+    size_t npath_params;
+    const char *accept;          /* header values or NULL */
+    const char *accept_language;
+    const char *body;
+    size_t body_len;
+    void *app;                   /* the pointer given to http_server_start */
+};
+
+struct http_resp {
+    int status;               /* 200 unless set */
+    const char *content_type; /* static string; default "application/json" */
+    struct buf body;          /* capped at HTTP_MAX_RESPONSE */
+    char content_disposition[160]; /* optional header value, "" when unset */
+    int no_etag;              /* 1: never answer 304 for this response */
+};
+
+typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
+
+struct http_route {
+    const char *method;  /* "GET" */
+    const char *pattern; /* "/api/v1/zones/{code}"; a {x} matches one segment */
+    http_handler handler;
+};
+
+struct http_server; /* opaque */
+
+struct http_config {
+    const char *bind_addr; /* "127.0.0.1" */
+    unsigned short port;   /* 0: pick a free port */
+    unsigned threads;      /* worker threads; 0: 2 x cores, at least 4 */
+    const struct http_route *routes; /* ends with a row whose method is NULL */
+    void *app;             /* handed to every handler as req->app */
+};
+
+/* API */
+
+/* Returns the value of query parameter name, or NULL when absent. */
+const char *http_param(const struct http_req *req, const char *name);
+
+/* Answers 400 problem+json naming the first query parameter that is not in
+ * allowed (NULL-terminated), or that appears twice, and returns -1.
+ * Returns 0 when every parameter is known. */
+int http_check_params(const struct http_req *req, struct http_resp *resp,
+                      const char *const *allowed);
+
+/* Replaces resp with an application/problem+json body:
+ * {"type":"about:blank","title":<reason phrase>,"status":N,"detail":detail,
+ *  "param":param} ("param" only when not NULL). */
+void http_problem(struct http_resp *resp, int status, const char *param, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Matches path against pattern; on a match stores up to
+ * HTTP_MAX_PATH_PARAMS segment values (pointers into scratch, which must
+ * hold strlen(path)+1 bytes) and returns 1. */
+int http_route_match(const char *pattern, const char *path, char *scratch, const char **vals,
+                     size_t *nvals);
+
+/* Parses a raw query string ("a=1&b=x%20y") into req->params. Returns 0, or
+ * -1 with a message in err (size errn) for bad percent escapes, invalid
+ * UTF-8, an empty name or more than HTTP_MAX_PARAMS parameters. The strings
+ * are allocated; free them with http_req_free_params. */
+int http_parse_query(struct http_req *req, const char *query, char *err, size_t errn);
+void http_req_free_params(struct http_req *req);
+
+/* Starts serving on cfg's address. Returns NULL (and prints why to stderr)
+ * when the address cannot be bound. */
+struct http_server *http_server_start(const struct http_config *cfg);
+
+/* The port actually bound (useful with port 0). */
+unsigned short http_server_port(const struct http_server *s);
+
+/* Stops accepting, lets requests in flight finish, frees s. */
+void http_server_stop(struct http_server *s);
+
+#endif
