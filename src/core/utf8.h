@@ -24,4 +24,9 @@ int utf8_valid(const char *s, size_t n, size_t *bad);
  * one: the "column" a text editor shows. */
 size_t utf8_count(const char *s, size_t n);
 
+/* Encodes the code point cp into out and returns the number of bytes
+ * written (1-4), or 0 (writing nothing) for a surrogate or a value above
+ * U+10FFFF. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
 #endif
