@@ -23,7 +23,17 @@ enum khu_err text_nfc(const char *s, size_t n, struct buf *out);
  * digits turned into one space, no leading or trailing space. A run of two
  * or more Hangul syllables is written as its overlapping two-syllable pairs
  * ("서울특별시" -> "서울 울특 특별 별시"); a lone syllable stays as it is.
- * Returns KHU_OK, KHU_EINVAL for invalid UTF-8 or the buffer's error. */
+ * Returns KHU_OK, KHU_EINVAL for invalid UTF-8 or the buffer's error.
+ *
+ * Details: the normal form is NFKC, so full-width letters and superscript
+ * digits fold to plain ones; default ignorable characters (soft hyphen,
+ * zero-width space) are dropped without splitting a word; the look-alikes
+ * ð/Ð and ɖ/Ɖ that replace Đ in text typed on other keyboards also fold to
+ * d; a Hangul run is always its own token, so "제1공장" -> "제 1 공장".
+ * Letters are Unicode categories L*, digits N*. The result only contains
+ * such characters and single spaces, so FTS5's unicode61 tokenizer splits
+ * it exactly at the spaces. On any error nothing is appended. The result
+ * is stable: folding it again gives it back unchanged. */
 enum khu_err text_fold(const char *s, size_t n, struct buf *out);
 
 #endif
