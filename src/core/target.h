@@ -22,7 +22,7 @@ struct target_input {
     int has_target;
     double target;
     int32_t due_day;
-    int decrease;                    /* 1: the target is to go down */
+    int decrease;                   /* 1: the target is to go down */
     const struct target_point *obs; /* any order */
     size_t nobs;
     int32_t today;
@@ -38,10 +38,10 @@ enum target_verdict {
 
 struct target_progress {
     int has_current;
-    double current;      /* latest observation */
+    double current; /* latest observation */
     int32_t current_day;
     int has_share;
-    double share_done;   /* (current - baseline) / (target - baseline), not clamped */
+    double share_done; /* (current - baseline) / (target - baseline), not clamped */
     int has_trend;
     double slope_per_year; /* least-squares slope over baseline + observations */
     double projected;      /* trend value at the due date */
@@ -52,7 +52,18 @@ struct target_progress {
 
 /* Computes progress for in. Never fails: what cannot be computed is marked
  * absent (has_* = 0, verdict TARGET_UNKNOWN). A trend needs at least two
- * points on different days. */
+ * points on different days.
+ *
+ * The rules: current is the observation with the latest day (the last one
+ * given among several on that day). share_done needs a current value, a
+ * baseline and a target different from the baseline. The trend is the
+ * least-squares line through the baseline point (if any) and every
+ * observation; slope_per_year is its slope times 365.25 and projected its
+ * value at due_day. The verdict, in this order: UNKNOWN without a target or
+ * with neither a current value nor a trend; MET when current reaches the
+ * target (>= it, or <= it when decrease is set); MISSED when today is after
+ * due_day; ON_TRACK when projected reaches the target; otherwise OFF_TRACK
+ * (also when a current value exists but no trend shows it moving). */
 void target_compute(const struct target_input *in, struct target_progress *out);
 
 /* A stable English token for a verdict: "unknown", "met", "on_track",

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Progress of a planning target: the latest observation, the share of the
+ * way from baseline to target already covered, a least-squares trend over
+ * the baseline and the observations, its value at the due date, and a
+ * verdict. Pure arithmetic; see target.h for the rules.
+ */
+#include "core/target.h"
+
+#define DAYS_PER_YEAR 365.25
+
+/* The points the trend is fitted to: the baseline (when there is one) and
+ * then every observation. */
+static size_t point_count(const struct target_input *in)
+{
+    return in->nobs + (in->has_baseline ? 1 : 0);
+}
+
+static struct target_point point_at(const struct target_input *in, size_t i)
+{
+    struct target_point p;
+
+    if (in->has_baseline) {
+        if (i == 0) {
+            p.day = in->baseline_day;
+            p.value = in->baseline;
+            return p;
+        }
+        i--;
+    }
+    return in->obs[i];
+}
+
+/* The latest observation; among several on the same day, the last given. */
+static void find_current(const struct target_input *in, struct target_progress *out)
+{
+    size_t i;
+
+    for (i = 0; i < in->nobs; i++) {
+        if (!out->has_current || in->obs[i].day >= out->current_day) {
+            out->has_current = 1;
+            out->current = in->obs[i].value;
+            out->current_day = in->obs[i].day;
+        }
+    }
+}
+
+/* Fits value = a + b * day by least squares, centred on the mean day for
+ * accuracy. Needs two different days; sets has_trend, the slope per year
+ * and the value at the due day. */
+static void fit_trend(const struct target_input *in, struct target_progress *out)
+{
+    size_t i, n = point_count(in);
+    double mean_x = 0, mean_y = 0, sxx = 0, sxy = 0, dx, slope;
+    struct target_point p;
+
+    if (n < 2)
+        return;
+    for (i = 0; i < n; i++) {
+        p = point_at(in, i);
+        mean_x += p.day;
+        mean_y += p.value;
+    }
+    mean_x /= (double)n;
+    mean_y /= (double)n;
+    for (i = 0; i < n; i++) {
+        p = point_at(in, i);
+        dx = p.day - mean_x;
+        sxx += dx * dx;
+        sxy += dx * (p.value - mean_y);
+    }
+    if (sxx <= 0)
+        return;
+    slope = sxy / sxx;
+    out->has_trend = 1;
+    out->slope_per_year = slope * DAYS_PER_YEAR;
+    out->projected = mean_y + slope * (in->due_day - mean_x);
+}
+
+static int reaches(const struct target_input *in, double v)
+{
+    return in->decrease ? v <= in->target : v >= in->target;
+}
+
+static enum target_verdict judge(const struct target_input *in, const struct target_progress *p)
+{
+    if (!in->has_target || (!p->has_current && !p->has_trend))
+        return TARGET_UNKNOWN;
+    if (p->has_current && reaches(in, p->current))
+        return TARGET_MET;
+    if (in->today > in->due_day)
+        return TARGET_MISSED;
+    if (p->has_trend && reaches(in, p->projected))
+        return TARGET_ON_TRACK;
+    return TARGET_OFF_TRACK;
+}
+
+void target_compute(const struct target_input *in, struct target_progress *out)
+{
+    struct target_progress p = {0};
+
+    find_current(in, &p);
+    if (p.has_current && in->has_baseline && in->has_target && in->target != in->baseline) {
+        p.has_share = 1;
+        p.share_done = (p.current - in->baseline) / (in->target - in->baseline);
+    }
+    fit_trend(in, &p);
+    p.verdict = judge(in, &p);
+    *out = p;
+}
+
+const char *target_verdict_name(enum target_verdict v)
+{
+    static const char *const names[] = {
+        [TARGET_UNKNOWN] = "unknown",   [TARGET_MET] = "met",
+        [TARGET_ON_TRACK] = "on_track", [TARGET_OFF_TRACK] = "off_track",
+        [TARGET_MISSED] = "missed",
+    };
+
+    if ((unsigned)v >= sizeof(names) / sizeof(names[0]))
+        return "unknown";
+    return names[v];
+}
