@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Helpers shared by the files of src/http and by nothing else: UTF-8
- * checking, the strict percent-decoder used for paths and query strings,
- * reason phrases and the JSON string escaper behind problem+json. Names carry
- * the http__ prefix so that no other module is tempted to call them.
+ * Helpers shared by the files of src/http and by nothing else: the strict percent-decoder used for
+ * paths and query strings, reason phrases and the JSON string escaper behind problem+json. Names
+ * carry the http__ prefix so that no other module is tempted to call them.
  */
 #ifndef KHU_HTTP_INT_H
 #define KHU_HTTP_INT_H
@@ -13,17 +12,11 @@
 #include "core/buf.h"
 #include "http/http.h"
 
+/* Room for a quoted ETag: '"', 16 hex digits, "-gz", '"', NUL. */
+#define HTTP__ETAG_MAX 24
+
 /* Size of the buffer that receives the offending parameter's name. */
 #define HTTP__PARAM_NAME_MAX 128
-
-/* Returns the length (1-4) of the valid UTF-8 sequence at s[0..n), or 0 when
- * the bytes there are not valid UTF-8 (overlongs, surrogates and code points
- * above U+10FFFF are invalid). */
-size_t http__utf8_seq(const unsigned char *s, size_t n);
-
-/* Returns 1 if s[0..n) is valid UTF-8; otherwise returns 0 and stores the
- * offset of the first bad byte in *bad (when bad is not NULL). */
-int http__utf8_valid(const char *s, size_t n, size_t *bad);
 
 /* Like http_parse_query, and also copies into param (size paramn) the
  * decoded name of the parameter that was rejected, or "" when no name can be
@@ -45,5 +38,24 @@ const char *http__reason(int status);
  * control characters are escaped; bytes that are not valid UTF-8 become
  * U+FFFD, so the output is always valid JSON. Errors stay in b->err. */
 void http__json_string(struct buf *b, const char *s, size_t n);
+
+/* Writes into out the strong, quoted ETag of a body with this content
+ * type; gzip selects the variant for the compressed body ("...-gz"). */
+void http__etag(char out[HTTP__ETAG_MAX], const char *content_type, const char *body, size_t n,
+                int gzip);
+
+/* Returns 1 when the If-None-Match header value (a list of entity tags, or
+ * "*") matches etag, comparing weakly as RFC 9110 asks. */
+int http__etag_matches(const char *if_none_match, const char *etag);
+
+/* Returns 1 when the Accept-Encoding header value (NULL when absent) allows
+ * gzip: "gzip" or "x-gzip" with a non-zero q, or "*" with a non-zero q and
+ * no explicit gzip entry. */
+int http__accepts_gzip(const char *accept_encoding);
+
+/* Compresses in[0..n) into a gzip member. Returns the output, which the
+ * caller frees with xfree, and its length in *outn; or NULL when memory
+ * runs out or the input is too large for one zlib call. */
+char *http__gzip(const char *in, size_t n, size_t *outn);
 
 #endif

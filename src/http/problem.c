@@ -10,7 +10,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "core/utf8.h"
 
 /* The detail is cut at this many bytes (before escaping). */
 #define DETAIL_MAX 2048
@@ -86,6 +89,7 @@ void http__json_string(struct buf *b, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, len;
+    uint32_t cp;
 
     buf_putc(b, '"');
     while (i < n) {
@@ -93,13 +97,13 @@ void http__json_string(struct buf *b, const char *s, size_t n)
             json_ascii(b, u[i++]);
             continue;
         }
-        len = http__utf8_seq(u + i, n - i);
+        len = utf8_decode(s + i, n - i, &cp);
         if (len == 0) {
             buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD for one bad byte */
             i++;
             continue;
         }
-        buf_append(b, u + i, len);
+        buf_append(b, s + i, len);
         i += len;
     }
     buf_putc(b, '"');

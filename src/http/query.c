@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 /* How much of a parameter name is quoted back in a message. */
@@ -21,53 +22,6 @@
 enum decode_rc { DECODE_OK = 0, DECODE_BAD_ESCAPE, DECODE_NUL };
 
 /* ===== UTF-8 ===== */
-
-size_t http__utf8_seq(const unsigned char *s, size_t n)
-{
-    size_t len, i;
-    unsigned cp, min;
-
-    if (n == 0)
-        return 0;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-        len = 2, cp = s[0] & 0x1Fu, min = 0x80;
-    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-        len = 3, cp = s[0] & 0x0Fu, min = 0x800;
-    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-        len = 4, cp = s[0] & 0x07u, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
-int http__utf8_valid(const char *s, size_t n, size_t *bad)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, len;
-
-    while (i < n) {
-        len = http__utf8_seq(u + i, n - i);
-        if (len == 0) {
-            if (bad)
-                *bad = i;
-            return 0;
-        }
-        i += len;
-    }
-    return 1;
-}
 
 /* Returns the longest prefix of s (at most max bytes) that does not end in
  * the middle of a UTF-8 sequence. */
@@ -195,7 +149,7 @@ static char *decode_name(struct qctx *q, const char *s, size_t n, int *oom)
         qfail(q, NULL, "query parameter %zu: the name contains %%00 (a NUL byte)", q->index);
     } else if (len == 0) {
         qfail(q, NULL, "query parameter %zu has an empty name (write name=value)", q->index);
-    } else if (!http__utf8_valid(name, len, NULL)) {
+    } else if (!utf8_valid(name, len, NULL)) {
         qfail(q, NULL, "query parameter %zu: the name is not valid UTF-8 after percent-decoding",
               q->index);
     } else {
@@ -228,7 +182,7 @@ static char *decode_value(struct qctx *q, const char *name, const char *s, size_
     } else if (rc == DECODE_NUL) {
         qfail(q, name, "query parameter \"%.*s\": the value contains %%00 (a NUL byte)", shown,
               name);
-    } else if (!http__utf8_valid(value, len, &bad)) {
+    } else if (!utf8_valid(value, len, &bad)) {
         qfail(q, name,
               "query parameter \"%.*s\": the value is not valid UTF-8 after percent-decoding "
               "(byte %zu)",
@@ -414,7 +368,7 @@ char *http__decode_path(const char *raw, size_t n, char *err, size_t errn)
                  show);
     } else if (rc == DECODE_NUL) {
         snprintf(err, errn, "the path contains %%00 (a NUL byte)");
-    } else if (!http__utf8_valid(path, len, &bad)) {
+    } else if (!utf8_valid(path, len, &bad)) {
         snprintf(err, errn, "the path is not valid UTF-8 after percent-decoding (byte %zu)",
                  bad + 1);
     } else {

@@ -1,0 +1,759 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The server: libmicrohttpd with a thread pool on epoll, the request limits
+ * of http.h, routing, and everything a handler should not have to think
+ * about: 404/405/414/413/431 problems, HEAD, CORS preflight, ETag and 304,
+ * gzip, and a graceful stop that lets requests in flight finish.
+ *
+ * Each request gets a struct req_state, created by the URI log callback
+ * (the only place MHD shows the raw request target, query string included)
+ * and freed by the completion callback. The access handler is called at
+ * least twice: once when the headers are in, then once per body chunk, then
+ * a final time with no data, when the response is built and queued.
+ */
+#include "http/http_int.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+
+/* Connections served at once, over all pool threads. */
+#define MAX_CONNECTIONS 1024
+/* MHD keeps the request line, the headers and the response headers in one
+ * pool per connection; the headers may use HTTP_MAX_HEADER_BYTES of it. */
+#define CONN_MEMORY (HTTP_MAX_HEADER_BYTES + 16 * 1024)
+/* A body over HTTP_MAX_BODY is read and dropped so that the client sees
+ * the 413; past this much the connection is simply closed. */
+#define DRAIN_MAX (8 * (size_t)HTTP_MAX_BODY)
+/* How long http_server_stop waits for requests in flight. */
+#define STOP_WAIT_S 10
+
+#define VARY_VALUE  "Accept, Accept-Encoding, Accept-Language"
+#define CORS_ALLOW  "Accept, Accept-Encoding, Accept-Language, Content-Type, If-None-Match"
+#define CORS_MAXAGE "600"
+
+struct http_server {
+    struct MHD_Daemon *daemon;
+    const struct http_route *routes;
+    void *app;
+    unsigned short port;
+    atomic_int running;  /* start finished: MHD's log is filtered from now on */
+    atomic_int stopping; /* stop began: new requests get 503 */
+    pthread_mutex_t lock;
+    pthread_cond_t idle; /* signalled when active drops to 0 */
+    unsigned active;     /* requests past their headers and not yet completed */
+};
+
+struct req_state {
+    struct http_server *srv;
+    char *uri;      /* raw request target; NULL when longer than HTTP_MAX_URL */
+    int seen;       /* the access handler has been called */
+    int counted;    /* included in srv->active */
+    size_t drained; /* body bytes dropped after the limit */
+    struct buf body;
+};
+
+/* One request being answered: what the handler sees, what it fills, and
+ * what the server adds around it. */
+struct exchange {
+    struct MHD_Connection *conn;
+    struct req_state *st;
+    struct http_req req;
+    struct http_resp resp;
+    char *path;     /* decoded, owned */
+    char *scratch;  /* route values, owned */
+    char allow[96]; /* value of the Allow header, "" when not needed */
+    int preflight;  /* answered OPTIONS: 204 with the CORS headers */
+    int safe;       /* GET or HEAD: conditional, and readable from any origin */
+    int close;      /* ask MHD to close the connection afterwards */
+    char etag[HTTP__ETAG_MAX];
+};
+
+/* ===== Per-request state and the in-flight count ===== */
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    struct req_state *st = xcalloc(1, sizeof(*st));
+    size_t n = strlen(uri);
+
+    (void)conn;
+    if (!st)
+        return NULL;
+    st->srv = cls;
+    buf_init(&st->body, HTTP_MAX_BODY);
+    if (n <= HTTP_MAX_URL) {
+        st->uri = xstrndup(uri, n);
+        if (!st->uri) {
+            xfree(st);
+            return NULL;
+        }
+    }
+    return st;
+}
+
+static void count_request(struct http_server *srv, struct req_state *st)
+{
+    pthread_mutex_lock(&srv->lock);
+    srv->active++;
+    pthread_mutex_unlock(&srv->lock);
+    st->counted = 1;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode why)
+{
+    struct http_server *srv = cls;
+    struct req_state *st = *con_cls;
+
+    (void)conn;
+    (void)why;
+    if (!st)
+        return;
+    if (st->counted) {
+        pthread_mutex_lock(&srv->lock);
+        if (--srv->active == 0)
+            pthread_cond_broadcast(&srv->idle);
+        pthread_mutex_unlock(&srv->lock);
+    }
+    buf_free(&st->body);
+    xfree(st->uri);
+    xfree(st);
+    *con_cls = NULL;
+}
+
+/* ===== Building and queueing responses ===== */
+
+static void add_header(int *ok, struct MHD_Response *r, const char *name, const char *value)
+{
+    if (*ok && MHD_add_response_header(r, name, value) != MHD_YES)
+        *ok = 0;
+}
+
+/* Creates an MHD response that takes ownership of data[0..n). Returns
+ * NULL when memory runs out or data is missing. */
+static struct MHD_Response *make_response(char *data, size_t n)
+{
+    struct MHD_Response *r;
+
+    if (n == 0) {
+        xfree(data);
+        return MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    }
+    if (!data)
+        return NULL;
+    r = MHD_create_response_from_buffer_with_free_callback(n, data, xfree);
+    if (!r)
+        xfree(data);
+    return r;
+}
+
+/* Adds the headers every answer to a routed request carries. */
+static void common_headers(int *ok, struct MHD_Response *r, const struct exchange *x)
+{
+    add_header(ok, r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    add_header(ok, r, MHD_HTTP_HEADER_VARY, VARY_VALUE);
+    add_header(ok, r, "X-Content-Type-Options", "nosniff");
+    if (x->safe)
+        add_header(ok, r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    if (x->etag[0])
+        add_header(ok, r, MHD_HTTP_HEADER_ETAG, x->etag);
+    if (x->allow[0])
+        add_header(ok, r, MHD_HTTP_HEADER_ALLOW, x->allow);
+    if (x->close)
+        add_header(ok, r, MHD_HTTP_HEADER_CONNECTION, "close");
+}
+
+static enum MHD_Result queue(struct exchange *x, int status, struct MHD_Response *r, int ok)
+{
+    enum MHD_Result rc = MHD_NO;
+
+    if (r && ok)
+        rc = MHD_queue_response(x->conn, (unsigned)status, r);
+    if (r)
+        MHD_destroy_response(r);
+    return rc;
+}
+
+static enum MHD_Result send_preflight(struct exchange *x)
+{
+    struct MHD_Response *r = make_response(NULL, 0);
+    int ok = r != NULL;
+
+    add_header(&ok, r, MHD_HTTP_HEADER_ALLOW, x->allow);
+    add_header(&ok, r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    add_header(&ok, r, "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    add_header(&ok, r, "Access-Control-Allow-Headers", CORS_ALLOW);
+    add_header(&ok, r, "Access-Control-Max-Age", CORS_MAXAGE);
+    return queue(x, MHD_HTTP_NO_CONTENT, r, ok);
+}
+
+static enum MHD_Result send_not_modified(struct exchange *x)
+{
+    struct MHD_Response *r = make_response(NULL, 0);
+    int ok = r != NULL;
+
+    common_headers(&ok, r, x);
+    return queue(x, MHD_HTTP_NOT_MODIFIED, r, ok);
+}
+
+/* Sets x->etag for a cacheable answer; returns 1 when the client's copy is
+ * current (If-None-Match matches) and a 304 should be sent. */
+static int check_etag(struct exchange *x, int gzip)
+{
+    const char *inm;
+
+    if (x->resp.status != 200 || x->resp.no_etag)
+        return 0;
+    http__etag(x->etag, x->resp.content_type, buf_cstr(&x->resp.body), x->resp.body.len, gzip);
+    inm = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    return inm && x->safe && http__etag_matches(inm, x->etag);
+}
+
+/* Returns 1 when the body is big enough to compress and the client takes
+ * gzip. */
+static int wants_gzip(const struct exchange *x)
+{
+    const char *ae;
+
+    if (x->resp.body.len < HTTP_GZIP_MIN_BYTES)
+        return 0;
+    ae = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    return http__accepts_gzip(ae);
+}
+
+/* Replaces the body by its gzip form. Returns 0, leaving the body as it
+ * was, when memory runs out or compression does not make it smaller. */
+static int compress_body(struct exchange *x)
+{
+    char *gz;
+    size_t n = 0;
+
+    gz = http__gzip(x->resp.body.data, x->resp.body.len, &n);
+    if (!gz || n >= x->resp.body.len) {
+        xfree(gz);
+        return 0;
+    }
+    buf_free(&x->resp.body);
+    x->resp.body.data = gz;
+    x->resp.body.len = n;
+    x->resp.body.cap = n;
+    return 1;
+}
+
+/* Sends the handler's answer: 304 when the client's copy is current,
+ * otherwise the body (gzipped when asked for) with its headers. */
+static enum MHD_Result send_answer(struct exchange *x)
+{
+    struct MHD_Response *r;
+    int ok, gzip = wants_gzip(x);
+    char *data;
+    size_t n;
+
+    if (check_etag(x, gzip))
+        return send_not_modified(x);
+    if (gzip && !compress_body(x)) {
+        gzip = 0;
+        if (x->etag[0])
+            http__etag(x->etag, x->resp.content_type, buf_cstr(&x->resp.body), x->resp.body.len, 0);
+    }
+    n = x->resp.body.len;
+    data = buf_steal(&x->resp.body, NULL);
+    r = make_response(data, n);
+    ok = r != NULL;
+    add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_TYPE, x->resp.content_type);
+    if (gzip)
+        add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+    if (x->resp.content_disposition[0])
+        add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, x->resp.content_disposition);
+    common_headers(&ok, r, x);
+    return queue(x, x->resp.status, r, ok);
+}
+
+/* ===== Checking and routing a request ===== */
+
+static enum MHD_Result sum_header(void *cls, enum MHD_ValueKind kind, const char *key,
+                                  const char *value)
+{
+    size_t *total = cls;
+
+    (void)kind;
+    *total += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": " and CRLF */
+    return MHD_YES;
+}
+
+/* Answers 413, 414 or 431 when the request broke a limit; returns 1 then. */
+static int check_limits(struct exchange *x)
+{
+    size_t headers = 0;
+
+    MHD_get_connection_values(x->conn, MHD_HEADER_KIND, sum_header, &headers);
+    if (!x->st->uri)
+        http_problem(&x->resp, 414, NULL, "the request target is longer than %d bytes",
+                     HTTP_MAX_URL);
+    else if (headers > HTTP_MAX_HEADER_BYTES)
+        http_problem(&x->resp, 431, NULL, "the request headers take more than %d bytes",
+                     HTTP_MAX_HEADER_BYTES);
+    else if (x->st->body.err == KHU_ETOOBIG)
+        http_problem(&x->resp, 413, NULL, "the request body is larger than %d bytes",
+                     HTTP_MAX_BODY);
+    else if (x->st->body.err)
+        http_problem(&x->resp, 503, NULL, "out of memory while reading the request body");
+    else
+        return 0;
+    return 1;
+}
+
+/* Decodes the path and the query string of the raw target into x->path and
+ * x->req.params; answers 400 (or 500) and returns 1 when they are bad. */
+static int parse_target(struct exchange *x)
+{
+    const char *uri = x->st->uri, *q = strchr(uri, '?');
+    char err[512], param[HTTP__PARAM_NAME_MAX];
+    int rc;
+
+    x->path = http__decode_path(uri, q ? (size_t)(q - uri) : strlen(uri), err, sizeof(err));
+    if (!x->path) {
+        http_problem(&x->resp, 400, NULL, "%s", err);
+        return 1;
+    }
+    rc = http__parse_query(&x->req, q ? q + 1 : "", err, sizeof(err), param, sizeof(param));
+    if (rc == -2)
+        http_problem(&x->resp, 500, NULL, "%s", err);
+    else if (rc)
+        http_problem(&x->resp, 400, param[0] ? param : NULL, "%s", err);
+    return rc != 0;
+}
+
+/* Adds method to the comma-separated list in allow unless it is there. */
+static void allow_add(char *allow, size_t n, const char *method)
+{
+    const char *p = allow;
+    size_t len = strlen(method), used = strlen(allow);
+
+    while ((p = strstr(p, method))) {
+        if ((p == allow || p[-1] == ' ') && (p[len] == ',' || p[len] == '\0'))
+            return;
+        p += len;
+    }
+    snprintf(allow + used, n - used, "%s%s", used ? ", " : "", method);
+}
+
+/* Fills x->allow with the methods of every route whose pattern matches
+ * the path, plus HEAD for GET and OPTIONS. Returns how many routes match. */
+static int collect_allow(struct exchange *x, const struct http_route *routes)
+{
+    const char *vals[HTTP_MAX_PATH_PARAMS];
+    size_t nvals, i;
+    int found = 0;
+
+    for (i = 0; routes[i].method; i++) {
+        if (!http_route_match(routes[i].pattern, x->path, x->scratch, vals, &nvals))
+            continue;
+        found++;
+        allow_add(x->allow, sizeof(x->allow), routes[i].method);
+        if (strcmp(routes[i].method, "GET") == 0)
+            allow_add(x->allow, sizeof(x->allow), "HEAD");
+    }
+    if (found)
+        allow_add(x->allow, sizeof(x->allow), "OPTIONS");
+    return found;
+}
+
+/* Returns the first route for this method and path (HEAD falls back to
+ * GET), with its {name} values stored in x->req. */
+static const struct http_route *find_route(struct exchange *x, const struct http_route *routes,
+                                           const char *method)
+{
+    int head = strcmp(method, "HEAD") == 0;
+    size_t i;
+
+    for (i = 0; routes[i].method; i++) {
+        if (strcmp(routes[i].method, method) != 0 &&
+            !(head && strcmp(routes[i].method, "GET") == 0))
+            continue;
+        if (http_route_match(routes[i].pattern, x->path, x->scratch, x->req.path_params,
+                             &x->req.npath_params))
+            return &routes[i];
+    }
+    return NULL;
+}
+
+/* Chooses the handler for the request, or answers 404, 405 or the OPTIONS
+ * preflight itself (returning NULL then). */
+static const struct http_route *route(struct exchange *x, const char *method)
+{
+    const struct http_route *routes = x->st->srv->routes;
+    const struct http_route *r = NULL;
+
+    x->scratch = xmalloc(strlen(x->path) + 1);
+    if (!x->scratch) {
+        http_problem(&x->resp, 503, NULL, "out of memory while routing the request");
+        return NULL;
+    }
+    if (strcmp(method, "OPTIONS") != 0)
+        r = find_route(x, routes, method);
+    if (r)
+        return r;
+    if (!collect_allow(x, routes))
+        http_problem(&x->resp, 404, NULL, "there is nothing at %s", x->path);
+    else if (strcmp(method, "OPTIONS") == 0)
+        x->preflight = 1;
+    else
+        http_problem(&x->resp, 405, NULL, "%s is not allowed here; use %s", method, x->allow);
+    return NULL;
+}
+
+/* Fills what the handler reads from the request. */
+static void fill_request(struct exchange *x, const char *method)
+{
+    struct http_req *req = &x->req;
+
+    req->method = method;
+    req->path = x->path;
+    req->accept = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+    req->accept_language =
+        MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    req->body = buf_cstr(&x->st->body);
+    req->body_len = x->st->body.len;
+    req->app = x->st->srv->app;
+}
+
+/* Returns 1 when the handler left something the server cannot send. */
+static int bad_handler_output(const struct http_resp *resp)
+{
+    const char *p;
+
+    if (resp->status < 200 || resp->status > 599 || !resp->content_type)
+        return 1;
+    for (p = resp->content_disposition; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            return 1;
+    }
+    return 0;
+}
+
+static void run_handler(struct exchange *x, const struct http_route *r)
+{
+    r->handler(&x->req, &x->resp);
+    if (x->resp.body.err)
+        http_problem(&x->resp, 500, NULL, "the response could not be built (%s)",
+                     khu_err_str(x->resp.body.err));
+    else if (bad_handler_output(&x->resp))
+        http_problem(&x->resp, 500, NULL, "the handler produced an invalid response");
+}
+
+/* The final call of the access handler: check, route, run, answer. */
+static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st,
+                               const char *method)
+{
+    struct exchange x;
+    const struct http_route *r = NULL;
+    enum MHD_Result rc;
+
+    memset(&x, 0, sizeof(x));
+    x.conn = conn;
+    x.st = st;
+    x.safe = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    x.resp.status = 200;
+    x.resp.content_type = "application/json";
+    buf_init(&x.resp.body, HTTP_MAX_RESPONSE);
+    if (!check_limits(&x) && !parse_target(&x))
+        r = route(&x, method);
+    if (r) {
+        fill_request(&x, method);
+        run_handler(&x, r);
+    }
+    rc = x.preflight ? send_preflight(&x) : send_answer(&x);
+    http_req_free_params(&x.req);
+    buf_free(&x.resp.body);
+    xfree(x.scratch);
+    xfree(x.path);
+    return rc;
+}
+
+/* ===== The access handler ===== */
+
+/* Parses a Content-Length value; returns 1 when it says more than max. */
+static int declared_too_big(const char *cl, size_t max)
+{
+    unsigned long long v;
+    char *end;
+
+    if (!cl)
+        return 0;
+    errno = 0;
+    v = strtoull(cl, &end, 10);
+    return end != cl && (errno == ERANGE || v > max);
+}
+
+/* The first call, when the headers are in. Answers at once (without
+ * reading the body) when the server is stopping or the declared body is
+ * over the limit; otherwise waits for the body. */
+static enum MHD_Result first_call(struct MHD_Connection *conn, struct req_state *st,
+                                  const char *method)
+{
+    const char *cl;
+    struct exchange x;
+    enum MHD_Result rc;
+
+    st->seen = 1;
+    count_request(st->srv, st);
+    cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (!atomic_load(&st->srv->stopping) && !declared_too_big(cl, HTTP_MAX_BODY))
+        return MHD_YES;
+    memset(&x, 0, sizeof(x));
+    x.conn = conn;
+    x.st = st;
+    x.close = 1;
+    x.safe = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    buf_init(&x.resp.body, 4096);
+    if (atomic_load(&st->srv->stopping))
+        http_problem(&x.resp, 503, NULL, "the server is shutting down; try again shortly");
+    else
+        http_problem(&x.resp, 413, NULL, "the request body is larger than %d bytes", HTTP_MAX_BODY);
+    rc = send_answer(&x);
+    buf_free(&x.resp.body);
+    return rc;
+}
+
+/* A middle call: keeps the chunk, or drops it once the body is over the
+ * limit. Returns MHD_NO (closing the connection) past DRAIN_MAX. */
+static enum MHD_Result take_upload(struct req_state *st, const char *data, size_t n)
+{
+    if (!st->body.err) {
+        if (buf_append(&st->body, data, n) == KHU_OK)
+            return MHD_YES;
+        buf_free(&st->body);
+    }
+    st->drained += n;
+    return st->drained > DRAIN_MAX ? MHD_NO : MHD_YES;
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url,
+                                 const char *method, const char *version, const char *upload_data,
+                                 size_t *upload_data_size, void **con_cls)
+{
+    struct req_state *st = *con_cls;
+    enum MHD_Result rc;
+
+    (void)cls;
+    (void)url; /* already decoded by MHD; the raw target in st is used */
+    (void)version;
+    if (!st)
+        return MHD_NO; /* out of memory in on_uri */
+    if (!st->seen)
+        return first_call(conn, st, method);
+    if (*upload_data_size) {
+        rc = take_upload(st, upload_data, *upload_data_size);
+        *upload_data_size = 0;
+        return rc;
+    }
+    return respond(conn, st, method);
+}
+
+/* ===== Logging ===== */
+
+/* Messages MHD logs about one misbehaving or departing client. They are
+ * normal on a public server and are dropped once the server is up. */
+static const char *const client_noise[] = {
+    "timed out",
+    "closed",
+    "disconnect",
+    "reset",
+    "receive",
+    "send",
+    "sending",
+    "Error processing",
+    "too big",
+    "header",
+    "Header",
+    "request",
+    "Request",
+    "upload",
+    "chunk",
+    "HTTP",
+    "Failed to process",
+    "Unexpected",
+    "Malformed",
+    "Unsupported",
+    NULL,
+};
+
+static int is_client_noise(const char *msg)
+{
+    size_t i;
+
+    for (i = 0; client_noise[i]; i++) {
+        if (strstr(msg, client_noise[i]))
+            return 1;
+    }
+    return 0;
+}
+
+static void on_log(void *cls, const char *fmt, va_list ap)
+{
+    struct http_server *srv = cls;
+    char msg[512];
+
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    if (atomic_load(&srv->running) && is_client_noise(msg))
+        return;
+    fprintf(stderr, "khu: http: %s%s", msg, strchr(msg, '\n') ? "" : "\n");
+}
+
+/* ===== Start and stop ===== */
+
+/* Fills ss from a numeric IPv4 or IPv6 address and a port. Returns the
+ * MHD flag the family needs (0 or MHD_USE_IPv6), or -1 when addr is not a
+ * numeric address. */
+static int make_sockaddr(struct sockaddr_storage *ss, const char *addr, unsigned short port)
+{
+    struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
+
+    memset(ss, 0, sizeof(*ss));
+    if (inet_pton(AF_INET, addr, &v4->sin_addr) == 1) {
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons(port);
+        return 0;
+    }
+    if (inet_pton(AF_INET6, addr, &v6->sin6_addr) == 1) {
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons(port);
+        return MHD_USE_IPv6;
+    }
+    return -1;
+}
+
+static unsigned pool_size(unsigned wanted)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned n = cores > 0 ? 2 * (unsigned)cores : 4;
+
+    if (wanted)
+        return wanted;
+    return n < 4 ? 4 : n;
+}
+
+static struct MHD_Daemon *start_daemon(struct http_server *srv, const struct http_config *cfg,
+                                       const struct sockaddr_storage *ss, int family_flag)
+{
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+                     MHD_USE_ITC | (unsigned)family_flag;
+
+    return MHD_start_daemon(
+        flags, cfg->port, NULL, NULL, on_access, srv, MHD_OPTION_SOCK_ADDR, ss,
+        MHD_OPTION_THREAD_POOL_SIZE, pool_size(cfg->threads), MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)HTTP_CONN_TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_URI_LOG_CALLBACK, on_uri,
+        srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_EXTERNAL_LOGGER, on_log,
+        srv, MHD_OPTION_END);
+}
+
+static int init_sync(struct http_server *srv)
+{
+    pthread_condattr_t attr;
+    int rc;
+
+    if (pthread_condattr_init(&attr))
+        return -1;
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    rc = pthread_cond_init(&srv->idle, &attr);
+    pthread_condattr_destroy(&attr);
+    if (rc)
+        return -1;
+    if (pthread_mutex_init(&srv->lock, NULL)) {
+        pthread_cond_destroy(&srv->idle);
+        return -1;
+    }
+    return 0;
+}
+
+/* Binds cfg->bind_addr (127.0.0.1 when NULL). */
+struct http_server *http_server_start(const struct http_config *cfg)
+{
+    const char *addr = cfg->bind_addr ? cfg->bind_addr : "127.0.0.1";
+    struct http_server *srv = xcalloc(1, sizeof(*srv));
+    struct sockaddr_storage ss;
+    const union MHD_DaemonInfo *info;
+    int family;
+
+    if (!srv || init_sync(srv)) {
+        fprintf(stderr, "khu: http: out of memory starting the server\n");
+        xfree(srv);
+        return NULL;
+    }
+    srv->routes = cfg->routes;
+    srv->app = cfg->app;
+    family = make_sockaddr(&ss, addr, cfg->port);
+    if (family < 0) {
+        fprintf(stderr, "khu: http: %s is not a numeric IPv4 or IPv6 address\n", addr);
+        goto fail;
+    }
+    srv->daemon = start_daemon(srv, cfg, &ss, family);
+    if (!srv->daemon) {
+        fprintf(stderr, "khu: http: cannot listen on %s port %u\n", addr, cfg->port);
+        goto fail;
+    }
+    info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    srv->port = info ? info->port : cfg->port;
+    atomic_store(&srv->running, 1);
+    return srv;
+fail:
+    pthread_mutex_destroy(&srv->lock);
+    pthread_cond_destroy(&srv->idle);
+    xfree(srv);
+    return NULL;
+}
+
+unsigned short http_server_port(const struct http_server *s)
+{
+    return s->port;
+}
+
+/* Waits until no request is in flight or seconds have passed. */
+static void wait_idle(struct http_server *srv, int seconds)
+{
+    struct timespec deadline;
+
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += seconds;
+    pthread_mutex_lock(&srv->lock);
+    while (srv->active > 0) {
+        if (pthread_cond_timedwait(&srv->idle, &srv->lock, &deadline) == ETIMEDOUT)
+            break;
+    }
+    pthread_mutex_unlock(&srv->lock);
+}
+
+/* Closes the listening socket, waits up to STOP_WAIT_S for requests in
+ * flight (new requests on open connections get 503), then stops MHD.
+ * s may be NULL. */
+void http_server_stop(struct http_server *s)
+{
+    MHD_socket fd;
+
+    if (!s)
+        return;
+    atomic_store(&s->stopping, 1);
+    fd = MHD_quiesce_daemon(s->daemon);
+    wait_idle(s, STOP_WAIT_S);
+    MHD_stop_daemon(s->daemon);
+    if (fd != MHD_INVALID_SOCKET)
+        close(fd);
+    pthread_mutex_destroy(&s->lock);
+    pthread_cond_destroy(&s->idle);
+    xfree(s);
+}
