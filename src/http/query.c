@@ -311,18 +311,25 @@ static void allowed_list(struct buf *list, const char *const *allowed)
         buf_printf(list, "%s%s", i ? ", " : "", allowed[i]);
 }
 
-/* Answers the 400 problem for parameter name; why is "unknown query
- * parameter" or "repeated query parameter". */
-static void param_problem(struct http_resp *resp, const char *why, const char *name,
+/* Answers the 400 problem for parameter name, which is unknown or (when
+ * repeated is set) given more than once. */
+static void param_problem(struct http_resp *resp, int repeated, const char *name,
                           const char *const *allowed)
 {
     struct buf list;
+    const char *shown_list;
     int shown = (int)utf8_prefix(name, NAME_SHOWN_MAX);
 
     buf_init(&list, 4096);
     allowed_list(&list, allowed);
-    http_problem(resp, 400, name, "%s \"%.*s\"; allowed: %s", why, shown, name,
-                 list.err ? "(list too long)" : buf_cstr(&list));
+    shown_list = list.err ? "(list too long)" : buf_cstr(&list);
+    if (repeated)
+        http_problem(resp, 400, name,
+                     "query parameter \"%.*s\" is given more than once; allowed: %s", shown, name,
+                     shown_list);
+    else
+        http_problem(resp, 400, name, "unknown query parameter \"%.*s\"; allowed: %s", shown, name,
+                     shown_list);
     buf_free(&list);
 }
 
@@ -335,12 +342,12 @@ int http_check_params(const struct http_req *req, struct http_resp *resp,
         const char *name = req->params[i].name;
 
         if (!is_allowed(name, allowed)) {
-            param_problem(resp, "unknown query parameter", name, allowed);
+            param_problem(resp, 0, name, allowed);
             return -1;
         }
         for (j = 0; j < i; j++) {
             if (strcmp(req->params[j].name, name) == 0) {
-                param_problem(resp, "repeated query parameter (give it once)", name, allowed);
+                param_problem(resp, 1, name, allowed);
                 return -1;
             }
         }

@@ -20,7 +20,7 @@ static size_t seg_len(const char *s)
 
 static int is_placeholder(const char *p, size_t n)
 {
-    return n >= 2 && p[0] == '{' && p[n - 1] == '}';
+    return n > 2 && p[0] == '{' && p[n - 1] == '}';
 }
 
 /* Walks pattern and path ('/'-separated, both starting after a '/') side by
