@@ -39,17 +39,33 @@ void csv_reader_free(struct csv_reader *r);
  * a syntax error, with d saying where and why. After an error the reader
  * has moved past the bad record, so the caller may call again to find more
  * errors; 0 follows once the input is exhausted. Blank lines are records
- * with one empty field. */
+ * with one empty field.
+ *
+ * Details: a UTF-8 BOM is skipped only at the very start. A record ends at
+ * CRLF, LF or a lone CR outside quotes; line breaks inside a quoted field
+ * are kept as written and advance the line count. Only the first error of
+ * a record is reported: line and column point at the bad character, at
+ * the opening quote of a field that is never closed, at the start of a
+ * field that is too long, or at the first field past max_fields. NUL bytes
+ * are rejected like invalid UTF-8. Records may have different numbers of
+ * fields. d may be NULL. */
 int csv_read(struct csv_reader *r, struct csv_field **fields, size_t *count, struct khu_diag *d);
 
 /* The line number (from 1) of the record csv_read returned last. */
 long csv_record_line(const struct csv_reader *r);
 
+/* KHU_ENOMEM if the reader ran out of memory (csv_read then returned -1
+ * with the message "out of memory ..." and treats the input as exhausted),
+ * otherwise KHU_OK. Lets a caller tell a system failure from bad input. */
+enum khu_err csv_reader_err(const struct csv_reader *r);
+
 /* Appends one field to out, quoted if it contains a comma, quote, CR or LF
- * or starts/ends with a space; preceded by a comma unless first. */
+ * or starts/ends with a space or tab; preceded by a comma unless first.
+ * Returns KHU_OK or the buffer's error, in which case nothing of the field
+ * (nor its comma) is left in out. */
 enum khu_err csv_write_field(struct buf *out, const char *s, size_t len, int first);
 
-/* Ends a record with CRLF. */
+/* Ends a record with CRLF. Returns KHU_OK or the buffer's error. */
 enum khu_err csv_end_record(struct buf *out);
 
 #endif
