@@ -1,0 +1,851 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The server end to end: it is started on 127.0.0.1 with port 0 and a small
+ * route table of test handlers, and spoken to over plain sockets with raw
+ * HTTP/1.1 bytes, so that what is checked is exactly what a client sees:
+ * status, headers and body for routing, limits, HEAD, CORS, ETag/304, gzip,
+ * bad queries, and a graceful stop with a request in flight.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "http/http.h"
+#include "test.h"
+
+#define REPLY_MAX (4 * 1024 * 1024)
+
+/* ===== A tiny HTTP/1.1 client ===== */
+
+struct reply {
+    int status; /* 0 when no status line came back */
+    char *raw;  /* everything received, NUL-terminated */
+    size_t raw_len;
+    char *head; /* status line and headers, NUL-terminated (inside raw) */
+    char *body; /* after the blank line (inside raw) */
+    size_t body_len;
+};
+
+static int connect_to(unsigned short port)
+{
+    struct sockaddr_in sa;
+    struct timeval tv = {5, 0};
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+    if (fd < 0)
+        return -1;
+    memset(&sa, 0, sizeof(sa));
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(port);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+    if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Sends all of p[0..n); stops quietly when the server has closed. */
+static void send_all(int fd, const char *p, size_t n)
+{
+    ssize_t k;
+
+    while (n > 0) {
+        k = send(fd, p, n, MSG_NOSIGNAL);
+        if (k <= 0)
+            return;
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
+/* Reads until the server closes the connection (or REPLY_MAX). */
+static void read_all(int fd, struct reply *r)
+{
+    size_t cap = 65536;
+    ssize_t k;
+
+    r->raw = malloc(cap + 1);
+    r->raw_len = 0;
+    while (r->raw && r->raw_len < REPLY_MAX) {
+        if (r->raw_len == cap) {
+            char *p = realloc(r->raw, 2 * cap + 1);
+
+            if (!p)
+                break;
+            r->raw = p;
+            cap *= 2;
+        }
+        k = recv(fd, r->raw + r->raw_len, cap - r->raw_len, 0);
+        if (k <= 0)
+            break;
+        r->raw_len += (size_t)k;
+    }
+    if (r->raw)
+        r->raw[r->raw_len] = '\0';
+}
+
+/* Splits raw into status, head and body. */
+static void split(struct reply *r)
+{
+    char *end;
+
+    if (!r->raw || strncmp(r->raw, "HTTP/1.", 7) != 0 || r->raw_len < 12)
+        return;
+    r->status = (int)strtol(r->raw + 9, NULL, 10);
+    end = strstr(r->raw, "\r\n\r\n");
+    if (!end)
+        return;
+    *end = '\0';
+    r->head = r->raw;
+    r->body = end + 4;
+    r->body_len = r->raw_len - (size_t)(r->body - r->raw);
+}
+
+/* Sends a request (headers, then an optional body) and reads the reply. */
+static void exchange(unsigned short port, const char *req, const char *body, size_t body_len,
+                     struct reply *r)
+{
+    int fd = connect_to(port);
+
+    memset(r, 0, sizeof(*r));
+    if (fd < 0)
+        return;
+    send_all(fd, req, strlen(req));
+    if (body)
+        send_all(fd, body, body_len);
+    read_all(fd, r);
+    close(fd);
+    split(r);
+}
+
+static void get(unsigned short port, const char *req, struct reply *r)
+{
+    exchange(port, req, NULL, 0, r);
+}
+
+/* Returns the value of header name in r (copied into out), or NULL. */
+static const char *header(const struct reply *r, const char *name, char *out, size_t n)
+{
+    size_t len = strlen(name);
+    const char *p = r->head ? strstr(r->head, "\r\n") : NULL;
+    const char *eol;
+
+    while (p) {
+        p += 2;
+        eol = strstr(p, "\r\n");
+        if (strncasecmp(p, name, len) == 0 && p[len] == ':') {
+            size_t vlen;
+
+            p += len + 1;
+            while (*p == ' ')
+                p++;
+            vlen = eol ? (size_t)(eol - p) : strlen(p);
+            snprintf(out, n, "%.*s", (int)vlen, p);
+            return out;
+        }
+        p = eol;
+    }
+    return NULL;
+}
+
+static void reply_free(struct reply *r)
+{
+    free(r->raw);
+    memset(r, 0, sizeof(*r));
+}
+
+/* ===== Test handlers ===== */
+
+static atomic_int slow_started;
+
+static void h_hello(struct http_req *req, struct http_resp *resp)
+{
+    (void)req;
+    buf_puts(&resp->body, "{\"hello\":\"world\"}");
+}
+
+static void h_zone(struct http_req *req, struct http_resp *resp)
+{
+    static const char *const allowed[] = {"q", "limit", NULL};
+    const char *q;
+
+    if (http_check_params(req, resp, allowed))
+        return;
+    q = http_param(req, "q");
+    buf_printf(&resp->body, "{\"code\":\"%s\",\"q\":\"%s\",\"n\":%zu}", req->path_params[0],
+               q ? q : "", req->npath_params);
+}
+
+static void h_zone_post(struct http_req *req, struct http_resp *resp)
+{
+    resp->status = 201;
+    buf_printf(&resp->body, "{\"created\":\"%s\"}", req->path_params[0]);
+}
+
+static void h_big(struct http_req *req, struct http_resp *resp)
+{
+    int i;
+
+    (void)req;
+    buf_putc(&resp->body, '[');
+    for (i = 0; i < 400; i++)
+        buf_printf(&resp->body, "%s{\"id\":%d,\"name\":\"zone\"}", i ? "," : "", i);
+    buf_putc(&resp->body, ']');
+}
+
+static void h_echo(struct http_req *req, struct http_resp *resp)
+{
+    resp->content_type = "text/plain";
+    buf_printf(&resp->body, "%zu:", req->body_len);
+    buf_append(&resp->body, req->body, req->body_len);
+}
+
+static void h_info(struct http_req *req, struct http_resp *resp)
+{
+    buf_printf(&resp->body, "%s|%s|%s|%s|%s", req->method, req->path,
+               req->accept ? req->accept : "-", req->accept_language ? req->accept_language : "-",
+               (const char *)req->app);
+}
+
+static void h_csv(struct http_req *req, struct http_resp *resp)
+{
+    (void)req;
+    resp->content_type = "text/csv; charset=utf-8";
+    snprintf(resp->content_disposition, sizeof(resp->content_disposition),
+             "attachment; filename=\"zones.csv\"");
+    buf_puts(&resp->body, "code,name\r\nLA-01,A\r\n");
+}
+
+static void h_noetag(struct http_req *req, struct http_resp *resp)
+{
+    (void)req;
+    resp->no_etag = 1;
+    buf_puts(&resp->body, "{}");
+}
+
+static void h_fail(struct http_req *req, struct http_resp *resp)
+{
+    (void)req;
+    buf_puts(&resp->body, "{\"partial\":");
+    resp->body.err = KHU_ENOMEM;
+}
+
+static void h_slow(struct http_req *req, struct http_resp *resp)
+{
+    struct timespec ts = {0, 200 * 1000 * 1000};
+
+    (void)req;
+    atomic_store(&slow_started, 1);
+    nanosleep(&ts, NULL);
+    buf_puts(&resp->body, "{\"slow\":true}");
+}
+
+static const struct http_route routes[] = {
+    {"GET", "/hello", h_hello},
+    {"GET", "/zones/{code}", h_zone},
+    {"POST", "/zones/{code}", h_zone_post},
+    {"GET", "/big", h_big},
+    {"POST", "/echo", h_echo},
+    {"GET", "/info/{x}", h_info},
+    {"GET", "/csv", h_csv},
+    {"GET", "/noetag", h_noetag},
+    {"GET", "/fail", h_fail},
+    {"GET", "/slow", h_slow},
+    {NULL, NULL, NULL},
+};
+
+static struct http_server *start(void)
+{
+    static char app[] = "the-app";
+    struct http_config cfg;
+
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.bind_addr = "127.0.0.1";
+    cfg.port = 0;
+    cfg.threads = 4;
+    cfg.routes = routes;
+    cfg.app = app;
+    return http_server_start(&cfg);
+}
+
+/* ===== Tests ===== */
+
+static void test_hello(unsigned short port)
+{
+    struct reply r;
+    char v[256];
+
+    get(port, "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "{\"hello\":\"world\"}");
+    CHECK_EQ_STR(header(&r, "Content-Type", v, sizeof(v)), "application/json");
+    CHECK_EQ_STR(header(&r, "Content-Length", v, sizeof(v)), "17");
+    CHECK_EQ_STR(header(&r, "Access-Control-Allow-Origin", v, sizeof(v)), "*");
+    CHECK_EQ_STR(header(&r, "Vary", v, sizeof(v)), "Accept, Accept-Encoding, Accept-Language");
+    CHECK_EQ_STR(header(&r, "Cache-Control", v, sizeof(v)), "no-cache");
+    CHECK(header(&r, "ETag", v, sizeof(v)) != NULL);
+    CHECK(header(&r, "Content-Encoding", v, sizeof(v)) == NULL);
+    reply_free(&r);
+}
+
+static void test_request_fields(unsigned short port)
+{
+    struct reply r;
+
+    get(port,
+        "GET /info/a%20b HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n"
+        "Accept-Language: vi\r\nConnection: close\r\n\r\n",
+        &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "GET|/info/a b|text/csv|vi|the-app");
+    reply_free(&r);
+}
+
+static void test_path_params(unsigned short port)
+{
+    struct reply r;
+    char v[256];
+
+    get(port, "GET /zones/LA-01?q=Nguy%E1%BB%85n+A HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "{\"code\":\"LA-01\",\"q\":\"Nguy\xE1\xBB\x85n A\",\"n\":1}");
+    reply_free(&r);
+
+    get(port, "GET /zones/LA-01?sort=x HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK_EQ_STR(header(&r, "Content-Type", v, sizeof(v)), "application/problem+json");
+    CHECK_EQ_STR(r.body, "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                         "\"detail\":\"unknown query parameter \\\"sort\\\"; allowed: q, "
+                         "limit\",\"param\":\"sort\"}");
+    CHECK(header(&r, "ETag", v, sizeof(v)) == NULL);
+    reply_free(&r);
+
+    get(port, "GET /zones/LA-01?q=1&q=2 HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(strstr(r.body, "is given more than once") != NULL);
+    reply_free(&r);
+}
+
+static void test_not_found(unsigned short port)
+{
+    struct reply r;
+    char v[256];
+
+    get(port, "GET /nope HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 404);
+    CHECK_EQ_STR(header(&r, "Content-Type", v, sizeof(v)), "application/problem+json");
+    CHECK_EQ_STR(r.body, "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                         "\"detail\":\"there is nothing at /nope\"}");
+    reply_free(&r);
+
+    get(port, "GET /hello/ HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 404);
+    reply_free(&r);
+
+    get(port, "GET /zones/ HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 404);
+    reply_free(&r);
+}
+
+static void test_method_not_allowed(unsigned short port)
+{
+    struct reply r;
+    char v[256];
+
+    get(port, "DELETE /hello HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 405);
+    CHECK_EQ_STR(header(&r, "Allow", v, sizeof(v)), "GET, HEAD, OPTIONS");
+    CHECK_EQ_STR(r.body, "{\"type\":\"about:blank\",\"title\":\"Method Not Allowed\","
+                         "\"status\":405,\"detail\":\"DELETE is not allowed here; use GET, "
+                         "HEAD, OPTIONS\"}");
+    CHECK(header(&r, "Access-Control-Allow-Origin", v, sizeof(v)) == NULL);
+    reply_free(&r);
+
+    get(port, "PUT /zones/LA-01 HTTP/1.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 405);
+    CHECK_EQ_STR(header(&r, "Allow", v, sizeof(v)), "GET, HEAD, POST, OPTIONS");
+    reply_free(&r);
+
+    get(port, "POST /zones/LA-02 HTTP/1.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 201);
+    CHECK_EQ_STR(r.body, "{\"created\":\"LA-02\"}");
+    CHECK(header(&r, "ETag", v, sizeof(v)) == NULL);
+    CHECK(header(&r, "Access-Control-Allow-Origin", v, sizeof(v)) == NULL);
+    reply_free(&r);
+}
+
+static void test_head(unsigned short port)
+{
+    struct reply r;
+    char v[256], etag[256];
+
+    get(port, "GET /big HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    snprintf(etag, sizeof(etag), "%s", header(&r, "ETag", v, sizeof(v)) ? v : "?");
+    reply_free(&r);
+
+    get(port, "HEAD /big HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_INT(r.body_len, 0);
+    CHECK_EQ_STR(header(&r, "Content-Length", v, sizeof(v)), "9891");
+    CHECK_EQ_STR(header(&r, "ETag", v, sizeof(v)), etag);
+    CHECK_EQ_STR(header(&r, "Access-Control-Allow-Origin", v, sizeof(v)), "*");
+    reply_free(&r);
+
+    get(port, "HEAD /nope HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 404);
+    CHECK_EQ_INT(r.body_len, 0);
+    reply_free(&r);
+}
+
+static void test_options(unsigned short port)
+{
+    struct reply r;
+    char v[256];
+
+    get(port,
+        "OPTIONS /zones/LA-01 HTTP/1.1\r\nOrigin: http://example.org\r\n"
+        "Access-Control-Request-Method: GET\r\nConnection: close\r\n\r\n",
+        &r);
+    CHECK_EQ_INT(r.status, 204);
+    CHECK_EQ_INT(r.body_len, 0);
+    CHECK_EQ_STR(header(&r, "Access-Control-Allow-Origin", v, sizeof(v)), "*");
+    CHECK_EQ_STR(header(&r, "Access-Control-Allow-Methods", v, sizeof(v)), "GET, HEAD, OPTIONS");
+    CHECK_EQ_STR(header(&r, "Access-Control-Allow-Headers", v, sizeof(v)),
+                 "Accept, Accept-Encoding, Accept-Language, Content-Type, If-None-Match");
+    CHECK_EQ_STR(header(&r, "Access-Control-Max-Age", v, sizeof(v)), "600");
+    CHECK_EQ_STR(header(&r, "Allow", v, sizeof(v)), "GET, HEAD, POST, OPTIONS");
+    reply_free(&r);
+
+    get(port, "OPTIONS /nope HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 404);
+    reply_free(&r);
+}
+
+/* Fetches path with one extra header line (may be ""), returns the reply. */
+static void get_with(unsigned short port, const char *path, const char *extra, struct reply *r)
+{
+    char req[1024];
+
+    snprintf(req, sizeof(req), "GET %s HTTP/1.1\r\nHost: x\r\n%sConnection: close\r\n\r\n", path,
+             extra);
+    get(port, req, r);
+}
+
+static void test_etag(unsigned short port)
+{
+    struct reply r;
+    char v[256], etag[256], extra[512];
+
+    get_with(port, "/hello", "", &r);
+    CHECK(header(&r, "ETag", v, sizeof(v)) != NULL);
+    snprintf(etag, sizeof(etag), "%s", v);
+    CHECK_EQ_INT(strlen(etag), 18);
+    reply_free(&r);
+
+    snprintf(extra, sizeof(extra), "If-None-Match: %s\r\n", etag);
+    get_with(port, "/hello", extra, &r);
+    CHECK_EQ_INT(r.status, 304);
+    CHECK_EQ_INT(r.body_len, 0);
+    CHECK_EQ_STR(header(&r, "ETag", v, sizeof(v)), etag);
+    CHECK_EQ_STR(header(&r, "Cache-Control", v, sizeof(v)), "no-cache");
+    reply_free(&r);
+
+    snprintf(extra, sizeof(extra), "If-None-Match: \"0000\", W/%s\r\n", etag);
+    get_with(port, "/hello", extra, &r);
+    CHECK_EQ_INT(r.status, 304);
+    reply_free(&r);
+
+    get_with(port, "/hello", "If-None-Match: *\r\n", &r);
+    CHECK_EQ_INT(r.status, 304);
+    reply_free(&r);
+
+    get_with(port, "/hello", "If-None-Match: \"0123456789abcdef\"\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "{\"hello\":\"world\"}");
+    reply_free(&r);
+
+    snprintf(extra, sizeof(extra), "If-None-Match: %s\r\n", etag);
+    get_with(port, "/noetag", extra, &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(header(&r, "ETag", v, sizeof(v)) == NULL);
+    reply_free(&r);
+}
+
+/* Inflates a gzip body; returns the length, or -1. */
+static long inflate_body(const char *in, size_t n, char *out, size_t outn)
+{
+    z_stream z;
+    long len = -1;
+
+    memset(&z, 0, sizeof(z));
+    if (inflateInit2(&z, 31) != Z_OK)
+        return -1;
+    z.next_in = (Bytef *)in;
+    z.avail_in = (uInt)n;
+    z.next_out = (Bytef *)out;
+    z.avail_out = (uInt)outn;
+    if (inflate(&z, Z_FINISH) == Z_STREAM_END)
+        len = (long)z.total_out;
+    inflateEnd(&z);
+    return len;
+}
+
+static void test_gzip(unsigned short port)
+{
+    struct reply plain, gz, r;
+    char v[256], etag[256], extra[512], back[16384];
+    long n;
+
+    get_with(port, "/big", "", &plain);
+    CHECK_EQ_INT(plain.status, 200);
+    CHECK_EQ_INT(plain.body_len, 9891);
+    get_with(port, "/big", "Accept-Encoding: br, gzip\r\n", &gz);
+    CHECK_EQ_INT(gz.status, 200);
+    CHECK_EQ_STR(header(&gz, "Content-Encoding", v, sizeof(v)), "gzip");
+    CHECK(gz.body_len < plain.body_len);
+    n = inflate_body(gz.body, gz.body_len, back, sizeof(back));
+    CHECK_EQ_INT(n, (long)plain.body_len);
+    CHECK(n > 0 && memcmp(back, plain.body, (size_t)n) == 0);
+    CHECK(header(&gz, "ETag", etag, sizeof(etag)) != NULL);
+    CHECK(header(&plain, "ETag", v, sizeof(v)) != NULL);
+    CHECK(strcmp(etag, v) != 0);
+    CHECK_EQ_INT(strlen(etag), 21);
+    CHECK(strncmp(etag, v, 17) == 0 && strcmp(etag + 17, "-gz\"") == 0);
+
+    snprintf(extra, sizeof(extra), "Accept-Encoding: gzip\r\nIf-None-Match: %s\r\n", etag);
+    get_with(port, "/big", extra, &r);
+    CHECK_EQ_INT(r.status, 304);
+    CHECK_EQ_STR(header(&r, "ETag", v, sizeof(v)), etag);
+    reply_free(&r);
+
+    get_with(port, "/big", "Accept-Encoding: gzip;q=0, br\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(header(&r, "Content-Encoding", v, sizeof(v)) == NULL);
+    CHECK_EQ_INT(r.body_len, 9891);
+    reply_free(&r);
+
+    get_with(port, "/hello", "Accept-Encoding: gzip\r\n", &r);
+    CHECK(header(&r, "Content-Encoding", v, sizeof(v)) == NULL);
+    reply_free(&r);
+
+    get(port, "HEAD /big HTTP/1.1\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_INT(r.body_len, 0);
+    snprintf(extra, sizeof(extra), "%zu", gz.body_len);
+    CHECK_EQ_STR(header(&r, "Content-Length", v, sizeof(v)), extra);
+    reply_free(&r);
+    reply_free(&plain);
+    reply_free(&gz);
+}
+
+static void test_headers_misc(unsigned short port)
+{
+    struct reply r;
+    char v[256];
+
+    get_with(port, "/csv", "", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(header(&r, "Content-Type", v, sizeof(v)), "text/csv; charset=utf-8");
+    CHECK_EQ_STR(header(&r, "Content-Disposition", v, sizeof(v)),
+                 "attachment; filename=\"zones.csv\"");
+    reply_free(&r);
+
+    get_with(port, "/fail", "", &r);
+    CHECK_EQ_INT(r.status, 500);
+    CHECK_EQ_STR(r.body, "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
+                         "\"status\":500,\"detail\":\"the response could not be built (out of "
+                         "memory)\"}");
+    reply_free(&r);
+}
+
+static void test_body(unsigned short port)
+{
+    struct reply r;
+
+    exchange(port,
+             "POST /echo HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n"
+             "Connection: close\r\n\r\n",
+             "hello world", 11, &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "11:hello world");
+    reply_free(&r);
+
+    exchange(port, "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+             "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n", 26, &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "11:hello world");
+    reply_free(&r);
+}
+
+/* A declared Content-Length over the limit is answered at once, without
+ * reading the body; a chunked body that grows past it is read, dropped and
+ * answered 413 at the end. */
+static void test_body_too_big(unsigned short port)
+{
+    static const char chunked_head[] =
+        "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    struct reply r;
+    char req[256], chunk_head[32];
+    size_t total = HTTP_MAX_BODY + 10, chunk = 64 * 1024, sent;
+    char *data = malloc(chunk);
+    int fd;
+
+    snprintf(req, sizeof(req),
+             "POST /echo HTTP/1.1\r\nContent-Length: %d\r\nConnection: close\r\n\r\n",
+             HTTP_MAX_BODY + 1);
+    get(port, req, &r);
+    CHECK_EQ_INT(r.status, 413);
+    CHECK(r.body && strstr(r.body, "\"title\":\"Content Too Large\",\"status\":413") != NULL);
+    reply_free(&r);
+
+    memset(data, 'x', chunk);
+    fd = connect_to(port);
+    CHECK(fd >= 0);
+    memset(&r, 0, sizeof(r));
+    send_all(fd, chunked_head, strlen(chunked_head));
+    for (sent = 0; sent < total; sent += chunk) {
+        snprintf(chunk_head, sizeof(chunk_head), "%zx\r\n", chunk);
+        send_all(fd, chunk_head, strlen(chunk_head));
+        send_all(fd, data, chunk);
+        send_all(fd, "\r\n", 2);
+    }
+    send_all(fd, "0\r\n\r\n", 5);
+    read_all(fd, &r);
+    close(fd);
+    split(&r);
+    CHECK_EQ_INT(r.status, 413);
+    CHECK(r.body && strstr(r.body, "larger than 1048576 bytes") != NULL);
+    reply_free(&r);
+    free(data);
+}
+
+/* Builds "GET <path>?x=aaaa... HTTP/1.1" with a target of target_len bytes. */
+static char *long_target_request(size_t target_len)
+{
+    size_t n = target_len + 64;
+    char *req = malloc(n);
+    size_t used = (size_t)snprintf(req, n, "GET /hello?x=");
+
+    memset(req + used, 'a', target_len - 9);
+    used += target_len - 9;
+    snprintf(req + used, n - used, " HTTP/1.1\r\nConnection: close\r\n\r\n");
+    return req;
+}
+
+static void test_long_url(unsigned short port)
+{
+    struct reply r;
+    char *req;
+
+    req = long_target_request(HTTP_MAX_URL);
+    get(port, req, &r);
+    CHECK_EQ_INT(r.status, 200); /* exactly at the limit */
+    reply_free(&r);
+    free(req);
+
+    req = long_target_request(HTTP_MAX_URL + 1);
+    get(port, req, &r);
+    CHECK_EQ_INT(r.status, 414);
+    CHECK(r.body && strstr(r.body, "\"title\":\"URI Too Long\"") != NULL);
+    reply_free(&r);
+    free(req);
+
+    /* Far past MHD's per-connection memory: MHD answers by itself. */
+    req = long_target_request(200 * 1024);
+    get(port, req, &r);
+    CHECK_EQ_INT(r.status, 414);
+    reply_free(&r);
+    free(req);
+}
+
+/* Sends GET /hello with one header line of n bytes of value. */
+static void long_header(unsigned short port, size_t n, struct reply *r)
+{
+    char *req = malloc(n + 128);
+    size_t used = (size_t)snprintf(req, n + 128, "GET /hello HTTP/1.1\r\nX-Big: ");
+
+    memset(req + used, 'b', n);
+    snprintf(req + used + n, 128, "\r\nConnection: close\r\n\r\n");
+    get(port, req, r);
+    free(req);
+}
+
+static void test_long_header(unsigned short port)
+{
+    struct reply r;
+
+    long_header(port, 30 * 1024, &r);
+    CHECK_EQ_INT(r.status, 200);
+    reply_free(&r);
+
+    long_header(port, HTTP_MAX_HEADER_BYTES + 1024, &r);
+    CHECK_EQ_INT(r.status, 431);
+    CHECK(r.body && strstr(r.body, "\"title\":\"Request Header Fields Too Large\"") != NULL);
+    reply_free(&r);
+
+    /* Past what MHD will hold: MHD answers 431 itself (an HTML body). */
+    long_header(port, 100 * 1024, &r);
+    CHECK_EQ_INT(r.status, 431);
+    reply_free(&r);
+
+    get(port, "GET /hello HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 200);
+    reply_free(&r);
+}
+
+static void test_bad_query(unsigned short port)
+{
+    struct reply r;
+
+    get(port, "GET /zones/LA-01?q=%FF HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK_EQ_STR(r.body, "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                         "\"detail\":\"query parameter \\\"q\\\": the value is not valid UTF-8 "
+                         "after percent-decoding (byte 1)\",\"param\":\"q\"}");
+    reply_free(&r);
+
+    get(port, "GET /zones/LA-01?q=\xC3\x28 HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 400);
+    reply_free(&r);
+
+    get(port, "GET /zones/LA-01?q=%G1 HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(r.body && strstr(r.body, "bad percent escape \\\"%G1\\\"") != NULL);
+    reply_free(&r);
+
+    get(port, "GET /zones/%ZZ HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(r.body && strstr(r.body, "in the path") != NULL);
+    reply_free(&r);
+
+    get(port, "GET /zones/LA%00 HTTP/1.1\r\nConnection: close\r\n\r\n", &r);
+    CHECK_EQ_INT(r.status, 400);
+    reply_free(&r);
+}
+
+/* Two requests on one connection: keep-alive works. */
+static void test_keep_alive(unsigned short port)
+{
+    struct reply r;
+    const char *second;
+
+    get(port,
+        "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /zones/B HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        &r);
+    CHECK_EQ_INT(r.status, 200);
+    second = r.body ? strstr(r.body, "HTTP/1.1 200") : NULL;
+    CHECK(second != NULL);
+    CHECK(second && strstr(second, "{\"code\":\"B\",\"q\":\"\",\"n\":1}") != NULL);
+    reply_free(&r);
+}
+
+struct slow_call {
+    unsigned short port;
+    struct reply r;
+};
+
+static void *slow_client(void *arg)
+{
+    struct slow_call *c = arg;
+
+    get(c->port, "GET /slow HTTP/1.1\r\nConnection: close\r\n\r\n", &c->r);
+    return NULL;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* http_server_stop lets the request in flight finish, then refuses new
+ * connections. */
+static void test_graceful_stop(void)
+{
+    struct http_server *s = start();
+    struct slow_call c;
+    struct timespec tick = {0, 1000 * 1000};
+    pthread_t t;
+    double t0, waited;
+    int i;
+
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    memset(&c, 0, sizeof(c));
+    c.port = http_server_port(s);
+    atomic_store(&slow_started, 0);
+    CHECK_EQ_INT(pthread_create(&t, NULL, slow_client, &c), 0);
+    for (i = 0; i < 5000 && !atomic_load(&slow_started); i++)
+        nanosleep(&tick, NULL);
+    CHECK(atomic_load(&slow_started));
+    t0 = now_s();
+    http_server_stop(s);
+    waited = now_s() - t0;
+    pthread_join(t, NULL);
+    CHECK_EQ_INT(c.r.status, 200);
+    CHECK_EQ_STR(c.r.body, "{\"slow\":true}");
+    CHECK(waited > 0.1 && waited < 5.0);
+    reply_free(&c.r);
+    CHECK(connect_to(c.port) < 0);
+}
+
+static void test_bad_bind(void)
+{
+    struct http_config cfg;
+
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.routes = routes;
+    cfg.bind_addr = "not-an-address";
+    CHECK(http_server_start(&cfg) == NULL);
+    http_server_stop(NULL);
+}
+
+int main(void)
+{
+    struct http_server *s = start();
+    unsigned short port;
+
+    CHECK(s != NULL);
+    if (!s)
+        return test_report("test_http_server");
+    port = http_server_port(s);
+    CHECK(port != 0);
+    test_hello(port);
+    test_request_fields(port);
+    test_path_params(port);
+    test_not_found(port);
+    test_method_not_allowed(port);
+    test_head(port);
+    test_options(port);
+    test_etag(port);
+    test_gzip(port);
+    test_headers_misc(port);
+    test_body(port);
+    test_body_too_big(port);
+    test_long_url(port);
+    test_long_header(port);
+    test_bad_query(port);
+    test_keep_alive(port);
+    http_server_stop(s);
+    test_graceful_stop();
+    test_bad_bind();
+    return test_report("test_http_server");
+}
