@@ -30,10 +30,11 @@ endif
 
 APP_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cli/*.c))
 APP_SRC  := $(filter-out src/cli/main.c,$(APP_SRC))
-APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o) $(B)/gen/web_assets.o
+APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o) $(B)/gen/web_assets.o $(B)/gen/data_assets.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 WEB      := $(sort $(wildcard web/*))
+DATA     := $(sort $(wildcard data/*.csv))
 
 .PHONY: all run test asan valgrind bench lint format fuzz clean check-deps
 all: $(B)/khu
@@ -52,9 +53,13 @@ $(B)/tools/embed: tools/embed.c
 
 $(B)/gen/web_assets.c: $(B)/tools/embed $(WEB)
 	@mkdir -p $(dir $@)
-	$(B)/tools/embed web $(WEB) > $@.tmp && mv $@.tmp $@
+	$(B)/tools/embed khu_assets web $(WEB) > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/web_assets.o: $(B)/gen/web_assets.c
+$(B)/gen/data_assets.c: $(B)/tools/embed $(DATA)
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed khu_data_files data/ $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(APP_OBJ)

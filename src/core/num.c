@@ -198,8 +198,12 @@ void format_date(int32_t days, char out[11])
         z = lo;
     if (z > hi)
         z = hi;
+    char text[32];
+
     civil_from_days(z, &y, &m, &d);
-    snprintf(out, 11, "%04d-%02d-%02d", (int)y, m, d);
+    snprintf(text, sizeof(text), "%04d-%02d-%02d", (int)y, m, d);
+    memcpy(out, text, 10);
+    out[10] = '\0';
 }
 
 /* ===== Output of decimals ===== */

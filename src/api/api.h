@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The read API under /api/v1: the route table handed to the HTTP layer and
+ * what the handlers share (the per-thread database connection, language
+ * and format negotiation).
+ */
+#ifndef KHU_API_H
+#define KHU_API_H
+
+#include <stdint.h>
+
+#include "http/http.h"
+#include "store/store.h"
+
+#define API_DEFAULT_LIMIT 50
+#define API_MAX_LIMIT     500    /* rows per JSON page */
+#define API_MAX_EXPORT    100000 /* rows per CSV or GeoJSON download */
+
+struct api_app {
+    char db_path[4096];
+    int32_t today; /* days since 1970-01-01: "now" for target progress */
+};
+
+enum api_lang { LANG_VI, LANG_EN, LANG_KO };
+enum api_format { FORMAT_JSON, FORMAT_CSV, FORMAT_GEOJSON };
+
+extern const struct http_route api_routes[];
+
+/* API */
+
+/* Returns this thread's read-only connection to the app's database (opened
+ * on first use, closed when the thread ends), or NULL after answering 503. */
+struct store *api_store(struct http_req *req, struct http_resp *resp);
+
+/* Reads ?lang= (400 for an unknown value, returns -1) or Accept-Language;
+ * vi by default. */
+int api_lang(struct http_req *req, struct http_resp *resp, enum api_lang *lang);
+
+/* The language code "vi", "en" or "ko". */
+const char *api_lang_code(enum api_lang lang);
+
+/* Picks the output format from the path suffix (.csv, .geojson) or the
+ * Accept header; geojson only where allowed. */
+enum api_format api_format(const struct http_req *req, int geojson_allowed);
+
+/* Answers 500 with a problem body after a database failure. */
+void api_db_error(struct http_resp *resp, struct store *s);
+
+#endif

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What every handler shares: the per-thread database connection, language
+ * and format negotiation, and database error answers.
+ */
+#include "api/api.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static pthread_key_t store_key;
+static pthread_once_t store_key_once = PTHREAD_ONCE_INIT;
+
+static void close_thread_store(void *p)
+{
+    store_close(p);
+}
+
+static void make_store_key(void)
+{
+    pthread_key_create(&store_key, close_thread_store);
+}
+
+struct store *api_store(struct http_req *req, struct http_resp *resp)
+{
+    struct api_app *app = req->app;
+    struct store *s;
+    struct khu_diag d;
+
+    pthread_once(&store_key_once, make_store_key);
+    s = pthread_getspecific(store_key);
+    if (s)
+        return s;
+    khu_diag_clear(&d);
+    if (store_open(app->db_path, STORE_READ_ONLY, &s, &d)) {
+        http_problem(resp, 503, NULL, "the database is not available: %s", d.message);
+        return NULL;
+    }
+    pthread_setspecific(store_key, s);
+    return s;
+}
+
+const char *api_lang_code(enum api_lang lang)
+{
+    return lang == LANG_EN ? "en" : lang == LANG_KO ? "ko" : "vi";
+}
+
+static int lang_from_tag(const char *tag, size_t n, enum api_lang *lang)
+{
+    if (n >= 2 && strncasecmp(tag, "vi", 2) == 0 && (n == 2 || tag[2] == '-'))
+        *lang = LANG_VI;
+    else if (n >= 2 && strncasecmp(tag, "en", 2) == 0 && (n == 2 || tag[2] == '-'))
+        *lang = LANG_EN;
+    else if (n >= 2 && strncasecmp(tag, "ko", 2) == 0 && (n == 2 || tag[2] == '-'))
+        *lang = LANG_KO;
+    else
+        return 0;
+    return 1;
+}
+
+/* Picks the supported language with the highest q in an Accept-Language
+ * value; ties go to the first listed. */
+static enum api_lang lang_from_header(const char *h)
+{
+    enum api_lang best = LANG_VI, l;
+    double best_q = 0;
+
+    while (h && *h) {
+        const char *end = strchr(h, ','), *semi;
+        size_t n = end ? (size_t)(end - h) : strlen(h);
+        double q = 1;
+        while (*h == ' ' && n) {
+            h++;
+            n--;
+        }
+        semi = memchr(h, ';', n);
+        if (semi && strncmp(semi, ";q=", 3) == 0)
+            q = strtod(semi + 3, NULL);
+        if (lang_from_tag(h, semi ? (size_t)(semi - h) : n, &l) && q > best_q) {
+            best = l;
+            best_q = q;
+        }
+        h = end ? end + 1 : NULL;
+    }
+    return best;
+}
+
+int api_lang(struct http_req *req, struct http_resp *resp, enum api_lang *lang)
+{
+    const char *p = http_param(req, "lang");
+
+    if (p) {
+        if (strcmp(p, "vi") == 0 || strcmp(p, "en") == 0 || strcmp(p, "ko") == 0) {
+            lang_from_tag(p, 2, lang);
+            return 0;
+        }
+        http_problem(resp, 400, "lang", "lang must be vi, en or ko; got '%.40s'", p);
+        return -1;
+    }
+    *lang = lang_from_header(req->accept_language);
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+enum api_format api_format(const struct http_req *req, int geojson_allowed)
+{
+    if (ends_with(req->path, ".csv"))
+        return FORMAT_CSV;
+    if (ends_with(req->path, ".geojson"))
+        return FORMAT_GEOJSON;
+    if (req->accept && strstr(req->accept, "text/csv"))
+        return FORMAT_CSV;
+    if (geojson_allowed && req->accept && strstr(req->accept, "application/geo+json"))
+        return FORMAT_GEOJSON;
+    return FORMAT_JSON;
+}
+
+void api_db_error(struct http_resp *resp, struct store *s)
+{
+    http_problem(resp, 500, NULL, "database error: %s", s ? sqlite3_errmsg(s->db) : "unknown");
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Handlers of the routes that are not plain list resources.
+ */
+#ifndef KHU_HANDLERS_H
+#define KHU_HANDLERS_H
+
+#include <stdio.h>
+
+#include "core/json_out.h"
+#include "http/http.h"
+
+/* GET /api/v1/targets[.csv]: every target with its progress computed now. */
+void api_targets(struct http_req *req, struct http_resp *resp);
+
+/* GET /api/v1/stats[.csv]: counts and areas by kind x status x unit,
+ * occupancy, umbrella zones and the reconciliation with reported totals. */
+void api_stats(struct http_req *req, struct http_resp *resp);
+
+/* GET /api/v1/openapi.json: the OpenAPI 3.1 description of every route. */
+void api_openapi(struct http_req *req, struct http_resp *resp);
+
+#endif

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GET /api/v1/openapi.json, generated from the same resource descriptions
+ * and data model the handlers use, so the document cannot drift from the
+ * API it describes.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/handlers.h"
+#include "api/resource.h"
+
+/* Writes already-encoded JSON text as one value. */
+static void raw(struct jw *w, const char *json)
+{
+    jw_raw(w, json, strlen(json));
+}
+
+/* ===== schemas ===== */
+
+static void nullable_type(struct jw *w, const char *type)
+{
+    jw_key(w, "type");
+    jw_arr_begin(w);
+    jw_str(w, type);
+    jw_str(w, "null");
+    jw_arr_end(w);
+}
+
+static void column_schema(struct jw *w, const struct col_def *c)
+{
+    const char *const *v;
+
+    jw_obj_begin(w);
+    switch (c->type) {
+    case COL_INT:
+    case COL_BOOL:
+        nullable_type(w, "integer");
+        break;
+    case COL_REAL:
+        nullable_type(w, "number");
+        break;
+    case COL_DATE:
+        nullable_type(w, "string");
+        jw_key(w, "format");
+        jw_str(w, "date");
+        break;
+    case COL_ENUM:
+        nullable_type(w, "string");
+        jw_key(w, "enum");
+        jw_arr_begin(w);
+        for (v = c->values; *v; v++)
+            jw_str(w, *v);
+        jw_null(w);
+        jw_arr_end(w);
+        break;
+    default:
+        nullable_type(w, "string");
+    }
+    if (c->unit) {
+        jw_key(w, "description");
+        jw_str(w, c->unit);
+    }
+    jw_obj_end(w);
+}
+
+static void resource_schema(struct jw *w, const struct resource_def *r)
+{
+    const struct table_def *t = schema_table(r->table);
+    const struct derived_def *d;
+    size_t i;
+
+    jw_key(w, r->name);
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "object");
+    jw_key(w, "properties");
+    jw_obj_begin(w);
+    if (r->localized) {
+        jw_key(w, "name");
+        raw(w, "{\"type\":\"string\",\"description\":\"name in the chosen language\"}");
+        jw_key(w, "name_lang");
+        raw(w, "{\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}");
+    }
+    for (i = 0; i < t->ncols; i++) {
+        jw_key(w, t->cols[i].name);
+        column_schema(w, &t->cols[i]);
+    }
+    for (d = r->derived; d && d->name; d++) {
+        jw_key(w, d->name);
+        jw_obj_begin(w);
+        nullable_type(w, "number");
+        jw_key(w, "description");
+        jw_str(w, d->doc);
+        jw_obj_end(w);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static const char fixed_schemas[] =
+    "\"Problem\":{\"type\":\"object\",\"required\":[\"title\",\"status\",\"detail\"],"
+    "\"properties\":{\"type\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},"
+    "\"status\":{\"type\":\"integer\"},\"detail\":{\"type\":\"string\"},"
+    "\"param\":{\"type\":\"string\"}}},"
+    "\"Page\":{\"type\":\"object\",\"required\":[\"items\",\"total\",\"limit\",\"next_cursor\"],"
+    "\"properties\":{\"items\":{\"type\":\"array\"},\"total\":{\"type\":\"integer\"},"
+    "\"limit\":{\"type\":\"integer\"},\"next_cursor\":{\"type\":[\"string\",\"null\"]},"
+    "\"lang\":{\"type\":\"string\"}}},"
+    "\"Object\":{\"type\":\"object\"}";
+
+/* ===== parameters ===== */
+
+static void param(struct jw *w, const char *name, const char *in, const char *type,
+                  const char *doc)
+{
+    jw_obj_begin(w);
+    jw_key(w, "name");
+    jw_str(w, name);
+    jw_key(w, "in");
+    jw_str(w, in);
+    jw_key(w, "required");
+    jw_bool(w, strcmp(in, "path") == 0);
+    jw_key(w, "description");
+    jw_str(w, doc);
+    jw_key(w, "schema");
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, type);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static void lang_param(struct jw *w)
+{
+    raw(w, "{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Language of"
+           " names and messages; otherwise Accept-Language, then vi.\",\"schema\":{\"type\":"
+           "\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}");
+}
+
+static void list_params(struct jw *w, const struct resource_def *r)
+{
+    const struct filter_def *f;
+    const struct sort_def *s;
+    char doc[1024];
+    size_t used;
+
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    for (f = r->filters; f->param; f++)
+        param(w, f->param, "query",
+              f->kind == FILTER_MIN || f->kind == FILTER_MAX ? "number"
+              : f->kind == FILTER_BOOL                      ? "integer"
+                                                             : "string",
+              f->doc);
+    if (r->fts)
+        param(w, "q", "query", "string",
+              "Text search over codes and names; ignores case and Vietnamese diacritics "
+              "(duc hoa finds Đức Hòa); Korean by two-syllable parts.");
+    used = (size_t)snprintf(doc, sizeof(doc), "Sort field, '-' in front for descending: %s",
+                            r->key_param);
+    for (s = r->sorts; s->name && used < sizeof(doc); s++)
+        used += (size_t)snprintf(doc + used, sizeof(doc) - used, ", %s", s->name);
+    param(w, "sort", "query", "string", doc);
+    param(w, "limit", "query", "integer",
+          "Rows per page: 1-500 for JSON (default 50); up to 100000 for CSV and GeoJSON.");
+    param(w, "cursor", "query", "string", "The next_cursor of the previous page.");
+    lang_param(w);
+    jw_arr_end(w);
+}
+
+/* ===== operations ===== */
+
+static void responses(struct jw *w, const char *schema_ref, const char *media_extra)
+{
+    jw_key(w, "responses");
+    jw_obj_begin(w);
+    jw_key(w, "200");
+    jw_obj_begin(w);
+    jw_key(w, "description");
+    jw_str(w, "OK");
+    jw_key(w, "content");
+    jw_obj_begin(w);
+    jw_key(w, "application/json");
+    jw_obj_begin(w);
+    jw_key(w, "schema");
+    jw_obj_begin(w);
+    jw_key(w, "$ref");
+    jw_str(w, schema_ref);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    if (media_extra) {
+        jw_key(w, media_extra);
+        raw(w, "{\"schema\":{\"type\":\"string\"}}");
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_key(w, "304");
+    raw(w, "{\"description\":\"Not modified (If-None-Match matched the ETag)\"}");
+    jw_key(w, "400");
+    raw(w, "{\"$ref\":\"#/components/responses/Problem\"}");
+    jw_key(w, "404");
+    raw(w, "{\"$ref\":\"#/components/responses/Problem\"}");
+    jw_obj_end(w);
+}
+
+static void operation(struct jw *w, const char *path, const char *id, const char *summary)
+{
+    jw_key(w, path);
+    jw_obj_begin(w);
+    jw_key(w, "get");
+    jw_obj_begin(w);
+    jw_key(w, "operationId");
+    jw_str(w, id);
+    jw_key(w, "summary");
+    jw_str(w, summary);
+}
+
+static void end_operation(struct jw *w)
+{
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static void resource_paths(struct jw *w, const struct resource_def *r)
+{
+    char path[96], id[64], ref[96], doc[160];
+    int i;
+    static const char *const suffix[] = {"", ".csv", ".geojson"};
+    static const char *const media[] = {"text/csv", "text/csv", "application/geo+json"};
+
+    for (i = 0; i < (r->geojson ? 3 : 2); i++) {
+        snprintf(path, sizeof(path), "/api/v1/%s%s", r->name, suffix[i]);
+        snprintf(id, sizeof(id), "list_%s%s", r->name, i == 1 ? "_csv" : i == 2 ? "_geojson" : "");
+        operation(w, path, id, r->summary);
+        list_params(w, r);
+        responses(w, "#/components/schemas/Page", media[i]);
+        end_operation(w);
+    }
+    if (!api_resource(r->name) || strcmp(r->name, "sectors") == 0)
+        return;
+    snprintf(path, sizeof(path), "/api/v1/%s/{%s}", r->name, r->key_param);
+    snprintf(id, sizeof(id), "get_%s", r->name);
+    snprintf(ref, sizeof(ref), "#/components/schemas/%s", r->name);
+    snprintf(doc, sizeof(doc), "One of %s by %s.", r->name, r->key_param);
+    operation(w, path, id, doc);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    param(w, r->key_param, "path", "string", "The key.");
+    lang_param(w);
+    jw_arr_end(w);
+    responses(w, ref, NULL);
+    end_operation(w);
+}
+
+static void simple_path(struct jw *w, const char *path, const char *id, const char *summary,
+                        const char *csv)
+{
+    operation(w, path, id, summary);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    if (csv)
+        lang_param(w);
+    jw_arr_end(w);
+    responses(w, "#/components/schemas/Object", csv);
+    end_operation(w);
+}
+
+static void write_paths(struct jw *w)
+{
+    const struct resource_def *r;
+
+    jw_key(w, "paths");
+    jw_obj_begin(w);
+    for (r = api_resources; r->name; r++)
+        resource_paths(w, r);
+    simple_path(w, "/api/v1/targets", "list_targets",
+                "Planning targets with progress: value now, share done, trend, verdict.",
+                "text/csv");
+    simple_path(w, "/api/v1/targets.csv", "list_targets_csv", "Targets as CSV.", "text/csv");
+    simple_path(w, "/api/v1/stats", "get_stats",
+                "Counts and areas by kind, status and unit; umbrella zones; reconciliation.",
+                "text/csv");
+    simple_path(w, "/api/v1/stats.csv", "get_stats_csv", "Stats groups as CSV.", "text/csv");
+    simple_path(w, "/api/v1", "api_index", "Links to the resources.", NULL);
+    simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);
+    simple_path(w, "/healthz", "healthz", "Liveness: 200 when the database answers.", NULL);
+    jw_obj_end(w);
+}
+
+void api_openapi(struct http_req *req, struct http_resp *resp)
+{
+    static const char *const allowed[] = {NULL};
+    const struct resource_def *r;
+    struct jw w;
+
+    if (http_check_params(req, resp, allowed))
+        return;
+    jw_init(&w, &resp->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "openapi");
+    jw_str(&w, "3.1.0");
+    jw_key(&w, "info");
+    raw(&w, "{\"title\":\"khu\",\"version\":\"1\",\"description\":\"Registry of industrial parks"
+           " and clusters, read API. Errors are application/problem+json; unknown parameters are"
+           " errors.\",\"license\":{\"name\":\"MIT\",\"identifier\":\"MIT\"}}");
+    write_paths(&w);
+    jw_key(&w, "components");
+    jw_obj_begin(&w);
+    jw_key(&w, "schemas");
+    jw_obj_begin(&w);
+    for (r = api_resources; r->name; r++)
+        resource_schema(&w, r);
+    raw(&w, "");
+    buf_puts(&resp->body, fixed_schemas);
+    jw_obj_end(&w);
+    jw_key(&w, "responses");
+    raw(&w, "{\"Problem\":{\"description\":\"A problem the client can act on\",\"content\":"
+           "{\"application/problem+json\":{\"schema\":{\"$ref\":\"#/components/schemas/"
+           "Problem\"}}}}}");
+    jw_obj_end(&w);
+    jw_obj_end(&w);
+    buf_putc(&resp->body, '\n');
+}

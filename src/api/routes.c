@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The route table of khu serve: every path, its method and its handler.
+ */
+#include <string.h>
+
+#include "api/handlers.h"
+#include "api/resource.h"
+#include "http/assets.h"
+
+#define LIST_HANDLER(res)                                                                          \
+    static void list_##res(struct http_req *req, struct http_resp *resp)                           \
+    {                                                                                              \
+        api_list(req, resp, api_resource(#res));                                                   \
+    }
+#define ITEM_HANDLER(res)                                                                          \
+    static void item_##res(struct http_req *req, struct http_resp *resp)                           \
+    {                                                                                              \
+        api_item(req, resp, api_resource(#res));                                                   \
+    }
+
+LIST_HANDLER(zones)
+ITEM_HANDLER(zones)
+LIST_HANDLER(units)
+ITEM_HANDLER(units)
+LIST_HANDLER(sectors)
+LIST_HANDLER(enterprises)
+ITEM_HANDLER(enterprises)
+LIST_HANDLER(projects)
+ITEM_HANDLER(projects)
+
+static void serve_asset(struct http_resp *resp, const char *path, const char *type)
+{
+    const struct asset *a;
+
+    for (a = khu_assets; a->path; a++) {
+        if (strcmp(a->path, path) == 0) {
+            resp->content_type = type;
+            buf_append(&resp->body, a->data, (size_t)a->len);
+            return;
+        }
+    }
+    http_problem(resp, 404, NULL, "no such page");
+}
+
+static void page_index(struct http_req *req, struct http_resp *resp)
+{
+    const char *none[] = {NULL};
+
+    if (http_check_params(req, resp, none) == 0)
+        serve_asset(resp, "/index.html", "text/html; charset=utf-8");
+}
+
+static void healthz(struct http_req *req, struct http_resp *resp)
+{
+    struct store *s = api_store(req, resp);
+
+    if (!s)
+        return;
+    resp->no_etag = 1;
+    buf_puts(&resp->body, "{\"status\":\"ok\"}\n");
+}
+
+static void api_index(struct http_req *req, struct http_resp *resp)
+{
+    const struct resource_def *r;
+    struct jw w;
+
+    (void)req;
+    jw_init(&w, &resp->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "name");
+    jw_str(&w, "khu");
+    jw_key(&w, "openapi");
+    jw_str(&w, "/api/v1/openapi.json");
+    jw_key(&w, "resources");
+    jw_obj_begin(&w);
+    for (r = api_resources; r->name; r++) {
+        char path[64];
+        snprintf(path, sizeof(path), "/api/v1/%s", r->name);
+        jw_key(&w, r->name);
+        jw_str(&w, path);
+    }
+    jw_key(&w, "targets");
+    jw_str(&w, "/api/v1/targets");
+    jw_key(&w, "stats");
+    jw_str(&w, "/api/v1/stats");
+    jw_obj_end(&w);
+    jw_obj_end(&w);
+    buf_putc(&resp->body, '\n');
+}
+
+#define RESOURCE_ROUTES(res, key)                                                                  \
+    {"GET", "/api/v1/" #res, list_##res}, {"GET", "/api/v1/" #res ".csv", list_##res},             \
+        {"GET", "/api/v1/" #res "/{" key "}", item_##res}
+
+const struct http_route api_routes[] = {
+    {"GET", "/", page_index},
+    {"GET", "/healthz", healthz},
+    {"GET", "/api/v1", api_index},
+    {"GET", "/api/v1/openapi.json", api_openapi},
+    RESOURCE_ROUTES(zones, "code"),
+    {"GET", "/api/v1/zones.geojson", list_zones},
+    RESOURCE_ROUTES(units, "code"),
+    {"GET", "/api/v1/units.geojson", list_units},
+    {"GET", "/api/v1/sectors", list_sectors},
+    {"GET", "/api/v1/sectors.csv", list_sectors},
+    RESOURCE_ROUTES(enterprises, "tax_code"),
+    {"GET", "/api/v1/enterprises.geojson", list_enterprises},
+    RESOURCE_ROUTES(projects, "code"),
+    {"GET", "/api/v1/targets", api_targets},
+    {"GET", "/api/v1/targets.csv", api_targets},
+    {"GET", "/api/v1/stats", api_stats},
+    {"GET", "/api/v1/stats.csv", api_stats},
+    {NULL, NULL, NULL},
+};

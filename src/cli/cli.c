@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared helpers of the subcommands (see cli.h).
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/schema.h"
+#include "core/xalloc.h"
+#include "http/assets.h"
+#include "store/import.h"
+
+const char *cli_db_path(const char *opt)
+{
+    const char *env = getenv("KHU_DB");
+
+    if (opt)
+        return opt;
+    return env && *env ? env : CLI_DEFAULT_DB;
+}
+
+int cli_read_file(const char *path, size_t max, char **data, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    char *p = NULL;
+    int rc = -1;
+
+    *data = NULL;
+    if (!f || fstat(fileno(f), &st) != 0) {
+        fprintf(stderr, "khu: cannot read %s: %s\n", path, strerror(errno));
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode) || (size_t)st.st_size > max) {
+        fprintf(stderr, "khu: %s: not a regular file of at most %zu bytes\n", path, max);
+        goto out;
+    }
+    p = xmalloc((size_t)st.st_size + 1);
+    if (!p || fread(p, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
+        fprintf(stderr, "khu: cannot read %s\n", path);
+        goto out;
+    }
+    p[st.st_size] = '\0';
+    *len = (size_t)st.st_size;
+    *data = p;
+    p = NULL;
+    rc = 0;
+out:
+    xfree(p);
+    if (f)
+        fclose(f);
+    return rc;
+}
+
+void cli_print_diag(const char *file, const struct khu_diag *d)
+{
+    if (file && *file)
+        fprintf(stderr, "%s:", file);
+    if (d->line > 0)
+        fprintf(stderr, "%ld:", d->line);
+    if (d->column > 0)
+        fprintf(stderr, "%ld:", d->column);
+    if (d->field[0])
+        fprintf(stderr, " %s:", d->field);
+    fprintf(stderr, " %s\n", d->message);
+}
+
+static void report_to_stderr(void *arg, const char *file, const struct khu_diag *d)
+{
+    (void)arg;
+    cli_print_diag(file, d);
+}
+
+static const struct asset *data_file(const char *name)
+{
+    const struct asset *a;
+
+    for (a = khu_data_files; a->path; a++)
+        if (strcmp(a->path, name) == 0)
+            return a;
+    return NULL;
+}
+
+int cli_load_default_data(struct store *s)
+{
+    struct importer *im;
+    struct khu_diag d;
+    const struct table_def *tables;
+    size_t i, count;
+    char name[96];
+    long rows = 0;
+    enum khu_err err;
+
+    khu_diag_clear(&d);
+    if (importer_begin(s, 0, 0, report_to_stderr, NULL, &im, &d)) {
+        cli_print_diag(s->path, &d);
+        return 1;
+    }
+    tables = schema_tables(&count);
+    for (i = 0; i < count; i++) {
+        const struct asset *a;
+        snprintf(name, sizeof(name), "%s.csv", tables[i].name);
+        a = data_file(name);
+        if (!a)
+            continue;
+        err = importer_add_csv(im, tables[i].name, name, (const char *)a->data, (size_t)a->len);
+        if (err && err != KHU_EINVAL)
+            break;
+    }
+    err = importer_finish(im, &rows);
+    if (err) {
+        fprintf(stderr, "khu: the default data could not be loaded (%s)\n", khu_err_str(err));
+        return 1;
+    }
+    fprintf(stderr, "khu: loaded the default data set (%ld rows)\n", rows);
+    return 0;
+}
+
+struct store *cli_open_rw(const char *path)
+{
+    struct store *s = NULL;
+    struct khu_diag d;
+
+    khu_diag_clear(&d);
+    if (store_open(path, STORE_READ_WRITE, &s, &d)) {
+        fprintf(stderr, "khu: %s\n", d.message);
+        return NULL;
+    }
+    return s;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Helpers shared by the subcommands: where the database is, reading a file
+ * with a size limit, printing a diagnostic as FILE:LINE:COLUMN: field:
+ * message, and loading the embedded default data set.
+ */
+#ifndef KHU_CLI_H
+#define KHU_CLI_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+#define CLI_DEFAULT_DB    "khu.db"
+#define CLI_MAX_IMPORT    ((size_t)1 << 30) /* bytes in one imported file */
+
+/* API */
+
+/* Returns opt if not NULL, else $KHU_DB if set, else CLI_DEFAULT_DB. */
+const char *cli_db_path(const char *opt);
+
+/* Reads the whole file at path into *data (caller frees with xfree). Fails
+ * with a message on stderr when it cannot be read or is over max bytes. */
+int cli_read_file(const char *path, size_t max, char **data, size_t *len);
+
+/* Prints d to stderr as FILE:LINE:COLUMN: field: message (parts that do not
+ * apply are left out). */
+void cli_print_diag(const char *file, const struct khu_diag *d);
+
+/* Loads every table of the embedded default data set (the CSV files of data/ at build
+ * time) into s in one transaction. Returns 0, or 1 after printing errors. */
+int cli_load_default_data(struct store *s);
+
+/* Opens the database for writing (creating and migrating it), printing the
+ * error and returning NULL on failure. */
+struct store *cli_open_rw(const char *path);
+
+#endif

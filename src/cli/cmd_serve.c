@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `khu serve`: creates the database with the default data on first start,
+ * serves the API and page until SIGTERM or SIGINT, then lets requests in
+ * flight finish and exits 0.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/opts.h"
+#include "core/num.h"
+
+static const char serve_help[] =
+    "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n\n"
+    "Serves the read API under /api/v1 and a page at / (default 127.0.0.1:8080).\n"
+    "A new database is created and loaded with the embedded Long An data set unless\n"
+    "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
+    "KHU_TODAY (YYYY-MM-DD) fixes the date used for target progress.\n";
+
+static int prepare_database(const char *path, int empty)
+{
+    struct store *s = cli_open_rw(path);
+    int rc = 0;
+
+    if (!s)
+        return EXIT_DB;
+    if (!empty && store_is_empty(s))
+        rc = cli_load_default_data(s);
+    store_close(s);
+    return rc;
+}
+
+static int32_t today(void)
+{
+    const char *env = getenv("KHU_TODAY");
+    int32_t d;
+
+    if (env && parse_date(env, &d) == KHU_OK)
+        return d;
+    return (int32_t)(time(NULL) / 86400);
+}
+
+static int parse_options(int argc, char **argv, struct http_config *cfg, const char **db,
+                         int *empty, int *help)
+{
+    const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
+    const struct opt opts[] = {{"--db", 1, db},          {"--bind", 1, &bind},
+                               {"--port", 1, &port},     {"--threads", 1, &threads},
+                               {"--empty", 0, &empty_flag}, {NULL, 0, NULL}};
+    int64_t v;
+
+    if (opts_parse(argc, argv, opts, pos, 0, help) != 0)
+        return -1;
+    cfg->bind_addr = bind ? bind : "127.0.0.1";
+    cfg->port = 8080;
+    if (port && parse_i64(port, 0, 65535, &v)) {
+        fprintf(stderr, "khu serve: --port must be a whole number from 0 to 65535\n");
+        return -1;
+    }
+    if (port)
+        cfg->port = (unsigned short)v;
+    if (threads && parse_i64(threads, 1, 256, &v)) {
+        fprintf(stderr, "khu serve: --threads must be a whole number from 1 to 256\n");
+        return -1;
+    }
+    cfg->threads = threads ? (unsigned)v : 0;
+    *empty = empty_flag != NULL;
+    return 0;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    static struct api_app app;
+    struct http_config cfg;
+    struct http_server *server;
+    const char *db = NULL;
+    sigset_t signals;
+    int empty, help, sig, rc;
+
+    memset(&cfg, 0, sizeof(cfg));
+    if (parse_options(argc, argv, &cfg, &db, &empty, &help))
+        return EXIT_USAGE;
+    if (help) {
+        fputs(serve_help, stdout);
+        return 0;
+    }
+    db = cli_db_path(db);
+    rc = prepare_database(db, empty);
+    if (rc)
+        return rc;
+    snprintf(app.db_path, sizeof(app.db_path), "%s", db);
+    app.today = today();
+    cfg.routes = api_routes;
+    cfg.app = &app;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, NULL); /* worker threads inherit the mask */
+    server = http_server_start(&cfg);
+    if (!server)
+        return 1;
+    printf("khu: listening on http://%s:%u\n", cfg.bind_addr, http_server_port(server));
+    fflush(stdout);
+    sigwait(&signals, &sig);
+    fprintf(stderr, "khu: %s received, finishing requests in flight\n",
+            sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    http_server_stop(server);
+    return 0;
+}

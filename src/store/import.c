@@ -1,0 +1,591 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * CSV import in one transaction (see import.h). Each record is validated
+ * cell by cell against core/schema, inserted with a reused prepared
+ * statement, and remembered (rowid -> line, columns of its references) so
+ * that the reference check at the end can point at the line that is wrong.
+ */
+#include "store/import.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/csv.h"
+#include "core/text_fold.h"
+#include "core/validate.h"
+#include "core/xalloc.h"
+
+#define MAX_REFS 4 /* reference columns per table */
+
+/* Where each inserted row of one table came from. */
+struct row_origin {
+    sqlite3_int64 rowid;
+    long line;
+    int ref_column[MAX_REFS]; /* column (characters) of each reference field */
+};
+
+struct table_log {
+    const struct table_def *t;
+    char *file;
+    int ref_cols[MAX_REFS]; /* schema index of each reference column, -1 unused */
+    struct row_origin *rows;
+    size_t n, cap;
+};
+
+struct importer {
+    struct store *s;
+    int replace;
+    size_t max_errors;
+    size_t errors;
+    long rows;
+    import_report_fn report;
+    void *arg;
+    struct table_log logs[32];
+    size_t nlogs;
+};
+
+/* Per-file state while reading one CSV document. */
+struct file_ctx {
+    struct importer *im;
+    const struct table_def *t;
+    struct table_log *log;
+    const char *file;
+    int map[IMPORT_MAX_FIELDS]; /* CSV field index -> schema column, -1 unknown */
+    size_t nfields;
+    sqlite3_stmt *insert;
+    struct buf scratch[IMPORT_MAX_FIELDS];
+    struct buf search;
+};
+
+/* ===== reporting ===== */
+
+static void report(struct importer *im, const char *file, long line, long column,
+                   const char *field, const char *msg)
+{
+    struct khu_diag d;
+
+    im->errors++;
+    if (im->errors > im->max_errors)
+        return;
+    khu_diag_set(&d, line, column, field, "%s", msg);
+    if (im->errors == im->max_errors)
+        snprintf(d.message + strlen(d.message), sizeof(d.message) - strlen(d.message),
+                 " (stopping after %zu errors)", im->max_errors);
+    im->report(im->arg, file, &d);
+}
+
+static int too_many(const struct importer *im)
+{
+    return im->errors >= im->max_errors;
+}
+
+/* ===== setup ===== */
+
+enum khu_err importer_begin(struct store *s, int replace, size_t max_errors, import_report_fn fn,
+                            void *arg, struct importer **out, struct khu_diag *d)
+{
+    struct importer *im = xcalloc(1, sizeof(*im));
+    enum khu_err err;
+
+    *out = NULL;
+    if (!im)
+        return KHU_ENOMEM;
+    im->s = s;
+    im->replace = replace;
+    im->max_errors = max_errors ? max_errors : IMPORT_MAX_ERRORS;
+    im->report = fn;
+    im->arg = arg;
+    err = store_exec(s, "BEGIN IMMEDIATE", d);
+    if (err) {
+        xfree(im);
+        return err;
+    }
+    *out = im;
+    return KHU_OK;
+}
+
+static void free_logs(struct importer *im)
+{
+    size_t i;
+
+    for (i = 0; i < im->nlogs; i++) {
+        xfree(im->logs[i].rows);
+        xfree(im->logs[i].file);
+    }
+    im->nlogs = 0;
+}
+
+void importer_abort(struct importer *im)
+{
+    if (!im)
+        return;
+    sqlite3_exec(im->s->db, "ROLLBACK", NULL, NULL, NULL);
+    free_logs(im);
+    xfree(im);
+}
+
+static struct table_log *log_for(struct importer *im, const struct table_def *t, const char *file)
+{
+    struct table_log *log;
+    size_t i, r = 0;
+
+    if (im->nlogs == sizeof(im->logs) / sizeof(im->logs[0]))
+        return NULL;
+    log = &im->logs[im->nlogs];
+    memset(log, 0, sizeof(*log));
+    log->t = t;
+    log->file = xstrdup(file);
+    if (!log->file)
+        return NULL;
+    for (i = 0; i < MAX_REFS; i++)
+        log->ref_cols[i] = -1;
+    for (i = 0; i < t->ncols && r < MAX_REFS; i++)
+        if (t->cols[i].ref_table)
+            log->ref_cols[r++] = (int)i;
+    im->nlogs++;
+    return log;
+}
+
+/* ===== search text ===== */
+
+static int is_search_col(const char *name)
+{
+    static const char *const cols[] = {"code",    "tax_code", "name_vi", "name_en",
+                                       "name_ko", "name",     "products", "developer", NULL};
+    const char *const *c;
+
+    for (c = cols; *c; c++)
+        if (strcmp(*c, name) == 0)
+            return 1;
+    return 0;
+}
+
+enum khu_err import_search_text(const struct table_def *t, const char *const *values,
+                                struct buf *out)
+{
+    size_t i;
+    enum khu_err err = KHU_OK;
+
+    buf_reset(out);
+    for (i = 0; i < t->ncols && !err; i++) {
+        if (!values[i] || !is_search_col(t->cols[i].name))
+            continue;
+        if (out->len)
+            buf_putc(out, ' ');
+        err = text_fold(values[i], strlen(values[i]), out);
+    }
+    return err ? err : out->err;
+}
+
+/* ===== header ===== */
+
+static void report_field(struct file_ctx *fc, const struct csv_field *f, const char *field,
+                         const char *msg)
+{
+    report(fc->im, fc->file, f->line, f->column, field, msg);
+}
+
+static int map_header(struct file_ctx *fc, struct csv_field *fields, size_t count)
+{
+    const struct table_def *t = fc->t;
+    int seen[IMPORT_MAX_FIELDS] = {0};
+    char msg[KHU_DIAG_MESSAGE_MAX];
+    size_t i;
+    int ok = 1;
+
+    fc->nfields = count;
+    for (i = 0; i < count; i++) {
+        const char *name = fields[i].text;
+        int col = schema_col_index(t, name);
+        fc->map[i] = col;
+        if (col < 0) {
+            snprintf(msg, sizeof(msg), "unknown column '%.60s' for table %s", name, t->name);
+            report_field(fc, &fields[i], name, msg);
+            ok = 0;
+        } else if (seen[col]++) {
+            snprintf(msg, sizeof(msg), "column '%s' appears twice in the header", name);
+            report_field(fc, &fields[i], name, msg);
+            ok = 0;
+        }
+    }
+    for (i = 0; i < t->ncols; i++) {
+        if (!seen[i] && t->cols[i].required) {
+            snprintf(msg, sizeof(msg), "required column '%s' is missing from the header",
+                     t->cols[i].name);
+            report(fc->im, fc->file, fields[0].line, 1, t->cols[i].name, msg);
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
+static enum khu_err prepare_insert(struct file_ctx *fc)
+{
+    const struct table_def *t = fc->t;
+    struct buf sql;
+    size_t i;
+    enum khu_err err = KHU_OK;
+
+    buf_init(&sql, 1 << 16);
+    buf_printf(&sql, "INSERT INTO %s (", t->name);
+    for (i = 0; i < t->ncols; i++)
+        buf_printf(&sql, "%s%s", i ? "," : "", t->cols[i].name);
+    buf_puts(&sql, t->searchable ? ",search) VALUES (" : ") VALUES (");
+    for (i = 0; i < t->ncols + (t->searchable ? 1 : 0); i++)
+        buf_puts(&sql, i ? ",?" : "?");
+    buf_putc(&sql, ')');
+    if (sql.err)
+        err = sql.err;
+    else if (sqlite3_prepare_v3(fc->im->s->db, buf_cstr(&sql), -1, SQLITE_PREPARE_PERSISTENT,
+                                &fc->insert, NULL) != SQLITE_OK)
+        err = KHU_EDB;
+    buf_free(&sql);
+    return err;
+}
+
+/* ===== records ===== */
+
+static void bind_cell(sqlite3_stmt *st, int index, const struct cell *c)
+{
+    switch (c->kind) {
+    case CELL_NULL:
+        sqlite3_bind_null(st, index);
+        break;
+    case CELL_TEXT:
+        sqlite3_bind_text(st, index, c->text, (int)c->len, SQLITE_STATIC);
+        break;
+    case CELL_INT:
+        sqlite3_bind_int64(st, index, c->i);
+        break;
+    case CELL_REAL:
+        sqlite3_bind_double(st, index, c->r);
+        break;
+    }
+}
+
+/* Validates the fields of one record into cells (schema order). Returns
+ * the number of errors reported. */
+static int check_record(struct file_ctx *fc, struct csv_field *fields, struct cell *cells,
+                        long *columns)
+{
+    size_t i;
+    int bad = 0;
+    struct khu_diag d;
+
+    for (i = 0; i < fc->t->ncols; i++) {
+        cells[i].kind = CELL_NULL;
+        columns[i] = 1;
+    }
+    for (i = 0; i < fc->nfields; i++) {
+        int col = fc->map[i];
+        const struct col_def *c = &fc->t->cols[col];
+        columns[col] = fields[i].column;
+        khu_diag_clear(&d);
+        if (validate_cell(c, fields[i].text, fields[i].len, &fc->scratch[col], &cells[col], &d)) {
+            report_field(fc, &fields[i], c->name, d.message[0] ? d.message : "out of memory");
+            bad++;
+        }
+    }
+    for (i = 0; i < fc->t->ncols && !bad; i++) {
+        if (cells[i].kind == CELL_NULL && fc->t->cols[i].required) {
+            report(fc->im, fc->file, fields[0].line, 1, fc->t->cols[i].name, "is required");
+            bad++;
+        }
+    }
+    khu_diag_clear(&d);
+    if (!bad && validate_row(fc->t, cells, &d)) {
+        int col = schema_col_index(fc->t, d.field);
+        report(fc->im, fc->file, fields[0].line, col >= 0 ? columns[col] : 1, d.field, d.message);
+        bad++;
+    }
+    return bad;
+}
+
+static enum khu_err bind_search(struct file_ctx *fc, const struct cell *cells)
+{
+    const char *values[IMPORT_MAX_FIELDS];
+    size_t i;
+    enum khu_err err;
+
+    for (i = 0; i < fc->t->ncols; i++)
+        values[i] = cells[i].kind == CELL_TEXT ? cells[i].text : NULL;
+    err = import_search_text(fc->t, values, &fc->search);
+    if (!err)
+        sqlite3_bind_text(fc->insert, (int)fc->t->ncols + 1, buf_cstr(&fc->search),
+                          (int)fc->search.len, SQLITE_STATIC);
+    return err;
+}
+
+static enum khu_err remember_row(struct file_ctx *fc, long line, const long *columns)
+{
+    struct table_log *log = fc->log;
+    struct row_origin *o;
+    size_t r;
+
+    if (log->n == log->cap) {
+        size_t cap = log->cap ? log->cap * 2 : 1024;
+        struct row_origin *rows = xrealloc(log->rows, cap * sizeof(*rows));
+        if (!rows)
+            return KHU_ENOMEM;
+        log->rows = rows;
+        log->cap = cap;
+    }
+    o = &log->rows[log->n++];
+    o->rowid = sqlite3_last_insert_rowid(fc->im->s->db);
+    o->line = line;
+    for (r = 0; r < MAX_REFS; r++)
+        o->ref_column[r] = log->ref_cols[r] >= 0 ? (int)columns[log->ref_cols[r]] : 0;
+    return KHU_OK;
+}
+
+static void report_insert_error(struct file_ctx *fc, struct csv_field *fields, int rc,
+                                const struct cell *cells, const long *columns)
+{
+    const struct table_def *t = fc->t;
+    char msg[KHU_DIAG_MESSAGE_MAX];
+    int key = schema_col_index(t, t->key[0]);
+    long line = fields[0].line;
+
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
+        snprintf(msg, sizeof(msg),
+                 "duplicate key '%.80s': a row with this %s is already in the database or "
+                 "earlier in this file",
+                 cells[key].kind == CELL_TEXT ? cells[key].text : "", t->key[0]);
+        report(fc->im, fc->file, line, columns[key], t->key[0], msg);
+        return;
+    }
+    snprintf(msg, sizeof(msg), "rejected by the database: %s",
+             sqlite3_errmsg(fc->im->s->db));
+    report(fc->im, fc->file, line, 1, "", msg);
+}
+
+static enum khu_err insert_record(struct file_ctx *fc, struct csv_field *fields, size_t count)
+{
+    struct cell cells[IMPORT_MAX_FIELDS];
+    long columns[IMPORT_MAX_FIELDS];
+    char msg[KHU_DIAG_MESSAGE_MAX];
+    size_t i;
+    int rc;
+    enum khu_err err;
+
+    if (count != fc->nfields) {
+        snprintf(msg, sizeof(msg), "expected %zu fields as in the header, found %zu",
+                 fc->nfields, count);
+        report(fc->im, fc->file, fields[0].line, fields[count - 1].column, "", msg);
+        return KHU_OK;
+    }
+    if (check_record(fc, fields, cells, columns))
+        return KHU_OK;
+    sqlite3_reset(fc->insert);
+    for (i = 0; i < fc->t->ncols; i++)
+        bind_cell(fc->insert, (int)i + 1, &cells[i]);
+    if (fc->t->searchable && (err = bind_search(fc, cells)) != KHU_OK)
+        return err;
+    rc = sqlite3_step(fc->insert);
+    if (rc == SQLITE_DONE) {
+        fc->im->rows++;
+        return remember_row(fc, fields[0].line, columns);
+    }
+    if ((rc & 0xFF) != SQLITE_CONSTRAINT)
+        return KHU_EDB;
+    report_insert_error(fc, fields, rc, cells, columns);
+    return KHU_OK;
+}
+
+/* ===== one file ===== */
+
+static enum khu_err read_records(struct file_ctx *fc, struct csv_reader *r)
+{
+    struct csv_field *fields;
+    size_t count;
+    struct khu_diag d;
+    int header_ok = 0, got;
+    enum khu_err err = KHU_OK;
+
+    while (!err && !too_many(fc->im)) {
+        khu_diag_clear(&d);
+        got = csv_read(r, &fields, &count, &d);
+        if (got == 0)
+            break;
+        if (got < 0) {
+            report(fc->im, fc->file, d.line, d.column, d.field, d.message);
+            continue;
+        }
+        if (!fc->nfields) {
+            header_ok = map_header(fc, fields, count);
+            if (!header_ok)
+                return KHU_OK;
+            err = prepare_insert(fc);
+            continue;
+        }
+        if (count == 1 && fields[0].len == 0)
+            continue; /* a blank line */
+        err = insert_record(fc, fields, count);
+    }
+    if (!err && !fc->nfields && !too_many(fc->im))
+        report(fc->im, fc->file, 1, 1, "", "the file is empty: expected a header row");
+    return err;
+}
+
+enum khu_err importer_add_csv(struct importer *im, const char *table, const char *file,
+                              const char *data, size_t len)
+{
+    struct file_ctx fc;
+    struct csv_reader *r = NULL;
+    size_t i, before = im->errors;
+    char sql[128];
+    enum khu_err err = KHU_OK;
+    struct khu_diag d;
+
+    memset(&fc, 0, sizeof(fc));
+    fc.im = im;
+    fc.file = file;
+    fc.t = schema_table(table);
+    if (!fc.t) {
+        report(im, file, 0, 0, "", "unknown table");
+        return KHU_EINVAL;
+    }
+    if (im->replace) {
+        snprintf(sql, sizeof(sql), "DELETE FROM %s", fc.t->name);
+        err = store_exec(im->s, sql, &d);
+        if (err)
+            return err;
+    }
+    for (i = 0; i < IMPORT_MAX_FIELDS; i++)
+        buf_init(&fc.scratch[i], IMPORT_MAX_FIELD * 2);
+    buf_init(&fc.search, IMPORT_MAX_FIELD * 4);
+    fc.log = log_for(im, fc.t, file);
+    r = csv_reader_new(data, len, IMPORT_MAX_FIELD, IMPORT_MAX_FIELDS);
+    if (!fc.log || !r)
+        err = KHU_ENOMEM;
+    else
+        err = read_records(&fc, r);
+    csv_reader_free(r);
+    sqlite3_finalize(fc.insert);
+    for (i = 0; i < IMPORT_MAX_FIELDS; i++)
+        buf_free(&fc.scratch[i]);
+    buf_free(&fc.search);
+    if (err)
+        return err;
+    return im->errors > before ? KHU_EINVAL : KHU_OK;
+}
+
+/* ===== references and commit ===== */
+
+static struct table_log *log_of_table(struct importer *im, const char *table)
+{
+    size_t i;
+
+    for (i = im->nlogs; i-- > 0;)
+        if (strcmp(im->logs[i].t->name, table) == 0)
+            return &im->logs[i];
+    return NULL;
+}
+
+static const struct row_origin *origin_of(const struct table_log *log, sqlite3_int64 rowid)
+{
+    size_t lo = 0, hi = log->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (log->rows[mid].rowid < rowid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < log->n && log->rows[lo].rowid == rowid ? &log->rows[lo] : NULL;
+}
+
+/* Finds the column (the "from" of foreign key fkid) of table. */
+static int fk_column(struct store *s, const char *table, int fkid, char *col, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    char sql[128];
+    int found = 0;
+
+    snprintf(sql, sizeof(sql), "SELECT \"from\" FROM pragma_foreign_key_list('%s') WHERE id=%d",
+             table, fkid);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(col, n, "%s", (const char *)sqlite3_column_text(st, 0));
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static void fk_value(struct store *s, const char *table, const char *col, sqlite3_int64 rowid,
+                     char *out, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    char sql[160];
+
+    out[0] = '\0';
+    snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE rowid=?", col, table);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, rowid);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+            snprintf(out, n, "%.80s", (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+}
+
+static void report_dangling(struct importer *im, const char *table, sqlite3_int64 rowid,
+                            const char *parent, int fkid)
+{
+    char col[64] = "", value[96], msg[KHU_DIAG_MESSAGE_MAX];
+    struct table_log *log = log_of_table(im, table);
+    const struct row_origin *o = log ? origin_of(log, rowid) : NULL;
+    long column = 1;
+    int i;
+
+    fk_column(im->s, table, fkid, col, sizeof(col));
+    fk_value(im->s, table, col, rowid, value, sizeof(value));
+    if (o) {
+        for (i = 0; i < MAX_REFS; i++)
+            if (log->ref_cols[i] >= 0 && strcmp(log->t->cols[log->ref_cols[i]].name, col) == 0)
+                column = o->ref_column[i];
+        snprintf(msg, sizeof(msg), "'%s' is not in %s", value, parent);
+        report(im, log->file, o->line, column, col, msg);
+        return;
+    }
+    snprintf(msg, sizeof(msg), "a row of %s already in the database refers to %s '%s', which this "
+             "import removes", table, parent, value);
+    report(im, table, 0, 0, col, msg);
+}
+
+static enum khu_err check_references(struct importer *im)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (sqlite3_prepare_v2(im->s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+        return KHU_EDB;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && !too_many(im))
+        report_dangling(im, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+                        (const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? KHU_OK : KHU_EDB;
+}
+
+enum khu_err importer_finish(struct importer *im, long *rows)
+{
+    enum khu_err err = KHU_OK;
+    struct khu_diag d;
+
+    if (!im->errors)
+        err = check_references(im);
+    if (!err && im->errors)
+        err = KHU_EINVAL;
+    if (!err)
+        err = store_exec(im->s, "COMMIT", &d);
+    if (err) {
+        importer_abort(im);
+        return err;
+    }
+    if (rows)
+        *rows = im->rows;
+    free_logs(im);
+    xfree(im);
+    return KHU_OK;
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The database schema as an ordered list of migrations. Migration N brings a
+ * database from PRAGMA user_version N-1 to N. Never edit a migration that has
+ * shipped: add a new one. Tables mirror core/schema.c (a test checks it).
+ */
+#include "store/migrations.h"
+
+#include <stddef.h>
+
+#define DATE_OK(c) "CHECK (" #c " IS NULL OR (length(" #c ") = 10 AND date(" #c ") IS " #c "))"
+
+/* Version 1: every table of the data model. Foreign keys are deferred so
+ * that an import can load rows in any order and check them before COMMIT. */
+static const char v1[] =
+    "CREATE TABLE units ("
+    " code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
+    " name_vi TEXT NOT NULL, name_en TEXT, name_ko TEXT,"
+    " level TEXT NOT NULL CHECK (level IN ('province','district','commune')),"
+    " parent_code TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " valid_from TEXT " DATE_OK(valid_from) ", valid_to TEXT " DATE_OK(valid_to) ","
+    " replaced_by TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " lat REAL CHECK (lat BETWEEN -90 AND 90), lon REAL CHECK (lon BETWEEN -180 AND 180),"
+    " position TEXT CHECK (position IN ('surveyed','approximate')),"
+    " source TEXT, search TEXT) STRICT;"
+
+    "CREATE TABLE sectors ("
+    " version TEXT NOT NULL CHECK (version IN ('2018','2025')),"
+    " code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 8),"
+    " name_vi TEXT NOT NULL, name_en TEXT, name_ko TEXT, source TEXT, search TEXT,"
+    " PRIMARY KEY (version, code)) STRICT;"
+
+    "CREATE TABLE sector_map ("
+    " from_version TEXT NOT NULL CHECK (from_version IN ('2018','2025')),"
+    " from_code TEXT NOT NULL, to_version TEXT NOT NULL CHECK (to_version IN ('2018','2025')),"
+    " to_code TEXT NOT NULL, source TEXT,"
+    " PRIMARY KEY (from_version, from_code, to_version, to_code),"
+    " FOREIGN KEY (from_version, from_code) REFERENCES sectors(version, code)"
+    "  DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (to_version, to_code) REFERENCES sectors(version, code)"
+    "  DEFERRABLE INITIALLY DEFERRED) STRICT;"
+
+    "CREATE TABLE zones ("
+    " code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
+    " kind TEXT NOT NULL CHECK (kind IN ('kcn','ccn','hitech','logistics','economic','port')),"
+    " name_vi TEXT NOT NULL, name_en TEXT, name_ko TEXT,"
+    " group_code TEXT REFERENCES zones(code) DEFERRABLE INITIALLY DEFERRED,"
+    " unit_code TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " commune TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " status TEXT CHECK (status IN ('planned','approved','building','operating','cancelled')),"
+    " planned_year INTEGER CHECK (planned_year BETWEEN 1900 AND 2100),"
+    " established_on TEXT " DATE_OK(established_on) ","
+    " total_ha REAL CHECK (total_ha >= 0), industrial_ha REAL CHECK (industrial_ha >= 0),"
+    " leased_ha REAL CHECK (leased_ha >= 0),"
+    " occupancy_reported_pct REAL CHECK (occupancy_reported_pct BETWEEN 0 AND 100),"
+    " lease_usd_m2 REAL CHECK (lease_usd_m2 >= 0), lease_until TEXT " DATE_OK(lease_until) ","
+    " developer TEXT,"
+    " lat REAL CHECK (lat BETWEEN -90 AND 90), lon REAL CHECK (lon BETWEEN -180 AND 180),"
+    " position TEXT CHECK (position IN ('surveyed','approximate')),"
+    " km_hcmc REAL CHECK (km_hcmc >= 0), km_port REAL CHECK (km_port >= 0),"
+    " wwtp_m3_day REAL CHECK (wwtp_m3_day >= 0), power_mva REAL CHECK (power_mva >= 0),"
+    " water_m3_day REAL CHECK (water_m3_day >= 0),"
+    " infra_complete INTEGER CHECK (infra_complete IN (0,1)),"
+    " sectors TEXT, tenants TEXT, source TEXT,"
+    " confidence TEXT CHECK (confidence IN ('high','medium','low')),"
+    " as_of TEXT " DATE_OK(as_of) ", note TEXT, search TEXT,"
+    " CHECK (leased_ha IS NULL OR industrial_ha IS NULL OR leased_ha <= industrial_ha)) STRICT;"
+
+    "CREATE TABLE enterprises ("
+    " tax_code TEXT PRIMARY KEY NOT NULL CHECK (length(tax_code) BETWEEN 10 AND 14),"
+    " name TEXT NOT NULL, name_en TEXT, country TEXT CHECK (length(country) = 2),"
+    " ownership TEXT CHECK (ownership IN ('fdi','domestic','state')),"
+    " zone_code TEXT REFERENCES zones(code) DEFERRABLE INITIALLY DEFERRED,"
+    " unit_code TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " vsic TEXT, products TEXT, capabilities TEXT, certifications TEXT,"
+    " employees INTEGER CHECK (employees >= 0), founded INTEGER CHECK (founded BETWEEN 1800 AND 2100),"
+    " supplier INTEGER CHECK (supplier IN (0,1)),"
+    " lat REAL CHECK (lat BETWEEN -90 AND 90), lon REAL CHECK (lon BETWEEN -180 AND 180),"
+    " source TEXT, search TEXT) STRICT;"
+
+    "CREATE TABLE projects ("
+    " code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,"
+    " investor_tax_code TEXT REFERENCES enterprises(tax_code) DEFERRABLE INITIALLY DEFERRED,"
+    " zone_code TEXT REFERENCES zones(code) DEFERRABLE INITIALLY DEFERRED,"
+    " unit_code TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " vsic TEXT, capital_usd REAL CHECK (capital_usd >= 0), land_ha REAL CHECK (land_ha >= 0),"
+    " jobs INTEGER CHECK (jobs >= 0),"
+    " status TEXT NOT NULL CHECK (status IN ('lead','dossier','approved','licensed','building',"
+    "  'operating','suspended','terminated')),"
+    " registered_on TEXT " DATE_OK(registered_on) ", irc_no TEXT,"
+    " country TEXT CHECK (length(country) = 2), source TEXT, search TEXT) STRICT;"
+
+    "CREATE TABLE demands ("
+    " code TEXT PRIMARY KEY NOT NULL,"
+    " buyer_tax_code TEXT NOT NULL REFERENCES enterprises(tax_code) DEFERRABLE INITIALLY DEFERRED,"
+    " title TEXT NOT NULL, vsic TEXT, capabilities TEXT, certifications TEXT,"
+    " annual_usd REAL CHECK (annual_usd >= 0), needed_by TEXT " DATE_OK(needed_by) ","
+    " status TEXT NOT NULL CHECK (status IN ('open','matched','closed'))) STRICT;"
+
+    "CREATE TABLE linkages ("
+    " code TEXT PRIMARY KEY NOT NULL,"
+    " supplier_tax_code TEXT NOT NULL REFERENCES enterprises(tax_code)"
+    "  DEFERRABLE INITIALLY DEFERRED,"
+    " buyer_tax_code TEXT NOT NULL REFERENCES enterprises(tax_code) DEFERRABLE INITIALLY DEFERRED,"
+    " demand_code TEXT REFERENCES demands(code) DEFERRABLE INITIALLY DEFERRED,"
+    " annual_usd REAL CHECK (annual_usd >= 0),"
+    " since TEXT " DATE_OK(since) ", until TEXT " DATE_OK(until) ") STRICT;"
+
+    "CREATE TABLE dossiers ("
+    " code TEXT PRIMARY KEY NOT NULL,"
+    " project_code TEXT NOT NULL REFERENCES projects(code) DEFERRABLE INITIALLY DEFERRED,"
+    " procedure TEXT NOT NULL CHECK (procedure IN ('policy_approval','irc_issue','irc_adjust',"
+    "  'land_lease','env_permit','construction_permit')),"
+    " submitted_on TEXT NOT NULL " DATE_OK(submitted_on) ", due_on TEXT " DATE_OK(due_on) ","
+    " status TEXT NOT NULL CHECK (status IN ('received','consulting','decided','returned',"
+    "  'withdrawn')),"
+    " decision TEXT CHECK (decision IN ('approved','rejected')),"
+    " decided_on TEXT " DATE_OK(decided_on) ") STRICT;"
+
+    "CREATE TABLE consultations ("
+    " dossier_code TEXT NOT NULL REFERENCES dossiers(code) DEFERRABLE INITIALLY DEFERRED,"
+    " department TEXT NOT NULL, requested_on TEXT NOT NULL " DATE_OK(requested_on) ","
+    " due_on TEXT " DATE_OK(due_on) ", answered_on TEXT " DATE_OK(answered_on) ","
+    " opinion TEXT CHECK (opinion IN ('agree','agree_with_conditions','disagree')),"
+    " note TEXT, PRIMARY KEY (dossier_code, department)) STRICT;"
+
+    "CREATE TABLE time_limits ("
+    " code TEXT PRIMARY KEY NOT NULL,"
+    " procedure TEXT NOT NULL CHECK (procedure IN ('policy_approval','irc_issue','irc_adjust',"
+    "  'land_lease','env_permit','construction_permit')),"
+    " step TEXT NOT NULL, days INTEGER NOT NULL CHECK (days BETWEEN 0 AND 3650),"
+    " day_kind TEXT NOT NULL CHECK (day_kind IN ('calendar','working')),"
+    " law TEXT NOT NULL, valid_from TEXT " DATE_OK(valid_from) ","
+    " valid_to TEXT " DATE_OK(valid_to) ", source TEXT) STRICT;"
+
+    "CREATE TABLE targets ("
+    " code TEXT PRIMARY KEY NOT NULL, metric TEXT NOT NULL, scope TEXT,"
+    " scope_unit TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " name_vi TEXT NOT NULL, name_en TEXT, name_ko TEXT, measure_unit TEXT,"
+    " basis TEXT NOT NULL CHECK (basis IN ('registry','reported')),"
+    " direction TEXT CHECK (direction IN ('increase','decrease')),"
+    " baseline_value REAL, baseline_on TEXT " DATE_OK(baseline_on) ","
+    " target_value REAL, due_on TEXT " DATE_OK(due_on) ", source TEXT) STRICT;"
+
+    "CREATE TABLE observations ("
+    " target_code TEXT NOT NULL REFERENCES targets(code) DEFERRABLE INITIALLY DEFERRED,"
+    " observed_on TEXT NOT NULL " DATE_OK(observed_on) ", value REAL NOT NULL,"
+    " source TEXT, note TEXT, PRIMARY KEY (target_code, observed_on)) STRICT;"
+
+    "CREATE TABLE partners ("
+    " code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, name_en TEXT, name_ko TEXT,"
+    " country TEXT CHECK (length(country) = 2),"
+    " kind TEXT CHECK (kind IN ('government','agency','association','company','other')),"
+    " since TEXT " DATE_OK(since) ", source TEXT) STRICT;"
+
+    "CREATE TABLE events ("
+    " code TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL,"
+    " partner_code TEXT REFERENCES partners(code) DEFERRABLE INITIALLY DEFERRED,"
+    " held_on TEXT " DATE_OK(held_on) ", place TEXT, country TEXT CHECK (length(country) = 2),"
+    " source TEXT) STRICT;"
+
+    "CREATE TABLE leads ("
+    " code TEXT PRIMARY KEY NOT NULL,"
+    " event_code TEXT REFERENCES events(code) DEFERRABLE INITIALLY DEFERRED,"
+    " company TEXT NOT NULL, country TEXT CHECK (length(country) = 2), vsic TEXT, contact TEXT,"
+    " zones TEXT, received_on TEXT " DATE_OK(received_on) ", note TEXT) STRICT;";
+
+/* Version 2: full-text search over the folded "search" column (core/text_fold),
+ * kept in step by triggers that only copy the column. */
+#define FTS(t)                                                                                     \
+    "CREATE VIRTUAL TABLE " #t "_fts USING fts5(search, content='" #t "', content_rowid='rowid',"  \
+    " tokenize='unicode61 remove_diacritics 2');"                                                  \
+    "CREATE TRIGGER " #t "_fts_ai AFTER INSERT ON " #t " BEGIN"                                    \
+    " INSERT INTO " #t "_fts(rowid, search) VALUES (new.rowid, new.search); END;"                  \
+    "CREATE TRIGGER " #t "_fts_ad AFTER DELETE ON " #t " BEGIN"                                    \
+    " INSERT INTO " #t "_fts(" #t "_fts, rowid, search) VALUES ('delete', old.rowid, old.search);" \
+    " END;"                                                                                        \
+    "CREATE TRIGGER " #t "_fts_au AFTER UPDATE OF search ON " #t " BEGIN"                          \
+    " INSERT INTO " #t "_fts(" #t "_fts, rowid, search) VALUES ('delete', old.rowid, old.search);" \
+    " INSERT INTO " #t "_fts(rowid, search) VALUES (new.rowid, new.search); END;"
+
+static const char v2[] = FTS(units) FTS(sectors) FTS(zones) FTS(enterprises) FTS(projects);
+
+/* Version 3: indexes for the filters of the read API. */
+static const char v3[] =
+    "CREATE INDEX units_parent ON units(parent_code);"
+    "CREATE INDEX units_replaced ON units(replaced_by);"
+    "CREATE INDEX zones_kind_status ON zones(kind, status);"
+    "CREATE INDEX zones_unit ON zones(unit_code);"
+    "CREATE INDEX zones_commune ON zones(commune);"
+    "CREATE INDEX zones_group ON zones(group_code);"
+    "CREATE INDEX enterprises_zone ON enterprises(zone_code);"
+    "CREATE INDEX enterprises_unit ON enterprises(unit_code);"
+    "CREATE INDEX projects_zone ON projects(zone_code);"
+    "CREATE INDEX projects_unit ON projects(unit_code);"
+    "CREATE INDEX projects_investor ON projects(investor_tax_code);"
+    "CREATE INDEX dossiers_project ON dossiers(project_code);"
+    "CREATE INDEX demands_buyer ON demands(buyer_tax_code);"
+    "CREATE INDEX linkages_supplier ON linkages(supplier_tax_code);"
+    "CREATE INDEX linkages_buyer ON linkages(buyer_tax_code);"
+    "CREATE INDEX linkages_demand ON linkages(demand_code);"
+    "CREATE INDEX events_partner ON events(partner_code);"
+    "CREATE INDEX leads_event ON leads(event_code);";
+
+static const char *const migrations[] = {v1, v2, v3};
+
+const char *migration_sql(int version)
+{
+    if (version < 1 || version > MIGRATION_LATEST)
+        return NULL;
+    return migrations[version - 1];
+}

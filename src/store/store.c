@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Opening, configuring, migrating and backing up the SQLite database.
+ */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "store/migrations.h"
+
+static const char connection_setup[] = "PRAGMA journal_mode=WAL;"
+                                       "PRAGMA synchronous=NORMAL;"
+                                       "PRAGMA foreign_keys=ON;"
+                                       "PRAGMA temp_store=MEMORY;"
+                                       "PRAGMA cache_size=-16000;";
+
+enum khu_err store_exec(struct store *s, const char *sql, struct khu_diag *d)
+{
+    char *msg = NULL;
+
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return KHU_OK;
+    khu_diag_set(d, 0, 0, NULL, "database: %s", msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    return KHU_EDB;
+}
+
+int store_version(struct store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int v = -1;
+
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static enum khu_err migrate_step(struct store *s, int version, struct khu_diag *d)
+{
+    char pragma[64];
+    enum khu_err err;
+
+    err = store_exec(s, "BEGIN IMMEDIATE", d);
+    if (err)
+        return err;
+    snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", version);
+    err = store_exec(s, migration_sql(version), d);
+    if (!err)
+        err = store_exec(s, pragma, d);
+    if (!err)
+        err = store_exec(s, "COMMIT", d);
+    if (err)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return err;
+}
+
+enum khu_err store_migrate(struct store *s, int version, struct khu_diag *d)
+{
+    int v = store_version(s);
+    enum khu_err err = KHU_OK;
+
+    if (v < 0) {
+        khu_diag_set(d, 0, 0, NULL, "cannot read the schema version of %s", s->path);
+        return KHU_EDB;
+    }
+    if (v > MIGRATION_LATEST) {
+        khu_diag_set(d, 0, 0, NULL,
+                     "%s has schema version %d, newer than this khu knows (%d); upgrade khu",
+                     s->path, v, MIGRATION_LATEST);
+        return KHU_EINVAL;
+    }
+    while (!err && v < version && v < MIGRATION_LATEST)
+        err = migrate_step(s, ++v, d);
+    return err;
+}
+
+static enum khu_err check_version(struct store *s, struct khu_diag *d)
+{
+    int v = store_version(s);
+
+    if (v == MIGRATION_LATEST)
+        return KHU_OK;
+    khu_diag_set(d, 0, 0, NULL, "%s has schema version %d, expected %d; open it read-write once",
+                 s->path, v, MIGRATION_LATEST);
+    return KHU_EINVAL;
+}
+
+enum khu_err store_open(const char *path, enum store_mode mode, struct store **out,
+                        struct khu_diag *d)
+{
+    struct store *s;
+    int flags = SQLITE_OPEN_NOMUTEX;
+    enum khu_err err;
+
+    *out = NULL;
+    s = xcalloc(1, sizeof(*s));
+    if (!s)
+        return KHU_ENOMEM;
+    snprintf(s->path, sizeof(s->path), "%s", path);
+    flags |= mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY
+                                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        khu_diag_set(d, 0, 0, NULL, "cannot open database %s: %s", path,
+                     s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        err = KHU_EDB;
+        goto fail;
+    }
+    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(s->db, 1);
+    err = store_exec(s, mode == STORE_READ_ONLY ? "PRAGMA foreign_keys=ON" : connection_setup, d);
+    if (!err)
+        err = mode == STORE_READ_ONLY ? check_version(s, d)
+                                      : store_migrate(s, MIGRATION_LATEST, d);
+    if (err)
+        goto fail;
+    *out = s;
+    return KHU_OK;
+fail:
+    store_close(s);
+    return err;
+}
+
+void store_close(struct store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close_v2(s->db);
+    xfree(s);
+}
+
+int store_is_empty(struct store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int empty = 0;
+
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT NOT EXISTS (SELECT 1 FROM zones) AND"
+                           " NOT EXISTS (SELECT 1 FROM units)",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        empty = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return empty;
+}
+
+enum khu_err store_backup(struct store *s, const char *dest, struct khu_diag *d)
+{
+    sqlite3 *to = NULL;
+    sqlite3_backup *b;
+    int rc;
+
+    rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK)
+        goto out;
+    b = sqlite3_backup_init(to, "main", s->db, "main");
+    if (!b) {
+        rc = sqlite3_errcode(to);
+        goto out;
+    }
+    do {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    rc = rc == SQLITE_DONE ? sqlite3_errcode(to) : rc;
+out:
+    if (rc != SQLITE_OK)
+        khu_diag_set(d, 0, 0, NULL, "backup to %s failed: %s", dest,
+                     to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+    sqlite3_close_v2(to);
+    return rc == SQLITE_OK ? KHU_OK : KHU_EIO;
+}
