@@ -411,6 +411,8 @@ static int needs_quotes(const char *s, size_t len)
 
     if (len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t'))
         return 1;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        return 1; /* at the start of a file it would be taken for a BOM */
     for (i = 0; i < len; i++) {
         if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
             return 1;

@@ -60,7 +60,9 @@ long csv_record_line(const struct csv_reader *r);
 enum khu_err csv_reader_err(const struct csv_reader *r);
 
 /* Appends one field to out, quoted if it contains a comma, quote, CR or LF
- * or starts/ends with a space or tab; preceded by a comma unless first.
+ * or starts/ends with a space or tab, or starts with U+FEFF (which a reader
+ * would drop as a BOM at the start of a file); preceded by a comma unless
+ * first.
  * Returns KHU_OK or the buffer's error, in which case nothing of the field
  * (nor its comma) is left in out. */
 enum khu_err csv_write_field(struct buf *out, const char *s, size_t len, int first);

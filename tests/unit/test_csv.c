@@ -341,6 +341,7 @@ static const struct write_case write_cases[] = {
     {"trail ", "\"trail \""},
     {"\ttab", "\"\ttab\""},
     {"in side", "in side"},
+    {"\xEF\xBB\xBFid", "\"\xEF\xBB\xBFid\""}, /* not a BOM when the file starts with it */
 };
 
 static void test_writer(void)
