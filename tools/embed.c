@@ -18,9 +18,11 @@ static int emit_file(const char *path, int index)
         return -1;
     }
     printf("static const unsigned char asset_%d[] = {", index);
-    while ((c = fgetc(f)) != EOF)
-        printf("%s%d", n++ % 20 ? "," : ",\n", c);
-    printf("%s0};\n", n ? "," : "");
+    while ((c = fgetc(f)) != EOF) {
+        printf("%s%d,", n % 24 ? "" : "\n", c);
+        n++;
+    }
+    printf("0};\n");
     fclose(f);
     return n;
 }

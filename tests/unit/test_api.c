@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * API tests: import a small fixture (tests/fixture) with the real `khu
+ * import`, start the real `khu serve` on a free loopback port and compare
+ * what it answers, whole bodies where the body matters, error paths
+ * included.
+ */
+#include <jansson.h>
+#include <zlib.h>
+
+#include "client.h"
+#include "test.h"
+
+static struct server srv;
+static char db_path[256];
+
+static const char zone_beta_en[] =
+    "{\"name\":\"Ben Luc Beta Industrial Park\",\"name_lang\":\"en\",\"code\":\"kcn-beta\","
+    "\"kind\":\"kcn\",\"name_vi\":\"KCN Bến Lức Beta\",\"name_en\":\"Ben Luc Beta Industrial "
+    "Park\",\"name_ko\":null,\"group_code\":null,\"unit_code\":\"D2\",\"commune\":null,"
+    "\"status\":\"operating\",\"planned_year\":null,\"established_on\":null,\"total_ha\":200,"
+    "\"industrial_ha\":150,\"leased_ha\":75,\"occupancy_reported_pct\":null,\"lease_usd_m2\":null,"
+    "\"lease_until\":null,\"developer\":null,\"lat\":10.6918,\"lon\":106.4512,\"position\":"
+    "\"surveyed\",\"km_hcmc\":25,\"km_port\":null,\"wwtp_m3_day\":null,\"power_mva\":null,"
+    "\"water_m3_day\":null,\"infra_complete\":null,\"sectors\":\"2610\",\"tenants\":null,"
+    "\"source\":\"src-b\",\"confidence\":\"medium\",\"as_of\":null,\"note\":null,"
+    "\"available_ha\":75,\"occupancy_pct\":50,\"lang\":\"%s\"}\n";
+
+/* ===== helpers ===== */
+
+static json_t *get_json(const char *target, int want_status)
+{
+    struct reply r;
+    json_t *j = NULL;
+    json_error_t e;
+
+    if (http_get(srv.port, target, NULL, &r)) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "no reply for %s", target);
+        return NULL;
+    }
+    if (r.status != want_status)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s: status %d, want %d: %s", target, r.status,
+                     want_status, r.body);
+    else
+        test_passed++;
+    j = json_loads(r.body, 0, &e);
+    if (!j)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s: invalid JSON: %s", target, e.text);
+    reply_free(&r);
+    return j;
+}
+
+/* The codes of a page's items, space-separated, into out. */
+static const char *codes(json_t *page, const char *key, char *out, size_t n)
+{
+    size_t i, used = 0;
+    json_t *item;
+
+    out[0] = '\0';
+    json_array_foreach(json_object_get(page, "items"), i, item)
+        used += (size_t)snprintf(out + used, n - used, "%s%s", used ? " " : "",
+                                 json_string_value(json_object_get(item, key)));
+    return out;
+}
+
+static void check_list(const char *target, const char *want_codes, long want_total)
+{
+    char got[2048];
+    json_t *j = get_json(target, 200);
+
+    if (!j)
+        return;
+    if (strcmp(codes(j, "code", got, sizeof(got)), want_codes) != 0)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s: codes \"%s\", want \"%s\"", target, got,
+                     want_codes);
+    else
+        test_passed++;
+    CHECK_EQ_INT(json_integer_value(json_object_get(j, "total")), want_total);
+    json_decref(j);
+}
+
+static void check_problem(const char *target, int status, const char *want_body)
+{
+    struct reply r;
+
+    if (http_get(srv.port, target, NULL, &r)) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "no reply for %s", target);
+        return;
+    }
+    CHECK_EQ_INT(r.status, status);
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "application/problem+json");
+    if (strcmp(r.body, want_body) != 0)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s:\n got  %s\n want %s", target, r.body, want_body);
+    else
+        test_passed++;
+    reply_free(&r);
+}
+
+/* ===== zones ===== */
+
+static void test_zone_item(void)
+{
+    struct reply r;
+    char want[4096];
+
+    CHECK(http_get(srv.port, "/api/v1/zones/kcn-beta?lang=en", NULL, &r) == 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "application/json");
+    snprintf(want, sizeof(want), zone_beta_en, "en");
+    CHECK_EQ_STR(r.body, want);
+    reply_free(&r);
+    /* Korean asked, no Korean name: English with a visible fallback */
+    CHECK(http_get(srv.port, "/api/v1/zones/kcn-beta", "Accept-Language: ko-KR, en;q=0.5\r\n",
+                   &r) == 0);
+    snprintf(want, sizeof(want), zone_beta_en, "ko");
+    CHECK_EQ_STR(r.body, want);
+    reply_free(&r);
+    check_problem("/api/v1/zones/kcn-nowhere", 404,
+                  "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":"
+                  "\"no zones with code 'kcn-nowhere'\"}");
+}
+
+static void test_zone_filters(void)
+{
+    check_list("/api/v1/zones", "ccn-gamma kcn-alpha kcn-beta kcn-delta-1 kcn-epsilon kcn-umbrella",
+               6);
+    check_list("/api/v1/zones?kind=kcn&status=operating", "kcn-alpha kcn-beta", 2);
+    check_list("/api/v1/zones?kind=ccn,kcn&status=building,planned", "kcn-delta-1 kcn-epsilon", 2);
+    check_list("/api/v1/zones?min_available_ha=80", "kcn-alpha", 1);
+    check_list("/api/v1/zones?max_lease_usd_m2=100", "kcn-alpha", 1);
+    check_list("/api/v1/zones?max_km_hcmc=26", "kcn-beta", 1);
+    check_list("/api/v1/zones?max_km_port=50", "kcn-alpha", 1);
+    check_list("/api/v1/zones?min_wwtp_m3_day=1000", "kcn-alpha", 1);
+    check_list("/api/v1/zones?group=kcn-umbrella", "kcn-delta-1", 1);
+    /* units: a district, its old province, and the province that replaced it */
+    check_list("/api/v1/zones?unit=D1", "ccn-gamma kcn-alpha", 2);
+    check_list("/api/v1/zones?unit=P1&kind=kcn", "kcn-alpha kcn-beta kcn-delta-1 kcn-umbrella", 4);
+    check_list("/api/v1/zones?unit=P9&kind=ccn", "ccn-gamma", 1);
+    /* sectors: a 2018 code finds zones listing its 2025 successors and back */
+    check_list("/api/v1/zones?sector=2610", "kcn-alpha kcn-beta", 2);
+    check_list("/api/v1/zones?sector=2619", "kcn-alpha kcn-beta", 2);
+    check_list("/api/v1/zones?sector=2611", "kcn-beta", 1);
+    check_list("/api/v1/zones?sector=2220", "ccn-gamma kcn-alpha", 2);
+}
+
+static void test_zone_search(void)
+{
+    check_list("/api/v1/zones?q=duc%20hoa", "kcn-alpha", 1);
+    check_list("/api/v1/zones?q=%C4%90%E1%BB%A8C+H%C3%92A", "kcn-alpha", 1); /* ĐỨC HÒA */
+    check_list("/api/v1/zones?q=nhua", "ccn-gamma", 1);
+    check_list("/api/v1/zones?q=nh%E1%BB%B1a", "ccn-gamma", 1);               /* nhựa */
+    check_list("/api/v1/zones?q=%ED%94%8C%EB%9D%BC", "ccn-gamma", 1);         /* 플라 */
+    check_list("/api/v1/zones?q=%EC%95%8C%ED%8C%8C", "kcn-alpha", 1);         /* 알파 */
+    check_list("/api/v1/zones?q=ben+luc&lang=en", "kcn-beta", 1);
+    check_list("/api/v1/zones?q=delta&sort=-total_ha", "kcn-umbrella kcn-delta-1", 2);
+    check_list("/api/v1/zones?q=zzzz", "", 0);
+}
+
+static void test_zone_sort_and_cursor(void)
+{
+    char target[1024], got[512];
+    json_t *j;
+    const char *cursor;
+
+    check_list("/api/v1/zones?sort=-total_ha",
+               "kcn-umbrella kcn-alpha kcn-delta-1 kcn-beta ccn-gamma kcn-epsilon", 6);
+    check_list("/api/v1/zones?sort=total_ha",
+               "ccn-gamma kcn-beta kcn-delta-1 kcn-alpha kcn-umbrella kcn-epsilon", 6);
+    check_list("/api/v1/zones?sort=-occupancy_pct", "kcn-alpha kcn-beta ccn-gamma kcn-delta-1 "
+               "kcn-epsilon kcn-umbrella", 6);
+    /* page through two at a time: nulls last, every row exactly once */
+    j = get_json("/api/v1/zones?sort=-industrial_ha&limit=2", 200);
+    CHECK_EQ_STR(codes(j, "code", got, sizeof(got)), "kcn-alpha kcn-beta");
+    cursor = json_string_value(json_object_get(j, "next_cursor"));
+    CHECK(cursor != NULL);
+    snprintf(target, sizeof(target), "/api/v1/zones?sort=-industrial_ha&limit=2&cursor=%s",
+             cursor ? cursor : "");
+    json_decref(j);
+    j = get_json(target, 200);
+    CHECK_EQ_STR(codes(j, "code", got, sizeof(got)), "ccn-gamma kcn-delta-1");
+    cursor = json_string_value(json_object_get(j, "next_cursor"));
+    snprintf(target, sizeof(target), "/api/v1/zones?sort=-industrial_ha&limit=2&cursor=%s",
+             cursor ? cursor : "");
+    json_decref(j);
+    j = get_json(target, 200);
+    CHECK_EQ_STR(codes(j, "code", got, sizeof(got)), "kcn-epsilon kcn-umbrella");
+    CHECK(json_is_null(json_object_get(j, "next_cursor")));
+    /* a cursor used with another sort is refused */
+    snprintf(target, sizeof(target), "/api/v1/zones?sort=total_ha&cursor=%s", cursor ? cursor : "");
+    json_decref(j);
+    check_problem(target, 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"cursor belongs to another filter or sort; start again without it\","
+                  "\"param\":\"cursor\"}");
+}
+
+static void test_zone_errors(void)
+{
+    check_problem("/api/v1/zones?kind=park", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"kind must be one of: kcn, ccn, hitech, logistics, economic, port (several "
+                  "separated by commas); got 'park'\",\"param\":\"kind\"}");
+    check_problem("/api/v1/zones?min_available_ha=1,5", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"min_available_ha must be a number with '.' as the decimal point; got "
+                  "'1,5'\",\"param\":\"min_available_ha\"}");
+    check_problem("/api/v1/zones?limit=501", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"limit must be a whole number from 1 to 500; got '501'\",\"param\":\"limit\"}");
+    check_problem("/api/v1/zones?unit=999", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"unknown unit '999': see /api/v1/units for the codes\",\"param\":\"unit\"}");
+    check_problem("/api/v1/zones?sector=9999", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"unknown sector code '9999' (VSIC 2018 or 2025): see /api/v1/sectors\","
+                  "\"param\":\"sector\"}");
+    check_problem("/api/v1/zones?sort=name", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"sort must be code, total_ha, industrial_ha, leased_ha, available_ha, "
+                  "occupancy_pct, occupancy_reported_pct, lease_usd_m2, km_hcmc, km_port, "
+                  "wwtp_m3_day, power_mva, water_m3_day, planned_year, with '-' in front for "
+                  "descending; got 'name'\",\"param\":\"sort\"}");
+    check_problem("/api/v1/zones?cursor=garbage!", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"cursor is not one this server made; start again without it\",\"param\":"
+                  "\"cursor\"}");
+    check_problem("/api/v1/zones?q=%21%21", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"q must contain at least one letter or digit\",\"param\":\"q\"}");
+    check_problem("/api/v1/zones?lang=fr", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"lang must be vi, en or ko; got 'fr'\",\"param\":\"lang\"}");
+    check_problem("/api/v1/zones/kcn-beta?kind=kcn", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"unknown query parameter \\\"kind\\\"; allowed: lang\",\"param\":\"kind\"}");
+}
+
+/* ===== formats and HTTP behaviour ===== */
+
+static void test_csv_and_geojson(void)
+{
+    struct reply r;
+    json_t *j, *f;
+    json_error_t e;
+
+    CHECK(http_get(srv.port, "/api/v1/zones.csv?kind=kcn&status=operating", NULL, &r) == 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "text/csv; charset=utf-8");
+    CHECK_EQ_STR(reply_header(&r, "Content-Disposition"), "attachment; filename=\"zones.csv\"");
+    CHECK_EQ_STR(r.body,
+                 "code,kind,name_vi,name_en,name_ko,group_code,unit_code,commune,status,"
+                 "planned_year,established_on,total_ha,industrial_ha,leased_ha,"
+                 "occupancy_reported_pct,lease_usd_m2,lease_until,developer,lat,lon,position,"
+                 "km_hcmc,km_port,wwtp_m3_day,power_mva,water_m3_day,infra_complete,sectors,"
+                 "tenants,source,confidence,as_of,note,available_ha,occupancy_pct\r\n"
+                 "kcn-alpha,kcn,KCN Đức Hòa Alpha,Duc Hoa Alpha Industrial Park,득화 알파 산업단지,"
+                 ",D1,,operating,,,500,400,300,,90,,,10.889,106.4098,approximate,30,40,5000,,,,"
+                 "2619 2220,,src-a,high,,,100,75\r\n"
+                 "kcn-beta,kcn,KCN Bến Lức Beta,Ben Luc Beta Industrial Park,,,D2,,operating,,,"
+                 "200,150,75,,,,,10.6918,106.4512,surveyed,25,,,,,,2610,,src-b,medium,,,75,50\r\n");
+    reply_free(&r);
+    /* the same list through Accept */
+    CHECK(http_get(srv.port, "/api/v1/zones?kind=ccn", "Accept: text/csv\r\n", &r) == 0);
+    CHECK(strncmp(r.body, "code,kind,", 10) == 0);
+    CHECK(strstr(r.body, "\r\nccn-gamma,ccn,") != NULL);
+    reply_free(&r);
+    CHECK(http_get(srv.port, "/api/v1/zones.geojson?kind=kcn&status=operating", NULL, &r) == 0);
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "application/geo+json");
+    j = json_loads(r.body, 0, &e);
+    CHECK(j != NULL);
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "type")), "FeatureCollection");
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "features")), 2);
+    f = json_array_get(json_object_get(j, "features"), 0);
+    CHECK_EQ_STR(json_string_value(json_object_get(json_object_get(f, "geometry"), "type")),
+                 "Point");
+    /* RFC 7946: longitude first */
+    CHECK_EQ_DBL(json_real_value(json_array_get(
+                     json_object_get(json_object_get(f, "geometry"), "coordinates"), 0)),
+                 106.4098, 1e-9);
+    CHECK_EQ_STR(json_string_value(json_object_get(json_object_get(f, "properties"), "code")),
+                 "kcn-alpha");
+    json_decref(j);
+    reply_free(&r);
+}
+
+static void test_etag_gzip_cors(void)
+{
+    struct reply r;
+    char etag[128], header[256];
+    unsigned char plain[65536];
+    uLongf plain_len = sizeof(plain);
+    z_stream z;
+
+    CHECK(http_get(srv.port, "/api/v1/zones", NULL, &r) == 0);
+    snprintf(etag, sizeof(etag), "%s", reply_header(&r, "ETag") ? reply_header(&r, "ETag") : "");
+    CHECK(etag[0] == '"');
+    CHECK_EQ_STR(reply_header(&r, "Access-Control-Allow-Origin"), "*");
+    reply_free(&r);
+    snprintf(header, sizeof(header), "If-None-Match: %s\r\n", etag);
+    CHECK(http_get(srv.port, "/api/v1/zones", header, &r) == 0);
+    CHECK_EQ_INT(r.status, 304);
+    CHECK_EQ_INT(r.body_len, 0);
+    reply_free(&r);
+    CHECK(http_get(srv.port, "/api/v1/zones", "Accept-Encoding: gzip\r\n", &r) == 0);
+    CHECK_EQ_STR(reply_header(&r, "Content-Encoding"), "gzip");
+    memset(&z, 0, sizeof(z));
+    inflateInit2(&z, 31);
+    z.next_in = (unsigned char *)r.body;
+    z.avail_in = (uInt)r.body_len;
+    z.next_out = plain;
+    z.avail_out = (uInt)plain_len - 1;
+    CHECK_EQ_INT(inflate(&z, Z_FINISH), Z_STREAM_END);
+    plain[z.total_out] = '\0';
+    inflateEnd(&z);
+    CHECK(strncmp((char *)plain, "{\"items\":[{\"name\":\"CCN Nhựa Gamma\"", 34) == 0);
+    reply_free(&r);
+}
+
+static void test_method_and_encoding_errors(void)
+{
+    struct reply r;
+    static const char post[] = "POST /api/v1/zones HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                               "Content-Length: 2\r\n\r\n{}";
+
+    CHECK(http_raw(srv.port, post, sizeof(post) - 1, &r) == 0);
+    CHECK_EQ_INT(r.status, 405);
+    CHECK(reply_header(&r, "Allow") && strstr(reply_header(&r, "Allow"), "GET"));
+    reply_free(&r);
+    CHECK(http_get(srv.port, "/api/v1/zones?q=%FF%FE", NULL, &r) == 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(strstr(r.body, "UTF-8") != NULL);
+    reply_free(&r);
+    CHECK(http_get(srv.port, "/api/v1/nothing", NULL, &r) == 0);
+    CHECK_EQ_INT(r.status, 404);
+    reply_free(&r);
+    /* the server is still serving after all of that */
+    CHECK(http_get(srv.port, "/healthz", NULL, &r) == 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "{\"status\":\"ok\"}\n");
+    reply_free(&r);
+}
+
+/* ===== other resources ===== */
+
+static void test_other_resources(void)
+{
+    json_t *j;
+    char got[512];
+
+    check_list("/api/v1/units", "D1 D2 P1 P9", 4);
+    check_list("/api/v1/units?level=district&parent=P1", "D1 D2", 2);
+    check_list("/api/v1/units?valid_on=2025-08-01", "P9", 1);
+    check_list("/api/v1/units?under=P9", "D1 D2 P1 P9", 4);
+    check_list("/api/v1/units?q=duc+hoa", "D1", 1);
+    check_list("/api/v1/sectors?version=2025", "2220 2611 2619", 3);
+    j = get_json("/api/v1/enterprises?q=nhua", 200);
+    CHECK_EQ_STR(codes(j, "tax_code", got, sizeof(got)), "0300000001");
+    json_decref(j);
+    j = get_json("/api/v1/enterprises?ownership=fdi&sector=2610&unit=P9", 200);
+    CHECK_EQ_STR(codes(j, "tax_code", got, sizeof(got)), "0300000002");
+    json_decref(j);
+    j = get_json("/api/v1/enterprises/0300000002", 200);
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "country")), "KR");
+    CHECK_EQ_INT(json_integer_value(json_object_get(j, "employees")), 900);
+    json_decref(j);
+    check_list("/api/v1/projects?zone=kcn-alpha&status=operating", "prj-1", 1);
+    check_list("/api/v1/projects?q=linh+kien", "prj-1", 1);
+    check_list("/api/v1/projects?status=lead", "", 0);
+}
+
+static json_t *find_item(json_t *page, const char *code)
+{
+    size_t i;
+    json_t *item;
+
+    json_array_foreach(json_object_get(page, "items"), i, item)
+        if (strcmp(json_string_value(json_object_get(item, "code")), code) == 0)
+            return item;
+    return NULL;
+}
+
+static void test_targets(void)
+{
+    json_t *j = get_json("/api/v1/targets?lang=ko", 200), *t;
+
+    if (!j)
+        return;
+    CHECK_EQ_INT(json_integer_value(json_object_get(j, "total")), 2);
+    t = find_item(j, "t-kcn-count");
+    CHECK(t != NULL);
+    CHECK_EQ_STR(json_string_value(json_object_get(t, "name")), "산업단지 수");
+    CHECK_EQ_DBL(json_number_value(json_object_get(t, "value")), 4, 1e-9);
+    CHECK_EQ_STR(json_string_value(json_object_get(t, "value_on")), "2024-01-01");
+    CHECK_EQ_DBL(json_number_value(json_object_get(t, "share_done")), 0.5, 1e-9);
+    CHECK_EQ_DBL(json_number_value(json_object_get(t, "projected")), 7, 0.01);
+    CHECK_EQ_STR(json_string_value(json_object_get(t, "verdict")), "on_track");
+    /* the registry's own count beside the reported one: alpha, beta, delta-1 */
+    CHECK_EQ_DBL(json_number_value(json_object_get(json_object_get(t, "registry"), "value")), 3,
+                 1e-9);
+    CHECK_EQ_INT(json_array_size(json_object_get(t, "observations")), 2);
+    t = find_item(j, "t-infra");
+    CHECK_EQ_STR(json_string_value(json_object_get(t, "name_lang")), "en");
+    CHECK_EQ_DBL(json_number_value(json_object_get(t, "value")), 100, 1e-9);
+    CHECK_EQ_STR(json_string_value(json_object_get(t, "verdict")), "met");
+    json_decref(j);
+}
+
+static void test_stats(void)
+{
+    json_t *j = get_json("/api/v1/stats", 200), *rec, *umb;
+
+    if (!j)
+        return;
+    rec = json_array_get(json_object_get(j, "reconciliation"), 0);
+    CHECK_EQ_STR(json_string_value(json_object_get(rec, "kind")), "kcn");
+    CHECK_EQ_INT(json_integer_value(json_object_get(rec, "registry_count")), 3);
+    CHECK_EQ_DBL(json_number_value(json_object_get(rec, "registry_ha")), 1000, 1e-9);
+    CHECK_EQ_DBL(json_number_value(json_object_get(rec, "reported_count")), 4, 1e-9);
+    CHECK_EQ_DBL(json_number_value(json_object_get(rec, "difference_count")), -1, 1e-9);
+    umb = json_array_get(json_object_get(j, "umbrellas"), 0);
+    CHECK_EQ_STR(json_string_value(json_object_get(umb, "code")), "kcn-umbrella");
+    CHECK_EQ_INT(json_integer_value(json_object_get(umb, "members")), 1);
+    /* umbrella rows are never in the groups; members are */
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "groups")), 5);
+    json_decref(j);
+}
+
+static void test_openapi(void)
+{
+    json_t *j = get_json("/api/v1/openapi.json", 200), *paths;
+    static const char *const must[] = {"/api/v1/zones",         "/api/v1/zones.csv",
+                                       "/api/v1/zones.geojson", "/api/v1/zones/{code}",
+                                       "/api/v1/units",         "/api/v1/sectors",
+                                       "/api/v1/enterprises",   "/api/v1/projects",
+                                       "/api/v1/targets",       "/api/v1/stats",
+                                       NULL};
+    const char *const *p;
+    json_t *params;
+    size_t i;
+    json_t *prm;
+    int has_min_available = 0;
+
+    if (!j)
+        return;
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "openapi")), "3.1.0");
+    paths = json_object_get(j, "paths");
+    for (p = must; *p; p++)
+        CHECK(json_object_get(paths, *p) != NULL);
+    params = json_object_get(json_object_get(json_object_get(paths, "/api/v1/zones"), "get"),
+                             "parameters");
+    json_array_foreach(params, i, prm)
+        has_min_available |= strcmp(json_string_value(json_object_get(prm, "name")),
+                                    "min_available_ha") == 0;
+    CHECK(has_min_available);
+    json_decref(j);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/khu-api-XXXXXX", fixture[512];
+    const char *fx = getenv("KHU_FIXTURE");
+    char *out = NULL, *err = NULL;
+    int rc;
+
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(db_path, sizeof(db_path), "%s/api.db", dir);
+    snprintf(fixture, sizeof(fixture), "%s", fx ? fx : "tests/fixture");
+    rc = run_khu((char *[]){"import", "--dir", fixture, "--db", db_path, NULL}, &out, &err);
+    CHECK_EQ_INT(rc, 0);
+    if (rc)
+        fprintf(stderr, "%s%s", out, err);
+    free(out);
+    free(err);
+    setenv("KHU_TODAY", "2025-01-01", 1);
+    if (server_start(&srv, db_path, NULL) != 0) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "khu serve did not start");
+        return test_report("test_api");
+    }
+    test_zone_item();
+    test_zone_filters();
+    test_zone_search();
+    test_zone_sort_and_cursor();
+    test_zone_errors();
+    test_csv_and_geojson();
+    test_etag_gzip_cors();
+    test_method_and_encoding_errors();
+    test_other_resources();
+    test_targets();
+    test_stats();
+    test_openapi();
+    CHECK_EQ_INT(server_stop(&srv), 0); /* SIGTERM: clean exit */
+    unlink(db_path);
+    rmdir(dir);
+    return test_report("test_api");
+}
