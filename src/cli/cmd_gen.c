@@ -22,7 +22,7 @@
 #define GEN_STDIO_BUF (1024 * 1024)
 
 static const char gen_usage[] =
-    "usage: khu gen [--scale province|national|world] [--seed N] [--force] DIR\n"
+    "usage: khu gen [--scale province|national|world] [--seed N] [--force] [--quiet] DIR\n"
     "\n"
     "Writes a synthetic data set as DIR/<table>.csv, one file per table, ready\n"
     "for `khu import --dir DIR`. The same seed gives byte-identical files.\n"
@@ -32,6 +32,7 @@ static const char gen_usage[] =
     "              world:    100,000 zones, 1,000,000 enterprises\n"
     "  --seed N    random seed, 0 to 18446744073709551615 (default 1)\n"
     "  --force     write into DIR even if it is not empty (files are replaced)\n"
+    "  --quiet     do not print the summary line\n"
     "  --help      show this help\n"
     "\n"
     "DIR is created if missing. Every row's source says \"synthetic (khu gen seed N)\".\n";
@@ -40,6 +41,7 @@ struct gen_opts {
     const char *scale;
     uint64_t seed;
     int force;
+    int quiet;
     const char *dir;
 };
 
@@ -76,6 +78,7 @@ static int parse_args(int argc, char **argv, struct gen_opts *o)
     o->scale = "province";
     o->seed = 1;
     o->force = 0;
+    o->quiet = 0;
     o->dir = NULL;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -84,6 +87,8 @@ static int parse_args(int argc, char **argv, struct gen_opts *o)
             return -1;
         } else if (strcmp(a, "--force") == 0) {
             o->force = 1;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            o->quiet = 1;
         } else if (strcmp(a, "--scale") == 0 || strncmp(a, "--scale=", 8) == 0) {
             o->scale = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!o->scale || !gen_scale_find(o->scale))
@@ -266,8 +271,9 @@ int cmd_gen(int argc, char **argv)
             goto out;
         total += g.rows;
     }
-    printf("khu gen: %s scale, seed %llu: %zu files, %ld rows in %.2f s -> %s\n", o.scale,
-           (unsigned long long)o.seed, ntables, total, now_s() - t0, o.dir);
+    if (!o.quiet)
+        printf("khu gen: %s scale, seed %llu: %zu files, %ld rows in %.2f s -> %s\n", o.scale,
+               (unsigned long long)o.seed, ntables, total, now_s() - t0, o.dir);
 out:
     buf_free(&g.line);
     return rc;
