@@ -56,7 +56,7 @@ long csv_record_line(const struct csv_reader *r);
 
 /* KHU_ENOMEM if the reader ran out of memory (csv_read then returned -1
  * with the message "out of memory ..." and treats the input as exhausted),
- * otherwise KHU_OK. Lets a caller tell a system failure from bad input. */
+ * otherwise KHU_OK. Lets a caller tell running out of memory from bad input. */
 enum khu_err csv_reader_err(const struct csv_reader *r);
 
 /* Appends one field to out, quoted if it contains a comma, quote, CR or LF

@@ -43,7 +43,7 @@ void format_date(int32_t days, char out[11]);
  * [1e-6, 1e15) never use an exponent ("0.000001", "123456789012345");
  * others are written like "%.15g" ("1e-07", "1.5e+20"); zero, including
  * -0, is "0", and non-finite values are "inf", "-inf" or "nan". A buffer of
- * 32 bytes always suffices; a shorter one gets a truncated, NUL-terminated
+ * 32 bytes always suffices; a shorter one receives a truncated, NUL-terminated
  * result. Returns out. */
 char *format_real(double v, char *out, unsigned n);
 
