@@ -430,18 +430,21 @@ static void fill_request(struct exchange *x, const char *method)
     req->app = x->st->srv->app;
 }
 
-/* Returns 1 when the handler left something the server cannot send. */
-static int bad_handler_output(const struct http_resp *resp)
+/* Returns 1 when s holds a byte that may not appear in a header value. */
+static int has_ctl(const char *s)
 {
-    const char *p;
-
-    if (resp->status < 200 || resp->status > 599 || !resp->content_type)
-        return 1;
-    for (p = resp->content_disposition; *p; p++) {
-        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+    for (; *s; s++) {
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
             return 1;
     }
     return 0;
+}
+
+/* Returns 1 when the handler left something the server cannot send. */
+static int bad_handler_output(const struct http_resp *resp)
+{
+    return resp->status < 200 || resp->status > 599 || !resp->content_type ||
+           has_ctl(resp->content_type) || has_ctl(resp->content_disposition);
 }
 
 static void run_handler(struct exchange *x, const struct http_route *r)

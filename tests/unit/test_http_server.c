@@ -243,6 +243,13 @@ static void h_fail(struct http_req *req, struct http_resp *resp)
     resp->body.err = KHU_ENOMEM;
 }
 
+static void h_badtype(struct http_req *req, struct http_resp *resp)
+{
+    (void)req;
+    resp->content_type = "text/plain\r\nSet-Cookie: x=1";
+    buf_puts(&resp->body, "x");
+}
+
 static void h_slow(struct http_req *req, struct http_resp *resp)
 {
     struct timespec ts = {0, 200 * 1000 * 1000};
@@ -264,6 +271,7 @@ static const struct http_route routes[] = {
     {"GET", "/noetag", h_noetag},
     {"GET", "/fail", h_fail},
     {"GET", "/slow", h_slow},
+    {"GET", "/badtype", h_badtype},
     {NULL, NULL, NULL},
 };
 
@@ -569,6 +577,12 @@ static void test_headers_misc(unsigned short port)
     CHECK_EQ_STR(r.body, "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
                          "\"status\":500,\"detail\":\"the response could not be built (out of "
                          "memory)\"}");
+    reply_free(&r);
+
+    get_with(port, "/badtype", "", &r);
+    CHECK_EQ_INT(r.status, 500);
+    CHECK(header(&r, "Set-Cookie", v, sizeof(v)) == NULL);
+    CHECK(r.body && strstr(r.body, "the handler produced an invalid response") != NULL);
     reply_free(&r);
 }
 
