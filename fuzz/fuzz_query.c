@@ -61,7 +61,8 @@ static void check_query(const char *s)
 static void check_path(const char *s, size_t n)
 {
     char err[256];
-    char *p = http__decode_path(s, n, err, sizeof(err));
+    int oom;
+    char *p = http__decode_path(s, n, err, sizeof(err), &oom);
 
     if (!p)
         return;

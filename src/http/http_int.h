@@ -27,8 +27,8 @@ int http__parse_query(struct http_req *req, const char *query, char *err, size_t
 /* Percent-decodes the path part of a request target (n bytes at raw, '+'
  * stays '+'). Returns a NUL-terminated copy the caller frees with xfree, or
  * NULL with a message in err (size errn) for a bad escape, an encoded NUL,
- * invalid UTF-8, or when memory runs out. */
-char *http__decode_path(const char *raw, size_t n, char *err, size_t errn);
+ * invalid UTF-8, or when memory runs out (then *oom is set to 1). */
+char *http__decode_path(const char *raw, size_t n, char *err, size_t errn, int *oom);
 
 /* Returns the static reason phrase for an HTTP status ("Not Found"); never
  * NULL ("Unknown Status" for codes outside the table). */

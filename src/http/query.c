@@ -357,15 +357,17 @@ int http_check_params(const struct http_req *req, struct http_resp *resp,
 
 /* ===== Paths ===== */
 
-char *http__decode_path(const char *raw, size_t n, char *err, size_t errn)
+char *http__decode_path(const char *raw, size_t n, char *err, size_t errn, int *oom)
 {
     char *path = xmalloc(n + 1);
     char show[16];
     size_t len = 0, at = 0, bad = 0;
     enum decode_rc rc;
 
+    *oom = 0;
     if (!path) {
         snprintf(err, errn, "out of memory while decoding the path");
+        *oom = 1;
         return NULL;
     }
     rc = pct_decode(raw, n, 0, path, &len, &at);

@@ -316,21 +316,22 @@ static int check_limits(struct exchange *x)
 }
 
 /* Decodes the path and the query string of the raw target into x->path and
- * x->req.params; answers 400 (or 500) and returns 1 when they are bad. */
+ * x->req.params; answers 400 (503 when memory runs out) and returns 1 when
+ * that fails. */
 static int parse_target(struct exchange *x)
 {
     const char *uri = x->st->uri, *q = strchr(uri, '?');
     char err[512], param[HTTP__PARAM_NAME_MAX];
-    int rc;
+    int rc, oom;
 
-    x->path = http__decode_path(uri, q ? (size_t)(q - uri) : strlen(uri), err, sizeof(err));
+    x->path = http__decode_path(uri, q ? (size_t)(q - uri) : strlen(uri), err, sizeof(err), &oom);
     if (!x->path) {
-        http_problem(&x->resp, 400, NULL, "%s", err);
+        http_problem(&x->resp, oom ? 503 : 400, NULL, "%s", err);
         return 1;
     }
     rc = http__parse_query(&x->req, q ? q + 1 : "", err, sizeof(err), param, sizeof(param));
     if (rc == -2)
-        http_problem(&x->resp, 500, NULL, "%s", err);
+        http_problem(&x->resp, 503, NULL, "%s", err);
     else if (rc)
         http_problem(&x->resp, 400, param[0] ? param : NULL, "%s", err);
     return rc != 0;

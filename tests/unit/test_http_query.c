@@ -220,19 +220,26 @@ static void test_path(void)
 {
     char err[256];
     char *p;
+    int oom = -1;
 
-    p = http__decode_path("/api/v1/zones/LA%2D01+x", 23, err, sizeof(err));
+    p = http__decode_path("/api/v1/zones/LA%2D01+x", 23, err, sizeof(err), &oom);
     CHECK_EQ_STR(p, "/api/v1/zones/LA-01+x");
     xfree(p);
-    p = http__decode_path("/x/%E1%BA%A1", 12, err, sizeof(err));
+    p = http__decode_path("/x/%E1%BA%A1", 12, err, sizeof(err), &oom);
     CHECK_EQ_STR(p, "/x/\xE1\xBA\xA1");
     xfree(p);
-    CHECK(http__decode_path("/x%2", 4, err, sizeof(err)) == NULL);
+    CHECK(http__decode_path("/x%2", 4, err, sizeof(err), &oom) == NULL);
     CHECK_EQ_STR(err, "bad percent escape \"%2\" in the path (use %XX with two hex digits)");
-    CHECK(http__decode_path("/x%00", 5, err, sizeof(err)) == NULL);
+    CHECK(http__decode_path("/x%00", 5, err, sizeof(err), &oom) == NULL);
     CHECK_EQ_STR(err, "the path contains %00 (a NUL byte)");
-    CHECK(http__decode_path("/x%C3%28", 8, err, sizeof(err)) == NULL);
+    CHECK(http__decode_path("/x%C3%28", 8, err, sizeof(err), &oom) == NULL);
     CHECK_EQ_STR(err, "the path is not valid UTF-8 after percent-decoding (byte 3)");
+    CHECK_EQ_INT(oom, 0);
+    xalloc_fail_after(1);
+    p = http__decode_path("/x", 2, err, sizeof(err), &oom);
+    xalloc_fail_after(0);
+    CHECK(p == NULL);
+    CHECK_EQ_INT(oom, 1);
 }
 
 int main(void)
