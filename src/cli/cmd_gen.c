@@ -124,7 +124,7 @@ static int dir_has_entries(const char *dir)
 
     if (!d)
         return -1;
-    while (!found && (e = readdir(d)) != NULL)
+    for (e = readdir(d); e && !found; e = readdir(d))
         if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
             found = 1;
     closedir(d);

@@ -43,7 +43,8 @@ static char *slurp(const char *path, size_t *len)
 
     if (!f)
         return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+    n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    if (n >= 0 && fseek(f, 0, SEEK_SET) == 0) {
         data = xmalloc((size_t)n + 1);
         if (data && fread(data, 1, (size_t)n, f) != (size_t)n) {
             xfree(data);
@@ -204,7 +205,7 @@ static void load_table(const char *dir, const struct table_def *t)
     for (c = 0; c < MAX_COLS; c++)
         buf_init(&scratch[c], 1 << 20);
     r = csv_reader_new(data, len, 1 << 20, MAX_COLS);
-    while ((rc = csv_read(r, &f, &count, &d)) == 1) {
+    for (rc = csv_read(r, &f, &count, &d); rc == 1; rc = csv_read(r, &f, &count, &d)) {
         if (header) {
             int ok = count == t->ncols;
             for (c = 0; ok && c < count; c++)
