@@ -110,8 +110,11 @@ char *buf_steal(struct buf *b, size_t *len)
 
     if (b->err)
         return NULL;
-    if (!b->data && buf_reserve(b, 0))
-        return NULL;
+    if (!b->data) {
+        if (buf_reserve(b, 0))
+            return NULL;
+        b->data[0] = '\0';
+    }
     p = b->data;
     if (len)
         *len = b->len;
