@@ -36,7 +36,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 WEB      := $(sort $(wildcard web/*))
 DATA     := $(sort $(wildcard data/*.csv))
 
-.PHONY: all run test asan valgrind bench lint format fuzz clean check-deps
+.PHONY: all run test asan valgrind bench lint format fuzz clean deps build-tests
 all: $(B)/khu
 	@ln -sf $(B)/khu khu
 
@@ -68,10 +68,15 @@ $(B)/tests/%: tests/unit/%.c $(APP_OBJ)
 
 build-tests: $(B)/khu $(TEST_BIN)
 
-run: all
+deps:
+	@tools/deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
 	./khu serve --db khu.db
 
 test:
+	@tools/deps test
 	@$(MAKE) --no-print-directory SAN=1 build-tests
 	@KHU_BIN=$(CURDIR)/build/asan/khu KHU_DATA=$(CURDIR)/data tests/run build/asan
 

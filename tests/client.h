@@ -32,14 +32,14 @@ struct server {
     unsigned short port;
 };
 
-static const char *khu_bin(void)
+static inline const char *khu_bin(void)
 {
     const char *b = getenv("KHU_BIN");
     return b ? b : "./khu";
 }
 
 /* Splits KHU_WRAP ("valgrind -q ...") and the arguments into argv. */
-static void build_argv(char **argv, int max, char *wrap_copy, char *const *args)
+static inline void build_argv(char **argv, int max, char *wrap_copy, char *const *args)
 {
     int n = 0;
     char *p = wrap_copy;
@@ -59,7 +59,7 @@ static void build_argv(char **argv, int max, char *wrap_copy, char *const *args)
     argv[n] = NULL;
 }
 
-static char *wrap_env(void)
+static inline char *wrap_env(void)
 {
     const char *w = getenv("KHU_WRAP");
     return w && *w ? strdup(w) : NULL;
@@ -67,7 +67,7 @@ static char *wrap_env(void)
 
 /* Starts `khu serve --db DB --port 0 [extra]` and waits for its "listening"
  * line. Returns 0 with s filled, -1 on failure. */
-static int server_start(struct server *s, const char *db, const char *extra)
+static inline int server_start(struct server *s, const char *db, const char *extra)
 {
     int out[2];
     char line[512], *argv[32], *wrap = wrap_env();
@@ -103,7 +103,7 @@ static int server_start(struct server *s, const char *db, const char *extra)
 
 /* Sends SIGTERM and returns the exit status (or -1 if it did not exit
  * normally). */
-static int server_stop(struct server *s)
+static inline int server_stop(struct server *s)
 {
     int status = 0;
 
@@ -113,7 +113,7 @@ static int server_stop(struct server *s)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-static int send_all(int fd, const char *p, size_t n)
+static inline int send_all(int fd, const char *p, size_t n)
 {
     while (n) {
         ssize_t w = write(fd, p, n);
@@ -127,7 +127,7 @@ static int send_all(int fd, const char *p, size_t n)
 
 /* Sends raw request bytes (a full HTTP/1.1 request with Connection: close)
  * and reads the whole reply. Returns 0, or -1 when no reply came. */
-static int http_raw(unsigned short port, const char *request, size_t len, struct reply *r)
+static inline int http_raw(unsigned short port, const char *request, size_t len, struct reply *r)
 {
     struct sockaddr_in a;
     int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -173,8 +173,8 @@ static int http_raw(unsigned short port, const char *request, size_t len, struct
 }
 
 /* GET target with optional extra header lines ("Accept: text/csv\r\n"). */
-static int http_get(unsigned short port, const char *target, const char *headers,
-                    struct reply *r)
+static inline int http_get(unsigned short port, const char *target, const char *headers,
+                           struct reply *r)
 {
     char req[8192];
     int n = snprintf(req, sizeof(req),
@@ -185,7 +185,7 @@ static int http_get(unsigned short port, const char *target, const char *headers
 
 /* Returns the value of header name (case-insensitive) in a static buffer,
  * or NULL. */
-static const char *reply_header(const struct reply *r, const char *name)
+static inline const char *reply_header(const struct reply *r, const char *name)
 {
     static char value[1024];
     const char *p = r->head;
@@ -204,7 +204,7 @@ static const char *reply_header(const struct reply *r, const char *name)
     return NULL;
 }
 
-static void reply_free(struct reply *r)
+static inline void reply_free(struct reply *r)
 {
     free(r->body);
     r->body = NULL;
@@ -212,7 +212,7 @@ static void reply_free(struct reply *r)
 
 /* Runs khu with args (NULL-terminated), capturing stdout and stderr into
  * out/err (malloc'd). Returns the exit status, or -1. */
-static int run_khu(char *const *args, char **out, char **err)
+static inline int run_khu(char *const *args, char **out, char **err)
 {
     char tmpl_o[] = "/tmp/khu-test-outXXXXXX", tmpl_e[] = "/tmp/khu-test-errXXXXXX";
     int fo = mkstemp(tmpl_o), fe = mkstemp(tmpl_e), status = 0;
@@ -245,7 +245,7 @@ static int run_khu(char *const *args, char **out, char **err)
 }
 
 /* Writes text to path. Returns 0 or -1. */
-static int write_file(const char *path, const char *text)
+static inline int write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "wb");
     int rc;

@@ -87,7 +87,7 @@ static void query_free(struct query *q)
     buf_free(&q->sql);
 }
 
-static void and(struct query *q)
+static void and (struct query * q)
 {
     buf_puts(&q->where, q->where.len ? " AND " : " WHERE ");
 }
@@ -109,9 +109,10 @@ static int filter_enum(struct query *q, struct http_resp *resp, const struct fil
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         snprintf(item, sizeof(item), "%.*s", (int)(len < 63 ? len : 63), p);
         if (len >= sizeof(item) || !schema_enum_ok(c, item) || ++n > MAX_ENUM_ITEMS) {
-            http_problem(resp, 400, f->param, "%s must be one of: %s (several separated by "
-                         "commas); got '%.40s'", f->param, schema_enum_list(c, list, sizeof(list)),
-                         item);
+            http_problem(resp, 400, f->param,
+                         "%s must be one of: %s (several separated by "
+                         "commas); got '%.40s'",
+                         f->param, schema_enum_list(c, list, sizeof(list)), item);
             return -1;
         }
         buf_puts(&q->where, n > 1 ? ",?" : "?");
@@ -155,8 +156,8 @@ static int filter_unit(struct query *q, struct store *s, struct http_resp *resp,
                        const struct filter_def *f, const char *value)
 {
     if (!exists(s, "SELECT 1 FROM units WHERE code = ?", value)) {
-        http_problem(resp, 400, f->param,
-                     "unknown unit '%.60s': see /api/v1/units for the codes", value);
+        http_problem(resp, 400, f->param, "unknown unit '%.60s': see /api/v1/units for the codes",
+                     value);
         return -1;
     }
     if (q->cte.len) {
@@ -203,8 +204,7 @@ static int filter_sector(struct query *q, struct store *s, struct http_resp *res
 
     if (strlen(value) > 8 || !exists(s, "SELECT 1 FROM sectors WHERE code = ?", value)) {
         http_problem(resp, 400, f->param,
-                     "unknown sector code '%.40s' (VSIC 2018 or 2025): see /api/v1/sectors",
-                     value);
+                     "unknown sector code '%.40s' (VSIC 2018 or 2025): see /api/v1/sectors", value);
         return -1;
     }
     n = sector_codes(s, value, codes, 16);
@@ -238,8 +238,9 @@ static int filter_simple(struct query *q, struct http_resp *resp, const struct f
     }
     and(q);
     if (f->kind == FILTER_VALID_ON) {
-        buf_printf(&q->where, "(%1$s.valid_from IS NULL OR %1$s.valid_from <= ?) AND"
-                              " (%1$s.valid_to IS NULL OR %1$s.valid_to >= ?)",
+        buf_printf(&q->where,
+                   "(%1$s.valid_from IS NULL OR %1$s.valid_from <= ?) AND"
+                   " (%1$s.valid_to IS NULL OR %1$s.valid_to >= ?)",
                    q->r->alias);
         add_text(q, value, strlen(value));
     } else {
@@ -276,8 +277,10 @@ static int apply_search(struct query *q, struct http_resp *resp, const char *val
     buf_init(&folded, 4096);
     buf_init(&match, 8192);
     if (text_fold(value, strlen(value), &folded) || folded.len == 0) {
-        http_problem(resp, 400, "q", folded.err == KHU_ETOOBIG ? "q is too long (at most 1,000 "
-                     "characters)" : "q must contain at least one letter or digit");
+        http_problem(resp, 400, "q",
+                     folded.err == KHU_ETOOBIG ? "q is too long (at most 1,000 "
+                                                 "characters)"
+                                               : "q must contain at least one letter or digit");
         goto out;
     }
     for (p = buf_cstr(&folded); *p;) {
@@ -337,8 +340,10 @@ static int parse_sort(struct query *q, struct http_resp *resp, const char *value
         if (used >= sizeof(list))
             used = sizeof(list) - 1;
     }
-    http_problem(resp, 400, "sort", "sort must be %s%s, with '-' in front for descending; got "
-                 "'%.40s'", q->r->key_param, list, value);
+    http_problem(resp, 400, "sort",
+                 "sort must be %s%s, with '-' in front for descending; got "
+                 "'%.40s'",
+                 q->r->key_param, list, value);
     return -1;
 }
 
@@ -351,8 +356,10 @@ static int parse_limit(struct query *q, struct http_resp *resp, const char *valu
     if (!value)
         return 0;
     if (parse_i64(value, 1, max, &v)) {
-        http_problem(resp, 400, "limit", "limit must be a whole number from 1 to %ld; got "
-                     "'%.40s'", max, value);
+        http_problem(resp, 400, "limit",
+                     "limit must be a whole number from 1 to %ld; got "
+                     "'%.40s'",
+                     max, value);
         return -1;
     }
     q->limit = (long)v;
@@ -476,8 +483,8 @@ static long count_rows(struct query *q, struct store *s, size_t where_len, int n
     long total = -1;
 
     buf_init(&sql, 1 << 16);
-    buf_printf(&sql, "%sSELECT count(*) FROM %s%.*s", buf_cstr(&q->cte), q->r->from,
-               (int)where_len, buf_cstr(&q->where));
+    buf_printf(&sql, "%sSELECT count(*) FROM %s%.*s", buf_cstr(&q->cte), q->r->from, (int)where_len,
+               buf_cstr(&q->where));
     if (!sql.err && sqlite3_prepare_v2(s->db, buf_cstr(&sql), -1, &st, NULL) == SQLITE_OK) {
         bind_all(st, q, nbinds);
         if (sqlite3_step(st) == SQLITE_ROW)
@@ -553,7 +560,8 @@ static void write_geojson_feature(struct jw *w, const struct query *q, sqlite3_s
     jw_key(w, "type");
     jw_str(w, "Feature");
     jw_key(w, "geometry");
-    if (sqlite3_column_type(st, lat) != SQLITE_NULL && sqlite3_column_type(st, lon) != SQLITE_NULL) {
+    if (sqlite3_column_type(st, lat) != SQLITE_NULL &&
+        sqlite3_column_type(st, lon) != SQLITE_NULL) {
         jw_obj_begin(w);
         jw_key(w, "type");
         jw_str(w, "Point");

@@ -111,8 +111,7 @@ static const char fixed_schemas[] =
 
 /* ===== parameters ===== */
 
-static void param(struct jw *w, const char *name, const char *in, const char *type,
-                  const char *doc)
+static void param(struct jw *w, const char *name, const char *in, const char *type, const char *doc)
 {
     jw_obj_begin(w);
     jw_key(w, "name");
@@ -150,7 +149,7 @@ static void list_params(struct jw *w, const struct resource_def *r)
     for (f = r->filters; f->param; f++)
         param(w, f->param, "query",
               f->kind == FILTER_MIN || f->kind == FILTER_MAX ? "number"
-              : f->kind == FILTER_BOOL                      ? "integer"
+              : f->kind == FILTER_BOOL                       ? "integer"
                                                              : "string",
               f->doc);
     if (r->fts)
@@ -302,8 +301,8 @@ void api_openapi(struct http_req *req, struct http_resp *resp)
     jw_str(&w, "3.1.0");
     jw_key(&w, "info");
     raw(&w, "{\"title\":\"khu\",\"version\":\"1\",\"description\":\"Registry of industrial parks"
-           " and clusters, read API. Errors are application/problem+json; unknown parameters are"
-           " errors.\",\"license\":{\"name\":\"MIT\",\"identifier\":\"MIT\"}}");
+            " and clusters, read API. Errors are application/problem+json; unknown parameters are"
+            " errors.\",\"license\":{\"name\":\"MIT\",\"identifier\":\"MIT\"}}");
     write_paths(&w);
     jw_key(&w, "components");
     jw_obj_begin(&w);
@@ -316,8 +315,8 @@ void api_openapi(struct http_req *req, struct http_resp *resp)
     jw_obj_end(&w);
     jw_key(&w, "responses");
     raw(&w, "{\"Problem\":{\"description\":\"A problem the client can act on\",\"content\":"
-           "{\"application/problem+json\":{\"schema\":{\"$ref\":\"#/components/schemas/"
-           "Problem\"}}}}}");
+            "{\"application/problem+json\":{\"schema\":{\"$ref\":\"#/components/schemas/"
+            "Problem\"}}}}}");
     jw_obj_end(&w);
     jw_obj_end(&w);
     buf_putc(&resp->body, '\n');

@@ -43,18 +43,18 @@ struct derived_def {
 };
 
 struct resource_def {
-    const char *name;       /* "zones": /api/v1/zones */
-    const char *table;      /* schema table */
-    const char *from;       /* "zones z" */
-    const char *alias;      /* "z" */
-    const char *key;        /* "z.code" */
-    const char *key_param;  /* path parameter name of the item route: "code" */
-    const char *fts;        /* FTS5 table or NULL */
+    const char *name;                  /* "zones": /api/v1/zones */
+    const char *table;                 /* schema table */
+    const char *from;                  /* "zones z" */
+    const char *alias;                 /* "z" */
+    const char *key;                   /* "z.code" */
+    const char *key_param;             /* path parameter name of the item route: "code" */
+    const char *fts;                   /* FTS5 table or NULL */
     const struct derived_def *derived; /* ends with a NULL name */
     const struct filter_def *filters;  /* ends with a NULL param */
     const struct sort_def *sorts;      /* ends with a NULL name */
     int geojson;
-    int localized;          /* has name_vi / name_en / name_ko */
+    int localized; /* has name_vi / name_en / name_ko */
     const char *summary;
 };
 

@@ -24,38 +24,34 @@ static const struct filter_def zone_filters[] = {
     {"kind", FILTER_ENUM, "z.kind", "kind", "Zone kinds, comma-separated."},
     {"status", FILTER_ENUM, "z.status", "status", "Statuses, comma-separated."},
     {"confidence", FILTER_ENUM, "z.confidence", "confidence", "Confidence of the figures."},
-    {"unit", FILTER_UNIT, "(z.unit_code IN scope OR z.commune IN scope)",
-     NULL, "An administrative unit of any level, current or historical; zones in it or under it."},
+    {"unit", FILTER_UNIT, "(z.unit_code IN scope OR z.commune IN scope)", NULL,
+     "An administrative unit of any level, current or historical; zones in it or under it."},
     {"sector", FILTER_SECTOR_TOKENS, "z.sectors", NULL,
      "A VSIC code of either version (2018 or 2025); equivalent codes of the other version match."},
     {"group", FILTER_TEXT, "z.group_code", NULL, "Members of this umbrella zone."},
-    {"infra_complete", FILTER_BOOL, "z.infra_complete", NULL, "1: technical infrastructure complete."},
+    {"infra_complete", FILTER_BOOL, "z.infra_complete", NULL,
+     "1: technical infrastructure complete."},
     {"min_available_ha", FILTER_MIN, Z_AVAILABLE, NULL, "At least this much available land (ha)."},
-    {"min_industrial_ha", FILTER_MIN, "z.industrial_ha", NULL, "At least this much industrial land (ha)."},
+    {"min_industrial_ha", FILTER_MIN, "z.industrial_ha", NULL,
+     "At least this much industrial land (ha)."},
     {"min_total_ha", FILTER_MIN, "z.total_ha", NULL, "At least this total area (ha)."},
     {"max_lease_usd_m2", FILTER_MAX, "z.lease_usd_m2", NULL, "Lease price at most (USD/m2)."},
     {"max_km_hcmc", FILTER_MAX, "z.km_hcmc", NULL, "Distance to Ho Chi Minh City at most (km)."},
     {"max_km_port", FILTER_MAX, "z.km_port", NULL, "Distance to a seaport at most (km)."},
-    {"min_wwtp_m3_day", FILTER_MIN, "z.wwtp_m3_day", NULL, "Wastewater treatment at least (m3/day)."},
+    {"min_wwtp_m3_day", FILTER_MIN, "z.wwtp_m3_day", NULL,
+     "Wastewater treatment at least (m3/day)."},
     {"min_power_mva", FILTER_MIN, "z.power_mva", NULL, "Power supply at least (MVA)."},
     {NULL, 0, NULL, NULL, NULL},
 };
 
 static const struct sort_def zone_sorts[] = {
-    {"total_ha", "z.total_ha"},
-    {"industrial_ha", "z.industrial_ha"},
-    {"leased_ha", "z.leased_ha"},
-    {"available_ha", Z_AVAILABLE},
-    {"occupancy_pct", Z_OCCUPANCY},
-    {"occupancy_reported_pct", "z.occupancy_reported_pct"},
-    {"lease_usd_m2", "z.lease_usd_m2"},
-    {"km_hcmc", "z.km_hcmc"},
-    {"km_port", "z.km_port"},
-    {"wwtp_m3_day", "z.wwtp_m3_day"},
-    {"power_mva", "z.power_mva"},
-    {"water_m3_day", "z.water_m3_day"},
-    {"planned_year", "z.planned_year"},
-    {NULL, NULL},
+    {"total_ha", "z.total_ha"},         {"industrial_ha", "z.industrial_ha"},
+    {"leased_ha", "z.leased_ha"},       {"available_ha", Z_AVAILABLE},
+    {"occupancy_pct", Z_OCCUPANCY},     {"occupancy_reported_pct", "z.occupancy_reported_pct"},
+    {"lease_usd_m2", "z.lease_usd_m2"}, {"km_hcmc", "z.km_hcmc"},
+    {"km_port", "z.km_port"},           {"wwtp_m3_day", "z.wwtp_m3_day"},
+    {"power_mva", "z.power_mva"},       {"water_m3_day", "z.water_m3_day"},
+    {"planned_year", "z.planned_year"}, {NULL, NULL},
 };
 
 static const struct filter_def unit_filters[] = {
@@ -107,10 +103,8 @@ static const struct filter_def project_filters[] = {
     {NULL, 0, NULL, NULL, NULL},
 };
 
-static const struct sort_def project_sorts[] = {{"capital_usd", "p.capital_usd"},
-                                                {"land_ha", "p.land_ha"},
-                                                {"jobs", "p.jobs"},
-                                                {NULL, NULL}};
+static const struct sort_def project_sorts[] = {
+    {"capital_usd", "p.capital_usd"}, {"land_ha", "p.land_ha"}, {"jobs", "p.jobs"}, {NULL, NULL}};
 
 const struct resource_def api_resources[] = {
     {"zones", "zones", "zones z", "z", "z.code", "code", "zones_fts", zone_derived, zone_filters,

@@ -92,7 +92,9 @@ static void api_index(struct http_req *req, struct http_resp *resp)
 
 #define RESOURCE_ROUTES(res, key)                                                                  \
     {"GET", "/api/v1/" #res, list_##res}, {"GET", "/api/v1/" #res ".csv", list_##res},             \
-        {"GET", "/api/v1/" #res "/{" key "}", item_##res}
+    {                                                                                              \
+        "GET", "/api/v1/" #res "/{" key "}", item_##res                                            \
+    }
 
 const struct http_route api_routes[] = {
     {"GET", "/", page_index},

@@ -14,11 +14,11 @@
 #include "store/rows.h"
 
 #define GROUP_SQL                                                                                  \
-    "SELECT z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko, count(*),"            \
+    "SELECT z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko, count(*),"             \
     " sum(z.total_ha), sum(z.industrial_ha), sum(z.leased_ha),"                                    \
     " sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"                            \
     " count(*) - count(z.total_ha)"                                                                \
-    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " ZONE_COUNTED                 \
+    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " ZONE_COUNTED                  \
     " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
 
 #define UMBRELLA_SQL                                                                               \
@@ -26,8 +26,20 @@
     " count(m.code) - count(m.total_ha)"                                                           \
     " FROM zones g JOIN zones m ON m.group_code = g.code GROUP BY g.code ORDER BY g.code"
 
-enum { G_KIND, G_STATUS, G_UNIT, G_UNIT_VI, G_UNIT_EN, G_UNIT_KO, G_COUNT, G_TOTAL, G_INDUSTRIAL,
-       G_LEASED, G_INDUSTRIAL_WITH_LEASE, G_AREA_UNKNOWN };
+enum {
+    G_KIND,
+    G_STATUS,
+    G_UNIT,
+    G_UNIT_VI,
+    G_UNIT_EN,
+    G_UNIT_KO,
+    G_COUNT,
+    G_TOTAL,
+    G_INDUSTRIAL,
+    G_LEASED,
+    G_INDUSTRIAL_WITH_LEASE,
+    G_AREA_UNKNOWN
+};
 
 static void json_sum(struct jw *w, const char *key, sqlite3_stmt *st, int col)
 {
@@ -89,8 +101,8 @@ static int write_groups(struct jw *w, struct store *s, enum api_lang lang, struc
 
 static int write_umbrellas(struct jw *w, struct store *s)
 {
-    static const char *const keys[] = {"code", "name_vi", "total_ha", "members",
-                                       "members_total_ha", "members_area_unknown"};
+    static const char *const keys[] = {"code",    "name_vi",          "total_ha",
+                                       "members", "members_total_ha", "members_area_unknown"};
     sqlite3_stmt *st = NULL;
     int rc, i;
 

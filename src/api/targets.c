@@ -28,8 +28,20 @@ struct target_row {
     struct target_progress out;
 };
 
-enum { T_CODE, T_METRIC, T_SCOPE_UNIT, T_NAME_VI, T_NAME_EN, T_NAME_KO, T_BASIS, T_DIRECTION,
-       T_BASELINE, T_BASELINE_ON, T_TARGET, T_DUE_ON };
+enum {
+    T_CODE,
+    T_METRIC,
+    T_SCOPE_UNIT,
+    T_NAME_VI,
+    T_NAME_EN,
+    T_NAME_KO,
+    T_BASIS,
+    T_DIRECTION,
+    T_BASELINE,
+    T_BASELINE_ON,
+    T_TARGET,
+    T_DUE_ON
+};
 
 static const char target_sql[] =
     "SELECT code, metric, scope_unit, name_vi, name_en, name_ko, basis, direction,"
@@ -50,8 +62,9 @@ static void load_observations(struct store *s, const char *code, struct target_r
     sqlite3_stmt *st = NULL;
 
     t->in.nobs = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT observed_on, value FROM observations"
-                                  " WHERE target_code = ? ORDER BY observed_on",
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT observed_on, value FROM observations"
+                           " WHERE target_code = ? ORDER BY observed_on",
                            -1, &st, NULL) != SQLITE_OK)
         return;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -145,8 +158,9 @@ static void write_observations(struct jw *w, struct store *s, const char *code)
 
     jw_key(w, "observations");
     jw_arr_begin(w);
-    if (sqlite3_prepare_v2(s->db, "SELECT * FROM observations WHERE target_code = ?"
-                                  " ORDER BY observed_on",
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT * FROM observations WHERE target_code = ?"
+                           " ORDER BY observed_on",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
         while (sqlite3_step(st) == SQLITE_ROW) {

@@ -12,8 +12,8 @@
 #include "core/err.h"
 #include "store/store.h"
 
-#define CLI_DEFAULT_DB    "khu.db"
-#define CLI_MAX_IMPORT    ((size_t)1 << 30) /* bytes in one imported file */
+#define CLI_DEFAULT_DB "khu.db"
+#define CLI_MAX_IMPORT ((size_t)1 << 30) /* bytes in one imported file */
 
 /* API */
 

@@ -30,8 +30,8 @@ static long pragma_problems(struct store *s, const char *sql, const char *what)
         if (text && strcmp(text, "ok") == 0)
             continue;
         if (problems++ < CHECK_MAX_REPORTED)
-            printf("  %s: %s %s\n", what, text ? text : "", sqlite3_column_count(st) > 2 ?
-                   (const char *)sqlite3_column_text(st, 2) : "");
+            printf("  %s: %s %s\n", what, text ? text : "",
+                   sqlite3_column_count(st) > 2 ? (const char *)sqlite3_column_text(st, 2) : "");
     }
     sqlite3_finalize(st);
     return problems;
@@ -50,10 +50,9 @@ static long check_row(const struct table_def *t, sqlite3_stmt *st, struct buf *s
         if (sqlite3_column_type(st, (int)i) == SQLITE_FLOAT)
             v = format_real(sqlite3_column_double(st, (int)i), num, sizeof(num));
         khu_diag_clear(&d);
-        if (validate_cell(&t->cols[i], v ? v : "", v ? strlen(v) : 0, &scratch[i], &cells[i],
-                          &d)) {
-            printf("  %s %s: %s: %s\n", t->name, sqlite3_column_text(st, (int)t->ncols),
-                   d.field, d.message);
+        if (validate_cell(&t->cols[i], v ? v : "", v ? strlen(v) : 0, &scratch[i], &cells[i], &d)) {
+            printf("  %s %s: %s: %s\n", t->name, sqlite3_column_text(st, (int)t->ncols), d.field,
+                   d.message);
             bad++;
         }
     }
@@ -179,8 +178,7 @@ int cmd_check(int argc, char **argv)
     tables = schema_tables(&count);
     for (i = 0; i < count; i++)
         problems += check_table(s, &tables[i]);
-    printf("check: %ld problem%s in %s\n", problems, problems == 1 ? "" : "s",
-           cli_db_path(db));
+    printf("check: %ld problem%s in %s\n", problems, problems == 1 ? "" : "s", cli_db_path(db));
     print_reconciliation(s);
     store_close(s);
     return problems ? 1 : 0;

@@ -77,10 +77,8 @@ static int run_export(const char *db, const struct table_def *t, enum export_for
 int cmd_export(int argc, char **argv)
 {
     const char *db = NULL, *format = NULL, *output = NULL, *pos[1];
-    const struct opt opts[] = {{"--db", 1, &db},
-                               {"--format", 1, &format},
-                               {"--output", 1, &output},
-                               {NULL, 0, NULL}};
+    const struct opt opts[] = {
+        {"--db", 1, &db}, {"--format", 1, &format}, {"--output", 1, &output}, {NULL, 0, NULL}};
     int help, npos = opts_parse(argc, argv, opts, pos, 1, &help);
     const struct table_def *t;
     enum export_format f;

@@ -51,9 +51,12 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, const c
                          int *empty, int *help)
 {
     const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
-    const struct opt opts[] = {{"--db", 1, db},          {"--bind", 1, &bind},
-                               {"--port", 1, &port},     {"--threads", 1, &threads},
-                               {"--empty", 0, &empty_flag}, {NULL, 0, NULL}};
+    const struct opt opts[] = {{"--db", 1, db},
+                               {"--bind", 1, &bind},
+                               {"--port", 1, &port},
+                               {"--threads", 1, &threads},
+                               {"--empty", 0, &empty_flag},
+                               {NULL, 0, NULL}};
     int64_t v;
 
     if (opts_parse(argc, argv, opts, pos, 0, help) != 0)

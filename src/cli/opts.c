@@ -15,8 +15,8 @@ static const struct opt *find(const struct opt *opts, const char *arg, size_t le
     return NULL;
 }
 
-int opts_parse(int argc, char **argv, const struct opt *opts, const char **positional,
-               int max_pos, int *help)
+int opts_parse(int argc, char **argv, const struct opt *opts, const char **positional, int max_pos,
+               int *help)
 {
     int i, npos = 0;
 

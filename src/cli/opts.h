@@ -8,8 +8,8 @@
 #define KHU_OPTS_H
 
 struct opt {
-    const char *name;  /* "--db" */
-    int takes_value;   /* 1: needs a value */
+    const char *name;   /* "--db" */
+    int takes_value;    /* 1: needs a value */
     const char **value; /* receives the value (or "1" for a flag) */
 };
 
@@ -19,7 +19,7 @@ struct opt {
  * that do not start with "--" are collected in positional (at most
  * max_pos). Returns the number of positional arguments, or -1 after
  * printing a message naming the problem to stderr. "--help" sets *help. */
-int opts_parse(int argc, char **argv, const struct opt *opts, const char **positional,
-               int max_pos, int *help);
+int opts_parse(int argc, char **argv, const struct opt *opts, const char **positional, int max_pos,
+               int *help);
 
 #endif

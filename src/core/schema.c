@@ -19,29 +19,29 @@
 
 static const char *const unit_levels[] = {"province", "district", "commune", NULL};
 static const char *const vsic_versions[] = {"2018", "2025", NULL};
-static const char *const zone_kinds[] = {"kcn", "ccn", "hitech", "logistics", "economic", "port",
-                                         NULL};
+static const char *const zone_kinds[] = {"kcn",      "ccn",  "hitech", "logistics",
+                                         "economic", "port", NULL};
 static const char *const zone_statuses[] = {"planned",   "approved",  "building",
                                             "operating", "cancelled", NULL};
 static const char *const positions[] = {"surveyed", "approximate", NULL};
 static const char *const confidences[] = {"high", "medium", "low", NULL};
 static const char *const ownerships[] = {"fdi", "domestic", "state", NULL};
-static const char *const project_statuses[] = {"lead",     "dossier",   "approved",
-                                               "licensed", "building",  "operating",
+static const char *const project_statuses[] = {"lead",      "dossier",    "approved",
+                                               "licensed",  "building",   "operating",
                                                "suspended", "terminated", NULL};
 static const char *const demand_statuses[] = {"open", "matched", "closed", NULL};
-static const char *const procedures[] = {"policy_approval", "irc_issue", "irc_adjust",
-                                         "land_lease",      "env_permit", "construction_permit",
-                                         NULL};
-static const char *const dossier_statuses[] = {"received", "consulting", "decided", "returned",
-                                               "withdrawn", NULL};
+static const char *const procedures[] = {
+    "policy_approval", "irc_issue",           "irc_adjust", "land_lease",
+    "env_permit",      "construction_permit", NULL};
+static const char *const dossier_statuses[] = {"received", "consulting", "decided",
+                                               "returned", "withdrawn",  NULL};
 static const char *const decisions[] = {"approved", "rejected", NULL};
 static const char *const opinions[] = {"agree", "agree_with_conditions", "disagree", NULL};
 static const char *const day_kinds[] = {"calendar", "working", NULL};
 static const char *const target_bases[] = {"registry", "reported", NULL};
 static const char *const directions[] = {"increase", "decrease", NULL};
-static const char *const partner_kinds[] = {"government", "agency", "association", "company",
-                                            "other", NULL};
+static const char *const partner_kinds[] = {"government", "agency", "association",
+                                            "company",    "other",  NULL};
 
 static const char *const key_code[] = {"code", NULL};
 static const char *const key_tax[] = {"tax_code", NULL};
@@ -250,12 +250,8 @@ static const struct col_def partners_cols[] = {
 };
 
 static const struct col_def events_cols[] = {
-    {"code", CODE},
-    {"title", TXTR},
-    {"partner_code", TXT, NULL, "partners", "code"},
-    {"held_on", DATE},
-    {"place", TXT},
-    {"country", COL_TEXT, 0, 2, 2},
+    {"code", CODE},    {"title", TXTR}, {"partner_code", TXT, NULL, "partners", "code"},
+    {"held_on", DATE}, {"place", TXT},  {"country", COL_TEXT, 0, 2, 2},
     {"source", LONGT},
 };
 
@@ -271,7 +267,10 @@ static const struct col_def leads_cols[] = {
     {"note", LONGT},
 };
 
-#define TABLE(n, k, s) {#n, k, n##_cols, N(n##_cols), s}
+#define TABLE(n, k, s)                                                                             \
+    {                                                                                              \
+#n, k, n##_cols, N(n##_cols), s                                                            \
+    }
 
 static const struct table_def tables[] = {
     TABLE(units, key_code, 1),

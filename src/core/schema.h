@@ -23,20 +23,20 @@ enum col_type {
 struct col_def {
     const char *name;
     enum col_type type;
-    int required;               /* 1: may not be empty */
-    double min, max;            /* COL_INT, COL_REAL; text: max length in bytes */
-    const char *const *values;  /* COL_ENUM: NULL-terminated allowed values */
-    const char *ref_table;      /* foreign key target table, or NULL */
-    const char *ref_col;        /* foreign key target column */
-    const char *unit;           /* unit of measure for documentation ("ha") */
+    int required;              /* 1: may not be empty */
+    double min, max;           /* COL_INT, COL_REAL; text: max length in bytes */
+    const char *const *values; /* COL_ENUM: NULL-terminated allowed values */
+    const char *ref_table;     /* foreign key target table, or NULL */
+    const char *ref_col;       /* foreign key target column */
+    const char *unit;          /* unit of measure for documentation ("ha") */
 };
 
 struct table_def {
-    const char *name;          /* SQL table and CSV/API name: "zones" */
-    const char *const *key;    /* NULL-terminated key columns */
+    const char *name;       /* SQL table and CSV/API name: "zones" */
+    const char *const *key; /* NULL-terminated key columns */
     const struct col_def *cols;
     size_t ncols;
-    int searchable;            /* has a folded "search" column and FTS index */
+    int searchable; /* has a folded "search" column and FTS index */
 };
 
 /* API */

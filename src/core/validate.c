@@ -81,8 +81,7 @@ static enum khu_err check_text(const struct col_def *c, const char *s, size_t le
         return KHU_EINVAL;
     }
     if ((double)len < c->min || (double)len > c->max) {
-        khu_diag_set(d, 0, 0, c->name, "must be %g to %g bytes long; got %zu", c->min, c->max,
-                     len);
+        khu_diag_set(d, 0, 0, c->name, "must be %g to %g bytes long; got %zu", c->min, c->max, len);
         return KHU_ERANGE;
     }
     return KHU_OK;
@@ -195,8 +194,8 @@ static enum khu_err date_cell(const struct col_def *c, const char *s, size_t len
     return KHU_OK;
 }
 
-static enum khu_err bool_cell(const struct col_def *c, const char *s, size_t len,
-                              struct cell *out, struct khu_diag *d)
+static enum khu_err bool_cell(const struct col_def *c, const char *s, size_t len, struct cell *out,
+                              struct khu_diag *d)
 {
     char show[64];
 

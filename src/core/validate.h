@@ -37,7 +37,6 @@ enum khu_err validate_cell(const struct col_def *c, const char *s, size_t len, s
  * schema column order; missing columns are CELL_NULL), such as
  * leased_ha <= industrial_ha <= total_ha. Returns KHU_OK or KHU_EINVAL with
  * d->field naming the column to blame. */
-enum khu_err validate_row(const struct table_def *t, const struct cell *cells,
-                          struct khu_diag *d);
+enum khu_err validate_row(const struct table_def *t, const struct cell *cells, struct khu_diag *d);
 
 #endif

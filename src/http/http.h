@@ -28,25 +28,25 @@ struct http_param {
 };
 
 struct http_req {
-    const char *method;  /* "GET", ... */
-    const char *path;    /* decoded path, without the query string */
+    const char *method; /* "GET", ... */
+    const char *path;   /* decoded path, without the query string */
     struct http_param params[HTTP_MAX_PARAMS];
     size_t nparams;
     const char *path_params[HTTP_MAX_PATH_PARAMS]; /* values of {name} segments, in order */
     size_t npath_params;
-    const char *accept;          /* header values or NULL */
+    const char *accept; /* header values or NULL */
     const char *accept_language;
     const char *body;
     size_t body_len;
-    void *app;                   /* the pointer given to http_server_start */
+    void *app; /* the pointer given to http_server_start */
 };
 
 struct http_resp {
-    int status;               /* 200 unless set */
-    const char *content_type; /* static string; default "application/json" */
-    struct buf body;          /* capped at HTTP_MAX_RESPONSE */
+    int status;                    /* 200 unless set */
+    const char *content_type;      /* static string; default "application/json" */
+    struct buf body;               /* capped at HTTP_MAX_RESPONSE */
     char content_disposition[160]; /* optional header value, "" when unset */
-    int no_etag;              /* 1: never answer 304 for this response */
+    int no_etag;                   /* 1: never answer 304 for this response */
 };
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
@@ -60,11 +60,11 @@ struct http_route {
 struct http_server; /* opaque */
 
 struct http_config {
-    const char *bind_addr; /* "127.0.0.1" */
-    unsigned short port;   /* 0: pick a free port */
-    unsigned threads;      /* worker threads; 0: 2 x cores, at least 4 */
+    const char *bind_addr;           /* "127.0.0.1" */
+    unsigned short port;             /* 0: pick a free port */
+    unsigned threads;                /* worker threads; 0: 2 x cores, at least 4 */
     const struct http_route *routes; /* ends with a row whose method is NULL */
-    void *app;             /* handed to every handler as req->app */
+    void *app;                       /* handed to every handler as req->app */
 };
 
 /* API */

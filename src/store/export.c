@@ -88,8 +88,7 @@ enum khu_err store_export(struct store *s, const struct table_def *t, enum expor
     enum khu_err err;
 
     if (format == EXPORT_GEOJSON && schema_col_index(t, "lat") < 0) {
-        khu_diag_set(d, 0, 0, NULL, "table %s has no coordinates; GeoJSON needs lat/lon",
-                     t->name);
+        khu_diag_set(d, 0, 0, NULL, "table %s has no coordinates; GeoJSON needs lat/lon", t->name);
         return KHU_EINVAL;
     }
     err = prepare_select(s, t, &st, d);

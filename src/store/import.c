@@ -59,8 +59,8 @@ struct file_ctx {
 
 /* ===== reporting ===== */
 
-static void report(struct importer *im, const char *file, long line, long column,
-                   const char *field, const char *msg)
+static void report(struct importer *im, const char *file, long line, long column, const char *field,
+                   const char *msg)
 {
     struct khu_diag d;
 
@@ -150,8 +150,8 @@ static struct table_log *log_for(struct importer *im, const struct table_def *t,
 
 static int is_search_col(const char *name)
 {
-    static const char *const cols[] = {"code",    "tax_code", "name_vi", "name_en",
-                                       "name_ko", "name",     "products", "developer", NULL};
+    static const char *const cols[] = {"code", "tax_code", "name_vi",   "name_en", "name_ko",
+                                       "name", "products", "developer", NULL};
     const char *const *c;
 
     for (c = cols; *c; c++)
@@ -354,8 +354,7 @@ static void report_insert_error(struct file_ctx *fc, struct csv_field *fields, i
         report(fc->im, fc->file, line, columns[key], t->key[0], msg);
         return;
     }
-    snprintf(msg, sizeof(msg), "rejected by the database: %s",
-             sqlite3_errmsg(fc->im->s->db));
+    snprintf(msg, sizeof(msg), "rejected by the database: %s", sqlite3_errmsg(fc->im->s->db));
     report(fc->im, fc->file, line, 1, "", msg);
 }
 
@@ -369,8 +368,8 @@ static enum khu_err insert_record(struct file_ctx *fc, struct csv_field *fields,
     enum khu_err err;
 
     if (count != fc->nfields) {
-        snprintf(msg, sizeof(msg), "expected %zu fields as in the header, found %zu",
-                 fc->nfields, count);
+        snprintf(msg, sizeof(msg), "expected %zu fields as in the header, found %zu", fc->nfields,
+                 count);
         report(fc->im, fc->file, fields[0].line, fields[count - 1].column, "", msg);
         return KHU_OK;
     }
@@ -549,8 +548,10 @@ static void report_dangling(struct importer *im, const char *table, sqlite3_int6
         report(im, log->file, o->line, column, col, msg);
         return;
     }
-    snprintf(msg, sizeof(msg), "a row of %s already in the database refers to %s '%s', which this "
-             "import removes", table, parent, value);
+    snprintf(msg, sizeof(msg),
+             "a row of %s already in the database refers to %s '%s', which this "
+             "import removes",
+             table, parent, value);
     report(im, table, 0, 0, col, msg);
 }
 

@@ -18,20 +18,22 @@ struct metric_sql {
 #define WITH_SCOPE "WITH RECURSIVE " UNIT_SCOPE_CTE " "
 
 static const struct metric_sql metrics[] = {
-    {"kcn_count", WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND "
-                  ZONE_ESTABLISHED},
-    {"ccn_count", WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND "
-                  ZONE_ESTABLISHED},
-    {"kcn_area_ha", WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                    " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " ZONE_ESTABLISHED},
-    {"ccn_area_ha", WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                    " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " ZONE_ESTABLISHED},
-    {"ccn_operating_count", WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn")
-                            " AND z.status = 'operating'"},
+    {"kcn_count",
+     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " ZONE_ESTABLISHED},
+    {"ccn_count",
+     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " ZONE_ESTABLISHED},
+    {"kcn_area_ha",
+     WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
+                " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " ZONE_ESTABLISHED},
+    {"ccn_area_ha",
+     WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
+                " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " ZONE_ESTABLISHED},
+    {"ccn_operating_count",
+     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND z.status = 'operating'"},
     {"ccn_infra_complete_pct",
      WITH_SCOPE "SELECT 100.0 * sum(z.infra_complete) / count(z.infra_complete),"
-                " count(z.infra_complete), count(*) - count(z.infra_complete)" ZONES_WHERE("ccn")
-                " AND z.status = 'operating'"},
+                " count(z.infra_complete), count(*) - count(z.infra_complete)" ZONES_WHERE(
+                    "ccn") " AND z.status = 'operating'"},
     {"kcn_occupancy_pct",
      WITH_SCOPE "SELECT 100.0 * sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.leased_ha END)"
                 " / sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"
@@ -106,8 +108,7 @@ static enum khu_err registry_by_status(struct store *s, struct recon_row *rows, 
     if (sqlite3_prepare_v2(s->db,
                            "SELECT z.kind, coalesce(z.status, 'status unknown'), count(*),"
                            " coalesce(sum(z.total_ha), 0), count(*) - count(z.total_ha)"
-                           " FROM zones z WHERE " ZONE_COUNTED
-                           " GROUP BY 1, 2 ORDER BY 1, 2",
+                           " FROM zones z WHERE " ZONE_COUNTED " GROUP BY 1, 2 ORDER BY 1, 2",
                            -1, &st, NULL) != SQLITE_OK)
         return KHU_EDB;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
@@ -134,14 +135,13 @@ static void established_row(struct store *s, const char *kind, struct recon_row 
     snprintf(metric, sizeof(metric), "%s_count", kind);
     metric_live(s, metric, NULL, &count);
     r->registry_count = (long)count.value;
-    r->has_reported_count =
-        latest_reported(s, metric, &r->reported_count, r->reported_on, r->source, sizeof(r->source));
+    r->has_reported_count = latest_reported(s, metric, &r->reported_count, r->reported_on,
+                                            r->source, sizeof(r->source));
     snprintf(metric, sizeof(metric), "%s_area_ha", kind);
     metric_live(s, metric, NULL, &area);
     r->registry_ha = area.value;
     r->registry_area_unknown = area.unknown;
-    r->has_reported_ha =
-        latest_reported(s, metric, &r->reported_ha, on2, src2, sizeof(src2));
+    r->has_reported_ha = latest_reported(s, metric, &r->reported_ha, on2, src2, sizeof(src2));
     if (!r->source[0]) {
         snprintf(r->source, sizeof(r->source), "%s", src2);
         snprintf(r->reported_on, sizeof(r->reported_on), "%s", on2);

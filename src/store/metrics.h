@@ -20,7 +20,7 @@
     " WHERE u.parent_code = s.code OR u.replaced_by = s.code)"
 
 /* Zones counted in totals: not an umbrella of other zones. */
-#define ZONE_COUNTED "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"
+#define ZONE_COUNTED     "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"
 #define ZONE_ESTABLISHED "z.status IN ('approved','building','operating')"
 
 enum metric_result {

@@ -101,8 +101,8 @@ enum khu_err store_open(const char *path, enum store_mode mode, struct store **o
     if (!s)
         return KHU_ENOMEM;
     snprintf(s->path, sizeof(s->path), "%s", path);
-    flags |= mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY
-                                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    flags |=
+        mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         khu_diag_set(d, 0, 0, NULL, "cannot open database %s: %s", path,
                      s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -113,8 +113,7 @@ enum khu_err store_open(const char *path, enum store_mode mode, struct store **o
     sqlite3_extended_result_codes(s->db, 1);
     err = store_exec(s, mode == STORE_READ_ONLY ? "PRAGMA foreign_keys=ON" : connection_setup, d);
     if (!err)
-        err = mode == STORE_READ_ONLY ? check_version(s, d)
-                                      : store_migrate(s, MIGRATION_LATEST, d);
+        err = mode == STORE_READ_ONLY ? check_version(s, d) : store_migrate(s, MIGRATION_LATEST, d);
     if (err)
         goto fail;
     *out = s;

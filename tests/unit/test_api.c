@@ -57,9 +57,9 @@ static const char *codes(json_t *page, const char *key, char *out, size_t n)
     json_t *item;
 
     out[0] = '\0';
-    json_array_foreach(json_object_get(page, "items"), i, item)
-        used += (size_t)snprintf(out + used, n - used, "%s%s", used ? " " : "",
-                                 json_string_value(json_object_get(item, key)));
+    json_array_foreach(json_object_get(page, "items"), i, item) used +=
+        (size_t)snprintf(out + used, n - used, "%s%s", used ? " " : "",
+                         json_string_value(json_object_get(item, key)));
     return out;
 }
 
@@ -71,8 +71,7 @@ static void check_list(const char *target, const char *want_codes, long want_tot
     if (!j)
         return;
     if (strcmp(codes(j, "code", got, sizeof(got)), want_codes) != 0)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s: codes \"%s\", want \"%s\"", target, got,
-                     want_codes);
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s: codes \"%s\", want \"%s\"", target, got, want_codes);
     else
         test_passed++;
     CHECK_EQ_INT(json_integer_value(json_object_get(j, "total")), want_total);
@@ -148,9 +147,9 @@ static void test_zone_search(void)
     check_list("/api/v1/zones?q=duc%20hoa", "kcn-alpha", 1);
     check_list("/api/v1/zones?q=%C4%90%E1%BB%A8C+H%C3%92A", "kcn-alpha", 1); /* ĐỨC HÒA */
     check_list("/api/v1/zones?q=nhua", "ccn-gamma", 1);
-    check_list("/api/v1/zones?q=nh%E1%BB%B1a", "ccn-gamma", 1);               /* nhựa */
-    check_list("/api/v1/zones?q=%ED%94%8C%EB%9D%BC", "ccn-gamma", 1);         /* 플라 */
-    check_list("/api/v1/zones?q=%EC%95%8C%ED%8C%8C", "kcn-alpha", 1);         /* 알파 */
+    check_list("/api/v1/zones?q=nh%E1%BB%B1a", "ccn-gamma", 1);       /* nhựa */
+    check_list("/api/v1/zones?q=%ED%94%8C%EB%9D%BC", "ccn-gamma", 1); /* 플라 */
+    check_list("/api/v1/zones?q=%EC%95%8C%ED%8C%8C", "kcn-alpha", 1); /* 알파 */
     check_list("/api/v1/zones?q=ben+luc&lang=en", "kcn-beta", 1);
     check_list("/api/v1/zones?q=delta&sort=-total_ha", "kcn-umbrella kcn-delta-1", 2);
     check_list("/api/v1/zones?q=zzzz", "", 0);
@@ -181,17 +180,16 @@ static void test_zone_sort_and_cursor(void)
                "kcn-umbrella kcn-alpha kcn-delta-1 kcn-beta ccn-gamma kcn-epsilon", 6);
     check_list("/api/v1/zones?sort=total_ha",
                "ccn-gamma kcn-beta kcn-delta-1 kcn-alpha kcn-umbrella kcn-epsilon", 6);
-    check_list("/api/v1/zones?sort=-occupancy_pct", "kcn-alpha kcn-beta ccn-gamma kcn-delta-1 "
-               "kcn-epsilon kcn-umbrella", 6);
+    check_list("/api/v1/zones?sort=-occupancy_pct",
+               "kcn-alpha kcn-beta ccn-gamma kcn-delta-1 "
+               "kcn-epsilon kcn-umbrella",
+               6);
     /* page through two at a time: nulls last, every row exactly once */
-    page("/api/v1/zones?sort=-industrial_ha&limit=2", "kcn-alpha kcn-beta", cursor,
-         sizeof(cursor));
+    page("/api/v1/zones?sort=-industrial_ha&limit=2", "kcn-alpha kcn-beta", cursor, sizeof(cursor));
     CHECK(cursor[0] != '\0');
-    snprintf(target, sizeof(target), "/api/v1/zones?sort=-industrial_ha&limit=2&cursor=%s",
-             cursor);
+    snprintf(target, sizeof(target), "/api/v1/zones?sort=-industrial_ha&limit=2&cursor=%s", cursor);
     page(target, "ccn-gamma kcn-delta-1", cursor, sizeof(cursor));
-    snprintf(target, sizeof(target), "/api/v1/zones?sort=-industrial_ha&limit=2&cursor=%s",
-             cursor);
+    snprintf(target, sizeof(target), "/api/v1/zones?sort=-industrial_ha&limit=2&cursor=%s", cursor);
     page(target, "kcn-epsilon kcn-umbrella", cursor, sizeof(cursor));
     CHECK_EQ_STR(cursor, "");
     /* a cursor used with another sort is refused */
@@ -382,9 +380,9 @@ static json_t *find_item(json_t *page, const char *code)
     size_t i;
     json_t *item;
 
-    json_array_foreach(json_object_get(page, "items"), i, item)
-        if (strcmp(json_string_value(json_object_get(item, "code")), code) == 0)
-            return item;
+    json_array_foreach(json_object_get(page, "items"), i,
+                       item) if (strcmp(json_string_value(json_object_get(item, "code")), code) ==
+                                 0) return item;
     return NULL;
 }
 
@@ -437,11 +435,16 @@ static void test_stats(void)
 static void test_openapi(void)
 {
     json_t *j = get_json("/api/v1/openapi.json", 200), *paths;
-    static const char *const must[] = {"/api/v1/zones",         "/api/v1/zones.csv",
-                                       "/api/v1/zones.geojson", "/api/v1/zones/{code}",
-                                       "/api/v1/units",         "/api/v1/sectors",
-                                       "/api/v1/enterprises",   "/api/v1/projects",
-                                       "/api/v1/targets",       "/api/v1/stats",
+    static const char *const must[] = {"/api/v1/zones",
+                                       "/api/v1/zones.csv",
+                                       "/api/v1/zones.geojson",
+                                       "/api/v1/zones/{code}",
+                                       "/api/v1/units",
+                                       "/api/v1/sectors",
+                                       "/api/v1/enterprises",
+                                       "/api/v1/projects",
+                                       "/api/v1/targets",
+                                       "/api/v1/stats",
                                        NULL};
     const char *const *p;
     json_t *params;
@@ -457,9 +460,8 @@ static void test_openapi(void)
         CHECK(json_object_get(paths, *p) != NULL);
     params = json_object_get(json_object_get(json_object_get(paths, "/api/v1/zones"), "get"),
                              "parameters");
-    json_array_foreach(params, i, prm)
-        has_min_available |= strcmp(json_string_value(json_object_get(prm, "name")),
-                                    "min_available_ha") == 0;
+    json_array_foreach(params, i, prm) has_min_available |=
+        strcmp(json_string_value(json_object_get(prm, "name")), "min_available_ha") == 0;
     CHECK(has_min_available);
     json_decref(j);
 }
