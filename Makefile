@@ -77,6 +77,7 @@ run: deps
 
 test:
 	@tools/deps test
+	@tools/lint
 	@$(MAKE) --no-print-directory SAN=1 build-tests
 	@KHU_BIN=$(CURDIR)/build/asan/khu KHU_DATA=$(CURDIR)/data tests/run build/asan
 

@@ -574,7 +574,9 @@ enum khu_err importer_finish(struct importer *im, long *rows)
     enum khu_err err = KHU_OK;
     struct khu_diag d;
 
-    if (!im->errors)
+    /* references are checked even after other errors, so that one run
+     * reports every problem of the input */
+    if (!too_many(im))
         err = check_references(im);
     if (!err && im->errors)
         err = KHU_EINVAL;

@@ -250,7 +250,8 @@ static const char v1
     " END;"                                                                                        \
     "CREATE TRIGGER " #t "_fts_au AFTER UPDATE OF search ON " #t " BEGIN"                          \
     " INSERT INTO " #t "_fts(" #t "_fts, rowid, search) VALUES ('delete', old.rowid, old.search);" \
-    " INSERT INTO " #t "_fts(rowid, search) VALUES (new.rowid, new.search); END;"
+    " INSERT INTO " #t "_fts(rowid, search) VALUES (new.rowid, new.search); END;"                  \
+    "INSERT INTO " #t "_fts(" #t "_fts) VALUES ('rebuild');"
 
 static const char v2[] = FTS(units) FTS(sectors) FTS(zones) FTS(enterprises) FTS(projects);
 

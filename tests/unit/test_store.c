@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Store tests: migrations from an empty file and from every earlier
+ * version, the schema in SQL agreeing with core/schema, and the importer's
+ * all-or-nothing behaviour in process.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/schema.h"
+#include "core/xalloc.h"
+#include "store/import.h"
+#include "store/migrations.h"
+#include "store/store.h"
+#include "test.h"
+
+static char dir[] = "/tmp/khu-store-XXXXXX";
+
+static void db_path(char *out, size_t n, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+}
+
+static long count(struct store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long v = -1;
+
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Every table of core/schema exists with the same columns in the same order
+ * (plus the internal "search" column of searchable tables). */
+static void test_schema_matches(struct store *s)
+{
+    const struct table_def *t = NULL;
+    size_t i, n, col;
+    sqlite3_stmt *st = NULL;
+    char sql[128];
+
+    t = schema_tables(&n);
+    for (i = 0; i < n; i++) {
+        snprintf(sql, sizeof(sql), "SELECT name FROM pragma_table_info('%s') ORDER BY cid",
+                 t[i].name);
+        CHECK(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK);
+        col = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *name = (const char *)sqlite3_column_text(st, 0);
+            if (col < t[i].ncols)
+                CHECK_EQ_STR(name, t[i].cols[col].name);
+            else
+                CHECK(t[i].searchable && strcmp(name, "search") == 0);
+            col++;
+        }
+        CHECK_EQ_INT(col, t[i].ncols + (t[i].searchable ? 1 : 0));
+        sqlite3_finalize(st);
+    }
+}
+
+static void test_from_empty(void)
+{
+    char path[256];
+    struct store *s = NULL;
+    struct khu_diag d;
+
+    db_path(path, sizeof(path), "empty.db");
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    CHECK_EQ_INT(store_version(s), MIGRATION_LATEST);
+    CHECK(store_is_empty(s));
+    test_schema_matches(s);
+    store_close(s);
+    /* read-only open of the migrated file works */
+    CHECK_EQ_INT(store_open(path, STORE_READ_ONLY, &s, &d), KHU_OK);
+    store_close(s);
+}
+
+/* Builds a database at schema version v with one zone, then opens it
+ * read-write: it must reach the latest version with the zone intact and
+ * searchable. */
+static void test_from_version(int v)
+{
+    char path[256], name[32], pragma[64];
+    sqlite3 *db = NULL;
+    struct store *s = NULL;
+    struct khu_diag d;
+    int i;
+
+    snprintf(name, sizeof(name), "v%d.db", v);
+    db_path(path, sizeof(path), name);
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    for (i = 1; i <= v; i++)
+        CHECK(sqlite3_exec(db, migration_sql(i), NULL, NULL, NULL) == SQLITE_OK);
+    snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v);
+    CHECK(sqlite3_exec(db, pragma, NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "INSERT INTO zones(code, kind, name_vi, search) VALUES"
+                       " ('kcn-old', 'kcn', 'KCN Đức Hòa Cũ', 'kcn old kcn duc hoa cu')",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (!s)
+        return;
+    CHECK_EQ_INT(store_version(s), MIGRATION_LATEST);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM zones WHERE code = 'kcn-old'"), 1);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM zones_fts WHERE zones_fts MATCH 'duc hoa'"), 1);
+    test_schema_matches(s);
+    store_close(s);
+}
+
+static void test_newer_version_refused(void)
+{
+    char path[256];
+    sqlite3 *db = NULL;
+    struct store *s = NULL;
+    struct khu_diag d;
+
+    db_path(path, sizeof(path), "future.db");
+    sqlite3_open(path, &db);
+    sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+    sqlite3_close(db);
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_EINVAL);
+    CHECK(s == NULL);
+    CHECK(strstr(d.message, "newer than this khu knows") != NULL);
+}
+
+static int reported;
+static char last_error[512];
+
+static void on_error(void *arg, const char *file, const struct khu_diag *d)
+{
+    (void)arg;
+    reported++;
+    snprintf(last_error, sizeof(last_error), "%s:%ld:%ld: %s: %s", file, d->line, d->column,
+             d->field, d->message);
+}
+
+/* Two files in one importer; an error in the second leaves the first
+ * unwritten too. */
+static void test_all_or_nothing(void)
+{
+    char path[256];
+    struct store *s = NULL;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    static const char units[] = "code,name_vi,level\nX1,Tỉnh X,province\n";
+    static const char zones[] = "code,kind,name_vi,unit_code\nz1,kcn,KCN Một,X1\n"
+                                "z2,kcn,KCN Hai,X404\n";
+
+    db_path(path, sizeof(path), "atomic.db");
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    reported = 0;
+    CHECK_EQ_INT(importer_begin(s, 0, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "units", "u.csv", units, sizeof(units) - 1), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "zones", "z.csv", zones, sizeof(zones) - 1), KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
+    CHECK_EQ_INT(reported, 1);
+    CHECK_EQ_STR(last_error, "z.csv:3:16: unit_code: 'X404' is not in units");
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM units"), 0);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM zones"), 0);
+    /* torture: every allocation failing in turn never crashes or half-writes */
+    {
+        unsigned long n;
+        enum khu_err err = KHU_ENOMEM;
+        for (n = 1; n < 400 && err != KHU_EINVAL; n++) {
+            im = NULL;
+            xalloc_fail_after(n);
+            err = importer_begin(s, 0, 0, on_error, NULL, &im, &d);
+            if (!err)
+                err = importer_add_csv(im, "units", "u.csv", units, sizeof(units) - 1);
+            if (!err)
+                err = importer_add_csv(im, "zones", "z.csv", zones, sizeof(zones) - 1);
+            if (im && err && err != KHU_EINVAL)
+                importer_abort(im);
+            else if (im)
+                err = importer_finish(im, NULL);
+            xalloc_fail_after(0);
+            CHECK(err == KHU_ENOMEM || err == KHU_EINVAL || err == KHU_EDB);
+            CHECK_EQ_INT(count(s, "SELECT count(*) FROM zones"), 0);
+        }
+        CHECK_EQ_INT(err, KHU_EINVAL);
+    }
+    store_close(s);
+}
+
+int main(void)
+{
+    int v;
+    char cmd[128];
+
+    if (!mkdtemp(dir))
+        return 1;
+    test_from_empty();
+    for (v = 1; v < MIGRATION_LATEST; v++)
+        test_from_version(v);
+    test_newer_version_refused();
+    test_all_or_nothing();
+    snprintf(cmd, sizeof(cmd), "%s", dir);
+    {
+        /* remove the temporary files */
+        static const char *const names[] = {"empty.db", "v1.db", "v2.db", "future.db",
+                                            "atomic.db", NULL};
+        const char *const *p;
+        char path[300];
+        for (p = names; *p; p++) {
+            snprintf(path, sizeof(path), "%s/%s", dir, *p);
+            unlink(path);
+            snprintf(path, sizeof(path), "%s/%s-wal", dir, *p);
+            unlink(path);
+            snprintf(path, sizeof(path), "%s/%s-shm", dir, *p);
+            unlink(path);
+        }
+        rmdir(cmd);
+    }
+    return test_report("test_store");
+}
