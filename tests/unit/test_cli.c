@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * CLI tests with the real binary: import errors as FILE:LINE:COLUMN:
+ * field: message with the database unchanged, export then import giving the
+ * same data, --replace, backup, check, usage errors, and a crash test that
+ * kills the importer with SIGKILL in the middle of a large import.
+ */
+#include <ftw.h>
+#include <jansson.h>
+#include <time.h>
+
+#include "client.h"
+#include "test.h"
+
+static char dir[] = "/tmp/khu-cli-XXXXXX";
+static char db[300];
+
+static char *path_in(const char *name)
+{
+    static char p[4][400];
+    static int i;
+
+    i = (i + 1) % 4;
+    snprintf(p[i], sizeof(p[i]), "%s/%s", dir, name);
+    return p[i];
+}
+
+/* Runs khu, returns its exit status and keeps its output in out and err. */
+static int khu(char **out, char **err, char *const *args)
+{
+    return run_khu(args, out, err);
+}
+
+static char *export_table(const char *database, const char *table)
+{
+    char *out = NULL, *err = NULL;
+    int rc = khu(&out, &err, (char *[]){"export", (char *)table, "--db", (char *)database, NULL});
+
+    CHECK_EQ_INT(rc, 0);
+    free(err);
+    return out;
+}
+
+static void load_default(const char *database)
+{
+    char *out = NULL, *err = NULL;
+    const char *data = getenv("KHU_DATA") ? getenv("KHU_DATA") : "data";
+
+    CHECK_EQ_INT(khu(&out, &err,
+                     (char *[]){"import", "--dir", (char *)data, "--db", (char *)database, NULL}),
+                 0);
+    CHECK(strstr(out, "imported ") != NULL);
+    free(out);
+    free(err);
+}
+
+/* ===== import errors ===== */
+
+static const char bad_zones[] = "\xEF\xBB\xBF"
+                                "code,kind,name_vi,unit_code,total_ha,established_on\r\n"
+                                "z-ok,kcn,KCN Tốt,,12.5,2020-01-01\r\n"
+                                "z-kind,park,KCN Sai,,1,\r\n"
+                                "z-num,kcn,KCN Số,,\"9,251.6\",\r\n"
+                                "z-date,kcn,\"KCN\r\nNgày\",,5,2023-02-29\r\n"
+                                "z-ok,kcn,KCN Trùng,,,\r\n"
+                                "z-ref,kcn,KCN Tham chiếu,999,,\r\n"
+                                "z-utf,kcn,KCN \xff,,,\r\n"
+                                "z-short,kcn\r\n";
+
+static void test_import_errors(void)
+{
+    char *before = export_table(db, "zones"), *after, *out = NULL, *err = NULL;
+    char *file = path_in("bad.csv");
+    char want[4096];
+    int rc;
+
+    write_file(file, bad_zones);
+    rc = khu(&out, &err, (char *[]){"import", "zones", file, "--db", db, NULL});
+    CHECK_EQ_INT(rc, 1);
+    snprintf(want, sizeof(want),
+             "%1$s:3:8: kind: must be one of: kcn, ccn, hitech, logistics, economic, port; got "
+             "'park'\n"
+             "%1$s:4:19: total_ha: must be a number with '.' as the decimal point; got "
+             "'9,251.6'\n"
+             "%1$s:6:10: established_on: must be a real date written YYYY-MM-DD; got "
+             "'2023-02-29'\n"
+             "%1$s:7:1: code: duplicate key 'z-ok': a row with this code is already in the "
+             "database or earlier in this file\n"
+             "%1$s:9:15: invalid UTF-8 byte 0xFF; save the file with UTF-8 encoding\n"
+             "%1$s:10:9: expected 6 fields as in the header, found 2\n"
+             "%1$s:8:26: unit_code: '999' is not in units\n"
+             "khu import: errors found; nothing was written\n",
+             file);
+    CHECK_EQ_STR(err, want);
+    free(out);
+    free(err);
+    after = export_table(db, "zones");
+    CHECK_EQ_STR(after, before); /* the database is unchanged */
+    free(before);
+    free(after);
+}
+
+static void test_header_errors(void)
+{
+    char *out = NULL, *err = NULL, *file = path_in("header.csv"), want[1024];
+
+    write_file(file, "code,colour,kind,kind\nz1,red,kcn,kcn\n");
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "zones", file, "--db", db, NULL}), 1);
+    snprintf(want, sizeof(want),
+             "%1$s:1:6: colour: unknown column 'colour' for table zones\n"
+             "%1$s:1:18: kind: column 'kind' appears twice in the header\n"
+             "%1$s:1:1: name_vi: required column 'name_vi' is missing from the header\n"
+             "khu import: errors found; nothing was written\n",
+             file);
+    CHECK_EQ_STR(err, want);
+    free(out);
+    free(err);
+}
+
+/* ===== round trips ===== */
+
+static void test_round_trip(void)
+{
+    static const char *const tables[] = {
+        "units",        "sectors",     "sector_map", "zones",       "targets",
+        "observations", "time_limits", "partners",   "enterprises", NULL};
+    const char *const *t;
+    char *copy = path_in("copy.db"), *exdir = path_in("export"), *out = NULL, *err = NULL;
+    char file[512];
+
+    mkdir(exdir, 0700);
+    for (t = tables; *t; t++) {
+        char *csv = export_table(db, *t);
+        snprintf(file, sizeof(file), "%s/%s.csv", exdir, *t);
+        write_file(file, csv);
+        free(csv);
+    }
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "--dir", exdir, "--db", copy, NULL}), 0);
+    free(out);
+    free(err);
+    for (t = tables; *t; t++) {
+        char *a = export_table(db, *t), *b = export_table(copy, *t);
+        if (strcmp(a, b) != 0)
+            TEST_FAIL_AT(__FILE__, __LINE__, "table %s differs after export and import", *t);
+        else
+            test_passed++;
+        free(a);
+        free(b);
+    }
+}
+
+static int lines(const char *s)
+{
+    int n = 0;
+
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+static void test_geojson_and_json(void)
+{
+    char *out = NULL, *err = NULL, *csv = export_table(db, "zones");
+    json_t *j;
+    json_error_t e;
+
+    CHECK_EQ_INT(
+        khu(&out, &err, (char *[]){"export", "zones", "--format", "geojson", "--db", db, NULL}), 0);
+    j = json_loads(out, 0, &e);
+    CHECK(j != NULL);
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "type")), "FeatureCollection");
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "features")), lines(csv) - 1);
+    json_decref(j);
+    free(out);
+    free(err);
+    free(csv);
+    CHECK_EQ_INT(
+        khu(&out, &err, (char *[]){"export", "units", "--format", "json", "--db", db, NULL}), 0);
+    j = json_loads(out, 0, &e);
+    CHECK(json_is_array(j));
+    CHECK(json_array_size(j) > 0);
+    json_decref(j);
+    free(out);
+    free(err);
+}
+
+static void test_replace(void)
+{
+    char *copy = path_in("copy.db"), *file = path_in("one.csv"), *out = NULL, *err = NULL, *csv;
+
+    write_file(file, "code,kind,name_vi\nkcn-solo,kcn,KCN Độc Nhất\n");
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "zones", file, "--db", copy, NULL}), 0);
+    free(out);
+    free(err);
+    csv = export_table(copy, "zones");
+    CHECK(strstr(csv, "\r\nkcn-solo,kcn,KCN Độc Nhất,") != NULL);
+    CHECK(strstr(csv, "kcn-long-hau,") != NULL);
+    free(csv);
+    CHECK_EQ_INT(
+        khu(&out, &err, (char *[]){"import", "zones", file, "--replace", "--db", copy, NULL}), 0);
+    free(out);
+    free(err);
+    csv = export_table(copy, "zones");
+    CHECK_EQ_INT(lines(csv), 2);
+    free(csv);
+}
+
+/* ===== backup, check, usage ===== */
+
+static void test_backup_and_check(void)
+{
+    char *copy = path_in("backup.db"), *out = NULL, *err = NULL, *a, *b;
+
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"backup", copy, "--db", db, NULL}), 0);
+    free(out);
+    free(err);
+    a = export_table(db, "zones");
+    b = export_table(copy, "zones");
+    CHECK_EQ_STR(a, b);
+    free(a);
+    free(b);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"check", "--db", db, NULL}), 0);
+    CHECK(strncmp(out, "check: 0 problems", 17) == 0);
+    CHECK(strstr(out, "reported by the province") != NULL);
+    CHECK(strstr(out, "difference (registry - reported)") != NULL);
+    free(out);
+    free(err);
+}
+
+static void test_usage(void)
+{
+    char *out = NULL, *err = NULL;
+
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"frobnicate", NULL}), 2);
+    CHECK(strstr(err, "unknown command 'frobnicate'") != NULL);
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "nosuch", "x.csv", NULL}), 2);
+    CHECK_EQ_STR(err, "khu import: unknown table 'nosuch'\n");
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"export", "zones", "--format", "xml", NULL}), 2);
+    CHECK_EQ_STR(err, "khu export: --format must be csv, json or geojson\n");
+    free(out);
+    free(err);
+    CHECK_EQ_INT(
+        khu(&out, &err, (char *[]){"import", "zones", "/nonexistent.csv", "--db", db, NULL}), 1);
+    CHECK(strstr(err, "cannot read /nonexistent.csv") != NULL);
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"serve", "--port", "70000", NULL}), 2);
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"version", NULL}), 0);
+    CHECK(strncmp(out, "khu ", 4) == 0);
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "--help", NULL}), 0);
+    CHECK(strstr(out, "FILE:LINE:COLUMN") != NULL);
+    free(out);
+    free(err);
+}
+
+/* ===== crash ===== */
+
+static void write_big_enterprises(const char *file, long rows)
+{
+    FILE *f = fopen(file, "w");
+    long i;
+
+    fputs("tax_code,name,name_en,country,ownership,employees,supplier\n", f);
+    for (i = 0; i < rows; i++)
+        fprintf(f, "%010ld,Công ty TNHH Số %ld,Company %ld,VN,domestic,%ld,%ld\n", 1000000000 + i,
+                i, i, i % 5000, i % 2);
+    fclose(f);
+}
+
+static void test_kill_during_import(void)
+{
+    char *file = path_in("big.csv"), *before = export_table(db, "enterprises"), *after;
+    char *out = NULL, *err = NULL, *argv[48], *wrap = wrap_env();
+    char *args[] = {"import", "enterprises", file, "--db", db, NULL};
+    struct timespec pause = {0, 400 * 1000 * 1000};
+    int status = 0;
+    pid_t pid;
+
+    write_big_enterprises(file, 300000);
+    pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        build_argv(argv, 48, wrap, args);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    free(wrap);
+    nanosleep(&pause, NULL);
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    /* it was killed mid-way, not finished */
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    after = export_table(db, "enterprises");
+    CHECK_EQ_STR(after, before);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"check", "--db", db, NULL}), 0);
+    free(out);
+    free(err);
+    free(before);
+    free(after);
+    unlink(file);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *f)
+{
+    (void)st;
+    (void)type;
+    (void)f;
+    return remove(path);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(db, sizeof(db), "%s/main.db", dir);
+    load_default(db);
+    test_import_errors();
+    test_header_errors();
+    test_round_trip();
+    test_geojson_and_json();
+    test_replace();
+    test_backup_and_check();
+    test_usage();
+    test_kill_during_import();
+    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    return test_report("test_cli");
+}
