@@ -280,8 +280,9 @@ static void test_kill_during_import(void)
     char *file = path_in("big.csv"), *before = export_table(db, "enterprises"), *after;
     char *out = NULL, *err = NULL, *argv[48], *wrap = wrap_env();
     char *args[] = {"import", "enterprises", file, "--db", db, NULL};
-    struct timespec pause = {0, 400 * 1000 * 1000};
-    int status = 0;
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    char wal[400];
+    int status = 0, tries;
     pid_t pid;
 
     write_big_enterprises(file, 300000);
@@ -295,7 +296,15 @@ static void test_kill_during_import(void)
         _exit(127);
     }
     free(wrap);
-    nanosleep(&pause, NULL);
+    /* wait until the import has written a good part of its transaction to
+     * the write-ahead log (bounded: 60 s), then kill it */
+    snprintf(wal, sizeof(wal), "%s-wal", db);
+    for (tries = 0; tries < 600; tries++) {
+        struct stat st;
+        if (stat(wal, &st) == 0 && st.st_size > 4 * 1024 * 1024)
+            break;
+        nanosleep(&pause, NULL);
+    }
     kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
     /* it was killed mid-way, not finished */
