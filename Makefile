@@ -36,7 +36,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 WEB      := $(sort $(wildcard web/*))
 DATA     := $(sort $(wildcard data/*.csv))
 
-.PHONY: all run test asan valgrind bench lint format fuzz clean deps build-tests
+.PHONY: all run test asan valgrind bench lint format fuzz clean deps build-tests docs
 all: $(B)/khu
 	@ln -sf $(B)/khu khu
 
@@ -50,6 +50,13 @@ $(B)/%.o: %.c
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -O1 $(WARN) -o $@ $<
+
+$(B)/tools/schema_doc: tools/schema_doc.c src/core/schema.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 $(WARN) -Isrc -o $@ $^
+
+docs: $(B)/tools/schema_doc
+	$(B)/tools/schema_doc > docs/data-model.md
 
 $(B)/gen/web_assets.c: $(B)/tools/embed $(WEB)
 	@mkdir -p $(dir $@)
@@ -66,7 +73,7 @@ $(B)/tests/%: tests/unit/%.c $(APP_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -Itests $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-build-tests: $(B)/khu $(TEST_BIN)
+build-tests: $(B)/khu $(TEST_BIN) $(B)/tools/schema_doc
 
 deps:
 	@tools/deps
@@ -79,6 +86,8 @@ test:
 	@tools/deps test
 	@tools/lint
 	@$(MAKE) --no-print-directory SAN=1 build-tests
+	@build/asan/tools/schema_doc | diff -u docs/data-model.md - >/dev/null || \
+	  { echo "docs/data-model.md is stale: run make docs"; exit 1; }
 	@KHU_BIN=$(CURDIR)/build/asan/khu KHU_DATA=$(CURDIR)/data tests/run build/asan
 
 asan: test
