@@ -41,11 +41,13 @@ all: $(B)/khu
 	@ln -sf $(B)/khu khu
 
 $(B)/khu: $(APP_OBJ) $(B)/src/cli/main.o
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
@@ -67,11 +69,13 @@ $(B)/gen/data_assets.c: $(B)/tools/embed $(DATA)
 	$(B)/tools/embed khu_data_files data/ $(DATA) > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(APP_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -Itests $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  TEST    $@"
+	@$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -Itests $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 build-tests: $(B)/khu $(TEST_BIN) $(B)/tools/schema_doc
 
@@ -92,11 +96,12 @@ test:
 
 asan: test
 
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+
 valgrind:
 	@$(MAKE) --no-print-directory OPT=-O0 B=build/valgrind build-tests
 	@KHU_BIN=$(CURDIR)/build/valgrind/khu KHU_DATA=$(CURDIR)/data \
-	  KHU_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	  tests/run build/valgrind
+	  KHU_WRAP="$(VALGRIND)" TEST_WRAP="$(VALGRIND)" tests/run build/valgrind
 
 bench: all
 	bench/run
