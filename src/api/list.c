@@ -144,11 +144,12 @@ static int exists(struct store *s, const char *sql, const char *value)
     sqlite3_stmt *st = NULL;
     int found = 0;
 
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+    st = store_prepare(s, sql);
+    if (st) {
         sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
         found = sqlite3_step(st) == SQLITE_ROW;
     }
-    sqlite3_finalize(st);
+    store_release(s, st);
     return found;
 }
 
@@ -184,15 +185,14 @@ static int sector_codes(struct store *s, const char *code, char codes[][9], int 
     sqlite3_stmt *st = NULL;
     int n = 0;
 
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT ?1 UNION SELECT to_code FROM sector_map WHERE from_code = ?1"
-                           " UNION SELECT from_code FROM sector_map WHERE to_code = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
+    st = store_prepare(s, "SELECT ?1 UNION SELECT to_code FROM sector_map WHERE from_code = ?1"
+                          " UNION SELECT from_code FROM sector_map WHERE to_code = ?1");
+    if (!st)
         return 0;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
     while (n < max && sqlite3_step(st) == SQLITE_ROW)
         snprintf(codes[n++], 9, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
+    store_release(s, st);
     return n;
 }
 
@@ -485,12 +485,14 @@ static long count_rows(struct query *q, struct store *s, size_t where_len, int n
     buf_init(&sql, 1 << 16);
     buf_printf(&sql, "%sSELECT count(*) FROM %s%.*s", buf_cstr(&q->cte), q->r->from, (int)where_len,
                buf_cstr(&q->where));
-    if (!sql.err && sqlite3_prepare_v2(s->db, buf_cstr(&sql), -1, &st, NULL) == SQLITE_OK) {
+    if (!sql.err)
+        st = store_prepare(s, buf_cstr(&sql));
+    if (st) {
         bind_all(st, q, nbinds);
         if (sqlite3_step(st) == SQLITE_ROW)
             total = sqlite3_column_int64(st, 0);
     }
-    sqlite3_finalize(st);
+    store_release(s, st);
     buf_free(&sql);
     return total;
 }
@@ -644,7 +646,9 @@ static int run_query(struct query *q, struct store *s, struct http_resp *resp, l
     char next[CURSOR_MAX * 2] = "";
 
     build_select(q);
-    if (q->sql.err || sqlite3_prepare_v2(s->db, buf_cstr(&q->sql), -1, &st, NULL) != SQLITE_OK)
+    if (!q->sql.err)
+        st = store_prepare(s, buf_cstr(&q->sql));
+    if (!st)
         return -1;
     bind_all(st, q, q->nbinds);
     jw_init(&w, &resp->body);
@@ -659,7 +663,7 @@ static int run_query(struct query *q, struct store *s, struct http_resp *resp, l
     }
     if (rc != SQLITE_ROW)
         next[0] = '\0'; /* no row after the page: no next page */
-    sqlite3_finalize(st);
+    store_release(s, st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return -1;
     close_output(q, &w, total, next);
@@ -746,7 +750,9 @@ void api_item(struct http_req *req, struct http_resp *resp, const struct resourc
     buf_printf(&q.where, "%s = ?", r->key);
     add_text(&q, req->path_params[0], strlen(req->path_params[0]));
     build_select(&q);
-    if (q.sql.err || sqlite3_prepare_v2(s->db, buf_cstr(&q.sql), -1, &st, NULL) != SQLITE_OK) {
+    if (!q.sql.err)
+        st = store_prepare(s, buf_cstr(&q.sql));
+    if (!st) {
         api_db_error(resp, s);
         goto out;
     }
@@ -766,7 +772,7 @@ void api_item(struct http_req *req, struct http_resp *resp, const struct resourc
     } else {
         api_db_error(resp, s);
     }
-    sqlite3_finalize(st);
+    store_release(s, st);
 out:
     query_free(&q);
 }

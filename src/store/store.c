@@ -4,6 +4,7 @@
  */
 #include "store/store.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +16,22 @@ static const char connection_setup[] = "PRAGMA journal_mode=WAL;"
                                        "PRAGMA foreign_keys=ON;"
                                        "PRAGMA temp_store=MEMORY;"
                                        "PRAGMA cache_size=-16000;";
+
+/* Read-only connections (one per server thread): foreign keys as
+ * everywhere, and a page cache big enough for the read API's working set. */
+static const char reader_setup[] = "PRAGMA foreign_keys=ON;"
+                                   "PRAGMA cache_size=-8000;";
+
+static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+
+/* Process-wide SQLite settings, made before the first connection opens
+ * (sqlite3_config refuses them afterwards, which is harmless): no memory
+ * statistics, which would take a global mutex around every allocation
+ * SQLite makes and serialise the server's threads on it. */
+static void global_setup(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 
 enum khu_err store_exec(struct store *s, const char *sql, struct khu_diag *d)
 {
@@ -97,6 +114,7 @@ enum khu_err store_open(const char *path, enum store_mode mode, struct store **o
     enum khu_err err;
 
     *out = NULL;
+    pthread_once(&global_once, global_setup);
     s = xcalloc(1, sizeof(*s));
     if (!s)
         return KHU_ENOMEM;
@@ -111,7 +129,7 @@ enum khu_err store_open(const char *path, enum store_mode mode, struct store **o
     }
     sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(s->db, 1);
-    err = store_exec(s, mode == STORE_READ_ONLY ? "PRAGMA foreign_keys=ON" : connection_setup, d);
+    err = store_exec(s, mode == STORE_READ_ONLY ? reader_setup : connection_setup, d);
     if (!err)
         err = mode == STORE_READ_ONLY ? check_version(s, d) : store_migrate(s, MIGRATION_LATEST, d);
     if (err)
@@ -127,6 +145,7 @@ void store_close(struct store *s)
 {
     if (!s)
         return;
+    store__stmts_free(s);
     sqlite3_close_v2(s->db);
     xfree(s);
 }

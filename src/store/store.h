@@ -18,9 +18,12 @@ enum store_mode {
     STORE_READ_WRITE, /* creates the file if missing and migrates it */
 };
 
+struct stmt_cache;
+
 struct store {
     sqlite3 *db;
     char path[4096];
+    struct stmt_cache *stmts; /* kept prepared statements (stmt_cache.c); owned */
 };
 
 /* API */
@@ -46,6 +49,21 @@ enum khu_err store_exec(struct store *s, const char *sql, struct khu_diag *d);
 
 /* Returns 1 if the database has no zones and no units (a new database). */
 int store_is_empty(struct store *s);
+
+/* Returns a prepared statement for sql, reset and with no values bound:
+ * one kept from an earlier call with the same text when there is one, else
+ * a new one that is kept for later. Give it back with store_release before
+ * the next request (a statement not released keeps its read transaction
+ * open). Returns NULL on failure, with the message in sqlite3_errmsg. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+
+/* Gives back a statement from store_prepare: resets it and clears its
+ * bindings for the next use (or finalizes it when it was not kept). NULL
+ * is a no-op. */
+void store_release(struct store *s, sqlite3_stmt *st);
+
+/* Finalizes the kept statements (store_close calls it). */
+void store__stmts_free(struct store *s);
 
 /* Writes a consistent copy of the database to dest with SQLite's online
  * backup API; safe while other connections read and write. */
