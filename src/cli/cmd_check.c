@@ -106,28 +106,53 @@ static void print_recon_row(const struct recon_row *r, int established)
     char count[32];
 
     snprintf(count, sizeof(count), "%ld", r->registry_count);
-    printf("  %-4s %-44s %6s", r->kind, r->label, count);
-    print_figure(1, r->registry_ha, "ha");
+    printf("  %-9s %-44s %6s", r->kind, r->label, count);
+    print_figure(r->registry_area_unknown < r->registry_count, r->registry_ha, "ha");
     if (r->registry_area_unknown)
         printf(" (%ld without area)", r->registry_area_unknown);
     printf("\n");
     if (!established)
         return;
-    printf("  %-4s %-44s", r->kind, "reported by the province");
+    printf("  %-9s %-44s", r->kind, "reported by the province");
     if (r->has_reported_count)
         printf(" %6.0f", r->reported_count);
     else
         printf(" %6s", "?");
     print_figure(r->has_reported_ha, r->reported_ha, "ha");
     printf(" as of %s\n", r->reported_on[0] ? r->reported_on : "unknown");
-    printf("  %-4s %-44s", r->kind, "difference (registry - reported)");
+    printf("  %-9s %-44s", r->kind, "difference (registry - reported)");
     if (r->has_reported_count)
         printf(" %+6.0f", (double)r->registry_count - r->reported_count);
     else
         printf(" %6s", "?");
     if (r->has_reported_ha)
         printf(" %+12.1f ha", r->registry_ha - r->reported_ha);
-    printf("\n       source: %.200s\n", r->source[0] ? r->source : "none recorded");
+    printf("\n            source: %s\n", r->source[0] ? r->source : "none recorded");
+}
+
+/* Umbrella zones are listed apart: their own area beside their members'. */
+static void print_umbrellas(struct store *s)
+{
+    sqlite3_stmt *st = NULL;
+    char a[40], b[40];
+
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT g.kind, g.code, g.total_ha, count(m.code), sum(m.total_ha),"
+                           " count(m.code) - count(m.total_ha) FROM zones g"
+                           " JOIN zones m ON m.group_code = g.code GROUP BY g.code ORDER BY g.code",
+                           -1, &st, NULL) != SQLITE_OK)
+        return;
+    printf("\numbrella zones (not counted; their members are):\n");
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        format_real(sqlite3_column_double(st, 2), a, sizeof(a));
+        format_real(sqlite3_column_double(st, 4), b, sizeof(b));
+        printf("  %-9s %-44s %s ha; %d members with %s ha (%d without area)\n",
+               sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+               sqlite3_column_type(st, 2) == SQLITE_NULL ? "unknown" : a, sqlite3_column_int(st, 3),
+               sqlite3_column_type(st, 4) == SQLITE_NULL ? "unknown" : b,
+               sqlite3_column_int(st, 5));
+    }
+    sqlite3_finalize(st);
 }
 
 static void print_reconciliation(struct store *s)
@@ -141,12 +166,13 @@ static void print_reconciliation(struct store *s)
     }
     printf("\nreconciliation: registry (umbrella zones not added to their members)"
            " vs the province's reported totals\n");
-    printf("  %-4s %-44s %6s %15s\n", "kind", "", "count", "area");
+    printf("  %-9s %-44s %6s %15s\n", "kind", "", "count", "area");
     for (i = 0; i < 2 && i < n; i++)
         print_recon_row(&rows[i], 1);
     printf("\nregistry by kind and status:\n");
     for (; i < n; i++)
         print_recon_row(&rows[i], 0);
+    print_umbrellas(s);
 }
 
 int cmd_check(int argc, char **argv)
