@@ -26,7 +26,8 @@ static long count(struct store *s, const char *sql)
     sqlite3_stmt *st = NULL;
     long v = -1;
 
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
@@ -201,8 +202,8 @@ int main(void)
     snprintf(cmd, sizeof(cmd), "%s", dir);
     {
         /* remove the temporary files */
-        static const char *const names[] = {"empty.db", "v1.db", "v2.db", "future.db",
-                                            "atomic.db", NULL};
+        static const char *const names[] = {"empty.db",  "v1.db",     "v2.db",
+                                            "future.db", "atomic.db", NULL};
         const char *const *p;
         char path[300];
         for (p = names; *p; p++) {
