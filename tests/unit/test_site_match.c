@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "core/site_match.h"
+#include "core/site_text.h"
 #include "test.h"
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
@@ -233,8 +234,37 @@ static void test_bounds(void)
     CHECK_EQ_INT(bad, 0);
 }
 
+static void test_text(void)
+{
+    char out[256];
+    struct site_reason land = {REASON_LAND_SHORT, CRIT_LAND, 12, 8.4};
+    struct site_reason gap = {REASON_UNKNOWN, CRIT_PRICE, 0, 0};
+    struct site_reason late = {REASON_NOT_READY, CRIT_READY, 2027, 0};
+
+    CHECK_EQ_STR(site_format_number(9251.6, 2, SITE_VI, out, sizeof(out)), "9.251,6");
+    CHECK_EQ_STR(site_format_number(9251.6, 2, SITE_EN, out, sizeof(out)), "9,251.6");
+    CHECK_EQ_STR(site_format_number(1234567, 0, SITE_KO, out, sizeof(out)), "1,234,567");
+    CHECK_EQ_STR(site_format_number(-0.004, 2, SITE_EN, out, sizeof(out)), "0");
+    CHECK_EQ_STR(site_format_number(-12.5, 2, SITE_VI, out, sizeof(out)), "-12,5");
+    CHECK_EQ_STR(site_reason_text(&land, SITE_EN, out, sizeof(out)),
+                 "needs 12 ha; 8.4 ha available");
+    CHECK_EQ_STR(site_reason_text(&land, SITE_VI, out, sizeof(out)), "cần 12 ha; còn trống 8,4 ha");
+    CHECK_EQ_STR(site_reason_text(&land, SITE_KO, out, sizeof(out)), "12 ha 필요, 가용 8.4 ha");
+    CHECK_EQ_STR(site_reason_text(&gap, SITE_EN, out, sizeof(out)),
+                 "lease price unknown: scored neutral, not as a match");
+    CHECK_EQ_STR(site_reason_text(&late, SITE_EN, out, sizeof(out)),
+                 "not ready when needed (needed by 2027; opening year unknown)");
+    CHECK_EQ_STR(site_reason_name(REASON_SECTOR_BARRED), "sector_barred");
+    CHECK(site_kind_allows("logistics", "5210"));
+    CHECK(!site_kind_allows("logistics", "2610"));
+    CHECK(site_kind_allows("kcn", "2610"));
+    CHECK(site_kind_allows("port", "H"));
+    CHECK(!site_kind_allows("port", "C"));
+}
+
 int main(void)
 {
+    test_text();
     test_example();
     test_monotone();
     test_order_independent();
