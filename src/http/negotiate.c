@@ -2,7 +2,7 @@
 /*
  * Conditional requests and content coding, kept apart from libmicrohttpd so
  * they can be tested as plain functions: the strong ETag of a response
- * (64-bit FNV-1a over content type and body), If-None-Match matching,
+ * (a 64-bit hash of content type and body), If-None-Match matching,
  * reading Accept-Encoding (q=0 means "not this one") and gzip compression
  * through zlib with allocations routed through core/xalloc.
  */
@@ -35,12 +35,45 @@ static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+/* One step of a lane of body_hash: xor in a word, then a bijective mix
+ * (odd multiplier, xor-shift), so that a lane's state differs at the end
+ * whenever exactly one of its words differs. */
+static uint64_t lane(uint64_t h, const unsigned char *p)
+{
+    uint64_t w;
+
+    memcpy(&w, p, sizeof(w));
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+/* Hashes n bytes 32 at a time in four independent lanes (FNV-1a byte by
+ * byte is one multiply per byte in a single dependency chain: most of the
+ * time of a large cached answer went there), then folds the lanes, the
+ * length and the tail in with FNV-1a. */
+static uint64_t body_hash(uint64_t h, const char *body, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)body;
+    uint64_t l[4] = {h, h ^ 0x0123456789ABCDEFULL, ~h, h ^ 0xFEDCBA9876543210ULL};
+    size_t i = 0;
+
+    for (; i + 32 <= n; i += 32) {
+        l[0] = lane(l[0], p + i);
+        l[1] = lane(l[1], p + i + 8);
+        l[2] = lane(l[2], p + i + 16);
+        l[3] = lane(l[3], p + i + 24);
+    }
+    h = fnv1a(h, l, sizeof(l));
+    h = fnv1a(h, &n, sizeof(n));
+    return n > i ? fnv1a(h, p + i, n - i) : h;
+}
+
 void http__etag(char out[HTTP__ETAG_MAX], const char *content_type, const char *body, size_t n,
                 int gzip)
 {
     uint64_t h = fnv1a(FNV_OFFSET, content_type, strlen(content_type) + 1);
 
-    h = fnv1a(h, body, n);
+    h = body_hash(h, body, n);
     snprintf(out, HTTP__ETAG_MAX, "\"%016" PRIx64 "%s\"", h, gzip ? "-gz" : "");
 }
 
