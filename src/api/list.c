@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/cache.h"
 #include "core/csv.h"
 #include "core/json_out.h"
 #include "core/num.h"
@@ -711,6 +712,7 @@ static void query_init(struct query *q, const struct resource_def *r)
 void api_list(struct http_req *req, struct http_resp *resp, const struct resource_def *r)
 {
     struct store *s = api_store(req, resp);
+    struct api_cache_ticket ticket;
     struct query q;
     size_t where_len = 0;
     int nbinds = 0;
@@ -719,7 +721,8 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     if (!s)
         return;
     query_init(&q, r);
-    if (parse_request(&q, req, resp, s, &where_len, &nbinds))
+    if (parse_request(&q, req, resp, s, &where_len, &nbinds) ||
+        api_cache_get(&ticket, s, r->name, req, q.lang, q.format, resp))
         goto out;
     if (q.format == FORMAT_JSON && (total = count_rows(&q, s, where_len, nbinds)) < 0) {
         api_db_error(resp, s);
@@ -727,6 +730,8 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     }
     if (run_query(&q, s, resp, total))
         api_db_error(resp, s);
+    else
+        api_cache_keep(&ticket, resp);
 out:
     query_free(&q);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/cache.h"
 #include "api/handlers.h"
 #include "core/csv.h"
 #include "store/metrics.h"
@@ -166,23 +167,27 @@ static int write_reconciliation(struct jw *w, struct store *s)
 void api_stats(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"lang", NULL};
+    struct api_cache_ticket ticket;
     struct store *s;
     enum api_lang lang;
+    enum api_format format = api_format(req, 0);
     struct jw w;
     int rc;
 
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang))
         return;
     s = api_store(req, resp);
-    if (!s)
+    if (!s || api_cache_get(&ticket, s, "stats", req, lang, format, resp))
         return;
     jw_init(&w, &resp->body);
-    if (api_format(req, 0) == FORMAT_CSV) {
+    if (format == FORMAT_CSV) {
         resp->content_type = "text/csv; charset=utf-8";
         snprintf(resp->content_disposition, sizeof(resp->content_disposition),
                  "attachment; filename=\"stats.csv\"");
         if (write_groups(&w, s, lang, &resp->body))
             api_db_error(resp, s);
+        else
+            api_cache_keep(&ticket, resp);
         return;
     }
     jw_obj_begin(&w);
@@ -198,4 +203,6 @@ void api_stats(struct http_req *req, struct http_resp *resp)
     buf_putc(&resp->body, '\n');
     if (rc)
         api_db_error(resp, s);
+    else
+        api_cache_keep(&ticket, resp);
 }

@@ -6,6 +6,7 @@
  * included.
  */
 #include <jansson.h>
+#include <sqlite3.h>
 #include <zlib.h>
 
 #include "client.h"
@@ -432,6 +433,52 @@ static void test_stats(void)
     json_decref(j);
 }
 
+/* ===== the answer cache ===== */
+
+/* Commits sql through a connection of its own, as another process would. */
+static void exec_sql(const char *sql)
+{
+    sqlite3 *db = NULL;
+
+    CHECK_EQ_INT(sqlite3_open(db_path, &db), SQLITE_OK);
+    CHECK_EQ_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static long stats_kcn_count(void)
+{
+    json_t *j = get_json("/api/v1/stats", 200);
+    long n = -1;
+
+    if (j)
+        n = (long)json_integer_value(json_object_get(
+            json_array_get(json_object_get(j, "reconciliation"), 0), "registry_count"));
+    json_decref(j);
+    return n;
+}
+
+/* Answers are cached, but a change committed by another connection shows
+ * in the very next answer, whichever server thread answers it. */
+static void test_cache_sees_changes(void)
+{
+    int i;
+
+    for (i = 0; i < 12; i++) {
+        check_list("/api/v1/zones?kind=kcn&status=operating", "kcn-alpha kcn-beta", 2);
+        CHECK_EQ_INT(stats_kcn_count(), 3);
+    }
+    exec_sql("UPDATE zones SET status = 'cancelled' WHERE code = 'kcn-beta'");
+    for (i = 0; i < 12; i++) {
+        check_list("/api/v1/zones?kind=kcn&status=operating", "kcn-alpha", 1);
+        CHECK_EQ_INT(stats_kcn_count(), 2);
+    }
+    exec_sql("UPDATE zones SET status = 'operating' WHERE code = 'kcn-beta'");
+    for (i = 0; i < 12; i++) {
+        check_list("/api/v1/zones?kind=kcn&status=operating", "kcn-alpha kcn-beta", 2);
+        CHECK_EQ_INT(stats_kcn_count(), 3);
+    }
+}
+
 static void test_openapi(void)
 {
     json_t *j = get_json("/api/v1/openapi.json", 200), *paths;
@@ -499,6 +546,7 @@ int main(void)
     test_other_resources();
     test_targets();
     test_stats();
+    test_cache_sees_changes();
     test_openapi();
     CHECK_EQ_INT(server_stop(&srv), 0); /* SIGTERM: clean exit */
     unlink(db_path);
