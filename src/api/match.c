@@ -1,0 +1,645 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GET and POST /api/v1/match/sites: an investor's needs in, a ranked
+ * shortlist out, each zone with its score, each criterion's contribution
+ * and the reasons (in vi, en or ko) why it was excluded or what about it is
+ * unknown. Parameters come from the query string (GET, shareable links) or
+ * a JSON object (POST) with the same names; the scoring is core/site_match.
+ */
+#include <jansson.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/handlers.h"
+#include "core/json_out.h"
+#include "core/num.h"
+#include "core/site_match.h"
+#include "core/site_text.h"
+#include "core/xalloc.h"
+
+#define MATCH_MAX_UNITS 16
+#define MATCH_MAX_ZONES 200000
+#define MATCH_DEFAULT_LIMIT 20
+
+struct match_input {
+    struct site_query q;
+    char sector[16];
+    char units[MATCH_MAX_UNITS][72];
+    int nunits;
+    long limit;
+    enum api_lang lang;
+};
+
+/* Everything loaded for one zone, and the strings site_zone points at. */
+struct match_zone {
+    struct site_zone z;
+    char code[72];
+    char name[512];
+    char name_lang[3];
+};
+
+struct number_param {
+    const char *name;
+    double min, max;
+};
+
+static const struct number_param numbers[] = {
+    {"land_ha", 0, 100000},        {"max_lease_usd_m2", 0, 10000}, {"max_km_hcmc", 0, 5000},
+    {"max_km_port", 0, 5000},      {"min_wwtp_m3_day", 0, 1e7},    {"min_power_mva", 0, 1e5},
+};
+
+static const char *const weight_params[CRIT_COUNT] = {
+    "weight_land", "weight_price", "weight_km_hcmc", "weight_km_port", "weight_wwtp",
+    "weight_power", "weight_ready", "weight_unit", "weight_sector"};
+
+/* ===== input ===== */
+
+static struct site_value *number_slot(struct match_input *in, int i)
+{
+    struct site_value *slots[] = {NULL, &in->q.max_lease_usd_m2, &in->q.max_km_hcmc,
+                                  &in->q.max_km_port, &in->q.min_wwtp_m3_day, &in->q.min_power_mva};
+    return slots[i];
+}
+
+static int set_number(struct match_input *in, struct http_resp *resp, int i, const char *text)
+{
+    double v;
+    struct site_value *slot;
+
+    if (parse_f64(text, numbers[i].min, numbers[i].max, &v)) {
+        http_problem(resp, 400, numbers[i].name, "%s must be a number from %g to %g; got '%.40s'",
+                     numbers[i].name, numbers[i].min, numbers[i].max, text);
+        return -1;
+    }
+    slot = number_slot(in, i);
+    if (slot) {
+        slot->known = 1;
+        slot->v = v;
+    } else {
+        in->q.land_ha = v;
+    }
+    return 0;
+}
+
+static int set_weight(struct match_input *in, struct http_resp *resp, int c, const char *text)
+{
+    if (parse_f64(text, 0, 100, &in->q.weight[c])) {
+        http_problem(resp, 400, weight_params[c], "%s must be a number from 0 to 100; got '%.40s'",
+                     weight_params[c], text);
+        return -1;
+    }
+    return 0;
+}
+
+static int set_ready_by(struct match_input *in, struct http_resp *resp, const char *text)
+{
+    int32_t day;
+    char year[5];
+
+    if (parse_date(text, &day)) {
+        http_problem(resp, 400, "ready_by", "ready_by must be a date YYYY-MM-DD; got '%.40s'",
+                     text);
+        return -1;
+    }
+    memcpy(year, text, 4);
+    year[4] = '\0';
+    in->q.ready_year = (int)strtol(year, NULL, 10);
+    return 0;
+}
+
+static int add_unit(struct match_input *in, struct http_resp *resp, const char *code, size_t n)
+{
+    if (in->nunits == MATCH_MAX_UNITS || n == 0 || n >= sizeof(in->units[0])) {
+        http_problem(resp, 400, "units", "units must be 1 to %d unit codes separated by commas",
+                     MATCH_MAX_UNITS);
+        return -1;
+    }
+    memcpy(in->units[in->nunits], code, n);
+    in->units[in->nunits++][n] = '\0';
+    in->q.has_units = 1;
+    return 0;
+}
+
+static int set_units(struct match_input *in, struct http_resp *resp, const char *list)
+{
+    while (*list) {
+        size_t n = strcspn(list, ",");
+        if (add_unit(in, resp, list, n))
+            return -1;
+        list += n + (list[n] == ',');
+    }
+    return 0;
+}
+
+static int set_sector(struct match_input *in, struct http_resp *resp, const char *code)
+{
+    if (strlen(code) == 0 || strlen(code) >= sizeof(in->sector)) {
+        http_problem(resp, 400, "sector", "sector must be a VSIC code; got '%.40s'", code);
+        return -1;
+    }
+    snprintf(in->sector, sizeof(in->sector), "%s", code);
+    in->q.has_sector = 1;
+    return 0;
+}
+
+static int set_limit(struct match_input *in, struct http_resp *resp, const char *text)
+{
+    int64_t v;
+
+    if (parse_i64(text, 1, API_MAX_LIMIT, &v)) {
+        http_problem(resp, 400, "limit", "limit must be a whole number from 1 to %d; got '%.40s'",
+                     API_MAX_LIMIT, text);
+        return -1;
+    }
+    in->limit = (long)v;
+    return 0;
+}
+
+/* Applies one named parameter given as text. Returns 0, -1 after answering
+ * 400, or 1 when the name is not a parameter of this endpoint. */
+static int set_param(struct match_input *in, struct http_resp *resp, const char *name,
+                     const char *value)
+{
+    int i;
+
+    for (i = 0; i < (int)(sizeof(numbers) / sizeof(numbers[0])); i++)
+        if (strcmp(name, numbers[i].name) == 0)
+            return set_number(in, resp, i, value);
+    for (i = 0; i < CRIT_COUNT; i++)
+        if (strcmp(name, weight_params[i]) == 0)
+            return set_weight(in, resp, i, value);
+    if (strcmp(name, "ready_by") == 0)
+        return set_ready_by(in, resp, value);
+    if (strcmp(name, "units") == 0)
+        return set_units(in, resp, value);
+    if (strcmp(name, "sector") == 0)
+        return set_sector(in, resp, value);
+    if (strcmp(name, "limit") == 0)
+        return set_limit(in, resp, value);
+    if (strcmp(name, "lang") == 0)
+        return 0; /* read by api_lang */
+    return 1;
+}
+
+static void input_init(struct match_input *in)
+{
+    memset(in, 0, sizeof(*in));
+    site_default_weights(&in->q);
+    in->limit = MATCH_DEFAULT_LIMIT;
+}
+
+static const char *const *allowed_params(void)
+{
+    static const char *names[32];
+    size_t i, n = 0;
+
+    if (names[0])
+        return names;
+    for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+        names[n++] = numbers[i].name;
+    for (i = 0; i < CRIT_COUNT; i++)
+        names[n++] = weight_params[i];
+    names[n++] = "ready_by";
+    names[n++] = "units";
+    names[n++] = "sector";
+    names[n++] = "limit";
+    names[n++] = "lang";
+    names[n] = NULL;
+    return names;
+}
+
+static int input_from_query(struct match_input *in, struct http_req *req, struct http_resp *resp)
+{
+    size_t i;
+
+    if (http_check_params(req, resp, allowed_params()))
+        return -1;
+    for (i = 0; i < req->nparams; i++)
+        if (set_param(in, resp, req->params[i].name, req->params[i].value) < 0)
+            return -1;
+    return 0;
+}
+
+/* Turns a JSON value into the text form set_param takes. */
+static int json_text(json_t *v, const char *key, char *out, size_t n, struct http_resp *resp)
+{
+    size_t i;
+    json_t *item;
+
+    if (json_is_string(v)) {
+        snprintf(out, n, "%s", json_string_value(v));
+    } else if (json_is_number(v)) {
+        snprintf(out, n, "%.17g", json_number_value(v));
+    } else if (json_is_array(v) && strcmp(key, "units") == 0) {
+        out[0] = '\0';
+        json_array_foreach(v, i, item) {
+            if (!json_is_string(item) || strchr(json_string_value(item), ',')) {
+                http_problem(resp, 400, key, "units must be an array of unit codes");
+                return -1;
+            }
+            snprintf(out + strlen(out), n - strlen(out), "%s%s", i ? "," : "",
+                     json_string_value(item));
+        }
+    } else {
+        http_problem(resp, 400, key, "%s has the wrong type", key);
+        return -1;
+    }
+    return 0;
+}
+
+static int input_from_json(struct match_input *in, struct http_req *req, struct http_resp *resp)
+{
+    json_error_t e;
+    json_t *doc, *v;
+    const char *key;
+    char text[2048];
+    int rc = 0;
+
+    if (req->nparams && !(req->nparams == 1 && http_param(req, "lang"))) {
+        http_problem(resp, 400, req->params[0].name,
+                     "a POST takes its parameters in the JSON body (only lang may be in the URL)");
+        return -1;
+    }
+    doc = json_loadb(req->body ? req->body : "", req->body_len,
+                     JSON_REJECT_DUPLICATES, &e);
+    if (!doc || !json_is_object(doc)) {
+        http_problem(resp, 400, NULL, "the body must be a JSON object: %s (line %d, column %d)",
+                     doc ? "not an object" : e.text, e.line, e.column);
+        json_decref(doc);
+        return -1;
+    }
+    json_object_foreach(doc, key, v) {
+        if (json_is_null(v))
+            continue;
+        if (strcmp(key, "lang") == 0) {
+            http_problem(resp, 400, key, "lang goes in the URL (?lang=vi|en|ko)");
+            rc = -1;
+            break;
+        }
+        rc = json_text(v, key, text, sizeof(text), resp);
+        if (!rc)
+            rc = set_param(in, resp, key, text);
+        if (rc == 1)
+            http_problem(resp, 400, key, "unknown field \"%.60s\"", key);
+        if (rc)
+            break;
+    }
+    json_decref(doc);
+    return rc ? -1 : 0;
+}
+
+/* ===== zones ===== */
+
+#define ZONE_SQL                                                                                   \
+    "SELECT z.code, z.kind, z.status, z.planned_year,"                                             \
+    " CASE WHEN z.industrial_ha IS NOT NULL AND z.leased_ha IS NOT NULL"                           \
+    " THEN z.industrial_ha - z.leased_ha END, z.lease_usd_m2, z.km_hcmc, z.km_port,"               \
+    " z.wwtp_m3_day, z.power_mva, z.sectors, z.unit_code, z.commune,"                              \
+    " z.name_vi, z.name_en, z.name_ko"                                                             \
+    " FROM zones z WHERE NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"           \
+    " ORDER BY z.code"
+
+enum { ZC_CODE, ZC_KIND, ZC_STATUS, ZC_YEAR, ZC_AVAILABLE, ZC_LEASE, ZC_HCMC, ZC_PORT, ZC_WWTP,
+       ZC_POWER, ZC_SECTORS, ZC_UNIT, ZC_COMMUNE, ZC_NAME_VI };
+
+static struct site_value column_value(sqlite3_stmt *st, int col)
+{
+    struct site_value v = {sqlite3_column_type(st, col) != SQLITE_NULL,
+                           sqlite3_column_double(st, col)};
+    return v;
+}
+
+static enum site_stage stage_of(const char *status)
+{
+    static const char *const names[] = {"planned", "approved", "building", "operating",
+                                        "cancelled"};
+    static const enum site_stage stages[] = {STAGE_PLANNED, STAGE_APPROVED, STAGE_BUILDING,
+                                             STAGE_OPERATING, STAGE_CANCELLED};
+    size_t i;
+
+    for (i = 0; status && i < 5; i++)
+        if (strcmp(status, names[i]) == 0)
+            return stages[i];
+    return STAGE_UNKNOWN;
+}
+
+/* The codes of sector `code` in both VSIC versions, space-padded for a
+ * token search: " 2610 2611 2619 ". Empty when the code is unknown. */
+static int sector_tokens(struct store *s, const char *code, char *out, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+
+    snprintf(out, n, " ");
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT code FROM sectors WHERE code = ?1 UNION"
+                           " SELECT to_code FROM sector_map WHERE from_code = ?1 UNION"
+                           " SELECT from_code FROM sector_map WHERE to_code = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(out + strlen(out), n - strlen(out), "%s ", sqlite3_column_text(st, 0));
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static int zone_has_sector(const char *sectors, const char *tokens)
+{
+    const char *p = sectors;
+
+    if (!sectors || !*sectors)
+        return -1;
+    while (*p) {
+        char token[24];
+        size_t n = strcspn(p, " ");
+        if (n && n < sizeof(token) - 2) {
+            snprintf(token, sizeof(token), " %.*s ", (int)n, p);
+            if (strstr(tokens, token))
+                return 1;
+        }
+        p += n + (p[n] == ' ');
+    }
+    return 0;
+}
+
+/* The unit codes at or under the preferred units (and those they replaced),
+ * sorted for bsearch. */
+struct unit_scope {
+    char (*codes)[72];
+    size_t n;
+};
+
+static int compare_codes(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+static int load_scope(struct store *s, const struct match_input *in, struct unit_scope *scope)
+{
+    static const char sql[] =
+        "WITH RECURSIVE scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"
+        " WHERE u.parent_code = s.code OR u.replaced_by = s.code) SELECT code FROM scope";
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    int i, rc = 0;
+
+    memset(scope, 0, sizeof(*scope));
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    for (i = 0; i < in->nunits && !rc; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, in->units[i], -1, SQLITE_STATIC);
+        while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+            if (scope->n == cap) {
+                void *grown = xrealloc(scope->codes, (cap = cap ? cap * 2 : 64) * 72);
+                if (!grown) {
+                    rc = -1;
+                    break;
+                }
+                scope->codes = grown;
+            }
+            snprintf(scope->codes[scope->n++], 72, "%s", sqlite3_column_text(st, 0));
+        }
+    }
+    sqlite3_finalize(st);
+    if (scope->n)
+        qsort(scope->codes, scope->n, 72, compare_codes);
+    return rc;
+}
+
+static int in_scope(const struct unit_scope *scope, const char *unit, const char *commune)
+{
+    return (unit && bsearch(unit, scope->codes, scope->n, 72, compare_codes)) ||
+           (commune && bsearch(commune, scope->codes, scope->n, 72, compare_codes));
+}
+
+static void localized(sqlite3_stmt *st, enum api_lang lang, struct match_zone *m)
+{
+    int col = ZC_NAME_VI + (int)lang, l = (int)lang;
+
+    while (col > ZC_NAME_VI && sqlite3_column_type(st, col) == SQLITE_NULL) {
+        col--;
+        l--;
+    }
+    snprintf(m->name, sizeof(m->name), "%s", sqlite3_column_text(st, col));
+    snprintf(m->name_lang, sizeof(m->name_lang), "%s", api_lang_code((enum api_lang)l));
+}
+
+static void load_zone(sqlite3_stmt *st, const struct match_input *in, const char *tokens,
+                      const struct unit_scope *scope, struct match_zone *m)
+{
+    struct site_zone *z = &m->z;
+
+    memset(m, 0, sizeof(*m));
+    snprintf(m->code, sizeof(m->code), "%s", sqlite3_column_text(st, ZC_CODE));
+    z->code = m->code;
+    z->stage = stage_of((const char *)sqlite3_column_text(st, ZC_STATUS));
+    z->ready_year = sqlite3_column_int(st, ZC_YEAR);
+    z->available_ha = column_value(st, ZC_AVAILABLE);
+    z->lease_usd_m2 = column_value(st, ZC_LEASE);
+    z->km_hcmc = column_value(st, ZC_HCMC);
+    z->km_port = column_value(st, ZC_PORT);
+    z->wwtp_m3_day = column_value(st, ZC_WWTP);
+    z->power_mva = column_value(st, ZC_POWER);
+    z->sector = zone_has_sector((const char *)sqlite3_column_text(st, ZC_SECTORS), tokens);
+    z->sector_allowed = !in->q.has_sector ||
+                        site_kind_allows((const char *)sqlite3_column_text(st, ZC_KIND),
+                                         in->sector);
+    z->in_preferred_unit = in_scope(scope, (const char *)sqlite3_column_text(st, ZC_UNIT),
+                                    (const char *)sqlite3_column_text(st, ZC_COMMUNE));
+    localized(st, in->lang, m);
+}
+
+/* Loads every zone (umbrellas aside). Returns the count, or -1. */
+static long load_zones(struct store *s, const struct match_input *in, const char *tokens,
+                       const struct unit_scope *scope, struct match_zone **out)
+{
+    sqlite3_stmt *st = NULL;
+    struct match_zone *zones = NULL, *grown;
+    long n = 0, cap = 0;
+    int rc;
+
+    if (sqlite3_prepare_v2(s->db, ZONE_SQL, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MATCH_MAX_ZONES) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            grown = xrealloc(zones, (size_t)cap * sizeof(*zones));
+            if (!grown)
+                break;
+            zones = grown;
+        }
+        load_zone(st, in, tokens, scope, &zones[n++]);
+    }
+    sqlite3_finalize(st);
+    *out = zones;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
+}
+
+/* ===== output ===== */
+
+static enum site_lang site_lang_of(enum api_lang l)
+{
+    return l == LANG_EN ? SITE_EN : l == LANG_KO ? SITE_KO : SITE_VI;
+}
+
+static void write_result(struct jw *w, const struct site_result *r, const struct match_zone *m,
+                         enum api_lang lang)
+{
+    char text[512];
+    int i;
+
+    jw_obj_begin(w);
+    jw_key(w, "code");
+    jw_str(w, m->code);
+    jw_key(w, "name");
+    jw_str(w, m->name);
+    jw_key(w, "name_lang");
+    jw_str(w, m->name_lang);
+    jw_key(w, "score");
+    jw_real(w, (double)(long long)(r->score * 10 + 0.5) / 10);
+    jw_key(w, "excluded");
+    jw_bool(w, r->excluded);
+    jw_key(w, "contributions");
+    jw_obj_begin(w);
+    for (i = 0; i < CRIT_COUNT; i++) {
+        jw_key(w, site_criterion_name((enum site_criterion)i));
+        jw_real(w, (double)(long long)(r->contribution[i] * 10 + 0.5) / 10);
+    }
+    jw_obj_end(w);
+    jw_key(w, "reasons");
+    jw_arr_begin(w);
+    for (i = 0; i < r->nreasons; i++) {
+        jw_obj_begin(w);
+        jw_key(w, "kind");
+        jw_str(w, site_reason_name(r->reasons[i].kind));
+        jw_key(w, "criterion");
+        jw_str(w, site_criterion_name(r->reasons[i].criterion));
+        jw_key(w, "text");
+        jw_str(w, site_reason_text(&r->reasons[i], site_lang_of(lang), text, sizeof(text)));
+        jw_obj_end(w);
+    }
+    jw_arr_end(w);
+    jw_obj_end(w);
+}
+
+static void write_results(struct jw *w, const struct match_input *in,
+                          const struct site_result *results, long n,
+                          const struct site_zone *zones, const struct match_zone *mz)
+{
+    long i, shown = 0, included = 0, excluded = 0;
+    int pass, c;
+
+    jw_obj_begin(w);
+    for (pass = 0; pass < 2; pass++) {
+        jw_key(w, pass ? "excluded" : "items");
+        jw_arr_begin(w);
+        shown = 0;
+        for (i = 0; i < n; i++) {
+            if (results[i].excluded != pass)
+                continue;
+            pass ? excluded++ : included++;
+            if (shown++ < in->limit)
+                write_result(w, &results[i], &mz[results[i].zone - zones], in->lang);
+        }
+        jw_arr_end(w);
+    }
+    jw_key(w, "total");
+    jw_int(w, included);
+    jw_key(w, "excluded_total");
+    jw_int(w, excluded);
+    jw_key(w, "weights");
+    jw_obj_begin(w);
+    for (c = 0; c < CRIT_COUNT; c++) {
+        jw_key(w, site_criterion_name((enum site_criterion)c));
+        jw_real(w, in->q.weight[c]);
+    }
+    jw_obj_end(w);
+    jw_key(w, "lang");
+    jw_str(w, api_lang_code(in->lang));
+    jw_obj_end(w);
+    buf_putc(w->b, '\n');
+}
+
+/* ===== handler ===== */
+
+static int check_codes(struct store *s, const struct match_input *in, char *tokens, size_t n,
+                       struct http_resp *resp)
+{
+    sqlite3_stmt *st = NULL;
+    int i, missing = -1;
+
+    if (in->q.has_sector && !sector_tokens(s, in->sector, tokens, n)) {
+        http_problem(resp, 400, "sector",
+                     "unknown sector code '%s' (VSIC 2018 or 2025): see /api/v1/sectors",
+                     in->sector);
+        return -1;
+    }
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM units WHERE code = ?", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    for (i = 0; i < in->nunits && missing < 0; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, in->units[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            missing = i;
+    }
+    sqlite3_finalize(st);
+    if (missing >= 0)
+        http_problem(resp, 400, "units", "unknown unit '%s': see /api/v1/units for the codes",
+                     in->units[missing]);
+    return missing >= 0 ? -1 : 0;
+}
+
+static void run_match(struct match_input *in, struct store *s, struct http_resp *resp)
+{
+    char tokens[512] = " ";
+    struct unit_scope scope;
+    struct match_zone *mz = NULL;
+    struct site_zone *zones = NULL;
+    struct site_result *results = NULL;
+    struct jw w;
+    long n, i;
+
+    memset(&scope, 0, sizeof(scope));
+    if (check_codes(s, in, tokens, sizeof(tokens), resp))
+        return;
+    if (load_scope(s, in, &scope) || (n = load_zones(s, in, tokens, &scope, &mz)) < 0) {
+        api_db_error(resp, s);
+        goto out;
+    }
+    zones = xmalloc((size_t)(n ? n : 1) * sizeof(*zones));
+    results = xmalloc((size_t)(n ? n : 1) * sizeof(*results));
+    if (!zones || !results) {
+        http_problem(resp, 503, NULL, "out of memory");
+        goto out;
+    }
+    for (i = 0; i < n; i++)
+        zones[i] = mz[i].z;
+    site_rank(&in->q, zones, (size_t)n, results);
+    jw_init(&w, &resp->body);
+    write_results(&w, in, results, n, zones, mz);
+out:
+    xfree(scope.codes);
+    xfree(mz);
+    xfree(zones);
+    xfree(results);
+}
+
+void api_match_sites(struct http_req *req, struct http_resp *resp)
+{
+    struct match_input in;
+    struct store *s;
+    int post = strcmp(req->method, "POST") == 0;
+
+    input_init(&in);
+    if (api_lang(req, resp, &in.lang))
+        return;
+    if (post ? input_from_json(&in, req, resp) : input_from_query(&in, req, resp))
+        return;
+    s = api_store(req, resp);
+    if (s)
+        run_match(&in, s, resp);
+}
