@@ -226,9 +226,11 @@ static int json_text(json_t *v, const char *key, char *out, size_t n, struct htt
     size_t i;
     json_t *item;
 
+    int textual = !strcmp(key, "units") || !strcmp(key, "sector") || !strcmp(key, "ready_by");
+
     if (json_is_string(v)) {
         snprintf(out, n, "%s", json_string_value(v));
-    } else if (json_is_number(v)) {
+    } else if (json_is_number(v) && !textual) {
         snprintf(out, n, "%.17g", json_number_value(v));
     } else if (json_is_array(v) && strcmp(key, "units") == 0) {
         out[0] = '\0';
@@ -412,6 +414,8 @@ static int load_scope(struct store *s, const struct match_input *in, struct unit
 
 static int in_scope(const struct unit_scope *scope, const char *unit, const char *commune)
 {
+    if (!scope->n)
+        return 0;
     return (unit && bsearch(unit, scope->codes, scope->n, 72, compare_codes)) ||
            (commune && bsearch(commune, scope->codes, scope->n, 72, compare_codes));
 }
