@@ -10,7 +10,7 @@
 #   make fuzz       build and briefly run the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS     := libmicrohttpd jansson sqlite3 zlib libutf8proc libsodium
+PKGS     := libmicrohttpd jansson sqlite3 zlib libutf8proc libsodium pangocairo
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WARN     := -Wall -Wextra -Werror -Wshadow -Wvla -Wno-missing-field-initializers
@@ -28,7 +28,8 @@ else
 B        ?= build/release
 endif
 
-APP_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cli/*.c))
+APP_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cli/*.c \
+                           src/report/*.c))
 APP_SRC  := $(filter-out src/cli/main.c,$(APP_SRC))
 APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o) $(B)/gen/web_assets.o $(B)/gen/data_assets.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))

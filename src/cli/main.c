@@ -20,6 +20,7 @@ static const struct command commands[] = {
     {"export", cmd_export, "write a table as CSV, JSON or GeoJSON"},
     {"check", cmd_check, "validate the database and reconcile it with reported totals"},
     {"backup", cmd_backup, "copy the database safely while it is in use"},
+    {"brief", cmd_brief, "write the PDF site brief of one zone or a shortlist"},
     {"gen", cmd_gen, "write a synthetic data set for tests and benchmarks"},
     {"version", cmd_version, "print the version"},
     {NULL, NULL, NULL},
