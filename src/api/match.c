@@ -16,27 +16,7 @@
 #include "core/site_match.h"
 #include "core/site_text.h"
 #include "core/xalloc.h"
-
-#define MATCH_MAX_UNITS 16
-#define MATCH_MAX_ZONES 200000
-#define MATCH_DEFAULT_LIMIT 20
-
-struct match_input {
-    struct site_query q;
-    char sector[16];
-    char units[MATCH_MAX_UNITS][72];
-    int nunits;
-    long limit;
-    enum api_lang lang;
-};
-
-/* Everything loaded for one zone, and the strings site_zone points at. */
-struct match_zone {
-    struct site_zone z;
-    char code[72];
-    char name[512];
-    char name_lang[3];
-};
+#include "api/match.h"
 
 struct number_param {
     const char *name;
@@ -44,20 +24,24 @@ struct number_param {
 };
 
 static const struct number_param numbers[] = {
-    {"land_ha", 0, 100000},        {"max_lease_usd_m2", 0, 10000}, {"max_km_hcmc", 0, 5000},
-    {"max_km_port", 0, 5000},      {"min_wwtp_m3_day", 0, 1e7},    {"min_power_mva", 0, 1e5},
+    {"land_ha", 0, 100000},   {"max_lease_usd_m2", 0, 10000}, {"max_km_hcmc", 0, 5000},
+    {"max_km_port", 0, 5000}, {"min_wwtp_m3_day", 0, 1e7},    {"min_power_mva", 0, 1e5},
 };
 
 static const char *const weight_params[CRIT_COUNT] = {
-    "weight_land", "weight_price", "weight_km_hcmc", "weight_km_port", "weight_wwtp",
-    "weight_power", "weight_ready", "weight_unit", "weight_sector"};
+    "weight_land",  "weight_price", "weight_km_hcmc", "weight_km_port", "weight_wwtp",
+    "weight_power", "weight_ready", "weight_unit",    "weight_sector"};
 
 /* ===== input ===== */
 
 static struct site_value *number_slot(struct match_input *in, int i)
 {
-    struct site_value *slots[] = {NULL, &in->q.max_lease_usd_m2, &in->q.max_km_hcmc,
-                                  &in->q.max_km_port, &in->q.min_wwtp_m3_day, &in->q.min_power_mva};
+    struct site_value *slots[] = {NULL,
+                                  &in->q.max_lease_usd_m2,
+                                  &in->q.max_km_hcmc,
+                                  &in->q.max_km_port,
+                                  &in->q.min_wwtp_m3_day,
+                                  &in->q.min_power_mva};
     return slots[i];
 }
 
@@ -181,20 +165,18 @@ static int set_param(struct match_input *in, struct http_resp *resp, const char 
     return 1;
 }
 
-static void input_init(struct match_input *in)
+void match_input_init(struct match_input *in)
 {
     memset(in, 0, sizeof(*in));
     site_default_weights(&in->q);
     in->limit = MATCH_DEFAULT_LIMIT;
 }
 
-static const char *const *allowed_params(void)
+/* Fills names (room for 40) with the parameters and extra. */
+static const char *const *allowed_params(const char **names, const char *const *extra)
 {
-    static const char *names[32];
     size_t i, n = 0;
 
-    if (names[0])
-        return names;
     for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
         names[n++] = numbers[i].name;
     for (i = 0; i < CRIT_COUNT; i++)
@@ -204,18 +186,31 @@ static const char *const *allowed_params(void)
     names[n++] = "sector";
     names[n++] = "limit";
     names[n++] = "lang";
+    while (extra && *extra && n < 39)
+        names[n++] = *extra++;
     names[n] = NULL;
     return names;
 }
 
-static int input_from_query(struct match_input *in, struct http_req *req, struct http_resp *resp)
+static int is_extra(const char *name, const char *const *extra)
 {
+    for (; extra && *extra; extra++)
+        if (strcmp(*extra, name) == 0)
+            return 1;
+    return 0;
+}
+
+int match_input_from_query(struct match_input *in, struct http_req *req, struct http_resp *resp,
+                           const char *const *extra)
+{
+    const char *names[40];
     size_t i;
 
-    if (http_check_params(req, resp, allowed_params()))
+    if (http_check_params(req, resp, allowed_params(names, extra)))
         return -1;
     for (i = 0; i < req->nparams; i++)
-        if (set_param(in, resp, req->params[i].name, req->params[i].value) < 0)
+        if (!is_extra(req->params[i].name, extra) &&
+            set_param(in, resp, req->params[i].name, req->params[i].value) < 0)
             return -1;
     return 0;
 }
@@ -234,7 +229,8 @@ static int json_text(json_t *v, const char *key, char *out, size_t n, struct htt
         snprintf(out, n, "%.17g", json_number_value(v));
     } else if (json_is_array(v) && strcmp(key, "units") == 0) {
         out[0] = '\0';
-        json_array_foreach(v, i, item) {
+        json_array_foreach(v, i, item)
+        {
             if (!json_is_string(item) || strchr(json_string_value(item), ',')) {
                 http_problem(resp, 400, key, "units must be an array of unit codes");
                 return -1;
@@ -262,15 +258,15 @@ static int input_from_json(struct match_input *in, struct http_req *req, struct 
                      "a POST takes its parameters in the JSON body (only lang may be in the URL)");
         return -1;
     }
-    doc = json_loadb(req->body ? req->body : "", req->body_len,
-                     JSON_REJECT_DUPLICATES, &e);
+    doc = json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &e);
     if (!doc || !json_is_object(doc)) {
         http_problem(resp, 400, NULL, "the body must be a JSON object: %s (line %d, column %d)",
                      doc ? "not an object" : e.text, e.line, e.column);
         json_decref(doc);
         return -1;
     }
-    json_object_foreach(doc, key, v) {
+    json_object_foreach(doc, key, v)
+    {
         if (json_is_null(v))
             continue;
         if (strcmp(key, "lang") == 0) {
@@ -301,8 +297,22 @@ static int input_from_json(struct match_input *in, struct http_req *req, struct 
     " FROM zones z WHERE NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"           \
     " ORDER BY z.code"
 
-enum { ZC_CODE, ZC_KIND, ZC_STATUS, ZC_YEAR, ZC_AVAILABLE, ZC_LEASE, ZC_HCMC, ZC_PORT, ZC_WWTP,
-       ZC_POWER, ZC_SECTORS, ZC_UNIT, ZC_COMMUNE, ZC_NAME_VI };
+enum {
+    ZC_CODE,
+    ZC_KIND,
+    ZC_STATUS,
+    ZC_YEAR,
+    ZC_AVAILABLE,
+    ZC_LEASE,
+    ZC_HCMC,
+    ZC_PORT,
+    ZC_WWTP,
+    ZC_POWER,
+    ZC_SECTORS,
+    ZC_UNIT,
+    ZC_COMMUNE,
+    ZC_NAME_VI
+};
 
 static struct site_value column_value(sqlite3_stmt *st, int col)
 {
@@ -449,9 +459,9 @@ static void load_zone(sqlite3_stmt *st, const struct match_input *in, const char
     z->wwtp_m3_day = column_value(st, ZC_WWTP);
     z->power_mva = column_value(st, ZC_POWER);
     z->sector = zone_has_sector((const char *)sqlite3_column_text(st, ZC_SECTORS), tokens);
-    z->sector_allowed = !in->q.has_sector ||
-                        site_kind_allows((const char *)sqlite3_column_text(st, ZC_KIND),
-                                         in->sector);
+    z->sector_allowed =
+        !in->q.has_sector ||
+        site_kind_allows((const char *)sqlite3_column_text(st, ZC_KIND), in->sector);
     z->in_preferred_unit = in_scope(scope, (const char *)sqlite3_column_text(st, ZC_UNIT),
                                     (const char *)sqlite3_column_text(st, ZC_COMMUNE));
     localized(st, in->lang, m);
@@ -530,10 +540,10 @@ static void write_result(struct jw *w, const struct site_result *r, const struct
     jw_obj_end(w);
 }
 
-static void write_results(struct jw *w, const struct match_input *in,
-                          const struct site_result *results, long n,
-                          const struct site_zone *zones, const struct match_zone *mz)
+static void write_results(struct jw *w, const struct match_input *in, const struct match_run *run)
 {
+    const struct site_result *results = run->results;
+    long n = run->n;
     long i, shown = 0, included = 0, excluded = 0;
     int pass, c;
 
@@ -547,7 +557,7 @@ static void write_results(struct jw *w, const struct match_input *in,
                 continue;
             pass ? excluded++ : included++;
             if (shown++ < in->limit)
-                write_result(w, &results[i], &mz[results[i].zone - zones], in->lang);
+                write_result(w, &results[i], match_zone_of(run, &results[i]), in->lang);
         }
         jw_arr_end(w);
     }
@@ -597,53 +607,69 @@ static int check_codes(struct store *s, const struct match_input *in, char *toke
     return missing >= 0 ? -1 : 0;
 }
 
-static void run_match(struct match_input *in, struct store *s, struct http_resp *resp)
+void match_run_free(struct match_run *run)
+{
+    xfree(run->mz);
+    xfree(run->zones);
+    xfree(run->results);
+    memset(run, 0, sizeof(*run));
+}
+
+const struct match_zone *match_zone_of(const struct match_run *run, const struct site_result *r)
+{
+    return &run->mz[r->zone - run->zones];
+}
+
+int match_compute(struct match_input *in, struct store *s, struct http_resp *resp,
+                  struct match_run *run)
 {
     char tokens[512] = " ";
     struct unit_scope scope;
-    struct match_zone *mz = NULL;
-    struct site_zone *zones = NULL;
-    struct site_result *results = NULL;
-    struct jw w;
-    long n, i;
+    long i;
+    int rc = -1;
 
+    memset(run, 0, sizeof(*run));
     memset(&scope, 0, sizeof(scope));
     if (check_codes(s, in, tokens, sizeof(tokens), resp))
-        return;
-    if (load_scope(s, in, &scope) || (n = load_zones(s, in, tokens, &scope, &mz)) < 0) {
+        return -1;
+    if (load_scope(s, in, &scope) || (run->n = load_zones(s, in, tokens, &scope, &run->mz)) < 0) {
         api_db_error(resp, s);
         goto out;
     }
-    zones = xmalloc((size_t)(n ? n : 1) * sizeof(*zones));
-    results = xmalloc((size_t)(n ? n : 1) * sizeof(*results));
-    if (!zones || !results) {
+    run->zones = xmalloc((size_t)(run->n ? run->n : 1) * sizeof(*run->zones));
+    run->results = xmalloc((size_t)(run->n ? run->n : 1) * sizeof(*run->results));
+    if (!run->zones || !run->results) {
         http_problem(resp, 503, NULL, "out of memory");
         goto out;
     }
-    for (i = 0; i < n; i++)
-        zones[i] = mz[i].z;
-    site_rank(&in->q, zones, (size_t)n, results);
-    jw_init(&w, &resp->body);
-    write_results(&w, in, results, n, zones, mz);
+    for (i = 0; i < run->n; i++)
+        run->zones[i] = run->mz[i].z;
+    site_rank(&in->q, run->zones, (size_t)run->n, run->results);
+    rc = 0;
 out:
     xfree(scope.codes);
-    xfree(mz);
-    xfree(zones);
-    xfree(results);
+    if (rc)
+        match_run_free(run);
+    return rc;
 }
 
 void api_match_sites(struct http_req *req, struct http_resp *resp)
 {
     struct match_input in;
+    struct match_run run;
     struct store *s;
+    struct jw w;
     int post = strcmp(req->method, "POST") == 0;
 
-    input_init(&in);
+    match_input_init(&in);
     if (api_lang(req, resp, &in.lang))
         return;
-    if (post ? input_from_json(&in, req, resp) : input_from_query(&in, req, resp))
+    if (post ? input_from_json(&in, req, resp) : match_input_from_query(&in, req, resp, NULL))
         return;
     s = api_store(req, resp);
-    if (s)
-        run_match(&in, s, resp);
+    if (s && match_compute(&in, s, resp, &run) == 0) {
+        jw_init(&w, &resp->body);
+        write_results(&w, &in, &run);
+        match_run_free(&run);
+    }
 }
