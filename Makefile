@@ -93,11 +93,13 @@ test:
 	@$(MAKE) --no-print-directory SAN=1 build-tests
 	@build/asan/tools/schema_doc | diff -u docs/data-model.md - >/dev/null || \
 	  { echo "docs/data-model.md is stale: run make docs"; exit 1; }
-	@KHU_BIN=$(CURDIR)/build/asan/khu KHU_DATA=$(CURDIR)/data tests/run build/asan
+	@KHU_BIN=$(CURDIR)/build/asan/khu KHU_DATA=$(CURDIR)/data \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run build/asan
 
 asan: test
 
-VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
 
 valgrind:
 	@$(MAKE) --no-print-directory OPT=-O0 B=build/valgrind build-tests

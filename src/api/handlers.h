@@ -20,4 +20,10 @@ void api_stats(struct http_req *req, struct http_resp *resp);
 /* GET /api/v1/openapi.json: the OpenAPI 3.1 description of every route. */
 void api_openapi(struct http_req *req, struct http_resp *resp);
 
+/* GET or POST /api/v1/match/sites: the site finder's ranked shortlist. */
+void api_match_sites(struct http_req *req, struct http_resp *resp);
+
+/* GET /api/v1/brief.pdf: the PDF site brief of up to 8 zones. */
+void api_brief(struct http_req *req, struct http_resp *resp);
+
 #endif

@@ -114,5 +114,8 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/stats", api_stats},
     {"GET", "/api/v1/stats.csv", api_stats},
+    {"GET", "/api/v1/match/sites", api_match_sites},
+    {"POST", "/api/v1/match/sites", api_match_sites},
+    {"GET", "/api/v1/brief.pdf", api_brief},
     {NULL, NULL, NULL},
 };

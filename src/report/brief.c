@@ -20,6 +20,7 @@
 
 struct pen {
     cairo_t *cr;
+    PangoContext *ctx; /* from a font map owned by this rendering */
     double y;
 };
 
@@ -32,7 +33,7 @@ static cairo_status_t write_to_buf(void *closure, const unsigned char *data, uns
 static double text_at(struct pen *p, double x, double width, const char *text, const char *font,
                       double grey)
 {
-    PangoLayout *layout = pango_cairo_create_layout(p->cr);
+    PangoLayout *layout = pango_layout_new(p->ctx);
     PangoFontDescription *desc = pango_font_description_from_string(font);
     int w, h;
 
@@ -102,7 +103,7 @@ static void sketch(struct pen *p, const struct brief *b, const struct brief_zone
     for (i = 0; i < b->nframe; i++) {
         double x = x0 + 20 + (b->frame[i].lon - minlon) * s;
         double y = y0 + h - 15 - (b->frame[i].lat - minlat) * s;
-        struct pen label = {p->cr, y + 2};
+        struct pen label = {p->cr, p->ctx, y + 2};
         cairo_set_source_rgb(p->cr, 0.55, 0.55, 0.55);
         cairo_new_path(p->cr);
         cairo_arc(p->cr, x, y, 1.8, 0, 6.2832);
@@ -162,8 +163,12 @@ enum khu_err brief_render_pdf(const struct brief *b, struct buf *out)
     int i;
     cairo_status_t status;
 
+    PangoFontMap *fonts = pango_cairo_font_map_new();
+
     surface = cairo_pdf_surface_create_for_stream(write_to_buf, out, PAGE_W, PAGE_H);
     p.cr = cairo_create(surface);
+    p.ctx = pango_font_map_create_context(fonts);
+    pango_cairo_update_context(p.cr, p.ctx);
     p.y = MARGIN;
     line(&p, b->heading, "DejaVu Sans Bold 18", 0.05, 2);
     line(&p, b->generated, "DejaVu Sans 9", 0.4, 14);
@@ -171,6 +176,8 @@ enum khu_err brief_render_pdf(const struct brief *b, struct buf *out)
         zone_block(&p, b, &b->zones[i]);
     cairo_show_page(p.cr);
     status = cairo_status(p.cr);
+    g_object_unref(p.ctx);
+    g_object_unref(fonts);
     cairo_destroy(p.cr);
     cairo_surface_finish(surface);
     if (status == CAIRO_STATUS_SUCCESS)

@@ -513,6 +513,99 @@ static void test_openapi(void)
     json_decref(j);
 }
 
+/* ===== site finder ===== */
+
+static void test_match(void)
+{
+    json_t *j, *item;
+    struct reply r;
+    char got[512];
+    static const char body[] = "{\"land_ha\": 80, \"units\": [\"D1\"], \"limit\": 5}";
+    char post[512];
+    int n = snprintf(post, sizeof(post),
+                     "POST /api/v1/match/sites?lang=en HTTP/1.1\r\nHost: x\r\nConnection: "
+                     "close\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+                     sizeof(body) - 1, body);
+
+    /* 80 ha: alpha (100 ha available) qualifies; gamma's free land is unknown, so it stays
+     * in with a neutral land score below alpha; beta (75) is excluded and says why */
+    j = get_json("/api/v1/match/sites?land_ha=80&units=D1&lang=en", 200);
+    CHECK_EQ_STR(codes(j, "code", got, sizeof(got)), "kcn-alpha ccn-gamma");
+    CHECK_EQ_INT(json_integer_value(json_object_get(j, "total")), 2);
+    item = json_array_get(json_object_get(j, "excluded"), 0);
+    CHECK_EQ_STR(json_string_value(json_object_get(item, "code")), "kcn-beta");
+    CHECK_EQ_STR(json_string_value(
+                     json_object_get(json_array_get(json_object_get(item, "reasons"), 0), "text")),
+                 "needs 80 ha; 75 ha available");
+    json_decref(j);
+    /* the same needs as a JSON body give the same answer */
+    CHECK(http_raw(srv.port, post, (size_t)n, &r) == 0);
+    CHECK_EQ_INT(r.status, 200);
+    j = json_loads(r.body, 0, NULL);
+    CHECK_EQ_STR(codes(j, "code", got, sizeof(got)), "kcn-alpha ccn-gamma");
+    json_decref(j);
+    reply_free(&r);
+    /* Vietnamese reasons with Vietnamese numbers */
+    j = get_json("/api/v1/match/sites?land_ha=80.5", 200);
+    item = json_array_get(json_object_get(j, "excluded"), 0);
+    CHECK_EQ_STR(json_string_value(
+                     json_object_get(json_array_get(json_object_get(item, "reasons"), 0), "text")),
+                 "cần 80,5 ha; còn trống 75 ha");
+    json_decref(j);
+    check_problem("/api/v1/match/sites?land_ha=-1", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"land_ha must be a number from 0 to 100000; got '-1'\",\"param\":\"land_ha\"}");
+    check_problem("/api/v1/match/sites?units=Z9", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"unknown unit 'Z9': see /api/v1/units for the codes\",\"param\":\"units\"}");
+}
+
+static void test_match_post_errors(void)
+{
+    static const char *const bodies[][2] = {
+        {"{\"land_ha\": \"x\"}", "land_ha must be a number from 0 to 100000; got 'x'"},
+        {"{\"colour\": 1}", "unknown field \\\"colour\\\""},
+        {"{\"units\": 5}", "units has the wrong type"},
+        {"[1,2]", "the body must be a JSON object: not an object"},
+        {"{\"a\":1,\"a\":2}", "the body must be a JSON object: duplicate object key"},
+    };
+    char req[1024];
+    struct reply r;
+    size_t i;
+
+    for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+        int n = snprintf(req, sizeof(req),
+                         "POST /api/v1/match/sites HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                         "Content-Length: %zu\r\n\r\n%s",
+                         strlen(bodies[i][0]), bodies[i][0]);
+        CHECK(http_raw(srv.port, req, (size_t)n, &r) == 0);
+        CHECK_EQ_INT(r.status, 400);
+        if (!strstr(r.body, bodies[i][1]))
+            TEST_FAIL_AT(__FILE__, __LINE__, "body %s: %s", bodies[i][0], r.body);
+        else
+            test_passed++;
+        reply_free(&r);
+    }
+}
+
+static void test_brief(void)
+{
+    struct reply r;
+
+    CHECK(http_get(srv.port, "/api/v1/brief.pdf?zones=kcn-alpha,kcn-beta&land_ha=80&lang=ko", NULL,
+                   &r) == 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "application/pdf");
+    CHECK(r.body_len > 1000 && memcmp(r.body, "%PDF-", 5) == 0);
+    reply_free(&r);
+    check_problem("/api/v1/brief.pdf?zones=kcn-alpha,kcn-nowhere", 404,
+                  "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":"
+                  "\"no zone with code 'kcn-nowhere'\",\"param\":\"zones\"}");
+    check_problem("/api/v1/brief.pdf?zones=a,b,c,d,e,f,g,h,i", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"zones must be 1 to 8 zone codes separated by commas\",\"param\":\"zones\"}");
+}
+
 int main(void)
 {
     char dir[] = "/tmp/khu-api-XXXXXX", fixture[512];
@@ -548,6 +641,9 @@ int main(void)
     test_stats();
     test_cache_sees_changes();
     test_openapi();
+    test_match();
+    test_match_post_errors();
+    test_brief();
     CHECK_EQ_INT(server_stop(&srv), 0); /* SIGTERM: clean exit */
     unlink(db_path);
     rmdir(dir);
