@@ -3,7 +3,7 @@
  * PDF rendering of the site brief (see brief.h) on A4 pages: a heading, a
  * block per zone (facts table, finder reasons, sources) and a location
  * sketch with the units' centroids as the frame. Text goes through pango
- * so marks and Hangul are shaped; fonts come from the system (DejaVu for
+ * so marks and Hangul are shaped; fonts come from the machine (DejaVu for
  * Latin and Vietnamese, Nanum for Korean).
  */
 #include "report/brief.h"
