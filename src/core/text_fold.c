@@ -200,6 +200,51 @@ static enum khu_err put_tokens(struct buf *out, int32_t *cps, size_t n)
     return err;
 }
 
+/* ===== ASCII ===== */
+
+/* Most cells (codes, English names, product lists) are plain ASCII, for
+ * which both forms are simple: ASCII is already NFC, and its fold is its
+ * runs of letters and digits in lower case, one space apart (NFKC, case
+ * folding and mark stripping change nothing else in ASCII, and no ASCII
+ * character is default ignorable). utf8proc is left for the rest. */
+static int is_ascii(const char *s, size_t n)
+{
+    size_t i;
+    unsigned char any = 0;
+
+    for (i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+static int ascii_word(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static enum khu_err fold_ascii(const char *s, size_t n, struct buf *out)
+{
+    size_t i = 0, start, k;
+    int first = 1;
+
+    while (i < n && !out->err) {
+        if (!ascii_word(s[i])) {
+            i++;
+            continue;
+        }
+        start = i;
+        while (i < n && ascii_word(s[i]))
+            i++;
+        put_sep(out, &first);
+        if (buf_append(out, s + start, i - start))
+            break;
+        for (k = out->len - (i - start); k < out->len; k++)
+            if (out->data[k] >= 'A' && out->data[k] <= 'Z')
+                out->data[k] = (char)(out->data[k] - 'A' + 'a');
+    }
+    return out->err;
+}
+
 /* ===== API ===== */
 
 /* Undoes a partial append so that a failed call leaves out as it was
@@ -218,6 +263,8 @@ enum khu_err text_nfc(const char *s, size_t n, struct buf *out)
     int32_t *cps = NULL;
     size_t ncp = 0, i, start = out->len;
 
+    if (is_ascii(s, n))
+        return n ? buf_append(out, s, n) : out->err;
     if (!utf8_valid(s, n, NULL))
         return KHU_EINVAL;
     err = map_code_points(s, n, NFC_OPTIONS, &cps, &ncp);
@@ -237,6 +284,12 @@ enum khu_err text_fold(const char *s, size_t n, struct buf *out)
     int32_t *cps = NULL;
     size_t ncp = 0, start = out->len;
 
+    if (is_ascii(s, n)) {
+        err = fold_ascii(s, n, out);
+        if (err)
+            roll_back(out, start);
+        return err;
+    }
     if (!utf8_valid(s, n, NULL))
         return KHU_EINVAL;
     err = map_code_points(s, n, FOLD_OPTIONS, &cps, &ncp);

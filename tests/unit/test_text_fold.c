@@ -306,6 +306,53 @@ static void test_torture(void)
     CHECK_EQ_INT(err, KHU_OK);
 }
 
+/* Pure ASCII takes a shorter path than other text. A trailing no-break
+ * space (a separator for the fold, unchanged by NFC) sends the same text
+ * through utf8proc; both paths must agree, for every ASCII byte. */
+static void check_ascii_agrees(const char *s, size_t n)
+{
+    char slow[128];
+    struct buf a, b;
+
+    memcpy(slow, s, n);
+    memcpy(slow + n, "\xC2\xA0", 2);
+    buf_init(&a, 1024);
+    buf_init(&b, 1024);
+    CHECK_EQ_INT(text_fold(s, n, &a), KHU_OK);
+    CHECK_EQ_INT(text_fold(slow, n + 2, &b), KHU_OK);
+    CHECK(a.len == b.len && memcmp(buf_cstr(&a), buf_cstr(&b), a.len) == 0);
+    buf_reset(&a);
+    buf_reset(&b);
+    CHECK_EQ_INT(text_nfc(s, n, &a), KHU_OK);
+    CHECK_EQ_INT(text_nfc(slow, n + 2, &b), KHU_OK);
+    CHECK(a.len + 2 == b.len && memcmp(buf_cstr(&a), buf_cstr(&b), a.len) == 0);
+    buf_free(&a);
+    buf_free(&b);
+}
+
+static void test_ascii_path_agrees(void)
+{
+    char s[64];
+    unsigned seed = 12345;
+    size_t n, i;
+    int c;
+
+    for (c = 0; c < 128; c++) {
+        snprintf(s, sizeof(s), "Ab%c9Z%cq", c ? c : ' ', c ? c : ' ');
+        s[2] = (char)c;
+        check_ascii_agrees(s, strlen(s + 3) + 3);
+    }
+    for (i = 0; i < 500; i++) {
+        seed = seed * 1103515245u + 12345u;
+        n = (seed >> 16) % 48;
+        for (c = 0; c < (int)n; c++) {
+            seed = seed * 1103515245u + 12345u;
+            s[c] = (char)((seed >> 16) % 128);
+        }
+        check_ascii_agrees(s, n);
+    }
+}
+
 int main(void)
 {
     test_vietnamese_vowels();
@@ -316,5 +363,6 @@ int main(void)
     test_appends_and_nul();
     test_too_big();
     test_torture();
+    test_ascii_path_agrees();
     return test_report("test_text_fold");
 }
