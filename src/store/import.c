@@ -35,6 +35,7 @@ struct table_log {
 struct importer {
     struct store *s;
     int replace;
+    int fts_deferred; /* triggers are off: full-text indexes are rebuilt before COMMIT */
     size_t max_errors;
     size_t errors;
     long rows;
@@ -79,6 +80,63 @@ static int too_many(const struct importer *im)
     return im->errors >= im->max_errors;
 }
 
+/* ===== full-text indexes ===== */
+
+/* The only triggers of the schema keep the full-text indexes in step, one
+ * row at a time; in a bulk import that costs more than everything else
+ * together (FTS5 flushes its pending terms at every statement). So when
+ * those are the only triggers there are, the import turns triggers off on
+ * its own connection and rebuilds the index of every table it wrote just
+ * before COMMIT, in the same transaction: the index then holds exactly the
+ * entries the triggers would have written (its pages are laid out
+ * differently, as after an FTS5 'optimize'), and a failed or killed import
+ * leaves both as they were. */
+static int only_fts_triggers(struct store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int only = 0;
+
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name"
+                           " NOT IN (tbl_name || '_fts_ai', tbl_name || '_fts_ad',"
+                           " tbl_name || '_fts_au')",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        only = sqlite3_column_int(st, 0) == 0;
+    sqlite3_finalize(st);
+    return only;
+}
+
+/* Turns the triggers of the connection on or off; returns 1 when they are
+ * now as asked. */
+static int set_triggers(struct store *s, int on)
+{
+    int now = -1;
+
+    return sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, on, &now) == SQLITE_OK &&
+           now == on;
+}
+
+static enum khu_err rebuild_fts(struct importer *im)
+{
+    struct khu_diag d;
+    char sql[160];
+    size_t i, j;
+    enum khu_err err = KHU_OK;
+
+    for (i = 0; i < im->nlogs && !err; i++) {
+        const struct table_def *t = im->logs[i].t;
+        for (j = 0; j < i && im->logs[j].t != t; j++)
+            ;
+        if (j < i || !t->searchable)
+            continue; /* done already, or no index */
+        snprintf(sql, sizeof(sql), "INSERT INTO %s_fts(%s_fts) VALUES('rebuild')", t->name,
+                 t->name);
+        err = store_exec(im->s, sql, &d);
+    }
+    return err;
+}
+
 /* ===== setup ===== */
 
 enum khu_err importer_begin(struct store *s, int replace, size_t max_errors, import_report_fn fn,
@@ -100,6 +158,14 @@ enum khu_err importer_begin(struct store *s, int replace, size_t max_errors, imp
         xfree(im);
         return err;
     }
+    if (only_fts_triggers(s)) {
+        im->fts_deferred = 1; /* set first: importer_free turns them back on */
+        if (!set_triggers(s, 0)) {
+            khu_diag_set(d, 0, 0, NULL, "database: cannot turn triggers off for the import");
+            importer_abort(im);
+            return KHU_EDB;
+        }
+    }
     *out = im;
     return KHU_OK;
 }
@@ -115,13 +181,21 @@ static void free_logs(struct importer *im)
     im->nlogs = 0;
 }
 
+/* Frees im; turns the connection's triggers back on. */
+static void importer_free(struct importer *im)
+{
+    if (im->fts_deferred)
+        set_triggers(im->s, 1);
+    free_logs(im);
+    xfree(im);
+}
+
 void importer_abort(struct importer *im)
 {
     if (!im)
         return;
     sqlite3_exec(im->s->db, "ROLLBACK", NULL, NULL, NULL);
-    free_logs(im);
-    xfree(im);
+    importer_free(im);
 }
 
 static struct table_log *log_for(struct importer *im, const struct table_def *t, const char *file)
@@ -580,6 +654,8 @@ enum khu_err importer_finish(struct importer *im, long *rows)
         err = check_references(im);
     if (!err && im->errors)
         err = KHU_EINVAL;
+    if (!err && im->fts_deferred)
+        err = rebuild_fts(im);
     if (!err)
         err = store_exec(im->s, "COMMIT", &d);
     if (err) {
@@ -588,7 +664,6 @@ enum khu_err importer_finish(struct importer *im, long *rows)
     }
     if (rows)
         *rows = im->rows;
-    free_logs(im);
-    xfree(im);
+    importer_free(im);
     return KHU_OK;
 }
