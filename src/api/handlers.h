@@ -26,4 +26,7 @@ void api_match_sites(struct http_req *req, struct http_resp *resp);
 /* GET /api/v1/brief.pdf: the PDF site brief of up to 8 zones. */
 void api_brief(struct http_req *req, struct http_resp *resp);
 
+/* POST /api/v1/leads: an investor's inquiry, checked and rate-limited. */
+void api_leads_post(struct http_req *req, struct http_resp *resp);
+
 #endif

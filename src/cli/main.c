@@ -21,6 +21,7 @@ static const struct command commands[] = {
     {"check", cmd_check, "validate the database and reconcile it with reported totals"},
     {"backup", cmd_backup, "copy the database safely while it is in use"},
     {"brief", cmd_brief, "write the PDF site brief of one zone or a shortlist"},
+    {"leads", cmd_leads, "list the investors' inquiries (--csv for CSV)"},
     {"gen", cmd_gen, "write a synthetic data set for tests and benchmarks"},
     {"version", cmd_version, "print the version"},
     {NULL, NULL, NULL},

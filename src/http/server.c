@@ -416,6 +416,20 @@ static const struct http_route *route(struct exchange *x, const char *method)
     return NULL;
 }
 
+/* Writes the peer's address as text ("" when it cannot be had). */
+static void client_address(struct MHD_Connection *conn, char *out, size_t n)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = info ? info->client_addr : NULL;
+
+    out[0] = '\0';
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)n);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
+}
+
 /* Fills what the handler reads from the request. */
 static void fill_request(struct exchange *x, const char *method)
 {
@@ -429,6 +443,7 @@ static void fill_request(struct exchange *x, const char *method)
     req->body = buf_cstr(&x->st->body);
     req->body_len = x->st->body.len;
     req->app = x->st->srv->app;
+    client_address(x->conn, req->client, sizeof(req->client));
 }
 
 /* Returns 1 when s holds a byte that may not appear in a header value. */

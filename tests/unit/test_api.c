@@ -606,6 +606,72 @@ static void test_brief(void)
                   "\"zones must be 1 to 8 zone codes separated by commas\",\"param\":\"zones\"}");
 }
 
+static int post_lead(const char *body, struct reply *r)
+{
+    char req[16384];
+    int n = snprintf(req, sizeof(req),
+                     "POST /api/v1/leads HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                     "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+                     strlen(body), body);
+    return http_raw(srv.port, req, (size_t)n, r);
+}
+
+static void check_lead_error(const char *body, const char *want_detail)
+{
+    struct reply r;
+
+    CHECK(post_lead(body, &r) == 0);
+    CHECK_EQ_INT(r.status, 400);
+    if (!strstr(r.body, want_detail))
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s: %s", body, r.body);
+    else
+        test_passed++;
+    reply_free(&r);
+}
+
+static void test_leads(void)
+{
+    static const char good[] =
+        "{\"name\":\"Kim Min-jun\",\"company\":\"Hanil <b>Parts</b>\",\"country\":\"KR\","
+        "\"email\":\"kim@hanil.example\",\"message\":\"10 ha\\nplease\",\"zones\":[\"kcn-alpha\"]}";
+    char big[7000], *out = NULL, *err = NULL;
+    struct reply r;
+    int i, accepted = 0, limited = 0;
+
+    check_lead_error("{\"company\":\"A\",\"email\":\"a@b.vn\"}", "name is required");
+    check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b\"}",
+                     "email is not an e-mail address");
+    check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\",\"country\":\"kr\"}",
+                     "country must be an ISO 3166 alpha-2 code");
+    check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\",\"zones\":[\"nope\"]}",
+                     "zones[0] is not a zone code");
+    check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\",\"phone\":1}",
+                     "unknown field");
+    check_lead_error("{\"name\":\"A\\u0007\",\"company\":\"A\",\"email\":\"a@b.vn\"}",
+                     "name contains a control character");
+    check_lead_error("[]", "the body must be a JSON object");
+    snprintf(big, sizeof(big),
+             "{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\","
+             "\"message\":\"%05000d%01000d\"}",
+             0, 0);
+    check_lead_error(big, "message must be at most 5000 characters");
+    /* five accepted from one address, then 429 */
+    for (i = 0; i < 7; i++) {
+        CHECK(post_lead(good, &r) == 0);
+        accepted += r.status == 201 && strstr(r.body, "\"code\":\"lead-") != NULL;
+        limited += r.status == 429;
+        reply_free(&r);
+    }
+    CHECK_EQ_INT(accepted, 5);
+    CHECK_EQ_INT(limited, 2);
+    /* the officers see them, the text as typed */
+    CHECK_EQ_INT(run_khu((char *[]){"leads", "--db", db_path, NULL}, &out, &err), 0);
+    CHECK(strstr(out, "Hanil <b>Parts</b> (KR)  Kim Min-jun <kim@hanil.example>") != NULL);
+    CHECK(strstr(out, "5 leads") != NULL);
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/khu-api-XXXXXX", fixture[512];
@@ -644,6 +710,7 @@ int main(void)
     test_match();
     test_match_post_errors();
     test_brief();
+    test_leads();
     CHECK_EQ_INT(server_stop(&srv), 0); /* SIGTERM: clean exit */
     unlink(db_path);
     rmdir(dir);
