@@ -265,6 +265,134 @@ static void simple_path(struct jw *w, const char *path, const char *id, const ch
     end_operation(w);
 }
 
+/* The site finder, the brief and inquiries: operations with bodies. */
+static void finder_paths(struct jw *w)
+{
+    jw_key(w, "/api/v1/match/sites");
+    raw(w,
+        "{\"get\":{\"operationId\":\"match_sites\",\"summary\":\"Site finder: zones ranked for an i"
+        "nvestor's needs, with reasons.\",\"parameters\":[{\"name\":\"land_ha\",\"in\":\"query\",\""
+        "required\":false,\"description\":\"Land needed (ha); zones with less available land are ex"
+        "cluded.\",\"schema\":{\"type\":\"number\"}},{\"name\":\"ready_by\",\"in\":\"query\",\"requ"
+        "ired\":false,\"description\":\"Date (YYYY-MM-DD) by which the site must be ready; without "
+        "it only operating zones qualify.\",\"schema\":{\"type\":\"string\"}},{\"name\":\"max_lease"
+        "_usd_m2\",\"in\":\"query\",\"required\":false,\"description\":\"Highest acceptable lease p"
+        "rice (USD/m2).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_hcmc\",\"in\":\"quer"
+        "y\",\"required\":false,\"description\":\"Longest acceptable distance to Ho Chi Minh City ("
+        "km).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_port\",\"in\":\"query\",\"requ"
+        "ired\":false,\"description\":\"Longest acceptable distance to a seaport (km).\",\"schema\""
+        ":{\"type\":\"number\"}},{\"name\":\"min_wwtp_m3_day\",\"in\":\"query\",\"required\":false,"
+        "\"description\":\"Least wastewater treatment capacity (m3/day).\",\"schema\":{\"type\":\"n"
+        "umber\"}},{\"name\":\"min_power_mva\",\"in\":\"query\",\"required\":false,\"description\":"
+        "\"Least power supply (MVA).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"units\",\"in\""
+        ":\"query\",\"required\":false,\"description\":\"Preferred administrative units, comma-sepa"
+        "rated (any level, historical codes included).\",\"schema\":{\"type\":\"string\"}},{\"name\"
+        "":\"sector\",\"in\":\"query\",\"required\":false,\"description\":\"The investor's VSIC cod"
+        "e (2018 or 2025).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\""
+        ",\"required\":false,\"description\":\"Zones listed in items and in excluded (1-500, defaul"
+        "t 20).\",\"schema\":{\"type\":\"integer\"}},{\"name\":\"weight_land\",\"in\":\"query\",\"r"
+        "equired\":false,\"description\":\"Weight of the land criterion (0-100; 0 removes it).\",\""
+        "schema\":{\"type\":\"number\"}},{\"name\":\"weight_price\",\"in\":\"query\",\"required\":f"
+        "alse,\"description\":\"Weight of the price criterion (0-100; 0 removes it).\",\"schema\":{"
+        "\"type\":\"number\"}},{\"name\":\"weight_km_hcmc\",\"in\":\"query\",\"required\":false,\"d"
+        "escription\":\"Weight of the km_hcmc criterion (0-100; 0 removes it).\",\"schema\":{\"type"
+        "\":\"number\"}},{\"name\":\"weight_km_port\",\"in\":\"query\",\"required\":false,\"descrip"
+        "tion\":\"Weight of the km_port criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"n"
+        "umber\"}},{\"name\":\"weight_wwtp\",\"in\":\"query\",\"required\":false,\"description\":\""
+        "Weight of the wwtp criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"
+        ""name\":\"weight_power\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of t"
+        "he power criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\""
+        "weight_ready\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the ready c"
+        "riterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_uni"
+        "t\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the unit criterion (0-"
+        "100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_sector\",\"in\""
+        ":\"query\",\"required\":false,\"description\":\"Weight of the sector criterion (0-100; 0 r"
+        "emoves it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"lang\",\"in\":\"query\",\"requ"
+        "ired\":false,\"description\":\"Language of names and reasons; otherwise Accept-Language, t"
+        "hen vi.\",\"schema\":{\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"responses\""
+        ":{\"200\":{\"description\":\"The ranked zones: items (included, best first) and excluded, "
+        "each with score, contributions per criterion and reasons.\",\"content\":{\"application/jso"
+        "n\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}}}},\"400\":{\"$ref\":\"#/compon"
+        "ents/responses/Problem\"}}},\"post\":{\"operationId\":\"match_sites_post\",\"summary\":\"S"
+        "ite finder with the needs as a JSON object (same names as the GET parameters).\",\"paramet"
+        "ers\":[{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Language o"
+        "f names and reasons; otherwise Accept-Language, then vi.\",\"schema\":{\"type\":\"string\""
+        ",\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"requestBody\":{\"required\":true,\"content\":{\"appl"
+        "ication/json\":{\"schema\":{\"type\":\"object\",\"additionalProperties\":false,\"propertie"
+        "s\":{\"land_ha\":{\"type\":\"number\"},\"ready_by\":{\"type\":\"string\"},\"max_lease_usd_"
+        "m2\":{\"type\":\"number\"},\"max_km_hcmc\":{\"type\":\"number\"},\"max_km_port\":{\"type\""
+        ":\"number\"},\"min_wwtp_m3_day\":{\"type\":\"number\"},\"min_power_mva\":{\"type\":\"numbe"
+        "r\"},\"units\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"sector\":{\"type\":\"
+        ""string\"},\"limit\":{\"type\":\"integer\"},\"weight_land\":{\"type\":\"number\"},\"weight"
+        "_price\":{\"type\":\"number\"},\"weight_km_hcmc\":{\"type\":\"number\"},\"weight_km_port\""
+        ":{\"type\":\"number\"},\"weight_wwtp\":{\"type\":\"number\"},\"weight_power\":{\"type\":\""
+        "number\"},\"weight_ready\":{\"type\":\"number\"},\"weight_unit\":{\"type\":\"number\"},\"w"
+        "eight_sector\":{\"type\":\"number\"}}}}}},\"responses\":{\"200\":{\"description\":\"The ra"
+        "nked zones: items (included, best first) and excluded, each with score, contributions per "
+        "criterion and reasons.\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/compo"
+        "nents/schemas/Object\"}}}},\"400\":{\"$ref\":\"#/components/responses/Problem\"}}}}");
+    jw_key(w, "/api/v1/brief.pdf");
+    raw(w,
+        "{\"get\":{\"operationId\":\"brief_pdf\",\"summary\":\"The PDF site brief of 1-8 zones; wit"
+        "h finder parameters, their scores and reasons.\",\"parameters\":[{\"name\":\"zones\",\"in\"
+        "":\"query\",\"required\":true,\"description\":\"Zone codes, comma-separated (1-8).\",\"sch"
+        "ema\":{\"type\":\"string\"}},{\"name\":\"land_ha\",\"in\":\"query\",\"required\":false,\"d"
+        "escription\":\"Land needed (ha); zones with less available land are excluded.\",\"schema\""
+        ":{\"type\":\"number\"}},{\"name\":\"ready_by\",\"in\":\"query\",\"required\":false,\"descr"
+        "iption\":\"Date (YYYY-MM-DD) by which the site must be ready; without it only operating zo"
+        "nes qualify.\",\"schema\":{\"type\":\"string\"}},{\"name\":\"max_lease_usd_m2\",\"in\":\"q"
+        "uery\",\"required\":false,\"description\":\"Highest acceptable lease price (USD/m2).\",\"s"
+        "chema\":{\"type\":\"number\"}},{\"name\":\"max_km_hcmc\",\"in\":\"query\",\"required\":fal"
+        "se,\"description\":\"Longest acceptable distance to Ho Chi Minh City (km).\",\"schema\":{\"
+        ""type\":\"number\"}},{\"name\":\"max_km_port\",\"in\":\"query\",\"required\":false,\"descr"
+        "iption\":\"Longest acceptable distance to a seaport (km).\",\"schema\":{\"type\":\"number\"
+        ""}},{\"name\":\"min_wwtp_m3_day\",\"in\":\"query\",\"required\":false,\"description\":\"Le"
+        "ast wastewater treatment capacity (m3/day).\",\"schema\":{\"type\":\"number\"}},{\"name\":"
+        "\"min_power_mva\",\"in\":\"query\",\"required\":false,\"description\":\"Least power supply"
+        " (MVA).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"units\",\"in\":\"query\",\"require"
+        "d\":false,\"description\":\"Preferred administrative units, comma-separated (any level, hi"
+        "storical codes included).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"sector\",\"in\":"
+        "\"query\",\"required\":false,\"description\":\"The investor's VSIC code (2018 or 2025).\","
+        "\"schema\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\",\"required\":false,"
+        "\"description\":\"Zones listed in items and in excluded (1-500, default 20).\",\"schema\":"
+        "{\"type\":\"integer\"}},{\"name\":\"weight_land\",\"in\":\"query\",\"required\":false,\"de"
+        "scription\":\"Weight of the land criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"
+        ""number\"}},{\"name\":\"weight_price\",\"in\":\"query\",\"required\":false,\"description\""
+        ":\"Weight of the price criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}"
+        "},{\"name\":\"weight_km_hcmc\",\"in\":\"query\",\"required\":false,\"description\":\"Weigh"
+        "t of the km_hcmc criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"n"
+        "ame\":\"weight_km_port\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of t"
+        "he km_port criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":"
+        "\"weight_wwtp\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the wwtp c"
+        "riterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_pow"
+        "er\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the power criterion ("
+        "0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_ready\",\"in\"
+        "":\"query\",\"required\":false,\"description\":\"Weight of the ready criterion (0-100; 0 r"
+        "emoves it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_unit\",\"in\":\"query\""
+        ",\"required\":false,\"description\":\"Weight of the unit criterion (0-100; 0 removes it).\"
+        "",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_sector\",\"in\":\"query\",\"require"
+        "d\":false,\"description\":\"Weight of the sector criterion (0-100; 0 removes it).\",\"sche"
+        "ma\":{\"type\":\"number\"}},{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"descr"
+        "iption\":\"Language of names and reasons; otherwise Accept-Language, then vi.\",\"schema\""
+        ":{\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"responses\":{\"200\":{\"descrip"
+        "tion\":\"The brief\",\"content\":{\"application/pdf\":{\"schema\":{\"type\":\"string\",\"f"
+        "ormat\":\"binary\"}}}},\"400\":{\"$ref\":\"#/components/responses/Problem\"},\"404\":{\"$r"
+        "ef\":\"#/components/responses/Problem\"}}}}");
+    jw_key(w, "/api/v1/leads");
+    raw(w,
+        "{\"post\":{\"operationId\":\"post_lead\",\"summary\":\"An investor's inquiry for the provi"
+        "nce's officers (5 per address per 10 minutes).\",\"requestBody\":{\"required\":true,\"cont"
+        "ent\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"additionalProperties\":fals"
+        "e,\"required\":[\"name\",\"company\",\"email\"],\"properties\":{\"name\":{\"type\":\"strin"
+        "g\",\"maxLength\":200},\"company\":{\"type\":\"string\",\"maxLength\":200},\"country\":{\""
+        "type\":\"string\",\"pattern\":\"^[A-Z]{2}$\"},\"email\":{\"type\":\"string\",\"format\":\""
+        "email\",\"maxLength\":254},\"message\":{\"type\":\"string\",\"maxLength\":5000},\"zones\":"
+        "{\"type\":\"array\",\"maxItems\":8,\"items\":{\"type\":\"string\"}}}}}}},\"responses\":{\""
+        "201\":{\"description\":\"Received\",\"content\":{\"application/json\":{\"schema\":{\"$ref\"
+        "":\"#/components/schemas/Object\"}}}},\"400\":{\"$ref\":\"#/components/responses/Problem\""
+        "},\"429\":{\"$ref\":\"#/components/responses/Problem\"}}}}");
+}
+
 static void write_paths(struct jw *w)
 {
     const struct resource_def *r;
@@ -283,6 +411,7 @@ static void write_paths(struct jw *w)
     simple_path(w, "/api/v1/stats.csv", "get_stats_csv", "Stats groups as CSV.", "text/csv");
     simple_path(w, "/api/v1", "api_index", "Links to the resources.", NULL);
     simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);
+    finder_paths(w);
     simple_path(w, "/healthz", "healthz", "Liveness: 200 when the database answers.", NULL);
     jw_obj_end(w);
 }

@@ -36,49 +36,97 @@ enum cp_class {
 
 /* ===== Unicode work through utf8proc ===== */
 
-/* Runs utf8proc over s[0..n) with options and returns a new array of the
+/* Grows *buf to hold at least need code points. */
+static enum khu_err grow(int32_t **buf, size_t *cap, size_t need)
+{
+    int32_t *grown;
+
+    if (need <= *cap)
+        return KHU_OK;
+    if (need > (size_t)(PTRDIFF_MAX / 8))
+        return KHU_ETOOBIG;
+    grown = xrealloc(*buf, need * sizeof(**buf));
+    if (!grown)
+        return KHU_ENOMEM;
+    *buf = grown;
+    *cap = need;
+    return KHU_OK;
+}
+
+/* Runs utf8proc over the segment s[0..n), appending its code points to
+ * (*buf)[*k..]; rest is the number of input bytes after the segment. */
+static enum khu_err map_segment(const char *s, size_t n, size_t rest, utf8proc_option_t options,
+                                int32_t **buf, size_t *cap, size_t *k)
+{
+    utf8proc_ssize_t got;
+    enum khu_err err;
+
+    for (;;) {
+        got = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, *buf + *k,
+                                 (utf8proc_ssize_t)(*cap - *k), options);
+        if (got < 0)
+            return got == UTF8PROC_ERROR_OVERFLOW ? KHU_ETOOBIG : KHU_EINVAL;
+        if ((size_t)got <= *cap - *k)
+            break;
+        err = grow(buf, cap, *k + (size_t)got + rest + 16);
+        if (err)
+            return err;
+    }
+    got = utf8proc_normalize_utf32(*buf + *k, got, options);
+    if (got < 0)
+        return KHU_EINVAL;
+    *k += (size_t)got;
+    return KHU_OK;
+}
+
+static int is_high(char c)
+{
+    return (unsigned char)c >= 0x80;
+}
+
+/* Runs utf8proc with options over s[0..n) and returns a new array of the
  * resulting code points in *cps (caller frees with xfree) and their number
- * in *ncp. Returns KHU_OK, KHU_ENOMEM, KHU_ETOOBIG or KHU_EINVAL. */
+ * in *ncp. Returns KHU_OK, KHU_ENOMEM, KHU_ETOOBIG or KHU_EINVAL.
+ *
+ * Only the parts that need it go through utf8proc. Normalization can
+ * always be cut just before an ASCII character: ASCII characters are
+ * starters that never combine with what precedes them, nothing reorders
+ * across a starter, and case folding, ignoring and mark stripping work
+ * character by character. So ASCII between such cuts is copied (lowered
+ * when case folding), and utf8proc gets the segments from each non-ASCII
+ * character, or the ASCII character just before it (which may combine with
+ * a following mark), up to the next ASCII character. */
 static enum khu_err map_code_points(const char *s, size_t n, utf8proc_option_t options,
                                     int32_t **cps, size_t *ncp)
 {
-    enum khu_err err = KHU_OK;
-    utf8proc_ssize_t cap, got;
-    int32_t *buf = NULL, *grown;
+    enum khu_err err;
+    int32_t *buf = NULL;
+    size_t cap = 0, k = 0, i = 0, j;
+    int fold_case = (options & UTF8PROC_CASEFOLD) != 0;
 
     *cps = NULL;
     *ncp = 0;
     if (n > (size_t)(PTRDIFF_MAX / 8))
         return KHU_ETOOBIG;
-    cap = (utf8proc_ssize_t)n + 16;
-    for (;;) {
-        grown = xrealloc(buf, (size_t)cap * sizeof(*buf));
-        if (!grown) {
-            err = KHU_ENOMEM;
-            goto fail;
+    err = grow(&buf, &cap, n + 16);
+    while (!err && i < n) {
+        if (!is_high(s[i]) && (i + 1 == n || !is_high(s[i + 1]))) {
+            buf[k++] = fold_case && s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i];
+            i++;
+            continue;
         }
-        buf = grown;
-        got =
-            utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, buf, cap, options);
-        if (got < 0) {
-            err = got == UTF8PROC_ERROR_OVERFLOW ? KHU_ETOOBIG : KHU_EINVAL;
-            goto fail;
-        }
-        if (got <= cap)
-            break;
-        cap = got;
+        for (j = i + 1; j < n && is_high(s[j]); j++)
+            ;
+        err = map_segment(s + i, j - i, n - j, options, &buf, &cap, &k);
+        i = j;
     }
-    got = utf8proc_normalize_utf32(buf, got, options);
-    if (got < 0) {
-        err = KHU_EINVAL;
-        goto fail;
+    if (err) {
+        xfree(buf);
+        return err;
     }
     *cps = buf;
-    *ncp = (size_t)got;
+    *ncp = k;
     return KHU_OK;
-fail:
-    xfree(buf);
-    return err;
 }
 
 /* ===== Writing code points ===== */
