@@ -393,6 +393,134 @@ static void finder_paths(struct jw *w)
         "},\"429\":{\"$ref\":\"#/components/responses/Problem\"}}}}");
 }
 
+/* The site finder, the brief and inquiries: operations with bodies. */
+static void finder_paths(struct jw *w)
+{
+    jw_key(w, "/api/v1/match/sites");
+    raw(w,
+        "{\"get\":{\"operationId\":\"match_sites\",\"summary\":\"Site finder: zones ranked for an "
+        "investor's needs, with reasons.\",\"parameters\":[{\"name\":\"land_ha\",\"in\":\"query\",\"r"
+        "equired\":false,\"description\":\"Land needed (ha); zones with less available land a"
+        "re excluded.\",\"schema\":{\"type\":\"number\"}},{\"name\":\"ready_by\",\"in\":\"query\",\"requi"
+        "red\":false,\"description\":\"Date (YYYY-MM-DD) by which the site must be ready; wit"
+        "hout it only operating zones qualify.\",\"schema\":{\"type\":\"string\"}},{\"name\":\"max_"
+        "lease_usd_m2\",\"in\":\"query\",\"required\":false,\"description\":\"Highest acceptable le"
+        "ase price (USD/m2).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_hcmc\",\"in\":\"que"
+        "ry\",\"required\":false,\"description\":\"Longest acceptable distance to Ho Chi Minh C"
+        "ity (km).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_port\",\"in\":\"query\",\"requi"
+        "red\":false,\"description\":\"Longest acceptable distance to a seaport (km).\",\"schem"
+        "a\":{\"type\":\"number\"}},{\"name\":\"min_wwtp_m3_day\",\"in\":\"query\",\"required\":false,\"d"
+        "escription\":\"Least wastewater treatment capacity (m3/day).\",\"schema\":{\"type\":\"nu"
+        "mber\"}},{\"name\":\"min_power_mva\",\"in\":\"query\",\"required\":false,\"description\":\"Lea"
+        "st power supply (MVA).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"units\",\"in\":\"query\""
+        ",\"required\":false,\"description\":\"Preferred administrative units, comma-separated"
+        " (any level, historical codes included).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"s"
+        "ector\",\"in\":\"query\",\"required\":false,\"description\":\"The investor's VSIC code (20"
+        "18 or 2025).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\",\"required"
+        "\":false,\"description\":\"Zones listed in items and in excluded (1-500, default 20)"
+        ".\",\"schema\":{\"type\":\"integer\"}},{\"name\":\"weight_land\",\"in\":\"query\",\"required\":fa"
+        "lse,\"description\":\"Weight of the land criterion (0-100; 0 removes it).\",\"schema\""
+        ":{\"type\":\"number\"}},{\"name\":\"weight_price\",\"in\":\"query\",\"required\":false,\"descri"
+        "ption\":\"Weight of the price criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\""
+        "number\"}},{\"name\":\"weight_km_hcmc\",\"in\":\"query\",\"required\":false,\"description\":\""
+        "Weight of the km_hcmc criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number"
+        "\"}},{\"name\":\"weight_km_port\",\"in\":\"query\",\"required\":false,\"description\":\"Weight"
+        " of the km_port criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\""
+        "name\":\"weight_wwtp\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the w"
+        "wtp criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weigh"
+        "t_power\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the power criter"
+        "ion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_ready\",\""
+        "in\":\"query\",\"required\":false,\"description\":\"Weight of the ready criterion (0-100"
+        "; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_unit\",\"in\":\"query\""
+        ",\"required\":false,\"description\":\"Weight of the unit criterion (0-100; 0 removes "
+        "it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_sector\",\"in\":\"query\",\"required"
+        "\":false,\"description\":\"Weight of the sector criterion (0-100; 0 removes it).\",\"s"
+        "chema\":{\"type\":\"number\"}},{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"descript"
+        "ion\":\"Language of names and reasons; otherwise Accept-Language, then vi.\",\"schem"
+        "a\":{\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"responses\":{\"200\":{\"description\""
+        ":\"The ranked zones: items (included, best first) and excluded, each with score, "
+        "contributions per criterion and reasons.\",\"content\":{\"application/json\":{\"schema"
+        "\":{\"$ref\":\"#/components/schemas/Object\"}}}},\"400\":{\"$ref\":\"#/components/response"
+        "s/Problem\"}}},\"post\":{\"operationId\":\"match_sites_post\",\"summary\":\"Site finder wi"
+        "th the needs as a JSON object (same names as the GET parameters).\",\"parameters\":"
+        "[{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Language of names a"
+        "nd reasons; otherwise Accept-Language, then vi.\",\"schema\":{\"type\":\"string\",\"enum"
+        "\":[\"vi\",\"en\",\"ko\"]}}],\"requestBody\":{\"required\":true,\"content\":{\"application/jso"
+        "n\":{\"schema\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"land_h"
+        "a\":{\"type\":\"number\"},\"ready_by\":{\"type\":\"string\"},\"max_lease_usd_m2\":{\"type\":\"nu"
+        "mber\"},\"max_km_hcmc\":{\"type\":\"number\"},\"max_km_port\":{\"type\":\"number\"},\"min_wwtp"
+        "_m3_day\":{\"type\":\"number\"},\"min_power_mva\":{\"type\":\"number\"},\"units\":{\"type\":\"ar"
+        "ray\",\"items\":{\"type\":\"string\"}},\"sector\":{\"type\":\"string\"},\"limit\":{\"type\":\"inte"
+        "ger\"},\"weight_land\":{\"type\":\"number\"},\"weight_price\":{\"type\":\"number\"},\"weight_k"
+        "m_hcmc\":{\"type\":\"number\"},\"weight_km_port\":{\"type\":\"number\"},\"weight_wwtp\":{\"typ"
+        "e\":\"number\"},\"weight_power\":{\"type\":\"number\"},\"weight_ready\":{\"type\":\"number\"},\""
+        "weight_unit\":{\"type\":\"number\"},\"weight_sector\":{\"type\":\"number\"}}}}}},\"responses"
+        "\":{\"200\":{\"description\":\"The ranked zones: items (included, best first) and excl"
+        "uded, each with score, contributions per criterion and reasons.\",\"content\":{\"app"
+        "lication/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}}}},\"400\":{\"$ref\""
+        ":\"#/components/responses/Problem\"}}}}");
+    jw_key(w, "/api/v1/brief.pdf");
+    raw(w,
+        "{\"get\":{\"operationId\":\"brief_pdf\",\"summary\":\"The PDF site brief of 1-8 zones; wi"
+        "th finder parameters, their scores and reasons.\",\"parameters\":[{\"name\":\"zones\",\""
+        "in\":\"query\",\"required\":true,\"description\":\"Zone codes, comma-separated (1-8).\",\""
+        "schema\":{\"type\":\"string\"}},{\"name\":\"land_ha\",\"in\":\"query\",\"required\":false,\"desc"
+        "ription\":\"Land needed (ha); zones with less available land are excluded.\",\"schem"
+        "a\":{\"type\":\"number\"}},{\"name\":\"ready_by\",\"in\":\"query\",\"required\":false,\"descript"
+        "ion\":\"Date (YYYY-MM-DD) by which the site must be ready; without it only operati"
+        "ng zones qualify.\",\"schema\":{\"type\":\"string\"}},{\"name\":\"max_lease_usd_m2\",\"in\":\""
+        "query\",\"required\":false,\"description\":\"Highest acceptable lease price (USD/m2).\""
+        ",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_hcmc\",\"in\":\"query\",\"required\":false"
+        ",\"description\":\"Longest acceptable distance to Ho Chi Minh City (km).\",\"schema\":"
+        "{\"type\":\"number\"}},{\"name\":\"max_km_port\",\"in\":\"query\",\"required\":false,\"descript"
+        "ion\":\"Longest acceptable distance to a seaport (km).\",\"schema\":{\"type\":\"number\"}"
+        "},{\"name\":\"min_wwtp_m3_day\",\"in\":\"query\",\"required\":false,\"description\":\"Least w"
+        "astewater treatment capacity (m3/day).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"min"
+        "_power_mva\",\"in\":\"query\",\"required\":false,\"description\":\"Least power supply (MVA"
+        ").\",\"schema\":{\"type\":\"number\"}},{\"name\":\"units\",\"in\":\"query\",\"required\":false,\"d"
+        "escription\":\"Preferred administrative units, comma-separated (any level, histori"
+        "cal codes included).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"sector\",\"in\":\"query\","
+        "\"required\":false,\"description\":\"The investor's VSIC code (2018 or 2025).\",\"schem"
+        "a\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\",\"required\":false,\"description"
+        "\":\"Zones listed in items and in excluded (1-500, default 20).\",\"schema\":{\"type\":"
+        "\"integer\"}},{\"name\":\"weight_land\",\"in\":\"query\",\"required\":false,\"description\":\"W"
+        "eight of the land criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},"
+        "{\"name\":\"weight_price\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of th"
+        "e price criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"w"
+        "eight_km_hcmc\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the km_hcm"
+        "c criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_"
+        "km_port\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the km_port crit"
+        "erion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_wwtp\","
+        "\"in\":\"query\",\"required\":false,\"description\":\"Weight of the wwtp criterion (0-100"
+        "; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_power\",\"in\":\"query"
+        "\",\"required\":false,\"description\":\"Weight of the power criterion (0-100; 0 remove"
+        "s it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_ready\",\"in\":\"query\",\"require"
+        "d\":false,\"description\":\"Weight of the ready criterion (0-100; 0 removes it).\",\"s"
+        "chema\":{\"type\":\"number\"}},{\"name\":\"weight_unit\",\"in\":\"query\",\"required\":false,\"d"
+        "escription\":\"Weight of the unit criterion (0-100; 0 removes it).\",\"schema\":{\"typ"
+        "e\":\"number\"}},{\"name\":\"weight_sector\",\"in\":\"query\",\"required\":false,\"description"
+        "\":\"Weight of the sector criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"numb"
+        "er\"}},{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Language of na"
+        "mes and reasons; otherwise Accept-Language, then vi.\",\"schema\":{\"type\":\"string\","
+        "\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"responses\":{\"200\":{\"description\":\"The brief\",\"conten"
+        "t\":{\"application/pdf\":{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}}}},\"400\":{\"$"
+        "ref\":\"#/components/responses/Problem\"},\"404\":{\"$ref\":\"#/components/responses/Pro"
+        "blem\"}}}}");
+    jw_key(w, "/api/v1/leads");
+    raw(w,
+        "{\"post\":{\"operationId\":\"post_lead\",\"summary\":\"An investor's inquiry for the prov"
+        "ince's officers (5 per address per 10 minutes).\",\"requestBody\":{\"required\":true,"
+        "\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"additionalProperties\":"
+        "false,\"required\":[\"name\",\"company\",\"email\"],\"properties\":{\"name\":{\"type\":\"string"
+        "\",\"maxLength\":200},\"company\":{\"type\":\"string\",\"maxLength\":200},\"country\":{\"type\""
+        ":\"string\",\"pattern\":\"^[A-Z]{2}$\"},\"email\":{\"type\":\"string\",\"format\":\"email\",\"max"
+        "Length\":254},\"message\":{\"type\":\"string\",\"maxLength\":5000},\"zones\":{\"type\":\"array"
+        "\",\"maxItems\":8,\"items\":{\"type\":\"string\"}}}}}}},\"responses\":{\"201\":{\"description\""
+        ":\"Received\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schema"
+        "s/Object\"}}}},\"400\":{\"$ref\":\"#/components/responses/Problem\"},\"429\":{\"$ref\":\"#/c"
+        "omponents/responses/Problem\"}}}}");
+}
+
 static void write_paths(struct jw *w)
 {
     const struct resource_def *r;
@@ -411,6 +539,7 @@ static void write_paths(struct jw *w)
     simple_path(w, "/api/v1/stats.csv", "get_stats_csv", "Stats groups as CSV.", "text/csv");
     simple_path(w, "/api/v1", "api_index", "Links to the resources.", NULL);
     simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);
+    finder_paths(w);
     finder_paths(w);
     simple_path(w, "/healthz", "healthz", "Liveness: 200 when the database answers.", NULL);
     jw_obj_end(w);
