@@ -36,7 +36,7 @@ struct http_req {
     size_t npath_params;
     const char *accept; /* header values or NULL */
     const char *accept_language;
-    char client[64];             /* the client's address ("127.0.0.1"), "" when unknown */
+    char client[64]; /* the client's address ("127.0.0.1"), "" when unknown */
     const char *body;
     size_t body_len;
     void *app; /* the pointer given to http_server_start */
