@@ -65,7 +65,11 @@ int main(void)
         printf("\n## %s\n\nKey:", t[i].name);
         for (k = 0; t[i].key[k]; k++)
             printf("%s `%s`", k ? "," : "", t[i].key[k]);
-        printf(".%s\n\n", t[i].searchable ? " Text search covers its code and name columns." : "");
+        printf(".%s\n\n",
+               t[i].searchable
+                   ? " Text search covers its code and name columns (and a zone's developer, an\n"
+                     "enterprise's products)."
+                   : "");
         printf("| column | type | required | allowed values or range | references |\n");
         printf("| --- | --- | --- | --- | --- |\n");
         for (k = 0; k < t[i].ncols; k++) {

@@ -62,15 +62,18 @@ static void load_observations(struct store *s, const char *code, struct target_r
     sqlite3_stmt *st = NULL;
 
     t->in.nobs = 0;
+    /* the latest MAX_OBS observations, newest first: the first is the value now */
     if (sqlite3_prepare_v2(s->db,
                            "SELECT observed_on, value FROM observations"
-                           " WHERE target_code = ? ORDER BY observed_on",
+                           " WHERE target_code = ? ORDER BY observed_on DESC LIMIT 256",
                            -1, &st, NULL) != SQLITE_OK)
         return;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW && t->in.nobs < MAX_OBS) {
         t->obs[t->in.nobs].day = day_of(st, 0);
         t->obs[t->in.nobs++].value = sqlite3_column_double(st, 1);
+        if (t->has_reported)
+            continue;
         t->has_reported = 1;
         t->reported = sqlite3_column_double(st, 1);
         snprintf(t->reported_on, sizeof(t->reported_on), "%s", sqlite3_column_text(st, 0));

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `khu export TABLE [--format csv|json|geojson] [-o FILE]`: a table streamed
+ * `khu export TABLE [--format csv|json|geojson] [--output FILE]`: a table streamed
  * to standard output or a file; CSV reads back with `khu import`.
  */
 #include <stdio.h>

@@ -104,7 +104,7 @@ static int run_import(const char *db, const char *table, const char *path, const
         fprintf(stderr, "khu import: no <table>.csv file found in %s\n", dir);
         return 1;
     }
-    printf("imported %ld rows into %s\n", rows, db);
+    printf("imported %ld row%s into %s\n", rows, rows == 1 ? "" : "s", db);
     return 0;
 }
 

@@ -267,7 +267,7 @@ static enum khu_err check_order(const struct table_def *t, const struct cell *ce
         return KHU_OK;
     if (strcmp(cells[i].text, cells[j].text) <= 0)
         return KHU_OK;
-    khu_diag_set(d, 0, 0, second, "(%s) is before %s (%s)", cells[j].text, first, cells[i].text);
+    khu_diag_set(d, 0, 0, second, "is %s, before %s (%s)", cells[j].text, first, cells[i].text);
     return KHU_EINVAL;
 }
 
@@ -280,12 +280,12 @@ static enum khu_err check_zone_areas(const struct table_def *t, const struct cel
     int has_l = cell_real(t, cells, "leased_ha", &leased);
 
     if (has_t && has_i && industrial > total) {
-        khu_diag_set(d, 0, 0, "industrial_ha", "(%g ha) is larger than total_ha (%g ha)",
-                     industrial, total);
+        khu_diag_set(d, 0, 0, "industrial_ha", "is %g ha, more than total_ha (%g ha)", industrial,
+                     total);
         return KHU_EINVAL;
     }
     if (has_i && has_l && leased > industrial) {
-        khu_diag_set(d, 0, 0, "leased_ha", "(%g ha) is larger than industrial_ha (%g ha)", leased,
+        khu_diag_set(d, 0, 0, "leased_ha", "is %g ha, more than industrial_ha (%g ha)", leased,
                      industrial);
         return KHU_EINVAL;
     }
