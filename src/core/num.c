@@ -9,6 +9,7 @@
 #include "core/num.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,6 +234,89 @@ static int exponent15(double v)
     return e ? (int)strtol(e + 1, NULL, 10) : 0;
 }
 
+#if LDBL_MANT_DIG >= 64
+/* Writes |v| rounded to 15 significant digits in fixed notation, exactly
+ * as the "%.14e" exponent plus "%.*f" of format_real would, without
+ * printf's multi-precision arithmetic (a tenth of the time of writing a
+ * JSON page went there). 10^k is exact in long double for k <= 27, and
+ * |v| * 10^k (below 10^15) is off by at most 1.2e-4 after one rounding, so
+ * the digits are those of the exact value unless it lies within 1e-3 of a
+ * tie; then, and outside the range handled, returns 0 for the slow way. */
+/* The 15 digits of a * 10^k rounded to an integer into *m; 0 when k is out
+ * of range or a * 10^k lies too near a tie to tell. */
+static int digits15(long double a, int k, unsigned long long *m)
+{
+    static const long double p10[] = {1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,
+                                      1e7L,  1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L,
+                                      1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
+                                      1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L};
+    long double scaled, whole;
+
+    if (k < 0 || k > 27)
+        return 0;
+    scaled = a * p10[k];
+    whole = floorl(scaled);
+    if (fabsl(scaled - whole - 0.5L) < 1e-3L)
+        return 0;
+    *m = (unsigned long long)whole + (scaled - whole > 0.5L);
+    return 1;
+}
+
+static int fixed15(double v, char out[40])
+{
+    long double a = fabsl((long double)v);
+    unsigned long long m = 0, lower = 0;
+    int e = (int)floor(log10(fabs(v))), k, tries, lead, i; /* the loop corrects e */
+    char digits[15], *p = out;
+
+    for (tries = 0; tries < 4; tries++) {
+        if (!digits15(a, 14 - e, &m))
+            return 0;
+        if (m >= 1000000000000000ULL)
+            e++;
+        else if (m < 100000000000000ULL)
+            e--;
+        else
+            break;
+    }
+    /* 10^14 also comes out of an exponent one too high when the value is
+     * just below a power of ten: the exponent below is the right one when
+     * its digits do not round up to 10^15 */
+    if (tries == 4 || (m == 100000000000000ULL && !digits15(a, 15 - e, &lower)))
+        return 0;
+    if (m == 100000000000000ULL && lower < 1000000000000000ULL) {
+        e--;
+        m = lower;
+    }
+    k = 14 - e;
+    for (i = 15; i-- > 0; m /= 10)
+        digits[i] = (char)('0' + m % 10);
+    lead = 15 - k; /* digits before the point */
+    if (v < 0)
+        *p++ = '-';
+    if (lead <= 0) {
+        *p++ = '0';
+        *p++ = '.';
+        for (i = 0; i < -lead; i++)
+            *p++ = '0';
+    }
+    for (i = 0; i < 15; i++) {
+        if (i == lead && lead > 0)
+            *p++ = '.';
+        *p++ = digits[i];
+    }
+    *p = '\0';
+    return 1;
+}
+#else
+static int fixed15(double v, char out[40])
+{
+    (void)v;
+    (void)out;
+    return 0;
+}
+#endif
+
 char *format_real(double v, char *out, unsigned n)
 {
     char tmp[64];
@@ -241,6 +325,8 @@ char *format_real(double v, char *out, unsigned n)
 
     if (v == 0) {
         snprintf(tmp, sizeof(tmp), "0");
+    } else if (a >= 1e-6 && a < 1e15 && fixed15(v, tmp)) {
+        trim_fraction(tmp);
     } else if (a >= 1e-6 && a < 1e15) {
         prec = 14 - exponent15(v);
         snprintf(tmp, sizeof(tmp), "%.*f", prec > 0 ? prec : 0, v);

@@ -7,6 +7,11 @@
  */
 #include "core/num.h"
 
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "test.h"
 
 /* ===== Integers ===== */
@@ -277,6 +282,76 @@ static void test_format_real(void)
     CHECK(format_real(1, out, 0) == out);
 }
 
+/* format_real as it was written with printf alone: the reference for the
+ * faster way it now takes. */
+static void slow_real(double v, char *out, size_t n)
+{
+    char tmp[64], *end;
+    const char *e;
+    int prec;
+
+    snprintf(tmp, sizeof(tmp), "%.14e", v);
+    e = strchr(tmp, 'e');
+    prec = 14 - (int)strtol(e + 1, NULL, 10);
+    snprintf(out, n, "%.*f", prec > 0 ? prec : 0, v);
+    if (strchr(out, '.')) {
+        end = out + strlen(out);
+        while (end[-1] == '0')
+            *--end = '\0';
+        if (end[-1] == '.')
+            end[-1] = '\0';
+    }
+}
+
+static uint64_t next_random(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+/* Random values in [1e-6, 1e15): raw doubles, short decimals, halves
+ * (ties at the 15th digit are common among those) and quotients. */
+static void test_format_real_agrees(void)
+{
+    char got[40], want[64];
+    uint64_t seed = 88172645463325252ULL, r;
+    double v;
+    long i, bad = 0;
+
+    for (i = 0; i < 300000; i++) {
+        r = next_random(&seed);
+        if (i % 4 == 0)
+            v = ldexp((double)(r >> 11) / 9007199254740992.0, (int)(r % 70) - 19);
+        else if (i % 4 == 1)
+            v = (double)(r % 2000000000000ULL) / pow(10, (double)(r % 13));
+        else if (i % 4 == 2)
+            v = ((double)(r % 100000) + 0.5) / pow(10, (double)(r % 9));
+        else
+            v = (double)(r % 10000000) / (double)(1 + r % 9999) * pow(10, (double)(r % 15) - 5);
+        v = (r & 1) ? -v : v;
+        if (fabs(v) < 1e-6 || fabs(v) >= 1e15)
+            continue;
+        format_real(v, got, sizeof(got));
+        slow_real(v, want, sizeof(want));
+        if (strcmp(got, want) != 0 && bad++ < 5)
+            TEST_FAIL_AT(__FILE__, __LINE__, "%.17g: \"%s\", want \"%s\"", v, got, want);
+    }
+    /* just below and above every power of ten, where the exponent turns */
+    for (i = -6 * 401; i < 15 * 401; i++) {
+        v = pow(10, (double)(i >= 0 ? i / 401 : -((-i + 400) / 401))) *
+            (1 + (double)(((i % 401) + 401) % 401 - 200) * 1e-16);
+        if (fabs(v) < 1e-6 || fabs(v) >= 1e15)
+            continue;
+        format_real(v, got, sizeof(got));
+        slow_real(v, want, sizeof(want));
+        if (strcmp(got, want) != 0 && bad++ < 5)
+            TEST_FAIL_AT(__FILE__, __LINE__, "%.17g: \"%s\", want \"%s\"", v, got, want);
+    }
+    CHECK_EQ_INT(bad, 0);
+}
+
 int main(void)
 {
     test_i64();
@@ -284,5 +359,6 @@ int main(void)
     test_dates();
     test_date_round_trip();
     test_format_real();
+    test_format_real_agrees();
     return test_report("test_num");
 }
