@@ -480,7 +480,7 @@ static long load_zones(struct store *s, const struct match_input *in, const char
         return -1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MATCH_MAX_ZONES) {
         if (n == cap) {
-            cap = cap ? cap * 2 : 256;
+            cap = cap ? cap * 2 : 16;
             grown = xrealloc(zones, (size_t)cap * sizeof(*zones));
             if (!grown)
                 break;
@@ -642,8 +642,10 @@ int match_compute(struct match_input *in, struct store *s, struct http_resp *res
         http_problem(resp, 503, NULL, "out of memory");
         goto out;
     }
-    for (i = 0; i < run->n; i++)
+    for (i = 0; i < run->n; i++) {
         run->zones[i] = run->mz[i].z;
+        run->zones[i].code = run->mz[i].code; /* the array moved while it grew */
+    }
     site_rank(&in->q, run->zones, (size_t)run->n, run->results);
     rc = 0;
 out:

@@ -23,6 +23,7 @@ static const struct command commands[] = {
     {"brief", cmd_brief, "write the PDF site brief of one zone or a shortlist"},
     {"leads", cmd_leads, "list the investors' inquiries (--csv for CSV)"},
     {"gen", cmd_gen, "write a synthetic data set for tests and benchmarks"},
+    {"bench", cmd_bench, "time the site finder and the brief in process"},
     {"version", cmd_version, "print the version"},
     {NULL, NULL, NULL},
 };

@@ -32,5 +32,6 @@ check "render every page" pdftoppm -r 40 -png "$tmp/vi.pdf" "$tmp/page"
 check "a rendered page" test -s "$tmp/page-1.png"
 check "unknown zone refused" sh -c "! '$khu' brief kcn-nowhere -o '$tmp/x.pdf' --db '$tmp/k.db'"
 check "usage error exit 2" sh -c "'$khu' brief kcn-long-hau --db '$tmp/k.db'; test \$? -eq 2"
+check "khu bench match runs over the default data" "$khu" bench match --runs 3 --zone kcn-long-hau --db "$tmp/k.db"
 echo "test_brief: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `khu bench match --db FILE [--runs N] [--zone CODE]`: in-process timings
+ * of the site finder (loading and ranking every zone, and ranking alone)
+ * and of drawing one zone's PDF brief; medians and 90th percentiles over N
+ * runs. bench/match runs it over the national and world sets and adds the
+ * same requests over HTTP.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/match.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/opts.h"
+#include "core/num.h"
+#include "core/xalloc.h"
+#include "report/brief_data.h"
+
+#define BENCH_MAX_RUNS 10000
+
+static double now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+static void report(const char *what, double *ms, int n)
+{
+    qsort(ms, (size_t)n, sizeof(*ms), compare_double);
+    printf("%-28s runs=%d p50_ms=%.3f p90_ms=%.3f max_ms=%.3f\n", what, n, ms[n / 2],
+           ms[(n * 9) / 10], ms[n - 1]);
+}
+
+/* An investor's typical needs: 20 ha, within 60 km of Ho Chi Minh City. */
+static void typical_query(struct match_input *in)
+{
+    match_input_init(in);
+    in->q.land_ha = 20;
+    in->q.max_km_hcmc.known = 1;
+    in->q.max_km_hcmc.v = 60;
+    in->lang = LANG_EN;
+}
+
+static int bench_match(struct store *s, int runs, double *ms)
+{
+    struct match_input in;
+    struct match_run run;
+    struct http_resp resp;
+    int i;
+    long zones = 0;
+
+    memset(&resp, 0, sizeof(resp));
+    buf_init(&resp.body, 1 << 20);
+    typical_query(&in);
+    for (i = 0; i < runs; i++) {
+        double t0 = now_ms();
+        if (match_compute(&in, s, &resp, &run)) {
+            fprintf(stderr, "khu bench: %s\n", buf_cstr(&resp.body));
+            buf_free(&resp.body);
+            return -1;
+        }
+        ms[i] = now_ms() - t0;
+        zones = run.n;
+        match_run_free(&run);
+    }
+    buf_free(&resp.body);
+    printf("zones %ld\n", zones);
+    report("match load+rank", ms, runs);
+    return 0;
+}
+
+static int bench_rank(struct store *s, int runs, double *ms)
+{
+    struct match_input in;
+    struct match_run run;
+    struct http_resp resp;
+    int i;
+
+    memset(&resp, 0, sizeof(resp));
+    buf_init(&resp.body, 1 << 20);
+    typical_query(&in);
+    if (match_compute(&in, s, &resp, &run)) {
+        buf_free(&resp.body);
+        return -1;
+    }
+    for (i = 0; i < runs; i++) {
+        double t0 = now_ms();
+        site_rank(&in.q, run.zones, (size_t)run.n, run.results);
+        ms[i] = now_ms() - t0;
+    }
+    match_run_free(&run);
+    buf_free(&resp.body);
+    report("match rank only", ms, runs);
+    return 0;
+}
+
+static int bench_brief(struct store *s, const char *zone, int runs, double *ms)
+{
+    struct brief b;
+    struct brief_zone z;
+    struct buf pdf;
+    int i;
+
+    buf_init(&pdf, 64 << 20);
+    for (i = 0; i < runs; i++) {
+        double t0 = now_ms();
+        memset(&b, 0, sizeof(b));
+        buf_reset(&pdf);
+        if (brief_load_zone(s, zone, SITE_VI, &z) || brief_load_frame(s, SITE_VI, "today", &b)) {
+            fprintf(stderr, "khu bench: no zone '%s'\n", zone);
+            buf_free(&pdf);
+            return -1;
+        }
+        b.zones = &z;
+        b.nzones = 1;
+        if (brief_render_pdf(&b, &pdf)) {
+            buf_free(&pdf);
+            return -1;
+        }
+        ms[i] = now_ms() - t0;
+    }
+    printf("brief bytes %zu\n", pdf.len);
+    buf_free(&pdf);
+    report("brief one zone (PDF)", ms, runs);
+    return 0;
+}
+
+int cmd_bench(int argc, char **argv)
+{
+    const char *db = NULL, *runs_text = NULL, *zone = NULL, *pos[1];
+    const struct opt opts[] = {
+        {"--db", 1, &db}, {"--runs", 1, &runs_text}, {"--zone", 1, &zone}, {NULL, 0, NULL}};
+    int help, npos = opts_parse(argc, argv, opts, pos, 1, &help), rc = 0;
+    int64_t runs = 50;
+    struct store *s = NULL;
+    struct khu_diag d;
+    double *ms;
+
+    if (help || npos != 1 || strcmp(pos[0], "match") != 0) {
+        fputs("usage: khu bench match [--db FILE] [--runs N] [--zone CODE]\n",
+              help ? stdout : stderr);
+        return help ? 0 : EXIT_USAGE;
+    }
+    if (runs_text && parse_i64(runs_text, 1, BENCH_MAX_RUNS, &runs)) {
+        fprintf(stderr, "khu bench: --runs must be from 1 to %d\n", BENCH_MAX_RUNS);
+        return EXIT_USAGE;
+    }
+    khu_diag_clear(&d);
+    if (store_open(cli_db_path(db), STORE_READ_ONLY, &s, &d)) {
+        fprintf(stderr, "khu bench: %s\n", d.message);
+        return EXIT_DB;
+    }
+    ms = xmalloc((size_t)runs * sizeof(*ms));
+    if (!ms || bench_match(s, (int)runs, ms) || bench_rank(s, (int)runs, ms) ||
+        (zone && bench_brief(s, zone, (int)runs, ms)))
+        rc = 1;
+    xfree(ms);
+    store_close(s);
+    return rc;
+}
