@@ -34,7 +34,13 @@ APP_SRC  := $(filter-out src/cli/main.c,$(APP_SRC))
 APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o) $(B)/gen/web_assets.o $(B)/gen/data_assets.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
-WEB      := $(sort $(wildcard web/*))
+# The web app: the files of web/ and the libraries it uses (npm, pinned in
+# package-lock.json), gathered flat in build/web and embedded in the binary.
+NPM_STAMP   := node_modules/.khu-npm-ci
+LEAFLET_IMG := layers.png layers-2x.png marker-icon.png marker-icon-2x.png marker-shadow.png
+WEB_LIB     := leaflet.js leaflet.css $(LEAFLET_IMG) uPlot.iife.min.js uPlot.min.css LICENSES.txt
+WEB         := $(patsubst web/%,build/web/%,$(sort $(wildcard web/*))) \
+               $(addprefix build/web/,$(WEB_LIB))
 DATA     := $(sort $(wildcard data/*.csv))
 
 .PHONY: all run test asan valgrind bench lint format fuzz clean deps build-tests docs
@@ -63,11 +69,46 @@ docs: $(B)/tools/schema_doc
 
 $(B)/gen/web_assets.c: $(B)/tools/embed $(WEB)
 	@mkdir -p $(dir $@)
-	$(B)/tools/embed khu_assets web $(WEB) > $@.tmp && mv $@.tmp $@
+	@echo "  EMBED   $@"
+	@$(B)/tools/embed khu_assets build/web $(WEB) > $@.tmp && mv $@.tmp $@
+
+# npm ci from the lockfile when node_modules is missing or older than it
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || tools/deps
+	@echo "  NPM     ci"
+	@npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
+build/web/%: web/%
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+build/web/leaflet.js: $(NPM_STAMP)
+	@mkdir -p $(dir $@)
+	@sed '/sourceMappingURL=/d' node_modules/leaflet/dist/leaflet.js > $@
+
+build/web/leaflet.css: $(NPM_STAMP)
+	@mkdir -p $(dir $@)
+	@sed 's#url(images/#url(#g' node_modules/leaflet/dist/leaflet.css > $@
+
+$(addprefix build/web/,$(LEAFLET_IMG)): build/web/%: $(NPM_STAMP)
+	@mkdir -p $(dir $@)
+	@cp node_modules/leaflet/dist/images/$* $@
+
+build/web/uPlot.iife.min.js build/web/uPlot.min.css: build/web/%: $(NPM_STAMP)
+	@mkdir -p $(dir $@)
+	@sed '/sourceMappingURL=/d' node_modules/uplot/dist/$* > $@
+
+build/web/LICENSES.txt: $(NPM_STAMP) NOTICE
+	@mkdir -p $(dir $@)
+	@{ cat NOTICE; for p in leaflet uplot; do \
+	  printf '\n==== %s %s ====\n\n' $$p "$$(node -p "require('./node_modules/$$p/package.json').version")"; \
+	  cat node_modules/$$p/LICENSE*; done; } > $@
 
 $(B)/gen/data_assets.c: $(B)/tools/embed $(DATA)
 	@mkdir -p $(dir $@)
-	$(B)/tools/embed khu_data_files data/ $(DATA) > $@.tmp && mv $@.tmp $@
+	@echo "  EMBED   $@"
+	@$(B)/tools/embed khu_data_files data/ $(DATA) > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
 	@echo "  CC      $<"

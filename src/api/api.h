@@ -18,7 +18,9 @@
 
 struct api_app {
     char db_path[4096];
-    int32_t today; /* days since 1970-01-01: "now" for target progress */
+    int32_t today;               /* days since 1970-01-01: "now" for target progress */
+    char tiles[1024];            /* map tile URL template for the web app; "" for none */
+    char tiles_attribution[512]; /* credit shown on the map with those tiles */
 };
 
 enum api_lang { LANG_VI, LANG_EN, LANG_KO };

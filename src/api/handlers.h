@@ -20,6 +20,19 @@ void api_stats(struct http_req *req, struct http_resp *resp);
 /* GET /api/v1/openapi.json: the OpenAPI 3.1 description of every route. */
 void api_openapi(struct http_req *req, struct http_resp *resp);
 
+/* The web app (web.c). GET / and /zones/{code}: the app's HTML shell
+ * (query: lang). GET /map and /finder: the same, with the zone filters, q
+ * and sort allowed too. */
+void web_page(struct http_req *req, struct http_resp *resp);
+void web_page_filtered(struct http_req *req, struct http_resp *resp);
+
+/* GET /static/{version}/{name}: an embedded asset with its content type;
+ * cached for a year when version is this build's. */
+void web_asset(struct http_req *req, struct http_resp *resp);
+
+/* GET /api/v1/config: the web app's settings (map tile URL or null). */
+void web_config(struct http_req *req, struct http_resp *resp);
+
 /* GET or POST /api/v1/match/sites: the site finder's ranked shortlist. */
 void api_match_sites(struct http_req *req, struct http_resp *resp);
 

@@ -469,6 +469,10 @@ static void write_paths(struct jw *w)
                 "Counts and areas by kind, status and unit; umbrella zones; reconciliation.",
                 "text/csv");
     simple_path(w, "/api/v1/stats.csv", "get_stats_csv", "Stats groups as CSV.", "text/csv");
+    simple_path(w, "/api/v1/config", "get_config",
+                "Settings of the web app: the map tile URL and its attribution (null when the"
+                " map draws no tiles), the version of the embedded assets.",
+                NULL);
     simple_path(w, "/api/v1", "api_index", "Links to the resources.", NULL);
     simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);
     finder_paths(w);

@@ -2,11 +2,8 @@
 /*
  * The route table of khu serve: every path, its method and its handler.
  */
-#include <string.h>
-
 #include "api/handlers.h"
 #include "api/resource.h"
-#include "http/assets.h"
 
 #define LIST_HANDLER(res)                                                                          \
     static void list_##res(struct http_req *req, struct http_resp *resp)                           \
@@ -28,28 +25,6 @@ LIST_HANDLER(enterprises)
 ITEM_HANDLER(enterprises)
 LIST_HANDLER(projects)
 ITEM_HANDLER(projects)
-
-static void serve_asset(struct http_resp *resp, const char *path, const char *type)
-{
-    const struct asset *a;
-
-    for (a = khu_assets; a->path; a++) {
-        if (strcmp(a->path, path) == 0) {
-            resp->content_type = type;
-            buf_append(&resp->body, a->data, (size_t)a->len);
-            return;
-        }
-    }
-    http_problem(resp, 404, NULL, "no such page");
-}
-
-static void page_index(struct http_req *req, struct http_resp *resp)
-{
-    const char *none[] = {NULL};
-
-    if (http_check_params(req, resp, none) == 0)
-        serve_asset(resp, "/index.html", "text/html; charset=utf-8");
-}
 
 static void healthz(struct http_req *req, struct http_resp *resp)
 {
@@ -85,6 +60,8 @@ static void api_index(struct http_req *req, struct http_resp *resp)
     jw_str(&w, "/api/v1/targets");
     jw_key(&w, "stats");
     jw_str(&w, "/api/v1/stats");
+    jw_key(&w, "config");
+    jw_str(&w, "/api/v1/config");
     jw_obj_end(&w);
     jw_obj_end(&w);
     buf_putc(&resp->body, '\n');
@@ -97,7 +74,12 @@ static void api_index(struct http_req *req, struct http_resp *resp)
     }
 
 const struct http_route api_routes[] = {
-    {"GET", "/", page_index},
+    {"GET", "/", web_page},
+    {"GET", "/map", web_page_filtered},
+    {"GET", "/finder", web_page_filtered},
+    {"GET", "/zones/{code}", web_page},
+    {"GET", "/static/{version}/{name}", web_asset},
+    {"GET", "/api/v1/config", web_config},
     {"GET", "/healthz", healthz},
     {"GET", "/api/v1", api_index},
     {"GET", "/api/v1/openapi.json", api_openapi},

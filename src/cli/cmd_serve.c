@@ -18,11 +18,15 @@
 #include "core/num.h"
 
 static const char serve_help[] =
-    "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n\n"
-    "Serves the read API under /api/v1 and a page at / (default 127.0.0.1:8080).\n"
+    "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n"
+    "                 [--tiles URL] [--tiles-attribution TEXT]\n\n"
+    "Serves the read API under /api/v1 and the web app at / (default 127.0.0.1:8080).\n"
     "A new database is created and loaded with the embedded Long An data set unless\n"
     "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
-    "KHU_TODAY (YYYY-MM-DD) fixes the date used for target progress.\n";
+    "KHU_TODAY (YYYY-MM-DD) fixes the date used for target progress.\n"
+    "The web app's map draws no tiles unless --tiles (or KHU_TILES) gives a tile URL\n"
+    "such as https://tile.example.org/{z}/{x}/{y}.png; --tiles-attribution (or\n"
+    "KHU_TILES_ATTRIBUTION) credits its source.\n";
 
 static int prepare_database(const char *path, int empty)
 {
@@ -47,19 +51,47 @@ static int32_t today(void)
     return (int32_t)(time(NULL) / 86400);
 }
 
-static int parse_options(int argc, char **argv, struct http_config *cfg, const char **db,
-                         int *empty, int *help)
+/* Copies the map tile settings (option, else environment) into app. */
+static int tile_options(struct api_app *app, const char *tiles, const char *attribution)
+{
+    if (!tiles)
+        tiles = getenv("KHU_TILES");
+    if (!attribution)
+        attribution = getenv("KHU_TILES_ATTRIBUTION");
+    if (tiles && *tiles && (strlen(tiles) >= sizeof(app->tiles) || strncmp(tiles, "http", 4))) {
+        fprintf(stderr, "khu serve: --tiles must be an http(s) URL of at most %zu bytes\n",
+                sizeof(app->tiles) - 1);
+        return -1;
+    }
+    if (attribution && strlen(attribution) >= sizeof(app->tiles_attribution)) {
+        fprintf(stderr, "khu serve: --tiles-attribution must be at most %zu bytes\n",
+                sizeof(app->tiles_attribution) - 1);
+        return -1;
+    }
+    snprintf(app->tiles, sizeof(app->tiles), "%s", tiles ? tiles : "");
+    snprintf(app->tiles_attribution, sizeof(app->tiles_attribution), "%s",
+             attribution ? attribution : "");
+    return 0;
+}
+
+static int parse_options(int argc, char **argv, struct http_config *cfg, struct api_app *app,
+                         const char **db, int *empty, int *help)
 {
     const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
+    const char *tiles = NULL, *attribution = NULL;
     const struct opt opts[] = {{"--db", 1, db},
                                {"--bind", 1, &bind},
                                {"--port", 1, &port},
                                {"--threads", 1, &threads},
                                {"--empty", 0, &empty_flag},
+                               {"--tiles", 1, &tiles},
+                               {"--tiles-attribution", 1, &attribution},
                                {NULL, 0, NULL}};
     int64_t v;
 
     if (opts_parse(argc, argv, opts, pos, 0, help) != 0)
+        return -1;
+    if (tile_options(app, tiles, attribution))
         return -1;
     cfg->bind_addr = bind ? bind : "127.0.0.1";
     cfg->port = 8080;
@@ -88,7 +120,7 @@ int cmd_serve(int argc, char **argv)
     int empty, help, sig, rc;
 
     memset(&cfg, 0, sizeof(cfg));
-    if (parse_options(argc, argv, &cfg, &db, &empty, &help))
+    if (parse_options(argc, argv, &cfg, &app, &db, &empty, &help))
         return EXIT_USAGE;
     if (help) {
         fputs(serve_help, stdout);

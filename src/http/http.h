@@ -48,6 +48,7 @@ struct http_resp {
     struct buf body;               /* capped at HTTP_MAX_RESPONSE */
     char content_disposition[160]; /* optional header value, "" when unset */
     int no_etag;                   /* 1: never answer 304 for this response */
+    const char *cache_control;     /* static string; NULL: "no-cache" */
 };
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);

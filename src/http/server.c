@@ -162,7 +162,8 @@ static struct MHD_Response *make_response(char *data, size_t n)
 /* Adds the headers every answer to a routed request carries. */
 static void common_headers(int *ok, struct MHD_Response *r, const struct exchange *x)
 {
-    add_header(ok, r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    add_header(ok, r, MHD_HTTP_HEADER_CACHE_CONTROL,
+               x->resp.cache_control ? x->resp.cache_control : "no-cache");
     add_header(ok, r, MHD_HTTP_HEADER_VARY, VARY_VALUE);
     add_header(ok, r, "X-Content-Type-Options", "nosniff");
     if (x->safe)
