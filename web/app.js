@@ -1,0 +1,145 @@
+// The web app's entry: routes (/, /map, /finder, /zones/{code}) drawn in
+// the page without reloading it, the language menu (vi, en, ko; the choice
+// is kept), and the strings of the page's frame.
+import { t, setLang, lang, LANGS, LANG_NAMES } from './i18n.js';
+import { esc, errorHTML } from './core.js';
+import { savedFilter, saveFilter } from './filters.js';
+import * as dashboard from './dashboard.js';
+import * as mapPage from './map.js';
+import * as finder from './finder.js';
+import * as zone from './zone.js';
+
+const ROUTES = [
+  { re: /^\/$/, page: dashboard, nav: 'dashboard' },
+  { re: /^\/map$/, page: mapPage, nav: 'map' },
+  { re: /^\/finder$/, page: finder, nav: 'finder' },
+  { re: /^\/zones\/([^/]+)$/, page: zone, nav: null },
+];
+
+let token = 0;
+let cleanups = [];
+
+function storedLang() {
+  try {
+    return localStorage.getItem('khu.lang');
+  } catch (e) {
+    return null;
+  }
+}
+
+function storeLang(l) {
+  try {
+    localStorage.setItem('khu.lang', l);
+  } catch (e) {
+    /* private mode: the choice lasts for this page only */
+  }
+}
+
+// The navigation's links carry the finder's last filter, so that the map
+// follows it.
+function navLinks() {
+  const q = savedFilter();
+  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder' };
+  for (const a of document.querySelectorAll('nav.main a[data-nav]')) a.setAttribute('href', links[a.dataset.nav]);
+}
+
+// The frame's strings and links in the current language.
+function drawFrame(nav) {
+  document.documentElement.lang = lang();
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  navLinks();
+  for (const a of document.querySelectorAll('nav.main a[data-nav]')) {
+    if (a.dataset.nav === nav) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const select = document.getElementById('lang');
+  if (select) select.value = lang();
+}
+
+async function render(focus) {
+  const my = ++token;
+  for (const f of cleanups) {
+    try {
+      f();
+    } catch (e) {
+      /* a page already gone */
+    }
+  }
+  cleanups = [];
+  const path = location.pathname;
+  const search = location.search;
+  let match = null;
+  const route = ROUTES.find((r) => (match = r.re.exec(path)));
+  drawFrame(route ? route.nav : null);
+  const main = document.getElementById('main');
+  main.setAttribute('aria-busy', 'true');
+  if (!main.firstElementChild || focus) main.innerHTML = `<p class="loading">${esc(t('loading'))}</p>`;
+  const ctx = {
+    path,
+    search,
+    params: new URLSearchParams(search),
+    match,
+    urls: window.khuRouteData(path, search, lang()),
+    alive: () => my === token,
+    onLeave: (f) => cleanups.push(f),
+    setTitle: (s) => {
+      document.title = `${s} · khu`;
+    },
+    replaceURL: (url) => history.replaceState(null, '', url),
+  };
+  try {
+    if (!route) throw new Error(path);
+    await route.page.render(main, ctx);
+  } catch (e) {
+    if (my === token) main.innerHTML = errorHTML(e);
+  }
+  if (my !== token) return;
+  main.removeAttribute('aria-busy');
+  if (focus) {
+    const h = main.querySelector('h1');
+    if (h) h.focus();
+  }
+}
+
+// Follows links to the app's own pages without reloading.
+function onClick(e) {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = e.target.closest('a[href]');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin) return;
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
+  if (!ROUTES.some((r) => r.re.test(url.pathname))) return;
+  e.preventDefault();
+  if (a.hasAttribute('data-clear-filter')) saveFilter('');
+  history.pushState(null, '', url.pathname + url.search);
+  window.scrollTo(0, 0);
+  render(true);
+}
+
+function start() {
+  const fromURL = new URLSearchParams(location.search).get('lang');
+  const l = LANGS.includes(fromURL) ? fromURL : storedLang();
+  setLang(l);
+  if (fromURL && LANGS.includes(fromURL)) storeLang(fromURL);
+  const select = document.getElementById('lang');
+  select.innerHTML = LANGS.map((x) => `<option value="${x}" lang="${x}">${esc(LANG_NAMES[x])}</option>`).join('');
+  select.value = lang();
+  select.addEventListener('change', () => {
+    setLang(select.value);
+    storeLang(lang());
+    const p = new URLSearchParams(location.search);
+    if (p.has('lang')) {
+      p.set('lang', lang());
+      history.replaceState(null, '', `${location.pathname}?${p.toString()}`);
+    }
+    render(false);
+  });
+  document.addEventListener('click', onClick);
+  window.addEventListener('khu:filter', navLinks);
+  window.addEventListener('popstate', () => render(true));
+  render(false);
+}
+
+start();

@@ -1,0 +1,382 @@
+// The dashboard: the registry beside the province's reported totals, the
+// province's targets with progress, trend and verdict, the reported series
+// as charts, occupancy and available land by kind and by unit.
+import { t, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate, measureKey } from './i18n.js';
+import { esc, getAll, nameHTML, nameText, badge, tableWrap, sourcesHTML, valHTML } from './core.js';
+
+const CHARTS = [
+  { id: 'occupancy', title: 'chart_occupancy', metrics: ['kcn_occupancy_pct', 'ccn_occupancy_pct'], unit: 'pct', digits: 1 },
+  { id: 'fdi-capital', title: 'chart_fdi_capital', metrics: ['fdi_capital_usd_bn_cumulative'], unit: 'usd_bn', digits: 2 },
+  { id: 'fdi-projects', title: 'chart_fdi_projects', metrics: ['fdi_projects_cumulative'], unit: 'count', digits: 0 },
+];
+const COLOURS = ['#0b5cad', '#b3261e', '#2e7d32'];
+
+function digitsFor(unit) {
+  return { count: 0, ha: 1, pct: 1, usd_bn: 2 }[unit] ?? 2;
+}
+
+function measure(v, unit) {
+  return fmtMeasure(v, unit, digitsFor(unit));
+}
+
+function signed(v, unit) {
+  if (v === null || v === undefined) return t('unknown');
+  const s = measure(Math.abs(v), unit);
+  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${s}${t('per_year')}`;
+}
+
+// ----- the registry beside the reported totals -----
+
+function reconHTML(recon) {
+  if (!recon || !recon.length) return '';
+  const sentences = recon
+    .map((r) => {
+      const kind = t(`kinds_${r.kind}`);
+      const unknown = r.registry_area_unknown ? t('recon_unknown', { n: fmtNum(r.registry_area_unknown, 0) }) : '';
+      const parts = [];
+      if (r.reported_count !== null || r.reported_ha !== null) {
+        parts.push(
+          t('recon_reported', {
+            count: fmtNum(r.reported_count, 0),
+            kind,
+            area: fmtHa(r.reported_ha),
+            date: fmtDate(r.reported_on),
+          })
+        );
+      }
+      parts.push(t('recon_registry', { count: fmtNum(r.registry_count, 0), area: fmtHa(r.registry_ha), unknown }));
+      const dc = r.difference_count;
+      const dh = r.difference_ha;
+      if (dc !== null && dh !== null) {
+        if (dc < 0 || (dc === 0 && dh < 0)) parts.push(t('recon_fewer', { count: fmtNum(-dc, 0), area: fmtHa(-dh) }));
+        else if (dc > 0 || dh > 0) parts.push(t('recon_more', { count: fmtNum(dc, 0), area: fmtHa(dh) }));
+        else parts.push(t('recon_equal'));
+      }
+      return `<p class="recon-sentence" data-kind="${esc(r.kind)}"><strong>${esc(t(`kind_${r.kind}`))}.</strong> ${esc(parts.join(' '))}</p>`;
+    })
+    .join('');
+  const rows = recon
+    .map(
+      (r) => `<tr><th scope="row">${esc(t(`kind_${r.kind}`))}</th>
+<td class="num">${valHTML(r.reported_count, (v) => fmtNum(v, 0))}</td><td class="num">${valHTML(r.reported_ha, fmtHa)}</td>
+<td class="num">${valHTML(r.registry_count, (v) => fmtNum(v, 0))}</td><td class="num">${valHTML(r.registry_ha, fmtHa)}</td>
+<td class="num">${valHTML(r.difference_count, (v) => fmtNum(v, 0))}</td><td class="num">${valHTML(r.difference_ha, fmtHa)}</td></tr>`
+    )
+    .join('');
+  const head = `<thead><tr><td></td><th scope="colgroup" colspan="2">${esc(t('recon_col_reported'))}</th>
+<th scope="colgroup" colspan="2">${esc(t('recon_col_registry'))}</th><th scope="colgroup" colspan="2">${esc(t('recon_col_diff'))}</th></tr>
+<tr><th scope="col">${esc(t('col_kind'))}</th>${[1, 2, 3]
+    .map(() => `<th scope="col" class="num">${esc(t('recon_count'))}</th><th scope="col" class="num">${esc(t('recon_area'))}</th>`)
+    .join('')}</tr></thead>`;
+  const sources = [...new Set(recon.map((r) => r.source).filter(Boolean))].join(' ; ');
+  return `<section aria-labelledby="recon-h" class="card">
+<h2 id="recon-h">${esc(t('recon_title'))}</h2>
+${sentences}
+${tableWrap(t('recon_title'), `<table class="data" id="recon-table">${head}<tbody>${rows}</tbody></table>`)}
+<p class="note">${esc(t('recon_note'))}</p>
+<details><summary>${esc(t('sources'))}</summary>${sourcesHTML(sources)}</details>
+</section>`;
+}
+
+// ----- targets -----
+
+function targetHTML(tg, units) {
+  const unit = measureKey(tg.measure_unit);
+  const hasValue = tg.value !== null && tg.value !== undefined;
+  const increase = tg.direction !== 'decrease';
+  let pct = null;
+  if (hasValue && tg.target_value) pct = increase ? (100 * tg.value) / tg.target_value : (100 * tg.target_value) / tg.value;
+  const shown = pct === null ? 0 : Math.max(0, Math.min(100, pct));
+  const progressText =
+    pct === null
+      ? t('unknown')
+      : t('t_progress', { value: measure(tg.value, unit), target: measure(tg.target_value, unit) });
+  const scopeUnit = units.get(tg.scope_unit);
+  const basis = tg.basis === 'registry' ? t('t_basis_registry') : t('t_basis_reported');
+  const reg = tg.registry;
+  const registry =
+    reg && tg.basis !== 'registry'
+      ? `<p class="registry">${esc(
+          t('t_registry', {
+            value: measure(reg.value, unit),
+            counted: fmtNum(reg.counted, 0),
+            unknown: fmtNum(reg.unknown, 0),
+          })
+        )}</p>`
+      : '';
+  const share =
+    tg.share_done !== null && tg.share_done !== undefined
+      ? `<p class="share">${esc(t('t_share', { pct: fmtPct(100 * tg.share_done, 0) }))}</p>`
+      : '';
+  return `<article class="target verdict-${esc(tg.verdict)}" data-code="${esc(tg.code)}" aria-labelledby="tg-${esc(tg.code)}">
+<h3 id="tg-${esc(tg.code)}">${nameHTML(tg)}</h3>
+<p class="verdict">${badge('verdict', tg.verdict)}</p>
+<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"${
+    pct === null ? '' : ` aria-valuenow="${Math.round(shown)}"`
+  } aria-valuetext="${esc(progressText)}" aria-labelledby="tg-${esc(tg.code)}"><span class="bar" style="width:${shown.toFixed(1)}%"></span></div>
+<p class="progress-text">${esc(progressText)}${pct === null ? '' : ` (${esc(fmtPct(pct, 0))})`}</p>
+${share}
+<dl class="facts">
+<div><dt>${esc(t('t_now'))}</dt><dd>${valHTML(tg.value, (v) => measure(v, unit))}${
+    hasValue ? ` <span class="muted">(${esc(fmtDate(tg.value_on))}, ${esc(basis)})</span>` : ''
+  }</dd></div>
+<div><dt>${esc(t('t_target'))}</dt><dd>${valHTML(tg.target_value, (v) => measure(v, unit))}</dd></div>
+<div><dt>${esc(t('t_due'))}</dt><dd>${valHTML(tg.due_on, (v) => fmtDate(v))}</dd></div>
+<div><dt>${esc(t('t_baseline'))}</dt><dd>${valHTML(tg.baseline_value, (v) => measure(v, unit))}${
+    tg.baseline_on ? ` <span class="muted">(${esc(fmtDate(tg.baseline_on))})</span>` : ''
+  }</dd></div>
+<div><dt>${esc(t('t_trend'))}</dt><dd>${valHTML(tg.trend_per_year, (v) => signed(v, unit))}</dd></div>
+<div><dt>${esc(t('t_projected'))}</dt><dd>${valHTML(tg.projected, (v) => measure(v, unit))}</dd></div>
+</dl>
+${registry}
+<details><summary>${esc(t('sources'))}</summary>
+<p><span class="muted">${esc(t('t_scope'))}:</span> ${esc(scopeUnit ? nameText(scopeUnit) : tg.scope_unit || '')}<br><span lang="en">${esc(tg.scope || '')}</span></p>
+${sourcesHTML(tg.source)}</details>
+</article>`;
+}
+
+// ----- reported series -----
+
+function seriesOf(targets, metric) {
+  return targets.find((x) => x.metric === metric);
+}
+
+function toSeconds(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 1000;
+}
+
+function isoOf(sec) {
+  return new Date(sec * 1000).toISOString().slice(0, 10);
+}
+
+function chartFigure(def, targets) {
+  const series = def.metrics.map((m) => seriesOf(targets, m)).filter((s) => s && s.observations.length);
+  if (!series.length) return '';
+  const dates = [...new Set(series.flatMap((s) => s.observations.map((o) => o.observed_on)))].sort();
+  const rows = dates
+    .map(
+      (d) => `<tr><th scope="row">${esc(fmtDate(d))}</th>${series
+        .map((s) => {
+          const o = s.observations.find((x) => x.observed_on === d);
+          return `<td class="num">${o ? esc(measure(o.value, def.unit)) : ''}</td>`;
+        })
+        .join('')}</tr>`
+    )
+    .join('');
+  const latest = series
+    .map((s) => `${nameText(s)}: ${measure(s.value, def.unit)} (${fmtDate(s.value_on)})`)
+    .join('; ');
+  return `<figure class="chart-figure card" id="chart-${def.id}">
+<figcaption><h3>${esc(t(def.title))}</h3><p class="muted">${esc(t('series_latest'))}: ${esc(latest)}</p></figcaption>
+<div class="chart" role="img" aria-label="${esc(`${t(def.title)}. ${t('series_latest')}: ${latest}`)}"></div>
+<details><summary>${esc(t('chart_data'))}</summary>
+${tableWrap(t('chart_data'), `<table class="data"><thead><tr><th scope="col">${esc(t('date'))}</th>${series
+    .map((s) => `<th scope="col" class="num">${nameHTML(s)}</th>`)
+    .join('')}</tr></thead><tbody>${rows}</tbody></table>`)}
+${series.map((s) => sourcesHTML(s.observations.map((o) => o.source).filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' ; '))).join('')}
+</details>
+</figure>`;
+}
+
+function drawChart(el, def, targets, ctx) {
+  const uPlot = window.uPlot;
+  const series = def.metrics.map((m) => seriesOf(targets, m)).filter((s) => s && s.observations.length);
+  if (!uPlot || !series.length) return;
+  const dates = [...new Set(series.flatMap((s) => s.observations.map((o) => o.observed_on)))].sort();
+  const xs = dates.map(toSeconds);
+  const ys = series.map((s) =>
+    dates.map((d) => {
+      const o = s.observations.find((x) => x.observed_on === d);
+      return o ? o.value : null;
+    })
+  );
+  const height = 220;
+  const DAY = 86400;
+  // ticks on the first of January, every year or every few years
+  const yearSplits = (u, axis, min, max) => {
+    const y0 = new Date(min * 1000).getUTCFullYear() + 1;
+    const y1 = new Date(max * 1000).getUTCFullYear();
+    const room = Math.max(1, Math.floor(u.bbox.width / devicePixelRatio / 60));
+    const step = Math.max(1, Math.ceil((y1 - y0 + 1) / room));
+    const out = [];
+    for (let y = y0; y <= y1; y += step) out.push(Date.UTC(y, 0, 1) / 1000);
+    return out;
+  };
+  const opts = {
+    width: Math.max(260, el.clientWidth),
+    height,
+    scales: {
+      x: {
+        time: true,
+        range: (u, min, max) => {
+          const pad = Math.max(60 * DAY, (max - min) * 0.06);
+          return [min - pad, max + pad];
+        },
+      },
+    },
+    legend: { live: true },
+    cursor: { drag: { x: false, y: false } },
+    series: [
+      { label: t('date'), value: (u, v) => (v === null ? '' : fmtDate(isoOf(v))) },
+      ...series.map((s, i) => ({
+        label: nameText(s),
+        stroke: COLOURS[i % COLOURS.length],
+        width: 2,
+        spanGaps: true,
+        points: { show: true, size: 7, fill: COLOURS[i % COLOURS.length] },
+        value: (u, v) => (v === null || v === undefined ? '—' : measure(v, def.unit)),
+      })),
+    ],
+    axes: [
+      {
+        stroke: '#333',
+        grid: { stroke: '#e5e5e5' },
+        splits: yearSplits,
+        values: (u, splits) => splits.map((v) => String(new Date(v * 1000).getUTCFullYear())),
+      },
+      {
+        stroke: '#333',
+        grid: { stroke: '#e5e5e5' },
+        size: 60,
+        values: (u, splits) => splits.map((v) => fmtNum(v, def.digits)),
+      },
+    ],
+  };
+  const plot = new uPlot(opts, [xs, ...ys], el);
+  const ro = new ResizeObserver(() => {
+    const w = Math.max(260, el.clientWidth);
+    if (w !== plot.width) plot.setSize({ width: w, height });
+  });
+  ro.observe(el);
+  ctx.onLeave(() => {
+    ro.disconnect();
+    plot.destroy();
+  });
+}
+
+function otherSeriesHTML(targets, charted) {
+  const others = targets.filter((x) => x.target_value === null && x.observations.length && !charted.has(x.metric));
+  if (!others.length) return '';
+  const rows = others
+    .map((s) => {
+      const unit = measureKey(s.measure_unit);
+      return `<tr><th scope="row">${nameHTML(s)}</th><td class="num">${valHTML(s.value, (v) => measure(v, unit))}</td>
+<td>${valHTML(s.value_on, (v) => fmtDate(v))}</td><td class="num">${valHTML(s.trend_per_year, (v) => signed(v, unit))}</td></tr>`;
+    })
+    .join('');
+  return `<section aria-labelledby="other-h"><h3 id="other-h">${esc(t('series_other'))}</h3>
+${tableWrap(t('series_other'), `<table class="data"><thead><tr><th scope="col">${esc(t('series_name'))}</th><th scope="col" class="num">${esc(t('series_latest'))}</th><th scope="col">${esc(t('date'))}</th><th scope="col" class="num">${esc(t('t_trend'))}</th></tr></thead><tbody>${rows}</tbody></table>`)}
+</section>`;
+}
+
+// ----- occupancy and available land -----
+
+// Sums over zones (properties of the GeoJSON features): counts, areas,
+// available land and occupancy where both industrial and leased land are
+// known. A sum is unknown (null) when no zone has the figure.
+function aggregate(zones) {
+  const sum = (list, key) => {
+    const vals = list.map((z) => z[key]).filter((v) => v !== null && v !== undefined);
+    return vals.length ? vals.reduce((a, b) => a + b, 0) : null;
+  };
+  const both = zones.filter((z) => z.industrial_ha !== null && z.leased_ha !== null && z.industrial_ha > 0);
+  const ind = sum(both, 'industrial_ha');
+  const known = (key) => zones.filter((z) => z[key] !== null && z[key] !== undefined).length;
+  return {
+    count: zones.length,
+    total_ha: sum(zones, 'total_ha'),
+    industrial_ha: sum(zones, 'industrial_ha'),
+    leased_ha: sum(zones, 'leased_ha'),
+    available_ha: sum(zones, 'available_ha'),
+    occupancy_pct: both.length ? (100 * sum(both, 'leased_ha')) / ind : null,
+    area_unknown: zones.length - known('total_ha'),
+    known: {
+      total_ha: known('total_ha'),
+      industrial_ha: known('industrial_ha'),
+      leased_ha: known('leased_ha'),
+      available_ha: known('available_ha'),
+      occupancy_pct: both.length,
+    },
+  };
+}
+
+function landTable(id, label, rows) {
+  const head = ['col_zones', 'col_total_ha', 'col_industrial_ha', 'col_leased_ha', 'col_available_ha', 'col_occupancy', 'col_area_unknown']
+    .map((k) => `<th scope="col" class="num">${esc(t(k))}</th>`)
+    .join('');
+  // a sum over some of the zones says over how many
+  const cell = (a, key, format) => {
+    const k = a.known[key];
+    const part = k && k < a.count ? `<span class="known">${esc(t('known_of', { k: fmtNum(k, 0), n: fmtNum(a.count, 0) }))}</span>` : '';
+    return `<td class="num">${valHTML(a[key], format)}${part}</td>`;
+  };
+  const body = rows
+    .map(
+      ([name, a, cls]) => `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${name}</th>
+<td class="num">${esc(fmtNum(a.count, 0))}</td>${cell(a, 'total_ha', fmtHa)}
+${cell(a, 'industrial_ha', fmtHa)}${cell(a, 'leased_ha', fmtHa)}
+${cell(a, 'available_ha', fmtHa)}${cell(a, 'occupancy_pct', (v) => fmtPct(v))}
+<td class="num">${esc(fmtNum(a.area_unknown, 0))}</td></tr>`
+    )
+    .join('');
+  return tableWrap(label, `<table class="data" id="${id}"><caption>${esc(label)}</caption><thead><tr><td></td>${head}</tr></thead><tbody>${body}</tbody></table>`);
+}
+
+function landHTML(features, units, targets) {
+  const rows = features.map((f) => f.properties);
+  const umbrellas = new Set(rows.map((z) => z.group_code).filter(Boolean));
+  const zones = rows.filter((z) => z.status !== 'cancelled' && !umbrellas.has(z.code));
+  const kinds = [...new Set(zones.map((z) => z.kind))];
+  const byKind = kinds.map((k) => [esc(t(`kind_${k}`)), aggregate(zones.filter((z) => z.kind === k))]);
+  byKind.push([esc(t('total')), aggregate(zones), 'total']);
+  const codes = [...new Set(zones.map((z) => z.unit_code || ''))].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)
+  );
+  const byUnit = codes.map((c) => [
+    c ? esc(units.has(c) ? nameText(units.get(c)) : c) : `<span class="unknown">${esc(t('no_unit'))}</span>`,
+    aggregate(zones.filter((z) => (z.unit_code || '') === c)),
+  ]);
+  byUnit.push([esc(t('total')), aggregate(zones), 'total']);
+  const reported = ['kcn_occupancy_pct', 'ccn_occupancy_pct']
+    .map((m) => seriesOf(targets, m))
+    .filter((s) => s && s.value !== null)
+    .map((s) => `${nameText(s)}: ${fmtPct(s.value)} (${fmtDate(s.value_on)})`);
+  return `<section aria-labelledby="land-h" class="card">
+<h2 id="land-h">${esc(t('land_title'))}</h2>
+${reported.length ? `<p>${esc(t('land_reported', { list: reported.join('; ') }))}</p>` : ''}
+<h3>${esc(t('land_by_kind'))}</h3>
+${landTable('land-kind', t('land_by_kind'), byKind)}
+<h3>${esc(t('land_by_unit'))}</h3>
+${landTable('land-unit', t('land_by_unit'), byUnit)}
+<p class="note">${esc(t('land_note'))}</p>
+</section>`;
+}
+
+export async function render(main, ctx) {
+  ctx.setTitle(t('dash_title'));
+  const data = await getAll(ctx.urls);
+  if (!ctx.alive()) return;
+  const targets = data.targets.items || [];
+  const units = new Map(data.units.items.map((u) => [u.code, u]));
+  const withTarget = targets.filter((x) => x.target_value !== null && x.target_value !== undefined);
+  const charted = new Set(CHARTS.flatMap((c) => c.metrics));
+  main.innerHTML = `<h1 tabindex="-1">${esc(t('dash_title'))}</h1>
+<p class="lead">${esc(t('dash_intro'))}</p>
+${reconHTML(data.stats.reconciliation)}
+<section aria-labelledby="targets-h">
+<h2 id="targets-h">${esc(t('targets_title'))}</h2>
+<div class="targets">${withTarget.map((x) => targetHTML(x, units)).join('')}</div>
+</section>
+<section aria-labelledby="series-h">
+<h2 id="series-h">${esc(t('series_title'))}</h2>
+<p>${esc(t('series_intro'))}</p>
+<div class="charts">${CHARTS.map((c) => chartFigure(c, targets)).join('')}</div>
+${otherSeriesHTML(targets, charted)}
+</section>
+${landHTML(data.all.features || [], units, targets)}`;
+  for (const def of CHARTS) {
+    const fig = main.querySelector(`#chart-${def.id} .chart`);
+    if (fig) drawChart(fig, def, targets, ctx);
+  }
+}

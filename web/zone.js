@@ -1,0 +1,225 @@
+// A zone's page: every field with its unit, its source and its confidence
+// (unknown shown as unknown, never as 0), its sectors by name, a small map,
+// its projects and enterprises, and the umbrella zone it belongs to or the
+// members it groups.
+import { t, lang, fmtNum, fmtHa, fmtMeasure, fmtDate } from './i18n.js';
+import { esc, getAll, nameHTML, nameText, badge, enumText, tableWrap, sourcesHTML, unknownHTML, zoneLink } from './core.js';
+import { createMap } from './mapdraw.js';
+
+// field, measure unit key, formatter; derived fields name their inputs
+const SECTIONS = [
+  [
+    'z_sec_general',
+    [
+      ['code'],
+      ['name_vi'],
+      ['name_en'],
+      ['name_ko'],
+      ['kind', null, (v) => enumText('kind', v)],
+      ['status', null, (v) => enumText('status', v)],
+      ['group_code', null, 'zone'],
+      ['unit_code', null, 'unit'],
+      ['commune', null, 'unit'],
+      ['planned_year', null, (v) => String(v)],
+      ['established_on', null, (v) => fmtDate(v)],
+      ['developer'],
+    ],
+  ],
+  [
+    'z_sec_land',
+    [
+      ['total_ha', 'ha', (v) => fmtNum(v, 2)],
+      ['industrial_ha', 'ha', (v) => fmtNum(v, 2)],
+      ['leased_ha', 'ha', (v) => fmtNum(v, 2)],
+      ['available_ha', 'ha', (v) => fmtNum(v, 2), ['industrial_ha', 'leased_ha', 'z_derived']],
+      ['occupancy_pct', 'pct', (v) => fmtNum(v, 2), ['leased_ha', 'industrial_ha', 'z_derived_pct']],
+      ['occupancy_reported_pct', 'pct', (v) => fmtNum(v, 2)],
+      ['lease_usd_m2', 'usd_m2', (v) => fmtNum(v, 2)],
+      ['lease_until', null, (v) => fmtDate(v)],
+    ],
+  ],
+  [
+    'z_sec_location',
+    [
+      ['lat', null, (v) => fmtNum(v, 5)],
+      ['lon', null, (v) => fmtNum(v, 5)],
+      ['position', null, (v) => enumText('position', v)],
+      ['km_hcmc', 'km', (v) => fmtNum(v, 1)],
+      ['km_port', 'km', (v) => fmtNum(v, 1)],
+    ],
+  ],
+  [
+    'z_sec_infra',
+    [
+      ['wwtp_m3_day', 'm3_day', (v) => fmtNum(v, 0)],
+      ['power_mva', 'mva', (v) => fmtNum(v, 1)],
+      ['water_m3_day', 'm3_day', (v) => fmtNum(v, 0)],
+      ['infra_complete', null, (v) => (v ? t('yes') : t('no'))],
+    ],
+  ],
+  [
+    'z_sec_other',
+    [
+      ['sectors', null, 'sectors'],
+      ['tenants'],
+      ['as_of', null, (v) => fmtDate(v)],
+      ['note'],
+    ],
+  ],
+];
+
+function known(v) {
+  return v !== null && v !== undefined && v !== '';
+}
+
+function fieldRow(z, spec, ctx) {
+  const [key, unit, format, derived] = spec;
+  const v = z[key];
+  let value;
+  if (!known(v)) value = unknownHTML();
+  else if (format === 'zone') value = ctx.zones.has(v) ? zoneLink(ctx.zones.get(v)) : esc(v);
+  else if (format === 'unit') value = ctx.units.has(v) ? esc(`${nameText(ctx.units.get(v))} (${v})`) : esc(v);
+  else if (format === 'sectors') value = sectorsHTML(v, ctx.sectors);
+  else if (typeof format === 'function') value = esc(format(v));
+  else value = esc(v);
+  const unitText = unit ? esc(t(`u_${unit}`)) : '';
+  let source;
+  let conf;
+  if (!known(v)) {
+    source = '<span class="muted">—</span>';
+    conf = '<span class="muted">—</span>';
+  } else if (derived) {
+    source = esc(t(derived[2], { a: t(`field_${derived[0]}`), b: t(`field_${derived[1]}`) }));
+    conf = badge('confidence', z.confidence);
+  } else if (key === 'code' || key === 'lat' || key === 'lon' || key === 'position') {
+    source = key === 'code' ? '<span class="muted">—</span>' : `<a href="#sources">${esc(t('source'))}</a>`;
+    conf = key === 'code' ? '<span class="muted">—</span>' : badge('position', z.position);
+  } else {
+    source = `<a href="#sources">${esc(t('source'))}</a>`;
+    conf = badge('confidence', z.confidence);
+  }
+  return `<tr data-field="${esc(key)}"><th scope="row">${esc(t(`field_${key}`))}</th><td class="value">${value}</td><td>${unitText}</td><td>${source}</td><td>${conf}</td></tr>`;
+}
+
+function sectorsHTML(codes, sectors) {
+  const list = String(codes).split(/\s+/).filter(Boolean);
+  return `<ul class="inline-list">${list
+    .map((c) => {
+      const s = sectors.get(c);
+      return `<li>${esc(c)}${s ? ` — ${nameHTML(s)}` : ''}</li>`;
+    })
+    .join('')}</ul>`;
+}
+
+function projectsHTML(items) {
+  if (!items.length) return `<p class="empty">${esc(t('z_no_projects'))}</p>`;
+  const rows = items
+    .map(
+      (p) => `<tr><td>${esc(p.code)}</td><td>${esc(p.name || t('unknown'))}</td><td>${esc(p.investor_tax_code || t('unknown'))}</td>
+<td class="num">${esc(fmtMeasure(p.capital_usd, 'usd', 0))}</td><td class="num">${esc(fmtHa(p.land_ha))}</td>
+<td class="num">${esc(fmtNum(p.jobs, 0))}</td><td>${esc(p.status ? t(`pstatus_${p.status}`) : t('unknown'))}</td>
+<td>${esc(fmtDate(p.registered_on))}</td><td>${esc(p.country || t('unknown'))}</td></tr>`
+    )
+    .join('');
+  const head = ['p_code', 'p_name', 'p_investor', 'p_capital', 'p_land', 'p_jobs', 'col_status', 'p_registered', 'e_country']
+    .map((k) => `<th scope="col">${esc(t(k))}</th>`)
+    .join('');
+  return tableWrap(t('z_projects'), `<table class="data"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
+}
+
+function enterprisesHTML(items) {
+  if (!items.length) return `<p class="empty">${esc(t('z_no_enterprises'))}</p>`;
+  const rows = items
+    .map(
+      (e) => `<tr><td>${esc(e.tax_code)}</td><td>${esc((lang() !== 'vi' && e.name_en) || e.name || t('unknown'))}</td>
+<td>${esc(e.country || t('unknown'))}</td><td>${esc(e.ownership ? t(`ownership_${e.ownership}`) : t('unknown'))}</td>
+<td>${esc(e.vsic || t('unknown'))}</td><td class="num">${esc(fmtNum(e.employees, 0))}</td>
+<td>${esc(e.supplier === null || e.supplier === undefined ? t('unknown') : e.supplier ? t('yes') : t('no'))}</td></tr>`
+    )
+    .join('');
+  const head = ['e_tax', 'e_name', 'e_country', 'e_ownership', 'e_sector', 'e_employees', 'e_supplier']
+    .map((k) => `<th scope="col">${esc(t(k))}</th>`)
+    .join('');
+  return tableWrap(t('z_enterprises'), `<table class="data"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
+}
+
+function memberList(list) {
+  return `<ul class="members">${list
+    .map((m) => `<li>${zoneLink(m)} — ${esc(fmtHa(m.total_ha))}, ${esc(enumText('status', m.status))}</li>`)
+    .join('')}</ul>`;
+}
+
+function groupHTML(z, all) {
+  const members = all.filter((m) => m.group_code === z.code);
+  if (members.length) {
+    return `<p>${esc(t('z_umbrella_note'))}</p><h3>${esc(t('z_members'))} (${esc(fmtNum(members.length, 0))})</h3>${memberList(members)}`;
+  }
+  if (z.group_code) {
+    const umbrella = all.find((m) => m.code === z.group_code);
+    const name = umbrella ? zoneLink(umbrella) : esc(z.group_code);
+    const siblings = all.filter((m) => m.group_code === z.group_code && m.code !== z.code);
+    return `<p>${t('z_member_of', { name })}</p>${
+      siblings.length ? `<h3>${esc(t('z_siblings'))}</h3>${memberList(siblings)}` : ''
+    }`;
+  }
+  return `<p>${esc(t('z_no_group'))}</p>`;
+}
+
+export async function render(main, ctx) {
+  let data;
+  try {
+    data = await getAll(ctx.urls);
+  } catch (e) {
+    if (e.status === 404) {
+      ctx.setTitle(t('z_not_found', { code: ctx.match[1] }));
+      main.innerHTML = `<h1 tabindex="-1">${esc(t('z_not_found', { code: decodeURIComponent(ctx.match[1]) }))}</h1>
+<p><a href="/finder">${esc(t('back_finder'))}</a></p>`;
+      return;
+    }
+    throw e;
+  }
+  if (!ctx.alive()) return;
+  const z = data.zone;
+  const all = (data.all.features || []).map((f) => f.properties);
+  const lookups = {
+    zones: new Map(all.map((x) => [x.code, x])),
+    units: new Map(data.units.items.map((u) => [u.code, u])),
+    sectors: new Map(),
+  };
+  for (const s of data.sectors.items) if (!lookups.sectors.has(s.code) || s.version === '2018') lookups.sectors.set(s.code, s);
+  ctx.setTitle(nameText(z));
+  const sections = SECTIONS.map(
+    ([title, fields]) => `<tbody><tr class="section"><th scope="rowgroup" colspan="5">${esc(t(title))}</th></tr>
+${fields.map((f) => fieldRow(z, f, lookups)).join('\n')}</tbody>`
+  ).join('');
+  const head = ['z_field', 'value', 'z_unit', 'source', 'z_confidence'].map((k) => `<th scope="col">${esc(t(k))}</th>`).join('');
+  main.innerHTML = `<p class="crumbs"><a href="/finder">${esc(t('back_finder'))}</a></p>
+<h1 tabindex="-1">${nameHTML(z)}</h1>
+<p class="badges">${badge('kind', z.kind)} ${badge('status', z.status)} <span class="muted">${esc(t('col_confidence'))}:</span> ${badge('confidence', z.confidence)}${
+    z.as_of ? ` <span class="muted">${esc(t('z_as_of', { date: fmtDate(z.as_of) }))}</span>` : ''
+  }</p>
+<div class="zone-layout">
+<section aria-labelledby="details-h" class="zone-details">
+<h2 id="details-h">${esc(t('z_details'))}</h2>
+${tableWrap(t('z_details'), `<table class="data fields" id="zone-fields"><thead><tr>${head}</tr></thead>${sections}</table>`)}
+</section>
+<aside class="zone-side">
+<section aria-labelledby="zmap-h"><h2 id="zmap-h">${esc(t('z_map'))}</h2>
+<div id="zone-map" class="map small" role="region" aria-label="${esc(t('z_map'))}"></div>
+${z.position === 'approximate' ? `<p class="note">${esc(t('approx_note'))}</p>` : ''}
+${z.lat === null ? `<p class="note">${unknownHTML()}</p>` : ''}
+</section>
+<section aria-labelledby="group-h"><h2 id="group-h">${esc(t('z_group'))}</h2>${groupHTML(z, all)}</section>
+<section aria-labelledby="sources-h" id="sources" tabindex="-1"><h2 id="sources-h">${esc(t('sources'))}</h2>${sourcesHTML(z.source)}</section>
+</aside>
+</div>
+<section aria-labelledby="projects-h"><h2 id="projects-h">${esc(t('z_projects'))}</h2>${projectsHTML(data.projects.items || [])}</section>
+<section aria-labelledby="ent-h"><h2 id="ent-h">${esc(t('z_enterprises'))}</h2>${enterprisesHTML(data.enterprises.items || [])}</section>`;
+  const el = main.querySelector('#zone-map');
+  const m = createMap(el, { config: data.config, units: data.units.items, small: true });
+  const feature = (data.all.features || []).find((f) => f.properties.code === z.code);
+  const features = feature ? [feature] : [];
+  m.setZones(features);
+  m.fit(features);
+  ctx.onLeave(() => m.remove());
+}
