@@ -1,0 +1,69 @@
+// What the end-to-end tests share: the app's own strings and formats, and
+// waiting for a page to be drawn.
+import { BASE, LOCALES, api } from './harness.mjs';
+import { STRINGS } from '../../web/i18n.js';
+
+export { STRINGS };
+
+// The string key in language l, as the app shows it.
+export function s(l, key, vars) {
+  let v = STRINGS[l][key];
+  if (vars) v = v.replace(/\{(\w+)\}/g, (m, k) => String(vars[k]));
+  return v;
+}
+
+// Hectares as the app writes them in language l: "9.251,6 ha" in Vietnamese.
+export function ha(l, v) {
+  return `${new Intl.NumberFormat(LOCALES[l], { maximumFractionDigits: 1 }).format(v)} ha`;
+}
+
+// Opens path and waits until the app has drawn it.
+export async function open(page, path) {
+  await page.goto(BASE + path);
+  await ready(page);
+}
+
+export async function ready(page) {
+  await page.waitForSelector('main:not([aria-busy]) h1');
+}
+
+// Sets the language the app starts in for every page of the context.
+export async function startIn(page, l) {
+  await page.context().addInitScript((x) => {
+    try {
+      if (!sessionStorage.getItem('khu.test.lang-set')) {
+        localStorage.setItem('khu.lang', x);
+        sessionStorage.setItem('khu.test.lang-set', '1');
+      }
+    } catch (e) {
+      /* storage unavailable */
+    }
+  }, l);
+}
+
+// The codes of the zones the API returns for a query string.
+export async function apiZones(query) {
+  const fc = await api(`/api/v1/zones.geojson${query ? `?${query}` : ''}`);
+  return fc.features;
+}
+
+export function codes(features) {
+  return features.map((f) => f.properties.code).sort();
+}
+
+export async function tableCodes(page) {
+  const list = await page.$$eval('#zone-table tbody tr', (rows) => rows.map((r) => r.dataset.code));
+  return list.sort();
+}
+
+export async function markerCodes(page, root = '') {
+  const list = await page.$$eval(`${root} .leaflet-marker-icon.zone-marker`, (els) => els.map((e) => e.dataset.code));
+  return list.sort();
+}
+
+// A zone the API knows with a total area but no industrial land recorded.
+export async function zoneWithUnknowns() {
+  const fc = await apiZones('');
+  const f = fc.find((x) => x.properties.total_ha !== null && x.properties.industrial_ha === null && x.properties.group_code);
+  return (f || fc.find((x) => x.properties.industrial_ha === null)).properties;
+}

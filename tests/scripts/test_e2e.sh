@@ -1,0 +1,29 @@
+#!/bin/sh
+# End-to-end tests of the web app: starts the real khu (KHU_BIN) on a free
+# loopback port with the default data, drives Debian's chromium with
+# playwright-core (npm, from the lockfile) through tests/e2e/*.test.mjs.
+# Screenshots go to build/e2e-artifacts/. Prints "test_e2e: N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; [ -n "$pid" ] && wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
+fail() { echo "test_e2e: 0 passed, 1 failed ($1)"; exit 1; }
+chromium=${KHU_CHROMIUM:-/usr/bin/chromium}
+[ -x "$chromium" ] || fail "no $chromium: apt-get install chromium (tools/deps test)"
+[ -d "$top/node_modules/playwright-core" ] ||
+    (cd "$top" && npm ci --no-audit --no-fund >/dev/null 2>&1) || fail "npm ci failed"
+# the ASan build runs the server; leak reports at exit are not this test's subject
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} KHU_TODAY=${KHU_TODAY:-2026-01-15} \
+    "${KHU_BIN:-$top/khu}" serve --db "$tmp/e2e.db" --port 0 > "$tmp/out" 2>"$tmp/err" &
+pid=$!
+i=0
+while ! grep -q listening "$tmp/out" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+port=$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$tmp/out")
+[ -n "$port" ] || { cat "$tmp/err"; fail "khu serve did not start"; }
+mkdir -p "$top/build/e2e-artifacts"
+cd "$top" && KHU_URL="http://127.0.0.1:$port" KHU_CHROMIUM="$chromium" \
+    KHU_E2E_ARTIFACTS="$top/build/e2e-artifacts" timeout 300 node tests/e2e/run.mjs
+rc=$?
+[ $rc -eq 124 ] && fail "timed out"
+exit $rc
