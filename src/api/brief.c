@@ -45,28 +45,24 @@ static int zone_codes(struct http_req *req, struct http_resp *resp, char codes[]
 
 /* Adds the finder's score and reasons to z when the request asked for a
  * match. */
-static void add_reasons(const struct match_run *run, const char *code, enum api_lang lang,
+static void add_reasons(const struct match_run *run, const struct match_input *in, const char *code,
                         struct brief_zone *z)
 {
     static const char *const fmt[3] = {"Điểm phù hợp %s / 100%s", "Match score %s / 100%s",
                                        "적합 점수 %s / 100%s"};
     static const char *const excluded[3] = {" (bị loại)", " (excluded)", " (제외)"};
+    enum api_lang lang = in->lang;
+    struct site_result r;
     char num[32];
-    long i;
     int k;
 
-    for (i = 0; i < run->n; i++) {
-        const struct site_result *r = &run->results[i];
-        if (strcmp(r->zone->code, code) != 0)
-            continue;
-        site_format_number(r->score, 1, site_lang_of(lang), num, sizeof(num));
-        snprintf(z->score, sizeof(z->score), fmt[lang], num, r->excluded ? excluded[lang] : "");
-        for (k = 0; k < r->nreasons && k < BRIEF_MAX_REASONS; k++)
-            site_reason_text(&r->reasons[k], site_lang_of(lang), z->reasons[k],
-                             sizeof(z->reasons[k]));
-        z->nreasons = k;
+    if (match_score_zone(run, in, code, &r))
         return;
-    }
+    site_format_number(r.score, 1, site_lang_of(lang), num, sizeof(num));
+    snprintf(z->score, sizeof(z->score), fmt[lang], num, r.excluded ? excluded[lang] : "");
+    for (k = 0; k < r.nreasons && k < BRIEF_MAX_REASONS; k++)
+        site_reason_text(&r.reasons[k], site_lang_of(lang), z->reasons[k], sizeof(z->reasons[k]));
+    z->nreasons = k;
 }
 
 static void render(struct http_resp *resp, struct store *s, struct brief_zone *zones, int n,
@@ -125,7 +121,7 @@ void api_brief(struct http_req *req, struct http_resp *resp)
             goto out;
         }
         if (matched)
-            add_reasons(&run, codes[i], in.lang, &zones[i]);
+            add_reasons(&run, &in, codes[i], &zones[i]);
     }
     render(resp, s, zones, n, in.lang);
 out:

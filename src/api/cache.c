@@ -119,6 +119,20 @@ static int notice_changes(struct store *s)
     return rc;
 }
 
+int api_cache_generation(struct store *s, uint64_t *before, uint64_t *now)
+{
+    *before = atomic_load(&generation);
+    if (notice_changes(s))
+        return -1;
+    *now = atomic_load(&generation);
+    return 0;
+}
+
+int api_cache_current(uint64_t gen)
+{
+    return atomic_load(&generation) == gen;
+}
+
 /* ===== lookup and keep ===== */
 
 static struct entry *find(const struct api_cache_ticket *t, uint64_t h, uint64_t gen)

@@ -7,6 +7,8 @@
  * a JSON object (POST) with the same names; the scoring is core/site_match.
  */
 #include <jansson.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -17,6 +19,7 @@
 #include "core/site_text.h"
 #include "core/xalloc.h"
 #include "api/match.h"
+#include "api/cache.h"
 
 struct number_param {
     const char *name;
@@ -288,6 +291,27 @@ static int input_from_json(struct match_input *in, struct http_req *req, struct 
 
 /* ===== zones ===== */
 
+/* The figures of every zone (umbrellas aside) as loaded from the database,
+ * kept while the database does not change (the answer cache's rule, see
+ * cache.c) and shared by the requests that use it. */
+struct snap_zone {
+    const char *code, *kind, *sectors, *unit, *commune, *names[3]; /* into text */
+    enum site_stage stage;
+    int ready_year;
+    struct site_value available_ha, lease_usd_m2, km_hcmc, km_port, wwtp_m3_day, power_mva;
+};
+
+struct match_snapshot {
+    uint64_t gen;
+    long n;
+    struct snap_zone *z;
+    struct buf text; /* every string, NUL-separated */
+    int refs;        /* requests using it, plus one while it is the current one */
+};
+
+static struct match_snapshot *current_snap;
+static pthread_mutex_t snap_lock = PTHREAD_MUTEX_INITIALIZER;
+
 #define ZONE_SQL                                                                                   \
     "SELECT z.code, z.kind, z.status, z.planned_year,"                                             \
     " CASE WHEN z.industrial_ha IS NOT NULL AND z.leased_ha IS NOT NULL"                           \
@@ -335,8 +359,145 @@ static enum site_stage stage_of(const char *status)
     return STAGE_UNKNOWN;
 }
 
+/* Appends column col's text (NUL-terminated) and returns its offset, or
+ * -1 for NULL. Offsets become pointers once the text stops growing. */
+static long keep_text(struct buf *text, sqlite3_stmt *st, int col)
+{
+    long at = (long)text->len;
+
+    if (sqlite3_column_type(st, col) == SQLITE_NULL)
+        return -1;
+    buf_append(text, sqlite3_column_text(st, col), (size_t)sqlite3_column_bytes(st, col) + 1);
+    return at;
+}
+
+static void snapshot_free(struct match_snapshot *snap)
+{
+    if (!snap)
+        return;
+    xfree(snap->z);
+    buf_free(&snap->text);
+    xfree(snap);
+}
+
+/* Reads one row; string fields hold offsets (cast) until fix_pointers. */
+static void read_zone(sqlite3_stmt *st, struct buf *text, struct snap_zone *z)
+{
+    static const int cols[] = {ZC_CODE,    ZC_KIND,    ZC_SECTORS,     ZC_UNIT,
+                               ZC_COMMUNE, ZC_NAME_VI, ZC_NAME_VI + 1, ZC_NAME_VI + 2};
+    const char **fields[] = {&z->code,    &z->kind,     &z->sectors,  &z->unit,
+                             &z->commune, &z->names[0], &z->names[1], &z->names[2]};
+    size_t i;
+
+    for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+        *fields[i] = (const char *)(intptr_t)keep_text(text, st, cols[i]);
+    z->stage = stage_of((const char *)sqlite3_column_text(st, ZC_STATUS));
+    z->ready_year = sqlite3_column_int(st, ZC_YEAR);
+    z->available_ha = column_value(st, ZC_AVAILABLE);
+    z->lease_usd_m2 = column_value(st, ZC_LEASE);
+    z->km_hcmc = column_value(st, ZC_HCMC);
+    z->km_port = column_value(st, ZC_PORT);
+    z->wwtp_m3_day = column_value(st, ZC_WWTP);
+    z->power_mva = column_value(st, ZC_POWER);
+}
+
+static void fix_pointers(struct match_snapshot *snap)
+{
+    long i;
+    size_t f;
+
+    for (i = 0; i < snap->n; i++) {
+        struct snap_zone *z = &snap->z[i];
+        const char **fields[] = {&z->code,    &z->kind,     &z->sectors,  &z->unit,
+                                 &z->commune, &z->names[0], &z->names[1], &z->names[2]};
+        for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+            intptr_t at = (intptr_t)*fields[f];
+            *fields[f] = at < 0 ? NULL : snap->text.data + at;
+        }
+    }
+}
+
+static struct match_snapshot *snapshot_load(struct store *s, uint64_t gen)
+{
+    struct match_snapshot *snap = xcalloc(1, sizeof(*snap));
+    sqlite3_stmt *st = NULL;
+    long cap = 0;
+    int rc = SQLITE_ERROR;
+
+    if (!snap)
+        return NULL;
+    snap->gen = gen;
+    buf_init(&snap->text, (size_t)1 << 30);
+    if (sqlite3_prepare_v2(s->db, ZONE_SQL, -1, &st, NULL) == SQLITE_OK) {
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && snap->n < MATCH_MAX_ZONES) {
+            if (snap->n == cap) {
+                struct snap_zone *grown =
+                    xrealloc(snap->z, (size_t)(cap = cap ? cap * 2 : 16) * sizeof(*grown));
+                if (!grown)
+                    break;
+                snap->z = grown;
+            }
+            read_zone(st, &snap->text, &snap->z[snap->n++]);
+        }
+    }
+    sqlite3_finalize(st);
+    if ((rc != SQLITE_DONE && rc != SQLITE_ROW) || snap->text.err) {
+        snapshot_free(snap);
+        return NULL;
+    }
+    fix_pointers(snap);
+    return snap;
+}
+
+static void snapshot_release(struct match_snapshot *snap)
+{
+    int last;
+
+    if (!snap)
+        return;
+    pthread_mutex_lock(&snap_lock);
+    last = --snap->refs == 0;
+    pthread_mutex_unlock(&snap_lock);
+    if (last)
+        snapshot_free(snap);
+}
+
+/* Returns a snapshot no older than the database (held: release it), or
+ * NULL when the database cannot be read or memory runs out. */
+static struct match_snapshot *snapshot_acquire(struct store *s)
+{
+    struct match_snapshot *snap = NULL, *old = NULL;
+    uint64_t before, now;
+
+    if (api_cache_generation(s, &before, &now))
+        return NULL;
+    pthread_mutex_lock(&snap_lock);
+    if (current_snap && current_snap->gen == now) {
+        snap = current_snap;
+        snap->refs++;
+    }
+    pthread_mutex_unlock(&snap_lock);
+    if (snap)
+        return snap;
+    snap = snapshot_load(s, before);
+    if (!snap)
+        return NULL;
+    snap->refs = 1;
+    pthread_mutex_lock(&snap_lock);
+    if (api_cache_current(before) && (!current_snap || current_snap->gen != before)) {
+        old = current_snap;
+        current_snap = snap;
+        snap->refs++;
+    }
+    pthread_mutex_unlock(&snap_lock);
+    snapshot_release(old);
+    return snap;
+}
+
+/* ===== one request's view of the zones ===== */
+
 /* The codes of sector `code` in both VSIC versions, space-padded for a
- * token search: " 2610 2611 2619 ". Empty when the code is unknown. */
+ * token search: " 2610 2611 2619 ". Returns 0 when the code is unknown. */
 static int sector_tokens(struct store *s, const char *code, char *out, size_t n)
 {
     sqlite3_stmt *st = NULL;
@@ -430,67 +591,32 @@ static int in_scope(const struct unit_scope *scope, const char *unit, const char
            (commune && bsearch(commune, scope->codes, scope->n, 72, compare_codes));
 }
 
-static void localized(sqlite3_stmt *st, enum api_lang lang, struct match_zone *m)
-{
-    int col = ZC_NAME_VI + (int)lang, l = (int)lang;
-
-    while (col > ZC_NAME_VI && sqlite3_column_type(st, col) == SQLITE_NULL) {
-        col--;
-        l--;
-    }
-    snprintf(m->name, sizeof(m->name), "%s", sqlite3_column_text(st, col));
-    snprintf(m->name_lang, sizeof(m->name_lang), "%s", api_lang_code((enum api_lang)l));
-}
-
-static void load_zone(sqlite3_stmt *st, const struct match_input *in, const char *tokens,
+/* Fills m from the snapshot's zone for this request's sector, units and
+ * language. */
+static void view_zone(const struct snap_zone *sz, const struct match_input *in, const char *tokens,
                       const struct unit_scope *scope, struct match_zone *m)
 {
+    static const char *const langs[] = {"vi", "en", "ko"};
     struct site_zone *z = &m->z;
+    int l = (int)in->lang;
 
-    memset(m, 0, sizeof(*m));
-    snprintf(m->code, sizeof(m->code), "%s", sqlite3_column_text(st, ZC_CODE));
-    z->code = m->code;
-    z->stage = stage_of((const char *)sqlite3_column_text(st, ZC_STATUS));
-    z->ready_year = sqlite3_column_int(st, ZC_YEAR);
-    z->available_ha = column_value(st, ZC_AVAILABLE);
-    z->lease_usd_m2 = column_value(st, ZC_LEASE);
-    z->km_hcmc = column_value(st, ZC_HCMC);
-    z->km_port = column_value(st, ZC_PORT);
-    z->wwtp_m3_day = column_value(st, ZC_WWTP);
-    z->power_mva = column_value(st, ZC_POWER);
-    z->sector = zone_has_sector((const char *)sqlite3_column_text(st, ZC_SECTORS), tokens);
-    z->sector_allowed =
-        !in->q.has_sector ||
-        site_kind_allows((const char *)sqlite3_column_text(st, ZC_KIND), in->sector);
-    z->in_preferred_unit = in_scope(scope, (const char *)sqlite3_column_text(st, ZC_UNIT),
-                                    (const char *)sqlite3_column_text(st, ZC_COMMUNE));
-    localized(st, in->lang, m);
-}
-
-/* Loads every zone (umbrellas aside). Returns the count, or -1. */
-static long load_zones(struct store *s, const struct match_input *in, const char *tokens,
-                       const struct unit_scope *scope, struct match_zone **out)
-{
-    sqlite3_stmt *st = NULL;
-    struct match_zone *zones = NULL, *grown;
-    long n = 0, cap = 0;
-    int rc;
-
-    if (sqlite3_prepare_v2(s->db, ZONE_SQL, -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MATCH_MAX_ZONES) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            grown = xrealloc(zones, (size_t)cap * sizeof(*zones));
-            if (!grown)
-                break;
-            zones = grown;
-        }
-        load_zone(st, in, tokens, scope, &zones[n++]);
-    }
-    sqlite3_finalize(st);
-    *out = zones;
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
+    memset(z, 0, sizeof(*z));
+    z->code = sz->code;
+    z->stage = sz->stage;
+    z->ready_year = sz->ready_year;
+    z->available_ha = sz->available_ha;
+    z->lease_usd_m2 = sz->lease_usd_m2;
+    z->km_hcmc = sz->km_hcmc;
+    z->km_port = sz->km_port;
+    z->wwtp_m3_day = sz->wwtp_m3_day;
+    z->power_mva = sz->power_mva;
+    z->sector = in->q.has_sector ? zone_has_sector(sz->sectors, tokens) : -1;
+    z->sector_allowed = !in->q.has_sector || site_kind_allows(sz->kind, in->sector);
+    z->in_preferred_unit = in->q.has_units && in_scope(scope, sz->unit, sz->commune);
+    while (l > 0 && !sz->names[l])
+        l--;
+    m->name = sz->names[l] ? sz->names[l] : sz->code;
+    m->name_lang = langs[l];
 }
 
 /* ===== output ===== */
@@ -508,7 +634,7 @@ static void write_result(struct jw *w, const struct site_result *r, const struct
 
     jw_obj_begin(w);
     jw_key(w, "code");
-    jw_str(w, m->code);
+    jw_str(w, m->z.code);
     jw_key(w, "name");
     jw_str(w, m->name);
     jw_key(w, "name_lang");
@@ -542,29 +668,22 @@ static void write_result(struct jw *w, const struct site_result *r, const struct
 
 static void write_results(struct jw *w, const struct match_input *in, const struct match_run *run)
 {
-    const struct site_result *results = run->results;
-    long n = run->n;
-    long i, shown = 0, included = 0, excluded = 0;
+    size_t i;
     int pass, c;
 
     jw_obj_begin(w);
     for (pass = 0; pass < 2; pass++) {
         jw_key(w, pass ? "excluded" : "items");
         jw_arr_begin(w);
-        shown = 0;
-        for (i = 0; i < n; i++) {
-            if (results[i].excluded != pass)
-                continue;
-            pass ? excluded++ : included++;
-            if (shown++ < in->limit)
-                write_result(w, &results[i], match_zone_of(run, &results[i]), in->lang);
-        }
+        for (i = 0; i < run->nresults; i++)
+            if (run->results[i].excluded == pass)
+                write_result(w, &run->results[i], match_zone_of(run, &run->results[i]), in->lang);
         jw_arr_end(w);
     }
     jw_key(w, "total");
-    jw_int(w, included);
+    jw_int(w, (int64_t)run->included);
     jw_key(w, "excluded_total");
-    jw_int(w, excluded);
+    jw_int(w, (int64_t)run->excluded);
     jw_key(w, "weights");
     jw_obj_begin(w);
     for (c = 0; c < CRIT_COUNT; c++) {
@@ -609,10 +728,25 @@ static int check_codes(struct store *s, const struct match_input *in, char *toke
 
 void match_run_free(struct match_run *run)
 {
+    snapshot_release(run->snap);
     xfree(run->mz);
     xfree(run->zones);
     xfree(run->results);
     memset(run, 0, sizeof(*run));
+}
+
+int match_score_zone(const struct match_run *run, const struct match_input *in, const char *code,
+                     struct site_result *out)
+{
+    long i;
+
+    for (i = 0; i < run->n; i++) {
+        if (strcmp(run->zones[i].code, code) == 0) {
+            site_score(&in->q, &run->zones[i], out);
+            return 0;
+        }
+    }
+    return -1;
 }
 
 const struct match_zone *match_zone_of(const struct match_run *run, const struct site_result *r)
@@ -625,28 +759,31 @@ int match_compute(struct match_input *in, struct store *s, struct http_resp *res
 {
     char tokens[512] = " ";
     struct unit_scope scope;
-    long i;
+    long i, n;
     int rc = -1;
 
     memset(run, 0, sizeof(*run));
     memset(&scope, 0, sizeof(scope));
     if (check_codes(s, in, tokens, sizeof(tokens), resp))
         return -1;
-    if (load_scope(s, in, &scope) || (run->n = load_zones(s, in, tokens, &scope, &run->mz)) < 0) {
+    if (load_scope(s, in, &scope) || !(run->snap = snapshot_acquire(s))) {
         api_db_error(resp, s);
         goto out;
     }
-    run->zones = xmalloc((size_t)(run->n ? run->n : 1) * sizeof(*run->zones));
-    run->results = xmalloc((size_t)(run->n ? run->n : 1) * sizeof(*run->results));
-    if (!run->zones || !run->results) {
+    n = run->n = run->snap->n;
+    run->mz = xmalloc((size_t)(n ? n : 1) * sizeof(*run->mz));
+    run->zones = xmalloc((size_t)(n ? n : 1) * sizeof(*run->zones));
+    run->results = xmalloc((size_t)(2 * in->limit) * sizeof(*run->results));
+    if (!run->mz || !run->zones || !run->results) {
         http_problem(resp, 503, NULL, "out of memory");
         goto out;
     }
-    for (i = 0; i < run->n; i++) {
+    for (i = 0; i < n; i++) {
+        view_zone(&run->snap->z[i], in, tokens, &scope, &run->mz[i]);
         run->zones[i] = run->mz[i].z;
-        run->zones[i].code = run->mz[i].code; /* the array moved while it grew */
     }
-    site_rank(&in->q, run->zones, (size_t)run->n, run->results);
+    run->nresults = site_rank_top(&in->q, run->zones, (size_t)n, (size_t)in->limit, run->results,
+                                  &run->included, &run->excluded);
     rc = 0;
 out:
     xfree(scope.codes);

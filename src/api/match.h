@@ -23,18 +23,22 @@ struct match_input {
 };
 
 /* Everything loaded for one zone, and the strings site_zone points at. */
+/* One ranked zone's display data; the strings belong to the snapshot. */
 struct match_zone {
     struct site_zone z;
-    char code[72];
-    char name[512];
-    char name_lang[3];
+    const char *name;      /* in the chosen language, or the fallback */
+    const char *name_lang; /* "vi", "en" or "ko" */
 };
 
+struct match_snapshot; /* every zone's figures, shared while the database is unchanged */
+
 struct match_run {
+    struct match_snapshot *snap; /* held until match_run_free */
     struct match_zone *mz;       /* every zone loaded (umbrellas aside) */
     struct site_zone *zones;     /* the same zones as scoring input */
-    struct site_result *results; /* ranked */
-    long n;
+    struct site_result *results; /* the best `limit` included, then the best excluded */
+    long n;                      /* zones scored */
+    size_t nresults, included, excluded;
 };
 
 /* API */
@@ -52,6 +56,11 @@ int match_input_from_query(struct match_input *in, struct http_req *req, struct 
 int match_compute(struct match_input *in, struct store *s, struct http_resp *resp,
                   struct match_run *run);
 void match_run_free(struct match_run *run);
+
+/* Scores the zone called code for in (the brief uses it for zones that may
+ * not be among the best). Returns 0, or -1 when the zone is not in run. */
+int match_score_zone(const struct match_run *run, const struct match_input *in, const char *code,
+                     struct site_result *out);
 
 /* The zone behind a ranked result. */
 const struct match_zone *match_zone_of(const struct match_run *run, const struct site_result *r);

@@ -190,3 +190,82 @@ void site_rank(const struct site_query *q, const struct site_zone *zones, size_t
         site_score(q, &zones[i], &results[i]);
     qsort(results, n, sizeof(*results), compare_results);
 }
+
+/* ===== best k of a large set ===== */
+
+/* A bounded max-heap on rank order: the worst kept result is on top, so a
+ * better candidate replaces it. */
+struct top_heap {
+    struct site_result *items;
+    size_t n, k;
+};
+
+static int worse(const struct site_result *a, const struct site_result *b)
+{
+    return compare_results(a, b) > 0;
+}
+
+static void sift_down(struct top_heap *h, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        struct site_result t;
+        if (l < h->n && worse(&h->items[l], &h->items[m]))
+            m = l;
+        if (r < h->n && worse(&h->items[r], &h->items[m]))
+            m = r;
+        if (m == i)
+            return;
+        t = h->items[i];
+        h->items[i] = h->items[m];
+        h->items[m] = t;
+        i = m;
+    }
+}
+
+static void sift_up(struct top_heap *h, size_t i)
+{
+    while (i > 0 && worse(&h->items[i], &h->items[(i - 1) / 2])) {
+        struct site_result t = h->items[i];
+        h->items[i] = h->items[(i - 1) / 2];
+        h->items[(i - 1) / 2] = t;
+        i = (i - 1) / 2;
+    }
+}
+
+static void heap_offer(struct top_heap *h, const struct site_result *r)
+{
+    if (h->k == 0)
+        return;
+    if (h->n < h->k) {
+        h->items[h->n] = *r;
+        sift_up(h, h->n++);
+    } else if (worse(&h->items[0], r)) {
+        h->items[0] = *r;
+        sift_down(h, 0);
+    }
+}
+
+size_t site_rank_top(const struct site_query *q, const struct site_zone *zones, size_t n, size_t k,
+                     struct site_result *results, size_t *included, size_t *excluded)
+{
+    struct top_heap in = {results, 0, k}, out = {results + k, 0, k};
+    struct site_result r;
+    size_t i;
+
+    *included = *excluded = 0;
+    for (i = 0; i < n; i++) {
+        site_score(q, &zones[i], &r);
+        if (r.excluded) {
+            (*excluded)++;
+            heap_offer(&out, &r);
+        } else {
+            (*included)++;
+            heap_offer(&in, &r);
+        }
+    }
+    qsort(in.items, in.n, sizeof(*in.items), compare_results);
+    qsort(out.items, out.n, sizeof(*out.items), compare_results);
+    memmove(results + in.n, out.items, out.n * sizeof(*out.items));
+    return in.n + out.n;
+}

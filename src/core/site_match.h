@@ -105,6 +105,15 @@ void site_score(const struct site_query *q, const struct site_zone *z, struct si
 void site_rank(const struct site_query *q, const struct site_zone *zones, size_t n,
                struct site_result *results);
 
+/* Like site_rank, but keeps only the best k included zones and the best k
+ * excluded zones, fully scored, in results (room for 2k): first the
+ * included ones in rank order, then the excluded ones. *included and
+ * *excluded receive how many zones are in each group in all. Returns the
+ * number of results written. Needs memory only for the 2k results kept, so
+ * it suits large sets; the order matches site_rank's. */
+size_t site_rank_top(const struct site_query *q, const struct site_zone *zones, size_t n, size_t k,
+                     struct site_result *results, size_t *included, size_t *excluded);
+
 /* A stable token for a criterion: "land", "price", "km_hcmc", "km_port",
  * "wwtp", "power", "ready", "unit", "sector". */
 const char *site_criterion_name(enum site_criterion c);

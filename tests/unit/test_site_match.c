@@ -262,8 +262,40 @@ static void test_text(void)
     CHECK(!site_kind_allows("port", "C"));
 }
 
+/* The best k of a large set are exactly the first k of the full ranking. */
+static void test_top_k(void)
+{
+    static struct site_zone zones[300];
+    static struct site_result full[300], top[2 * 40];
+    int round, i, bad = 0;
+
+    for (round = 0; round < 40; round++) {
+        struct site_query q;
+        size_t k = 1 + next() % 40, in, ex, got, nin = 0;
+        random_query(&q);
+        for (i = 0; i < 300; i++)
+            random_zone(&zones[i], i);
+        site_rank(&q, zones, 300, full);
+        got = site_rank_top(&q, zones, 300, k, top, &in, &ex);
+        for (i = 0; i < 300; i++)
+            nin += !full[i].excluded;
+        if (in != nin || ex != 300 - nin || got != (in < k ? in : k) + (ex < k ? ex : k))
+            bad++;
+        for (i = 0; i < (int)got; i++) {
+            /* included part: full[i]; excluded part: full[nin + j] */
+            size_t kin = in < k ? in : k;
+            const struct site_result *want =
+                (size_t)i < kin ? &full[i] : &full[nin + ((size_t)i - kin)];
+            if (strcmp(top[i].zone->code, want->zone->code) != 0 || top[i].score != want->score)
+                bad++;
+        }
+    }
+    CHECK_EQ_INT(bad, 0);
+}
+
 int main(void)
 {
+    test_top_k();
     test_text();
     test_example();
     test_monotone();
