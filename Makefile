@@ -149,6 +149,7 @@ valgrind:
 
 bench: all
 	bench/run
+	bench/finder
 
 lint:
 	@tools/lint
