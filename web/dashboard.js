@@ -108,7 +108,7 @@ function targetHTML(tg, units) {
     tg.share_done !== null && tg.share_done !== undefined
       ? `<p class="share">${esc(t('t_share', { pct: fmtPct(100 * tg.share_done, 0) }))}</p>`
       : '';
-  return `<article class="target verdict-${esc(tg.verdict)}" data-code="${esc(tg.code)}" aria-labelledby="tg-${esc(tg.code)}">
+  return `<article class="target tv-${esc(tg.verdict)}" data-code="${esc(tg.code)}" aria-labelledby="tg-${esc(tg.code)}">
 <h3 id="tg-${esc(tg.code)}">${nameHTML(tg)}</h3>
 <p class="verdict">${badge('verdict', tg.verdict)}</p>
 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"${

@@ -201,8 +201,11 @@ function tableHTML(rows, sort, unitNames) {
   );
 }
 
-function summaryHTML(rows, q) {
-  const s = areaSums(rows);
+// Counts and areas of the result. Umbrella zones are listed but never added
+// to their members' areas.
+function summaryHTML(rows, q, umbrellas) {
+  const skipped = rows.filter((z) => umbrellas.has(z.code));
+  const s = areaSums(rows.filter((z) => !umbrellas.has(z.code)));
   const l = lang();
   const amp = q ? `${q}&` : '';
   const unk = (n) => (n ? ` ${t('result_unknown', { n: fmtNum(n, 0) })}` : '');
@@ -211,6 +214,7 @@ function summaryHTML(rows, q) {
 <li>${esc(t('result_total', { area: haOrUnknown(s.total, s.totalKnown) }))}${esc(unk(s.totalUnknown))}</li>
 <li id="result-available">${esc(t('result_available', { area: haOrUnknown(s.available, s.availableKnown) }))}${esc(unk(s.availableUnknown))}</li>
 </ul>
+${skipped.length ? `<p class="note">${esc(t('result_umbrellas', { n: fmtNum(skipped.length, 0) }))}</p>` : ''}
 <p class="downloads">
 <a id="dl-csv" class="button" href="/api/v1/zones.csv?${esc(amp)}lang=${l}" download="zones.csv">${esc(t('download_csv'))}</a>
 <a id="dl-geojson" class="button" href="/api/v1/zones.geojson?${esc(amp)}lang=${l}" download="zones.geojson">${esc(t('download_geojson'))}</a>
@@ -224,6 +228,7 @@ export async function render(main, ctx) {
   if (!ctx.alive()) return;
   const params = ctx.params;
   const unitNames = new Map(data.units.items.map((u) => [u.code, nameText(u)]));
+  const umbrellas = new Set(data.all.features.map((f) => f.properties.group_code).filter(Boolean));
   const basic = FILTERS.filter((f) => !f.more);
   const more = FILTERS.filter((f) => f.more);
   const moreOpen = more.some((f) => params.get(f.param));
@@ -263,7 +268,7 @@ ${layerControlsHTML('finder-layer')}
 
   function show(features) {
     rows = features.map((f) => f.properties);
-    summary.innerHTML = summaryHTML(rows, q);
+    summary.innerHTML = summaryHTML(rows, q, umbrellas);
     results.innerHTML = rows.length ? tableHTML(rows, sort, unitNames) : `<p class="empty">${esc(t('no_results'))}</p>`;
     m.setZones(features);
     m.fit(features);

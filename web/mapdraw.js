@@ -96,13 +96,14 @@ export function createMap(el, opts) {
   const L = window.L;
   const small = !!opts.small;
   const map = L.map(el, {
-    zoomControl: !small,
+    zoomControl: false,
     attributionControl: true,
     scrollWheelZoom: !small,
     keyboard: true,
     zoomSnap: 0.25,
   });
   map.attributionControl.setPrefix(false);
+  if (!small) L.control.zoom({ zoomInTitle: t('zoom_in'), zoomOutTitle: t('zoom_out') }).addTo(map);
   if (opts.config && opts.config.tiles) {
     L.tileLayer(opts.config.tiles, {
       attribution: esc(opts.config.tiles_attribution || ''),

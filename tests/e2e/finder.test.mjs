@@ -28,8 +28,13 @@ test('a filter in the finder changes the table to exactly what the API returns',
   assert(page.url().includes('/finder?kind=kcn&status=operating'), `URL ${page.url()}`);
   const count = await page.textContent('#result-count');
   assert(count.includes(String(operating.length)), `count text "${count}"`);
-  // available land of the result: the sum of what the API knows
-  const known = operating.map((f) => f.properties.available_ha).filter((v) => v !== null);
+  // available land of the result: the sum of what the API knows, umbrella
+  // zones left out (their members count)
+  const umbrellas = new Set(all.map((f) => f.properties.group_code).filter(Boolean));
+  const known = operating
+    .filter((f) => !umbrellas.has(f.properties.code))
+    .map((f) => f.properties.available_ha)
+    .filter((v) => v !== null);
   const avail = await page.textContent('#result-available');
   const expected = known.length ? ha('vi', known.reduce((a, b) => a + b, 0)) : s('vi', 'unknown');
   assert(avail.includes(expected), `available land "${avail}", expected ${expected}`);
@@ -141,4 +146,18 @@ test('the CSV and GeoJSON downloads have the rows of the table', async ({ newPag
   const [geo] = await Promise.all([page.waitForEvent('download'), page.click('#dl-geojson')]);
   const fc = JSON.parse(readFileSync(await geo.path(), 'utf8'));
   assertEqual(codes(fc.features), rows, 'GeoJSON codes');
+});
+
+test('the finder totals never add an umbrella zone to its members', async ({ newPage }) => {
+  const all = await apiZones('');
+  const umbrellas = new Set(all.map((f) => f.properties.group_code).filter(Boolean));
+  const kcn = await apiZones('kind=kcn');
+  assert(kcn.some((f) => umbrellas.has(f.properties.code)), 'the parks include an umbrella zone');
+  const areas = kcn.filter((f) => !umbrellas.has(f.properties.code)).map((f) => f.properties.total_ha);
+  const sum = areas.filter((v) => v !== null).reduce((a, b) => a + b, 0);
+  const unknown = areas.filter((v) => v === null).length;
+  const page = await newPage();
+  await open(page, '/finder?kind=kcn');
+  const text = await page.textContent('#results-summary .totals li:first-child');
+  assertEqual(text, `${s('vi', 'result_total', { area: ha('vi', sum) })} ${s('vi', 'result_unknown', { n: unknown })}`, 'total area');
 });
