@@ -25,7 +25,7 @@ ${layerControlsHTML('map-layer')}
 ${legendHTML()}
 </aside>
 </div>
-<p class="note">${esc(t('approx_note'))}</p>
+<p class="note">${data.config.tiles ? '' : `${esc(t('no_tiles'))}. `}${esc(t('approx_note'))}</p>
 <div class="unplaced">${unplacedHTML(features)}</div>`;
   const m = createMap(main.querySelector('#zone-map'), { config: data.config, units: data.units.items });
   m.setZones(features);

@@ -111,7 +111,6 @@ export function createMap(el, opts) {
     }).addTo(map);
   } else {
     el.classList.add('no-tiles');
-    if (!small) map.attributionControl.addAttribution(esc(t('no_tiles')));
   }
   L.control.scale({ imperial: false }).addTo(map);
   const unitLayer = L.layerGroup();
