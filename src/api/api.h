@@ -12,9 +12,10 @@
 #include "http/http.h"
 #include "store/store.h"
 
-#define API_DEFAULT_LIMIT 50
-#define API_MAX_LIMIT     500    /* rows per JSON page */
-#define API_MAX_EXPORT    100000 /* rows per CSV or GeoJSON download */
+#define API_DEFAULT_LIMIT   50
+#define API_MAX_LIMIT       500    /* rows per JSON page */
+#define API_MAX_EXPORT      100000 /* rows per CSV or GeoJSON download */
+#define API_MAX_QUERY_CHARS 1000   /* characters in a text search (q) */
 
 struct api_app {
     char db_path[4096];

@@ -16,6 +16,7 @@
 #include "core/json_out.h"
 #include "core/num.h"
 #include "core/text_fold.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "store/rows.h"
 
@@ -275,13 +276,16 @@ static int apply_search(struct query *q, struct http_resp *resp, const char *val
     const char *p;
     int rc = -1;
 
-    buf_init(&folded, 4096);
-    buf_init(&match, 8192);
+    buf_init(&folded, 8 * API_MAX_QUERY_CHARS);
+    buf_init(&match, 24 * API_MAX_QUERY_CHARS);
+    if (utf8_count(value, strlen(value)) > API_MAX_QUERY_CHARS) {
+        http_problem(resp, 400, "q", "q is too long (at most %d characters)", API_MAX_QUERY_CHARS);
+        goto out;
+    }
     if (text_fold(value, strlen(value), &folded) || folded.len == 0) {
         http_problem(resp, 400, "q",
-                     folded.err == KHU_ETOOBIG ? "q is too long (at most 1,000 "
-                                                 "characters)"
-                                               : "q must contain at least one letter or digit");
+                     folded.err ? "q could not be read"
+                                : "q must contain at least one letter or digit");
         goto out;
     }
     for (p = buf_cstr(&folded); *p;) {
@@ -369,14 +373,29 @@ static int parse_limit(struct query *q, struct http_resp *resp, const char *valu
 
 /* A fingerprint of the filters and sort, so a cursor is only used with the
  * query that made it. */
+static int compare_params(const void *a, const void *b)
+{
+    const struct http_param *x = *(const struct http_param *const *)a;
+    const struct http_param *y = *(const struct http_param *const *)b;
+
+    return strcmp(x->name, y->name);
+}
+
+/* The parameters are hashed in name order (names are unique, see
+ * http_check_params), so the same filters written in another order keep
+ * their cursors. */
 static void fingerprint(struct query *q, const struct http_req *req)
 {
     uint64_t h = 1469598103934665603ULL;
+    const struct http_param *sorted[HTTP_MAX_PARAMS];
     size_t i;
     const char *p;
 
+    for (i = 0; i < req->nparams; i++)
+        sorted[i] = &req->params[i];
+    qsort(sorted, req->nparams, sizeof(sorted[0]), compare_params);
     for (i = 0; i < req->nparams; i++) {
-        const struct http_param *pr = &req->params[i];
+        const struct http_param *pr = sorted[i];
         if (!strcmp(pr->name, "cursor") || !strcmp(pr->name, "limit") || !strcmp(pr->name, "lang"))
             continue;
         for (p = pr->name; *p; p++)
@@ -721,8 +740,12 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     if (!s)
         return;
     query_init(&q, r);
-    if (parse_request(&q, req, resp, s, &where_len, &nbinds) ||
-        api_cache_get(&ticket, s, r->name, req, q.lang, q.format, resp))
+    if (parse_request(&q, req, resp, s, &where_len, &nbinds)) {
+        if (resp->status == 200) /* every refusal above answers; this is a failure */
+            http_problem(resp, 500, NULL, "the query could not be built");
+        goto out;
+    }
+    if (api_cache_get(&ticket, s, r->name, req, q.lang, q.format, resp))
         goto out;
     if (q.format == FORMAT_JSON && (total = count_rows(&q, s, where_len, nbinds)) < 0) {
         api_db_error(resp, s);

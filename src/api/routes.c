@@ -26,10 +26,15 @@ ITEM_HANDLER(enterprises)
 LIST_HANDLER(projects)
 ITEM_HANDLER(projects)
 
+static const char *const no_params[] = {NULL};
+
 static void healthz(struct http_req *req, struct http_resp *resp)
 {
-    struct store *s = api_store(req, resp);
+    struct store *s;
 
+    if (http_check_params(req, resp, no_params))
+        return;
+    s = api_store(req, resp);
     if (!s)
         return;
     resp->no_etag = 1;
@@ -41,7 +46,8 @@ static void api_index(struct http_req *req, struct http_resp *resp)
     const struct resource_def *r;
     struct jw w;
 
-    (void)req;
+    if (http_check_params(req, resp, no_params))
+        return;
     jw_init(&w, &resp->body);
     jw_obj_begin(&w);
     jw_key(&w, "name");

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "api/api.h"
 #include "cli/cli.h"
@@ -28,14 +29,18 @@ static const char serve_help[] =
     "such as https://tile.example.org/{z}/{x}/{y}.png; --tiles-attribution (or\n"
     "KHU_TILES_ATTRIBUTION) credits its source.\n";
 
+/* A database file created now gets the default data (unless --empty); an
+ * existing one is never added to, even when it holds no zones yet. A file
+ * left empty by an interrupted first start counts as new. */
 static int prepare_database(const char *path, int empty)
 {
+    int is_new = access(path, F_OK) != 0;
     struct store *s = cli_open_rw(path);
     int rc = 0;
 
     if (!s)
         return EXIT_DB;
-    if (!empty && store_is_empty(s))
+    if (!empty && (is_new || store_is_blank(s)))
         rc = cli_load_default_data(s);
     store_close(s);
     return rc;

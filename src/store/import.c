@@ -576,16 +576,6 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
 
 /* ===== references and commit ===== */
 
-static struct table_log *log_of_table(struct importer *im, const char *table)
-{
-    size_t i;
-
-    for (i = im->nlogs; i-- > 0;)
-        if (strcmp(im->logs[i].t->name, table) == 0)
-            return &im->logs[i];
-    return NULL;
-}
-
 static const struct row_origin *origin_of(const struct table_log *log, sqlite3_int64 rowid)
 {
     size_t lo = 0, hi = log->n;
@@ -638,10 +628,19 @@ static void report_dangling(struct importer *im, const char *table, sqlite3_int6
                             const char *parent, int fkid)
 {
     char col[64] = "", value[96], msg[KHU_DIAG_MESSAGE_MAX];
-    struct table_log *log = log_of_table(im, table);
-    const struct row_origin *o = log ? origin_of(log, rowid) : NULL;
+    struct table_log *log = NULL;
+    const struct row_origin *o = NULL;
     long column = 1;
+    size_t l;
     int i;
+
+    /* the file this row came from: a table may have been loaded from several */
+    for (l = 0; l < im->nlogs && !o; l++) {
+        if (strcmp(im->logs[l].t->name, table) != 0)
+            continue;
+        log = &im->logs[l];
+        o = origin_of(log, rowid);
+    }
 
     fk_column(im->s, table, fkid, col, sizeof(col));
     fk_value(im->s, table, col, rowid, value, sizeof(value));

@@ -275,7 +275,11 @@ static const char v3[] = "CREATE INDEX units_parent ON units(parent_code);"
                          "CREATE INDEX events_partner ON events(partner_code);"
                          "CREATE INDEX leads_event ON leads(event_code);";
 
-static const char *const migrations[] = {v1, v2, v3};
+/* Version 4: the filtered zone list (kind, status, unit) answered from an
+ * index alone before the rows are read. */
+static const char v4[] = "CREATE INDEX zones_kind_status_unit ON zones(kind, status, unit_code);";
+
+static const char *const migrations[] = {v1, v2, v3, v4};
 
 const char *migration_sql(int version)
 {

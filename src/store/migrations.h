@@ -5,7 +5,7 @@
 #ifndef KHU_MIGRATIONS_H
 #define KHU_MIGRATIONS_H
 
-#define MIGRATION_LATEST 3
+#define MIGRATION_LATEST 4
 
 /* Returns the SQL that brings the schema from version-1 to version, or NULL
  * when version is not in 1..MIGRATION_LATEST. */

@@ -193,3 +193,23 @@ out:
     sqlite3_close_v2(to);
     return rc == SQLITE_OK ? KHU_OK : KHU_EIO;
 }
+
+int store_is_blank(struct store *s)
+{
+    static const char sql[] = "SELECT (SELECT count(*) FROM (SELECT 1 FROM units LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM sectors LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM zones LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM enterprises LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM projects LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM targets LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM partners LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM leads LIMIT 1))";
+    sqlite3_stmt *st = NULL;
+    int blank = 0;
+
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        blank = sqlite3_column_int(st, 0) == 0;
+    sqlite3_finalize(st);
+    return blank;
+}

@@ -47,8 +47,11 @@ int store_version(struct store *s);
 /* Runs sql (no results). On failure fills d with SQLite's message. */
 enum khu_err store_exec(struct store *s, const char *sql, struct khu_diag *d);
 
-/* Returns 1 if the database has no zones and no units (a new database). */
+/* Returns 1 if the database has no zones and no units. */
 int store_is_empty(struct store *s);
+
+/* Returns 1 if no table of the data model holds a row. */
+int store_is_blank(struct store *s);
 
 /* Returns a prepared statement for sql, reset and with no values bound:
  * one kept from an earlier call with the same text when there is one, else

@@ -193,6 +193,11 @@ static void test_zone_sort_and_cursor(void)
     snprintf(target, sizeof(target), "/api/v1/zones?sort=-industrial_ha&limit=2&cursor=%s", cursor);
     page(target, "kcn-epsilon kcn-umbrella", cursor, sizeof(cursor));
     CHECK_EQ_STR(cursor, "");
+    /* the same filters in another order keep their cursor */
+    page("/api/v1/zones?kind=kcn&sort=-industrial_ha&limit=1", "kcn-alpha", cursor, sizeof(cursor));
+    snprintf(target, sizeof(target), "/api/v1/zones?limit=1&sort=-industrial_ha&kind=kcn&cursor=%s",
+             cursor);
+    page(target, "kcn-beta", cursor, sizeof(cursor));
     /* a cursor used with another sort is refused */
     page("/api/v1/zones?sort=-industrial_ha&limit=1", "kcn-alpha", cursor, sizeof(cursor));
     snprintf(target, sizeof(target), "/api/v1/zones?sort=total_ha&cursor=%s", cursor);
@@ -235,6 +240,18 @@ static void test_zone_errors(void)
     check_problem("/api/v1/zones?q=%21%21", 400,
                   "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
                   "\"q must contain at least one letter or digit\",\"param\":\"q\"}");
+    {
+        char target[1200] = "/api/v1/zones?q=";
+        memset(target + strlen(target), 'a', 1001);
+        check_problem(target, 400,
+                      "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                      "\"detail\":\"q is too long (at most 1000 characters)\",\"param\":\"q\"}");
+    }
+    check_problem(
+        "/healthz?verbose=1", 400,
+        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+        "\"unknown query parameter \\\"verbose\\\"; allowed: none (this endpoint takes no query "
+        "parameters)\",\"param\":\"verbose\"}");
     check_problem("/api/v1/zones?lang=fr", 400,
                   "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
                   "\"lang must be vi, en or ko; got 'fr'\",\"param\":\"lang\"}");

@@ -261,6 +261,31 @@ static void test_usage(void)
     free(err);
 }
 
+/* ===== serve ===== */
+
+/* A database that exists is served as it is: the default data is loaded
+ * into new files only. */
+static void test_serve_keeps_own_data(void)
+{
+    const char *data = getenv("KHU_DATA") ? getenv("KHU_DATA") : "data";
+    char *own = path_in("own.db"), sectors[512], *out = NULL, *err = NULL;
+    struct server srv;
+    struct reply r;
+
+    snprintf(sectors, sizeof(sectors), "%s/sectors.csv", data);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "sectors", sectors, "--db", own, NULL}), 0);
+    free(out);
+    free(err);
+    CHECK(server_start(&srv, own, NULL) == 0);
+    CHECK(http_get(srv.port, "/api/v1/zones", NULL, &r) == 0);
+    CHECK(strstr(r.body, "\"total\":0,") != NULL);
+    reply_free(&r);
+    CHECK(http_get(srv.port, "/api/v1/sectors?limit=1", NULL, &r) == 0);
+    CHECK(strstr(r.body, "\"total\":0,") == NULL);
+    reply_free(&r);
+    CHECK_EQ_INT(server_stop(&srv), 0);
+}
+
 /* ===== crash ===== */
 
 static void write_big_enterprises(const char *file, long rows)
@@ -340,6 +365,7 @@ int main(void)
     test_replace();
     test_backup_and_check();
     test_usage();
+    test_serve_keeps_own_data();
     test_kill_during_import();
     nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return test_report("test_cli");
