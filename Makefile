@@ -38,7 +38,8 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 # package-lock.json), gathered flat in build/web and embedded in the binary.
 NPM_STAMP   := node_modules/.khu-npm-ci
 LEAFLET_IMG := layers.png layers-2x.png marker-icon.png marker-icon-2x.png marker-shadow.png
-WEB_LIB     := leaflet.js leaflet.css $(LEAFLET_IMG) uPlot.iife.min.js uPlot.min.css LICENSES.txt
+WEB_LIB     := leaflet.js leaflet.css $(LEAFLET_IMG) uPlot.iife.min.js uPlot.min.css LICENSES.txt \
+               outline.json
 WEB         := $(patsubst web/%,build/web/%,$(sort $(wildcard web/*))) \
                $(addprefix build/web/,$(WEB_LIB))
 DATA     := $(sort $(wildcard data/*.csv))
@@ -99,9 +100,14 @@ build/web/uPlot.iife.min.js build/web/uPlot.min.css: build/web/%: $(NPM_STAMP)
 	@mkdir -p $(dir $@)
 	@sed '/sourceMappingURL=/d' node_modules/uplot/dist/$* > $@
 
+# country outlines for the map without tiles (Natural Earth via world-atlas)
+build/web/outline.json: $(NPM_STAMP) tools/outline.mjs
+	@mkdir -p $(dir $@)
+	@node tools/outline.mjs > $@.tmp && mv $@.tmp $@
+
 build/web/LICENSES.txt: $(NPM_STAMP) NOTICE
 	@mkdir -p $(dir $@)
-	@{ cat NOTICE; for p in leaflet uplot; do \
+	@{ cat NOTICE; for p in leaflet uplot world-atlas; do \
 	  printf '\n==== %s %s ====\n\n' $$p "$$(node -p "require('./node_modules/$$p/package.json').version")"; \
 	  cat node_modules/$$p/LICENSE*; done; } > $@
 

@@ -257,7 +257,7 @@ ${layerControlsHTML('finder-layer')}
   const form = main.querySelector('#filters');
   const results = main.querySelector('#results');
   const summary = main.querySelector('#results-summary');
-  const m = createMap(main.querySelector('#finder-map'), { config: data.config, units: data.units.items });
+  const m = createMap(main.querySelector('#finder-map'), { config: data.config, outline: data.outline, units: data.units.items });
   wireLayerControls(main, 'finder-layer', m);
   ctx.onLeave(() => m.remove());
 

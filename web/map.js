@@ -27,7 +27,7 @@ ${legendHTML()}
 </div>
 <p class="note">${data.config.tiles ? '' : `${esc(t('no_tiles'))}. `}${esc(t('approx_note'))}</p>
 <div class="unplaced">${unplacedHTML(features)}</div>`;
-  const m = createMap(main.querySelector('#zone-map'), { config: data.config, units: data.units.items });
+  const m = createMap(main.querySelector('#zone-map'), { config: data.config, outline: data.outline, units: data.units.items });
   m.setZones(features);
   m.fit(features);
   wireLayerControls(main, 'map-layer', m);

@@ -111,6 +111,18 @@ export function createMap(el, opts) {
     }).addTo(map);
   } else {
     el.classList.add('no-tiles');
+    if (opts.outline) {
+      L.geoJSON(opts.outline, {
+        interactive: false,
+        style: (f) => ({
+          color: '#7d8894',
+          weight: f.properties.home ? 1.2 : 0.8,
+          fillColor: f.properties.home ? '#fbfbf7' : '#e8eae4',
+          fillOpacity: 1,
+        }),
+      }).addTo(map);
+      map.attributionControl.addAttribution('Natural Earth');
+    }
   }
   L.control.scale({ imperial: false }).addTo(map);
   const unitLayer = L.layerGroup();

@@ -216,7 +216,7 @@ ${z.lat === null ? `<p class="note">${unknownHTML()}</p>` : ''}
 <section aria-labelledby="projects-h"><h2 id="projects-h">${esc(t('z_projects'))}</h2>${projectsHTML(data.projects.items || [])}</section>
 <section aria-labelledby="ent-h"><h2 id="ent-h">${esc(t('z_enterprises'))}</h2>${enterprisesHTML(data.enterprises.items || [])}</section>`;
   const el = main.querySelector('#zone-map');
-  const m = createMap(el, { config: data.config, units: data.units.items, small: true });
+  const m = createMap(el, { config: data.config, outline: data.outline, units: data.units.items, small: true });
   const feature = (data.all.features || []).find((f) => f.properties.code === z.code);
   const features = feature ? [feature] : [];
   m.setZones(features);

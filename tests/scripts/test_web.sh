@@ -42,7 +42,8 @@ check "the page names its assets by version" 1 \
     "$(curl -s "$base/" | grep -c "/static/$version/app.js")"
 check "no placeholder left" 0 "$(curl -s "$base/" | grep -c __KHU_VERSION__)"
 for f in app.js:text/javascript i18n.js:text/javascript app.css:text/css leaflet.js:text/javascript \
-    leaflet.css:text/css uPlot.iife.min.js:text/javascript layers.png:image/png LICENSES.txt:text/plain; do
+    leaflet.css:text/css uPlot.iife.min.js:text/javascript layers.png:image/png LICENSES.txt:text/plain \
+    outline.json:application/json; do
     name=${f%%:*}
     type=${f#*:}
     check "$name status" 200 "$(status "/static/$version/$name")"
