@@ -13,8 +13,7 @@ chromium=${KHU_CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] || fail "no $chromium: apt-get install chromium (tools/deps test)"
 [ -d "$top/node_modules/playwright-core" ] ||
     (cd "$top" && npm ci --no-audit --no-fund >/dev/null 2>&1) || fail "npm ci failed"
-# the ASan build runs the server; leak reports at exit are not this test's subject
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} KHU_TODAY=${KHU_TODAY:-2026-01-15} \
+KHU_TODAY=${KHU_TODAY:-2026-01-15} \
     "${KHU_BIN:-$top/khu}" serve --db "$tmp/e2e.db" --port 0 > "$tmp/out" 2>"$tmp/err" &
 pid=$!
 i=0
@@ -23,7 +22,24 @@ port=$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$tmp/out")
 [ -n "$port" ] || { cat "$tmp/err"; fail "khu serve did not start"; }
 mkdir -p "$top/build/e2e-artifacts"
 cd "$top" && KHU_URL="http://127.0.0.1:$port" KHU_CHROMIUM="$chromium" \
-    KHU_E2E_ARTIFACTS="$top/build/e2e-artifacts" timeout 300 node tests/e2e/run.mjs
+    KHU_E2E_ARTIFACTS="$top/build/e2e-artifacts" timeout 300 node tests/e2e/run.mjs > "$tmp/log" 2>&1
 rc=$?
-[ $rc -eq 124 ] && fail "timed out"
-exit $rc
+[ $rc -eq 124 ] && { cat "$tmp/log"; fail "timed out"; }
+closing='^test_e2e: [0-9]+ passed, [0-9]+ failed$'
+grep -v -E "$closing" "$tmp/log"
+line=$(grep -E "$closing" "$tmp/log" | tail -n 1)
+[ -n "$line" ] || fail "no result from tests/e2e/run.mjs (exit $rc)"
+passed=$(printf '%s' "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
+failed=$(printf '%s' "$line" | sed -E 's/.* ([0-9]+) failed$/\1/')
+# the server served every page: it must stop cleanly (and, under ASan, without leaks)
+kill -TERM $pid
+wait $pid
+src=$?
+pid=
+if [ $src -eq 0 ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1))
+    echo "not ok - khu serve exited $src after the tests:"
+    tail -n 20 "$tmp/err"
+fi
+echo "test_e2e: $passed passed, $failed failed"
+[ $failed -eq 0 ] && [ $rc -eq 0 ]
