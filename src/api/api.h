@@ -35,6 +35,11 @@ extern const struct http_route api_routes[];
  * on first use, closed when the thread ends), or NULL after answering 503. */
 struct store *api_store(struct http_req *req, struct http_resp *resp);
 
+/* Returns this thread's read-write connection (opened on first use, closed
+ * when the thread ends), or NULL after answering 503. Writes must use
+ * BEGIN IMMEDIATE. */
+struct store *api_writer(struct http_req *req, struct http_resp *resp);
+
 /* Reads ?lang= (400 for an unknown value, returns -1) or Accept-Language;
  * vi by default. */
 int api_lang(struct http_req *req, struct http_resp *resp, enum api_lang *lang);

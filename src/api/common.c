@@ -10,36 +10,51 @@
 #include <string.h>
 #include <strings.h>
 
-static pthread_key_t store_key;
-static pthread_once_t store_key_once = PTHREAD_ONCE_INIT;
+/* One key per kind of connection; each thread opens its own on first use,
+ * and the key's destructor closes it when the thread ends. */
+static pthread_key_t store_keys[2];
+static pthread_once_t store_keys_once = PTHREAD_ONCE_INIT;
 
 static void close_thread_store(void *p)
 {
     store_close(p);
 }
 
-static void make_store_key(void)
+static void make_store_keys(void)
 {
-    pthread_key_create(&store_key, close_thread_store);
+    pthread_key_create(&store_keys[STORE_READ_ONLY], close_thread_store);
+    pthread_key_create(&store_keys[STORE_READ_WRITE], close_thread_store);
 }
 
-struct store *api_store(struct http_req *req, struct http_resp *resp)
+static struct store *thread_store(struct http_req *req, struct http_resp *resp,
+                                  enum store_mode mode)
 {
     struct api_app *app = req->app;
     struct store *s;
     struct khu_diag d;
 
-    pthread_once(&store_key_once, make_store_key);
-    s = pthread_getspecific(store_key);
+    pthread_once(&store_keys_once, make_store_keys);
+    s = pthread_getspecific(store_keys[mode]);
     if (s)
         return s;
     khu_diag_clear(&d);
-    if (store_open(app->db_path, STORE_READ_ONLY, &s, &d)) {
-        http_problem(resp, 503, NULL, "the database is not available: %s", d.message);
+    if (store_open(app->db_path, mode, &s, &d)) {
+        http_problem(resp, 503, NULL, "the database is not available%s: %s",
+                     mode == STORE_READ_WRITE ? " for writing" : "", d.message);
         return NULL;
     }
-    pthread_setspecific(store_key, s);
+    pthread_setspecific(store_keys[mode], s);
     return s;
+}
+
+struct store *api_store(struct http_req *req, struct http_resp *resp)
+{
+    return thread_store(req, resp, STORE_READ_ONLY);
+}
+
+struct store *api_writer(struct http_req *req, struct http_resp *resp)
+{
+    return thread_store(req, resp, STORE_READ_WRITE);
 }
 
 const char *api_lang_code(enum api_lang lang)

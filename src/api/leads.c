@@ -188,39 +188,6 @@ static int read_lead(json_t *doc, struct store *s, struct lead *l, struct http_r
 
 /* ===== writing ===== */
 
-static pthread_key_t writer_key;
-static pthread_once_t writer_once = PTHREAD_ONCE_INIT;
-
-static void close_writer(void *p)
-{
-    store_close(p);
-}
-
-static void make_writer_key(void)
-{
-    pthread_key_create(&writer_key, close_writer);
-}
-
-/* This thread's read-write connection, opened on first use. */
-static struct store *writer(struct http_req *req, struct http_resp *resp)
-{
-    struct api_app *app = req->app;
-    struct store *s;
-    struct khu_diag d;
-
-    pthread_once(&writer_once, make_writer_key);
-    s = pthread_getspecific(writer_key);
-    if (s)
-        return s;
-    khu_diag_clear(&d);
-    if (store_open(app->db_path, STORE_READ_WRITE, &s, &d)) {
-        http_problem(resp, 503, NULL, "the database cannot be written: %s", d.message);
-        return NULL;
-    }
-    pthread_setspecific(writer_key, s);
-    return s;
-}
-
 static int insert_lead(struct store *s, const struct lead *l, char *code, size_t n)
 {
     static const char sql[] = "INSERT INTO leads (code, company, country, contact, zones,"
@@ -275,7 +242,7 @@ void api_leads_post(struct http_req *req, struct http_resp *resp)
         goto out;
     }
     memset(&lead, 0, sizeof(lead));
-    s = writer(req, resp);
+    s = api_writer(req, resp);
     if (!s || read_lead(doc, s, &lead, resp))
         goto out;
     wait = rate_limit(req->client, time(NULL));

@@ -576,26 +576,10 @@ static void write_csv_header(struct query *q, struct buf *out)
 
 static void write_geojson_feature(struct jw *w, const struct query *q, sqlite3_stmt *st)
 {
-    int lat = schema_col_index(q->t, "lat"), lon = schema_col_index(q->t, "lon");
-
     jw_obj_begin(w);
     jw_key(w, "type");
     jw_str(w, "Feature");
-    jw_key(w, "geometry");
-    if (sqlite3_column_type(st, lat) != SQLITE_NULL &&
-        sqlite3_column_type(st, lon) != SQLITE_NULL) {
-        jw_obj_begin(w);
-        jw_key(w, "type");
-        jw_str(w, "Point");
-        jw_key(w, "coordinates");
-        jw_arr_begin(w);
-        jw_real(w, sqlite3_column_double(st, lon));
-        jw_real(w, sqlite3_column_double(st, lat));
-        jw_arr_end(w);
-        jw_obj_end(w);
-    } else {
-        jw_null(w);
-    }
+    rows_geojson_geometry(w, st, schema_col_index(q->t, "lat"), schema_col_index(q->t, "lon"));
     jw_key(w, "properties");
     jw_obj_begin(w);
     item_fields(w, q, st);

@@ -74,6 +74,25 @@ void rows_csv_fields(struct buf *out, sqlite3_stmt *st, int first, int n, int fi
     }
 }
 
+void rows_geojson_geometry(struct jw *w, sqlite3_stmt *st, int lat, int lon)
+{
+    jw_key(w, "geometry");
+    if (lat < 0 || lon < 0 || sqlite3_column_type(st, lat) == SQLITE_NULL ||
+        sqlite3_column_type(st, lon) == SQLITE_NULL) {
+        jw_null(w);
+        return;
+    }
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "Point");
+    jw_key(w, "coordinates");
+    jw_arr_begin(w);
+    jw_real(w, sqlite3_column_double(st, lon));
+    jw_real(w, sqlite3_column_double(st, lat));
+    jw_arr_end(w);
+    jw_obj_end(w);
+}
+
 void rows_geojson_feature(struct jw *w, const struct table_def *t, sqlite3_stmt *st, int first)
 {
     int lat = schema_col_index(t, "lat"), lon = schema_col_index(t, "lon");
@@ -81,21 +100,7 @@ void rows_geojson_feature(struct jw *w, const struct table_def *t, sqlite3_stmt 
     jw_obj_begin(w);
     jw_key(w, "type");
     jw_str(w, "Feature");
-    jw_key(w, "geometry");
-    if (lat >= 0 && lon >= 0 && sqlite3_column_type(st, first + lat) != SQLITE_NULL &&
-        sqlite3_column_type(st, first + lon) != SQLITE_NULL) {
-        jw_obj_begin(w);
-        jw_key(w, "type");
-        jw_str(w, "Point");
-        jw_key(w, "coordinates");
-        jw_arr_begin(w);
-        jw_real(w, sqlite3_column_double(st, first + lon));
-        jw_real(w, sqlite3_column_double(st, first + lat));
-        jw_arr_end(w);
-        jw_obj_end(w);
-    } else {
-        jw_null(w);
-    }
+    rows_geojson_geometry(w, st, lat < 0 ? -1 : first + lat, lon < 0 ? -1 : first + lon);
     jw_key(w, "properties");
     jw_obj_begin(w);
     rows_json_fields(w, t, st, first);

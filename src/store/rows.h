@@ -30,6 +30,10 @@ void rows_csv_header(struct buf *out, const struct table_def *t, const char *con
  * end); first_field: whether this is the first field of the record. */
 void rows_csv_fields(struct buf *out, sqlite3_stmt *st, int first, int n, int first_field);
 
+/* Writes the "geometry" member of a GeoJSON Feature: a Point from result
+ * columns lat and lon, or null when either is NULL or negative. */
+void rows_geojson_geometry(struct jw *w, sqlite3_stmt *st, int lat, int lon);
+
 /* Appends a GeoJSON Feature for a row of t: geometry from its lat/lon
  * columns (null when unknown), every column as a property. */
 void rows_geojson_feature(struct jw *w, const struct table_def *t, sqlite3_stmt *st, int first);
