@@ -40,8 +40,9 @@ struct table_log {
 struct importer {
     struct store *s;
     int replace;
-    int fts_deferred; /* triggers are off: full-text indexes are rebuilt before COMMIT */
-    int cache_size;   /* the connection's PRAGMA cache_size before the import */
+    int fts_deferred;            /* triggers are off: full-text indexes are rebuilt before COMMIT */
+    struct buf deferred_indexes; /* CREATE INDEX statements to run again before COMMIT */
+    int cache_size;              /* the connection's PRAGMA cache_size before the import */
     size_t max_errors;
     size_t errors;
     long rows;
@@ -144,6 +145,46 @@ static int set_triggers(struct store *s, int on)
            now == on;
 }
 
+/* A large file goes faster into a table without its secondary indexes:
+ * they are dropped here (inside the import's transaction, so a rollback
+ * brings them back) and built again, sorted, by restore_indexes before
+ * COMMIT. Keys and uniqueness are untouched (those are not dropped). */
+static enum khu_err defer_indexes(struct importer *im, const char *table)
+{
+    sqlite3_stmt *st = NULL;
+    struct buf drops;
+    struct khu_diag d;
+    enum khu_err err = KHU_OK;
+
+    buf_init(&drops, 1 << 16);
+    if (sqlite3_prepare_v2(im->s->db,
+                           "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                           " AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'",
+                           -1, &st, NULL) != SQLITE_OK)
+        return KHU_EDB;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        buf_printf(&drops, "DROP INDEX \"%s\";", sqlite3_column_text(st, 0));
+        buf_printf(&im->deferred_indexes, "%s;", sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    if (drops.err || im->deferred_indexes.err)
+        err = KHU_ENOMEM;
+    else if (drops.len)
+        err = store_exec(im->s, buf_cstr(&drops), &d);
+    buf_free(&drops);
+    return err;
+}
+
+static enum khu_err restore_indexes(struct importer *im)
+{
+    struct khu_diag d;
+
+    if (!im->deferred_indexes.len)
+        return KHU_OK;
+    return store_exec(im->s, buf_cstr(&im->deferred_indexes), &d);
+}
+
 static enum khu_err rebuild_fts(struct importer *im)
 {
     struct khu_diag d;
@@ -181,6 +222,7 @@ enum khu_err importer_begin(struct store *s, int replace, size_t max_errors, imp
     im->report = fn;
     im->arg = arg;
     im->cache_size = pragma_int(s, "PRAGMA cache_size", -2000);
+    buf_init(&im->deferred_indexes, 1 << 16);
     set_cache_size(s, -IMPORT_CACHE_KIB);
     err = store_exec(s, "BEGIN IMMEDIATE", d);
     if (err) {
@@ -217,6 +259,7 @@ static void importer_free(struct importer *im)
     if (im->fts_deferred)
         set_triggers(im->s, 1);
     set_cache_size(im->s, im->cache_size);
+    buf_free(&im->deferred_indexes);
     free_logs(im);
     xfree(im);
 }
@@ -555,6 +598,8 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
         if (err)
             return err;
     }
+    if (len >= IMPORT_BULK_BYTES && (err = defer_indexes(im, fc.t->name)) != KHU_OK)
+        return err;
     for (i = 0; i < IMPORT_MAX_FIELDS; i++)
         buf_init(&fc.scratch[i], IMPORT_MAX_FIELD * 2);
     buf_init(&fc.search, IMPORT_MAX_FIELD * 4);
@@ -684,6 +729,8 @@ enum khu_err importer_finish(struct importer *im, long *rows)
         err = check_references(im);
     if (!err && im->errors)
         err = KHU_EINVAL;
+    if (!err)
+        err = restore_indexes(im);
     if (!err && im->fts_deferred)
         err = rebuild_fts(im);
     if (!err)

@@ -19,6 +19,7 @@
 #define IMPORT_MAX_FIELD  (10 * 1024 * 1024) /* bytes in one CSV field */
 #define IMPORT_MAX_FIELDS 256                /* fields in one CSV record */
 #define IMPORT_MAX_ERRORS 100                /* default cap on reported errors */
+#define IMPORT_BULK_BYTES (4 * 1024 * 1024)  /* files this large load before their indexes */
 
 /* Receives each error: file is the label given to importer_add_csv (or a
  * table name for problems found in rows this import did not write). */

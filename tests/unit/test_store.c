@@ -187,6 +187,45 @@ static void test_all_or_nothing(void)
     store_close(s);
 }
 
+/* A file large enough to load before its table's indexes gets them back,
+ * built, before COMMIT; a failing one leaves them untouched. */
+static void test_bulk_indexes(void)
+{
+    char path[256];
+    struct store *s = NULL;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    struct buf csv;
+    long i;
+    static const char *const idx = "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                   " AND name IN ('enterprises_zone', 'enterprises_unit')";
+
+    db_path(path, sizeof(path), "bulk.db");
+    buf_init(&csv, 64 << 20);
+    buf_puts(&csv, "tax_code,name,employees\n");
+    for (i = 0; csv.len < IMPORT_BULK_BYTES + 1024; i++)
+        buf_printf(&csv, "%010ld,Công ty TNHH Số %ld có tên khá dài cho tệp lớn,%ld\n",
+                   2000000000 + i, i, i % 900);
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    CHECK_EQ_INT(importer_begin(s, 0, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "big.csv", csv.data, csv.len), KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), i);
+    CHECK_EQ_INT(count(s, idx), 2);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises_fts WHERE enterprises_fts MATCH"
+                          " '\"cong ty\"'"),
+                 i);
+    /* a failing bulk import: rolled back, indexes still there */
+    buf_puts(&csv, "bad,row,x\n");
+    CHECK_EQ_INT(importer_begin(s, 1, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "big.csv", csv.data, csv.len), KHU_EINVAL);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
+    CHECK_EQ_INT(count(s, idx), 2);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), i);
+    store_close(s);
+    buf_free(&csv);
+}
+
 int main(void)
 {
     int v;
@@ -199,11 +238,12 @@ int main(void)
         test_from_version(v);
     test_newer_version_refused();
     test_all_or_nothing();
+    test_bulk_indexes();
     snprintf(cmd, sizeof(cmd), "%s", dir);
     {
         /* remove the temporary files */
-        static const char *const names[] = {"empty.db",  "v1.db",     "v2.db",
-                                            "future.db", "atomic.db", NULL};
+        static const char *const names[] = {"empty.db",  "v1.db",   "v2.db", "future.db",
+                                            "atomic.db", "bulk.db", NULL};
         const char *const *p;
         char path[300];
         for (p = names; *p; p++) {
