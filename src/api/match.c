@@ -176,7 +176,7 @@ void match_input_init(struct match_input *in)
 }
 
 /* Fills names (room for 40) with the parameters and extra. */
-static const char *const *allowed_params(const char **names, const char *const *extra)
+const char *const *match_param_names(const char **names, const char *const *extra)
 {
     size_t i, n = 0;
 
@@ -209,7 +209,7 @@ int match_input_from_query(struct match_input *in, struct http_req *req, struct 
     const char *names[40];
     size_t i;
 
-    if (http_check_params(req, resp, allowed_params(names, extra)))
+    if (http_check_params(req, resp, match_param_names(names, extra)))
         return -1;
     for (i = 0; i < req->nparams; i++)
         if (!is_extra(req->params[i].name, extra) &&

@@ -51,6 +51,10 @@ void match_input_init(struct match_input *in);
 int match_input_from_query(struct match_input *in, struct http_req *req, struct http_resp *resp,
                            const char *const *extra);
 
+/* Fills names (room for 40) with the finder's query parameters and those in
+ * extra (NULL-terminated); returns names. */
+const char *const *match_param_names(const char **names, const char *const *extra);
+
 /* Loads and ranks every zone for in. Returns 0, or -1 after answering
  * 400/500/503. Free run with match_run_free. */
 int match_compute(struct match_input *in, struct store *s, struct http_resp *resp,

@@ -83,6 +83,7 @@ const struct http_route api_routes[] = {
     {"GET", "/", web_page},
     {"GET", "/map", web_page_filtered},
     {"GET", "/finder", web_page_filtered},
+    {"GET", "/investor", web_page_investor},
     {"GET", "/zones/{code}", web_page},
     {"GET", "/static/{version}/{name}", web_asset},
     {"GET", "/api/v1/config", web_config},

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/handlers.h"
+#include "api/match.h"
 #include "api/resource.h"
 #include "http/assets.h"
 
@@ -54,8 +55,9 @@ static const char *content_type(const char *name)
 /* Answers with the HTML shell of the web app; the app draws the page that
  * the path names. Allowed query parameters: lang, and with_filters the
  * zone filters, q and sort (the finder and the map keep their filter in
- * the URL). */
-static void page(struct http_req *req, struct http_resp *resp, int with_filters)
+ * the URL), or with match the site finder's parameters (the investor page
+ * keeps its form in the URL). */
+static void page_params(struct http_req *req, struct http_resp *resp, int with_filters, int match)
 {
     const struct resource_def *zones = api_resource("zones");
     const struct filter_def *f;
@@ -71,7 +73,11 @@ static void page(struct http_req *req, struct http_resp *resp, int with_filters)
     }
     allowed[n++] = "lang";
     allowed[n] = NULL;
-    if (http_check_params(req, resp, allowed))
+    if (match) {
+        const char *names[40];
+        if (http_check_params(req, resp, match_param_names(names, NULL)))
+            return;
+    } else if (http_check_params(req, resp, allowed))
         return;
     a = find_asset("index.html");
     if (!a) {
@@ -82,6 +88,11 @@ static void page(struct http_req *req, struct http_resp *resp, int with_filters)
     buf_append(&resp->body, a->data, (size_t)a->len);
 }
 
+static void page(struct http_req *req, struct http_resp *resp, int with_filters)
+{
+    page_params(req, resp, with_filters, 0);
+}
+
 void web_page(struct http_req *req, struct http_resp *resp)
 {
     page(req, resp, 0);
@@ -90,6 +101,11 @@ void web_page(struct http_req *req, struct http_resp *resp)
 void web_page_filtered(struct http_req *req, struct http_resp *resp)
 {
     page(req, resp, 1);
+}
+
+void web_page_investor(struct http_req *req, struct http_resp *resp)
+{
+    page_params(req, resp, 0, 1);
 }
 
 void web_asset(struct http_req *req, struct http_resp *resp)
