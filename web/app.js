@@ -1,4 +1,4 @@
-// The web app's entry: routes (/, /map, /finder, /zones/{code}) drawn in
+// The web app's entry: routes (/, /map, /finder, /investor, /zones/{code}) drawn in
 // the page without reloading it, the language menu (vi, en, ko; the choice
 // is kept), and the strings of the page's frame.
 import { t, setLang, lang, LANGS, LANG_NAMES } from './i18n.js';
@@ -8,11 +8,13 @@ import * as dashboard from './dashboard.js';
 import * as mapPage from './map.js';
 import * as finder from './finder.js';
 import * as zone from './zone.js';
+import * as investor from './investor.js';
 
 const ROUTES = [
   { re: /^\/$/, page: dashboard, nav: 'dashboard' },
   { re: /^\/map$/, page: mapPage, nav: 'map' },
   { re: /^\/finder$/, page: finder, nav: 'finder' },
+  { re: /^\/investor$/, page: investor, nav: 'investor' },
   { re: /^\/zones\/([^/]+)$/, page: zone, nav: null },
 ];
 
@@ -39,7 +41,7 @@ function storeLang(l) {
 // follows it.
 function navLinks() {
   const q = savedFilter();
-  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder' };
+  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor' };
   for (const a of document.querySelectorAll('nav.main a[data-nav]')) a.setAttribute('href', links[a.dataset.nav]);
 }
 

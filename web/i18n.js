@@ -1,6 +1,8 @@
 // Every string of the web app in Vietnamese (default), English and Korean,
 // and the number and date formats of each language.
 
+import { INVESTOR_STRINGS } from './investor-strings.js';
+
 export const LANGS = ['vi', 'en', 'ko'];
 export const LOCALES = { vi: 'vi-VN', en: 'en-GB', ko: 'ko-KR' };
 // Shown in the language menu, each in its own language.
@@ -841,6 +843,7 @@ const ko = {
 };
 
 export const STRINGS = { vi, en, ko };
+for (const l of LANGS) Object.assign(STRINGS[l], INVESTOR_STRINGS[l]);
 
 let current = 'vi';
 

@@ -1,0 +1,228 @@
+// The investor page (/investor): a search shows exactly the zones, order,
+// scores and reasons /api/v1/match/sites returns; excluded zones with their
+// reasons; one marker per listed zone; the URL reproduces the result; up to
+// four zones side by side; the PDF brief; the inquiry form (a lead, and the
+// API's message for a bad e-mail). In Vietnamese and Korean; screenshots in
+// vi, en and ko.
+import { createRequire } from 'node:module';
+import { test, assert, assertEqual, api, BASE, LOCALES, screenshotPath } from './harness.mjs';
+import { s, open, startIn, markerCodes } from './common.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const QUERY = 'land_ha=20&max_km_hcmc=40';
+
+function num(l, v, digits = 1) {
+  return new Intl.NumberFormat(LOCALES[l], { maximumFractionDigits: digits }).format(v);
+}
+
+async function match(query, l) {
+  return api(`/api/v1/match/sites?${query}&lang=${l}`);
+}
+
+async function listedCodes(page, list) {
+  return page.$$eval(`#${list} > li`, (els) => els.map((e) => e.dataset.code));
+}
+
+async function waitResults(page) {
+  await page.waitForSelector('#inv-count');
+  await page.waitForFunction(() => !document.querySelector('#inv-results[aria-busy]'));
+}
+
+// The page's ranked and excluded zones equal the API's, in order, with
+// their scores, score bars and reasons.
+async function sameAsAPI(page, res, l, what) {
+  assertEqual(await listedCodes(page, 'inv-items'), res.items.map((z) => z.code), `${what}: ranked zones and order`);
+  assertEqual(await listedCodes(page, 'inv-excluded'), res.excluded.map((z) => z.code), `${what}: excluded zones and order`);
+  const shown = await page.$$eval('#inv-items > li', (els) =>
+    els.map((e) => ({
+      score: e.querySelector('.inv-score').textContent,
+      bar: [...e.querySelectorAll('.scorebar .seg')].reduce((a, x) => a + parseFloat(x.style.width), 0),
+      label: e.querySelector('.scorebar').getAttribute('aria-label'),
+      reasons: [...e.querySelectorAll('.reasons li')].map((r) => r.textContent),
+    }))
+  );
+  res.items.forEach((z, i) => {
+    assertEqual(shown[i].score, s(l, 'inv_score', { score: num(l, z.score) }), `${what}: score of ${z.code}`);
+    assert(Math.abs(shown[i].bar - z.score) < 0.2, `${what}: bar of ${z.code} is ${shown[i].bar}, score ${z.score}`);
+    assert(shown[i].label.includes(num(l, z.score)), `${what}: bar label "${shown[i].label}"`);
+    assertEqual(shown[i].reasons, z.reasons.map((r) => r.text), `${what}: reasons of ${z.code}`);
+  });
+  const count = await page.textContent('#inv-count');
+  assertEqual(count, s(l, 'inv_count', { n: num(l, res.total, 0), x: num(l, res.excluded_total, 0) }), `${what}: count`);
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
+  });
+}
+
+for (const l of ['vi', 'ko']) {
+  test(`investor page (${l}): a search shows exactly the API's zones, scores and reasons, excluded zones and the map; the URL reproduces it`, async ({ newPage }) => {
+    const page = await newPage();
+    await startIn(page, l);
+    await open(page, '/investor');
+    assertEqual(await page.textContent('main h1'), s(l, 'inv_title'), 'heading');
+    assertEqual(await page.getAttribute('nav.main a[data-nav="investor"]', 'aria-current'), 'page', 'nav');
+    assertEqual(await page.$$('#inv-items > li'), [], 'no result before a search');
+    // the sector list has the API's names in this language
+    const sectors = await api(`/api/v1/sectors?limit=500&lang=${l}`);
+    const sec = sectors.items[0];
+    const label = await page.textContent(`#inv-sector option[value="${sec.code}"]`);
+    assertEqual(label, `${sec.code} — ${sec[`name_${l}`]}`, 'sector option');
+    await page.fill('#inv-land_ha', '20');
+    await page.fill('#inv-max_km_hcmc', '40');
+    await page.press('#inv-max_km_hcmc', 'Enter');
+    await page.waitForURL(`${BASE}/investor?${QUERY}`);
+    await waitResults(page);
+    const res = await match(QUERY, l);
+    assert(res.items.length > 1 && res.excluded.length > 0, 'the query has ranked and excluded zones');
+    await sameAsAPI(page, res, l, QUERY);
+    // an excluded zone shows why, and is marked as excluded
+    const ex = res.excluded.find((z) => z.reasons.some((r) => r.kind !== 'unknown'));
+    assert(ex, 'an excluded zone with a limit reason');
+    const why = ex.reasons.find((r) => r.kind !== 'unknown').text;
+    const li = `#inv-excluded > li[data-code="${ex.code}"]`;
+    assert((await page.$$eval(`${li} .reasons li`, (els) => els.map((e) => e.textContent))).includes(why), `reason "${why}" shown`);
+    assertEqual(await page.textContent(`${li} .excluded-badge`), s(l, 'inv_excluded_badge'), 'excluded badge');
+    assertEqual(await page.$$(`#inv-items > li[data-code="${ex.code}"]`), [], 'excluded zone not ranked');
+    // one marker per listed zone that has a position
+    const fc = await api('/api/v1/zones.geojson');
+    const placed = new Set(fc.features.filter((f) => f.geometry).map((f) => f.properties.code));
+    const listed = [...res.items, ...res.excluded].map((z) => z.code).filter((c) => placed.has(c));
+    await page.waitForSelector('#inv-map .leaflet-marker-icon.zone-marker');
+    assertEqual(await markerCodes(page, '#inv-map'), [...listed].sort(), 'markers');
+    const faded = await page.$$eval('#inv-map .zone-marker.excluded', (els) => els.map((e) => e.dataset.code).sort());
+    assertEqual(faded, res.excluded.map((z) => z.code).filter((c) => placed.has(c)).sort(), 'excluded markers');
+    await page.screenshot({ path: screenshotPath(`investor-${l}`), fullPage: true });
+    // the URL reproduces the result
+    await page.reload();
+    await waitResults(page);
+    assertEqual(await page.inputValue('#inv-land_ha'), '20', 'land from the URL');
+    await sameAsAPI(page, res, l, 'after reload');
+    // a link with every kind of parameter fills the form and runs the search
+    const units = await api('/api/v1/units?level=district&limit=500');
+    const q2 = `sector=${sec.code}&land_ha=5&ready_by=2027-12-31&max_lease_usd_m2=200&max_km_port=60&min_wwtp_m3_day=100&min_power_mva=10&units=${units.items[0].code},${units.items[1].code}&weight_land=5&weight_sector=0`;
+    await open(page, `/investor?${q2}`);
+    await waitResults(page);
+    assertEqual(await page.inputValue('#inv-sector'), sec.code, 'sector from the URL');
+    assertEqual(await page.inputValue('#inv-ready_by'), '2027-12-31', 'date from the URL');
+    assertEqual(
+      await page.$$eval('#inv-units option:checked', (os) => os.map((o) => o.value)),
+      [units.items[0].code, units.items[1].code],
+      'units from the URL'
+    );
+    assertEqual(await page.inputValue('#inv-weight_land'), '5', 'weight from the URL');
+    assert(await page.isVisible('#inv-weight_land'), 'weights open when set');
+    await sameAsAPI(page, await match(q2, l), l, q2);
+  });
+}
+
+test('investor page in English, and at 360 px, meets WCAG 2.1 AA (screenshot)', async ({ newPage }) => {
+  const page = await newPage();
+  await startIn(page, 'en');
+  await open(page, `/investor?${QUERY}`);
+  await waitResults(page);
+  assertEqual(await page.textContent('nav.main a[data-nav="investor"]'), s('en', 'nav_investor'), 'nav in English');
+  await sameAsAPI(page, await match(QUERY, 'en'), 'en', 'en');
+  await page.screenshot({ path: screenshotPath('investor-en'), fullPage: true });
+  assertEqual(await axe(page), [], 'axe in English at 1280 px');
+  const narrow = await newPage({ viewport: { width: 360, height: 740 } });
+  await open(narrow, `/investor?${QUERY}`);
+  await waitResults(narrow);
+  await narrow.check('#inv-items > li:nth-child(1) .compare-box');
+  await narrow.waitForSelector('#inv-compare-table');
+  const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= 360, `page is ${width} px wide at 360 px`);
+  assertEqual(await axe(narrow), [], 'axe in Vietnamese at 360 px');
+  // keyboard: the form is reached and sent with keys alone
+  await narrow.focus('#inv-land_ha');
+  await narrow.keyboard.press('Control+A');
+  await narrow.keyboard.type('30');
+  await narrow.keyboard.press('Enter');
+  await narrow.waitForURL(/land_ha=30/);
+  await waitResults(narrow);
+  await sameAsAPI(narrow, await match('land_ha=30&max_km_hcmc=40', 'vi'), 'vi', 'keyboard');
+});
+
+test("investor page: a bad value is shown next to its control with the API's message", async ({ newPage }) => {
+  const page = await newPage({ allowHTTP: [[400, '/api/v1/match/sites']] });
+  await open(page, '/investor?land_ha=200000');
+  await page.waitForSelector('#inv-land_ha-err:not([hidden])');
+  const r = await fetch(`${BASE}/api/v1/match/sites?land_ha=200000&lang=vi`);
+  assertEqual(r.status, 400, 'API status');
+  const problem = await r.json();
+  assertEqual(problem.param, 'land_ha', 'API param');
+  assertEqual(await page.textContent('#inv-land_ha-err'), problem.detail, 'message next to the control');
+  assertEqual(await page.getAttribute('#inv-land_ha', 'aria-invalid'), 'true', 'aria-invalid');
+  assertEqual(await page.$$('#inv-items > li'), [], 'no result');
+});
+
+for (const l of ['vi', 'ko']) {
+  test(`investor page (${l}): compare ticked zones side by side, the PDF brief, an inquiry`, async ({ newPage }) => {
+    const page = await newPage({ allowHTTP: [[400, '/api/v1/leads']] });
+    await startIn(page, l);
+    await open(page, `/investor?${QUERY}`);
+    await waitResults(page);
+    const res = await match(QUERY, l);
+    // PDF of the top three before anything is ticked
+    const top = res.items.slice(0, 3).map((z) => z.code);
+    assert((await page.getAttribute('#inv-pdf', 'href')).includes(`zones=${top.join(',')}&`), 'PDF of the top three');
+    // tick an included and an excluded zone, then two more; a fifth cannot be ticked
+    const pick = [res.items[1].code, res.excluded[0].code, res.items[0].code, res.items[2].code];
+    for (const c of pick) await page.check(`li[data-code="${c}"] .compare-box`);
+    await page.waitForFunction((n) => document.querySelectorAll('#inv-compare-table thead th[data-code]').length === n, pick.length);
+    assertEqual(await page.$$eval('#inv-compare-table thead th[data-code]', (els) => els.map((e) => e.dataset.code)), pick, 'compared zones in order');
+    assert(await page.isDisabled(`li[data-code="${res.items[3].code}"] .compare-box`), 'a fifth zone cannot be ticked');
+    const all = [...res.items, ...res.excluded];
+    const scores = await page.$$eval('#inv-compare-table tr.score-row td', (els) => els.map((e) => e.textContent));
+    assertEqual(scores, pick.map((c) => s(l, 'inv_score', { score: num(l, all.find((z) => z.code === c).score) })), 'scores side by side');
+    for (const [i, c] of pick.entries()) {
+      const z = await api(`/api/v1/zones/${c}?lang=${l}`);
+      const cells = await page.$$eval(`#inv-compare-table td[data-field]:nth-child(${i + 2})`, (els) =>
+        Object.fromEntries(els.map((e) => [e.dataset.field, e.textContent]))
+      );
+      for (const key of ['available_ha', 'lease_usd_m2', 'km_hcmc', 'km_port', 'wwtp_m3_day', 'power_mva']) {
+        if (z[key] === null) assertEqual(cells[key], s(l, 'unknown'), `${c} ${key} unknown`);
+        else assert(cells[key].startsWith(num(l, z[key], key === 'wwtp_m3_day' ? 0 : key === 'lease_usd_m2' ? 2 : 1)), `${c} ${key}: "${cells[key]}" for ${z[key]}`);
+      }
+    }
+    await page.uncheck(`li[data-code="${pick[0]}"] .compare-box`);
+    await page.waitForFunction(() => document.querySelectorAll('#inv-compare-table thead th[data-code]').length === 3);
+    const kept = pick.slice(1);
+    // the PDF brief of the ticked zones with the same parameters
+    const href = await page.getAttribute('#inv-pdf', 'href');
+    assert(href.includes(`zones=${kept.join(',')}&lang=${l}&${QUERY}`), `PDF link ${href}`);
+    const pdf = await fetch(BASE + href);
+    assertEqual(pdf.status, 200, 'PDF status');
+    assertEqual(pdf.headers.get('content-type'), 'application/pdf', 'PDF type');
+    assertEqual(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-', 'PDF bytes');
+    // an inquiry with a bad e-mail: the API's message next to the field
+    await page.fill('#lead-name', `Kim <b>${l}</b>`);
+    await page.fill('#lead-company', 'Hanul Co.');
+    await page.fill('#lead-country', 'kr');
+    await page.fill('#lead-email', 'not-an-email');
+    await page.fill('#lead-message', '<img src=x onerror=alert(1)> 20 ha');
+    const [bad] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/leads')), page.click('#lead-send')]);
+    assertEqual(bad.status(), 400, 'bad e-mail status');
+    const detail = (await bad.json()).detail;
+    assert(/e-mail/.test(detail), `API detail "${detail}"`);
+    await page.waitForSelector('#lead-email-err:not([hidden])');
+    assertEqual(await page.textContent('#lead-email-err'), detail, 'message next to the e-mail field');
+    assertEqual(await page.textContent('#lead-status'), s(l, 'inv_l_error', { msg: detail }), 'status of the bad inquiry');
+    // a good one: 201 and its code shown; user text stays text
+    await page.fill('#lead-email', `kim.${l}@example.com`);
+    const [good] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/leads')), page.click('#lead-send')]);
+    assertEqual(good.status(), 201, 'inquiry status');
+    const body = await good.json();
+    assert(/^lead-/.test(body.code), `code ${body.code}`);
+    assertEqual(JSON.parse(good.request().postData()).zones, kept, 'the ticked zones sent');
+    assertEqual(JSON.parse(good.request().postData()).country, 'KR', 'country in capitals');
+    await page.waitForSelector('#lead-status.ok');
+    assertEqual(await page.textContent('#lead-status'), s(l, 'inv_l_ok', { code: body.code }), 'code shown');
+    assertEqual(await page.$$('main b, main img[src="x"]'), [], 'no user text as HTML');
+    assertEqual(await page.isHidden('#lead-email-err'), true, 'the old message is gone');
+  });
+}

@@ -1,0 +1,478 @@
+// The investor page of the site finder (/investor): a short form of the
+// project's needs, kept in the URL (/investor?land_ha=20&max_km_hcmc=40), the
+// zones /api/v1/match/sites ranks (score bars made of the per-criterion
+// points, the reasons in the chosen language), the excluded zones with
+// theirs, the result on a map, up to four ticked zones side by side, the PDF
+// brief and an inquiry to /api/v1/leads. User text is only ever set as text.
+import { t, lang, fmtNum, fmtDate, fmtMeasure } from './i18n.js';
+import { esc, getAll, getJSON, nameHTML, nameText, tableWrap, valHTML } from './core.js';
+import { createMap, layerControlsHTML, wireLayerControls, unplacedHTML } from './mapdraw.js';
+
+export const CRITERIA = ['land', 'price', 'km_hcmc', 'km_port', 'wwtp', 'power', 'ready', 'unit', 'sector'];
+export const DEFAULT_WEIGHTS = { land: 3, price: 2, km_hcmc: 2, km_port: 1, wwtp: 1, power: 1, ready: 2, unit: 1, sector: 2 };
+const NUMBERS = [
+  ['land_ha', 'inv_land_ha', 100000],
+  ['max_lease_usd_m2', 'inv_max_lease', 10000],
+  ['max_km_hcmc', 'inv_max_km_hcmc', 5000],
+  ['max_km_port', 'inv_max_km_port', 5000],
+  ['min_wwtp_m3_day', 'inv_min_wwtp', 10000000],
+  ['min_power_mva', 'inv_min_power', 100000],
+];
+// Every parameter of the form, in the order of the URL.
+export const PARAMS = ['sector', 'land_ha', 'ready_by', ...NUMBERS.slice(1).map((n) => n[0]), 'units', ...CRITERIA.map((c) => `weight_${c}`)];
+const MAX_COMPARE = 4;
+const FIGURES = [
+  ['available_ha', 'field_available_ha', 'ha', 1],
+  ['lease_usd_m2', 'field_lease_usd_m2', 'usd_m2', 2],
+  ['km_hcmc', 'field_km_hcmc', 'km', 1],
+  ['km_port', 'field_km_port', 'km', 1],
+  ['wwtp_m3_day', 'field_wwtp_m3_day', 'm3_day', 0],
+  ['power_mva', 'field_power_mva', 'mva', 1],
+];
+
+// Zones ticked for comparison; kept while the page is redrawn (language).
+let ticked = [];
+
+// A zone of the match answer (name in the chosen language or a fallback).
+function zoneName(z) {
+  if (z.name_lang === lang()) return esc(z.name);
+  return nameHTML({ code: z.code, name: z.name, name_lang: z.name_lang });
+}
+
+function zoneNameText(z) {
+  return z.name || z.code;
+}
+
+function fieldError(id) {
+  return `<p class="field-error" id="${id}-err" hidden></p>`;
+}
+
+function numberField(param, label, max, v) {
+  const id = `inv-${param}`;
+  return `<div class="field"><label for="${id}">${esc(t(label))}</label>
+<input id="${id}" name="${param}" type="number" min="0" max="${max}" step="any" inputmode="decimal" value="${esc(v)}" aria-describedby="${id}-err">
+${fieldError(id)}</div>`;
+}
+
+function sectorOptions(sectors, selected) {
+  const seen = new Set();
+  const list = [];
+  // one choice per code: the API matches a code in either VSIC version
+  for (const s of sectors) {
+    if (seen.has(s.code)) continue;
+    seen.add(s.code);
+    list.push(s);
+  }
+  list.sort((a, b) => a.code.localeCompare(b.code));
+  return list
+    .map((s) => `<option value="${esc(s.code)}"${s.code === selected ? ' selected' : ''}>${esc(`${s.code} — ${nameText(s)}`)}</option>`)
+    .join('');
+}
+
+function unitOptions(units, selected) {
+  return ['district', 'province']
+    .map((level) => {
+      const list = units.filter((u) => u.level === level);
+      if (!list.length) return '';
+      return `<optgroup label="${esc(t(`level_${level}`))}">${list
+        .map((u) => {
+          const until = u.valid_to ? ` (${t('unit_until', { date: fmtDate(u.valid_to) })})` : '';
+          return `<option value="${esc(u.code)}"${selected.has(u.code) ? ' selected' : ''}>${esc(nameText(u) + until)}</option>`;
+        })
+        .join('')}</optgroup>`;
+    })
+    .join('');
+}
+
+function formHTML(params, data) {
+  const units = new Set((params.get('units') || '').split(',').filter(Boolean));
+  const weightsOpen = CRITERIA.some((c) => params.has(`weight_${c}`));
+  const weight = (c) => {
+    const id = `inv-weight_${c}`;
+    const v = params.has(`weight_${c}`) ? params.get(`weight_${c}`) : String(DEFAULT_WEIGHTS[c]);
+    return `<div class="field weight"><label for="${id}">${esc(t(`crit_${c}`))}</label>
+<input id="${id}" name="weight_${c}" type="number" min="0" max="100" step="any" inputmode="decimal" value="${esc(v)}" aria-describedby="${id}-err">
+${fieldError(id)}</div>`;
+  };
+  return `<form id="inv-form" class="filters" aria-labelledby="inv-form-h" novalidate>
+<h2 id="inv-form-h">${esc(t('inv_form_h'))}</h2>
+<div class="field"><label for="inv-sector">${esc(t('inv_sector'))}</label>
+<select id="inv-sector" name="sector" aria-describedby="inv-sector-err"><option value="">${esc(t('any'))}</option>${sectorOptions(data.sectors.items, params.get('sector') || '')}</select>
+${fieldError('inv-sector')}</div>
+${numberField('land_ha', 'inv_land_ha', 100000, params.get('land_ha') || '')}
+<div class="field"><label for="inv-ready_by">${esc(t('inv_ready_by'))}</label>
+<input id="inv-ready_by" name="ready_by" type="date" value="${esc(params.get('ready_by') || '')}" aria-describedby="inv-ready_by-hint inv-ready_by-err">
+<p class="hint" id="inv-ready_by-hint">${esc(t('inv_ready_hint'))}</p>
+${fieldError('inv-ready_by')}</div>
+${NUMBERS.slice(1).map(([p, label, max]) => numberField(p, label, max, params.get(p) || '')).join('\n')}
+<div class="field"><label for="inv-units">${esc(t('inv_units'))}</label>
+<select id="inv-units" name="units" multiple size="6" aria-describedby="inv-units-hint inv-units-err">${unitOptions(data.units.items, units)}</select>
+<p class="hint" id="inv-units-hint">${esc(t('inv_units_hint'))}</p>
+${fieldError('inv-units')}</div>
+<details id="inv-weights"${weightsOpen ? ' open' : ''}><summary>${esc(t('inv_weights'))}</summary>
+<p class="hint">${esc(t('inv_weights_hint'))}</p>
+<div class="weights">${CRITERIA.map(weight).join('\n')}</div>
+</details>
+<div class="buttons"><button type="submit">${esc(t('inv_search'))}</button>
+<button type="button" id="inv-reset" class="secondary">${esc(t('inv_reset'))}</button></div>
+<div id="inv-form-error" class="field-error" role="alert" hidden></div>
+</form>`;
+}
+
+// The query string the form describes (weights only when not the default).
+export function formQuery(form) {
+  const out = new URLSearchParams();
+  for (const p of PARAMS) {
+    const el = form.elements[p];
+    if (!el) continue;
+    if (p === 'units') {
+      const vals = [...el.selectedOptions].map((o) => o.value);
+      if (vals.length) out.append(p, vals.join(','));
+      continue;
+    }
+    const v = el.value.trim();
+    if (v === '') continue;
+    if (p.startsWith('weight_') && v === String(DEFAULT_WEIGHTS[p.slice(7)])) continue;
+    out.append(p, v);
+  }
+  return out.toString();
+}
+
+function legendHTML() {
+  return `<div class="score-legend" id="inv-legend"><p class="legend-h">${esc(t('inv_legend'))}</p>
+<ul>${CRITERIA.map((c) => `<li><span class="seg-key c-${c}" aria-hidden="true"></span> ${esc(t(`crit_${c}`))}</li>`).join('')}</ul></div>`;
+}
+
+function scoreText(z) {
+  return t('inv_score', { score: fmtNum(z.score, 1) });
+}
+
+function scoreBarHTML(z) {
+  const parts = CRITERIA.filter((c) => z.contributions && z.contributions[c] > 0);
+  const label = t('inv_score_label', {
+    score: fmtNum(z.score, 1),
+    parts: parts.map((c) => `${t(`crit_${c}`)} ${fmtNum(z.contributions[c], 1)}`).join(', '),
+  });
+  const segs = parts
+    .map((c) => {
+      const v = z.contributions[c];
+      return `<span class="seg c-${c}" data-criterion="${c}" style="width:${Math.max(0, Math.min(100, v))}%" title="${esc(`${t(`crit_${c}`)}: ${fmtNum(v, 1)}`)}"></span>`;
+    })
+    .join('');
+  return `<div class="scorebar" role="img" aria-label="${esc(label)}">${segs}</div>`;
+}
+
+function zoneHTML(z, i, excluded) {
+  const checked = ticked.includes(z.code);
+  const full = !checked && ticked.length >= MAX_COMPARE;
+  const cls = excluded ? 'inv-zone excluded' : 'inv-zone';
+  return `<li class="${cls}" data-code="${esc(z.code)}" data-score="${esc(z.score)}">
+<div class="inv-zone-head">
+<span class="inv-rank">${esc(excluded ? '' : t('inv_rank', { n: i + 1 }))}</span>
+<a class="inv-name" href="/zones/${encodeURIComponent(z.code)}">${zoneName(z)}</a>
+${excluded ? `<span class="badge excluded-badge">${esc(t('inv_excluded_badge'))}</span>` : ''}
+<span class="inv-score">${esc(scoreText(z))}</span>
+<label class="inv-tick"><input type="checkbox" class="compare-box" value="${esc(z.code)}"${checked ? ' checked' : ''}${full ? ' disabled' : ''}> ${esc(t('inv_compare'))}<span class="visually-hidden">: ${esc(zoneNameText(z))}</span></label>
+</div>
+${scoreBarHTML(z)}
+<ul class="reasons" aria-label="${esc(t('inv_reasons'))}">${(z.reasons || [])
+    .map((r) => `<li class="reason r-${esc(r.kind)}" data-kind="${esc(r.kind)}" data-criterion="${esc(r.criterion || '')}">${esc(r.text)}</li>`)
+    .join('')}</ul>
+</li>`;
+}
+
+function resultsHTML(res) {
+  const items = res.items || [];
+  const excl = res.excluded || [];
+  return `<p id="inv-count" class="count" role="status"><strong>${esc(
+    t('inv_count', { n: fmtNum(res.total, 0), x: fmtNum(res.excluded_total, 0) })
+  )}</strong></p>
+${legendHTML()}
+<h3 id="inv-items-h">${esc(t('inv_items_h'))}</h3>
+${items.length ? `<ol id="inv-items" class="inv-list" aria-labelledby="inv-items-h">${items.map((z, i) => zoneHTML(z, i, false)).join('')}</ol>` : `<p class="empty" id="inv-items-empty">${esc(t('inv_no_items'))}</p>`}
+${
+  excl.length
+    ? `<h3 id="inv-excluded-h">${esc(t('inv_excluded_h'))}</h3>
+<p class="note">${esc(t('inv_excluded_intro'))}</p>
+<ol id="inv-excluded" class="inv-list" aria-labelledby="inv-excluded-h">${excl.map((z, i) => zoneHTML(z, i, true)).join('')}</ol>`
+    : ''
+}`;
+}
+
+function figure(zone, key, unit, digits) {
+  return valHTML(zone ? zone[key] : null, (v) => fmtMeasure(v, unit, digits));
+}
+
+function compareHTML(list, details) {
+  if (!list.length) return `<p class="hint">${esc(t('inv_compare_hint'))}</p>`;
+  const head = list.map((z) => `<th scope="col" data-code="${esc(z.code)}">${zoneName(z)}</th>`).join('');
+  const row = (label, cells, cls = '') => `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${esc(label)}</th>${cells}</tr>`;
+  const rows = [
+    row(t('inv_legend'), list.map((z) => `<td class="num score">${esc(scoreText(z))}</td>`).join(''), 'score-row'),
+    ...CRITERIA.map((c) =>
+      row(`· ${t(`crit_${c}`)}`, list.map((z) => `<td class="num">${esc(fmtNum(z.contributions ? z.contributions[c] : null, 1))}</td>`).join(''))
+    ),
+    ...FIGURES.map(([key, label, unit, digits]) =>
+      row(t(label), list.map((z) => `<td class="num" data-field="${key}">${figure(details.get(z.code), key, unit, digits)}</td>`).join(''))
+    ),
+  ];
+  return tableWrap(
+    t('inv_compare_caption'),
+    `<table class="data compare" id="inv-compare-table"><caption>${esc(t('inv_compare_caption'))}</caption><thead><tr><th scope="col">${esc(t('inv_figure'))}</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+function leadHTML() {
+  const field = (name, label, type, extra = '') => {
+    const id = `lead-${name}`;
+    return `<div class="field"><label for="${id}">${esc(t(label))}</label>
+<input id="${id}" name="${name}" type="${type}" aria-describedby="${id}-err"${extra}>
+${fieldError(id)}</div>`;
+  };
+  return `<form id="lead-form" class="lead" aria-labelledby="lead-h" novalidate>
+<h2 id="lead-h">${esc(t('inv_lead_h'))}</h2>
+<p>${esc(t('inv_lead_intro'))}</p>
+${field('name', 'inv_l_name', 'text', ' autocomplete="name" maxlength="200"')}
+${field('company', 'inv_l_company', 'text', ' autocomplete="organization" maxlength="200"')}
+<div class="field"><label for="lead-country">${esc(t('inv_l_country'))}</label>
+<input id="lead-country" name="country" type="text" maxlength="2" autocomplete="country" aria-describedby="lead-country-hint lead-country-err">
+<p class="hint" id="lead-country-hint">${esc(t('inv_l_country_hint'))}</p>
+${fieldError('lead-country')}</div>
+${field('email', 'inv_l_email', 'email', ' autocomplete="email" maxlength="254"')}
+<div class="field"><label for="lead-message">${esc(t('inv_l_message'))}</label>
+<textarea id="lead-message" name="message" rows="4" maxlength="5000" aria-describedby="lead-message-err"></textarea>
+${fieldError('lead-message')}</div>
+<p class="field"><span class="label">${esc(t('inv_l_zones'))}:</span> <span id="lead-zones"></span></p>
+${fieldError('lead-zones')}
+<div class="buttons"><button type="submit" id="lead-send">${esc(t('inv_l_send'))}</button></div>
+<p id="lead-status" role="status" aria-live="polite"></p>
+</form>`;
+}
+
+// Shows an API problem next to its control (or under the form).
+function showProblem(root, prefix, err, formError) {
+  const el = err.param ? root.querySelector(`#${prefix}-${CSS.escape(err.param)}-err`) : null;
+  const target = el || formError;
+  target.textContent = err.message;
+  target.hidden = false;
+  const control = err.param ? root.querySelector(`#${prefix}-${CSS.escape(err.param)}`) : null;
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    control.focus();
+  }
+  return target;
+}
+
+function clearProblems(root) {
+  for (const el of root.querySelectorAll('.field-error')) {
+    el.textContent = '';
+    el.hidden = true;
+  }
+  for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+}
+
+async function fetchProblem(r) {
+  const body = await r.json().catch(() => null);
+  const e = new Error((body && body.detail) || `HTTP ${r.status}`);
+  e.status = r.status;
+  e.param = body && body.param;
+  e.body = body;
+  return e;
+}
+
+export async function render(main, ctx) {
+  ctx.setTitle(t('inv_title'));
+  const data = await getAll(ctx.urls);
+  if (!ctx.alive()) return;
+  const params = ctx.params;
+  const features = new Map(data.all.features.map((f) => [f.properties.code, f]));
+  main.innerHTML = `<h1 tabindex="-1">${esc(t('inv_title'))}</h1>
+<p>${esc(t('inv_intro'))}</p>
+<div class="finder investor">
+${formHTML(params, data)}
+<section class="results" aria-labelledby="inv-results-h">
+<h2 id="inv-results-h">${esc(t('inv_results'))}</h2>
+<div id="inv-results" aria-live="polite"><p class="hint">${esc(t('inv_start'))}</p></div>
+<h3 id="inv-map-h">${esc(t('inv_map_h'))}</h3>
+${layerControlsHTML('inv-layer')}
+<div id="inv-map" class="map medium" role="region" aria-label="${esc(t('inv_map_h'))}"></div>
+<p class="note">${esc(t('inv_map_note'))}</p>
+<div id="inv-unplaced" class="unplaced"></div>
+<section class="compare" aria-labelledby="inv-compare-h">
+<h3 id="inv-compare-h">${esc(t('inv_compare_h'))}</h3>
+<div id="inv-compare"></div>
+<p class="downloads"><a id="inv-pdf" class="button" href="#">${esc(t('inv_pdf'))}</a> <span id="inv-pdf-note" class="hint"></span></p>
+</section>
+${leadHTML()}
+</section>
+</div>`;
+  const form = main.querySelector('#inv-form');
+  const out = main.querySelector('#inv-results');
+  const formError = main.querySelector('#inv-form-error');
+  const m = createMap(main.querySelector('#inv-map'), { config: data.config, outline: data.outline, units: data.units.items });
+  wireLayerControls(main, 'inv-layer', m);
+  ctx.onLeave(() => m.remove());
+  m.fit([]);
+
+  let result = null;
+  let query = new URLSearchParams(ctx.search);
+  query.delete('lang');
+  query = query.toString();
+  let seq = 0;
+
+  function listed() {
+    return result ? [...(result.items || []), ...(result.excluded || [])] : [];
+  }
+
+  function pdfZones() {
+    if (ticked.length) return ticked;
+    return (result && result.items ? result.items : []).slice(0, 3).map((z) => z.code);
+  }
+
+  function drawDownloads() {
+    const a = main.querySelector('#inv-pdf');
+    const zones = pdfZones();
+    const note = main.querySelector('#inv-pdf-note');
+    if (!zones.length) {
+      a.hidden = true;
+      note.textContent = '';
+      return;
+    }
+    a.hidden = false;
+    a.setAttribute('href', `/api/v1/brief.pdf?zones=${zones.map(encodeURIComponent).join(',')}&lang=${lang()}${query ? `&${query}` : ''}`);
+    note.textContent = t(ticked.length ? 'inv_pdf_ticked' : 'inv_pdf_top');
+    const lz = main.querySelector('#lead-zones');
+    const byCode = new Map(listed().map((z) => [z.code, z]));
+    lz.textContent = ticked.length ? ticked.map((c) => zoneNameText(byCode.get(c) || { code: c })).join(', ') : t('inv_l_zones_none');
+  }
+
+  async function drawCompare() {
+    const byCode = new Map(listed().map((z) => [z.code, z]));
+    const list = ticked.map((c) => byCode.get(c)).filter(Boolean);
+    const box = main.querySelector('#inv-compare');
+    const details = new Map();
+    const got = await Promise.all(list.map((z) => getJSON(`/api/v1/zones/${encodeURIComponent(z.code)}?lang=${lang()}`).catch(() => null)));
+    if (!ctx.alive()) return;
+    list.forEach((z, i) => details.set(z.code, got[i]));
+    box.innerHTML = compareHTML(list, details);
+    box.dataset.codes = list.map((z) => z.code).join(',');
+    for (const b of main.querySelectorAll('.compare-box')) b.disabled = !b.checked && ticked.length >= MAX_COMPARE;
+    drawDownloads();
+  }
+
+  function drawMap() {
+    const excluded = new Set((result.excluded || []).map((z) => z.code));
+    const fs = listed()
+      .map((z) => features.get(z.code))
+      .filter(Boolean);
+    m.setZones(fs);
+    m.fit(fs);
+    for (const el of main.querySelectorAll('#inv-map .leaflet-marker-icon.zone-marker')) {
+      if (!excluded.has(el.dataset.code)) continue;
+      el.classList.add('excluded');
+      el.setAttribute('aria-label', `${el.getAttribute('aria-label')} — ${t('inv_excluded_badge')}`);
+    }
+    main.querySelector('#inv-unplaced').innerHTML = unplacedHTML(fs);
+  }
+
+  async function search(push) {
+    const my = ++seq;
+    clearProblems(form);
+    query = formQuery(form);
+    if (push) {
+      const p = new URLSearchParams(query);
+      if (params.get('lang')) p.set('lang', lang());
+      const s = p.toString();
+      ctx.replaceURL(`/investor${s ? `?${s}` : ''}`);
+    }
+    out.setAttribute('aria-busy', 'true');
+    try {
+      const r = await fetch(`/api/v1/match/sites?${query ? `${query}&` : ''}lang=${lang()}`);
+      if (!r.ok) throw await fetchProblem(r);
+      const res = await r.json();
+      if (my !== seq || !ctx.alive()) return;
+      result = res;
+      const codes = new Set(listed().map((z) => z.code));
+      ticked = ticked.filter((c) => codes.has(c));
+      out.innerHTML = resultsHTML(res);
+      drawMap();
+      await drawCompare();
+    } catch (e) {
+      if (my !== seq || !ctx.alive()) return;
+      result = null;
+      out.innerHTML = `<p class="error" role="alert">${esc(t('inv_error', { msg: e.message }))}</p>`;
+      showProblem(form, 'inv', e, formError);
+      m.setZones([]);
+      drawDownloads();
+    } finally {
+      if (my === seq) out.removeAttribute('aria-busy');
+    }
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    search(true);
+  });
+  main.querySelector('#inv-reset').addEventListener('click', () => {
+    form.reset();
+    for (const el of form.querySelectorAll('input[type=number]:not([name^="weight_"]), input[type=date]')) el.value = '';
+    for (const c of CRITERIA) form.elements[`weight_${c}`].value = String(DEFAULT_WEIGHTS[c]);
+    form.elements.sector.value = '';
+    for (const o of form.elements.units.options) o.selected = false;
+    clearProblems(form);
+  });
+  out.addEventListener('change', (e) => {
+    const b = e.target.closest('.compare-box');
+    if (!b) return;
+    if (b.checked && !ticked.includes(b.value)) {
+      if (ticked.length >= MAX_COMPARE) {
+        b.checked = false;
+        return;
+      }
+      ticked.push(b.value);
+    } else if (!b.checked) ticked = ticked.filter((c) => c !== b.value);
+    drawCompare();
+  });
+
+  const lead = main.querySelector('#lead-form');
+  lead.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(lead);
+    const status = lead.querySelector('#lead-status');
+    const body = {};
+    for (const k of ['name', 'company', 'country', 'email', 'message']) {
+      let v = lead.elements[k].value.trim();
+      if (k === 'country') v = v.toUpperCase();
+      if (v !== '') body[k] = v;
+    }
+    if (ticked.length) body.zones = ticked.slice();
+    const send = lead.querySelector('#lead-send');
+    send.disabled = true;
+    status.className = '';
+    status.textContent = t('inv_l_sending');
+    try {
+      const r = await fetch('/api/v1/leads', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw await fetchProblem(r);
+      const res = await r.json();
+      if (!ctx.alive()) return;
+      status.className = 'ok';
+      status.textContent = t('inv_l_ok', { code: res.code });
+      status.dataset.code = res.code;
+    } catch (err) {
+      if (!ctx.alive()) return;
+      status.className = 'error';
+      status.textContent = t('inv_l_error', { msg: err.message });
+      showProblem(lead, 'lead', err, lead.querySelector('#lead-status'));
+      status.textContent = t('inv_l_error', { msg: err.message });
+    } finally {
+      send.disabled = false;
+    }
+  });
+
+  drawDownloads();
+  if (PARAMS.some((p) => params.has(p))) await search(false);
+}
