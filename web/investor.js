@@ -292,12 +292,12 @@ export async function render(main, ctx) {
 ${formHTML(params, data)}
 <section class="results" aria-labelledby="inv-results-h">
 <h2 id="inv-results-h">${esc(t('inv_results'))}</h2>
-<div id="inv-results" aria-live="polite"><p class="hint">${esc(t('inv_start'))}</p></div>
 <h3 id="inv-map-h">${esc(t('inv_map_h'))}</h3>
 ${layerControlsHTML('inv-layer')}
 <div id="inv-map" class="map medium" role="region" aria-label="${esc(t('inv_map_h'))}"></div>
 <p class="note">${esc(t('inv_map_note'))}</p>
 <div id="inv-unplaced" class="unplaced"></div>
+<div id="inv-results"><p class="hint">${esc(t('inv_start'))}</p></div>
 <section class="compare" aria-labelledby="inv-compare-h">
 <h3 id="inv-compare-h">${esc(t('inv_compare_h'))}</h3>
 <div id="inv-compare"></div>

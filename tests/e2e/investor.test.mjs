@@ -129,6 +129,12 @@ test('investor page in English, and at 360 px, meets WCAG 2.1 AA (screenshot)', 
   await sameAsAPI(page, await match(QUERY, 'en'), 'en', 'en');
   await page.screenshot({ path: screenshotPath('investor-en'), fullPage: true });
   assertEqual(await axe(page), [], 'axe in English at 1280 px');
+  // switching the language runs the search again in that language
+  const ko = await match(QUERY, 'ko');
+  await page.selectOption('#lang', 'ko');
+  const koCount = s('ko', 'inv_count', { n: num('ko', ko.total, 0), x: num('ko', ko.excluded_total, 0) });
+  await page.waitForFunction((x) => (document.querySelector('#inv-count') || {}).textContent === x, koCount);
+  await sameAsAPI(page, ko, 'ko', 'after switching to ko');
   const narrow = await newPage({ viewport: { width: 360, height: 740 } });
   await open(narrow, `/investor?${QUERY}`);
   await waitResults(narrow);
