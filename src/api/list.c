@@ -18,6 +18,7 @@
 #include "core/text_fold.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "store/lookup.h"
 #include "store/rows.h"
 
 #define MAX_BINDS      96
@@ -167,8 +168,7 @@ static int filter_unit(struct query *q, struct store *s, struct http_resp *resp,
         http_problem(resp, 400, f->param, "only one unit filter may be given");
         return -1;
     }
-    buf_puts(&q->cte, "WITH RECURSIVE scope(code) AS (SELECT ? UNION SELECT u.code FROM units u,"
-                      " scope s WHERE u.parent_code = s.code OR u.replaced_by = s.code) ");
+    buf_puts(&q->cte, "WITH RECURSIVE " UNIT_SCOPE_CTE " ");
     /* the CTE's value is bound first: shift the others */
     if (q->nbinds == MAX_BINDS)
         return -1;
@@ -181,35 +181,17 @@ static int filter_unit(struct query *q, struct store *s, struct http_resp *resp,
     return q->binds[0].text ? 0 : -1;
 }
 
-/* The codes equivalent to code across VSIC versions (itself included). */
-static int sector_codes(struct store *s, const char *code, char codes[][9], int max)
-{
-    sqlite3_stmt *st = NULL;
-    int n = 0;
-
-    st = store_prepare(s, "SELECT ?1 UNION SELECT to_code FROM sector_map WHERE from_code = ?1"
-                          " UNION SELECT from_code FROM sector_map WHERE to_code = ?1");
-    if (!st)
-        return 0;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
-        snprintf(codes[n++], 9, "%s", (const char *)sqlite3_column_text(st, 0));
-    store_release(s, st);
-    return n;
-}
-
 static int filter_sector(struct query *q, struct store *s, struct http_resp *resp,
                          const struct filter_def *f, const char *value)
 {
-    char codes[16][9];
-    int i, n;
+    char codes[16][SECTOR_CODE_MAX];
+    int i, n = strlen(value) < SECTOR_CODE_MAX ? store_sector_codes(s, value, codes, 16) : 0;
 
-    if (strlen(value) > 8 || !exists(s, "SELECT 1 FROM sectors WHERE code = ?", value)) {
+    if (n == 0) {
         http_problem(resp, 400, f->param,
                      "unknown sector code '%.40s' (VSIC 2018 or 2025): see /api/v1/sectors", value);
         return -1;
     }
-    n = sector_codes(s, value, codes, 16);
     and(q);
     buf_putc(&q->where, '(');
     for (i = 0; i < n; i++) {

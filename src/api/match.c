@@ -20,6 +20,7 @@
 #include "core/xalloc.h"
 #include "api/match.h"
 #include "api/cache.h"
+#include "store/lookup.h"
 
 struct number_param {
     const char *name;
@@ -500,23 +501,13 @@ static struct match_snapshot *snapshot_acquire(struct store *s)
  * token search: " 2610 2611 2619 ". Returns 0 when the code is unknown. */
 static int sector_tokens(struct store *s, const char *code, char *out, size_t n)
 {
-    sqlite3_stmt *st = NULL;
-    int found = 0;
+    char codes[32][SECTOR_CODE_MAX];
+    int i, count = store_sector_codes(s, code, codes, 32);
 
     snprintf(out, n, " ");
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT code FROM sectors WHERE code = ?1 UNION"
-                           " SELECT to_code FROM sector_map WHERE from_code = ?1 UNION"
-                           " SELECT from_code FROM sector_map WHERE to_code = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(out + strlen(out), n - strlen(out), "%s ", sqlite3_column_text(st, 0));
-        found = 1;
-    }
-    sqlite3_finalize(st);
-    return found;
+    for (i = 0; i < count; i++)
+        snprintf(out + strlen(out), n - strlen(out), "%s ", codes[i]);
+    return count > 0;
 }
 
 static int zone_has_sector(const char *sectors, const char *tokens)
@@ -552,9 +543,7 @@ static int compare_codes(const void *a, const void *b)
 
 static int load_scope(struct store *s, const struct match_input *in, struct unit_scope *scope)
 {
-    static const char sql[] =
-        "WITH RECURSIVE scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"
-        " WHERE u.parent_code = s.code OR u.replaced_by = s.code) SELECT code FROM scope";
+    static const char sql[] = "WITH RECURSIVE " UNIT_SCOPE_CTE " SELECT code FROM scope";
     sqlite3_stmt *st = NULL;
     size_t cap = 0;
     int i, rc = 0;

@@ -133,3 +133,13 @@ struct store *cli_open_rw(const char *path)
     }
     return s;
 }
+
+int cli_flush_file(void *arg, struct buf *out)
+{
+    FILE *f = arg;
+
+    if (out->len && fwrite(out->data, 1, out->len, f) != out->len)
+        return -1;
+    buf_reset(out);
+    return 0;
+}

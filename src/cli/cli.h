@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -31,6 +32,9 @@ void cli_print_diag(const char *file, const struct khu_diag *d);
 /* Loads every table of the embedded default data set (the CSV files of data/ at build
  * time) into s in one transaction. Returns 0, or 1 after printing errors. */
 int cli_load_default_data(struct store *s);
+
+/* An export flush callback (store/export.h) writing to the FILE * in arg. */
+int cli_flush_file(void *arg, struct buf *out);
 
 /* Opens the database for writing (creating and migrating it), printing the
  * error and returning NULL on failure. */

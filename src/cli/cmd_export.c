@@ -18,17 +18,6 @@ static const char export_help[] =
     "back with `khu import` to the same data. GeoJSON (RFC 7946) is for tables with\n"
     "coordinates (zones, units, enterprises).\n";
 
-static int flush_file(void *arg, struct buf *out)
-{
-    FILE *f = arg;
-    size_t n = out->len;
-
-    if (n && fwrite(out->data, 1, n, f) != n)
-        return -1;
-    buf_reset(out);
-    return 0;
-}
-
 static int parse_format(const char *s, enum export_format *f)
 {
     if (!s || strcmp(s, "csv") == 0)
@@ -62,7 +51,7 @@ static int run_export(const char *db, const struct table_def *t, enum export_for
         return 1;
     }
     buf_init(&out, 64 * 1024 * 1024);
-    err = store_export(s, t, format, &out, flush_file, f, &d);
+    err = store_export(s, t, format, &out, cli_flush_file, f, &d);
     buf_free(&out);
     store_close(s);
     if (f != stdout && fclose(f) != 0 && !err)

@@ -12,15 +12,6 @@
 #include "core/schema.h"
 #include "store/export.h"
 
-static int flush_stdout(void *arg, struct buf *out)
-{
-    (void)arg;
-    if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
-        return -1;
-    buf_reset(out);
-    return 0;
-}
-
 static int list_leads(struct store *s)
 {
     sqlite3_stmt *st = NULL;
@@ -66,8 +57,9 @@ int cmd_leads(int argc, char **argv)
     }
     if (csv) {
         buf_init(&out, 64 * 1024 * 1024);
-        rc = store_export(s, schema_table("leads"), EXPORT_CSV, &out, flush_stdout, NULL, &d) ? 1
-                                                                                              : 0;
+        rc = store_export(s, schema_table("leads"), EXPORT_CSV, &out, cli_flush_file, stdout, &d)
+                 ? 1
+                 : 0;
         buf_free(&out);
     } else {
         rc = list_leads(s);

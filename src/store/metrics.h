@@ -11,13 +11,8 @@
 #define KHU_METRICS_H
 
 #include "core/buf.h"
+#include "store/lookup.h"
 #include "store/store.h"
-
-/* SQL for the set of unit codes at or under ?1, including units that were
- * replaced by one of them (so a new province covers its predecessors). */
-#define UNIT_SCOPE_CTE                                                                             \
-    "scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"                          \
-    " WHERE u.parent_code = s.code OR u.replaced_by = s.code)"
 
 /* Zones counted in totals: not an umbrella of other zones. */
 #define ZONE_COUNTED     "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"

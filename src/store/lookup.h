@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Lookups that several readers share: the set of administrative units a
+ * unit covers (its descendants and the units it replaced), and the VSIC
+ * codes equivalent to a code across the 2018 and 2025 versions.
+ */
+#ifndef KHU_LOOKUP_H
+#define KHU_LOOKUP_H
+
+#include "store/store.h"
+
+/* SQL for the set of unit codes at or under ?1, including units that were
+ * replaced by one of them (so a new province covers its predecessors).
+ * Use after WITH RECURSIVE; ?1 must be the first parameter of the query. */
+#define UNIT_SCOPE_CTE                                                                             \
+    "scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"                          \
+    " WHERE u.parent_code = s.code OR u.replaced_by = s.code)"
+
+#define SECTOR_CODE_MAX 9 /* bytes of a VSIC code with its NUL */
+
+/* API */
+
+/* Stores in codes (room for max) the VSIC codes equivalent to code in
+ * either version, code itself first when it is a known sector. Returns how
+ * many; 0 when code is in no version. */
+int store_sector_codes(struct store *s, const char *code, char codes[][SECTOR_CODE_MAX], int max);
+
+#endif
