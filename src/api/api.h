@@ -51,7 +51,12 @@ const char *api_lang_code(enum api_lang lang);
  * Accept header; geojson only where allowed. */
 enum api_format api_format(const struct http_req *req, int geojson_allowed);
 
-/* Answers 500 with a problem body after a database failure. */
+/* Answers the error of a use case through one table (kind of error to
+ * status): a client's fault (400, 404, 409, 413) with d's message and
+ * field, a server's (500, 503) with a fixed sentence. */
+void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *d);
+
+/* Answers 500 after a database failure (same as api_error with KHU_EDB). */
 void api_db_error(struct http_resp *resp, struct store *s);
 
 #endif

@@ -5,8 +5,8 @@
  * Invalidation rule. A process-wide generation number counts the changes
  * of the database that the server has noticed. Every request, before it
  * reads any data, (1) reads the generation (g0), then (2) asks its own
- * connection for PRAGMA data_version, which changes whenever another
- * connection has committed since this connection last asked; when it has
+ * connection for the store's generation (store_generation), which changes
+ * whenever a connection has committed since this connection last asked; when it has
  * changed (or the connection asks for the first time) the request adds one
  * to the generation; then (3) it reads the generation again (g1). A cached
  * answer is served only when it was stored under g1, and an answer built
@@ -52,9 +52,9 @@ static atomic_ullong tick;
 static atomic_ullong generation = 1;
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 
-/* What this thread's connection last answered to PRAGMA data_version. */
+/* What this thread's connection last answered to store_generation. */
 static _Thread_local struct store *seen_store;
-static _Thread_local sqlite3_int64 seen_version;
+static _Thread_local uint64_t seen_version;
 
 /* ===== keys ===== */
 
@@ -103,20 +103,15 @@ static int make_key(struct api_cache_ticket *t, const char *name, const struct h
 /* Step (2) of the rule. Returns -1 when the database cannot be asked. */
 static int notice_changes(struct store *s)
 {
-    sqlite3_stmt *st = store_prepare(s, "PRAGMA data_version");
-    sqlite3_int64 v;
-    int rc = -1;
+    uint64_t v;
 
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        v = sqlite3_column_int64(st, 0);
-        if (seen_store != s || seen_version != v)
-            atomic_fetch_add(&generation, 1);
-        seen_store = s;
-        seen_version = v;
-        rc = 0;
-    }
-    store_release(s, st);
-    return rc;
+    if (store_generation(s, &v))
+        return -1;
+    if (seen_store != s || seen_version != v)
+        atomic_fetch_add(&generation, 1);
+    seen_store = s;
+    seen_version = v;
+    return 0;
 }
 
 int api_cache_generation(struct store *s, uint64_t *before, uint64_t *now)

@@ -6,6 +6,7 @@
 #include "api/api.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,8 +40,9 @@ static struct store *thread_store(struct http_req *req, struct http_resp *resp,
         return s;
     khu_diag_clear(&d);
     if (store_open(app->db_path, mode, &s, &d)) {
-        http_problem(resp, 503, NULL, "the database is not available%s: %s",
-                     mode == STORE_READ_WRITE ? " for writing" : "", d.message);
+        fprintf(stderr, "khu: %s\n", d.message);
+        http_problem(resp, 503, NULL, "the database is not available%s; try again later",
+                     mode == STORE_READ_WRITE ? " for writing" : "");
         return NULL;
     }
     pthread_setspecific(store_keys[mode], s);
@@ -138,7 +140,47 @@ enum api_format api_format(const struct http_req *req, int geojson_allowed)
     return FORMAT_JSON;
 }
 
+/* The one map from a use case's error to an HTTP answer. A 4xx answer
+ * carries the diagnostic's message, which names the field and says what is
+ * wrong; a 5xx answer says only what kind of failure it was (the store has
+ * logged the details), so no path, SQL or library message reaches a
+ * client. */
+static const struct {
+    enum khu_err err;
+    int status;
+    int client_fault; /* 1: the diagnostic is shown */
+    const char *fallback;
+} error_answers[] = {
+    {KHU_EINVAL, 400, 1, "the request is not valid"},
+    {KHU_ERANGE, 400, 1, "a value is out of range"},
+    {KHU_ETOOBIG, 413, 1, "the request is too large"},
+    {KHU_ENOTFOUND, 404, 1, "not found"},
+    {KHU_ECONFLICT, 409, 1, "the request conflicts with data already stored"},
+    {KHU_EBUSY, 503, 0, "the database is busy with another write; try again in a few seconds"},
+    {KHU_ENOMEM, 503, 0, "the server is out of memory; try again later"},
+    {KHU_EIO, 500, 0, "the database could not be read or written"},
+    {KHU_EDB, 500, 0, "the database could not answer"},
+};
+
+void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *d)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(error_answers) / sizeof(error_answers[0]); i++) {
+        if (error_answers[i].err != err)
+            continue;
+        if (error_answers[i].client_fault && d && d->message[0])
+            http_problem(resp, error_answers[i].status, d->field[0] ? d->field : NULL, "%s",
+                         d->message);
+        else
+            http_problem(resp, error_answers[i].status, NULL, "%s", error_answers[i].fallback);
+        return;
+    }
+    http_problem(resp, 500, NULL, "internal error (%s)", khu_err_str(err));
+}
+
 void api_db_error(struct http_resp *resp, struct store *s)
 {
-    http_problem(resp, 500, NULL, "database error: %s", s ? sqlite3_errmsg(s->db) : "unknown");
+    (void)s;
+    api_error(resp, KHU_EDB, NULL);
 }

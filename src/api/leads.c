@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/api.h"
 #include "api/handlers.h"
 #include "core/json_out.h"

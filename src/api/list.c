@@ -4,6 +4,7 @@
  * SQL with bound values, keyset paging with an opaque cursor, and output as
  * a JSON page, CSV or GeoJSON.
  */
+#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/resource.h"
 
 #include <sodium.h>
@@ -19,7 +20,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "store/lookup.h"
-#include "store/rows.h"
+#include "store/sqlite/rows.h"
 
 #define MAX_BINDS      96
 #define CURSOR_MAX     512
@@ -147,12 +148,12 @@ static int exists(struct store *s, const char *sql, const char *value)
     sqlite3_stmt *st = NULL;
     int found = 0;
 
-    st = store_prepare(s, sql);
+    st = sq_prepare(s, sql);
     if (st) {
         sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
         found = sqlite3_step(st) == SQLITE_ROW;
     }
-    store_release(s, st);
+    sq_release(s, st);
     return found;
 }
 
@@ -168,7 +169,7 @@ static int filter_unit(struct query *q, struct store *s, struct http_resp *resp,
         http_problem(resp, 400, f->param, "only one unit filter may be given");
         return -1;
     }
-    buf_puts(&q->cte, "WITH RECURSIVE " UNIT_SCOPE_CTE " ");
+    buf_puts(&q->cte, "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " ");
     /* the CTE's value is bound first: shift the others */
     if (q->nbinds == MAX_BINDS)
         return -1;
@@ -488,13 +489,13 @@ static long count_rows(struct query *q, struct store *s, size_t where_len, int n
     buf_printf(&sql, "%sSELECT count(*) FROM %s%.*s", buf_cstr(&q->cte), q->r->from, (int)where_len,
                buf_cstr(&q->where));
     if (!sql.err)
-        st = store_prepare(s, buf_cstr(&sql));
+        st = sq_prepare(s, buf_cstr(&sql));
     if (st) {
         bind_all(st, q, nbinds);
         if (sqlite3_step(st) == SQLITE_ROW)
             total = sqlite3_column_int64(st, 0);
     }
-    store_release(s, st);
+    sq_release(s, st);
     buf_free(&sql);
     return total;
 }
@@ -633,7 +634,7 @@ static int run_query(struct query *q, struct store *s, struct http_resp *resp, l
 
     build_select(q);
     if (!q->sql.err)
-        st = store_prepare(s, buf_cstr(&q->sql));
+        st = sq_prepare(s, buf_cstr(&q->sql));
     if (!st)
         return -1;
     bind_all(st, q, q->nbinds);
@@ -649,7 +650,7 @@ static int run_query(struct query *q, struct store *s, struct http_resp *resp, l
     }
     if (rc != SQLITE_ROW)
         next[0] = '\0'; /* no row after the page: no next page */
-    store_release(s, st);
+    sq_release(s, st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return -1;
     close_output(q, &w, total, next);
@@ -745,7 +746,7 @@ void api_item(struct http_req *req, struct http_resp *resp, const struct resourc
     add_text(&q, req->path_params[0], strlen(req->path_params[0]));
     build_select(&q);
     if (!q.sql.err)
-        st = store_prepare(s, buf_cstr(&q.sql));
+        st = sq_prepare(s, buf_cstr(&q.sql));
     if (!st) {
         api_db_error(resp, s);
         goto out;
@@ -766,7 +767,7 @@ void api_item(struct http_req *req, struct http_resp *resp, const struct resourc
     } else {
         api_db_error(resp, s);
     }
-    store_release(s, st);
+    sq_release(s, st);
 out:
     query_free(&q);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/api.h"
 #include "api/handlers.h"
 #include "core/json_out.h"
@@ -543,7 +544,7 @@ static int compare_codes(const void *a, const void *b)
 
 static int load_scope(struct store *s, const struct match_input *in, struct unit_scope *scope)
 {
-    static const char sql[] = "WITH RECURSIVE " UNIT_SCOPE_CTE " SELECT code FROM scope";
+    static const char sql[] = "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " SELECT code FROM scope";
     sqlite3_stmt *st = NULL;
     size_t cap = 0;
     int i, rc = 0;

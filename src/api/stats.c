@@ -7,19 +7,20 @@
  */
 #include <string.h>
 
+#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/api.h"
 #include "api/cache.h"
 #include "api/handlers.h"
 #include "core/csv.h"
 #include "store/metrics.h"
-#include "store/rows.h"
+#include "store/sqlite/rows.h"
 
 #define GROUP_SQL                                                                                  \
     "SELECT z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko, count(*),"             \
     " sum(z.total_ha), sum(z.industrial_ha), sum(z.leased_ha),"                                    \
     " sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"                            \
     " count(*) - count(z.total_ha)"                                                                \
-    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " ZONE_COUNTED                  \
+    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " SQ_ZONE_COUNTED               \
     " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
 
 #define UMBRELLA_SQL                                                                               \

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/api.h"
 #include "api/handlers.h"
 #include "core/csv.h"
@@ -14,7 +15,7 @@
 #include "core/target.h"
 #include "core/xalloc.h"
 #include "store/metrics.h"
-#include "store/rows.h"
+#include "store/sqlite/rows.h"
 
 #define MAX_OBS 256
 

@@ -86,6 +86,13 @@ static const struct asset *data_file(const char *name)
     return NULL;
 }
 
+const struct store_actor *cli_actor(void)
+{
+    static const struct store_actor actor = {"cli", ""};
+
+    return &actor;
+}
+
 int cli_load_default_data(struct store *s)
 {
     struct importer *im;
@@ -97,8 +104,8 @@ int cli_load_default_data(struct store *s)
     enum khu_err err;
 
     khu_diag_clear(&d);
-    if (importer_begin(s, 0, 0, report_to_stderr, NULL, &im, &d)) {
-        cli_print_diag(s->path, &d);
+    if (importer_begin(s, cli_actor(), 0, 0, report_to_stderr, NULL, &im, &d)) {
+        cli_print_diag("khu", &d);
         return 1;
     }
     tables = schema_tables(&count);

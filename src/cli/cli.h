@@ -36,6 +36,9 @@ int cli_load_default_data(struct store *s);
 /* An export flush callback (store/export.h) writing to the FILE * in arg. */
 int cli_flush_file(void *arg, struct buf *out);
 
+/* The actor of every write a command makes: "cli". */
+const struct store_actor *cli_actor(void);
+
 /* Opens the database for writing (creating and migrating it), printing the
  * error and returning NULL on failure. */
 struct store *cli_open_rw(const char *path);

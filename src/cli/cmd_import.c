@@ -81,7 +81,7 @@ static int run_import(const char *db, const char *table, const char *path, const
     if (!s)
         return EXIT_DB;
     khu_diag_clear(&d);
-    if (importer_begin(s, replace, max_errors, report, NULL, &im, &d)) {
+    if (importer_begin(s, cli_actor(), replace, max_errors, report, NULL, &im, &d)) {
         fprintf(stderr, "khu import: %s\n", d.message);
         store_close(s);
         return EXIT_DB;

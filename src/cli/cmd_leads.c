@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"

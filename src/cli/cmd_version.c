@@ -4,11 +4,10 @@
  * runs with.
  */
 #include <microhttpd.h>
-#include <sqlite3.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
-#include "store/migrations.h"
+#include "store/store.h"
 
 #ifndef KHU_VERSION
 #define KHU_VERSION "0.1.0"
@@ -18,7 +17,7 @@ int cmd_version(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    printf("khu %s (schema %d, SQLite %s, libmicrohttpd %s)\n", KHU_VERSION, MIGRATION_LATEST,
-           sqlite3_libversion(), MHD_get_version());
+    printf("khu %s (schema %d, %s, libmicrohttpd %s)\n", KHU_VERSION, store_latest_version(),
+           store_engine(), MHD_get_version());
     return 0;
 }

@@ -19,6 +19,7 @@
     X(ENOTFOUND, "not found")                                                                      \
     X(ECONFLICT, "conflict")                                                                       \
     X(EIO, "input/output error")                                                                   \
+    X(EBUSY, "busy: try again shortly")                                                            \
     X(EDB, "database error")
 
 enum khu_err {

@@ -3,6 +3,7 @@
  * Loading a site brief from the database (see brief_data.h). Labels are
  * kept here in the three languages beside the fields they name.
  */
+#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "report/brief_data.h"
 
 #include <stdio.h>

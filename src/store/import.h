@@ -29,11 +29,12 @@ struct importer; /* opaque */
 
 /* API */
 
-/* Starts a write transaction on s. replace: each table named in a later
+/* Starts the write transaction of s for actor. replace: each table named in a later
  * importer_add_csv is emptied first. max_errors caps the errors reported
  * (0: IMPORT_MAX_ERRORS). Returns KHU_OK and *out, or an error in d. */
-enum khu_err importer_begin(struct store *s, int replace, size_t max_errors, import_report_fn fn,
-                            void *arg, struct importer **out, struct khu_diag *d);
+enum khu_err importer_begin(struct store *s, const struct store_actor *actor, int replace,
+                            size_t max_errors, import_report_fn fn, void *arg,
+                            struct importer **out, struct khu_diag *d);
 
 /* Validates and inserts the CSV document data[0..len) into table. Returns
  * KHU_OK, or KHU_EINVAL once any error has been reported (further files may

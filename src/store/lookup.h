@@ -9,13 +9,6 @@
 
 #include "store/store.h"
 
-/* SQL for the set of unit codes at or under ?1, including units that were
- * replaced by one of them (so a new province covers its predecessors).
- * Use after WITH RECURSIVE; ?1 must be the first parameter of the query. */
-#define UNIT_SCOPE_CTE                                                                             \
-    "scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"                          \
-    " WHERE u.parent_code = s.code OR u.replaced_by = s.code)"
-
 #define SECTOR_CODE_MAX 9 /* bytes of a VSIC code with its NUL */
 
 /* API */

@@ -14,10 +14,6 @@
 #include "store/lookup.h"
 #include "store/store.h"
 
-/* Zones counted in totals: not an umbrella of other zones. */
-#define ZONE_COUNTED     "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"
-#define ZONE_ESTABLISHED "z.status IN ('approved','building','operating')"
-
 enum metric_result {
     METRIC_NOT_LIVE = -1, /* the registry cannot compute this metric */
     METRIC_UNKNOWN = 0,   /* computable, but the data needed is missing */

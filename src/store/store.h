@@ -1,51 +1,72 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * One SQLite connection with khu's settings (WAL, foreign keys, busy
- * timeout), schema migrations, and small helpers shared by the store
- * modules. A struct store belongs to one thread at a time.
+ * The store: the one door to the database. Everything above it (api, cli,
+ * report) calls use cases declared here and in the other headers of
+ * src/store; none of them names the database engine, its types or its SQL.
+ * A backend (src/store/sqlite today, PostgreSQL later) implements every
+ * function. A struct store is one connection and belongs to one thread at a
+ * time. Every write goes through one transaction that carries its actor
+ * (store_tx_begin / store_tx_commit, or store_write).
  */
 #ifndef KHU_STORE_H
 #define KHU_STORE_H
 
-#include <sqlite3.h>
+#include <stdint.h>
 
 #include "core/err.h"
+#include "core/row.h"
 
-#define STORE_BUSY_TIMEOUT_MS 5000
+#define STORE_BUSY_TIMEOUT_MS 5000 /* a write waits this long for another writer */
+#define STORE_ACTOR_MAX       64
 
 enum store_mode {
-    STORE_READ_ONLY,  /* the file must exist and be at the latest version */
-    STORE_READ_WRITE, /* creates the file if missing and migrates it */
+    STORE_READ_ONLY,  /* the database must exist and be at the latest version */
+    STORE_READ_WRITE, /* creates the database if missing and migrates it */
 };
 
-struct stmt_cache;
+struct store;    /* opaque: one connection */
+struct store_tx; /* opaque: one write transaction of a store */
 
-struct store {
-    sqlite3 *db;
-    char path[4096];
-    struct stmt_cache *stmts; /* kept prepared statements (stmt_cache.c); owned */
+/* Who writes: a user name, "cli" for a command run on the server, or
+ * "anonymous" for a public form (an inquiry). address is the client's
+ * address when the write came over HTTP, "" otherwise. */
+struct store_actor {
+    char name[STORE_ACTOR_MAX];
+    char address[64];
 };
+
+/* Receives one row of a result: borrowed, valid only during the call.
+ * Returns 0 to go on, or non-zero to stop (the use case then returns
+ * KHU_OK unless it failed for another reason). */
+typedef int (*store_row_fn)(void *arg, const struct khu_row *row);
+
+/* The body of a write: runs inside tx and returns KHU_OK to commit, or an
+ * error (with d filled) to roll everything back. */
+typedef enum khu_err (*store_write_fn)(struct store_tx *tx, void *arg, struct khu_diag *d);
 
 /* API */
 
-/* Opens path. In STORE_READ_WRITE mode creates and migrates the database to
- * MIGRATION_LATEST. Returns KHU_OK and sets *out (free with store_close), or
- * an error with a sentence in d. */
+/* Opens the database at path. In STORE_READ_WRITE mode creates and migrates
+ * it to the latest schema version. Returns KHU_OK and sets *out (free with
+ * store_close), or an error with a sentence in d. */
 enum khu_err store_open(const char *path, enum store_mode mode, struct store **out,
                         struct khu_diag *d);
 
 /* Closes the connection and frees s. NULL is a no-op. */
 void store_close(struct store *s);
 
-/* Migrates from the current PRAGMA user_version up to version (at most
- * MIGRATION_LATEST), one transaction per step. */
+/* Migrates from the current schema version up to version (at most
+ * store_latest_version()), one transaction per step. */
 enum khu_err store_migrate(struct store *s, int version, struct khu_diag *d);
 
-/* Returns PRAGMA user_version, or -1 on error. */
+/* Returns the schema version of the database, or -1 on error. */
 int store_version(struct store *s);
 
-/* Runs sql (no results). On failure fills d with SQLite's message. */
-enum khu_err store_exec(struct store *s, const char *sql, struct khu_diag *d);
+/* Returns the schema version this build creates. */
+int store_latest_version(void);
+
+/* Returns the backend's name and library version, e.g. "SQLite 3.40.1". */
+const char *store_engine(void);
 
 /* Returns 1 if the database has no zones and no units. */
 int store_is_empty(struct store *s);
@@ -53,23 +74,41 @@ int store_is_empty(struct store *s);
 /* Returns 1 if no table of the data model holds a row. */
 int store_is_blank(struct store *s);
 
-/* Returns a prepared statement for sql, reset and with no values bound:
- * one kept from an earlier call with the same text when there is one, else
- * a new one that is kept for later. Give it back with store_release before
- * the next request (a statement not released keeps its read transaction
- * open). Returns NULL on failure, with the message in sqlite3_errmsg. */
-sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+/* Sets *gen to a number that changes whenever any connection commits a
+ * change to the database (this connection's own writes included). Returns
+ * KHU_OK, or an error when the database cannot be asked. */
+enum khu_err store_generation(struct store *s, uint64_t *gen);
 
-/* Gives back a statement from store_prepare: resets it and clears its
- * bindings for the next use (or finalizes it when it was not kept). NULL
- * is a no-op. */
-void store_release(struct store *s, sqlite3_stmt *st);
-
-/* Finalizes the kept statements (store_close calls it). */
-void store__stmts_free(struct store *s);
-
-/* Writes a consistent copy of the database to dest with SQLite's online
- * backup API; safe while other connections read and write. */
+/* Writes a consistent copy of the database to dest; safe while other
+ * connections read and write. */
 enum khu_err store_backup(struct store *s, const char *dest, struct khu_diag *d);
+
+/* ===== the write path ===== */
+
+/* Begins the one write transaction of s for actor, waiting up to
+ * STORE_BUSY_TIMEOUT_MS for another writer. Returns KHU_OK and *out, or
+ * KHU_EBUSY when the database stayed locked, or another error in d. End it
+ * with store_tx_commit or store_tx_rollback. */
+enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, struct store_tx **out,
+                            struct khu_diag *d);
+
+/* Commits tx and frees it. On failure everything is rolled back, tx is
+ * freed all the same, and the error is returned with d filled. */
+enum khu_err store_tx_commit(struct store_tx *tx, struct khu_diag *d);
+
+/* Rolls tx back and frees it. NULL is a no-op. */
+void store_tx_rollback(struct store_tx *tx);
+
+/* The actor of tx. */
+const struct store_actor *store_tx_actor(const struct store_tx *tx);
+
+/* Runs fn in one write transaction for actor: begins, calls fn, commits
+ * when fn returns KHU_OK, rolls back otherwise. Returns fn's error or the
+ * transaction's. */
+enum khu_err store_write(struct store *s, const struct store_actor *actor, store_write_fn fn,
+                         void *arg, struct khu_diag *d);
+
+/* Fills a with name and address (both may be NULL: ""). */
+void store_actor_set(struct store_actor *a, const char *name, const char *address);
 
 #endif

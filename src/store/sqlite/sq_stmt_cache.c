@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A small per-connection cache of prepared statements keyed by their SQL
- * text (see store_prepare in store.h). Parsing and planning a statement
+ * text (see sq_prepare in sq.h). Parsing and planning a statement
  * cost more than running most of the read API's queries, so a connection
  * that answers request after request keeps the statements it has made and
  * hands them out again, reset and with their bindings cleared. The cache
@@ -9,7 +9,7 @@
  * that is not handed out makes room. SQLite itself re-prepares a kept
  * statement when the schema changes.
  */
-#include "store/store.h"
+#include "store/sqlite/sq.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -86,7 +86,7 @@ static int keep(struct stmt_cache *c, uint64_t h, const char *sql, size_t n, sql
     return 1;
 }
 
-sqlite3_stmt *store_prepare(struct store *s, const char *sql)
+sqlite3_stmt *sq_prepare(struct store *s, const char *sql)
 {
     struct stmt_cache *c = s->stmts;
     size_t n = strlen(sql), i;
@@ -115,7 +115,7 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql)
     return st;
 }
 
-void store_release(struct store *s, sqlite3_stmt *st)
+void sq_release(struct store *s, sqlite3_stmt *st)
 {
     struct stmt_cache *c = s->stmts;
     size_t i;
@@ -133,7 +133,7 @@ void store_release(struct store *s, sqlite3_stmt *st)
     sqlite3_finalize(st);
 }
 
-void store__stmts_free(struct store *s)
+void sq_stmts_free(struct store *s)
 {
     size_t i;
 

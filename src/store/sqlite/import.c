@@ -6,6 +6,7 @@
  * that the reference check at the end can point at the line that is wrong.
  */
 #include "store/import.h"
+#include "store/sqlite/sq.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,7 @@ struct table_log {
 
 struct importer {
     struct store *s;
+    struct store_tx *tx; /* the write transaction the whole import runs in */
     int replace;
     int fts_deferred;            /* triggers are off: full-text indexes are rebuilt before COMMIT */
     struct buf deferred_indexes; /* CREATE INDEX statements to run again before COMMIT */
@@ -171,7 +173,7 @@ static enum khu_err defer_indexes(struct importer *im, const char *table)
     if (drops.err || im->deferred_indexes.err)
         err = KHU_ENOMEM;
     else if (drops.len)
-        err = store_exec(im->s, buf_cstr(&drops), &d);
+        err = sq_exec(im->s, buf_cstr(&drops), &d);
     buf_free(&drops);
     return err;
 }
@@ -182,7 +184,7 @@ static enum khu_err restore_indexes(struct importer *im)
 
     if (!im->deferred_indexes.len)
         return KHU_OK;
-    return store_exec(im->s, buf_cstr(&im->deferred_indexes), &d);
+    return sq_exec(im->s, buf_cstr(&im->deferred_indexes), &d);
 }
 
 static enum khu_err rebuild_fts(struct importer *im)
@@ -200,15 +202,16 @@ static enum khu_err rebuild_fts(struct importer *im)
             continue; /* done already, or no index */
         snprintf(sql, sizeof(sql), "INSERT INTO %s_fts(%s_fts) VALUES('rebuild')", t->name,
                  t->name);
-        err = store_exec(im->s, sql, &d);
+        err = sq_exec(im->s, sql, &d);
     }
     return err;
 }
 
 /* ===== setup ===== */
 
-enum khu_err importer_begin(struct store *s, int replace, size_t max_errors, import_report_fn fn,
-                            void *arg, struct importer **out, struct khu_diag *d)
+enum khu_err importer_begin(struct store *s, const struct store_actor *actor, int replace,
+                            size_t max_errors, import_report_fn fn, void *arg,
+                            struct importer **out, struct khu_diag *d)
 {
     struct importer *im = xcalloc(1, sizeof(*im));
     enum khu_err err;
@@ -224,9 +227,10 @@ enum khu_err importer_begin(struct store *s, int replace, size_t max_errors, imp
     im->cache_size = pragma_int(s, "PRAGMA cache_size", -2000);
     buf_init(&im->deferred_indexes, 1 << 16);
     set_cache_size(s, -IMPORT_CACHE_KIB);
-    err = store_exec(s, "BEGIN IMMEDIATE", d);
+    err = store_tx_begin(s, actor, &im->tx, d);
     if (err) {
         set_cache_size(s, im->cache_size);
+        buf_free(&im->deferred_indexes);
         xfree(im);
         return err;
     }
@@ -268,7 +272,7 @@ void importer_abort(struct importer *im)
 {
     if (!im)
         return;
-    sqlite3_exec(im->s->db, "ROLLBACK", NULL, NULL, NULL);
+    store_tx_rollback(im->tx);
     importer_free(im);
 }
 
@@ -594,7 +598,7 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
     }
     if (im->replace) {
         snprintf(sql, sizeof(sql), "DELETE FROM %s", fc.t->name);
-        err = store_exec(im->s, sql, &d);
+        err = sq_exec(im->s, sql, &d);
         if (err)
             return err;
     }
@@ -733,10 +737,14 @@ enum khu_err importer_finish(struct importer *im, long *rows)
         err = restore_indexes(im);
     if (!err && im->fts_deferred)
         err = rebuild_fts(im);
-    if (!err)
-        err = store_exec(im->s, "COMMIT", &d);
     if (err) {
         importer_abort(im);
+        return err;
+    }
+    err = store_tx_commit(im->tx, &d);
+    im->tx = NULL;
+    if (err) {
+        importer_free(im);
         return err;
     }
     if (rows)

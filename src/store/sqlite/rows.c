@@ -2,7 +2,7 @@
 /*
  * Typed row encoders for JSON, CSV and GeoJSON (see rows.h).
  */
-#include "store/rows.h"
+#include "store/sqlite/rows.h"
 
 #include <string.h>
 

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Opening, configuring, migrating and backing up the SQLite database.
+ * The SQLite backend's connection: opening and configuring it (WAL,
+ * foreign keys, busy timeout), schema migrations, the database's change
+ * generation, online backup, and the one write path (BEGIN IMMEDIATE with
+ * the actor, COMMIT or ROLLBACK).
  */
-#include "store/store.h"
+#include "store/sqlite/sq.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
 
 static const char connection_setup[] = "PRAGMA journal_mode=WAL;"
                                        "PRAGMA synchronous=NORMAL;"
@@ -33,15 +36,18 @@ static void global_setup(void)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-enum khu_err store_exec(struct store *s, const char *sql, struct khu_diag *d)
+int store_latest_version(void)
 {
-    char *msg = NULL;
+    return MIGRATION_LATEST;
+}
 
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
-        return KHU_OK;
-    khu_diag_set(d, 0, 0, NULL, "database: %s", msg ? msg : sqlite3_errmsg(s->db));
-    sqlite3_free(msg);
-    return KHU_EDB;
+const char *store_engine(void)
+{
+    static char name[32];
+
+    if (!name[0])
+        snprintf(name, sizeof(name), "SQLite %s", sqlite3_libversion());
+    return name;
 }
 
 int store_version(struct store *s)
@@ -61,15 +67,15 @@ static enum khu_err migrate_step(struct store *s, int version, struct khu_diag *
     char pragma[64];
     enum khu_err err;
 
-    err = store_exec(s, "BEGIN IMMEDIATE", d);
+    err = sq_exec(s, "BEGIN IMMEDIATE", d);
     if (err)
         return err;
     snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", version);
-    err = store_exec(s, migration_sql(version), d);
+    err = sq_exec(s, migration_sql(version), d);
     if (!err)
-        err = store_exec(s, pragma, d);
+        err = sq_exec(s, pragma, d);
     if (!err)
-        err = store_exec(s, "COMMIT", d);
+        err = sq_exec(s, "COMMIT", d);
     if (err)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return err;
@@ -81,13 +87,14 @@ enum khu_err store_migrate(struct store *s, int version, struct khu_diag *d)
     enum khu_err err = KHU_OK;
 
     if (v < 0) {
-        khu_diag_set(d, 0, 0, NULL, "cannot read the schema version of %s", s->path);
+        khu_diag_set(d, 0, 0, NULL, "cannot read the schema version of the database");
         return KHU_EDB;
     }
     if (v > MIGRATION_LATEST) {
         khu_diag_set(d, 0, 0, NULL,
-                     "%s has schema version %d, newer than this khu knows (%d); upgrade khu",
-                     s->path, v, MIGRATION_LATEST);
+                     "the database has schema version %d, newer than this khu knows (%d);"
+                     " upgrade khu",
+                     v, MIGRATION_LATEST);
         return KHU_EINVAL;
     }
     while (!err && v < version && v < MIGRATION_LATEST)
@@ -101,8 +108,9 @@ static enum khu_err check_version(struct store *s, struct khu_diag *d)
 
     if (v == MIGRATION_LATEST)
         return KHU_OK;
-    khu_diag_set(d, 0, 0, NULL, "%s has schema version %d, expected %d; open it read-write once",
-                 s->path, v, MIGRATION_LATEST);
+    khu_diag_set(d, 0, 0, NULL,
+                 "the database has schema version %d, expected %d; open it read-write once", v,
+                 MIGRATION_LATEST);
     return KHU_EINVAL;
 }
 
@@ -122,14 +130,17 @@ enum khu_err store_open(const char *path, enum store_mode mode, struct store **o
     flags |=
         mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        khu_diag_set(d, 0, 0, NULL, "cannot open database %s: %s", path,
+        khu_diag_set(d, 0, 0, NULL, "cannot open the database: %s",
                      s->db ? sqlite3_errmsg(s->db) : "out of memory");
-        err = KHU_EDB;
+        err = s->db ? KHU_EIO : KHU_ENOMEM;
         goto fail;
     }
     sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(s->db, 1);
-    err = store_exec(s, mode == STORE_READ_ONLY ? reader_setup : connection_setup, d);
+    /* no double-quoted string literals: they are identifiers in SQL */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+    err = sq_exec(s, mode == STORE_READ_ONLY ? reader_setup : connection_setup, d);
     if (!err)
         err = mode == STORE_READ_ONLY ? check_version(s, d) : store_migrate(s, MIGRATION_LATEST, d);
     if (err)
@@ -145,24 +156,60 @@ void store_close(struct store *s)
 {
     if (!s)
         return;
-    store__stmts_free(s);
+    store_tx_rollback(s->tx);
+    sq_stmts_free(s);
     sqlite3_close_v2(s->db);
     xfree(s);
 }
 
+static int single_int(struct store *s, const char *sql, int fallback)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    int v = fallback;
+
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sq_release(s, st);
+    return v;
+}
+
 int store_is_empty(struct store *s)
 {
-    sqlite3_stmt *st = NULL;
-    int empty = 0;
+    return single_int(s,
+                      "SELECT NOT EXISTS (SELECT 1 FROM zones) AND"
+                      " NOT EXISTS (SELECT 1 FROM units)",
+                      0);
+}
 
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT NOT EXISTS (SELECT 1 FROM zones) AND"
-                           " NOT EXISTS (SELECT 1 FROM units)",
-                           -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        empty = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return empty;
+int store_is_blank(struct store *s)
+{
+    static const char sql[] = "SELECT (SELECT count(*) FROM (SELECT 1 FROM units LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM sectors LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM zones LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM enterprises LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM projects LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM targets LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM partners LIMIT 1)) +"
+                              " (SELECT count(*) FROM (SELECT 1 FROM leads LIMIT 1))";
+
+    return single_int(s, sql, 1) == 0;
+}
+
+/* PRAGMA data_version changes when another connection commits; this
+ * connection's own commits are counted by SQLite's total_changes. Both
+ * together make the generation. */
+enum khu_err store_generation(struct store *s, uint64_t *gen)
+{
+    sqlite3_stmt *st = sq_prepare(s, "PRAGMA data_version");
+    enum khu_err err = KHU_EDB;
+
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        *gen = ((uint64_t)sqlite3_column_int64(st, 0) << 32) ^
+               (uint64_t)sqlite3_total_changes64(s->db);
+        err = KHU_OK;
+    }
+    sq_release(s, st);
+    return err;
 }
 
 enum khu_err store_backup(struct store *s, const char *dest, struct khu_diag *d)
@@ -192,24 +239,4 @@ out:
                      to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
     sqlite3_close_v2(to);
     return rc == SQLITE_OK ? KHU_OK : KHU_EIO;
-}
-
-int store_is_blank(struct store *s)
-{
-    static const char sql[] = "SELECT (SELECT count(*) FROM (SELECT 1 FROM units LIMIT 1)) +"
-                              " (SELECT count(*) FROM (SELECT 1 FROM sectors LIMIT 1)) +"
-                              " (SELECT count(*) FROM (SELECT 1 FROM zones LIMIT 1)) +"
-                              " (SELECT count(*) FROM (SELECT 1 FROM enterprises LIMIT 1)) +"
-                              " (SELECT count(*) FROM (SELECT 1 FROM projects LIMIT 1)) +"
-                              " (SELECT count(*) FROM (SELECT 1 FROM targets LIMIT 1)) +"
-                              " (SELECT count(*) FROM (SELECT 1 FROM partners LIMIT 1)) +"
-                              " (SELECT count(*) FROM (SELECT 1 FROM leads LIMIT 1))";
-    sqlite3_stmt *st = NULL;
-    int blank = 0;
-
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        blank = sqlite3_column_int(st, 0) == 0;
-    sqlite3_finalize(st);
-    return blank;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Store tests: migrations from an empty file and from every earlier
+ * Tests of the SQLite backend itself (this file may reach behind the store
+ * interface): migrations from an empty file and from every earlier
  * version, the schema in SQL agreeing with core/schema, and the importer's
  * all-or-nothing behaviour in process.
  */
@@ -10,11 +11,13 @@
 #include "core/schema.h"
 #include "core/xalloc.h"
 #include "store/import.h"
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sq.h"
 #include "store/store.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-store-XXXXXX";
+static const struct store_actor test_actor = {"test", ""};
 
 static void db_path(char *out, size_t n, const char *name)
 {
@@ -154,7 +157,7 @@ static void test_all_or_nothing(void)
     db_path(path, sizeof(path), "atomic.db");
     CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
     reported = 0;
-    CHECK_EQ_INT(importer_begin(s, 0, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, on_error, NULL, &im, &d), KHU_OK);
     CHECK_EQ_INT(importer_add_csv(im, "units", "u.csv", units, sizeof(units) - 1), KHU_OK);
     CHECK_EQ_INT(importer_add_csv(im, "zones", "z.csv", zones, sizeof(zones) - 1), KHU_OK);
     CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
@@ -169,7 +172,7 @@ static void test_all_or_nothing(void)
         for (n = 1; n < 400 && err != KHU_EINVAL; n++) {
             im = NULL;
             xalloc_fail_after(n);
-            err = importer_begin(s, 0, 0, on_error, NULL, &im, &d);
+            err = importer_begin(s, &test_actor, 0, 0, on_error, NULL, &im, &d);
             if (!err)
                 err = importer_add_csv(im, "units", "u.csv", units, sizeof(units) - 1);
             if (!err)
@@ -207,7 +210,7 @@ static void test_bulk_indexes(void)
         buf_printf(&csv, "%010ld,Công ty TNHH Số %ld có tên khá dài cho tệp lớn,%ld\n",
                    2000000000 + i, i, i % 900);
     CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(s, 0, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, on_error, NULL, &im, &d), KHU_OK);
     CHECK_EQ_INT(importer_add_csv(im, "enterprises", "big.csv", csv.data, csv.len), KHU_OK);
     CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), i);
@@ -217,7 +220,7 @@ static void test_bulk_indexes(void)
                  i);
     /* a failing bulk import: rolled back, indexes still there */
     buf_puts(&csv, "bad,row,x\n");
-    CHECK_EQ_INT(importer_begin(s, 1, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 1, 0, on_error, NULL, &im, &d), KHU_OK);
     CHECK_EQ_INT(importer_add_csv(im, "enterprises", "big.csv", csv.data, csv.len), KHU_EINVAL);
     CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
     CHECK_EQ_INT(count(s, idx), 2);

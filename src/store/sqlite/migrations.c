@@ -4,7 +4,7 @@
  * database from PRAGMA user_version N-1 to N. Never edit a migration that has
  * shipped: add a new one. Tables mirror core/schema.c (a test checks it).
  */
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
 
 #include <stddef.h>
 

@@ -3,6 +3,7 @@
  * Live metrics and reconciliation (see metrics.h).
  */
 #include "store/metrics.h"
+#include "store/sqlite/sq.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -14,20 +15,20 @@ struct metric_sql {
 
 #define IN_SCOPE "(?1 IS NULL OR z.unit_code IN scope OR z.commune IN scope)"
 #define ZONES_WHERE(kind)                                                                          \
-    " FROM zones z WHERE z.kind = '" kind "' AND " ZONE_COUNTED " AND " IN_SCOPE
-#define WITH_SCOPE "WITH RECURSIVE " UNIT_SCOPE_CTE " "
+    " FROM zones z WHERE z.kind = '" kind "' AND " SQ_ZONE_COUNTED " AND " IN_SCOPE
+#define WITH_SCOPE "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " "
 
 static const struct metric_sql metrics[] = {
     {"kcn_count",
-     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " ZONE_ESTABLISHED},
+     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
     {"ccn_count",
-     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " ZONE_ESTABLISHED},
+     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
     {"kcn_area_ha",
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " ZONE_ESTABLISHED},
+                " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
     {"ccn_area_ha",
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " ZONE_ESTABLISHED},
+                " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
     {"ccn_operating_count",
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND z.status = 'operating'"},
     {"ccn_infra_complete_pct",
@@ -108,7 +109,7 @@ static enum khu_err registry_by_status(struct store *s, struct recon_row *rows, 
     if (sqlite3_prepare_v2(s->db,
                            "SELECT z.kind, coalesce(z.status, 'status unknown'), count(*),"
                            " coalesce(sum(z.total_ha), 0), count(*) - count(z.total_ha)"
-                           " FROM zones z WHERE " ZONE_COUNTED " GROUP BY 1, 2 ORDER BY 1, 2",
+                           " FROM zones z WHERE " SQ_ZONE_COUNTED " GROUP BY 1, 2 ORDER BY 1, 2",
                            -1, &st, NULL) != SQLITE_OK)
         return KHU_EDB;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {

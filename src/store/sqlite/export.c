@@ -3,12 +3,13 @@
  * Streaming table export (see export.h).
  */
 #include "store/export.h"
+#include "store/sqlite/sq.h"
 
 #include <string.h>
 
 #include "core/csv.h"
 #include "core/json_out.h"
-#include "store/rows.h"
+#include "store/sqlite/rows.h"
 
 #define EXPORT_CHUNK (256 * 1024)
 

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Inside the SQLite backend: the connection behind struct store, the cache
+ * of prepared statements, reading a result row into khu's typed values,
+ * mapping SQLite's result codes to khu's errors (one table), and the SQL
+ * fragments of the domain written once (which zones count toward totals,
+ * available land, the scope of an administrative unit over time). Only
+ * files under src/store/sqlite include this header.
+ */
+#ifndef KHU_SQ_H
+#define KHU_SQ_H
+
+#include <sqlite3.h>
+
+#include "core/err.h"
+#include "core/row.h"
+#include "store/store.h"
+
+#define SQ_MAX_COLS 128 /* values of one result row handed out at once */
+
+struct stmt_cache;
+
+struct store {
+    sqlite3 *db;
+    char path[4096];
+    struct stmt_cache *stmts; /* kept prepared statements (sq_stmt_cache.c); owned */
+    struct store_tx *tx;      /* the open write transaction, or NULL */
+};
+
+struct store_tx {
+    struct store *s;
+    struct store_actor actor;
+};
+
+/* ===== the domain's SQL, written once ===== */
+
+/* The set of unit codes at or under ?1, including units that were replaced
+ * by one of them (so a new province covers its predecessors). Use after
+ * WITH RECURSIVE; ?1 must be the first parameter of the query. */
+#define SQ_UNIT_SCOPE_CTE                                                                          \
+    "scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"                          \
+    " WHERE u.parent_code = s.code OR u.replaced_by = s.code)"
+
+/* Zones z counted in totals: not an umbrella of other zones. */
+#define SQ_ZONE_COUNTED "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"
+
+/* Zones z established: approved, building or operating. */
+#define SQ_ZONE_ESTABLISHED "z.status IN ('approved','building','operating')"
+
+/* Land still available in zone z (ha); NULL when either figure is unknown. */
+#define SQ_ZONE_AVAILABLE                                                                          \
+    "(CASE WHEN z.industrial_ha IS NOT NULL AND z.leased_ha IS NOT NULL"                           \
+    " THEN z.industrial_ha - z.leased_ha END)"
+
+/* Occupancy of zone z in percent, two decimals; NULL when unknown. */
+#define SQ_ZONE_OCCUPANCY                                                                          \
+    "(CASE WHEN z.industrial_ha > 0 AND z.leased_ha IS NOT NULL"                                   \
+    " THEN round(100.0 * z.leased_ha / z.industrial_ha, 2) END)"
+
+/* API */
+
+/* Returns a prepared statement for sql, reset and with no values bound:
+ * one kept from an earlier call with the same text when there is one, else
+ * a new one that is kept for later. Give it back with sq_release before
+ * the next request (a statement not released keeps its read transaction
+ * open). Returns NULL on failure, with the message in sqlite3_errmsg. */
+sqlite3_stmt *sq_prepare(struct store *s, const char *sql);
+
+/* Gives back a statement from sq_prepare: resets it and clears its
+ * bindings for the next use (or finalizes it when it was not kept). NULL
+ * is a no-op. */
+void sq_release(struct store *s, sqlite3_stmt *st);
+
+/* Finalizes the kept statements (store_close calls it). */
+void sq_stmts_free(struct store *s);
+
+/* Fills vals (room for max) with the current row of st and points row at
+ * them. The values borrow st's memory until the next step or reset. */
+void sq_row(sqlite3_stmt *st, struct khu_value *vals, int max, struct khu_row *row);
+
+/* Steps st to its end, handing each row to fn. Returns KHU_OK (also when
+ * fn stopped early), or the error of the failed step with d filled. */
+enum khu_err sq_each(struct store *s, sqlite3_stmt *st, store_row_fn fn, void *arg,
+                     struct khu_diag *d);
+
+/* Maps a SQLite result code to khu's error and fills d (may be NULL) with
+ * what went wrong, in words a person can act on, naming what (e.g. "the
+ * lead") but never a file path or SQL. The engine's own message goes to
+ * the log (stderr). */
+enum khu_err sq_error(struct store *s, int rc, const char *what, struct khu_diag *d);
+
+/* Runs sql (no results). On failure fills d as sq_error does. */
+enum khu_err sq_exec(struct store *s, const char *sql, struct khu_diag *d);
+
+#endif

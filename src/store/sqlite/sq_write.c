@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The one write path of the SQLite backend: a write transaction begins
+ * with BEGIN IMMEDIATE (so it takes the write lock before it reads, and a
+ * second writer waits up to the busy timeout instead of failing half-way),
+ * carries its actor, and ends with COMMIT or ROLLBACK. Every write of khu
+ * runs inside one; the audit trail is appended here, in the same
+ * transaction, so that no write can skip it.
+ */
+#include "store/sqlite/sq.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+void store_actor_set(struct store_actor *a, const char *name, const char *address)
+{
+    snprintf(a->name, sizeof(a->name), "%s", name ? name : "");
+    snprintf(a->address, sizeof(a->address), "%s", address ? address : "");
+}
+
+enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor,
+                            struct store_tx **out, struct khu_diag *d)
+{
+    struct store_tx *tx;
+    int rc;
+
+    *out = NULL;
+    if (s->tx) {
+        khu_diag_set(d, 0, 0, NULL, "a write is already under way on this connection");
+        return KHU_ECONFLICT;
+    }
+    if (!actor || !actor->name[0]) {
+        khu_diag_set(d, 0, 0, NULL, "a write needs an actor");
+        return KHU_EINVAL;
+    }
+    tx = xcalloc(1, sizeof(*tx));
+    if (!tx)
+        return KHU_ENOMEM;
+    rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        xfree(tx);
+        return sq_error(s, rc, "starting the write", d);
+    }
+    tx->s = s;
+    tx->actor = *actor;
+    s->tx = tx;
+    *out = tx;
+    return KHU_OK;
+}
+
+static void tx_end(struct store_tx *tx)
+{
+    tx->s->tx = NULL;
+    xfree(tx);
+}
+
+enum khu_err store_tx_commit(struct store_tx *tx, struct khu_diag *d)
+{
+    struct store *s = tx->s;
+    int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    enum khu_err err = KHU_OK;
+
+    if (rc != SQLITE_OK) {
+        err = sq_error(s, rc, "saving the write", d);
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    tx_end(tx);
+    return err;
+}
+
+void store_tx_rollback(struct store_tx *tx)
+{
+    if (!tx)
+        return;
+    if (!sqlite3_get_autocommit(tx->s->db))
+        sqlite3_exec(tx->s->db, "ROLLBACK", NULL, NULL, NULL);
+    tx_end(tx);
+}
+
+const struct store_actor *store_tx_actor(const struct store_tx *tx)
+{
+    return &tx->actor;
+}
+
+enum khu_err store_write(struct store *s, const struct store_actor *actor, store_write_fn fn,
+                         void *arg, struct khu_diag *d)
+{
+    struct store_tx *tx;
+    enum khu_err err = store_tx_begin(s, actor, &tx, d);
+
+    if (err)
+        return err;
+    err = fn(tx, arg, d);
+    if (err) {
+        store_tx_rollback(tx);
+        return err;
+    }
+    return store_tx_commit(tx, d);
+}
