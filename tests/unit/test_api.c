@@ -6,10 +6,10 @@
  * included.
  */
 #include <jansson.h>
-#include <sqlite3.h>
 #include <zlib.h>
 
 #include "client.h"
+#include "core/buf.h"
 #include "test.h"
 
 static struct server srv;
@@ -452,14 +452,43 @@ static void test_stats(void)
 
 /* ===== the answer cache ===== */
 
-/* Commits sql through a connection of its own, as another process would. */
-static void exec_sql(const char *sql)
+/* Sets the status of zone kcn-beta by importing the fixture's zones.csv
+ * again (--replace) with that status, through a `khu import` process of its
+ * own: a change committed by another connection, as an officer's would be. */
+static void set_beta_status(const char *status)
 {
-    sqlite3 *db = NULL;
+    char path[512], csv_path[512], *csv = NULL, *line, *out = NULL, *err = NULL;
+    const char *fx = getenv("KHU_FIXTURE");
+    struct buf b;
+    FILE *f;
+    size_t n;
 
-    CHECK_EQ_INT(sqlite3_open(db_path, &db), SQLITE_OK);
-    CHECK_EQ_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
+    snprintf(path, sizeof(path), "%s/zones.csv", fx ? fx : "tests/fixture");
+    snprintf(csv_path, sizeof(csv_path), "%s.zones.csv", db_path);
+    f = fopen(path, "rb");
+    csv = calloc(1, 1 << 16);
+    n = f && csv ? fread(csv, 1, (1 << 16) - 1, f) : 0;
+    if (f)
+        fclose(f);
+    line = n ? strstr(csv, "\nkcn-beta,") : NULL;
+    CHECK(line != NULL);
+    if (line)
+        line = strstr(line, ",operating,");
+    if (line) {
+        buf_init(&b, 1 << 17);
+        buf_append(&b, csv, (size_t)(line - csv));
+        buf_printf(&b, ",%s,%s", status, line + strlen(",operating,"));
+        CHECK_EQ_INT(write_file(csv_path, buf_cstr(&b)), 0);
+        buf_free(&b);
+        CHECK_EQ_INT(
+            run_khu((char *[]){"import", "zones", csv_path, "--replace", "--db", db_path, NULL},
+                    &out, &err),
+            0);
+        free(out);
+        free(err);
+        unlink(csv_path);
+    }
+    free(csv);
 }
 
 static long stats_kcn_count(void)
@@ -484,12 +513,12 @@ static void test_cache_sees_changes(void)
         check_list("/api/v1/zones?kind=kcn&status=operating", "kcn-alpha kcn-beta", 2);
         CHECK_EQ_INT(stats_kcn_count(), 3);
     }
-    exec_sql("UPDATE zones SET status = 'cancelled' WHERE code = 'kcn-beta'");
+    set_beta_status("cancelled");
     for (i = 0; i < 12; i++) {
         check_list("/api/v1/zones?kind=kcn&status=operating", "kcn-alpha", 1);
         CHECK_EQ_INT(stats_kcn_count(), 2);
     }
-    exec_sql("UPDATE zones SET status = 'operating' WHERE code = 'kcn-beta'");
+    set_beta_status("operating");
     for (i = 0; i < 12; i++) {
         check_list("/api/v1/zones?kind=kcn&status=operating", "kcn-alpha kcn-beta", 2);
         CHECK_EQ_INT(stats_kcn_count(), 3);
