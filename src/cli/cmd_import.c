@@ -134,7 +134,7 @@ int cmd_import(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (!dir && !schema_table(pos[0])) {
-        fprintf(stderr, "khu import: unknown table '%s'\n", pos[0]);
+        cli_unknown_table("import", pos[0]);
         return EXIT_USAGE;
     }
     return run_import(cli_db_path(db), dir ? NULL : pos[0], dir ? NULL : pos[1], dir,

@@ -239,6 +239,16 @@ static void test_usage(void)
     CHECK_EQ_STR(err, "khu import: unknown table 'nosuch'\n");
     free(out);
     free(err);
+    /* a near miss names the table meant, before any file is read */
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "zone", "x.csv", "--db", db, NULL}), 2);
+    CHECK_EQ_STR(err, "khu import: unknown table 'zone'; did you mean 'zones'?\n");
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"export", "Enterprise", "--db", db, NULL}), 2);
+    CHECK_EQ_STR(err, "khu export: unknown table 'Enterprise'; did you mean 'enterprises'?\n");
+    CHECK_EQ_STR(out, "");
+    free(out);
+    free(err);
     CHECK_EQ_INT(khu(&out, &err, (char *[]){"export", "zones", "--format", "xml", NULL}), 2);
     CHECK_EQ_STR(err, "khu export: --format must be csv, json or geojson\n");
     free(out);
