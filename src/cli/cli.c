@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/nearest.h"
 #include "core/schema.h"
 #include "core/xalloc.h"
 #include "http/assets.h"
@@ -149,4 +150,14 @@ int cli_flush_file(void *arg, struct buf *out)
         return -1;
     buf_reset(out);
     return 0;
+}
+
+void cli_unknown_table(const char *cmd, const char *name)
+{
+    const char *near = nearest_table(name);
+
+    if (near)
+        fprintf(stderr, "khu %s: unknown table '%s'; did you mean '%s'?\n", cmd, name, near);
+    else
+        fprintf(stderr, "khu %s: unknown table '%s'\n", cmd, name);
 }

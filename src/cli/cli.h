@@ -39,6 +39,10 @@ int cli_flush_file(void *arg, struct buf *out);
 /* The actor of every write a command makes: "cli". */
 const struct store_actor *cli_actor(void);
 
+/* Prints "khu CMD: unknown table 'NAME'" to stderr, with "; did you mean
+ * 'TABLE'?" when a table of the schema is a likely slip for it. */
+void cli_unknown_table(const char *cmd, const char *name);
+
 /* Opens the database for writing (creating and migrating it), printing the
  * error and returning NULL on failure. */
 struct store *cli_open_rw(const char *path);

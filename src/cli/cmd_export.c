@@ -83,7 +83,7 @@ int cmd_export(int argc, char **argv)
     }
     t = schema_table(pos[0]);
     if (!t) {
-        fprintf(stderr, "khu export: unknown table '%s'\n", pos[0]);
+        cli_unknown_table("export", pos[0]);
         return EXIT_USAGE;
     }
     if (parse_format(format, &f)) {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `khu import TABLE FILE.csv` and `khu import --dir DIR`: all-or-nothing
- * loading with every error printed as FILE:LINE:COLUMN: field: message.
+ * loading with every error printed as FILE:LINE:COLUMN: field: message,
+ * and the status line of progress.h on a terminal.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,41 +10,48 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
+#include "cli/progress.h"
 #include "core/num.h"
 #include "core/schema.h"
 #include "core/xalloc.h"
 #include "store/import.h"
 
 static const char import_help[] =
-    "usage: khu import TABLE FILE.csv [--db FILE] [--replace] [--max-errors N]\n"
-    "       khu import --dir DIR [--db FILE] [--replace] [--max-errors N]\n\n"
+    "usage: khu import TABLE FILE.csv [--db FILE] [--replace] [--max-errors N] [--quiet]\n"
+    "       khu import --dir DIR [--db FILE] [--replace] [--max-errors N] [--quiet]\n\n"
     "Loads CSV (UTF-8, with or without BOM, LF or CRLF, RFC 4180 quoting) in one\n"
     "transaction. The header names the columns (see docs/data-model.md); every\n"
     "error is printed as FILE:LINE:COLUMN: field: message and nothing is written\n"
     "unless the whole input is valid. --dir loads DIR/<table>.csv for every table\n"
-    "present. --replace empties each named table first. Exit status 0 when loaded,\n"
-    "1 when errors were found (database unchanged), 2 usage, 3 database error.\n";
+    "present. --replace empties each named table first. On a terminal, a status\n"
+    "line shows each table's rows, rate and time left; --quiet turns it off.\n"
+    "Exit status 0 when loaded, 1 when errors were found (database unchanged),\n"
+    "2 usage, 3 database error.\n";
 
+/* Prints an error of the import, after wiping the status line. */
 static void report(void *arg, const char *file, const struct khu_diag *d)
 {
-    (void)arg;
+    progress_clear(arg);
     cli_print_diag(file, d);
 }
 
-static enum khu_err add_file(struct importer *im, const char *table, const char *path)
+static enum khu_err add_file(struct importer *im, struct progress *p, const char *table,
+                             const char *path)
 {
     char *data;
     size_t len;
     enum khu_err err;
 
-    if (cli_read_file(path, CLI_MAX_IMPORT, &data, &len))
+    if (cli_read_file(path, CLI_MAX_IMPORT, &data, &len) != 0) {
+        progress_clear(p); /* the line was drawn over the message: draw it below */
         return KHU_EIO;
+    }
     err = importer_add_csv(im, table, path, data, len);
     xfree(data);
     return err;
 }
 
-static enum khu_err add_dir(struct importer *im, const char *dir, int *files)
+static enum khu_err add_dir(struct importer *im, struct progress *p, const char *dir, int *files)
 {
     const struct table_def *tables;
     size_t i, count;
@@ -59,7 +67,7 @@ static enum khu_err add_dir(struct importer *im, const char *dir, int *files)
             continue;
         fclose(f);
         (*files)++;
-        err = add_file(im, tables[i].name, path);
+        err = add_file(im, p, tables[i].name, path);
         if (err && err != KHU_EINVAL)
             return err;
         if (err && !first)
@@ -68,11 +76,14 @@ static enum khu_err add_dir(struct importer *im, const char *dir, int *files)
     return first;
 }
 
+/* One import: the files, then the reference check and COMMIT. quiet: no
+ * status line even on a terminal. */
 static int run_import(const char *db, const char *table, const char *path, const char *dir,
-                      int replace, size_t max_errors)
+                      int replace, size_t max_errors, int quiet)
 {
     struct store *s = cli_open_rw(db);
     struct importer *im = NULL;
+    struct progress prog;
     struct khu_diag d;
     enum khu_err err;
     long rows = 0;
@@ -80,21 +91,26 @@ static int run_import(const char *db, const char *table, const char *path, const
 
     if (!s)
         return EXIT_DB;
+    progress_init(&prog, progress_wanted(quiet));
     khu_diag_clear(&d);
-    if (importer_begin(s, cli_actor(), replace, max_errors, report, NULL, &im, &d)) {
+    if (importer_begin(s, cli_actor(), replace, max_errors, report, &prog, &im, &d)) {
         fprintf(stderr, "khu import: %s\n", d.message);
         store_close(s);
         return EXIT_DB;
     }
-    err = dir ? add_dir(im, dir, &files) : add_file(im, table, path);
+    importer_set_progress(im, progress_import, &prog);
+    err = dir ? add_dir(im, &prog, dir, &files) : add_file(im, &prog, table, path);
     if (err && err != KHU_EINVAL) {
         importer_abort(im);
         store_close(s);
+        progress_clear(&prog);
         fprintf(stderr, "khu import: %s; nothing was written\n", khu_err_str(err));
         return err == KHU_EIO ? 1 : EXIT_DB;
     }
+    progress_note(&prog, "importing: checking references, building indexes, committing");
     err = importer_finish(im, &rows);
     store_close(s);
+    progress_clear(&prog);
     if (err) {
         fprintf(stderr, "khu import: %s; nothing was written\n",
                 err == KHU_EINVAL ? "errors found" : khu_err_str(err));
@@ -110,12 +126,10 @@ static int run_import(const char *db, const char *table, const char *path, const
 
 int cmd_import(int argc, char **argv)
 {
-    const char *db = NULL, *replace = NULL, *dir = NULL, *max = NULL, *pos[2];
-    const struct opt opts[] = {{"--db", 1, &db},
-                               {"--replace", 0, &replace},
-                               {"--dir", 1, &dir},
-                               {"--max-errors", 1, &max},
-                               {NULL, 0, NULL}};
+    const char *db = NULL, *replace = NULL, *dir = NULL, *max = NULL, *quiet = NULL, *pos[2];
+    const struct opt opts[] = {{"--db", 1, &db},       {"--replace", 0, &replace},
+                               {"--dir", 1, &dir},     {"--max-errors", 1, &max},
+                               {"--quiet", 0, &quiet}, {NULL, 0, NULL}};
     int help, npos = opts_parse(argc, argv, opts, pos, 2, &help);
     int64_t max_errors = 0;
 
@@ -134,9 +148,9 @@ int cmd_import(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (!dir && !schema_table(pos[0])) {
-        fprintf(stderr, "khu import: unknown table '%s'\n", pos[0]);
+        cli_unknown_table("import", pos[0]);
         return EXIT_USAGE;
     }
     return run_import(cli_db_path(db), dir ? NULL : pos[0], dir ? NULL : pos[1], dir,
-                      replace != NULL, (size_t)max_errors);
+                      replace != NULL, (size_t)max_errors, quiet != NULL);
 }

@@ -398,6 +398,11 @@ long csv_record_line(const struct csv_reader *r)
     return r->record_line;
 }
 
+size_t csv_reader_offset(const struct csv_reader *r)
+{
+    return r->pos;
+}
+
 enum khu_err csv_reader_err(const struct csv_reader *r)
 {
     return r->err;

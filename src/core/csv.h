@@ -54,6 +54,10 @@ int csv_read(struct csv_reader *r, struct csv_field **fields, size_t *count, str
 /* The line number (from 1) of the record csv_read returned last. */
 long csv_record_line(const struct csv_reader *r);
 
+/* The bytes of the input read so far, from 0 to the document's length;
+ * with that length it says how far a reader has got. */
+size_t csv_reader_offset(const struct csv_reader *r);
+
 /* KHU_ENOMEM if the reader ran out of memory (csv_read then returned -1
  * with the message "out of memory ..." and treats the input as exhausted),
  * otherwise KHU_OK. Lets a caller tell running out of memory from bad input. */

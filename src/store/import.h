@@ -21,9 +21,19 @@
 #define IMPORT_MAX_ERRORS 100                /* default cap on reported errors */
 #define IMPORT_BULK_BYTES (4 * 1024 * 1024)  /* files this large load before their indexes */
 
+/* Records between two calls of the progress callback. */
+#define IMPORT_PROGRESS_ROWS 4096
+
 /* Receives each error: file is the label given to importer_add_csv (or a
  * table name for problems found in rows this import did not write). */
 typedef void (*import_report_fn)(void *arg, const char *file, const struct khu_diag *d);
+
+/* Receives progress while one file loads: its table, the records read from
+ * it so far, and the bytes read of its total. Called when the file starts
+ * (0 records), every IMPORT_PROGRESS_ROWS records, and when it is done
+ * (done == total). */
+typedef void (*import_progress_fn)(void *arg, const char *table, long records, size_t done,
+                                   size_t total);
 
 struct importer; /* opaque */
 
@@ -35,6 +45,10 @@ struct importer; /* opaque */
 enum khu_err importer_begin(struct store *s, const struct store_actor *actor, int replace,
                             size_t max_errors, import_report_fn fn, void *arg,
                             struct importer **out, struct khu_diag *d);
+
+/* Has fn(arg, ...) called with the progress of every file added from now
+ * on; fn NULL stops it. Formatting and pacing are the caller's business. */
+void importer_set_progress(struct importer *im, import_progress_fn fn, void *arg);
 
 /* Validates and inserts the CSV document data[0..len) into table. Returns
  * KHU_OK, or KHU_EINVAL once any error has been reported (further files may

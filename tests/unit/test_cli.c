@@ -2,13 +2,15 @@
 /*
  * CLI tests with the real binary: import errors as FILE:LINE:COLUMN:
  * field: message with the database unchanged, export then import giving the
- * same data, --replace, backup, check, usage errors, and a crash test that
+ * same data, --replace, backup, check, usage errors, the import's status
+ * line (only on a terminal, never with --quiet), and a crash test that
  * kills the importer with SIGKILL in the middle of a large import.
  */
 #include <ftw.h>
 #include <jansson.h>
 #include <time.h>
 
+#include "cli/progress.h"
 #include "client.h"
 #include "test.h"
 
@@ -239,6 +241,16 @@ static void test_usage(void)
     CHECK_EQ_STR(err, "khu import: unknown table 'nosuch'\n");
     free(out);
     free(err);
+    /* a near miss names the table meant, before any file is read */
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "zone", "x.csv", "--db", db, NULL}), 2);
+    CHECK_EQ_STR(err, "khu import: unknown table 'zone'; did you mean 'zones'?\n");
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"export", "Enterprise", "--db", db, NULL}), 2);
+    CHECK_EQ_STR(err, "khu export: unknown table 'Enterprise'; did you mean 'enterprises'?\n");
+    CHECK_EQ_STR(out, "");
+    free(out);
+    free(err);
     CHECK_EQ_INT(khu(&out, &err, (char *[]){"export", "zones", "--format", "xml", NULL}), 2);
     CHECK_EQ_STR(err, "khu export: --format must be csv, json or geojson\n");
     free(out);
@@ -259,6 +271,154 @@ static void test_usage(void)
     CHECK(strstr(out, "FILE:LINE:COLUMN") != NULL);
     free(out);
     free(err);
+}
+
+/* ===== progress ===== */
+
+static void test_progress_format(void)
+{
+    char line[PROGRESS_LINE_MAX], tiny[16];
+
+    progress_format(line, sizeof(line), "enterprises", 120000, 480, 1000, 2.0);
+    CHECK_EQ_STR(line, "importing enterprises: 120,000 rows (48%), 60,000 rows/s, 3 s left");
+    progress_format(line, sizeof(line), "zones", 5, 100, 100, 0.5);
+    CHECK_EQ_STR(line, "importing zones: 5 rows (100%), 10 rows/s");
+    progress_format(line, sizeof(line), "zones", 0, 0, 100, 0);
+    CHECK_EQ_STR(line, "importing zones: 0 rows (0%)");
+    progress_format(line, sizeof(line), "units", 1234567, 1, 1000, 0.9);
+    CHECK_EQ_STR(line, "importing units: 1,234,567 rows (0%), 1,371,741 rows/s, 15 min 00 s left");
+    progress_format(line, sizeof(line), "units", 999, 1, 10000, 1.0);
+    CHECK_EQ_STR(line, "importing units: 999 rows (0%), 999 rows/s, 2 h 46 min left");
+    progress_format(line, sizeof(line), "units", 10, 0, 0, 1.0);
+    CHECK_EQ_STR(line, "importing units: 10 rows (100%), 10 rows/s");
+    CHECK_EQ_INT(progress_format(tiny, sizeof(tiny), "enterprises", 1, 1, 2, 1.0), 15);
+    CHECK_EQ_STR(tiny, "importing enter");
+}
+
+/* Runs khu with stderr on a pipe (stdout to /dev/null); returns the exit
+ * status with stderr in *err. */
+static int khu_stderr_pipe(char **err, char *const *args)
+{
+    char *argv[48], *wrap = wrap_env(), chunk[4096];
+    size_t len = 0;
+    ssize_t got;
+    int fds[2], status = 0;
+    pid_t pid;
+
+    *err = calloc(1, 1);
+    if (pipe(fds) != 0)
+        return -1;
+    pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(fds[1], 2);
+        close(fds[0]);
+        close(fds[1]);
+        build_argv(argv, 48, wrap, args);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    free(wrap);
+    close(fds[1]);
+    while ((got = read(fds[0], chunk, sizeof(chunk))) > 0) {
+        char *more = realloc(*err, len + (size_t)got + 1);
+        if (!more)
+            break;
+        *err = more;
+        memcpy(*err + len, chunk, (size_t)got);
+        len += (size_t)got;
+        (*err)[len] = '\0';
+    }
+    close(fds[0]);
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Runs `khu import zones FILE --db DB [--quiet]` on a terminal of its own
+ * (script(1) from util-linux) and returns what the terminal showed, or NULL
+ * when script is not installed. */
+static char *import_on_tty(const char *file, const char *database, int quiet)
+{
+    const char *wrap = getenv("KHU_WRAP");
+    char cmd[2048], chunk[4096], *text = calloc(1, 1);
+    size_t len = 0, got;
+    FILE *p;
+
+    if (access("/usr/bin/script", X_OK) != 0 && access("/bin/script", X_OK) != 0) {
+        free(text);
+        return NULL;
+    }
+    snprintf(cmd, sizeof(cmd),
+             "TERM=xterm script -qec '%s%s%s import zones %s --db %s%s' /dev/null </dev/null",
+             wrap && *wrap ? wrap : "", wrap && *wrap ? " " : "", khu_bin(), file, database,
+             quiet ? " --quiet" : "");
+    p = popen(cmd, "r");
+    while (p && (got = fread(chunk, 1, sizeof(chunk), p)) > 0) {
+        char *more = realloc(text, len + got + 1);
+        if (!more)
+            break;
+        text = more;
+        memcpy(text + len, chunk, got);
+        len += got;
+        text[len] = '\0';
+    }
+    if (p)
+        pclose(p);
+    return text;
+}
+
+static const char three_zones[] = "code,kind,name_vi\n"
+                                  "kcn-p1,kcn,KCN Một\n"
+                                  "kcn-p2,kcn,KCN Hai\n"
+                                  "kcn-p3,kcn,KCN Ba\n";
+
+/* On a pipe there is no status line, with or without --quiet; --quiet is
+ * accepted and changes nothing else. */
+static void test_progress_not_on_pipe(void)
+{
+    char *file = path_in("three.csv"), *out = NULL, *err = NULL;
+
+    write_file(file, three_zones);
+    CHECK_EQ_INT(khu_stderr_pipe(
+                     &err, (char *[]){"import", "zones", file, "--db", path_in("pipe.db"), NULL}),
+                 0);
+    CHECK_EQ_STR(err, "");
+    free(err);
+    CHECK_EQ_INT(
+        khu(&out, &err,
+            (char *[]){"import", "zones", file, "--quiet", "--db", path_in("quiet.db"), NULL}),
+        0);
+    CHECK_EQ_STR(err, "");
+    CHECK(strncmp(out, "imported 3 rows into ", 21) == 0);
+    free(out);
+    free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"import", "--help", NULL}), 0);
+    CHECK(strstr(out, "--quiet") != NULL);
+    free(out);
+    free(err);
+}
+
+/* On a terminal the status line names the table and its row count, is
+ * redrawn in place (CR, erase to the end of the line) and wiped before the
+ * result; --quiet keeps it off. */
+static void test_progress_on_tty(void)
+{
+    char *file = path_in("three.csv"), *seen;
+
+    write_file(file, three_zones);
+    seen = import_on_tty(file, path_in("tty.db"), 0);
+    if (!seen) {
+        fprintf(stderr, "test_cli: script(1) not installed; terminal progress not tested\n");
+        return;
+    }
+    CHECK(strstr(seen, "\rimporting zones: 3 rows (100%)") != NULL);
+    CHECK(strstr(seen, "\r\033[Kimported 3 rows into ") != NULL);
+    free(seen);
+    seen = import_on_tty(file, path_in("tty-quiet.db"), 1);
+    CHECK(seen && strstr(seen, "imported 3 rows into ") != NULL);
+    CHECK(seen && strstr(seen, "importing") == NULL);
+    free(seen);
 }
 
 /* ===== serve ===== */
@@ -365,6 +525,9 @@ int main(void)
     test_replace();
     test_backup_and_check();
     test_usage();
+    test_progress_format();
+    test_progress_not_on_pipe();
+    test_progress_on_tty();
     test_serve_keeps_own_data();
     test_kill_during_import();
     nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);

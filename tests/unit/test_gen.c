@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Tests for `khu gen` (cli/cmd_gen.c). The province scale is generated
+ * Tests for the generator (src/gen) and `khu gen` (cli/cmd_gen.c) over
+ * it. The province scale is generated
  * twice with one seed (the bytes must match) and once with another (they
  * must differ). Every file of the first set is then read back with the
  * CSV reader and held to core/schema.c: the header, every cell through
  * validate_cell, every row through validate_row, unique keys, and every
  * reference resolved inside the set. Then a few invariants of the data
- * itself, and the command's usage errors and exit codes.
+ * itself, the module's API called directly (its errors, and the same
+ * bytes as the command), and the command's usage errors and exit codes.
  */
 #include "cli/commands.h"
 
@@ -20,6 +22,7 @@
 #include "core/schema.h"
 #include "core/validate.h"
 #include "core/xalloc.h"
+#include "gen/gen.h"
 #include "test.h"
 
 #define MAX_COLS 64
@@ -501,6 +504,46 @@ static void test_valid(void)
     free_set();
 }
 
+/* gen_write_dir without the command: the same bytes for the same seed,
+ * the counts it reports, and its errors. */
+static void test_module_api(void)
+{
+    struct gen_report rep;
+    char dir[256], missing[256];
+    const struct table_def *tables;
+    size_t n, i;
+    long rows = 0;
+
+    tables = schema_tables(&n);
+    path_of(dir, sizeof(dir), "api", NULL);
+    path_of(missing, sizeof(missing), "no/such/dir", NULL);
+    CHECK_EQ_INT(mkdir(dir, 0700), 0);
+    CHECK_EQ_INT(gen_write_dir(dir, "province", 42, &rep), KHU_OK);
+    CHECK_EQ_INT(rep.files, n);
+    CHECK_EQ_STR(rep.message, "");
+    for (i = 0; i < n; i++) {
+        char name[80];
+        snprintf(name, sizeof(name), "%s.csv", tables[i].name);
+        CHECK(same_file("a", "api", name)); /* "a" came from `khu gen --seed 42` */
+    }
+    for (i = 0; i < n && i < sizeof(set) / sizeof(set[0]); i++)
+        load_table("api", &tables[i]);
+    for (i = 0; i < nset; i++)
+        rows += (long)set[i].nrows;
+    free_set();
+    CHECK_EQ_INT(rep.rows, rows); /* the data rows of the files, headers not counted */
+
+    CHECK(gen_scale_known("national"));
+    CHECK(!gen_scale_known("galaxy"));
+    CHECK(!gen_scale_known(NULL));
+    CHECK_EQ_INT(gen_write_dir(dir, "galaxy", 1, &rep), KHU_EINVAL);
+    CHECK_EQ_STR(rep.message, "unknown scale 'galaxy'");
+    CHECK_EQ_INT(gen_write_dir(missing, "province", 1, &rep), KHU_EIO);
+    CHECK(strncmp(rep.message, "cannot create ", 14) == 0);
+    CHECK(strstr(rep.message, "units.csv: No such file or directory") != NULL);
+    CHECK_EQ_INT(rep.files, 0);
+}
+
 static void test_usage(void)
 {
     char dir[256], file[256], below[256];
@@ -594,6 +637,7 @@ int main(void)
     }
     test_deterministic();
     test_valid();
+    test_module_api();
     test_usage();
     test_alloc_failure();
     remove_tree(tmp_root);

@@ -50,6 +50,8 @@ struct importer {
     long rows;
     import_report_fn report;
     void *arg;
+    import_progress_fn progress;
+    void *progress_arg;
     struct table_log logs[32];
     size_t nlogs;
 };
@@ -60,6 +62,8 @@ struct file_ctx {
     const struct table_def *t;
     struct table_log *log;
     const char *file;
+    size_t len;                 /* bytes of the document */
+    long records;               /* records read after the header */
     int map[IMPORT_MAX_FIELDS]; /* CSV field index -> schema column, -1 unknown */
     size_t nfields;
     sqlite3_stmt *insert;
@@ -545,6 +549,18 @@ static enum khu_err insert_record(struct file_ctx *fc, struct csv_field *fields,
 
 /* ===== one file ===== */
 
+void importer_set_progress(struct importer *im, import_progress_fn fn, void *arg)
+{
+    im->progress = fn;
+    im->progress_arg = arg;
+}
+
+static void progress(const struct file_ctx *fc, size_t done)
+{
+    if (fc->im->progress)
+        fc->im->progress(fc->im->progress_arg, fc->t->name, fc->records, done, fc->len);
+}
+
 static enum khu_err read_records(struct file_ctx *fc, struct csv_reader *r)
 {
     struct csv_field *fields;
@@ -572,6 +588,8 @@ static enum khu_err read_records(struct file_ctx *fc, struct csv_reader *r)
         if (count == 1 && fields[0].len == 0)
             continue; /* a blank line */
         err = insert_record(fc, fields, count);
+        if (++fc->records % IMPORT_PROGRESS_ROWS == 0)
+            progress(fc, csv_reader_offset(r));
     }
     if (!err && !fc->nfields && !too_many(fc->im))
         report(fc->im, fc->file, 1, 1, "", "the file is empty: expected a header row");
@@ -591,6 +609,7 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
     memset(&fc, 0, sizeof(fc));
     fc.im = im;
     fc.file = file;
+    fc.len = len;
     fc.t = schema_table(table);
     if (!fc.t) {
         report(im, file, 0, 0, "", "unknown table");
@@ -609,10 +628,12 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
     buf_init(&fc.search, IMPORT_MAX_FIELD * 4);
     fc.log = log_for(im, fc.t, file);
     r = csv_reader_new(data, len, IMPORT_MAX_FIELD, IMPORT_MAX_FIELDS);
+    progress(&fc, 0);
     if (!fc.log || !r)
         err = KHU_ENOMEM;
     else
         err = read_records(&fc, r);
+    progress(&fc, len);
     csv_reader_free(r);
     sqlite3_finalize(fc.insert);
     for (i = 0; i < IMPORT_MAX_FIELDS; i++)

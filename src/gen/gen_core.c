@@ -5,7 +5,7 @@
  * that holds a generator to the schema's column order, calendar dates, and
  * the sizes of each scale.
  */
-#include "cli/gen.h"
+#include "gen/gen_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,20 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The internals of `khu gen`: a seeded random source, a row writer that
- * checks every cell against the schema's column order, the sizes of each
- * scale and the per-table generators. Every entity's attributes are drawn
+ * The generator's internal header, shared by the gen_*.c files only (the
+ * API is gen/gen.h): a seeded random source, a row writer that checks
+ * every cell against the schema's column order, the sizes of each scale
+ * and the per-table generators. Every entity's attributes are drawn
  * from a generator seeded by (seed, table, row index), so any table can
  * recompute the key of a row it refers to without holding rows in memory,
  * and the same seed gives byte-identical files.
  */
-#ifndef KHU_GEN_H
-#define KHU_GEN_H
+#ifndef KHU_GEN_INT_H
+#define KHU_GEN_INT_H
 
 #include <stdint.h>
 #include <stdio.h>
 
 #include "core/buf.h"
 #include "core/schema.h"
+#include "gen/gen.h"
 
 /* The pending-output buffer's hard limit; no row comes near it. */
 #define GEN_LINE_MAX (4 * 1024 * 1024)

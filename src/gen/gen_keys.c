@@ -5,12 +5,12 @@
  * a bijection of the row index, and the links between projects, dossiers,
  * demands and enterprises. Everything is a pure function of (seed, index).
  */
-#include "cli/gen_keys.h"
+#include "gen/gen_keys.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "cli/gen_words.h"
+#include "gen/gen_words.h"
 
 const char *const gen_zone_kinds[] = {"kcn", "ccn", "hitech", "logistics", "economic", "port"};
 const char *const gen_zone_statuses[] = {"planned", "approved", "building", "operating",

@@ -10,7 +10,7 @@
 #ifndef KHU_GEN_KEYS_H
 #define KHU_GEN_KEYS_H
 
-#include "cli/gen.h"
+#include "gen/gen_int.h"
 
 /* Room for a unit code (a formatted long and its NUL). */
 #define GEN_CODE_MAX 24

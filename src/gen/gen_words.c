@@ -6,7 +6,7 @@
  * generated points inside Vietnam. Korean readings of place names are
  * phonetic renderings written for this generator.
  */
-#include "cli/gen_words.h"
+#include "gen/gen_words.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -7,14 +7,14 @@
  * schema's ranges and enums; some are left empty on purpose, as real
  * registries have unknowns.
  */
-#include "cli/gen.h"
+#include "gen/gen_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/gen_keys.h"
-#include "cli/gen_words.h"
+#include "gen/gen_keys.h"
+#include "gen/gen_words.h"
 
 /* ===== Small helpers ===== */
 
