@@ -12,7 +12,9 @@
 
 #include "core/buf.h"
 
-/* Named limits (answer 414, 431, 413 or 400 when passed). */
+/* Named limits (answer 414, 431, 413 or 400 when passed). A request
+ * target over HTTP_MAX_URL is a 414 whatever it holds; under it, more than
+ * HTTP_MAX_PARAMS query parameters are a 400. */
 #define HTTP_MAX_URL          4096
 #define HTTP_MAX_HEADER_BYTES (32 * 1024)
 #define HTTP_MAX_BODY         (1024 * 1024)
