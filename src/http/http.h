@@ -55,10 +55,17 @@ struct http_resp {
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
 
+/* Route flags. HTTP_ROUTE_WRITE: the route changes data, so the server
+ * refuses the request before the handler runs unless its body is declared
+ * as JSON (415) and no browser header says another site sent it (403):
+ * see http__write_guard. */
+#define HTTP_ROUTE_WRITE 0x1u
+
 struct http_route {
     const char *method;  /* "GET" */
     const char *pattern; /* "/api/v1/zones/{code}"; a {x} matches one segment */
     http_handler handler;
+    unsigned flags; /* HTTP_ROUTE_*; 0 for reads */
 };
 
 struct http_server; /* opaque */

@@ -525,6 +525,26 @@ static int bad_handler_output(const struct http_resp *resp)
            has_ctl(resp->content_type) || has_ctl(resp->content_disposition);
 }
 
+static const char *header_value(const struct exchange *x, const char *name)
+{
+    return MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, name);
+}
+
+/* For a route that changes data: answers 403 or 415 and returns 1 when
+ * the request may come from a page of another site (http__write_guard). */
+static int refuse_write(struct exchange *x, const struct http_route *r)
+{
+    struct http__write_headers h;
+
+    if (!(r->flags & HTTP_ROUTE_WRITE))
+        return 0;
+    h.origin = header_value(x, MHD_HTTP_HEADER_ORIGIN);
+    h.host = header_value(x, MHD_HTTP_HEADER_HOST);
+    h.sec_fetch_site = header_value(x, "Sec-Fetch-Site");
+    h.content_type = header_value(x, MHD_HTTP_HEADER_CONTENT_TYPE);
+    return http__write_guard(&x->resp, &h);
+}
+
 static void run_handler(struct exchange *x, const struct http_route *r)
 {
     r->handler(&x->req, &x->resp);
@@ -552,7 +572,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st
     buf_init(&x.resp.body, HTTP_MAX_RESPONSE);
     if (!check_limits(&x) && !parse_target(&x))
         r = route(&x, method);
-    if (r) {
+    if (r && !refuse_write(&x, r)) {
         fill_request(&x, method);
         run_handler(&x, r);
     }
