@@ -449,7 +449,8 @@ static void finder_paths(struct jw *w)
         ":\"Received\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/"
         "schema"
         "s/Object\"}}}},\"400\":{\"$ref\":\"#/components/responses/"
-        "Problem\"},\"429\":{\"$ref\":\"#/c"
+        "Problem\"},\"403\":{\"$ref\":\"#/components/responses/Problem\"},\"415\":{\"$ref\":"
+        "\"#/components/responses/Problem\"},\"429\":{\"$ref\":\"#/c"
         "omponents/responses/Problem\"}}}}");
 }
 

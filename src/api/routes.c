@@ -106,6 +106,7 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/match/sites", api_match_sites},
     {"POST", "/api/v1/match/sites", api_match_sites},
     {"GET", "/api/v1/brief.pdf", api_brief},
-    {"POST", "/api/v1/leads", api_leads_post},
-    {NULL, NULL, NULL},
+    /* Writes carry HTTP_ROUTE_WRITE: JSON only, never sent by another site's page. */
+    {"POST", "/api/v1/leads", api_leads_post, HTTP_ROUTE_WRITE},
+    {NULL, NULL, NULL, 0},
 };

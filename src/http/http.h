@@ -12,7 +12,9 @@
 
 #include "core/buf.h"
 
-/* Named limits (answer 414, 431, 413 or 400 when passed). */
+/* Named limits (answer 414, 431, 413 or 400 when passed). A request
+ * target over HTTP_MAX_URL is a 414 whatever it holds; under it, more than
+ * HTTP_MAX_PARAMS query parameters are a 400. */
 #define HTTP_MAX_URL          4096
 #define HTTP_MAX_HEADER_BYTES (32 * 1024)
 #define HTTP_MAX_BODY         (1024 * 1024)
@@ -53,10 +55,17 @@ struct http_resp {
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
 
+/* Route flags. HTTP_ROUTE_WRITE: the route changes data, so the server
+ * refuses the request before the handler runs unless its body is declared
+ * as JSON (415) and no browser header says another site sent it (403):
+ * see http__write_guard. */
+#define HTTP_ROUTE_WRITE 0x1u
+
 struct http_route {
     const char *method;  /* "GET" */
     const char *pattern; /* "/api/v1/zones/{code}"; a {x} matches one segment */
     http_handler handler;
+    unsigned flags; /* HTTP_ROUTE_*; 0 for reads */
 };
 
 struct http_server; /* opaque */

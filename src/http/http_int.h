@@ -58,4 +58,32 @@ int http__accepts_gzip(const char *accept_encoding);
  * runs out or the input is too large for one zlib call. */
 char *http__gzip(const char *in, size_t n, size_t *outn);
 
+/* The request headers the write guard reads; each is NULL when absent. */
+struct http__write_headers {
+    const char *origin;
+    const char *host;
+    const char *sec_fetch_site;
+    const char *content_type;
+};
+
+/* Returns 1 when a Content-Type value names JSON: application/json or an
+ * application/...+json type, in any case, with or without parameters. */
+int http__is_json_type(const char *content_type);
+
+/* Returns 1 when the Origin header value (scheme://host[:port]) names the
+ * server the request was sent to: its host[:port] equals the Host header,
+ * ignoring case and the scheme's default port. "null", other schemes and
+ * malformed values never match. */
+int http__same_origin(const char *origin, const char *host);
+
+/* Returns 1 when a Sec-Fetch-Site value says another site sent the
+ * request ("cross-site" or "same-site"). */
+int http__cross_site_fetch(const char *sec_fetch_site);
+
+/* The check made before the handler of a HTTP_ROUTE_WRITE route. Answers
+ * 403 when Origin is present and is not this server, or Sec-Fetch-Site
+ * says another site sent the request; 415 when the body is not declared
+ * as JSON; returns 1 then. Returns 0, leaving resp alone, otherwise. */
+int http__write_guard(struct http_resp *resp, const struct http__write_headers *h);
+
 #endif

@@ -5,11 +5,16 @@
  * about: 404/405/414/413/431 problems, HEAD, CORS preflight, ETag and 304,
  * gzip, and a graceful stop that lets requests in flight finish.
  *
- * Each request gets a struct req_state, created by the URI log callback
- * (the only place MHD shows the raw request target, query string included)
- * and freed by the completion callback. The access handler is called at
- * least twice: once when the headers are in, then once per body chunk, then
- * a final time with no data, when the response is built and queued.
+ * Each connection owns one struct req_state, allocated when MHD accepts it
+ * and freed when MHD closes it. Every request on the connection reuses it:
+ * the URI log callback (the only place MHD shows the raw request target,
+ * query string included) fills it, and the completion callback empties it.
+ * The connection, not the request, owns the memory because MHD 0.9.75 does
+ * not call the completion callback on every path (a request that exhausts
+ * the connection's pool never gets one), while the connection notification
+ * always comes. The access handler is called at least twice: once when the
+ * headers are in, then once per body chunk, then a final time with no data,
+ * when the response is built and queued.
  */
 #include "http/http_int.h"
 
@@ -56,13 +61,15 @@ struct http_server {
     unsigned active;     /* requests past their headers and not yet completed */
 };
 
+/* One connection's request state; see the comment at the top. */
 struct req_state {
     struct http_server *srv;
-    char *uri;      /* raw request target; NULL when longer than HTTP_MAX_URL */
+    int too_long;   /* the request target is longer than HTTP_MAX_URL */
     int seen;       /* the access handler has been called */
     int counted;    /* included in srv->active */
     size_t drained; /* body bytes dropped after the limit */
     struct buf body;
+    char uri[HTTP_MAX_URL + 1]; /* raw request target; "" when too_long */
 };
 
 /* One request being answered: what the handler sees, what it fills, and
@@ -81,27 +88,7 @@ struct exchange {
     char etag[HTTP__ETAG_MAX];
 };
 
-/* ===== Per-request state and the in-flight count ===== */
-
-static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
-{
-    struct req_state *st = xcalloc(1, sizeof(*st));
-    size_t n = strlen(uri);
-
-    (void)conn;
-    if (!st)
-        return NULL;
-    st->srv = cls;
-    buf_init(&st->body, HTTP_MAX_BODY);
-    if (n <= HTTP_MAX_URL) {
-        st->uri = xstrndup(uri, n);
-        if (!st->uri) {
-            xfree(st);
-            return NULL;
-        }
-    }
-    return st;
-}
+/* ===== Per-connection state and the in-flight count ===== */
 
 static void count_request(struct http_server *srv, struct req_state *st)
 {
@@ -111,25 +98,99 @@ static void count_request(struct http_server *srv, struct req_state *st)
     st->counted = 1;
 }
 
-static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-                         enum MHD_RequestTerminationCode why)
+/* Ends the request st holds, if any: frees its body and takes it out of
+ * the in-flight count. Safe to call more than once. */
+static void req_end(struct req_state *st)
 {
-    struct http_server *srv = cls;
-    struct req_state *st = *con_cls;
+    struct http_server *srv = st->srv;
 
-    (void)conn;
-    (void)why;
-    if (!st)
-        return;
     if (st->counted) {
         pthread_mutex_lock(&srv->lock);
         if (--srv->active == 0)
             pthread_cond_broadcast(&srv->idle);
         pthread_mutex_unlock(&srv->lock);
     }
+    st->counted = 0;
+    st->seen = 0;
+    st->drained = 0;
+    st->too_long = 0;
+    st->uri[0] = '\0';
     buf_free(&st->body);
-    xfree(st->uri);
-    xfree(st);
+}
+
+/* MHD's connection notification: allocates the connection's req_state
+ * when it opens (NULL when memory runs out: its requests are then
+ * refused) and frees it when it closes, ending any request left open. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    struct req_state *st = *socket_context;
+
+    (void)conn;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        st = xcalloc(1, sizeof(*st));
+        if (st)
+            st->srv = cls;
+        *socket_context = st;
+        return;
+    }
+    if (st) {
+        req_end(st);
+        xfree(st);
+    }
+    *socket_context = NULL;
+}
+
+/* Ends the string uri just after its '?', so that MHD sees no query.
+ * MHD 0.9.75 stores each query parameter in the connection's pool right
+ * after the URI callback; when the pool runs out (about 750 parameters
+ * with the default limits) it answers nothing, never calls the completion
+ * callback and holds the connection until the timeout. khu parses the raw
+ * target itself (req_state.uri), so MHD has no use for the parameters.
+ * The target lies in MHD's writable read buffer, which MHD only reads
+ * again up to the '?'. */
+static void hide_query_from_mhd(const char *uri)
+{
+    char *q = strchr(uri, '?');
+
+    if (q)
+        q[1] = '\0';
+}
+
+/* MHD's URI callback, called once per request when its request line is
+ * in. Returns the connection's req_state, reset for this request (or NULL
+ * when it could not be allocated), which MHD hands back as *con_cls. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    struct req_state *st = info ? info->socket_context : NULL;
+    size_t n = uri ? strlen(uri) : 0;
+
+    (void)cls;
+    if (!st)
+        return NULL;
+    req_end(st); /* a request whose completion MHD never reported */
+    buf_init(&st->body, HTTP_MAX_BODY);
+    st->too_long = n > HTTP_MAX_URL;
+    if (!st->too_long)
+        memcpy(st->uri, n ? uri : "", n + 1);
+    if (uri)
+        hide_query_from_mhd(uri);
+    return st;
+}
+
+/* MHD's completion callback: ends the request; the connection keeps st. */
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode why)
+{
+    struct req_state *st = *con_cls;
+
+    (void)cls;
+    (void)conn;
+    (void)why;
+    if (st)
+        req_end(st);
     *con_cls = NULL;
 }
 
@@ -300,7 +361,7 @@ static int check_limits(struct exchange *x)
     size_t headers = 0;
 
     MHD_get_connection_values(x->conn, MHD_HEADER_KIND, sum_header, &headers);
-    if (!x->st->uri)
+    if (x->st->too_long)
         http_problem(&x->resp, 414, NULL, "the request target is longer than %d bytes",
                      HTTP_MAX_URL);
     else if (headers > HTTP_MAX_HEADER_BYTES)
@@ -464,6 +525,26 @@ static int bad_handler_output(const struct http_resp *resp)
            has_ctl(resp->content_type) || has_ctl(resp->content_disposition);
 }
 
+static const char *header_value(const struct exchange *x, const char *name)
+{
+    return MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, name);
+}
+
+/* For a route that changes data: answers 403 or 415 and returns 1 when
+ * the request may come from a page of another site (http__write_guard). */
+static int refuse_write(struct exchange *x, const struct http_route *r)
+{
+    struct http__write_headers h;
+
+    if (!(r->flags & HTTP_ROUTE_WRITE))
+        return 0;
+    h.origin = header_value(x, MHD_HTTP_HEADER_ORIGIN);
+    h.host = header_value(x, MHD_HTTP_HEADER_HOST);
+    h.sec_fetch_site = header_value(x, "Sec-Fetch-Site");
+    h.content_type = header_value(x, MHD_HTTP_HEADER_CONTENT_TYPE);
+    return http__write_guard(&x->resp, &h);
+}
+
 static void run_handler(struct exchange *x, const struct http_route *r)
 {
     r->handler(&x->req, &x->resp);
@@ -491,7 +572,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st
     buf_init(&x.resp.body, HTTP_MAX_RESPONSE);
     if (!check_limits(&x) && !parse_target(&x))
         r = route(&x, method);
-    if (r) {
+    if (r && !refuse_write(&x, r)) {
         fill_request(&x, method);
         run_handler(&x, r);
     }
@@ -572,7 +653,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     (void)url; /* already decoded by MHD; the raw target in st is used */
     (void)version;
     if (!st)
-        return MHD_NO; /* out of memory in on_uri */
+        return MHD_NO; /* out of memory in on_connection */
     if (!st->seen)
         return first_call(conn, st, method);
     if (*upload_data_size) {
@@ -675,7 +756,8 @@ static struct MHD_Daemon *start_daemon(struct http_server *srv, const struct htt
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_CONN_TIMEOUT_S,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)MAX_CONNECTIONS, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
+        srv, MHD_OPTION_END);
 }
 
 static int init_sync(struct http_server *srv)

@@ -652,14 +652,20 @@ static void test_brief(void)
                   "\"zones must be 1 to 8 zone codes separated by commas\",\"param\":\"zones\"}");
 }
 
-static int post_lead(const char *body, struct reply *r)
+/* POSTs body to /api/v1/leads with the given header lines. */
+static int post_lead_as(const char *headers, const char *body, struct reply *r)
 {
     char req[16384];
     int n = snprintf(req, sizeof(req),
                      "POST /api/v1/leads HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                     "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
-                     strlen(body), body);
+                     "%sContent-Length: %zu\r\n\r\n%s",
+                     headers, strlen(body), body);
     return http_raw(srv.port, req, (size_t)n, r);
+}
+
+static int post_lead(const char *body, struct reply *r)
+{
+    return post_lead_as("Content-Type: application/json\r\n", body, r);
 }
 
 static void check_lead_error(const char *body, const char *want_detail)
@@ -701,6 +707,20 @@ static void test_leads(void)
              "\"message\":\"%05000d%01000d\"}",
              0, 0);
     check_lead_error(big, "message must be at most 5000 characters");
+    /* what a page of another site can send is refused before it is read */
+    CHECK(post_lead_as("Content-Type: text/plain\r\n", good, &r) == 0);
+    CHECK_EQ_INT(r.status, 415);
+    CHECK(strstr(r.body, "send Content-Type: application/json") != NULL);
+    reply_free(&r);
+    CHECK(post_lead_as("Content-Type: application/json\r\nOrigin: https://evil.example\r\n", good,
+                       &r) == 0);
+    CHECK_EQ_INT(r.status, 403);
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "application/problem+json");
+    reply_free(&r);
+    CHECK(post_lead_as("Content-Type: application/json\r\nSec-Fetch-Site: cross-site\r\n", good,
+                       &r) == 0);
+    CHECK_EQ_INT(r.status, 403);
+    reply_free(&r);
     /* five accepted from one address, then 429 */
     for (i = 0; i < 7; i++) {
         CHECK(post_lead(good, &r) == 0);

@@ -260,7 +260,23 @@ static void h_slow(struct http_req *req, struct http_resp *resp)
     buf_puts(&resp->body, "{\"slow\":true}");
 }
 
+static void h_params(struct http_req *req, struct http_resp *resp)
+{
+    buf_printf(&resp->body, "{\"n\":%zu}", req->nparams);
+}
+
+static atomic_int writes_run;
+
+static void h_write(struct http_req *req, struct http_resp *resp)
+{
+    atomic_fetch_add(&writes_run, 1);
+    resp->status = 201;
+    buf_printf(&resp->body, "{\"got\":%zu}", req->body_len);
+}
+
 static const struct http_route routes[] = {
+    {"GET", "/params", h_params},
+    {"POST", "/write", h_write, HTTP_ROUTE_WRITE},
     {"GET", "/hello", h_hello},
     {"GET", "/zones/{code}", h_zone},
     {"POST", "/zones/{code}", h_zone_post},
@@ -789,6 +805,176 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* ===== Refused shapes are answered at once ===== */
+
+/* The longest a refusal may take, from the last byte sent to the end of
+ * the answer. */
+#define ANSWER_MS 100.0
+
+/* Sends req on a new connection and reads the answer; *ms is the time from
+ * the last byte sent to the server's close (5 s at most: SO_RCVTIMEO). */
+static void timed_get(unsigned short port, const char *req, struct reply *r, double *ms)
+{
+    int fd = connect_to(port);
+    double t0;
+
+    memset(r, 0, sizeof(*r));
+    *ms = 0;
+    if (fd < 0)
+        return;
+    send_all(fd, req, strlen(req));
+    t0 = now_s();
+    read_all(fd, r);
+    *ms = (now_s() - t0) * 1000.0;
+    close(fd);
+    split(r);
+}
+
+/* Returns "GET /params?p&p&...&p HTTP/1.1 ..." with n parameters (a
+ * request target of 2n + 7 bytes); the caller frees it. */
+static char *params_request(size_t n)
+{
+    static const char head[] = "GET /params?", tail[] = " HTTP/1.1\r\nHost: x\r\n"
+                                                        "Connection: close\r\n\r\n";
+    size_t len = sizeof(head) - 1 + 2 * n + sizeof(tail), i;
+    char *req = malloc(len), *p = req;
+
+    memcpy(p, head, sizeof(head) - 1);
+    p += sizeof(head) - 1;
+    for (i = 0; i < n; i++) {
+        *p++ = 'p';
+        *p++ = '&';
+    }
+    memcpy(p - 1, tail, sizeof(tail)); /* the last '&' becomes the space */
+    return req;
+}
+
+/* Sends a request with n query parameters and checks the status, the
+ * problem+json detail (when want_detail is not NULL) and that the answer
+ * came within ANSWER_MS. */
+static void check_params_answer(unsigned short port, size_t n, int want_status,
+                                const char *want_detail)
+{
+    char *req = params_request(n);
+    struct reply r;
+    char v[256];
+    double ms;
+
+    timed_get(port, req, &r, &ms);
+    if (r.status != want_status)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%zu parameters: status %d, want %d (after %.0f ms)", n,
+                     r.status, want_status, ms);
+    else
+        test_passed++;
+    if (ms >= ANSWER_MS)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%zu parameters: answered after %.1f ms", n, ms);
+    else
+        test_passed++;
+    if (want_detail) {
+        CHECK_EQ_STR(header(&r, "Content-Type", v, sizeof(v)), "application/problem+json");
+        if (!r.body || !strstr(r.body, want_detail))
+            TEST_FAIL_AT(__FILE__, __LINE__, "%zu parameters: body %s", n,
+                         r.body ? r.body : "(none)");
+        else
+            test_passed++;
+    }
+    reply_free(&r);
+    free(req);
+}
+
+/* Too many parameters are a 400 naming HTTP_MAX_PARAMS while the target is
+ * within HTTP_MAX_URL, and a 414 naming HTTP_MAX_URL past it, however many
+ * parameters it holds; past what MHD keeps for the request line, MHD's own
+ * 414. Every one is answered at once (before, 750 parameters were held
+ * until the connection timed out, and each leaked its request state). */
+static void test_many_params(unsigned short port)
+{
+    static const char too_many[] =
+        "\"detail\":\"too many query parameters (at most 64 are accepted)\"";
+    static const char too_long[] = "\"detail\":\"the request target is longer than 4096 bytes\"";
+    char *req = params_request(HTTP_MAX_PARAMS);
+    struct reply r;
+
+    get(port, req, &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "{\"n\":64}");
+    reply_free(&r);
+    free(req);
+    check_params_answer(port, HTTP_MAX_PARAMS + 1, 400, too_many);
+    check_params_answer(port, 750, 400, too_many);
+    check_params_answer(port, (HTTP_MAX_URL - 7) / 2, 400, too_many); /* 4095 bytes */
+    check_params_answer(port, (HTTP_MAX_URL - 7) / 2 + 1, 414, too_long);
+    check_params_answer(port, 3000, 414, too_long);
+    check_params_answer(port, 20000, 414, too_long);
+    check_params_answer(port, 100000, 414, NULL); /* 200 KB: MHD answers */
+    req = params_request(2);
+    get(port, req, &r);
+    CHECK_EQ_STR(r.body, "{\"n\":2}");
+    reply_free(&r);
+    free(req);
+}
+
+/* POSTs body to path with the given extra header lines; returns the status
+ * and leaves the reply in r. */
+static int post_with(unsigned short port, const char *path, const char *headers, struct reply *r)
+{
+    static const char body[] = "{\"name\":\"A\"}";
+    char req[1024];
+
+    snprintf(req, sizeof(req),
+             "POST %s HTTP/1.1\r\n%sContent-Length: %zu\r\nConnection: close\r\n\r\n", path,
+             headers, sizeof(body) - 1);
+    exchange(port, req, body, sizeof(body) - 1, r);
+    return r->status;
+}
+
+/* A route flagged HTTP_ROUTE_WRITE refuses what a page of another site
+ * can send, before its handler runs; curl and khu's own pages get through,
+ * and routes without the flag are not affected. */
+static void test_write_guard(unsigned short port)
+{
+    static const char json[] = "Content-Type: application/json\r\n";
+    struct reply r;
+    char v[256], own[256];
+    int before = atomic_load(&writes_run);
+
+    CHECK_EQ_INT(post_with(port, "/write", "Host: x\r\nContent-Type: text/plain\r\n", &r), 415);
+    CHECK_EQ_STR(header(&r, "Content-Type", v, sizeof(v)), "application/problem+json");
+    CHECK(r.body && strstr(r.body, "send Content-Type: application/json") != NULL);
+    reply_free(&r);
+    CHECK_EQ_INT(post_with(port, "/write",
+                           "Host: x\r\nOrigin: https://evil.example\r\nSec-Fetch-Site: "
+                           "cross-site\r\nContent-Type: application/x-www-form-urlencoded\r\n",
+                           &r),
+                 403);
+    CHECK(r.body && strstr(r.body, "\"title\":\"Forbidden\",\"status\":403") != NULL);
+    CHECK(r.body &&
+          strstr(r.body, "Origin \\\"https://evil.example\\\" is not this server") != NULL);
+    reply_free(&r);
+    snprintf(own, sizeof(own), "Host: x\r\nOrigin: http://evil.example\r\n%s", json);
+    CHECK_EQ_INT(post_with(port, "/write", own, &r), 403);
+    reply_free(&r);
+    snprintf(own, sizeof(own), "Host: x\r\nSec-Fetch-Site: same-site\r\n%s", json);
+    CHECK_EQ_INT(post_with(port, "/write", own, &r), 403);
+    reply_free(&r);
+    CHECK_EQ_INT(atomic_load(&writes_run), before);
+    /* khu's own page, then curl */
+    snprintf(own, sizeof(own),
+             "Host: 127.0.0.1:%u\r\nOrigin: http://127.0.0.1:%u\r\nSec-Fetch-Site: "
+             "same-origin\r\n%s",
+             port, port, json);
+    CHECK_EQ_INT(post_with(port, "/write", own, &r), 201);
+    CHECK_EQ_STR(r.body, "{\"got\":12}");
+    reply_free(&r);
+    snprintf(own, sizeof(own), "Host: 127.0.0.1:%u\r\n%s", port, json);
+    CHECK_EQ_INT(post_with(port, "/write", own, &r), 201);
+    reply_free(&r);
+    CHECK_EQ_INT(atomic_load(&writes_run), before + 2);
+    /* a route without the flag */
+    CHECK_EQ_INT(post_with(port, "/echo", "Origin: https://evil.example\r\n", &r), 200);
+    reply_free(&r);
+}
+
 struct stopper {
     struct http_server *s;
     double waited;
@@ -935,6 +1121,8 @@ int main(void)
     test_long_header(port);
     test_bad_query(port);
     test_keep_alive(port);
+    test_many_params(port);
+    test_write_guard(port);
     http_server_stop(s);
     test_graceful_stop();
     test_bad_bind();
