@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
+#include "app/app_export.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "core/schema.h"
-#include "store/export.h"
 
 static int list_leads(struct store *s)
 {
@@ -58,9 +58,8 @@ int cmd_leads(int argc, char **argv)
     }
     if (csv) {
         buf_init(&out, 64 * 1024 * 1024);
-        rc = store_export(s, schema_table("leads"), EXPORT_CSV, &out, cli_flush_file, stdout, &d)
-                 ? 1
-                 : 0;
+        rc = app_export(s, schema_table("leads"), EXPORT_CSV, &out, cli_flush_file, stdout, &d) ? 1
+                                                                                                : 0;
         buf_free(&out);
     } else {
         rc = list_leads(s);
