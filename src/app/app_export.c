@@ -10,7 +10,7 @@
 enum khu_err app_export(struct store *s, const struct table_def *t, enum export_format format,
                         struct buf *out, export_flush_fn flush, void *arg, struct khu_diag *d)
 {
-    struct export x;
+    struct exporter x;
     enum khu_err err = export_begin(&x, t, format, out, flush, arg, d);
 
     if (err)

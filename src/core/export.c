@@ -6,11 +6,11 @@
 
 #include "core/csv.h"
 
-enum khu_err export_begin(struct export *x, const struct table_def *t, enum export_format format,
+enum khu_err export_begin(struct exporter *x, const struct table_def *t, enum export_format format,
                           struct buf *out, export_flush_fn flush, void *flush_arg,
                           struct khu_diag *d)
 {
-    *x = (struct export){.t = t, .format = format, .out = out, .flush = flush, .arg = flush_arg};
+    *x = (struct exporter){.t = t, .format = format, .out = out, .flush = flush, .arg = flush_arg};
     if (format == EXPORT_GEOJSON && schema_col_index(t, "lat") < 0) {
         khu_diag_set(d, 0, 0, NULL, "table %s has no coordinates; GeoJSON needs lat/lon", t->name);
         return KHU_EINVAL;
@@ -32,7 +32,7 @@ enum khu_err export_begin(struct export *x, const struct table_def *t, enum expo
 
 int export_row(void *arg, const struct khu_row *row)
 {
-    struct export *x = arg;
+    struct exporter *x = arg;
 
     if (x->err)
         return 1;
@@ -53,7 +53,7 @@ int export_row(void *arg, const struct khu_row *row)
     return x->err ? 1 : 0;
 }
 
-enum khu_err export_end(struct export *x)
+enum khu_err export_end(struct exporter *x)
 {
     if (x->err)
         return x->err;

@@ -26,7 +26,7 @@ enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_GEOJSON };
 typedef int (*export_flush_fn)(void *arg, struct buf *out);
 
 /* One export under way; fields are private to export.c. */
-struct export {
+struct exporter {
     const struct table_def *t;
     enum export_format format;
     struct buf *out;
@@ -41,18 +41,18 @@ struct export {
 /* Starts exporting rows of t in format into out (which stays the
  * caller's), writing the document's opening. Returns KHU_OK, or KHU_EINVAL
  * with d filled when format is GeoJSON and t has no lat/lon. */
-enum khu_err export_begin(struct export *x, const struct table_def *t, enum export_format format,
+enum khu_err export_begin(struct exporter *x, const struct table_def *t, enum export_format format,
                           struct buf *out, export_flush_fn flush, void *flush_arg,
                           struct khu_diag *d);
 
 /* Encodes one row (t's columns in schema order) into x, flushing when a
- * chunk is full. arg is the struct export. Returns 0, or 1 after a
+ * chunk is full. arg is the struct exporter. Returns 0, or 1 after a
  * failure (kept in x->err) to stop the caller's scan. */
 int export_row(void *arg, const struct khu_row *row);
 
 /* Closes the document and flushes the rest. Returns KHU_OK, the first
  * failure of export_row (KHU_EIO when a flush failed, KHU_ETOOBIG when out
  * overflowed), or the final flush's KHU_EIO. */
-enum khu_err export_end(struct export *x);
+enum khu_err export_end(struct exporter *x);
 
 #endif
