@@ -16,6 +16,7 @@
 #define API_MAX_LIMIT       500    /* rows per JSON page */
 #define API_MAX_EXPORT      100000 /* rows per CSV or GeoJSON download */
 #define API_MAX_QUERY_CHARS 1000   /* characters in a text search (q) */
+#define API_BUSY_RETRY_S    5      /* Retry-After of a 503 when a write found the database busy */
 
 struct api_app {
     char db_path[4096];
@@ -53,7 +54,9 @@ enum api_format api_format(const struct http_req *req, int geojson_allowed);
 
 /* Answers the error of a use case through one table (kind of error to
  * status): a client's fault (400, 404, 409, 413) with d's message and
- * field, a server's (500, 503) with a fixed sentence. */
+ * field, a server's (500, 503) with a fixed sentence. KHU_EBUSY (a write
+ * that waited out the busy timeout) is 503 with Retry-After:
+ * API_BUSY_RETRY_S. */
 void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *d);
 
 /* Answers 500 after a database failure (same as api_error with KHU_EDB). */

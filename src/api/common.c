@@ -149,17 +149,19 @@ static const struct {
     enum khu_err err;
     int status;
     int client_fault; /* 1: the diagnostic is shown */
+    int retry_after;  /* seconds for a Retry-After header; 0: none */
     const char *fallback;
 } error_answers[] = {
-    {KHU_EINVAL, 400, 1, "the request is not valid"},
-    {KHU_ERANGE, 400, 1, "a value is out of range"},
-    {KHU_ETOOBIG, 413, 1, "the request is too large"},
-    {KHU_ENOTFOUND, 404, 1, "not found"},
-    {KHU_ECONFLICT, 409, 1, "the request conflicts with data already stored"},
-    {KHU_EBUSY, 503, 0, "the database is busy with another write; try again in a few seconds"},
-    {KHU_ENOMEM, 503, 0, "the server is out of memory; try again later"},
-    {KHU_EIO, 500, 0, "the database could not be read or written"},
-    {KHU_EDB, 500, 0, "the database could not answer"},
+    {KHU_EINVAL, 400, 1, 0, "the request is not valid"},
+    {KHU_ERANGE, 400, 1, 0, "a value is out of range"},
+    {KHU_ETOOBIG, 413, 1, 0, "the request is too large"},
+    {KHU_ENOTFOUND, 404, 1, 0, "not found"},
+    {KHU_ECONFLICT, 409, 1, 0, "the request conflicts with data already stored"},
+    {KHU_EBUSY, 503, 0, API_BUSY_RETRY_S,
+     "the database is busy with another write; try again in a few seconds"},
+    {KHU_ENOMEM, 503, 0, 0, "the server is out of memory; try again later"},
+    {KHU_EIO, 500, 0, 0, "the database could not be read or written"},
+    {KHU_EDB, 500, 0, 0, "the database could not answer"},
 };
 
 void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *d)
@@ -174,6 +176,7 @@ void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *
                          d->message);
         else
             http_problem(resp, error_answers[i].status, NULL, "%s", error_answers[i].fallback);
+        resp->retry_after = error_answers[i].retry_after;
         return;
     }
     http_problem(resp, 500, NULL, "internal error (%s)", khu_err_str(err));

@@ -4,19 +4,23 @@
  * message, the shortlist) becomes a lead for the province's officers. The
  * endpoint is public, so every field is checked and size-limited, each
  * address may send only LEADS_PER_WINDOW inquiries per LEADS_WINDOW_S, and
- * the row is written in one BEGIN IMMEDIATE transaction.
+ * the row is written through the store's one write path as "anonymous"
+ * from the client's address. When an import holds the database past the
+ * busy timeout the inquiry is not taken: 503 with Retry-After, never a
+ * 201 for a row that was not stored.
  */
 #include <jansson.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/api.h"
 #include "api/handlers.h"
 #include "core/json_out.h"
 #include "core/utf8.h"
+#include "store/leads.h"
 
 #define LEADS_PER_WINDOW  5   /* inquiries one address may send ... */
 #define LEADS_WINDOW_S    600 /* ... in this many seconds */
@@ -63,6 +67,23 @@ static long rate_limit(const char *address, time_t now)
         slot->count++;
     pthread_mutex_unlock(&senders_lock);
     return wait;
+}
+
+/* Gives back the inquiry counted for address when it was not stored, so
+ * that a sender who retries after a busy answer is not limited for it. */
+static void rate_refund(const char *address)
+{
+    int i;
+
+    pthread_mutex_lock(&senders_lock);
+    for (i = 0; i < LEADS_TRACKED; i++) {
+        if (strcmp(senders[i].address, address) == 0) {
+            if (senders[i].count > 0)
+                senders[i].count--;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&senders_lock);
 }
 
 /* ===== validation ===== */
@@ -113,23 +134,12 @@ static int email_ok(const char *e)
            at[strlen(at) - 1] != '.' && !strpbrk(e, " \t<>\"',;");
 }
 
-static int zone_exists(struct store *s, const char *code)
-{
-    sqlite3_stmt *st = NULL;
-    int found = 0;
-
-    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM zones WHERE code = ?", -1, &st, NULL) ==
-        SQLITE_OK) {
-        sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-        found = sqlite3_step(st) == SQLITE_ROW;
-    }
-    sqlite3_finalize(st);
-    return found;
-}
-
 static int zones_field(json_t *doc, struct store *s, struct lead *l, struct http_resp *resp)
 {
     json_t *v = json_object_get(doc, "zones"), *item;
+    struct khu_diag d;
+    enum khu_err err;
+    int found;
     size_t i;
 
     l->zones[0] = '\0';
@@ -140,7 +150,16 @@ static int zones_field(json_t *doc, struct store *s, struct lead *l, struct http
     json_array_foreach(v, i, item)
     {
         const char *code = json_is_string(item) ? json_string_value(item) : NULL;
-        if (!code || strlen(code) > 64 || strchr(code, ' ') || !zone_exists(s, code)) {
+        found = 0;
+        if (code && strlen(code) <= 64 && !strchr(code, ' ')) {
+            khu_diag_clear(&d);
+            err = store_zone_exists(s, code, &found, &d);
+            if (err) {
+                api_error(resp, err, &d);
+                return -1;
+            }
+        }
+        if (!found) {
             http_problem(resp, 400, "zones", "zones[%zu] is not a zone code", i);
             return -1;
         }
@@ -189,38 +208,40 @@ static int read_lead(json_t *doc, struct store *s, struct lead *l, struct http_r
 
 /* ===== writing ===== */
 
-static int insert_lead(struct store *s, const struct lead *l, char *code, size_t n)
+static enum khu_err insert_in_tx(struct store_tx *tx, void *arg, struct khu_diag *d)
 {
-    static const char sql[] = "INSERT INTO leads (code, company, country, contact, zones,"
-                              " received_on, note) VALUES (?, ?, ?, ?, ?, date('now'), ?)";
+    return store_lead_insert(tx, arg, d);
+}
+
+/* Stores l as a new lead with a fresh code (written to code, size n) in
+ * one write transaction of the anonymous actor at address. Returns KHU_OK,
+ * or the store's error with d filled; nothing is stored then. */
+static enum khu_err insert_lead(struct store *s, const struct lead *l, const char *address,
+                                char *code, size_t n, struct khu_diag *d)
+{
     unsigned char id[6];
-    char hex[13], contact[512], day[16];
+    char hex[13], contact[512], day[16], date[16];
     time_t now = time(NULL);
-    sqlite3_stmt *st = NULL;
-    int rc;
+    struct tm tm;
+    struct store_actor actor;
+    struct store_lead row;
 
     randombytes_buf(id, sizeof(id));
     sodium_bin2hex(hex, sizeof(hex), id, sizeof(id));
-    strftime(day, sizeof(day), "%Y%m%d", gmtime(&now));
+    gmtime_r(&now, &tm);
+    strftime(day, sizeof(day), "%Y%m%d", &tm);
+    strftime(date, sizeof(date), "%Y-%m-%d", &tm);
     snprintf(code, n, "lead-%s-%s", day, hex);
     snprintf(contact, sizeof(contact), "%s <%s>", l->name, l->email);
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return -1;
-    rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, l->company, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, l->country, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, contact, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, l->zones[0] ? l->zones : NULL, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, l->message, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-    }
-    sqlite3_finalize(st);
-    rc = rc == SQLITE_OK ? sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) : rc;
-    if (rc != SQLITE_OK)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return rc == SQLITE_OK ? 0 : -1;
+    row = (struct store_lead){.code = code,
+                              .company = l->company,
+                              .country = l->country,
+                              .contact = contact,
+                              .zones = l->zones[0] ? l->zones : NULL,
+                              .received_on = date,
+                              .note = l->message};
+    store_actor_set(&actor, "anonymous", address);
+    return store_write(s, &actor, insert_in_tx, &row, d);
 }
 
 void api_leads_post(struct http_req *req, struct http_resp *resp)
@@ -228,6 +249,8 @@ void api_leads_post(struct http_req *req, struct http_resp *resp)
     static const char *const none[] = {NULL};
     struct lead lead;
     struct store *s;
+    struct khu_diag d;
+    enum khu_err err;
     json_error_t e;
     json_t *doc = NULL;
     char code[64];
@@ -250,10 +273,14 @@ void api_leads_post(struct http_req *req, struct http_resp *resp)
     if (wait > 0) {
         http_problem(resp, 429, NULL,
                      "too many inquiries from this address; try again in %ld seconds", wait);
+        resp->retry_after = (int)wait;
         goto out;
     }
-    if (insert_lead(s, &lead, code, sizeof(code))) {
-        api_db_error(resp, s);
+    khu_diag_clear(&d);
+    err = insert_lead(s, &lead, req->client, code, sizeof(code), &d);
+    if (err) {
+        rate_refund(req->client);
+        api_error(resp, err, &d);
         goto out;
     }
     resp->status = 201;

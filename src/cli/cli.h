@@ -33,7 +33,7 @@ void cli_print_diag(const char *file, const struct khu_diag *d);
  * time) into s in one transaction. Returns 0, or 1 after printing errors. */
 int cli_load_default_data(struct store *s);
 
-/* An export flush callback (store/export.h) writing to the FILE * in arg. */
+/* An export flush callback (core/export.h) writing to the FILE * in arg. */
 int cli_flush_file(void *arg, struct buf *out);
 
 /* The actor of every write a command makes: "cli". */

@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_export.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "core/schema.h"
-#include "store/export.h"
 
 static const char export_help[] =
     "usage: khu export TABLE [--format csv|json|geojson] [--db FILE] [--output FILE]\n\n"
@@ -51,7 +51,7 @@ static int run_export(const char *db, const struct table_def *t, enum export_for
         return 1;
     }
     buf_init(&out, 64 * 1024 * 1024);
-    err = store_export(s, t, format, &out, cli_flush_file, f, &d);
+    err = app_export(s, t, format, &out, cli_flush_file, f, &d);
     buf_free(&out);
     store_close(s);
     if (f != stdout && fclose(f) != 0 && !err)

@@ -1,37 +1,64 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `khu leads [--csv]`: the investors' inquiries, newest first, for the
- * province's officers; --csv writes them as CSV (the import columns).
+ * province's officers; --csv writes them as CSV (the import columns, in
+ * key order, as `khu export leads` does).
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
+#include "app/app_export.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "core/schema.h"
-#include "store/export.h"
+#include "store/leads.h"
 
-static int list_leads(struct store *s)
+/* Value i of row as text, "" when NULL. */
+static const char *text_or_empty(const struct khu_row *row, int i)
 {
-    sqlite3_stmt *st = NULL;
+    const char *s = row_text(row, i);
+
+    return s ? s : "";
+}
+
+static int print_lead(void *arg, const struct khu_row *row)
+{
+    int *n = arg;
+
+    printf("%s  %s  %s (%s)  %s\n    zones: %s\n    %.300s\n",
+           text_or_empty(row, LEAD_COL_RECEIVED_ON), text_or_empty(row, LEAD_COL_CODE),
+           text_or_empty(row, LEAD_COL_COMPANY), text_or_empty(row, LEAD_COL_COUNTRY),
+           text_or_empty(row, LEAD_COL_CONTACT), text_or_empty(row, LEAD_COL_ZONES),
+           text_or_empty(row, LEAD_COL_NOTE));
+    (*n)++;
+    return 0;
+}
+
+static int list_leads(struct store *s, struct khu_diag *d)
+{
     int n = 0;
 
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT coalesce(received_on, ''), code, company, coalesce(country, ''),"
-                           " coalesce(contact, ''), coalesce(zones, ''), coalesce(note, '')"
-                           " FROM leads ORDER BY received_on DESC, code DESC",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (store_leads_newest(s, print_lead, &n, d)) {
+        fprintf(stderr, "khu leads: %s\n", d->message);
         return EXIT_DB;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        printf("%s  %s  %s (%s)  %s\n    zones: %s\n    %.300s\n", sqlite3_column_text(st, 0),
-               sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), sqlite3_column_text(st, 3),
-               sqlite3_column_text(st, 4), sqlite3_column_text(st, 5), sqlite3_column_text(st, 6));
-        n++;
     }
-    sqlite3_finalize(st);
     printf("%d lead%s\n", n, n == 1 ? "" : "s");
+    return 0;
+}
+
+static int write_csv(struct store *s, struct khu_diag *d)
+{
+    struct buf out;
+    enum khu_err err;
+
+    buf_init(&out, 64 * 1024 * 1024);
+    err = app_export(s, schema_table("leads"), EXPORT_CSV, &out, cli_flush_file, stdout, d);
+    buf_free(&out);
+    if (err) {
+        fprintf(stderr, "khu leads: %s\n", d->message[0] ? d->message : khu_err_str(err));
+        return 1;
+    }
     return 0;
 }
 
@@ -42,7 +69,6 @@ int cmd_leads(int argc, char **argv)
     int help, npos = opts_parse(argc, argv, opts, pos, 0, &help), rc;
     struct store *s = NULL;
     struct khu_diag d;
-    struct buf out;
 
     if (help) {
         puts("usage: khu leads [--csv] [--db FILE]\n\nLists the investors' inquiries, newest"
@@ -56,15 +82,7 @@ int cmd_leads(int argc, char **argv)
         fprintf(stderr, "khu leads: %s\n", d.message);
         return EXIT_DB;
     }
-    if (csv) {
-        buf_init(&out, 64 * 1024 * 1024);
-        rc = store_export(s, schema_table("leads"), EXPORT_CSV, &out, cli_flush_file, stdout, &d)
-                 ? 1
-                 : 0;
-        buf_free(&out);
-    } else {
-        rc = list_leads(s);
-    }
+    rc = csv ? write_csv(s, &d) : list_leads(s, &d);
     store_close(s);
     return rc;
 }

@@ -51,6 +51,7 @@ struct http_resp {
     char content_disposition[160]; /* optional header value, "" when unset */
     int no_etag;                   /* 1: never answer 304 for this response */
     const char *cache_control;     /* static string; NULL: "no-cache" */
+    int retry_after;               /* seconds for a Retry-After header (503, 429); 0: none */
 };
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
@@ -91,7 +92,8 @@ int http_check_params(const struct http_req *req, struct http_resp *resp,
 
 /* Replaces resp with an application/problem+json body:
  * {"type":"about:blank","title":<reason phrase>,"status":N,"detail":detail,
- *  "param":param} ("param" only when not NULL). */
+ *  "param":param} ("param" only when not NULL). Clears the response's other
+ * headers (disposition, cache control, retry-after); set them afterwards. */
 void http_problem(struct http_resp *resp, int status, const char *param, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

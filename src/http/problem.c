@@ -127,6 +127,7 @@ void http_problem(struct http_resp *resp, int status, const char *param, const c
     resp->content_disposition[0] = '\0';
     resp->no_etag = 1;
     resp->cache_control = NULL;
+    resp->retry_after = 0;
     buf_puts(&resp->body, "{\"type\":\"about:blank\",\"title\":");
     http__json_string(&resp->body, title, strlen(title));
     buf_printf(&resp->body, ",\"status\":%d,\"detail\":", status);

@@ -320,7 +320,7 @@ static enum MHD_Result send_answer(struct exchange *x)
 {
     struct MHD_Response *r;
     int ok, gzip = wants_gzip(x);
-    char *data;
+    char *data, retry[16];
     size_t n;
 
     if (check_etag(x, gzip))
@@ -339,6 +339,10 @@ static enum MHD_Result send_answer(struct exchange *x)
         add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
     if (x->resp.content_disposition[0])
         add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, x->resp.content_disposition);
+    if (x->resp.retry_after > 0) {
+        snprintf(retry, sizeof(retry), "%d", x->resp.retry_after);
+        add_header(&ok, r, MHD_HTTP_HEADER_RETRY_AFTER, retry);
+    }
     common_headers(&ok, r, x);
     return queue(x, x->resp.status, r, ok);
 }

@@ -108,6 +108,12 @@ const struct store_actor *store_tx_actor(const struct store_tx *tx);
 enum khu_err store_write(struct store *s, const struct store_actor *actor, store_write_fn fn,
                          void *arg, struct khu_diag *d);
 
+/* Sets how long a write transaction of s waits for another connection's
+ * write lock before store_tx_begin gives up with KHU_EBUSY (ms >= 0;
+ * store_open sets STORE_BUSY_TIMEOUT_MS). For tests and tools that must not
+ * wait that long. */
+void store_set_busy_timeout(struct store *s, int ms);
+
 /* Fills a with name and address (both may be NULL: ""). */
 void store_actor_set(struct store_actor *a, const char *name, const char *address);
 

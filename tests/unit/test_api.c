@@ -10,6 +10,7 @@
 
 #include "client.h"
 #include "core/buf.h"
+#include "store/store.h"
 #include "test.h"
 
 static struct server srv;
@@ -738,6 +739,51 @@ static void test_leads(void)
     free(err);
 }
 
+/* An inquiry posted while another connection (an import, here this test)
+ * holds the write lock waits out the busy timeout and is refused with 503
+ * and Retry-After, not acknowledged and lost; once the lock is gone the
+ * same inquiry is stored. Runs on a fresh server, so the earlier inquiries
+ * count against no rate limit. */
+static void test_leads_busy(void)
+{
+    static const char good[] = "{\"name\":\"Lee\",\"company\":\"Busy Co\",\"email\":"
+                               "\"lee@busy.example\",\"zones\":[\"kcn-beta\"]}";
+    static const struct store_actor importer = {"cli", ""};
+    struct store *s = NULL;
+    struct store_tx *tx = NULL;
+    struct khu_diag d;
+    struct reply r;
+    char *out = NULL, *err = NULL;
+    const char *h;
+
+    CHECK_EQ_INT(server_start(&srv, db_path, NULL), 0);
+    CHECK_EQ_INT(store_open(db_path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    CHECK_EQ_INT(store_tx_begin(s, &importer, &tx, &d), KHU_OK);
+    CHECK(post_lead(good, &r) == 0);
+    CHECK_EQ_INT(r.status, 503);
+    h = reply_header(&r, "Retry-After");
+    CHECK(h && strcmp(h, "5") == 0);
+    h = reply_header(&r, "Content-Type");
+    CHECK(h && strcmp(h, "application/problem+json") == 0);
+    CHECK(strstr(r.body, "\"detail\":\"the database is busy with another write") != NULL);
+    CHECK(!strstr(r.body, "locked") && !strstr(r.body, "lead-"));
+    reply_free(&r);
+    store_tx_rollback(tx);
+    CHECK(post_lead(good, &r) == 0);
+    CHECK_EQ_INT(r.status, 201);
+    CHECK(strstr(r.body, "\"code\":\"lead-") != NULL);
+    CHECK(!reply_header(&r, "Retry-After"));
+    reply_free(&r);
+    store_close(s);
+    /* five from test_leads and the retry: the refused one was not stored */
+    CHECK_EQ_INT(run_khu((char *[]){"leads", "--db", db_path, NULL}, &out, &err), 0);
+    CHECK(strstr(out, "6 leads") != NULL);
+    CHECK(strstr(out, "Busy Co () ") != NULL);
+    free(out);
+    free(err);
+    CHECK_EQ_INT(server_stop(&srv), 0);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/khu-api-XXXXXX", fixture[512];
@@ -778,6 +824,7 @@ int main(void)
     test_brief();
     test_leads();
     CHECK_EQ_INT(server_stop(&srv), 0); /* SIGTERM: clean exit */
+    test_leads_busy();
     unlink(db_path);
     rmdir(dir);
     return test_report("test_api");

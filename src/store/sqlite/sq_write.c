@@ -20,6 +20,11 @@ void store_actor_set(struct store_actor *a, const char *name, const char *addres
     snprintf(a->address, sizeof(a->address), "%s", address ? address : "");
 }
 
+void store_set_busy_timeout(struct store *s, int ms)
+{
+    sqlite3_busy_timeout(s->db, ms < 0 ? 0 : ms);
+}
+
 enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, struct store_tx **out,
                             struct khu_diag *d)
 {

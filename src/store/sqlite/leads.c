@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Investors' inquiries in SQLite (see store/leads.h).
+ */
+#include "store/leads.h"
+#include "store/sqlite/sq.h"
+
+enum khu_err store_zone_exists(struct store *s, const char *code, int *found, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, "SELECT 1 FROM zones WHERE code = ?");
+    enum khu_err err = KHU_OK;
+    int rc;
+
+    *found = 0;
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "looking up the zone", d);
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *found = 1;
+    else if (rc != SQLITE_DONE)
+        err = sq_error(s, rc, "looking up the zone", d);
+    sq_release(s, st);
+    return err;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+enum khu_err store_lead_insert(struct store_tx *tx, const struct store_lead *lead,
+                               struct khu_diag *d)
+{
+    static const char sql[] = "INSERT INTO leads (code, company, country, contact, zones,"
+                              " received_on, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    struct store *s = tx->s;
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    enum khu_err err = KHU_OK;
+    int rc;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "saving the inquiry", d);
+    bind_text_or_null(st, 1, lead->code);
+    bind_text_or_null(st, 2, lead->company);
+    bind_text_or_null(st, 3, lead->country);
+    bind_text_or_null(st, 4, lead->contact);
+    bind_text_or_null(st, 5, lead->zones);
+    bind_text_or_null(st, 6, lead->received_on);
+    bind_text_or_null(st, 7, lead->note);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        err = sq_error(s, rc, "saving the inquiry", d);
+    sq_release(s, st);
+    return err;
+}
+
+enum khu_err store_leads_newest(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, "SELECT received_on, code, company, country, contact, zones,"
+                                     " note FROM leads"
+                                     " ORDER BY received_on IS NULL, received_on DESC, code DESC");
+    enum khu_err err;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "listing the inquiries", d);
+    err = sq_each(s, st, fn, arg, d);
+    sq_release(s, st);
+    return err;
+}
