@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/cache.h"
 #include "api/handlers.h"
 #include "app/app_targets.h"
 #include "core/csv.h"
@@ -155,6 +156,7 @@ void api_targets(struct http_req *req, struct http_resp *resp)
     struct api_app *app = req->app;
     struct encode e = {0};
     struct khu_diag d;
+    struct app_generation gen;
     struct store *s;
     enum khu_err err;
 
@@ -163,6 +165,10 @@ void api_targets(struct http_req *req, struct http_resp *resp)
     s = api_store(req, resp);
     if (!s)
         return;
+    if (api_cache_generation(s, &gen.before, &gen.now)) {
+        api_error(resp, KHU_EDB, NULL);
+        return;
+    }
     khu_diag_clear(&d);
     jw_init(&e.w, &resp->body);
     if (api_format(req, 0) == FORMAT_CSV) {
@@ -176,7 +182,7 @@ void api_targets(struct http_req *req, struct http_resp *resp)
         jw_key(&e.w, "items");
         jw_arr_begin(&e.w);
     }
-    err = app_targets(s, app->today, encode_target, &e, &d);
+    err = app_targets(s, app->today, &gen, encode_target, &e, &d);
     if (err) {
         api_error(resp, err, &d);
         return;

@@ -3,7 +3,9 @@
  * The targets use case (see app_targets.h). Two reads of the store: every
  * observation first, kept in memory (a few per target), then the targets,
  * each joined with its observations and its live metric. A live metric is
- * computed once per (metric, scope) however many targets share it.
+ * computed once per (metric, scope) however many targets share it, and,
+ * when the caller gives the database generation, once per generation for
+ * every caller.
  */
 #include "app/app_targets.h"
 #include "core/buf.h"
@@ -11,6 +13,7 @@
 #include "core/schema.h"
 #include "core/xalloc.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -94,12 +97,12 @@ static void obs_free(struct obs_set *o)
     buf_free(&o->text);
 }
 
-/* ===== live metrics, once per (metric, scope) ===== */
+/* ===== live metrics, once per (metric, scope) and generation ===== */
 
 struct memo_entry {
     char metric[METRIC_NAME_MAX];
-    char scope[64];
-    int has_scope;
+    char scope[64]; /* "" for a metric that does not depend on the scope */
+    int32_t today;
     struct metric_value value;
 };
 
@@ -108,33 +111,96 @@ struct memo {
     int n;
 };
 
-static enum khu_err live_metric(struct store *s, struct memo *m, const char *metric,
-                                const char *scope, const char *today, struct metric_value *out,
-                                struct khu_diag *d)
+/* The live metrics of one database generation, shared by every thread:
+ * computing them is most of the cost of an answer (a scan of every
+ * linkage, or of every zone of a province), and they change only when the
+ * data does. Entries are kept under the generation read before their data
+ * and served only to a request whose current generation is that one
+ * (the rule of the answer cache, api/cache.c). */
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct memo shared;
+static uint64_t shared_gen;
+
+static const struct memo_entry *memo_find(const struct memo *m, const char *metric,
+                                          const char *scope, int32_t today)
 {
-    enum khu_err err;
     int i;
 
-    if (!store_metric_is_live(metric)) {
-        memset(out, 0, sizeof(*out));
-        out->result = METRIC_NOT_LIVE;
+    for (i = 0; i < m->n; i++)
+        if (m->e[i].today == today && strcmp(m->e[i].metric, metric) == 0 &&
+            strcmp(m->e[i].scope, scope) == 0)
+            return &m->e[i];
+    return NULL;
+}
+
+static void memo_add(struct memo *m, const char *metric, const char *scope, int32_t today,
+                     const struct metric_value *v)
+{
+    struct memo_entry *e;
+
+    if (m->n == MEMO_MAX)
+        return;
+    e = &m->e[m->n++];
+    snprintf(e->metric, sizeof(e->metric), "%s", metric);
+    snprintf(e->scope, sizeof(e->scope), "%s", scope);
+    e->today = today;
+    e->value = *v;
+}
+
+static int shared_get(const struct app_generation *g, const char *metric, const char *scope,
+                      int32_t today, struct metric_value *out)
+{
+    const struct memo_entry *e = NULL;
+
+    pthread_mutex_lock(&shared_lock);
+    if (shared_gen == g->now)
+        e = memo_find(&shared, metric, scope, today);
+    if (e)
+        *out = e->value;
+    pthread_mutex_unlock(&shared_lock);
+    return e != NULL;
+}
+
+static void shared_put(const struct app_generation *g, const char *metric, const char *scope,
+                       int32_t today, const struct metric_value *v)
+{
+    pthread_mutex_lock(&shared_lock);
+    if (g->before > shared_gen) { /* a newer generation: the old values go */
+        shared.n = 0;
+        shared_gen = g->before;
+    }
+    if (g->before == shared_gen && !memo_find(&shared, metric, scope, today))
+        memo_add(&shared, metric, scope, today, v);
+    pthread_mutex_unlock(&shared_lock);
+}
+
+static enum khu_err live_metric(struct store *s, struct memo *m, const struct app_generation *g,
+                                const char *metric, const char *scope_unit, int32_t today,
+                                const char *today_text, struct metric_value *out,
+                                struct khu_diag *d)
+{
+    const struct memo_entry *e;
+    const char *scope = store_metric_is_scoped(metric) && scope_unit ? scope_unit : "";
+    enum khu_err err;
+
+    memset(out, 0, sizeof(*out));
+    out->result = METRIC_NOT_LIVE;
+    if (!store_metric_is_live(metric) || strlen(metric) >= sizeof(m->e[0].metric) ||
+        strlen(scope) >= sizeof(m->e[0].scope))
+        return store_metric_live(s, metric, scope[0] ? scope : NULL, today_text, out, d);
+    e = memo_find(m, metric, scope, today);
+    if (e) {
+        *out = e->value;
         return KHU_OK;
     }
-    for (i = 0; i < m->n; i++) {
-        if (strcmp(m->e[i].metric, metric) == 0 && m->e[i].has_scope == (scope != NULL) &&
-            (!scope || strcmp(m->e[i].scope, scope) == 0)) {
-            *out = m->e[i].value;
-            return KHU_OK;
-        }
+    if (!g || !shared_get(g, metric, scope, today, out)) {
+        err = store_metric_live(s, metric, scope[0] ? scope : NULL, today_text, out, d);
+        if (err)
+            return err;
+        if (g)
+            shared_put(g, metric, scope, today, out);
     }
-    err = store_metric_live(s, metric, scope, today, out, d);
-    if (err || m->n == MEMO_MAX || strlen(metric) >= sizeof(m->e[0].metric) ||
-        (scope && strlen(scope) >= sizeof(m->e[0].scope)))
-        return err;
-    snprintf(m->e[m->n].metric, sizeof(m->e[0].metric), "%s", metric);
-    snprintf(m->e[m->n].scope, sizeof(m->e[0].scope), "%s", scope ? scope : "");
-    m->e[m->n].has_scope = scope != NULL;
-    m->e[m->n++].value = *out;
+    memo_add(m, metric, scope, today, out);
     return KHU_OK;
 }
 
@@ -147,6 +213,7 @@ struct run {
     struct obs_set obs;
     long next_obs; /* where the observations of the next target should start */
     struct memo memo;
+    const struct app_generation *gen;
     struct target_point points[APP_TARGET_MAX_OBS + 1];
     app_target_fn fn;
     void *arg;
@@ -221,8 +288,9 @@ static int one_target(void *arg, const struct khu_row *row)
     t.row = row;
     t.obs = nobs ? &r->obs.rows[first] : NULL;
     t.nobs = (int)nobs;
-    r->err = live_metric(r->s, &r->memo, row_text(row, TARGET_METRIC),
-                         row_text(row, TARGET_SCOPE_UNIT), r->today_text, &t.live, r->d);
+    r->err = live_metric(r->s, &r->memo, r->gen,
+                         row_text(row, TARGET_METRIC) ? row_text(row, TARGET_METRIC) : "",
+                         row_text(row, TARGET_SCOPE_UNIT), r->today, r->today_text, &t.live, r->d);
     if (r->err)
         return 1;
     if (nobs) {
@@ -241,8 +309,8 @@ static int one_target(void *arg, const struct khu_row *row)
     return r->fn(r->arg, &t);
 }
 
-enum khu_err app_targets(struct store *s, int32_t today, app_target_fn fn, void *arg,
-                         struct khu_diag *d)
+enum khu_err app_targets(struct store *s, int32_t today, const struct app_generation *gen,
+                         app_target_fn fn, void *arg, struct khu_diag *d)
 {
     struct run *r = xcalloc(1, sizeof(*r));
     enum khu_err err;
@@ -253,6 +321,7 @@ enum khu_err app_targets(struct store *s, int32_t today, app_target_fn fn, void 
     }
     r->s = s;
     r->today = today;
+    r->gen = gen;
     format_date(today, r->today_text);
     r->fn = fn;
     r->arg = arg;

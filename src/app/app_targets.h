@@ -32,16 +32,26 @@ struct app_target {
     struct target_progress progress;
 };
 
+/* Where the database stands, as the caller's cache of answers sees it (see
+ * api_cache_generation): before = the generation read before any data is
+ * read, now = the current one. Generations only grow. */
+struct app_generation {
+    uint64_t before, now;
+};
+
 /* Receives one target; returns 0 to go on, non-zero to stop. */
 typedef int (*app_target_fn)(void *arg, const struct app_target *t);
 
 /* API */
 
 /* Computes every target's progress as of today (days since 1970-01-01)
- * and hands each to fn, ordered by code. Returns KHU_OK (also when fn
- * stopped early), or the error of the store (or KHU_ENOMEM) with d
- * filled. */
-enum khu_err app_targets(struct store *s, int32_t today, app_target_fn fn, void *arg,
-                         struct khu_diag *d);
+ * and hands each to fn, ordered by code. With gen (may be NULL), the live
+ * metrics are computed once per generation and shared by every thread
+ * (values computed in generation gen->before serve callers whose gen->now
+ * is the same); without it, once per call. Thread-safe. Returns KHU_OK
+ * (also when fn stopped early), or the error of the store (or KHU_ENOMEM)
+ * with d filled. */
+enum khu_err app_targets(struct store *s, int32_t today, const struct app_generation *gen,
+                         app_target_fn fn, void *arg, struct khu_diag *d);
 
 #endif

@@ -87,6 +87,10 @@ enum khu_err store_umbrellas(struct store *s, store_row_fn fn, void *arg, struct
  * it a value), 0 otherwise. */
 int store_metric_is_live(const char *metric);
 
+/* Returns 1 when metric is live and its value depends on the scope unit,
+ * 0 when it is the same for every scope (or not live). */
+int store_metric_is_scoped(const char *metric);
+
 /* Computes metric (e.g. "kcn_count") over the zones in scope_unit (NULL:
  * all) as of today ("YYYY-MM-DD", the day that decides which linkages are
  * current). Fills *out; out->result says whether the value is usable, and

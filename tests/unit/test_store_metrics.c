@@ -57,9 +57,9 @@ static void on_error(void *arg, const char *file, const struct khu_diag *d)
 /* Creates path with the fixture and the linkages above. */
 static int load_fixture(const char *path)
 {
-    static const char *const tables[] = {"units",    "sectors",     "sector_map",
-                                         "zones",    "enterprises", "projects",
-                                         "targets",  "observations", NULL};
+    static const char *const tables[] = {"units",   "sectors",      "sector_map",
+                                         "zones",   "enterprises",  "projects",
+                                         "targets", "observations", NULL};
     const char *fx = getenv("KHU_FIXTURE");
     struct store *s = NULL;
     struct importer *im = NULL;
@@ -80,8 +80,8 @@ static int load_fixture(const char *path)
         ok = ok && csv && importer_add_csv(im, tables[i], file, csv, len) == KHU_OK;
         free(csv);
     }
-    ok = ok && importer_add_csv(im, "linkages", "linkages.csv", linkages,
-                                sizeof(linkages) - 1) == KHU_OK;
+    ok = ok &&
+         importer_add_csv(im, "linkages", "linkages.csv", linkages, sizeof(linkages) - 1) == KHU_OK;
     ok = importer_finish(im, NULL) == KHU_OK && ok;
     store_close(s);
     return ok;
@@ -282,11 +282,62 @@ static void test_targets(struct store *s)
     CHECK_EQ_INT(store_observations(s, observation_row, &seen, &d), KHU_OK);
     CHECK_EQ_STR(seen.codes, "2022-01-01 2024-01-01 ");
     CHECK_EQ_INT(parse_date("2025-01-01", &today), KHU_OK);
-    CHECK_EQ_INT(app_targets(s, today, progress_row, &p, &d), KHU_OK);
+    CHECK_EQ_INT(app_targets(s, today, NULL, progress_row, &p, &d), KHU_OK);
     CHECK_EQ_INT(p.n, 2);
     p = (struct progress_seen){0, 1};
-    CHECK_EQ_INT(app_targets(s, today, progress_row, &p, &d), KHU_OK);
+    CHECK_EQ_INT(app_targets(s, today, NULL, progress_row, &p, &d), KHU_OK);
     CHECK_EQ_INT(p.n, 1);
+}
+
+/* The live metric of t-kcn-count (kcn_count in P1) as app_targets gives it. */
+static int kcn_live(void *arg, const struct app_target *t)
+{
+    if (strcmp(row_text(t->row, TARGET_CODE), "t-kcn-count") == 0)
+        *(double *)arg = t->live.value;
+    return 0;
+}
+
+/* With a generation, live metrics are computed once per generation and
+ * shared: a change is seen as soon as the caller's generation moves. */
+static void test_generation(void)
+{
+    struct store *s = NULL;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    struct app_generation g10 = {10, 10}, g11 = {10, 11}, g12 = {11, 11};
+    double live = -1;
+    char file[600], *csv, *at;
+    const char *fx = getenv("KHU_FIXTURE");
+    size_t len;
+
+    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (!s)
+        return;
+    CHECK_EQ_INT(app_targets(s, 20089, &g10, kcn_live, &live, &d), KHU_OK);
+    CHECK_EQ_DBL(live, 3, 1e-9);
+    /* kcn-beta cancelled: one established park fewer */
+    snprintf(file, sizeof(file), "%s/zones.csv", fx ? fx : "tests/fixture");
+    csv = slurp(file, &len);
+    at = csv ? strstr(csv, ",D2,operating,") : NULL;
+    CHECK(at != NULL);
+    if (at)
+        memcpy(at, ",D2,cancelled,", 14);
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 1, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "zones", file, csv, len), KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    free(csv);
+    /* same generation: the kept value (the caller has not seen the change) */
+    CHECK_EQ_INT(app_targets(s, 20089, &g10, kcn_live, &live, &d), KHU_OK);
+    CHECK_EQ_DBL(live, 3, 1e-9);
+    /* the generation moved: computed again */
+    CHECK_EQ_INT(app_targets(s, 20089, &g11, kcn_live, &live, &d), KHU_OK);
+    CHECK_EQ_DBL(live, 2, 1e-9);
+    CHECK_EQ_INT(app_targets(s, 20089, &g12, kcn_live, &live, &d), KHU_OK);
+    CHECK_EQ_DBL(live, 2, 1e-9);
+    /* a caller still at an older generation computes afresh */
+    CHECK_EQ_INT(app_targets(s, 20089, &g10, kcn_live, &live, &d), KHU_OK);
+    CHECK_EQ_DBL(live, 2, 1e-9);
+    store_close(s);
 }
 
 /* ===== the check, and a damaged file ===== */
@@ -383,6 +434,7 @@ int main(void)
         test_check(s);
         store_close(s);
     }
+    test_generation();
     test_damaged();
     for (p = names; *p; p++) {
         snprintf(path, sizeof(path), "%s/%s", dir, *p);

@@ -55,6 +55,7 @@ enum khu_err store_umbrellas(struct store *s, store_row_fn fn, void *arg, struct
 
 struct metric_sql {
     const char *name;
+    int scoped;      /* 1: the value depends on the scope unit */
     const char *sql; /* returns value, counted, unknown; ?1 = scope unit or NULL, ?2 = today
                       (either may go unused) */
 };
@@ -65,28 +66,28 @@ struct metric_sql {
 #define WITH_SCOPE "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " "
 
 static const struct metric_sql metrics[] = {
-    {"kcn_count",
+    {"kcn_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
-    {"ccn_count",
+    {"ccn_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
-    {"kcn_area_ha",
+    {"kcn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
                 " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
-    {"ccn_area_ha",
+    {"ccn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
                 " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
-    {"ccn_operating_count",
+    {"ccn_operating_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND z.status = 'operating'"},
-    {"ccn_infra_complete_pct",
+    {"ccn_infra_complete_pct", 1,
      WITH_SCOPE "SELECT 100.0 * sum(z.infra_complete) / count(z.infra_complete),"
                 " count(z.infra_complete), count(*) - count(z.infra_complete)" ZONES_WHERE(
                     "ccn") " AND z.status = 'operating'"},
-    {"kcn_occupancy_pct",
+    {"kcn_occupancy_pct", 1,
      WITH_SCOPE "SELECT 100.0 * sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.leased_ha END)"
                 " / sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"
                 " count(z.leased_ha + z.industrial_ha), count(*) - count(z.leased_ha +"
                 " z.industrial_ha)" ZONES_WHERE("kcn") " AND z.status = 'operating'"},
-    {"local_supply_share_pct",
+    {"local_supply_share_pct", 0,
      "SELECT 100.0 * sum(CASE WHEN e.ownership IN ('domestic','state') THEN l.annual_usd END)"
      " / sum(l.annual_usd), count(l.annual_usd), count(*) - count(l.annual_usd)"
      " FROM linkages l JOIN enterprises e ON e.tax_code = l.supplier_tax_code"
@@ -106,6 +107,13 @@ static const struct metric_sql *metric_find(const char *name)
 int store_metric_is_live(const char *metric)
 {
     return metric_find(metric) != NULL;
+}
+
+int store_metric_is_scoped(const char *metric)
+{
+    const struct metric_sql *m = metric_find(metric);
+
+    return m && m->scoped;
 }
 
 enum khu_err store_metric_live(struct store *s, const char *metric, const char *scope_unit,
@@ -258,5 +266,7 @@ enum khu_err store_reconcile(struct store *s, struct recon_row *rows, int max, i
     if (err)
         return err;
     *n = 2;
+    if (max == 2) /* no room for the registry by status: not asked for */
+        return KHU_OK;
     return each_of(s, by_status_sql, "the registry by status", by_status_row, &b, d);
 }
