@@ -3,123 +3,80 @@
  * GET /api/v1/stats: counts and areas of zones by kind x status x unit
  * (umbrella zones apart, never added to their members), occupancy where
  * leased and industrial land are both known, and the reconciliation of the
- * registry with the province's reported totals.
+ * registry with the province's reported totals. The figures come from the
+ * store (store/metrics.h); this file only encodes them.
  */
 #include <string.h>
 
-#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/api.h"
 #include "api/cache.h"
 #include "api/handlers.h"
 #include "core/csv.h"
+#include "core/row.h"
 #include "store/metrics.h"
-#include "store/sqlite/rows.h"
 
-#define GROUP_SQL                                                                                  \
-    "SELECT z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko, count(*),"             \
-    " sum(z.total_ha), sum(z.industrial_ha), sum(z.leased_ha),"                                    \
-    " sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"                            \
-    " count(*) - count(z.total_ha)"                                                                \
-    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " SQ_ZONE_COUNTED               \
-    " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+#define STATS_MAX_RECON 2 /* the answer shows the established parks and clusters */
 
-#define UMBRELLA_SQL                                                                               \
-    "SELECT g.code, g.name_vi, g.total_ha, count(m.code), sum(m.total_ha),"                        \
-    " count(m.code) - count(m.total_ha)"                                                           \
-    " FROM zones g JOIN zones m ON m.group_code = g.code GROUP BY g.code ORDER BY g.code"
-
-enum {
-    G_KIND,
-    G_STATUS,
-    G_UNIT,
-    G_UNIT_VI,
-    G_UNIT_EN,
-    G_UNIT_KO,
-    G_COUNT,
-    G_TOTAL,
-    G_INDUSTRIAL,
-    G_LEASED,
-    G_INDUSTRIAL_WITH_LEASE,
-    G_AREA_UNKNOWN
+struct encode {
+    struct jw *w;
+    struct buf *csv; /* the body when answering CSV, else NULL */
+    enum api_lang lang;
 };
 
-static void json_sum(struct jw *w, const char *key, sqlite3_stmt *st, int col)
+static void json_value(struct jw *w, const char *key, const struct khu_row *row, int i)
 {
     jw_key(w, key);
-    rows_json_value(w, NULL, st, col);
+    row_json_value(w, NULL, row_at(row, i));
 }
 
-static void write_group(struct jw *w, sqlite3_stmt *st, enum api_lang lang)
+static int write_group(void *arg, const struct khu_row *row)
 {
-    int name_col = lang == LANG_KO ? G_UNIT_KO : lang == LANG_EN ? G_UNIT_EN : G_UNIT_VI;
-    double leased = sqlite3_column_double(st, G_LEASED);
-    double base = sqlite3_column_double(st, G_INDUSTRIAL_WITH_LEASE);
+    struct encode *e = arg;
+    struct jw *w = e->w;
+    int name = e->lang == LANG_KO   ? STATS_UNIT_KO
+               : e->lang == LANG_EN ? STATS_UNIT_EN
+                                    : STATS_UNIT_VI;
+    double base = row_real(row, STATS_INDUSTRIAL_WITH_LEASE);
 
-    if (sqlite3_column_type(st, name_col) == SQLITE_NULL)
-        name_col = G_UNIT_VI;
+    if (e->csv) {
+        row_csv_fields(e->csv, row, 0, STATS_NCOLS, 1);
+        csv_end_record(e->csv);
+        return 0;
+    }
+    if (row_is_null(row, name))
+        name = STATS_UNIT_VI;
     jw_obj_begin(w);
-    json_sum(w, "kind", st, G_KIND);
-    json_sum(w, "status", st, G_STATUS);
-    json_sum(w, "unit_code", st, G_UNIT);
-    json_sum(w, "unit_name", st, name_col);
-    json_sum(w, "count", st, G_COUNT);
-    json_sum(w, "total_ha", st, G_TOTAL);
-    json_sum(w, "industrial_ha", st, G_INDUSTRIAL);
-    json_sum(w, "leased_ha", st, G_LEASED);
+    json_value(w, "kind", row, STATS_KIND);
+    json_value(w, "status", row, STATS_STATUS);
+    json_value(w, "unit_code", row, STATS_UNIT);
+    json_value(w, "unit_name", row, name);
+    json_value(w, "count", row, STATS_COUNT);
+    json_value(w, "total_ha", row, STATS_TOTAL_HA);
+    json_value(w, "industrial_ha", row, STATS_INDUSTRIAL_HA);
+    json_value(w, "leased_ha", row, STATS_LEASED_HA);
     jw_key(w, "occupancy_pct");
-    if (sqlite3_column_type(st, G_LEASED) != SQLITE_NULL && base > 0)
-        jw_real(w, 100.0 * leased / base);
+    if (!row_is_null(row, STATS_LEASED_HA) && base > 0)
+        jw_real(w, 100.0 * row_real(row, STATS_LEASED_HA) / base);
     else
         jw_null(w);
-    json_sum(w, "area_unknown", st, G_AREA_UNKNOWN);
+    json_value(w, "area_unknown", row, STATS_AREA_UNKNOWN);
     jw_obj_end(w);
+    return 0;
 }
 
-static int write_groups(struct jw *w, struct store *s, enum api_lang lang, struct buf *csv)
+static int write_umbrella(void *arg, const struct khu_row *row)
 {
-    sqlite3_stmt *st = NULL;
-    int rc;
+    struct jw *w = arg;
 
-    if (sqlite3_prepare_v2(s->db, GROUP_SQL, -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    if (csv)
-        buf_puts(csv, "kind,status,unit_code,unit_name_vi,unit_name_en,unit_name_ko,count,"
-                      "total_ha,industrial_ha,leased_ha,industrial_ha_with_lease,area_unknown\r\n");
-    else
-        jw_arr_begin(w);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (csv) {
-            rows_csv_fields(csv, st, 0, G_AREA_UNKNOWN + 1, 1);
-            csv_end_record(csv);
-        } else {
-            write_group(w, st, lang);
-        }
-    }
-    if (!csv)
-        jw_arr_end(w);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static int write_umbrellas(struct jw *w, struct store *s)
-{
-    static const char *const keys[] = {"code",    "name_vi",          "total_ha",
-                                       "members", "members_total_ha", "members_area_unknown"};
-    sqlite3_stmt *st = NULL;
-    int rc, i;
-
-    if (sqlite3_prepare_v2(s->db, UMBRELLA_SQL, -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    jw_arr_begin(w);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        jw_obj_begin(w);
-        for (i = 0; i < 6; i++)
-            json_sum(w, keys[i], st, i);
-        jw_obj_end(w);
-    }
-    jw_arr_end(w);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    jw_obj_begin(w);
+    json_value(w, "code", row, UMBRELLA_CODE);
+    json_value(w, "name_vi", row, UMBRELLA_NAME_VI);
+    json_value(w, "total_ha", row, UMBRELLA_TOTAL_HA);
+    json_value(w, "members", row, UMBRELLA_MEMBERS);
+    json_value(w, "members_total_ha", row, UMBRELLA_MEMBERS_TOTAL_HA);
+    json_value(w, "members_area_unknown", row, UMBRELLA_MEMBERS_AREA_UNKNOWN);
+    jw_obj_end(w);
+    return 0;
 }
 
 static void opt_real(struct jw *w, const char *key, int has, double v)
@@ -131,79 +88,93 @@ static void opt_real(struct jw *w, const char *key, int has, double v)
         jw_null(w);
 }
 
-static int write_reconciliation(struct jw *w, struct store *s)
+static void write_recon_row(struct jw *w, const struct recon_row *r)
 {
-    struct recon_row rows[2];
+    jw_obj_begin(w);
+    jw_key(w, "kind");
+    jw_str(w, r->kind);
+    jw_key(w, "registry_count");
+    jw_int(w, r->registry_count);
+    jw_key(w, "registry_ha");
+    jw_real(w, r->registry_ha);
+    jw_key(w, "registry_area_unknown");
+    jw_int(w, r->registry_area_unknown);
+    opt_real(w, "reported_count", r->has_reported_count, r->reported_count);
+    opt_real(w, "reported_ha", r->has_reported_ha, r->reported_ha);
+    jw_key(w, "reported_on");
+    jw_str(w, r->reported_on[0] ? r->reported_on : NULL);
+    opt_real(w, "difference_count", r->has_reported_count,
+             (double)r->registry_count - r->reported_count);
+    opt_real(w, "difference_ha", r->has_reported_ha, r->registry_ha - r->reported_ha);
+    jw_key(w, "source");
+    jw_str(w, r->source[0] ? r->source : NULL);
+    jw_obj_end(w);
+}
+
+static enum khu_err write_json(struct store *s, struct encode *e, struct khu_diag *d)
+{
+    struct recon_row rows[STATS_MAX_RECON];
+    enum khu_err err;
     int n = 0, i;
 
-    if (metric_reconcile(s, rows, 2, &n))
-        return -1;
-    jw_arr_begin(w);
-    for (i = 0; i < n; i++) {
-        jw_obj_begin(w);
-        jw_key(w, "kind");
-        jw_str(w, rows[i].kind);
-        jw_key(w, "registry_count");
-        jw_int(w, rows[i].registry_count);
-        jw_key(w, "registry_ha");
-        jw_real(w, rows[i].registry_ha);
-        jw_key(w, "registry_area_unknown");
-        jw_int(w, rows[i].registry_area_unknown);
-        opt_real(w, "reported_count", rows[i].has_reported_count, rows[i].reported_count);
-        opt_real(w, "reported_ha", rows[i].has_reported_ha, rows[i].reported_ha);
-        jw_key(w, "reported_on");
-        jw_str(w, rows[i].reported_on[0] ? rows[i].reported_on : NULL);
-        opt_real(w, "difference_count", rows[i].has_reported_count,
-                 (double)rows[i].registry_count - rows[i].reported_count);
-        opt_real(w, "difference_ha", rows[i].has_reported_ha,
-                 rows[i].registry_ha - rows[i].reported_ha);
-        jw_key(w, "source");
-        jw_str(w, rows[i].source[0] ? rows[i].source : NULL);
-        jw_obj_end(w);
-    }
-    jw_arr_end(w);
-    return 0;
+    jw_obj_begin(e->w);
+    jw_key(e->w, "groups");
+    jw_arr_begin(e->w);
+    err = store_stats_groups(s, write_group, e, d);
+    jw_arr_end(e->w);
+    jw_key(e->w, "umbrellas");
+    jw_arr_begin(e->w);
+    if (!err)
+        err = store_umbrellas(s, write_umbrella, e->w, d);
+    jw_arr_end(e->w);
+    jw_key(e->w, "reconciliation");
+    jw_arr_begin(e->w);
+    if (!err)
+        err = store_reconcile(s, rows, STATS_MAX_RECON, &n, d);
+    for (i = 0; !err && i < n; i++)
+        write_recon_row(e->w, &rows[i]);
+    jw_arr_end(e->w);
+    jw_key(e->w, "lang");
+    jw_str(e->w, api_lang_code(e->lang));
+    jw_obj_end(e->w);
+    return err;
 }
 
 void api_stats(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"lang", NULL};
+    static const char csv_header[] =
+        "kind,status,unit_code,unit_name_vi,unit_name_en,unit_name_ko,count,total_ha,"
+        "industrial_ha,leased_ha,industrial_ha_with_lease,area_unknown\r\n";
     struct api_cache_ticket ticket;
+    struct encode e = {0};
     struct store *s;
-    enum api_lang lang;
-    enum api_format format = api_format(req, 0);
+    struct khu_diag d;
     struct jw w;
-    int rc;
+    enum api_format format = api_format(req, 0);
+    enum khu_err err;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang))
+    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang))
         return;
     s = api_store(req, resp);
-    if (!s || api_cache_get(&ticket, s, "stats", req, lang, format, resp))
+    if (!s || api_cache_get(&ticket, s, "stats", req, e.lang, format, resp))
         return;
+    khu_diag_clear(&d);
     jw_init(&w, &resp->body);
+    e.w = &w;
     if (format == FORMAT_CSV) {
         resp->content_type = "text/csv; charset=utf-8";
         snprintf(resp->content_disposition, sizeof(resp->content_disposition),
                  "attachment; filename=\"stats.csv\"");
-        if (write_groups(&w, s, lang, &resp->body))
-            api_db_error(resp, s);
-        else
-            api_cache_keep(&ticket, resp);
-        return;
+        buf_puts(&resp->body, csv_header);
+        e.csv = &resp->body;
+        err = store_stats_groups(s, write_group, &e, &d);
+    } else {
+        err = write_json(s, &e, &d);
+        buf_putc(&resp->body, '\n');
     }
-    jw_obj_begin(&w);
-    jw_key(&w, "groups");
-    rc = write_groups(&w, s, lang, NULL);
-    jw_key(&w, "umbrellas");
-    rc = rc ? rc : write_umbrellas(&w, s);
-    jw_key(&w, "reconciliation");
-    rc = rc ? rc : write_reconciliation(&w, s);
-    jw_key(&w, "lang");
-    jw_str(&w, api_lang_code(lang));
-    jw_obj_end(&w);
-    buf_putc(&resp->body, '\n');
-    if (rc)
-        api_db_error(resp, s);
+    if (err)
+        api_error(resp, err, &d);
     else
         api_cache_keep(&ticket, resp);
 }

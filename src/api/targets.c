@@ -3,110 +3,25 @@
  * GET /api/v1/targets: each planning target with the value now (live from
  * the registry or the latest reported figure, as the target's basis says),
  * both figures side by side, the share done, the trend and whether it
- * reaches the target by its date.
+ * reaches the target by its date. The figures come from the targets use
+ * case (app/app_targets.h); this file only encodes them.
  */
 #include <string.h>
 
-#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
 #include "api/api.h"
+#include "api/cache.h"
 #include "api/handlers.h"
+#include "app/app_targets.h"
 #include "core/csv.h"
 #include "core/num.h"
-#include "core/target.h"
-#include "core/xalloc.h"
-#include "store/metrics.h"
-#include "store/sqlite/rows.h"
+#include "core/row.h"
 
-#define MAX_OBS 256
-
-struct target_row {
-    struct target_input in;
-    struct target_point obs[MAX_OBS + 1];
-    struct metric_value live;
-    int has_reported;
-    double reported;
-    char reported_on[11];
-    struct target_progress out;
+struct encode {
+    struct jw w;
+    struct buf *csv; /* the body when answering CSV, else NULL */
+    enum api_lang lang;
+    long n;
 };
-
-enum {
-    T_CODE,
-    T_METRIC,
-    T_SCOPE_UNIT,
-    T_NAME_VI,
-    T_NAME_EN,
-    T_NAME_KO,
-    T_BASIS,
-    T_DIRECTION,
-    T_BASELINE,
-    T_BASELINE_ON,
-    T_TARGET,
-    T_DUE_ON
-};
-
-static const char target_sql[] =
-    "SELECT code, metric, scope_unit, name_vi, name_en, name_ko, basis, direction,"
-    " baseline_value, baseline_on, target_value, due_on, * FROM targets ORDER BY code";
-
-static int32_t day_of(sqlite3_stmt *st, int col)
-{
-    int32_t d = 0;
-    const char *s = (const char *)sqlite3_column_text(st, col);
-
-    if (s)
-        parse_date(s, &d);
-    return d;
-}
-
-static void load_observations(struct store *s, const char *code, struct target_row *t)
-{
-    sqlite3_stmt *st = NULL;
-
-    t->in.nobs = 0;
-    /* the latest MAX_OBS observations, newest first: the first is the value now */
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT observed_on, value FROM observations"
-                           " WHERE target_code = ? ORDER BY observed_on DESC LIMIT 256",
-                           -1, &st, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW && t->in.nobs < MAX_OBS) {
-        t->obs[t->in.nobs].day = day_of(st, 0);
-        t->obs[t->in.nobs++].value = sqlite3_column_double(st, 1);
-        if (t->has_reported)
-            continue;
-        t->has_reported = 1;
-        t->reported = sqlite3_column_double(st, 1);
-        snprintf(t->reported_on, sizeof(t->reported_on), "%s", sqlite3_column_text(st, 0));
-    }
-    sqlite3_finalize(st);
-}
-
-static void compute_row(struct store *s, sqlite3_stmt *st, int32_t today, struct target_row *t)
-{
-    const char *basis = (const char *)sqlite3_column_text(st, T_BASIS);
-    const char *dir = (const char *)sqlite3_column_text(st, T_DIRECTION);
-
-    memset(t, 0, sizeof(*t));
-    t->in.has_baseline = sqlite3_column_type(st, T_BASELINE) != SQLITE_NULL;
-    t->in.baseline = sqlite3_column_double(st, T_BASELINE);
-    t->in.baseline_day = day_of(st, T_BASELINE_ON);
-    t->in.has_target = sqlite3_column_type(st, T_TARGET) != SQLITE_NULL &&
-                       sqlite3_column_type(st, T_DUE_ON) != SQLITE_NULL;
-    t->in.target = sqlite3_column_double(st, T_TARGET);
-    t->in.due_day = day_of(st, T_DUE_ON);
-    t->in.decrease = dir && strcmp(dir, "decrease") == 0;
-    t->in.today = today;
-    t->in.obs = t->obs;
-    load_observations(s, (const char *)sqlite3_column_text(st, T_CODE), t);
-    metric_live(s, (const char *)sqlite3_column_text(st, T_METRIC),
-                (const char *)sqlite3_column_text(st, T_SCOPE_UNIT), &t->live);
-    if (strcmp(basis, "registry") == 0 && t->live.result == METRIC_OK) {
-        t->obs[t->in.nobs].day = today;
-        t->obs[t->in.nobs++].value = t->live.value;
-    }
-    target_compute(&t->in, &t->out);
-}
 
 static void json_opt_real(struct jw *w, const char *key, int has, double v)
 {
@@ -117,14 +32,15 @@ static void json_opt_real(struct jw *w, const char *key, int has, double v)
         jw_null(w);
 }
 
-static void write_json_figures(struct jw *w, const struct target_row *t)
+static void write_json_figures(struct jw *w, const struct app_target *t)
 {
+    const struct target_progress *p = &t->progress;
     char day[11];
 
-    json_opt_real(w, "value", t->out.has_current, t->out.current);
+    json_opt_real(w, "value", p->has_current, p->current);
     jw_key(w, "value_on");
-    format_date(t->out.current_day, day);
-    jw_str(w, t->out.has_current ? day : NULL);
+    format_date(p->current_day, day);
+    jw_str(w, p->has_current ? day : NULL);
     jw_key(w, "registry");
     if (t->live.result == METRIC_NOT_LIVE) {
         jw_null(w);
@@ -148,74 +64,87 @@ static void write_json_figures(struct jw *w, const struct target_row *t)
     } else {
         jw_null(w);
     }
-    json_opt_real(w, "share_done", t->out.has_share, t->out.share_done);
-    json_opt_real(w, "trend_per_year", t->out.has_trend, t->out.slope_per_year);
-    json_opt_real(w, "projected", t->out.has_trend, t->out.projected);
+    json_opt_real(w, "share_done", p->has_share, p->share_done);
+    json_opt_real(w, "trend_per_year", p->has_trend, p->slope_per_year);
+    json_opt_real(w, "projected", p->has_trend, p->projected);
     jw_key(w, "verdict");
-    jw_str(w, target_verdict_name(t->out.verdict));
+    jw_str(w, target_verdict_name(p->verdict));
 }
 
-static void write_observations(struct jw *w, struct store *s, const char *code)
+static void write_observations(struct jw *w, const struct app_target *t)
 {
-    sqlite3_stmt *st = NULL;
-    const struct table_def *t = schema_table("observations");
+    const struct table_def *def = schema_table("observations");
+    int i;
 
     jw_key(w, "observations");
     jw_arr_begin(w);
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT * FROM observations WHERE target_code = ?"
-                           " ORDER BY observed_on",
-                           -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            jw_obj_begin(w);
-            rows_json_fields(w, t, st, 0);
-            jw_obj_end(w);
-        }
+    for (i = 0; i < t->nobs; i++) {
+        jw_obj_begin(w);
+        row_json_fields(w, def, &t->obs[i], 0);
+        jw_obj_end(w);
     }
-    sqlite3_finalize(st);
     jw_arr_end(w);
 }
 
-static void write_name(struct jw *w, sqlite3_stmt *st, enum api_lang lang)
+/* The name in lang, else in the nearest language before it that has one. */
+static void write_name(struct jw *w, const struct khu_row *row, enum api_lang lang)
 {
-    int col = lang == LANG_KO ? T_NAME_KO : lang == LANG_EN ? T_NAME_EN : T_NAME_VI;
+    int col = lang == LANG_KO ? TARGET_NAME_KO : lang == LANG_EN ? TARGET_NAME_EN : TARGET_NAME_VI;
     const char *langs[] = {"vi", "en", "ko"};
     int l = (int)lang;
 
-    while (col > T_NAME_VI && sqlite3_column_type(st, col) == SQLITE_NULL) {
+    while (col > TARGET_NAME_VI && row_is_null(row, col)) {
         col--;
         l--;
     }
     jw_key(w, "name");
-    jw_str(w, (const char *)sqlite3_column_text(st, col));
+    jw_str(w, row_text(row, col));
     jw_key(w, "name_lang");
     jw_str(w, langs[l]);
 }
 
-static void write_csv_row(struct buf *b, sqlite3_stmt *st, const struct target_row *t)
+static void csv_opt(struct buf *b, int has, const char *text)
 {
+    csv_write_field(b, has ? text : "", has ? strlen(text) : 0, 0);
+}
+
+static void write_csv_row(struct buf *b, const struct app_target *t)
+{
+    const struct target_progress *p = &t->progress;
+    static const int cols[] = {TARGET_CODE, TARGET_METRIC, TARGET_NAME_VI, TARGET_BASIS};
     char num[40], day[11];
-    const char *cols[] = {(const char *)sqlite3_column_text(st, T_CODE),
-                          (const char *)sqlite3_column_text(st, T_METRIC),
-                          (const char *)sqlite3_column_text(st, T_NAME_VI),
-                          (const char *)sqlite3_column_text(st, T_BASIS)};
     size_t i;
 
-    for (i = 0; i < 4; i++)
-        csv_write_field(b, cols[i] ? cols[i] : "", cols[i] ? strlen(cols[i]) : 0, i == 0);
-    rows_csv_fields(b, st, T_BASELINE, 4, 0);
-    format_real(t->out.current, num, sizeof(num));
-    csv_write_field(b, t->out.has_current ? num : "", t->out.has_current ? strlen(num) : 0, 0);
-    format_date(t->out.current_day, day);
-    csv_write_field(b, t->out.has_current ? day : "", t->out.has_current ? 10 : 0, 0);
-    format_real(t->out.share_done, num, sizeof(num));
-    csv_write_field(b, t->out.has_share ? num : "", t->out.has_share ? strlen(num) : 0, 0);
-    format_real(t->out.projected, num, sizeof(num));
-    csv_write_field(b, t->out.has_trend ? num : "", t->out.has_trend ? strlen(num) : 0, 0);
-    csv_write_field(b, target_verdict_name(t->out.verdict),
-                    strlen(target_verdict_name(t->out.verdict)), 0);
+    for (i = 0; i < 4; i++) {
+        const char *v = row_text(t->row, cols[i]);
+        csv_write_field(b, v ? v : "", v ? strlen(v) : 0, i == 0);
+    }
+    row_csv_fields(b, t->row, TARGET_BASELINE, 4, 0);
+    csv_opt(b, p->has_current, format_real(p->current, num, sizeof(num)));
+    format_date(p->current_day, day);
+    csv_opt(b, p->has_current, day);
+    csv_opt(b, p->has_share, format_real(p->share_done, num, sizeof(num)));
+    csv_opt(b, p->has_trend, format_real(p->projected, num, sizeof(num)));
+    csv_opt(b, 1, target_verdict_name(p->verdict));
     csv_end_record(b);
+}
+
+static int encode_target(void *arg, const struct app_target *t)
+{
+    struct encode *e = arg;
+
+    e->n++;
+    if (e->csv) {
+        write_csv_row(e->csv, t);
+        return 0;
+    }
+    jw_obj_begin(&e->w);
+    write_name(&e->w, t->row, e->lang);
+    row_json_fields(&e->w, schema_table("targets"), t->row, TARGET_ROW);
+    write_json_figures(&e->w, t);
+    write_observations(&e->w, t);
+    jw_obj_end(&e->w);
+    return 0;
 }
 
 void api_targets(struct http_req *req, struct http_resp *resp)
@@ -225,59 +154,46 @@ void api_targets(struct http_req *req, struct http_resp *resp)
                                      "target_value,due_on,value,value_on,share_done,projected,"
                                      "verdict\r\n";
     struct api_app *app = req->app;
+    struct encode e = {0};
+    struct khu_diag d;
+    struct app_generation gen;
     struct store *s;
-    struct target_row *t = NULL;
-    sqlite3_stmt *st = NULL;
-    enum api_lang lang;
-    enum api_format format = api_format(req, 0);
-    const struct table_def *def = schema_table("targets");
-    struct jw w;
-    long n = 0;
+    enum khu_err err;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang))
+    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang))
         return;
     s = api_store(req, resp);
-    t = s ? xmalloc(sizeof(*t)) : NULL;
-    if (!s || !t || sqlite3_prepare_v2(s->db, target_sql, -1, &st, NULL) != SQLITE_OK) {
-        if (s)
-            api_db_error(resp, s);
-        goto out;
+    if (!s)
+        return;
+    if (api_cache_generation(s, &gen.before, &gen.now)) {
+        api_error(resp, KHU_EDB, NULL);
+        return;
     }
-    jw_init(&w, &resp->body);
-    if (format == FORMAT_CSV) {
+    khu_diag_clear(&d);
+    jw_init(&e.w, &resp->body);
+    if (api_format(req, 0) == FORMAT_CSV) {
         resp->content_type = "text/csv; charset=utf-8";
         snprintf(resp->content_disposition, sizeof(resp->content_disposition),
                  "attachment; filename=\"targets.csv\"");
         buf_puts(&resp->body, csv_header);
+        e.csv = &resp->body;
     } else {
-        jw_obj_begin(&w);
-        jw_key(&w, "items");
-        jw_arr_begin(&w);
+        jw_obj_begin(&e.w);
+        jw_key(&e.w, "items");
+        jw_arr_begin(&e.w);
     }
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        n++;
-        compute_row(s, st, app->today, t);
-        if (format == FORMAT_CSV) {
-            write_csv_row(&resp->body, st, t);
-            continue;
-        }
-        jw_obj_begin(&w);
-        write_name(&w, st, lang);
-        rows_json_fields(&w, def, st, T_DUE_ON + 1);
-        write_json_figures(&w, t);
-        write_observations(&w, s, (const char *)sqlite3_column_text(st, T_CODE));
-        jw_obj_end(&w);
+    err = app_targets(s, app->today, &gen, encode_target, &e, &d);
+    if (err) {
+        api_error(resp, err, &d);
+        return;
     }
-    if (format != FORMAT_CSV) {
-        jw_arr_end(&w);
-        jw_key(&w, "total");
-        jw_int(&w, n);
-        jw_key(&w, "lang");
-        jw_str(&w, api_lang_code(lang));
-        jw_obj_end(&w);
+    if (!e.csv) {
+        jw_arr_end(&e.w);
+        jw_key(&e.w, "total");
+        jw_int(&e.w, e.n);
+        jw_key(&e.w, "lang");
+        jw_str(&e.w, api_lang_code(e.lang));
+        jw_obj_end(&e.w);
         buf_putc(&resp->body, '\n');
     }
-out:
-    sqlite3_finalize(st);
-    xfree(t);
 }

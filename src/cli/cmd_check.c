@@ -8,88 +8,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/sqlite/sq.h" /* TRANSITIONAL: until this file goes through the store interface */
+#include "app/app_check.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "core/num.h"
-#include "core/schema.h"
-#include "core/validate.h"
 #include "store/metrics.h"
 
-#define CHECK_MAX_REPORTED 50
+#define CHECK_MAX_SHOWN 100 /* problems printed; the rest are only counted */
 
-static long pragma_problems(struct store *s, const char *sql, const char *what)
+static int print_finding(void *arg, const char *finding)
 {
-    sqlite3_stmt *st = NULL;
-    long problems = 0;
+    long *shown = arg;
 
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return 1;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *text = (const char *)sqlite3_column_text(st, 0);
-        if (text && strcmp(text, "ok") == 0)
-            continue;
-        if (problems++ < CHECK_MAX_REPORTED)
-            printf("  %s: %s %s\n", what, text ? text : "",
-                   sqlite3_column_count(st) > 2 ? (const char *)sqlite3_column_text(st, 2) : "");
-    }
-    sqlite3_finalize(st);
-    return problems;
-}
-
-static long check_row(const struct table_def *t, sqlite3_stmt *st, struct buf *scratch,
-                      struct cell *cells)
-{
-    struct khu_diag d;
-    size_t i;
-    long bad = 0;
-
-    for (i = 0; i < t->ncols; i++) {
-        const char *v = (const char *)sqlite3_column_text(st, (int)i);
-        char num[40];
-        if (sqlite3_column_type(st, (int)i) == SQLITE_FLOAT)
-            v = format_real(sqlite3_column_double(st, (int)i), num, sizeof(num));
-        khu_diag_clear(&d);
-        if (validate_cell(&t->cols[i], v ? v : "", v ? strlen(v) : 0, &scratch[i], &cells[i], &d)) {
-            printf("  %s %s: %s: %s\n", t->name, sqlite3_column_text(st, (int)t->ncols), d.field,
-                   d.message);
-            bad++;
-        }
-    }
-    khu_diag_clear(&d);
-    if (!bad && validate_row(t, cells, &d)) {
-        printf("  %s %s: %s: %s\n", t->name, sqlite3_column_text(st, (int)t->ncols), d.field,
-               d.message);
-        bad++;
-    }
-    return bad;
-}
-
-static long check_table(struct store *s, const struct table_def *t)
-{
-    struct buf sql, scratch[64];
-    struct cell cells[64];
-    sqlite3_stmt *st = NULL;
-    size_t i;
-    long bad = 0;
-
-    buf_init(&sql, 1 << 16);
-    buf_puts(&sql, "SELECT ");
-    for (i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s,", t->cols[i].name);
-    buf_printf(&sql, "%s FROM %s", t->key[0], t->name);
-    for (i = 0; i < t->ncols; i++)
-        buf_init(&scratch[i], 1 << 24);
-    if (sql.err || sqlite3_prepare_v2(s->db, buf_cstr(&sql), -1, &st, NULL) != SQLITE_OK)
-        bad = 1;
-    while (st && sqlite3_step(st) == SQLITE_ROW)
-        bad += check_row(t, st, scratch, cells);
-    sqlite3_finalize(st);
-    for (i = 0; i < t->ncols; i++)
-        buf_free(&scratch[i]);
-    buf_free(&sql);
-    return bad;
+    if ((*shown)++ < CHECK_MAX_SHOWN)
+        printf("  %s\n", finding);
+    return 0;
 }
 
 static void print_figure(int has, double v, const char *unit)
@@ -132,37 +66,31 @@ static void print_recon_row(const struct recon_row *r, int established)
 }
 
 /* Umbrella zones are listed apart: their own area beside their members'. */
-static void print_umbrellas(struct store *s)
+static int print_umbrella(void *arg, const struct khu_row *row)
 {
-    sqlite3_stmt *st = NULL;
     char a[40], b[40];
 
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT g.kind, g.code, g.total_ha, count(m.code), sum(m.total_ha),"
-                           " count(m.code) - count(m.total_ha) FROM zones g"
-                           " JOIN zones m ON m.group_code = g.code GROUP BY g.code ORDER BY g.code",
-                           -1, &st, NULL) != SQLITE_OK)
-        return;
-    printf("\numbrella zones (not counted; their members are):\n");
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        format_real(sqlite3_column_double(st, 2), a, sizeof(a));
-        format_real(sqlite3_column_double(st, 4), b, sizeof(b));
-        printf("  %-9s %-44s %s ha; %d members with %s ha (%d without area)\n",
-               sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
-               sqlite3_column_type(st, 2) == SQLITE_NULL ? "unknown" : a, sqlite3_column_int(st, 3),
-               sqlite3_column_type(st, 4) == SQLITE_NULL ? "unknown" : b,
-               sqlite3_column_int(st, 5));
-    }
-    sqlite3_finalize(st);
+    (void)arg;
+    format_real(row_real(row, UMBRELLA_TOTAL_HA), a, sizeof(a));
+    format_real(row_real(row, UMBRELLA_MEMBERS_TOTAL_HA), b, sizeof(b));
+    printf("  %-9s %-44s %s ha; %lld members with %s ha (%lld without area)\n",
+           row_text(row, UMBRELLA_KIND), row_text(row, UMBRELLA_CODE),
+           row_is_null(row, UMBRELLA_TOTAL_HA) ? "unknown" : a,
+           (long long)row_int(row, UMBRELLA_MEMBERS),
+           row_is_null(row, UMBRELLA_MEMBERS_TOTAL_HA) ? "unknown" : b,
+           (long long)row_int(row, UMBRELLA_MEMBERS_AREA_UNKNOWN));
+    return 0;
 }
 
 static void print_reconciliation(struct store *s)
 {
     struct recon_row rows[64];
+    struct khu_diag d;
     int n = 0, i;
 
-    if (metric_reconcile(s, rows, 64, &n)) {
-        printf("reconciliation: could not be computed\n");
+    khu_diag_clear(&d);
+    if (store_reconcile(s, rows, 64, &n, &d)) {
+        printf("reconciliation: could not be computed: %s\n", d.message);
         return;
     }
     printf("\nreconciliation: registry (umbrella zones not added to their members)"
@@ -173,7 +101,10 @@ static void print_reconciliation(struct store *s)
     printf("\nregistry by kind and status:\n");
     for (; i < n; i++)
         print_recon_row(&rows[i], 0);
-    print_umbrellas(s);
+    printf("\numbrella zones (not counted; their members are):\n");
+    khu_diag_clear(&d);
+    if (store_umbrellas(s, print_umbrella, NULL, &d))
+        printf("  could not be listed: %s\n", d.message);
 }
 
 int cmd_check(int argc, char **argv)
@@ -181,11 +112,10 @@ int cmd_check(int argc, char **argv)
     const char *db = NULL, *pos[1];
     const struct opt opts[] = {{"--db", 1, &db}, {NULL, 0, NULL}};
     int help, npos = opts_parse(argc, argv, opts, pos, 0, &help);
-    const struct table_def *tables;
     struct store *s = NULL;
     struct khu_diag d;
-    size_t i, count;
-    long problems = 0;
+    long problems = 0, shown = 0;
+    enum khu_err err;
 
     if (help) {
         puts("usage: khu check [--db FILE]\n\nValidates the database and prints how the"
@@ -200,11 +130,13 @@ int cmd_check(int argc, char **argv)
         fprintf(stderr, "khu check: %s\n", d.message);
         return EXIT_DB;
     }
-    problems += pragma_problems(s, "PRAGMA integrity_check", "integrity");
-    problems += pragma_problems(s, "PRAGMA foreign_key_check", "dangling reference in");
-    tables = schema_tables(&count);
-    for (i = 0; i < count; i++)
-        problems += check_table(s, &tables[i]);
+    err = app_check(s, print_finding, &shown, &problems, &d);
+    if (shown > CHECK_MAX_SHOWN)
+        printf("  ... and %ld more\n", shown - CHECK_MAX_SHOWN);
+    if (err) {
+        fprintf(stderr, "khu check: the check stopped: %s\n", d.message);
+        problems++;
+    }
     printf("check: %ld problem%s in %s\n", problems, problems == 1 ? "" : "s", cli_db_path(db));
     print_reconciliation(s);
     store_close(s);

@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Planning metrics computed live from the registry (zone counts and areas
- * by kind, clusters with complete infrastructure, occupancy, local supply
- * share) and the reconciliation of the registry against the province's
- * reported totals. Umbrella zones (those that other zones name as their
- * group) are never added to their members: members are counted, umbrellas
- * are listed apart.
+ * The registry's figures, computed live: zone counts and areas by kind x
+ * status x unit (the stats groups), umbrella zones with their members, the
+ * planning metrics of targets (zone counts and areas by kind, clusters with
+ * complete infrastructure, occupancy, local supply share) and the
+ * reconciliation of the registry against the province's reported totals.
+ * Umbrella zones (those that other zones name as their group) are never
+ * added to their members: members are counted, umbrellas are listed apart.
  */
 #ifndef KHU_METRICS_H
 #define KHU_METRICS_H
 
-#include "core/buf.h"
-#include "store/lookup.h"
 #include "store/store.h"
+
+#define METRIC_NAME_MAX 64 /* bytes of a metric name with its NUL */
 
 enum metric_result {
     METRIC_NOT_LIVE = -1, /* the registry cannot compute this metric */
@@ -39,15 +40,72 @@ struct recon_row {
     char source[512];
 };
 
+/* The values of a row of store_stats_groups, in this order. Sums are NULL
+ * when no zone of the group has the figure. */
+enum stats_group_col {
+    STATS_KIND,
+    STATS_STATUS,
+    STATS_UNIT,
+    STATS_UNIT_VI, /* the unit's names; NULL when the unit is unknown */
+    STATS_UNIT_EN,
+    STATS_UNIT_KO,
+    STATS_COUNT,
+    STATS_TOTAL_HA,
+    STATS_INDUSTRIAL_HA,
+    STATS_LEASED_HA,
+    STATS_INDUSTRIAL_WITH_LEASE, /* industrial land of the zones whose lease is known */
+    STATS_AREA_UNKNOWN,          /* zones without total_ha */
+    STATS_NCOLS
+};
+
+/* The values of a row of store_umbrellas, in this order. */
+enum umbrella_col {
+    UMBRELLA_CODE,
+    UMBRELLA_KIND,
+    UMBRELLA_NAME_VI,
+    UMBRELLA_TOTAL_HA, /* the umbrella's own area */
+    UMBRELLA_MEMBERS,
+    UMBRELLA_MEMBERS_TOTAL_HA,
+    UMBRELLA_MEMBERS_AREA_UNKNOWN,
+    UMBRELLA_NCOLS
+};
+
 /* API */
 
-/* Computes metric (e.g. "kcn_count") over zones in scope_unit (NULL: all).
- * Fills *out; out->result says whether the value is usable. */
-enum khu_err metric_live(struct store *s, const char *metric, const char *scope_unit,
-                         struct metric_value *out);
+/* Hands fn one row per (kind, status, unit) of the zones counted in totals
+ * (umbrellas left out), ordered by kind, status, unit; values as in enum
+ * stats_group_col. Returns KHU_OK (also when fn stopped early), or the
+ * error with d filled. */
+enum khu_err store_stats_groups(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d);
 
-/* Fills rows (at most max) with the registry's established parks and
- * clusters beside the latest reported totals; *n receives the count. */
-enum khu_err metric_reconcile(struct store *s, struct recon_row *rows, int max, int *n);
+/* Hands fn one row per umbrella zone, ordered by code, with its own area
+ * beside its members'; values as in enum umbrella_col. Returns as
+ * store_stats_groups does. */
+enum khu_err store_umbrellas(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d);
+
+/* Returns 1 when the registry can compute metric (store_metric_live gives
+ * it a value), 0 otherwise. */
+int store_metric_is_live(const char *metric);
+
+/* Returns 1 when metric is live and its value depends on the scope unit,
+ * 0 when it is the same for every scope (or not live). */
+int store_metric_is_scoped(const char *metric);
+
+/* Computes metric (e.g. "kcn_count") over the zones in scope_unit (NULL:
+ * all) as of today ("YYYY-MM-DD", the day that decides which linkages are
+ * current). Fills *out; out->result says whether the value is usable, and
+ * is METRIC_NOT_LIVE for a metric the registry cannot compute (KHU_OK).
+ * Returns KHU_EINVAL when today is not a date, or the database's error,
+ * with d filled. */
+enum khu_err store_metric_live(struct store *s, const char *metric, const char *scope_unit,
+                               const char *today, struct metric_value *out, struct khu_diag *d);
+
+/* Fills rows (room for max, at least 2) with the registry's established
+ * parks then clusters beside the latest reported totals, then the registry
+ * by kind and status; *n receives the count (rows beyond max are left
+ * out). Returns KHU_EINVAL when max < 2, or the database's error, with d
+ * filled. */
+enum khu_err store_reconcile(struct store *s, struct recon_row *rows, int max, int *n,
+                             struct khu_diag *d);
 
 #endif

@@ -1,16 +1,63 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Live metrics and reconciliation (see metrics.h).
+ * The registry's live figures in SQL: stats groups, umbrellas, the metrics
+ * of targets and the reconciliation (see metrics.h).
  */
 #include "store/metrics.h"
+#include "core/num.h"
 #include "store/sqlite/sq.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* ===== stats groups and umbrellas ===== */
+
+static const char groups_sql[] =
+    "SELECT z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko, count(*),"
+    " sum(z.total_ha), sum(z.industrial_ha), sum(z.leased_ha),"
+    " sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"
+    " count(*) - count(z.total_ha)"
+    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " SQ_ZONE_COUNTED
+    " GROUP BY z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko"
+    " ORDER BY z.kind, z.status IS NOT NULL, z.status, z.unit_code IS NOT NULL, z.unit_code";
+
+static const char umbrellas_sql[] =
+    "SELECT g.code, g.kind, g.name_vi, g.total_ha, count(m.code), sum(m.total_ha),"
+    " count(m.code) - count(m.total_ha)"
+    " FROM zones g JOIN zones m ON m.group_code = g.code"
+    " GROUP BY g.code, g.kind, g.name_vi, g.total_ha ORDER BY g.code";
+
+/* Steps the kept statement for sql into fn. */
+static enum khu_err each_of(struct store *s, const char *sql, const char *what, store_row_fn fn,
+                            void *arg, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    enum khu_err err;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), what, d);
+    err = sq_each(s, st, fn, arg, d);
+    sq_release(s, st);
+    return err;
+}
+
+enum khu_err store_stats_groups(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    return each_of(s, groups_sql, "the zone statistics", fn, arg, d);
+}
+
+enum khu_err store_umbrellas(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    return each_of(s, umbrellas_sql, "the umbrella zones", fn, arg, d);
+}
+
+/* ===== live metrics ===== */
+
 struct metric_sql {
     const char *name;
-    const char *sql; /* returns value, counted, unknown; ?1 = scope unit or NULL */
+    int scoped;      /* 1: the value depends on the scope unit */
+    const char *sql; /* returns value, counted, unknown; ?1 = scope unit or NULL, ?2 = today
+                      (either may go unused) */
 };
 
 #define IN_SCOPE "(?1 IS NULL OR z.unit_code IN scope OR z.commune IN scope)"
@@ -19,142 +66,207 @@ struct metric_sql {
 #define WITH_SCOPE "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " "
 
 static const struct metric_sql metrics[] = {
-    {"kcn_count",
+    {"kcn_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
-    {"ccn_count",
+    {"ccn_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
-    {"kcn_area_ha",
+    {"kcn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
                 " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
-    {"ccn_area_ha",
+    {"ccn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
                 " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
-    {"ccn_operating_count",
+    {"ccn_operating_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND z.status = 'operating'"},
-    {"ccn_infra_complete_pct",
+    {"ccn_infra_complete_pct", 1,
      WITH_SCOPE "SELECT 100.0 * sum(z.infra_complete) / count(z.infra_complete),"
                 " count(z.infra_complete), count(*) - count(z.infra_complete)" ZONES_WHERE(
                     "ccn") " AND z.status = 'operating'"},
-    {"kcn_occupancy_pct",
+    {"kcn_occupancy_pct", 1,
      WITH_SCOPE "SELECT 100.0 * sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.leased_ha END)"
                 " / sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"
                 " count(z.leased_ha + z.industrial_ha), count(*) - count(z.leased_ha +"
                 " z.industrial_ha)" ZONES_WHERE("kcn") " AND z.status = 'operating'"},
-    {"local_supply_share_pct",
+    {"local_supply_share_pct", 0,
      "SELECT 100.0 * sum(CASE WHEN e.ownership IN ('domestic','state') THEN l.annual_usd END)"
      " / sum(l.annual_usd), count(l.annual_usd), count(*) - count(l.annual_usd)"
      " FROM linkages l JOIN enterprises e ON e.tax_code = l.supplier_tax_code"
-     " WHERE (l.until IS NULL OR l.until >= date('now')) AND ?1 IS ?1"},
+     " WHERE (l.until IS NULL OR l.until >= ?2)"},
 };
 
-enum khu_err metric_live(struct store *s, const char *metric, const char *scope_unit,
-                         struct metric_value *out)
+static const struct metric_sql *metric_find(const char *name)
 {
-    sqlite3_stmt *st = NULL;
     size_t i;
+
+    for (i = 0; name && i < sizeof(metrics) / sizeof(metrics[0]); i++)
+        if (strcmp(metrics[i].name, name) == 0)
+            return &metrics[i];
+    return NULL;
+}
+
+int store_metric_is_live(const char *metric)
+{
+    return metric_find(metric) != NULL;
+}
+
+int store_metric_is_scoped(const char *metric)
+{
+    const struct metric_sql *m = metric_find(metric);
+
+    return m && m->scoped;
+}
+
+enum khu_err store_metric_live(struct store *s, const char *metric, const char *scope_unit,
+                               const char *today, struct metric_value *out, struct khu_diag *d)
+{
+    const struct metric_sql *m = metric_find(metric);
+    sqlite3_stmt *st = NULL;
     enum khu_err err = KHU_OK;
+    int32_t day;
+    int rc;
 
     memset(out, 0, sizeof(*out));
     out->result = METRIC_NOT_LIVE;
-    for (i = 0; i < sizeof(metrics) / sizeof(metrics[0]); i++)
-        if (strcmp(metrics[i].name, metric) == 0)
-            break;
-    if (i == sizeof(metrics) / sizeof(metrics[0]))
+    if (!today || strlen(today) != 10 || parse_date(today, &day) != KHU_OK) {
+        khu_diag_set(d, 0, 0, "today", "'%s' is not a date (YYYY-MM-DD)", today ? today : "");
+        return KHU_EINVAL;
+    }
+    if (!m)
         return KHU_OK;
-    if (sqlite3_prepare_v2(s->db, metrics[i].sql, -1, &st, NULL) != SQLITE_OK)
-        return KHU_EDB;
+    st = sq_prepare(s, m->sql);
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the live metric", d);
     if (scope_unit)
         sqlite3_bind_text(st, 1, scope_unit, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         out->result = sqlite3_column_type(st, 0) == SQLITE_NULL ? METRIC_UNKNOWN : METRIC_OK;
         out->value = sqlite3_column_double(st, 0);
-        out->counted = sqlite3_column_int64(st, 1);
-        out->unknown = sqlite3_column_int64(st, 2);
+        out->counted = (long)sqlite3_column_int64(st, 1);
+        out->unknown = (long)sqlite3_column_int64(st, 2);
     } else {
-        err = KHU_EDB;
+        out->result = METRIC_NOT_LIVE;
+        err = sq_error(s, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "the live metric", d);
     }
-    sqlite3_finalize(st);
+    sq_release(s, st);
     return err;
 }
 
-/* The latest reported observation of any target whose metric is metric. */
-static int latest_reported(struct store *s, const char *metric, double *value, char *on,
-                           char *source, size_t source_n)
-{
-    sqlite3_stmt *st = NULL;
-    int found = 0;
+/* ===== reconciliation ===== */
 
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT o.value, o.observed_on, coalesce(o.source, t.source, '')"
-                           " FROM observations o JOIN targets t ON t.code = o.target_code"
-                           " WHERE t.metric = ?1 ORDER BY o.observed_on DESC LIMIT 1",
-                           -1, &st, NULL) != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(st, 1, metric, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+static const char latest_sql[] = "SELECT o.value, o.observed_on, coalesce(o.source, t.source, '')"
+                                 " FROM observations o JOIN targets t ON t.code = o.target_code"
+                                 " WHERE t.metric = ?1 ORDER BY o.observed_on DESC LIMIT 1";
+
+static const char by_status_sql[] =
+    "SELECT z.kind, coalesce(z.status, 'status unknown'), count(*),"
+    " coalesce(sum(z.total_ha), 0), count(*) - count(z.total_ha)"
+    " FROM zones z WHERE " SQ_ZONE_COUNTED " GROUP BY z.kind, z.status"
+    " ORDER BY z.kind, coalesce(z.status, 'status unknown')";
+
+/* The latest reported observation of any target whose metric is metric:
+ * sets *found to 1 and fills value, on and source, or leaves them. */
+static enum khu_err latest_reported(struct store *s, const char *metric, int *found, double *value,
+                                    char on[11], char *source, size_t source_n, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, latest_sql);
+    enum khu_err err = KHU_OK;
+    int rc;
+
+    *found = 0;
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the reported totals", d);
+    sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
         *value = sqlite3_column_double(st, 0);
         snprintf(on, 11, "%s", (const char *)sqlite3_column_text(st, 1));
         snprintf(source, source_n, "%s", (const char *)sqlite3_column_text(st, 2));
-        found = 1;
+        *found = 1;
+    } else if (rc != SQLITE_DONE) {
+        err = sq_error(s, rc, "the reported totals", d);
     }
-    sqlite3_finalize(st);
-    return found;
+    sq_release(s, st);
+    return err;
 }
 
-static enum khu_err registry_by_status(struct store *s, struct recon_row *rows, int max, int *n)
+struct by_status {
+    struct recon_row *rows;
+    int max, *n;
+};
+
+static int by_status_row(void *arg, const struct khu_row *row)
 {
-    sqlite3_stmt *st = NULL;
-    int rc;
+    struct by_status *b = arg;
+    struct recon_row *r;
 
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT z.kind, coalesce(z.status, 'status unknown'), count(*),"
-                           " coalesce(sum(z.total_ha), 0), count(*) - count(z.total_ha)"
-                           " FROM zones z WHERE " SQ_ZONE_COUNTED " GROUP BY 1, 2 ORDER BY 1, 2",
-                           -1, &st, NULL) != SQLITE_OK)
-        return KHU_EDB;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
-        struct recon_row *r = &rows[(*n)++];
-        memset(r, 0, sizeof(*r));
-        snprintf(r->kind, sizeof(r->kind), "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(r->label, sizeof(r->label), "%s", (const char *)sqlite3_column_text(st, 1));
-        r->registry_count = sqlite3_column_int64(st, 2);
-        r->registry_ha = sqlite3_column_double(st, 3);
-        r->registry_area_unknown = sqlite3_column_int64(st, 4);
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? KHU_OK : KHU_EDB;
+    if (*b->n >= b->max)
+        return 1;
+    r = &b->rows[(*b->n)++];
+    memset(r, 0, sizeof(*r));
+    snprintf(r->kind, sizeof(r->kind), "%s", row_text(row, 0) ? row_text(row, 0) : "");
+    snprintf(r->label, sizeof(r->label), "%s", row_text(row, 1) ? row_text(row, 1) : "");
+    r->registry_count = (long)row_int(row, 2);
+    r->registry_ha = row_real(row, 3);
+    r->registry_area_unknown = (long)row_int(row, 4);
+    return 0;
 }
 
-static void established_row(struct store *s, const char *kind, struct recon_row *r)
+/* The established parks (kind "kcn") or clusters ("ccn") of the whole
+ * registry beside the latest reported totals. */
+static enum khu_err established_row(struct store *s, const char *kind, struct recon_row *r,
+                                    struct khu_diag *d)
 {
     struct metric_value count, area;
     char metric[32], src2[256] = "", on2[11] = "";
+    enum khu_err err;
 
     memset(r, 0, sizeof(*r));
     snprintf(r->kind, sizeof(r->kind), "%s", kind);
     snprintf(r->label, sizeof(r->label), "established (approved, building, operating)");
     snprintf(metric, sizeof(metric), "%s_count", kind);
-    metric_live(s, metric, NULL, &count);
+    /* neither metric depends on the day: any date serves */
+    err = store_metric_live(s, metric, NULL, "2000-01-01", &count, d);
+    if (!err)
+        err = latest_reported(s, metric, &r->has_reported_count, &r->reported_count, r->reported_on,
+                              r->source, sizeof(r->source), d);
     r->registry_count = (long)count.value;
-    r->has_reported_count = latest_reported(s, metric, &r->reported_count, r->reported_on,
-                                            r->source, sizeof(r->source));
     snprintf(metric, sizeof(metric), "%s_area_ha", kind);
-    metric_live(s, metric, NULL, &area);
+    if (!err)
+        err = store_metric_live(s, metric, NULL, "2000-01-01", &area, d);
+    if (!err)
+        err = latest_reported(s, metric, &r->has_reported_ha, &r->reported_ha, on2, src2,
+                              sizeof(src2), d);
+    if (err)
+        return err;
     r->registry_ha = area.value;
     r->registry_area_unknown = area.unknown;
-    r->has_reported_ha = latest_reported(s, metric, &r->reported_ha, on2, src2, sizeof(src2));
     if (!r->source[0]) {
         snprintf(r->source, sizeof(r->source), "%s", src2);
         snprintf(r->reported_on, sizeof(r->reported_on), "%s", on2);
     }
+    return KHU_OK;
 }
 
-enum khu_err metric_reconcile(struct store *s, struct recon_row *rows, int max, int *n)
+enum khu_err store_reconcile(struct store *s, struct recon_row *rows, int max, int *n,
+                             struct khu_diag *d)
 {
+    struct by_status b = {rows, max, n};
+    enum khu_err err;
+
     *n = 0;
-    if (max < 2)
+    if (max < 2) {
+        khu_diag_set(d, 0, 0, NULL, "the reconciliation needs room for at least 2 rows");
         return KHU_EINVAL;
-    established_row(s, "kcn", &rows[(*n)++]);
-    established_row(s, "ccn", &rows[(*n)++]);
-    return registry_by_status(s, rows, max, n);
+    }
+    err = established_row(s, "kcn", &rows[0], d);
+    if (!err)
+        err = established_row(s, "ccn", &rows[1], d);
+    if (err)
+        return err;
+    *n = 2;
+    if (max == 2) /* no room for the registry by status: not asked for */
+        return KHU_OK;
+    return each_of(s, by_status_sql, "the registry by status", by_status_row, &b, d);
 }

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Targets and observations in SQL (see targets.h).
+ */
+#include "store/targets.h"
+#include "store/sqlite/sq.h"
+
+static const char targets_sql[] =
+    "SELECT code, metric, scope_unit, name_vi, name_en, name_ko, basis, direction,"
+    " baseline_value, baseline_on, target_value, due_on, code, metric, scope, scope_unit,"
+    " name_vi, name_en, name_ko, measure_unit, basis, direction, baseline_value, baseline_on,"
+    " target_value, due_on, source FROM targets ORDER BY code";
+
+static const char observations_sql[] =
+    "SELECT target_code, observed_on, value, source, note FROM observations"
+    " ORDER BY target_code, observed_on";
+
+static enum khu_err each_of(struct store *s, const char *sql, const char *what, store_row_fn fn,
+                            void *arg, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    enum khu_err err;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), what, d);
+    err = sq_each(s, st, fn, arg, d);
+    sq_release(s, st);
+    return err;
+}
+
+enum khu_err store_targets(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    return each_of(s, targets_sql, "the targets", fn, arg, d);
+}
+
+enum khu_err store_observations(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    return each_of(s, observations_sql, "the observations", fn, arg, d);
+}
