@@ -1,72 +1,72 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The site finder's request handling shared by GET/POST /api/v1/match/sites
- * and the brief: parameters into a query, zones loaded and ranked.
+ * The parameters of the site finder (GET/POST /api/v1/match/sites) and of
+ * the brief (GET /api/v1/brief.pdf) in one table: name, type, range and
+ * doc of each. The same table decodes a query string or a JSON body into a
+ * finder_input and writes the routes' entries of the OpenAPI document, so
+ * the document cannot drift from what the decoder accepts.
  */
 #ifndef KHU_API_MATCH_H
 #define KHU_API_MATCH_H
 
+#include <stddef.h>
+
 #include "api/api.h"
-#include "core/site_match.h"
+#include "app/app_finder.h"
 
-#define MATCH_MAX_UNITS     16
-#define MATCH_MAX_ZONES     200000
-#define MATCH_DEFAULT_LIMIT 20
+#define MATCH_ROUTE_FINDER 1u /* GET and POST /api/v1/match/sites */
+#define MATCH_ROUTE_BRIEF  2u /* GET /api/v1/brief.pdf */
 
-struct match_input {
-    struct site_query q;
-    char sector[16];
-    char units[MATCH_MAX_UNITS][72];
-    int nunits;
-    long limit;
-    enum api_lang lang;
+enum match_param_type {
+    MATCH_NUMBER,  /* a number from min to max */
+    MATCH_INTEGER, /* a whole number from min to max */
+    MATCH_DATE,    /* YYYY-MM-DD */
+    MATCH_CODE,    /* one code */
+    MATCH_CODES,   /* min to max codes separated by commas (a JSON array in a body) */
+    MATCH_LANG,    /* vi, en or ko (read by api_lang) */
 };
 
-/* Everything loaded for one zone, and the strings site_zone points at. */
-/* One ranked zone's display data; the strings belong to the snapshot. */
-struct match_zone {
-    struct site_zone z;
-    const char *name;      /* in the chosen language, or the fallback */
-    const char *name_lang; /* "vi", "en" or "ko" */
+struct match_param {
+    const char *name;
+    enum match_param_type type;
+    double min, max;
+    unsigned routes; /* MATCH_ROUTE_* that take it */
+    int required;    /* in every route that takes it */
+    const char *example;
+    const char *doc;
+    /* Applies text to in; NULL when the handler reads it itself. Returns
+     * KHU_OK or KHU_EINVAL with d naming the parameter. */
+    enum khu_err (*set)(struct finder_input *in, const struct match_param *p, const char *text,
+                        struct khu_diag *d);
+    size_t at; /* where in struct site_query the value goes, for set's use */
 };
 
-struct match_snapshot; /* every zone's figures, shared while the database is unchanged */
-
-struct match_run {
-    struct match_snapshot *snap; /* held until match_run_free */
-    struct match_zone *mz;       /* every zone loaded (umbrellas aside) */
-    struct site_zone *zones;     /* the same zones as scoring input */
-    struct site_result *results; /* the best `limit` included, then the best excluded */
-    long n;                      /* zones scored */
-    size_t nresults, included, excluded;
-};
+/* Every parameter of both routes; the last entry's name is NULL. */
+extern const struct match_param match_params[];
 
 /* API */
 
-/* Sets defaults (weights, limit). */
-void match_input_init(struct match_input *in);
+/* Reads route's query parameters into in (after app_finder_input_init;
+ * lang is left to api_lang, and parameters the table marks as read by the
+ * handler are skipped). Returns 0, or -1 after answering 400. */
+int match_input_from_query(struct finder_input *in, struct http_req *req, struct http_resp *resp,
+                           unsigned route);
 
-/* Reads the finder's query parameters (and those in extra, a NULL-terminated
- * list the caller reads itself). Returns 0, or -1 after answering 400. */
-int match_input_from_query(struct match_input *in, struct http_req *req, struct http_resp *resp,
-                           const char *const *extra);
+/* Reads the finder's needs from a POST's JSON body (only lang may be in the
+ * URL). Returns 0, or -1 after answering 400. */
+int match_input_from_json(struct finder_input *in, struct http_req *req, struct http_resp *resp);
+
+/* Fills names (room for max, at least 2) with the names route accepts and
+ * those in extra (NULL-terminated, may be NULL), then a NULL; returns
+ * names. */
+const char *const *match_route_params(unsigned route, const char **names, size_t max,
+                                      const char *const *extra);
 
 /* Fills names (room for 40) with the finder's query parameters and those in
  * extra (NULL-terminated); returns names. */
 const char *const *match_param_names(const char **names, const char *const *extra);
 
-/* Loads and ranks every zone for in. Returns 0, or -1 after answering
- * 400/500/503. Free run with match_run_free. */
-int match_compute(struct match_input *in, struct store *s, struct http_resp *resp,
-                  struct match_run *run);
-void match_run_free(struct match_run *run);
-
-/* Scores the zone called code for in (the brief uses it for zones that may
- * not be among the best). Returns 0, or -1 when the zone is not in run. */
-int match_score_zone(const struct match_run *run, const struct match_input *in, const char *code,
-                     struct site_result *out);
-
-/* The zone behind a ranked result. */
-const struct match_zone *match_zone_of(const struct match_run *run, const struct site_result *r);
+/* The site language of an API language. */
+enum site_lang match_site_lang(enum api_lang lang);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/handlers.h"
+#include "api/match.h"
 #include "api/resource.h"
 
 /* Writes already-encoded JSON text as one value. */
@@ -265,171 +266,174 @@ static void simple_path(struct jw *w, const char *path, const char *id, const ch
     end_operation(w);
 }
 
-/* The site finder, the brief and inquiries: operations with bodies. */
+/* ===== the site finder and the brief, from the table that decodes them ===== */
+
+/* The JSON schema of a finder parameter; in_body: as a member of the POST
+ * body (codes as an array). */
+static void match_schema(struct jw *w, const struct match_param *p, int in_body)
+{
+    static const char *const langs[] = {"vi", "en", "ko"};
+    int i;
+
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    switch (p->type) {
+    case MATCH_NUMBER:
+    case MATCH_INTEGER:
+        jw_str(w, p->type == MATCH_NUMBER ? "number" : "integer");
+        jw_key(w, "minimum");
+        jw_real(w, p->min);
+        jw_key(w, "maximum");
+        jw_real(w, p->max);
+        break;
+    case MATCH_DATE:
+        jw_str(w, "string");
+        jw_key(w, "format");
+        jw_str(w, "date");
+        break;
+    case MATCH_CODES:
+        if (in_body) {
+            jw_str(w, "array");
+            jw_key(w, "items");
+            raw(w, "{\"type\":\"string\"}");
+            jw_key(w, "maxItems");
+            jw_int(w, (int64_t)p->max);
+            break;
+        }
+        jw_str(w, "string");
+        break;
+    case MATCH_LANG:
+        jw_str(w, "string");
+        jw_key(w, "enum");
+        jw_arr_begin(w);
+        for (i = 0; i < 3; i++)
+            jw_str(w, langs[i]);
+        jw_arr_end(w);
+        break;
+    default:
+        jw_str(w, "string");
+    }
+    jw_obj_end(w);
+}
+
+/* The query parameters of route (lang_only: just lang, for the POST). */
+static void match_parameters(struct jw *w, unsigned route, int lang_only)
+{
+    const struct match_param *p;
+
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    for (p = match_params; p->name; p++) {
+        if (!(p->routes & route) || (lang_only && p->type != MATCH_LANG))
+            continue;
+        jw_obj_begin(w);
+        jw_key(w, "name");
+        jw_str(w, p->name);
+        jw_key(w, "in");
+        jw_str(w, "query");
+        jw_key(w, "required");
+        jw_bool(w, p->required);
+        jw_key(w, "description");
+        jw_str(w, p->doc);
+        jw_key(w, "schema");
+        match_schema(w, p, 0);
+        jw_key(w, "example");
+        jw_str(w, p->example);
+        jw_obj_end(w);
+    }
+    jw_arr_end(w);
+}
+
+/* The POST body of the finder: every finder parameter but lang. */
+static void match_body(struct jw *w)
+{
+    const struct match_param *p;
+
+    jw_key(w, "requestBody");
+    jw_obj_begin(w);
+    jw_key(w, "required");
+    jw_bool(w, 1);
+    jw_key(w, "content");
+    jw_obj_begin(w);
+    jw_key(w, "application/json");
+    jw_obj_begin(w);
+    jw_key(w, "schema");
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "object");
+    jw_key(w, "additionalProperties");
+    jw_bool(w, 0);
+    jw_key(w, "properties");
+    jw_obj_begin(w);
+    for (p = match_params; p->name; p++) {
+        if (!(p->routes & MATCH_ROUTE_FINDER) || p->type == MATCH_LANG)
+            continue;
+        jw_key(w, p->name);
+        match_schema(w, p, 1);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static const char finder_answers[] =
+    "{\"200\":{\"description\":\"The ranked zones: items (included, best first) and excluded,"
+    " each with score, contributions per criterion and reasons.\",\"content\":{"
+    "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}}}},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+static const char brief_answers[] =
+    "{\"200\":{\"description\":\"The brief\",\"content\":{\"application/pdf\":{\"schema\":"
+    "{\"type\":\"string\",\"format\":\"binary\"}}}},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+static void match_operation(struct jw *w, const char *method, const char *id, const char *summary)
+{
+    jw_key(w, method);
+    jw_obj_begin(w);
+    jw_key(w, "operationId");
+    jw_str(w, id);
+    jw_key(w, "summary");
+    jw_str(w, summary);
+}
+
 static void finder_paths(struct jw *w)
 {
     jw_key(w, "/api/v1/match/sites");
-    raw(w,
-        "{\"get\":{\"operationId\":\"match_sites\",\"summary\":\"Site finder: zones ranked for an "
-        "investor's needs, with "
-        "reasons.\",\"parameters\":[{\"name\":\"land_ha\",\"in\":\"query\",\"r"
-        "equired\":false,\"description\":\"Land needed (ha); zones with less available land a"
-        "re "
-        "excluded.\",\"schema\":{\"type\":\"number\"}},{\"name\":\"ready_by\",\"in\":\"query\","
-        "\"requi"
-        "red\":false,\"description\":\"Date (YYYY-MM-DD) by which the site must be ready; wit"
-        "hout it only operating zones qualify.\",\"schema\":{\"type\":\"string\"}},{\"name\":\"max_"
-        "lease_usd_m2\",\"in\":\"query\",\"required\":false,\"description\":\"Highest acceptable le"
-        "ase price "
-        "(USD/m2).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_hcmc\",\"in\":\"que"
-        "ry\",\"required\":false,\"description\":\"Longest acceptable distance to Ho Chi Minh C"
-        "ity "
-        "(km).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_port\",\"in\":\"query\","
-        "\"requi"
-        "red\":false,\"description\":\"Longest acceptable distance to a seaport (km).\",\"schem"
-        "a\":{\"type\":\"number\"}},{\"name\":\"min_wwtp_m3_day\",\"in\":\"query\",\"required\":"
-        "false,\"d"
-        "escription\":\"Least wastewater treatment capacity (m3/day).\",\"schema\":{\"type\":\"nu"
-        "mber\"}},{\"name\":\"min_power_mva\",\"in\":\"query\",\"required\":false,\"description\":"
-        "\"Lea"
-        "st power supply "
-        "(MVA).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"units\",\"in\":\"query\""
-        ",\"required\":false,\"description\":\"Preferred administrative units, comma-separated"
-        " (any level, historical codes included).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"s"
-        "ector\",\"in\":\"query\",\"required\":false,\"description\":\"The investor's VSIC code (20"
-        "18 or "
-        "2025).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\",\"required"
-        "\":false,\"description\":\"Zones listed in items and in excluded (1-500, default 20)"
-        ".\",\"schema\":{\"type\":\"integer\"}},{\"name\":\"weight_land\",\"in\":\"query\","
-        "\"required\":fa"
-        "lse,\"description\":\"Weight of the land criterion (0-100; 0 removes it).\",\"schema\""
-        ":{\"type\":\"number\"}},{\"name\":\"weight_price\",\"in\":\"query\",\"required\":false,"
-        "\"descri"
-        "ption\":\"Weight of the price criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\""
-        "number\"}},{\"name\":\"weight_km_hcmc\",\"in\":\"query\",\"required\":false,"
-        "\"description\":\""
-        "Weight of the km_hcmc criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number"
-        "\"}},{\"name\":\"weight_km_port\",\"in\":\"query\",\"required\":false,\"description\":"
-        "\"Weight"
-        " of the km_port criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\""
-        "name\":\"weight_wwtp\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of "
-        "the w"
-        "wtp criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weigh"
-        "t_power\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the power criter"
-        "ion (0-100; 0 removes "
-        "it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_ready\",\""
-        "in\":\"query\",\"required\":false,\"description\":\"Weight of the ready criterion (0-100"
-        "; 0 removes "
-        "it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_unit\",\"in\":\"query\""
-        ",\"required\":false,\"description\":\"Weight of the unit criterion (0-100; 0 removes "
-        "it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_sector\",\"in\":\"query\","
-        "\"required"
-        "\":false,\"description\":\"Weight of the sector criterion (0-100; 0 removes it).\",\"s"
-        "chema\":{\"type\":\"number\"}},{\"name\":\"lang\",\"in\":\"query\",\"required\":false,"
-        "\"descript"
-        "ion\":\"Language of names and reasons; otherwise Accept-Language, then vi.\",\"schem"
-        "a\":{\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"responses\":{\"200\":{"
-        "\"description\""
-        ":\"The ranked zones: items (included, best first) and excluded, each with score, "
-        "contributions per criterion and reasons.\",\"content\":{\"application/json\":{\"schema"
-        "\":{\"$ref\":\"#/components/schemas/Object\"}}}},\"400\":{\"$ref\":\"#/components/response"
-        "s/Problem\"}}},\"post\":{\"operationId\":\"match_sites_post\",\"summary\":\"Site finder wi"
-        "th the needs as a JSON object (same names as the GET parameters).\",\"parameters\":"
-        "[{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Language of "
-        "names a"
-        "nd reasons; otherwise Accept-Language, then vi.\",\"schema\":{\"type\":\"string\",\"enum"
-        "\":[\"vi\",\"en\",\"ko\"]}}],\"requestBody\":{\"required\":true,\"content\":{"
-        "\"application/jso"
-        "n\":{\"schema\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{"
-        "\"land_h"
-        "a\":{\"type\":\"number\"},\"ready_by\":{\"type\":\"string\"},\"max_lease_usd_m2\":{"
-        "\"type\":\"nu"
-        "mber\"},\"max_km_hcmc\":{\"type\":\"number\"},\"max_km_port\":{\"type\":\"number\"},\"min_"
-        "wwtp"
-        "_m3_day\":{\"type\":\"number\"},\"min_power_mva\":{\"type\":\"number\"},\"units\":{"
-        "\"type\":\"ar"
-        "ray\",\"items\":{\"type\":\"string\"}},\"sector\":{\"type\":\"string\"},\"limit\":{"
-        "\"type\":\"inte"
-        "ger\"},\"weight_land\":{\"type\":\"number\"},\"weight_price\":{\"type\":\"number\"},"
-        "\"weight_k"
-        "m_hcmc\":{\"type\":\"number\"},\"weight_km_port\":{\"type\":\"number\"},\"weight_wwtp\":{"
-        "\"typ"
-        "e\":\"number\"},\"weight_power\":{\"type\":\"number\"},\"weight_ready\":{\"type\":"
-        "\"number\"},\""
-        "weight_unit\":{\"type\":\"number\"},\"weight_sector\":{\"type\":\"number\"}}}}}},"
-        "\"responses"
-        "\":{\"200\":{\"description\":\"The ranked zones: items (included, best first) and excl"
-        "uded, each with score, contributions per criterion and reasons.\",\"content\":{\"app"
-        "lication/json\":{\"schema\":{\"$ref\":\"#/components/schemas/"
-        "Object\"}}}},\"400\":{\"$ref\""
-        ":\"#/components/responses/Problem\"}}}}");
+    jw_obj_begin(w);
+    match_operation(w, "get", "match_sites",
+                    "Site finder: zones ranked for an investor's needs, with reasons.");
+    match_parameters(w, MATCH_ROUTE_FINDER, 0);
+    jw_key(w, "responses");
+    raw(w, finder_answers);
+    jw_obj_end(w);
+    match_operation(w, "post", "match_sites_post",
+                    "Site finder with the needs as a JSON object (same names as the GET "
+                    "parameters).");
+    match_parameters(w, MATCH_ROUTE_FINDER, 1);
+    match_body(w);
+    jw_key(w, "responses");
+    raw(w, finder_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
     jw_key(w, "/api/v1/brief.pdf");
-    raw(w,
-        "{\"get\":{\"operationId\":\"brief_pdf\",\"summary\":\"The PDF site brief of 1-8 zones; wi"
-        "th finder parameters, their scores and reasons.\",\"parameters\":[{\"name\":\"zones\",\""
-        "in\":\"query\",\"required\":true,\"description\":\"Zone codes, comma-separated (1-8).\",\""
-        "schema\":{\"type\":\"string\"}},{\"name\":\"land_ha\",\"in\":\"query\",\"required\":false,"
-        "\"desc"
-        "ription\":\"Land needed (ha); zones with less available land are excluded.\",\"schem"
-        "a\":{\"type\":\"number\"}},{\"name\":\"ready_by\",\"in\":\"query\",\"required\":false,"
-        "\"descript"
-        "ion\":\"Date (YYYY-MM-DD) by which the site must be ready; without it only operati"
-        "ng zones "
-        "qualify.\",\"schema\":{\"type\":\"string\"}},{\"name\":\"max_lease_usd_m2\",\"in\":\""
-        "query\",\"required\":false,\"description\":\"Highest acceptable lease price (USD/m2).\""
-        ",\"schema\":{\"type\":\"number\"}},{\"name\":\"max_km_hcmc\",\"in\":\"query\","
-        "\"required\":false"
-        ",\"description\":\"Longest acceptable distance to Ho Chi Minh City (km).\",\"schema\":"
-        "{\"type\":\"number\"}},{\"name\":\"max_km_port\",\"in\":\"query\",\"required\":false,"
-        "\"descript"
-        "ion\":\"Longest acceptable distance to a seaport (km).\",\"schema\":{\"type\":\"number\"}"
-        "},{\"name\":\"min_wwtp_m3_day\",\"in\":\"query\",\"required\":false,\"description\":"
-        "\"Least w"
-        "astewater treatment capacity (m3/day).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"min"
-        "_power_mva\",\"in\":\"query\",\"required\":false,\"description\":\"Least power supply (MVA"
-        ").\",\"schema\":{\"type\":\"number\"}},{\"name\":\"units\",\"in\":\"query\",\"required\":"
-        "false,\"d"
-        "escription\":\"Preferred administrative units, comma-separated (any level, histori"
-        "cal codes "
-        "included).\",\"schema\":{\"type\":\"string\"}},{\"name\":\"sector\",\"in\":\"query\","
-        "\"required\":false,\"description\":\"The investor's VSIC code (2018 or 2025).\",\"schem"
-        "a\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\",\"required\":false,"
-        "\"description"
-        "\":\"Zones listed in items and in excluded (1-500, default 20).\",\"schema\":{\"type\":"
-        "\"integer\"}},{\"name\":\"weight_land\",\"in\":\"query\",\"required\":false,"
-        "\"description\":\"W"
-        "eight of the land criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},"
-        "{\"name\":\"weight_price\",\"in\":\"query\",\"required\":false,\"description\":\"Weight "
-        "of th"
-        "e price criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"w"
-        "eight_km_hcmc\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the km_hcm"
-        "c criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_"
-        "km_port\",\"in\":\"query\",\"required\":false,\"description\":\"Weight of the km_port crit"
-        "erion (0-100; 0 removes "
-        "it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_wwtp\","
-        "\"in\":\"query\",\"required\":false,\"description\":\"Weight of the wwtp criterion (0-100"
-        "; 0 removes "
-        "it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_power\",\"in\":\"query"
-        "\",\"required\":false,\"description\":\"Weight of the power criterion (0-100; 0 remove"
-        "s "
-        "it).\",\"schema\":{\"type\":\"number\"}},{\"name\":\"weight_ready\",\"in\":\"query\","
-        "\"require"
-        "d\":false,\"description\":\"Weight of the ready criterion (0-100; 0 removes it).\",\"s"
-        "chema\":{\"type\":\"number\"}},{\"name\":\"weight_unit\",\"in\":\"query\",\"required\":"
-        "false,\"d"
-        "escription\":\"Weight of the unit criterion (0-100; 0 removes it).\",\"schema\":{\"typ"
-        "e\":\"number\"}},{\"name\":\"weight_sector\",\"in\":\"query\",\"required\":false,"
-        "\"description"
-        "\":\"Weight of the sector criterion (0-100; 0 removes it).\",\"schema\":{\"type\":\"numb"
-        "er\"}},{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Language "
-        "of na"
-        "mes and reasons; otherwise Accept-Language, then vi.\",\"schema\":{\"type\":\"string\","
-        "\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"responses\":{\"200\":{\"description\":\"The "
-        "brief\",\"conten"
-        "t\":{\"application/"
-        "pdf\":{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}}}},\"400\":{\"$"
-        "ref\":\"#/components/responses/Problem\"},\"404\":{\"$ref\":\"#/components/responses/Pro"
-        "blem\"}}}}");
+    jw_obj_begin(w);
+    match_operation(w, "get", "brief_pdf",
+                    "The PDF site brief of 1-8 zones; with finder parameters, their scores and "
+                    "reasons.");
+    match_parameters(w, MATCH_ROUTE_BRIEF, 0);
+    jw_key(w, "responses");
+    raw(w, brief_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+/* Inquiries: an operation with a body. */
+static void leads_path(struct jw *w)
+{
     jw_key(w, "/api/v1/leads");
     raw(w,
         "{\"post\":{\"operationId\":\"post_lead\",\"summary\":\"An investor's inquiry for the prov"
@@ -477,6 +481,7 @@ static void write_paths(struct jw *w)
     simple_path(w, "/api/v1", "api_index", "Links to the resources.", NULL);
     simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);
     finder_paths(w);
+    leads_path(w);
     simple_path(w, "/healthz", "healthz", "Liveness: 200 when the database answers.", NULL);
     jw_obj_end(w);
 }

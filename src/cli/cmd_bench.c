@@ -11,13 +11,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "api/match.h"
+#include "app/app_brief.h"
+#include "app/app_finder.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "core/num.h"
 #include "core/xalloc.h"
-#include "report/brief_data.h"
 
 #define BENCH_MAX_RUNS 10000
 
@@ -44,38 +44,35 @@ static void report(const char *what, double *ms, int n)
 }
 
 /* An investor's typical needs: 20 ha, within 60 km of Ho Chi Minh City. */
-static void typical_query(struct match_input *in)
+static void typical_query(struct finder_input *in)
 {
-    match_input_init(in);
+    app_finder_input_init(in);
     in->q.land_ha = 20;
     in->q.max_km_hcmc.known = 1;
     in->q.max_km_hcmc.v = 60;
-    in->lang = LANG_EN;
+    in->lang = SITE_EN;
 }
 
 static int bench_match(struct store *s, int runs, double *ms)
 {
-    struct match_input in;
-    struct match_run run;
-    struct http_resp resp;
+    struct finder_input in;
+    struct finder_run run;
+    struct khu_diag d;
     int i;
     long zones = 0;
 
-    memset(&resp, 0, sizeof(resp));
-    buf_init(&resp.body, 1 << 20);
+    khu_diag_clear(&d);
     typical_query(&in);
     for (i = 0; i < runs; i++) {
         double t0 = now_ms();
-        if (match_compute(&in, s, &resp, &run)) {
-            fprintf(stderr, "khu bench: %s\n", buf_cstr(&resp.body));
-            buf_free(&resp.body);
+        if (app_finder_run(s, &in, &run, &d)) {
+            fprintf(stderr, "khu bench: %s\n", d.message);
             return -1;
         }
         ms[i] = now_ms() - t0;
         zones = run.n;
-        match_run_free(&run);
+        app_finder_run_free(&run);
     }
-    buf_free(&resp.body);
     printf("zones %ld\n", zones);
     report("match load+rank", ms, runs);
     return 0;
@@ -83,16 +80,15 @@ static int bench_match(struct store *s, int runs, double *ms)
 
 static int bench_rank(struct store *s, int runs, double *ms)
 {
-    struct match_input in;
-    struct match_run run;
-    struct http_resp resp;
+    struct finder_input in;
+    struct finder_run run;
+    struct khu_diag d;
     int i;
 
-    memset(&resp, 0, sizeof(resp));
-    buf_init(&resp.body, 1 << 20);
+    khu_diag_clear(&d);
     typical_query(&in);
-    if (match_compute(&in, s, &resp, &run)) {
-        buf_free(&resp.body);
+    if (app_finder_run(s, &in, &run, &d)) {
+        fprintf(stderr, "khu bench: %s\n", d.message);
         return -1;
     }
     for (i = 0; i < runs; i++) {
@@ -102,41 +98,44 @@ static int bench_rank(struct store *s, int runs, double *ms)
                       &excluded);
         ms[i] = now_ms() - t0;
     }
-    match_run_free(&run);
-    buf_free(&resp.body);
+    app_finder_run_free(&run);
     report("match rank only", ms, runs);
     return 0;
 }
 
 static int bench_brief(struct store *s, const char *zone, int runs, double *ms)
 {
-    struct brief b;
-    struct brief_zone z;
+    struct brief *b = xcalloc(1, sizeof(*b));
+    struct brief_zone *z = xcalloc(1, sizeof(*z));
+    struct brief_input in = {&zone, 1, SITE_VI, "today", NULL};
+    struct khu_diag d;
     struct buf pdf;
-    int i;
+    int i, rc = -1;
 
     buf_init(&pdf, 64 << 20);
-    for (i = 0; i < runs; i++) {
+    khu_diag_clear(&d);
+    for (i = 0; b && z && i < runs; i++) {
         double t0 = now_ms();
-        memset(&b, 0, sizeof(b));
+        memset(b, 0, sizeof(*b));
         buf_reset(&pdf);
-        if (brief_load_zone(s, zone, SITE_VI, &z) || brief_load_frame(s, SITE_VI, "today", &b)) {
-            fprintf(stderr, "khu bench: no zone '%s'\n", zone);
-            buf_free(&pdf);
-            return -1;
+        if (app_brief_load(s, &in, b, z, &d)) {
+            fprintf(stderr, "khu bench: %s\n", d.message);
+            goto out;
         }
-        b.zones = &z;
-        b.nzones = 1;
-        if (brief_render_pdf(&b, &pdf)) {
-            buf_free(&pdf);
-            return -1;
-        }
+        if (brief_render_pdf(b, &pdf))
+            goto out;
         ms[i] = now_ms() - t0;
     }
+    if (!b || !z)
+        goto out;
     printf("brief bytes %zu\n", pdf.len);
-    buf_free(&pdf);
     report("brief one zone (PDF)", ms, runs);
-    return 0;
+    rc = 0;
+out:
+    buf_free(&pdf);
+    xfree(z);
+    xfree(b);
+    return rc;
 }
 
 int cmd_bench(int argc, char **argv)

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app_brief.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "core/xalloc.h"
-#include "report/brief_data.h"
 
 #define BRIEF_MAX_ZONES 16
 
@@ -50,34 +50,32 @@ static int run_brief(const char *db, const char **codes, int n, enum site_lang l
                      const char *output)
 {
     struct store *s = NULL;
-    struct brief b;
+    struct brief *b = xcalloc(1, sizeof(*b));
     struct brief_zone *zones = xcalloc((size_t)n, sizeof(*zones));
+    struct brief_input in;
     struct buf pdf;
     struct khu_diag d;
+    enum khu_err err;
     char today[16];
     time_t now = time(NULL);
-    int i, rc = 0;
+    int rc = 0;
 
     buf_init(&pdf, 64 * 1024 * 1024);
-    memset(&b, 0, sizeof(b));
     khu_diag_clear(&d);
-    if (!zones || store_open(db, STORE_READ_ONLY, &s, &d)) {
-        fprintf(stderr, "khu brief: %s\n", zones ? d.message : "out of memory");
+    if (!b || !zones || store_open(db, STORE_READ_ONLY, &s, &d)) {
+        fprintf(stderr, "khu brief: %s\n", b && zones ? d.message : "out of memory");
         rc = EXIT_DB;
         goto out;
     }
-    for (i = 0; i < n && !rc; i++) {
-        enum khu_err err = brief_load_zone(s, codes[i], lang, &zones[i]);
-        if (err == KHU_ENOTFOUND)
-            fprintf(stderr, "khu brief: no zone with code '%s'\n", codes[i]);
-        rc = err ? 1 : 0;
-    }
     strftime(today, sizeof(today), "%Y-%m-%d", gmtime(&now));
-    if (!rc && brief_load_frame(s, lang, today, &b))
-        rc = EXIT_DB;
-    b.zones = zones;
-    b.nzones = n;
-    if (!rc && brief_render_pdf(&b, &pdf)) {
+    in = (struct brief_input){codes, n, lang, today, NULL};
+    err = app_brief_load(s, &in, b, zones, &d);
+    if (err) {
+        fprintf(stderr, "khu brief: %s\n", d.message[0] ? d.message : khu_err_str(err));
+        rc = err == KHU_ENOTFOUND || err == KHU_EINVAL ? 1 : EXIT_DB;
+        goto out;
+    }
+    if (brief_render_pdf(b, &pdf)) {
         fprintf(stderr, "khu brief: the PDF could not be drawn\n");
         rc = 1;
     }
@@ -87,6 +85,7 @@ out:
     store_close(s);
     buf_free(&pdf);
     xfree(zones);
+    xfree(b);
     return rc;
 }
 

@@ -1,25 +1,32 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Filling a site brief from the database: each zone's facts labelled and
- * formatted in the chosen language (unknown said as unknown, never 0), its
- * sources and confidence, and the units' centroids for the sketch.
+ * The words of a site brief: each zone's facts labelled and formatted in
+ * the chosen language (unknown said as unknown, never 0), its sources and
+ * confidence, the finder's score and reasons, and the headings. Pure
+ * formatting over a row the store read (see store/brief.h); the use case
+ * that reads it is app/app_brief.
  */
 #ifndef KHU_BRIEF_DATA_H
 #define KHU_BRIEF_DATA_H
 
+#include "core/row.h"
+#include "core/site_match.h"
 #include "core/site_text.h"
 #include "report/brief.h"
-#include "store/store.h"
 
 /* API */
 
-/* Loads zone code into z in lang. Returns KHU_OK, KHU_ENOTFOUND or KHU_EDB. */
-enum khu_err brief_load_zone(struct store *s, const char *code, enum site_lang lang,
-                             struct brief_zone *z);
+/* Fills z (cleared first) from row, whose values are as enum
+ * store_brief_col, in lang. sectors is the sectors fact already written
+ * with names ("2610 Name; 2611 Name"), or NULL to show the row's codes. */
+void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_lang lang,
+                     struct brief_zone *z);
 
-/* Fills b's headings and the sketch frame for lang; today is "YYYY-MM-DD".
- * zones/nzones are set by the caller. */
-enum khu_err brief_load_frame(struct store *s, enum site_lang lang, const char *today,
-                              struct brief *b);
+/* Writes the finder's score and reasons of r into z in lang. */
+void brief_fill_score(const struct site_result *r, enum site_lang lang, struct brief_zone *z);
+
+/* Fills b's headings for lang; today is "YYYY-MM-DD". Leaves the frame and
+ * the zones alone. */
+void brief_fill_labels(enum site_lang lang, const char *today, struct brief *b);
 
 #endif

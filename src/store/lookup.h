@@ -18,4 +18,8 @@
  * many; 0 when code is in no version. */
 int store_sector_codes(struct store *s, const char *code, char codes[][SECTOR_CODE_MAX], int max);
 
+/* Returns 1 when a unit with that code exists, 0 when none does or the
+ * database cannot be read. */
+int store_unit_exists(struct store *s, const char *code);
+
 #endif

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The site finder as a use case: an investor's needs in (plain structs),
+ * every counted zone loaded and ranked, the best included and excluded
+ * zones out. GET/POST /api/v1/match/sites, the brief's scores and `khu
+ * bench` all run it; it knows nothing of HTTP.
+ */
+#ifndef KHU_APP_FINDER_H
+#define KHU_APP_FINDER_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/site_match.h"
+#include "core/site_text.h"
+#include "store/store.h"
+
+#define FINDER_MAX_UNITS     16
+#define FINDER_MAX_ZONES     200000
+#define FINDER_DEFAULT_LIMIT 20
+#define FINDER_MAX_LIMIT     500
+#define FINDER_CODE_MAX      72 /* bytes of a unit code with its NUL */
+
+/* The needs. q.has_units and q.has_sector say whether units and sector
+ * are set; app_finder_input_init sets the defaults. */
+struct finder_input {
+    struct site_query q;
+    char sector[16];
+    char units[FINDER_MAX_UNITS][FINDER_CODE_MAX];
+    int nunits;
+    long limit;          /* 1..FINDER_MAX_LIMIT: zones kept in each group */
+    enum site_lang lang; /* names are given in this language when the zone has one */
+};
+
+/* One zone's display data; the strings belong to the run. */
+struct finder_zone {
+    struct site_zone z;
+    const char *name;      /* in the chosen language, or the fallback */
+    const char *name_lang; /* "vi", "en" or "ko" */
+};
+
+struct finder_snapshot; /* every zone's figures, shared while the database is unchanged */
+
+struct finder_run {
+    struct finder_snapshot *snap; /* held until app_finder_run_free */
+    struct finder_zone *fz;       /* every zone loaded (umbrellas aside) */
+    struct site_zone *zones;      /* the same zones as scoring input */
+    struct site_result *results;  /* the best `limit` included, then the best excluded */
+    long n;                       /* zones scored */
+    size_t nresults, included, excluded;
+};
+
+/* API */
+
+/* Sets the defaults: default weights, limit FINDER_DEFAULT_LIMIT, no
+ * figures, units or sector, Vietnamese. */
+void app_finder_input_init(struct finder_input *in);
+
+/* Loads every counted zone (from the snapshot kept while the database is
+ * unchanged, or freshly) and ranks it for in. Returns KHU_OK with run
+ * filled (free with app_finder_run_free); KHU_EINVAL with d naming the
+ * field ("sector" or "units") for a code the database does not know or a
+ * limit out of range; KHU_ENOMEM; or the store's error. On failure run
+ * holds nothing (app_finder_run_free is still safe). */
+enum khu_err app_finder_run(struct store *s, const struct finder_input *in, struct finder_run *run,
+                            struct khu_diag *d);
+
+/* Frees what run holds and clears it. Safe on a cleared run. */
+void app_finder_run_free(struct finder_run *run);
+
+/* Scores the zone called code for in (the brief uses it for zones that may
+ * not be among the best). Returns 0, or -1 when the zone is not in run. */
+int app_finder_score_zone(const struct finder_run *run, const struct finder_input *in,
+                          const char *code, struct site_result *out);
+
+/* The zone behind a ranked result of run. */
+const struct finder_zone *app_finder_zone_of(const struct finder_run *run,
+                                             const struct site_result *r);
+
+#endif

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The site finder's shared snapshot of the zones (see
+ * app_finder_snapshot.h), and the rule that keeps it from ever being older
+ * than the database.
+ *
+ * The rule is the answer cache's (api/cache.c), with its own counter. A
+ * process-wide generation counts the changes of the database the finder
+ * has noticed. Each run, before it reads any zone, (1) reads the generation
+ * (g0), (2) asks its own connection for store_generation, which moves
+ * whenever any connection has committed since this connection last asked,
+ * and adds one to the generation when it moved (or when this thread asks
+ * with another connection), then (3) reads the generation again (g1). The
+ * shared snapshot is used only when it was loaded under g1; a snapshot a
+ * run loads is labelled g0 and becomes the shared one only while g0 is
+ * still current. A commit C before a run R was noticed, and counted, by a
+ * run on R's connection at or before R, so R's g1 is at least that count;
+ * a snapshot labelled g1 was loaded by a run that read g1 before loading,
+ * so after C was counted, so after C: it contains C. One process reads
+ * one database.
+ */
+#include "app/app_finder_snapshot.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "store/finder.h"
+
+static struct finder_snapshot *current_snap;
+static pthread_mutex_t snap_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_ullong generation = 1;
+
+/* What this thread's connection last answered to store_generation. */
+static _Thread_local struct store *seen_store;
+static _Thread_local uint64_t seen_version;
+
+/* ===== generation ===== */
+
+static enum khu_err read_generation(struct store *s, uint64_t *before, uint64_t *now,
+                                    struct khu_diag *d)
+{
+    uint64_t v;
+    enum khu_err err;
+
+    *before = atomic_load(&generation);
+    err = store_generation(s, &v);
+    if (err) {
+        khu_diag_set(d, 0, 0, NULL, "the database could not be asked for changes");
+        return err;
+    }
+    if (seen_store != s || seen_version != v)
+        atomic_fetch_add(&generation, 1);
+    seen_store = s;
+    seen_version = v;
+    *now = atomic_load(&generation);
+    return KHU_OK;
+}
+
+/* ===== loading ===== */
+
+static enum site_stage stage_of(const char *status)
+{
+    static const char *const names[] = {"planned", "approved", "building", "operating",
+                                        "cancelled"};
+    static const enum site_stage stages[] = {STAGE_PLANNED, STAGE_APPROVED, STAGE_BUILDING,
+                                             STAGE_OPERATING, STAGE_CANCELLED};
+    size_t i;
+
+    for (i = 0; status && i < 5; i++)
+        if (strcmp(status, names[i]) == 0)
+            return stages[i];
+    return STAGE_UNKNOWN;
+}
+
+/* Appends s (with its NUL) and returns its offset, or -1 for NULL. Offsets
+ * become pointers once the text stops growing (fix_pointers). */
+static intptr_t keep_text(struct buf *text, const char *s)
+{
+    intptr_t at = (intptr_t)text->len;
+
+    if (!s)
+        return -1;
+    buf_append(text, s, strlen(s) + 1);
+    return at;
+}
+
+struct loader {
+    struct finder_snapshot *snap;
+    long cap;
+    int nomem;
+};
+
+/* Keeps one zone; string fields hold offsets (cast) until fix_pointers. */
+static int add_zone(void *arg, const struct store_finder_zone *in)
+{
+    struct loader *ld = arg;
+    struct finder_snapshot *snap = ld->snap;
+    struct snap_zone *z;
+    int l;
+
+    if (snap->n == FINDER_MAX_ZONES)
+        return 1;
+    if (snap->n == ld->cap) {
+        long cap = ld->cap ? ld->cap * 2 : 16;
+        struct snap_zone *grown = xrealloc(snap->z, (size_t)cap * sizeof(*grown));
+        if (!grown) {
+            ld->nomem = 1;
+            return 1;
+        }
+        snap->z = grown;
+        ld->cap = cap;
+    }
+    z = &snap->z[snap->n++];
+    z->code = (const char *)keep_text(&snap->text, in->code);
+    z->kind = (const char *)keep_text(&snap->text, in->kind);
+    z->sectors = (const char *)keep_text(&snap->text, in->sectors);
+    z->unit = (const char *)keep_text(&snap->text, in->unit);
+    z->commune = (const char *)keep_text(&snap->text, in->commune);
+    for (l = 0; l < 3; l++)
+        z->names[l] = (const char *)keep_text(&snap->text, in->names[l]);
+    z->stage = stage_of(in->status);
+    z->ready_year = in->planned_year;
+    z->available_ha = in->available_ha;
+    z->lease_usd_m2 = in->lease_usd_m2;
+    z->km_hcmc = in->km_hcmc;
+    z->km_port = in->km_port;
+    z->wwtp_m3_day = in->wwtp_m3_day;
+    z->power_mva = in->power_mva;
+    return 0;
+}
+
+static void fix_pointers(struct finder_snapshot *snap)
+{
+    long i;
+    size_t f;
+
+    for (i = 0; i < snap->n; i++) {
+        struct snap_zone *z = &snap->z[i];
+        const char **fields[] = {&z->code,    &z->kind,     &z->sectors,  &z->unit,
+                                 &z->commune, &z->names[0], &z->names[1], &z->names[2]};
+        for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+            intptr_t at = (intptr_t)*fields[f];
+            *fields[f] = at < 0 ? NULL : snap->text.data + at;
+        }
+    }
+}
+
+static void snapshot_free(struct finder_snapshot *snap)
+{
+    if (!snap)
+        return;
+    xfree(snap->z);
+    buf_free(&snap->text);
+    xfree(snap);
+}
+
+static enum khu_err snapshot_load(struct store *s, uint64_t gen, struct finder_snapshot **out,
+                                  struct khu_diag *d)
+{
+    struct loader ld = {xcalloc(1, sizeof(*ld.snap)), 0, 0};
+    enum khu_err err;
+
+    *out = NULL;
+    if (!ld.snap)
+        goto nomem;
+    ld.snap->gen = gen;
+    buf_init(&ld.snap->text, (size_t)1 << 30);
+    err = store_finder_zones(s, add_zone, &ld, d);
+    if (err) {
+        snapshot_free(ld.snap);
+        return err;
+    }
+    if (ld.nomem || ld.snap->text.err)
+        goto nomem;
+    fix_pointers(ld.snap);
+    ld.snap->refs = 1;
+    *out = ld.snap;
+    return KHU_OK;
+nomem:
+    snapshot_free(ld.snap);
+    khu_diag_set(d, 0, 0, NULL, "out of memory loading the zones");
+    return KHU_ENOMEM;
+}
+
+/* ===== sharing ===== */
+
+void app_finder__snapshot_release(struct finder_snapshot *snap)
+{
+    int last;
+
+    if (!snap)
+        return;
+    pthread_mutex_lock(&snap_lock);
+    last = --snap->refs == 0;
+    pthread_mutex_unlock(&snap_lock);
+    if (last)
+        snapshot_free(snap);
+}
+
+enum khu_err app_finder__snapshot_acquire(struct store *s, struct finder_snapshot **out,
+                                          struct khu_diag *d)
+{
+    struct finder_snapshot *snap = NULL, *old = NULL;
+    uint64_t before, now;
+    enum khu_err err;
+
+    *out = NULL;
+    err = read_generation(s, &before, &now, d);
+    if (err)
+        return err;
+    pthread_mutex_lock(&snap_lock);
+    if (current_snap && current_snap->gen == now) {
+        snap = current_snap;
+        snap->refs++;
+    }
+    pthread_mutex_unlock(&snap_lock);
+    if (snap) {
+        *out = snap;
+        return KHU_OK;
+    }
+    err = snapshot_load(s, before, &snap, d);
+    if (err)
+        return err;
+    pthread_mutex_lock(&snap_lock);
+    if (atomic_load(&generation) == before && (!current_snap || current_snap->gen != before)) {
+        old = current_snap;
+        current_snap = snap;
+        snap->refs++;
+    }
+    pthread_mutex_unlock(&snap_lock);
+    app_finder__snapshot_release(old);
+    *out = snap;
+    return KHU_OK;
+}

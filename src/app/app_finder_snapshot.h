@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Inside the site finder: the figures of every counted zone, loaded once
+ * and shared by the runs that follow while the database is unchanged.
+ * Only app_finder*.c include this header.
+ */
+#ifndef KHU_APP_FINDER_SNAPSHOT_H
+#define KHU_APP_FINDER_SNAPSHOT_H
+
+#include <stdint.h>
+
+#include "app/app_finder.h"
+#include "core/buf.h"
+
+/* One zone as loaded; the strings point into the snapshot's text. */
+struct snap_zone {
+    const char *code, *kind, *sectors, *unit, *commune, *names[3];
+    enum site_stage stage;
+    int ready_year;
+    struct site_value available_ha, lease_usd_m2, km_hcmc, km_port, wwtp_m3_day, power_mva;
+};
+
+struct finder_snapshot {
+    uint64_t gen; /* the finder's generation it was loaded in */
+    long n;
+    struct snap_zone *z;
+    struct buf text; /* every string, NUL-separated */
+    int refs;        /* runs using it, plus one while it is the current one */
+};
+
+/* API */
+
+/* Sets *out to a snapshot no older than the database as s sees it now:
+ * the shared one when nothing has changed since it was loaded, else a new
+ * one (kept as the shared one when nothing changed while it loaded).
+ * Returns KHU_OK (release *out with app_finder__snapshot_release), or
+ * KHU_ENOMEM or the store's error with d filled. */
+enum khu_err app_finder__snapshot_acquire(struct store *s, struct finder_snapshot **out,
+                                          struct khu_diag *d);
+
+/* Gives back a snapshot from app_finder__snapshot_acquire. NULL is a no-op. */
+void app_finder__snapshot_release(struct finder_snapshot *snap);
+
+#endif

@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The site finder and the brief's data as use cases, called directly on a
+ * small store (tests/fixture imported in process): the store's reads
+ * behind them (counted zones, unit scope, unit existence, the brief's row,
+ * sector names, district points) and their errors; the finder's ranking,
+ * exclusions and unknown codes answered as KHU_EINVAL naming the field;
+ * the shared snapshot reused while the database is unchanged and reloaded
+ * after a commit; the brief's facts, scores and unknown zone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "app/app_brief.h"
+#include "app/app_finder.h"
+#include "core/xalloc.h"
+#include "store/brief.h"
+#include "store/finder.h"
+#include "store/import.h"
+#include "store/lookup.h"
+#include "store/store.h"
+#include "test.h"
+
+static const struct store_actor test_actor = {"test", ""};
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *data = NULL;
+    long n;
+
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+        data = malloc((size_t)n + 1);
+        if (data && fread(data, 1, (size_t)n, f) != (size_t)n) {
+            free(data);
+            data = NULL;
+        }
+        *len = (size_t)n;
+    }
+    fclose(f);
+    return data;
+}
+
+/* Imports the given CSV text into table through one write transaction. */
+static enum khu_err import_text(struct store *s, const char *table, const char *data, size_t len)
+{
+    struct importer *im = NULL;
+    struct khu_diag d;
+    enum khu_err err = importer_begin(s, &test_actor, 0, 0, NULL, NULL, &im, &d);
+
+    if (!err)
+        err = importer_add_csv(im, table, table, data, len);
+    if (err && im)
+        importer_abort(im);
+    else if (im)
+        err = importer_finish(im, NULL);
+    return err;
+}
+
+static int load_fixture(struct store *s)
+{
+    static const char *const tables[] = {"units", "sectors", "sector_map", "zones"};
+    const char *fx = getenv("KHU_FIXTURE");
+    struct importer *im = NULL;
+    struct khu_diag d;
+    char path[512];
+    size_t i, len;
+    enum khu_err err = importer_begin(s, &test_actor, 0, 0, NULL, NULL, &im, &d);
+
+    for (i = 0; !err && i < sizeof(tables) / sizeof(tables[0]); i++) {
+        char *data;
+        snprintf(path, sizeof(path), "%s/%s.csv", fx ? fx : "tests/fixture", tables[i]);
+        data = read_file(path, &len);
+        err = data ? importer_add_csv(im, tables[i], path, data, len) : KHU_EIO;
+        free(data);
+    }
+    if (err && im)
+        importer_abort(im);
+    else if (im)
+        err = importer_finish(im, NULL);
+    return err == KHU_OK ? 0 : -1;
+}
+
+/* ===== the store's reads ===== */
+
+struct zone_seen {
+    int n, umbrella;
+    char codes[256];
+    int alpha_available_known, gamma_available_known;
+    double alpha_available;
+};
+
+static int see_zone(void *arg, const struct store_finder_zone *z)
+{
+    struct zone_seen *seen = arg;
+
+    seen->n++;
+    snprintf(seen->codes + strlen(seen->codes), sizeof(seen->codes) - strlen(seen->codes), "%s ",
+             z->code);
+    seen->umbrella |= strcmp(z->code, "kcn-umbrella") == 0;
+    if (strcmp(z->code, "kcn-alpha") == 0) {
+        seen->alpha_available_known = z->available_ha.known;
+        seen->alpha_available = z->available_ha.v;
+    }
+    if (strcmp(z->code, "ccn-gamma") == 0)
+        seen->gamma_available_known = z->available_ha.known;
+    return 0;
+}
+
+static int stop_at_first(void *arg, const struct store_finder_zone *z)
+{
+    (void)z;
+    ++*(int *)arg;
+    return 1;
+}
+
+static int add_code(void *arg, const char *code)
+{
+    char *out = arg;
+
+    snprintf(out + strlen(out), 256 - strlen(out), "%s ", code);
+    return 0;
+}
+
+static void test_store_finder(struct store *s)
+{
+    struct zone_seen seen;
+    struct khu_diag d;
+    char codes[256] = "";
+    int n = 0;
+
+    memset(&seen, 0, sizeof(seen));
+    CHECK_EQ_INT(store_finder_zones(s, see_zone, &seen, &d), KHU_OK);
+    /* kcn-umbrella groups kcn-delta-1: it is not counted, its member is */
+    CHECK_EQ_INT(seen.n, 5);
+    CHECK(!seen.umbrella);
+    CHECK_EQ_STR(seen.codes, "ccn-gamma kcn-alpha kcn-beta kcn-delta-1 kcn-epsilon ");
+    /* available land: industrial less leased, unknown when leased is */
+    CHECK(seen.alpha_available_known);
+    CHECK_EQ_DBL(seen.alpha_available, 100, 1e-9);
+    CHECK(!seen.gamma_available_known);
+    /* a callback that stops ends the walk without an error */
+    CHECK_EQ_INT(store_finder_zones(s, stop_at_first, &n, &d), KHU_OK);
+    CHECK_EQ_INT(n, 1);
+    /* the new province covers the old one it replaced and its districts */
+    CHECK_EQ_INT(store_unit_scope(s, "P9", add_code, codes, &d), KHU_OK);
+    CHECK(strstr(codes, "P9 ") && strstr(codes, "P1 ") && strstr(codes, "D1 ") &&
+          strstr(codes, "D2 "));
+    codes[0] = '\0';
+    CHECK_EQ_INT(store_unit_scope(s, "D1", add_code, codes, &d), KHU_OK);
+    CHECK_EQ_STR(codes, "D1 ");
+    CHECK_EQ_INT(store_unit_exists(s, "D1"), 1);
+    CHECK_EQ_INT(store_unit_exists(s, "Z9"), 0);
+}
+
+static int count_row(void *arg, const struct khu_row *row)
+{
+    ++*(int *)arg;
+    CHECK_EQ_INT(row->n, BRIEF_COL_COUNT);
+    CHECK_EQ_STR(row_text(row, BRIEF_COL_UNIT_EN), "Duc Hoa District");
+    CHECK_EQ_DBL(row_real(row, BRIEF_COL_AVAILABLE_HA), 100, 1e-9);
+    CHECK(row_is_null(row, BRIEF_COL_TENANTS));
+    return 0;
+}
+
+static int count_point(void *arg, double lat, double lon, const char *label)
+{
+    (void)lat;
+    (void)lon;
+    CHECK(label && *label);
+    ++*(int *)arg;
+    return 0;
+}
+
+static void test_store_brief(struct store *s)
+{
+    struct khu_diag d;
+    char name[128];
+    int rows = 0, points = 0;
+
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(store_brief_zone(s, "kcn-alpha", count_row, &rows, &d), KHU_OK);
+    CHECK_EQ_INT(rows, 1);
+    CHECK_EQ_INT(store_brief_zone(s, "kcn-nowhere", count_row, &rows, &d), KHU_ENOTFOUND);
+    CHECK_EQ_INT(rows, 1);
+    CHECK_EQ_STR(d.field, "zones");
+    CHECK_EQ_STR(d.message, "no zone with code 'kcn-nowhere'");
+    CHECK_EQ_INT(store_sector_name(s, "2610", SITE_KO, name, sizeof(name), &d), KHU_OK);
+    CHECK_EQ_STR(name, "전자부품 제조업");
+    CHECK_EQ_INT(store_sector_name(s, "9999", SITE_EN, name, sizeof(name), &d), KHU_ENOTFOUND);
+    CHECK_EQ_STR(name, "");
+    CHECK_EQ_INT(store_district_points(s, SITE_EN, 64, count_point, &points, &d), KHU_OK);
+    CHECK_EQ_INT(points, 2);
+    points = 0;
+    CHECK_EQ_INT(store_district_points(s, SITE_EN, 1, count_point, &points, &d), KHU_OK);
+    CHECK_EQ_INT(points, 1);
+}
+
+/* ===== the finder ===== */
+
+static void codes_of(const struct finder_run *run, int excluded, char *out, size_t n)
+{
+    size_t i;
+
+    out[0] = '\0';
+    for (i = 0; i < run->nresults; i++)
+        if (run->results[i].excluded == excluded)
+            snprintf(out + strlen(out), n - strlen(out), "%s%s", out[0] ? " " : "",
+                     run->results[i].zone->code);
+}
+
+static void test_finder_ranks(struct store *s)
+{
+    struct finder_input in;
+    struct finder_run run;
+    struct khu_diag d;
+    char got[256];
+
+    app_finder_input_init(&in);
+    in.q.land_ha = 80;
+    in.q.has_units = 1;
+    in.nunits = 1;
+    snprintf(in.units[0], sizeof(in.units[0]), "D1");
+    in.lang = SITE_EN;
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
+    CHECK_EQ_INT(run.n, 5);
+    /* alpha (100 ha free) ranks above gamma (free land unknown: neutral) */
+    codes_of(&run, 0, got, sizeof(got));
+    CHECK_EQ_STR(got, "kcn-alpha ccn-gamma");
+    CHECK_EQ_INT(run.included, 2);
+    CHECK_EQ_INT(run.excluded, 3);
+    codes_of(&run, 1, got, sizeof(got));
+    CHECK(strncmp(got, "kcn-beta", 8) == 0);
+    if (run.nresults > 2) {
+        const struct site_result *beta = &run.results[run.included];
+        CHECK_EQ_INT(beta->reasons[0].kind, REASON_LAND_SHORT);
+        CHECK_EQ_DBL(beta->reasons[0].b, 75, 1e-9);
+        CHECK_EQ_STR(app_finder_zone_of(&run, beta)->name, "Ben Luc Beta Industrial Park");
+        CHECK_EQ_STR(app_finder_zone_of(&run, beta)->name_lang, "en");
+    }
+    /* a Korean name missing falls back to English */
+    in.lang = SITE_KO;
+    app_finder_run_free(&run);
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
+    if (run.nresults > 2)
+        CHECK_EQ_STR(app_finder_zone_of(&run, &run.results[run.included])->name_lang, "en");
+    app_finder_run_free(&run);
+    app_finder_run_free(&run); /* safe twice */
+}
+
+static void test_finder_errors(struct store *s)
+{
+    struct finder_input in;
+    struct finder_run run;
+    struct khu_diag d;
+
+    app_finder_input_init(&in);
+    in.q.has_units = 1;
+    in.nunits = 2;
+    snprintf(in.units[0], sizeof(in.units[0]), "D1");
+    snprintf(in.units[1], sizeof(in.units[1]), "Z9");
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_EINVAL);
+    CHECK_EQ_STR(d.field, "units");
+    CHECK_EQ_STR(d.message, "unknown unit 'Z9': see /api/v1/units for the codes");
+    CHECK(run.snap == NULL && run.results == NULL);
+    app_finder_input_init(&in);
+    in.q.has_sector = 1;
+    snprintf(in.sector, sizeof(in.sector), "9999");
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_EINVAL);
+    CHECK_EQ_STR(d.field, "sector");
+    app_finder_input_init(&in);
+    in.limit = 0;
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_EINVAL);
+    CHECK_EQ_STR(d.field, "limit");
+    /* a known sector in the other VSIC version matches through the map */
+    app_finder_input_init(&in);
+    in.q.has_sector = 1;
+    snprintf(in.sector, sizeof(in.sector), "2619");
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
+    CHECK_EQ_INT(app_finder_score_zone(&run, &in, "kcn-beta", &(struct site_result){0}), 0);
+    CHECK_EQ_INT(app_finder_score_zone(&run, &in, "kcn-umbrella", &(struct site_result){0}), -1);
+    app_finder_run_free(&run);
+}
+
+/* Runs share one snapshot while nothing changes; a commit (here through
+ * the same connection) gives the next run a new one with the new zone. */
+static void test_finder_snapshot(struct store *s)
+{
+    static const char zone[] = "code,kind,name_vi,unit_code,status,industrial_ha,leased_ha\n"
+                               "kcn-zeta,kcn,KCN Zeta,D2,operating,90,0\n";
+    struct finder_input in;
+    struct finder_run a, b, c;
+    struct khu_diag d;
+
+    app_finder_input_init(&in);
+    CHECK_EQ_INT(app_finder_run(s, &in, &a, &d), KHU_OK);
+    CHECK_EQ_INT(app_finder_run(s, &in, &b, &d), KHU_OK);
+    CHECK(a.snap == b.snap);
+    CHECK_EQ_INT(import_text(s, "zones", zone, sizeof(zone) - 1), KHU_OK);
+    CHECK_EQ_INT(app_finder_run(s, &in, &c, &d), KHU_OK);
+    CHECK(c.snap != a.snap);
+    CHECK_EQ_INT(c.n, a.n + 1);
+    CHECK_EQ_INT(app_finder_score_zone(&c, &in, "kcn-zeta", &(struct site_result){0}), 0);
+    /* the old snapshot stays valid for the runs that hold it */
+    CHECK_EQ_INT(app_finder_score_zone(&a, &in, "kcn-alpha", &(struct site_result){0}), 0);
+    app_finder_run_free(&a);
+    app_finder_run_free(&b);
+    app_finder_run_free(&c);
+}
+
+/* ===== the brief ===== */
+
+static const char *fact(const struct brief_zone *z, const char *label)
+{
+    int i;
+
+    for (i = 0; i < z->nfacts; i++)
+        if (strcmp(z->facts[i].label, label) == 0)
+            return z->facts[i].value;
+    return "(missing)";
+}
+
+static void test_brief(struct store *s)
+{
+    static const char *const codes[] = {"kcn-alpha", "kcn-beta"};
+    struct brief_zone zones[2];
+    struct brief_input in = {codes, 2, SITE_EN, "2025-01-01", NULL};
+    struct finder_input needs;
+    struct brief b;
+    struct khu_diag d;
+
+    memset(&b, 0, sizeof(b));
+    CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
+    CHECK_EQ_STR(b.heading, "Site brief");
+    CHECK_EQ_STR(b.generated, "khu · 2025-01-01");
+    CHECK_EQ_INT(b.nframe, 2);
+    CHECK_EQ_INT(b.nzones, 2);
+    CHECK(b.zones == zones);
+    CHECK_EQ_STR(zones[0].title, "Duc Hoa Alpha Industrial Park");
+    CHECK_EQ_STR(zones[0].subtitle, "Industrial park · operating · Duc Hoa District");
+    CHECK_EQ_STR(fact(&zones[0], "Available"), "100 ha");
+    CHECK_EQ_STR(fact(&zones[0], "Sectors"),
+                 "2619 Manufacture of other electronic components; 2220 Manufacture of plastics "
+                 "products");
+    CHECK_EQ_STR(fact(&zones[0], "Tenants"), "unknown");
+    CHECK_EQ_STR(zones[0].confidence, "Confidence: high");
+    CHECK(zones[0].approximate && zones[0].has_position);
+    CHECK_EQ_STR(zones[0].score, "");
+    CHECK_EQ_INT(zones[1].nreasons, 0);
+    /* with needs: each zone's score and the finder's reasons */
+    app_finder_input_init(&needs);
+    needs.q.land_ha = 80;
+    needs.lang = SITE_EN;
+    in.needs = &needs;
+    CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
+    CHECK(strncmp(zones[0].score, "Match score ", 12) == 0);
+    CHECK(strstr(zones[1].score, "(excluded)") != NULL);
+    CHECK(zones[1].nreasons >= 1);
+    CHECK_EQ_STR(zones[1].reasons[0], "needs 80 ha; 75 ha available");
+    /* errors: an unknown unit in the needs, an unknown zone */
+    needs.q.has_units = 1;
+    needs.nunits = 1;
+    snprintf(needs.units[0], sizeof(needs.units[0]), "Z9");
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_EINVAL);
+    CHECK_EQ_STR(d.field, "units");
+    in.needs = NULL;
+    in.codes = (const char *const[]){"kcn-alpha", "kcn-nowhere"};
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_ENOTFOUND);
+    CHECK_EQ_STR(d.field, "zones");
+    CHECK_EQ_STR(d.message, "no zone with code 'kcn-nowhere'");
+    /* Vietnamese: numbers with a decimal comma, unknown said as unknown */
+    in.codes = codes;
+    in.n = 1;
+    in.lang = SITE_VI;
+    CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
+    CHECK_EQ_STR(b.heading, "Hồ sơ địa điểm đầu tư");
+    CHECK_EQ_STR(fact(&zones[0], "Doanh nghiệp thuê"), "chưa rõ");
+}
+
+/* Every allocation failing in turn: the finder answers KHU_ENOMEM (or
+ * succeeds) and never leaks or crashes. */
+static void test_finder_torture(struct store *s)
+{
+    struct finder_input in;
+    struct finder_run run;
+    struct khu_diag d;
+    enum khu_err err = KHU_ENOMEM;
+    unsigned long n;
+
+    app_finder_input_init(&in);
+    in.q.has_units = 1;
+    in.nunits = 1;
+    snprintf(in.units[0], sizeof(in.units[0]), "P9");
+    for (n = 1; n < 200 && err; n++) {
+        xalloc_fail_after(n);
+        err = app_finder_run(s, &in, &run, &d);
+        xalloc_fail_after(0);
+        CHECK(err == KHU_OK || err == KHU_ENOMEM);
+        app_finder_run_free(&run);
+    }
+    CHECK_EQ_INT(err, KHU_OK);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/khu-app-XXXXXX", path[256];
+    struct store *s = NULL;
+    struct khu_diag d;
+
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(path, sizeof(path), "%s/app.db", dir);
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (s && load_fixture(s) == 0) {
+        test_store_finder(s);
+        test_store_brief(s);
+        test_finder_ranks(s);
+        test_finder_errors(s);
+        test_brief(s);
+        test_finder_snapshot(s);
+        test_finder_torture(s);
+    } else {
+        TEST_FAIL_AT(__FILE__, __LINE__, "the fixture did not load");
+    }
+    store_close(s);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/app.db-wal", dir);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/app.db-shm", dir);
+    unlink(path);
+    rmdir(dir);
+    return test_report("test_app_finder");
+}
