@@ -20,8 +20,8 @@ void store_actor_set(struct store_actor *a, const char *name, const char *addres
     snprintf(a->address, sizeof(a->address), "%s", address ? address : "");
 }
 
-enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor,
-                            struct store_tx **out, struct khu_diag *d)
+enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, struct store_tx **out,
+                            struct khu_diag *d)
 {
     struct store_tx *tx;
     int rc;
