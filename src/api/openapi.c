@@ -152,7 +152,7 @@ static void list_params(struct jw *w, const struct resource_def *r)
               : f->kind == FILTER_BOOL                       ? "integer"
                                                              : "string",
               f->doc);
-    if (r->fts)
+    if (r->search)
         param(w, "q", "query", "string",
               "Text search over codes and names; ignores case and Vietnamese diacritics "
               "(duc hoa finds Đức Hòa); Korean by two-syllable parts.");

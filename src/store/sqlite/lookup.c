@@ -22,3 +22,16 @@ int store_sector_codes(struct store *s, const char *code, char codes[][SECTOR_CO
     sq_release(s, st);
     return n;
 }
+
+int store_unit_exists(struct store *s, const char *code)
+{
+    sqlite3_stmt *st = sq_prepare(s, "SELECT 1 FROM units WHERE code = ?1");
+    int found = 0;
+
+    if (!st)
+        return 0;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sq_release(s, st);
+    return found;
+}
