@@ -7,7 +7,6 @@
  */
 #include "api/resource.h"
 
-#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -492,6 +491,8 @@ static void close_output(struct out *o, const struct store_page *page)
             encode_cursor(q, page, next, sizeof(next));
         jw_key(&o->w, "total");
         jw_int(&o->w, page->total);
+        jw_key(&o->w, "total_exact");
+        jw_bool(&o->w, page->total_exact);
         jw_key(&o->w, "limit");
         jw_int(&o->w, q->sq.limit);
         jw_key(&o->w, "next_cursor");
@@ -563,7 +564,7 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     }
     if (api_cache_get(&ticket, s, r->name, req, q.lang, q.format, resp))
         goto out;
-    q.sq.count_cap = q.format == FORMAT_JSON ? LONG_MAX - 1 : 0;
+    q.sq.count_cap = q.format == FORMAT_JSON ? API_COUNT_CAP : 0;
     o.q = &q;
     o.resp = resp;
     jw_init(&o.w, &resp->body);

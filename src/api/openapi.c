@@ -103,8 +103,11 @@ static const char fixed_schemas[] =
     "\"properties\":{\"type\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},"
     "\"status\":{\"type\":\"integer\"},\"detail\":{\"type\":\"string\"},"
     "\"param\":{\"type\":\"string\"}}},"
-    "\"Page\":{\"type\":\"object\",\"required\":[\"items\",\"total\",\"limit\",\"next_cursor\"],"
-    "\"properties\":{\"items\":{\"type\":\"array\"},\"total\":{\"type\":\"integer\"},"
+    "\"Page\":{\"type\":\"object\",\"required\":[\"items\",\"total\",\"total_exact\",\"limit\","
+    "\"next_cursor\"],"
+    "\"properties\":{\"items\":{\"type\":\"array\"},\"total\":{\"type\":\"integer\","
+    "\"description\":\"rows matching on all pages; when total_exact is false, more than this "
+    "many (counting stops there)\"},\"total_exact\":{\"type\":\"boolean\"},"
     "\"limit\":{\"type\":\"integer\"},\"next_cursor\":{\"type\":[\"string\",\"null\"]},"
     "\"lang\":{\"type\":\"string\"}}},"
     "\"Object\":{\"type\":\"object\"}";

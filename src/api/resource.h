@@ -40,6 +40,10 @@ struct derived_def {
     const char *doc;
 };
 
+/* A JSON page counts the matching rows up to this many; beyond it, the
+ * page says "total_exact": false and total is this cap. */
+#define API_COUNT_CAP 1000
+
 /* What a client sees of a resource; the store (store/list.h) gives each
  * filter, sort and derived name its meaning. */
 struct resource_def {

@@ -62,8 +62,8 @@ struct store_page {
     int last_null;                /* the last row's sort value is NULL (or the sort is the key) */
     double last_value;            /* the last row's sort value otherwise */
     char last_key[STORE_KEY_MAX]; /* the last row's key ("" when no row) */
-    long total;                   /* matching rows on all pages, or a lower bound (see exact) */
-    int total_exact;              /* total is exact; otherwise at least total rows match */
+    long total;                   /* matching rows on all pages (see total_exact) */
+    int total_exact;              /* total is exact; otherwise more than total rows match */
 };
 
 /* API */
@@ -77,10 +77,11 @@ int store_list_knows(const char *resource, enum store_list_name kind, const char
  * order, then q->derived in that order; borrowed for the call), at most
  * q->limit rows, in the order of q->sort (NULL values last, the key breaking
  * ties, ascending) after q's cursor position, and fills page. The total
- * counts at most q->count_cap rows: exact below the cap, else the cap as a
- * lower bound. Returns KHU_OK (also when fn stopped early), KHU_EINVAL with d
- * naming the field for an unknown resource, filter, sort or derived name or
- * a value of the wrong type, or a database error in d. */
+ * counts at most q->count_cap + 1 rows: exact up to the cap; beyond it
+ * total is the cap and total_exact 0 (more than that many match). The work
+ * of a text search in key order is bounded by the page, not by its hits. Returns KHU_OK (also when
+ * fn stopped early), KHU_EINVAL with d naming the field for an unknown resource, filter, sort or
+ * derived name or a value of the wrong type, or a database error in d. */
 enum khu_err store_list(struct store *s, const struct store_list_query *q, store_row_fn fn,
                         void *arg, struct store_page *page, struct khu_diag *d);
 

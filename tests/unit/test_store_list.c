@@ -169,7 +169,33 @@ static void test_filters(void)
     q.search = "duc hoa";
     CHECK_EQ_INT(list(&q, "kcn-alpha", &page, &d), KHU_OK);
     q.search = "zzzz";
+    q.count_cap = 10;
     CHECK_EQ_INT(list(&q, "", &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.total, 0);
+    CHECK_EQ_INT(page.total_exact, 1);
+
+    /* many hits in key order: the key's index is walked, both ways, and
+     * the total of a search alone is its hits, capped */
+    query(&q, "zones", NULL, 0, 2);
+    q.search = "kcn";
+    q.count_cap = 100;
+    CHECK_EQ_INT(list(&q, "kcn-alpha kcn-beta", &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.more, 1);
+    CHECK_EQ_INT(page.total, 5);
+    CHECK_EQ_INT(page.total_exact, 1);
+    q.after = 1;
+    q.after_key = "kcn-beta";
+    CHECK_EQ_INT(list(&q, "kcn-delta-1 kcn-epsilon", &page, &d), KHU_OK);
+    q.desc = 1;
+    q.after_key = "kcn-delta-1";
+    q.count_cap = 4;
+    CHECK_EQ_INT(list(&q, "kcn-beta kcn-alpha", &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.total, 4);
+    CHECK_EQ_INT(page.total_exact, 0);
+    query(&q, "zones", "total_ha", 1, 50);
+    q.search = "kcn";
+    CHECK_EQ_INT(list(&q, "kcn-umbrella kcn-alpha kcn-delta-1 kcn-beta kcn-epsilon", &page, &d),
+                 KHU_OK);
 
     query(&q, "units", NULL, 0, 50);
     text(filter(&q, "valid_on"), "2025-07-01");

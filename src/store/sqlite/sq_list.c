@@ -193,8 +193,9 @@ bad:
     return KHU_EINVAL;
 }
 
-/* The FTS5 query for folded words: each a prefix, all of them required. */
-static enum khu_err add_search(struct build *b, const char *text, struct khu_diag *d)
+/* The FTS5 query for folded words, into b->match: each word a prefix, all
+ * of them required. */
+static enum khu_err search_match(struct build *b, const char *text, struct khu_diag *d)
 {
     const char *p;
 
@@ -217,9 +218,58 @@ static enum khu_err add_search(struct build *b, const char *text, struct khu_dia
         khu_diag_set(d, 0, 0, "q", "q must contain at least one letter or digit");
         return KHU_EINVAL;
     }
+    return KHU_OK;
+}
+
+/* Runs a query of one whole number with the text bound to ?1 (may be NULL)
+ * and n bound to ?2 (when n > 0). */
+static enum khu_err one_number(struct store *s, const char *sql, const char *text, int64_t n,
+                               int64_t *out, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    int rc;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the search", d);
+    if (text)
+        sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    if (n > 0)
+        sqlite3_bind_int64(st, 2, n);
+    rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sq_release(s, st);
+    return rc == SQLITE_ROW ? KHU_OK : sq_error(s, rc, "the search", d);
+}
+
+/* Counts the search's hits, at most max of them (a bounded walk of the
+ * index's posting list that never reads the table). */
+static enum khu_err search_hits(struct store *s, struct build *b, int64_t max, int64_t *hits,
+                                struct khu_diag *d)
+{
+    char sql[256];
+
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s MATCH ?1 LIMIT ?2)",
+             b->r->fts, b->r->fts);
+    return one_number(s, sql, buf_cstr(&b->match), max, hits, d);
+}
+
+/* The table's size: its largest rowid. */
+static enum khu_err table_rows(struct store *s, struct build *b, int64_t *rows, struct khu_diag *d)
+{
+    char sql[128];
+
+    snprintf(sql, sizeof(sql), "SELECT max(rowid) FROM %s", b->r->table);
+    return one_number(s, sql, NULL, 0, rows, d);
+}
+
+/* The search as a condition: rows whose rowid is among the hits. With
+ * walk the rowid is hidden from the planner (unary +), so it follows the
+ * key's index in order and stops when the page is full. */
+static enum khu_err add_search(struct build *b, int walk)
+{
     and(b);
-    buf_printf(&b->where, "%s.rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?)", b->r->alias,
-               b->r->fts, b->r->fts);
+    buf_printf(&b->where, "%s%s.rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?)", walk ? "+" : "",
+               b->r->alias, b->r->fts, b->r->fts);
     return bind_text(b, buf_cstr(&b->match)) ? KHU_ENOMEM : KHU_OK;
 }
 
@@ -379,13 +429,28 @@ int store_list_knows(const char *resource, enum store_list_name kind, const char
     return 0;
 }
 
+/* Whether a page in key order should walk the key's index and test each
+ * row against the set of hits (work about limit x rows / hits index
+ * entries) rather than fetch every hit and sort (work about hits table
+ * seeks, each some 15 times an index step): hits above the returned
+ * number. rows is the table's size (its largest rowid). */
+static int64_t walk_above(long limit, int64_t rows)
+{
+    int64_t h = 1;
+
+    while (h * h * 15 <= (int64_t)(limit + 1) * rows)
+        h *= 2;
+    return h;
+}
+
 enum khu_err store_list(struct store *s, const struct store_list_query *q, store_row_fn fn,
                         void *arg, struct store_page *page, struct khu_diag *d)
 {
     const struct sq_resource *r = sq_list_resource(q->resource);
     struct build b;
     size_t where_len;
-    int i, nbinds;
+    int i, nbinds, walk = 0;
+    int64_t hits = -1, rows = 0, enough;
     enum khu_err err = KHU_OK;
 
     memset(page, 0, sizeof(*page));
@@ -405,8 +470,23 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     err = add_derived(&b, q->derived, d);
     for (i = 0; !err && i < q->nfilters; i++)
         err = add_filter(&b, &q->filters[i], d);
-    if (!err && q->search)
-        err = add_search(&b, q->search, d);
+    if (!err && q->search) {
+        /* count the hits only as far as the plan and the total need */
+        err = search_match(&b, q->search, d);
+        if (!err && !b.sort)
+            err = table_rows(s, &b, &rows, d);
+        enough = b.sort ? 0 : walk_above(q->limit, rows);
+        enough = enough > q->count_cap ? enough : q->count_cap;
+        if (!err)
+            err = search_hits(s, &b, enough + 1, &hits, d);
+        if (!err && hits == 0) { /* nothing matches: no page to run, nothing to count */
+            page->total_exact = q->count_cap > 0;
+            goto out;
+        }
+        walk = !b.sort && hits > walk_above(q->limit, rows);
+        if (!err)
+            err = add_search(&b, walk);
+    }
     where_len = b.where.len;
     nbinds = b.nbinds;
     if (!err && q->after)
@@ -418,6 +498,9 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     if (!q->after && !page->more) { /* the whole result is on this page */
         page->total = page->rows;
         page->total_exact = 1;
+    } else if (hits >= 0 && q->nfilters == 0) { /* the search alone: its hits */
+        page->total_exact = hits <= q->count_cap;
+        page->total = page->total_exact ? (long)hits : q->count_cap;
     } else {
         err = count_rows(s, &b, where_len, nbinds, q->count_cap, page, d);
     }
