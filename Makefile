@@ -162,7 +162,7 @@ lint:
 	@tools/lint
 
 format:
-	clang-format -i $$(git ls-files '*.c' '*.h')
+	clang-format -i $$(git ls-files -co --exclude-standard '*.c' '*.h')
 
 fuzz:
 	@$(MAKE) --no-print-directory -f fuzz/Makefile

@@ -104,8 +104,11 @@ static const char fixed_schemas[] =
     "\"properties\":{\"type\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},"
     "\"status\":{\"type\":\"integer\"},\"detail\":{\"type\":\"string\"},"
     "\"param\":{\"type\":\"string\"}}},"
-    "\"Page\":{\"type\":\"object\",\"required\":[\"items\",\"total\",\"limit\",\"next_cursor\"],"
-    "\"properties\":{\"items\":{\"type\":\"array\"},\"total\":{\"type\":\"integer\"},"
+    "\"Page\":{\"type\":\"object\",\"required\":[\"items\",\"total\",\"total_exact\",\"limit\","
+    "\"next_cursor\"],"
+    "\"properties\":{\"items\":{\"type\":\"array\"},\"total\":{\"type\":\"integer\","
+    "\"description\":\"rows matching on all pages; when total_exact is false, more than this "
+    "many (counting stops there)\"},\"total_exact\":{\"type\":\"boolean\"},"
     "\"limit\":{\"type\":\"integer\"},\"next_cursor\":{\"type\":[\"string\",\"null\"]},"
     "\"lang\":{\"type\":\"string\"}}},"
     "\"Object\":{\"type\":\"object\"}";
@@ -153,7 +156,7 @@ static void list_params(struct jw *w, const struct resource_def *r)
               : f->kind == FILTER_BOOL                       ? "integer"
                                                              : "string",
               f->doc);
-    if (r->fts)
+    if (r->search)
         param(w, "q", "query", "string",
               "Text search over codes and names; ignores case and Vietnamese diacritics "
               "(duc hoa finds Đức Hòa); Korean by two-syllable parts.");

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A list resource of the read API described as data: its table, filters,
- * sortable fields and derived fields. One engine (list.c) turns a request
- * into SQL, pages it with an opaque cursor and writes JSON, CSV or GeoJSON;
- * the OpenAPI document is generated from the same descriptions.
+ * sortable fields and derived fields. One engine (list.c) checks a request
+ * against them into a query for the store (store/list.h), pages it with an
+ * opaque cursor and writes JSON, CSV or GeoJSON; the OpenAPI document is
+ * generated from the same descriptions.
  */
 #ifndef KHU_RESOURCE_H
 #define KHU_RESOURCE_H
@@ -11,45 +12,45 @@
 #include "api/api.h"
 #include "core/schema.h"
 
+/* How the api reads and checks a filter's value before the store sees it. */
 enum filter_kind {
-    FILTER_TEXT,          /* expr = value */
-    FILTER_ENUM,          /* expr IN (values, comma-separated), checked against column */
-    FILTER_MIN,           /* expr >= number */
-    FILTER_MAX,           /* expr <= number */
-    FILTER_BOOL,          /* expr = 0|1 */
-    FILTER_UNIT,          /* expr uses "scope": the unit and everything under or before it */
-    FILTER_SECTOR_TOKENS, /* expr is a space-separated list of VSIC codes */
-    FILTER_SECTOR_CODE,   /* expr is one VSIC code */
-    FILTER_VALID_ON,      /* the row's valid_from..valid_to covers the date */
+    FILTER_TEXT,     /* any text */
+    FILTER_ENUM,     /* values of column, comma-separated */
+    FILTER_MIN,      /* a number: at least */
+    FILTER_MAX,      /* a number: at most */
+    FILTER_BOOL,     /* 0 or 1 */
+    FILTER_UNIT,     /* a unit code (store_unit_exists) */
+    FILTER_SECTOR,   /* a VSIC code of either version (store_sector_codes) */
+    FILTER_VALID_ON, /* a date YYYY-MM-DD */
 };
 
 struct filter_def {
     const char *param;
     enum filter_kind kind;
-    const char *expr;
     const char *column; /* FILTER_ENUM: the schema column whose values are allowed */
     const char *doc;    /* one sentence for the OpenAPI document */
 };
 
 struct sort_def {
     const char *name;
-    const char *expr;
 };
 
 struct derived_def {
     const char *name;
-    const char *expr;
     const char *doc;
 };
 
+/* A JSON page counts the matching rows up to this many; beyond it, the
+ * page says "total_exact": false and total is this cap. */
+#define API_COUNT_CAP 1000
+
+/* What a client sees of a resource; the store (store/list.h) gives each
+ * filter, sort and derived name its meaning. */
 struct resource_def {
-    const char *name;                  /* "zones": /api/v1/zones */
+    const char *name;                  /* "zones": /api/v1/zones, and the store's name */
     const char *table;                 /* schema table */
-    const char *from;                  /* "zones z" */
-    const char *alias;                 /* "z" */
-    const char *key;                   /* "z.code" */
     const char *key_param;             /* path parameter name of the item route: "code" */
-    const char *fts;                   /* FTS5 table or NULL */
+    int search;                        /* takes q, a text search */
     const struct derived_def *derived; /* ends with a NULL name */
     const struct filter_def *filters;  /* ends with a NULL param */
     const struct sort_def *sorts;      /* ends with a NULL name */

@@ -3,10 +3,10 @@
  * `khu version`: the program version and the versions of the libraries it
  * runs with.
  */
-#include <microhttpd.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
+#include "http/http.h"
 #include "store/store.h"
 
 #ifndef KHU_VERSION
@@ -17,7 +17,7 @@ int cmd_version(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    printf("khu %s (schema %d, %s, libmicrohttpd %s)\n", KHU_VERSION, store_latest_version(),
-           store_engine(), MHD_get_version());
+    printf("khu %s (schema %d, %s, %s)\n", KHU_VERSION, store_latest_version(), store_engine(),
+           http_engine());
     return 0;
 }

@@ -117,6 +117,9 @@ struct http_server *http_server_start(const struct http_config *cfg);
 /* The port actually bound (useful with port 0). */
 unsigned short http_server_port(const struct http_server *s);
 
+/* Returns the HTTP library's name and version, e.g. "libmicrohttpd 0.9.75". */
+const char *http_engine(void);
+
 /* Stops accepting, lets requests in flight finish, frees s. */
 void http_server_stop(struct http_server *s);
 

@@ -843,6 +843,15 @@ static void wait_idle(struct http_server *srv, int seconds)
 /* Closes the listening socket, waits up to STOP_WAIT_S for requests in
  * flight (new requests on open connections get 503), then stops MHD.
  * s may be NULL. */
+const char *http_engine(void)
+{
+    static char name[48];
+
+    if (!name[0])
+        snprintf(name, sizeof(name), "libmicrohttpd %s", MHD_get_version());
+    return name;
+}
+
 void http_server_stop(struct http_server *s)
 {
     MHD_socket fd;

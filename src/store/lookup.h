@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Lookups that several readers share: the set of administrative units a
- * unit covers (its descendants and the units it replaced), and the VSIC
- * codes equivalent to a code across the 2018 and 2025 versions.
+ * Lookups that several readers share: whether a unit code exists, the set
+ * of administrative units a unit covers (its descendants and the units it
+ * replaced), and the VSIC codes equivalent to a code across the 2018 and
+ * 2025 versions.
  */
 #ifndef KHU_LOOKUP_H
 #define KHU_LOOKUP_H
@@ -18,8 +19,8 @@
  * many; 0 when code is in no version. */
 int store_sector_codes(struct store *s, const char *code, char codes[][SECTOR_CODE_MAX], int max);
 
-/* Returns 1 when a unit with that code exists, 0 when none does or the
- * database cannot be read. */
+/* Returns 1 when an administrative unit (current or historical) has the
+ * code code, 0 when none has or the database cannot be asked. */
 int store_unit_exists(struct store *s, const char *code);
 
 #endif

@@ -8,9 +8,11 @@
 #include <jansson.h>
 #include <zlib.h>
 
+#include "api/resource.h"
 #include "client.h"
 #include "core/buf.h"
 #include "store/store.h"
+#include "store/list.h"
 #include "test.h"
 
 static struct server srv;
@@ -77,6 +79,7 @@ static void check_list(const char *target, const char *want_codes, long want_tot
     else
         test_passed++;
     CHECK_EQ_INT(json_integer_value(json_object_get(j, "total")), want_total);
+    CHECK(json_is_true(json_object_get(j, "total_exact"))); /* the fixture is under the cap */
     json_decref(j);
 }
 
@@ -155,6 +158,40 @@ static void test_zone_search(void)
     check_list("/api/v1/zones?q=ben+luc&lang=en", "kcn-beta", 1);
     check_list("/api/v1/zones?q=delta&sort=-total_ha", "kcn-umbrella kcn-delta-1", 2);
     check_list("/api/v1/zones?q=zzzz", "", 0);
+}
+
+/* Every filter, sort and derived field the api describes is one the store
+ * gives a meaning, and both agree on which resources take a text search:
+ * the two tables cannot drift apart. */
+static void test_names_agree(void)
+{
+    const struct resource_def *r;
+    const struct filter_def *f;
+    const struct sort_def *so;
+    const struct derived_def *de;
+
+    for (r = api_resources; r->name; r++) {
+        for (f = r->filters; f->param; f++)
+            if (!store_list_knows(r->name, STORE_LIST_FILTER, f->param))
+                TEST_FAIL_AT(__FILE__, __LINE__, "%s: filter %s unknown to the store", r->name,
+                             f->param);
+            else
+                test_passed++;
+        for (so = r->sorts; so->name; so++)
+            if (!store_list_knows(r->name, STORE_LIST_SORT, so->name))
+                TEST_FAIL_AT(__FILE__, __LINE__, "%s: sort %s unknown to the store", r->name,
+                             so->name);
+            else
+                test_passed++;
+        for (de = r->derived; de && de->name; de++)
+            if (!store_list_knows(r->name, STORE_LIST_DERIVED, de->name))
+                TEST_FAIL_AT(__FILE__, __LINE__, "%s: derived %s unknown to the store", r->name,
+                             de->name);
+            else
+                test_passed++;
+        CHECK_EQ_INT(store_list_knows(r->name, STORE_LIST_SEARCH, NULL), r->search);
+    }
+    CHECK(!store_list_knows("zones", STORE_LIST_FILTER, "no_such_filter"));
 }
 
 /* Fetches target and returns its next_cursor copied into out ("" if null). */
@@ -806,6 +843,7 @@ int main(void)
         TEST_FAIL_AT(__FILE__, __LINE__, "khu serve did not start");
         return test_report("test_api");
     }
+    test_names_agree();
     test_zone_item();
     test_zone_filters();
     test_zone_search();

@@ -26,7 +26,7 @@ int store_sector_codes(struct store *s, const char *code, char codes[][SECTOR_CO
 int store_unit_exists(struct store *s, const char *code)
 {
     sqlite3_stmt *st = sq_prepare(s, "SELECT 1 FROM units WHERE code = ?1");
-    int found;
+    int found = 0;
 
     if (!st)
         return 0;

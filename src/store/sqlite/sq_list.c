@@ -1,0 +1,550 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Listing a resource in SQLite (store/list.h): a validated query to one
+ * SELECT with bound values (the filters, text search, keyset position and
+ * limit), its rows handed to a callback, and a count of the matching rows
+ * that stops at the caller's cap. One row by key likewise.
+ */
+#include "store/list.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/schema.h"
+#include "store/sqlite/sq.h"
+#include "store/sqlite/sq_list.h"
+
+#define MAX_BINDS (STORE_LIST_MAX_FILTERS * STORE_LIST_MAX_VALUES + 8)
+
+/* One statement being built: the text, and the values to bind in order. */
+struct build {
+    const struct sq_resource *r;
+    const struct table_def *t;
+    struct buf cte, where, sql, match;
+    struct khu_value binds[MAX_BINDS];
+    int nbinds;
+    const struct sq_named *sort; /* NULL: by key */
+    const struct sq_named *derived[STORE_LIST_MAX_DERIVED];
+    int nderived;
+};
+
+static void build_init(struct build *b, const struct sq_resource *r)
+{
+    memset(b, 0, sizeof(*b));
+    b->r = r;
+    b->t = schema_table(r->table);
+    buf_init(&b->cte, 4096);
+    buf_init(&b->where, 1 << 16);
+    buf_init(&b->sql, 1 << 17);
+    buf_init(&b->match, 1 << 15);
+}
+
+static void build_free(struct build *b)
+{
+    buf_free(&b->cte);
+    buf_free(&b->where);
+    buf_free(&b->sql);
+    buf_free(&b->match);
+}
+
+static enum khu_err refuse(struct khu_diag *d, const char *field, const char *what,
+                           const char *resource)
+{
+    khu_diag_set(d, 0, 0, field, "%s '%.60s' is not known for %.40s", what, field ? field : "",
+                 resource ? resource : "");
+    return KHU_EINVAL;
+}
+
+static int bind_value(struct build *b, const struct khu_value *v)
+{
+    if (b->nbinds == MAX_BINDS)
+        return -1;
+    b->binds[b->nbinds++] = *v;
+    return 0;
+}
+
+static int bind_text(struct build *b, const char *s)
+{
+    struct khu_value v = {KHU_V_TEXT, 0, 0, s, strlen(s)};
+
+    return bind_value(b, &v);
+}
+
+static int bind_real(struct build *b, double r)
+{
+    struct khu_value v = {KHU_V_REAL, 0, r, NULL, 0};
+
+    return bind_value(b, &v);
+}
+
+static void bind_all(sqlite3_stmt *st, const struct build *b)
+{
+    int i;
+
+    for (i = 0; i < b->nbinds; i++) {
+        const struct khu_value *v = &b->binds[i];
+        switch (v->type) {
+        case KHU_V_INT:
+            sqlite3_bind_int64(st, i + 1, v->i);
+            break;
+        case KHU_V_REAL:
+            sqlite3_bind_double(st, i + 1, v->r);
+            break;
+        case KHU_V_TEXT:
+            sqlite3_bind_text(st, i + 1, v->s, (int)v->n, SQLITE_STATIC);
+            break;
+        default:
+            sqlite3_bind_null(st, i + 1);
+            break;
+        }
+    }
+}
+
+static void and (struct build * b)
+{
+    buf_puts(&b->where, b->where.len ? " AND " : " WHERE ");
+}
+
+/* ===== filters ===== */
+
+static int all_of(const struct store_list_filter *f, enum khu_vtype type)
+{
+    int i;
+
+    for (i = 0; i < f->n; i++)
+        if (f->v[i].type != type)
+            return 0;
+    return f->n > 0;
+}
+
+static enum khu_err add_filter(struct build *b, const struct store_list_filter *qf,
+                               struct khu_diag *d)
+{
+    const struct sq_filter *f = sq_list_filter(b->r, qf->name);
+    int i;
+
+    if (!f)
+        return refuse(d, qf->name, "filter", b->r->name);
+    if (qf->n < 1 || qf->n > STORE_LIST_MAX_VALUES ||
+        (f->kind != SQF_IN && f->kind != SQF_TOKENS && qf->n != 1))
+        goto bad;
+    switch (f->kind) {
+    case SQF_IN:
+        and(b);
+        buf_printf(&b->where, "%s IN (", f->expr);
+        for (i = 0; i < qf->n; i++) {
+            if (qf->v[i].type == KHU_V_NULL || qf->v[i].type == KHU_V_REAL)
+                goto bad;
+            buf_puts(&b->where, i ? ",?" : "?");
+            bind_value(b, &qf->v[i]);
+        }
+        buf_putc(&b->where, ')');
+        return KHU_OK;
+    case SQF_MIN:
+    case SQF_MAX:
+        if (!all_of(qf, KHU_V_REAL) && !all_of(qf, KHU_V_INT))
+            goto bad;
+        and(b);
+        buf_printf(&b->where, "%s %s ?", f->expr, f->kind == SQF_MIN ? ">=" : "<=");
+        return bind_value(b, &qf->v[0]) ? KHU_ENOMEM : KHU_OK;
+    case SQF_UNIT:
+        if (!all_of(qf, KHU_V_TEXT))
+            goto bad;
+        if (b->cte.len) {
+            khu_diag_set(d, 0, 0, qf->name, "only one unit filter may be given");
+            return KHU_EINVAL;
+        }
+        /* the scope's unit is ?1: bound first, before every other value */
+        buf_puts(&b->cte, "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " ");
+        if (b->nbinds == MAX_BINDS)
+            return KHU_ENOMEM;
+        memmove(&b->binds[1], &b->binds[0], sizeof(b->binds[0]) * (size_t)b->nbinds);
+        b->binds[0] = qf->v[0];
+        b->nbinds++;
+        and(b);
+        buf_puts(&b->where, f->expr);
+        return KHU_OK;
+    case SQF_TOKENS:
+        if (!all_of(qf, KHU_V_TEXT))
+            goto bad;
+        and(b);
+        buf_putc(&b->where, '(');
+        for (i = 0; i < qf->n; i++) {
+            buf_printf(&b->where, "%s(' ' || coalesce(%s, '') || ' ') LIKE ('%% ' || ? || ' %%')",
+                       i ? " OR " : "", f->expr);
+            bind_value(b, &qf->v[i]);
+        }
+        buf_putc(&b->where, ')');
+        return KHU_OK;
+    case SQF_VALID_ON:
+        if (!all_of(qf, KHU_V_TEXT))
+            goto bad;
+        and(b);
+        buf_printf(&b->where,
+                   "(%1$s.valid_from IS NULL OR %1$s.valid_from <= ?) AND"
+                   " (%1$s.valid_to IS NULL OR %1$s.valid_to >= ?)",
+                   b->r->alias);
+        bind_value(b, &qf->v[0]);
+        return bind_value(b, &qf->v[0]) ? KHU_ENOMEM : KHU_OK;
+    }
+bad:
+    khu_diag_set(d, 0, 0, qf->name, "%.60s has a value of the wrong kind", qf->name);
+    return KHU_EINVAL;
+}
+
+/* The FTS5 query for folded words, into b->match: each word a prefix, all
+ * of them required. */
+static enum khu_err search_match(struct build *b, const char *text, struct khu_diag *d)
+{
+    const char *p;
+
+    if (!b->r->fts)
+        return refuse(d, "q", "text search", b->r->name);
+    for (p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n) {
+            size_t i;
+            buf_puts(&b->match, b->match.len ? " \"" : "\"");
+            for (i = 0; i < n; i++) /* a quote inside a word is doubled */
+                buf_append(&b->match, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
+            buf_puts(&b->match, "\"*");
+        }
+        p += n + (p[n] == ' ');
+    }
+    if (b->match.err)
+        return KHU_ENOMEM;
+    if (b->match.len == 0) {
+        khu_diag_set(d, 0, 0, "q", "q must contain at least one letter or digit");
+        return KHU_EINVAL;
+    }
+    return KHU_OK;
+}
+
+/* Runs a query of one whole number with the text bound to ?1 (may be NULL)
+ * and n bound to ?2 (when n > 0). */
+static enum khu_err one_number(struct store *s, const char *sql, const char *text, int64_t n,
+                               int64_t *out, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    int rc;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the search", d);
+    if (text)
+        sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    if (n > 0)
+        sqlite3_bind_int64(st, 2, n);
+    rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sq_release(s, st);
+    return rc == SQLITE_ROW ? KHU_OK : sq_error(s, rc, "the search", d);
+}
+
+/* Counts the search's hits, at most max of them (a bounded walk of the
+ * index's posting list that never reads the table). */
+static enum khu_err search_hits(struct store *s, struct build *b, int64_t max, int64_t *hits,
+                                struct khu_diag *d)
+{
+    char sql[256];
+
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s MATCH ?1 LIMIT ?2)",
+             b->r->fts, b->r->fts);
+    return one_number(s, sql, buf_cstr(&b->match), max, hits, d);
+}
+
+/* The table's size: its largest rowid. */
+static enum khu_err table_rows(struct store *s, struct build *b, int64_t *rows, struct khu_diag *d)
+{
+    char sql[128];
+
+    snprintf(sql, sizeof(sql), "SELECT max(rowid) FROM %s", b->r->table);
+    return one_number(s, sql, NULL, 0, rows, d);
+}
+
+/* The search as a condition: rows whose rowid is among the hits. With
+ * walk the rowid is hidden from the planner (unary +), so it follows the
+ * key's index in order and stops when the page is full. */
+static enum khu_err add_search(struct build *b, int walk)
+{
+    and(b);
+    buf_printf(&b->where, "%s%s.rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?)", walk ? "+" : "",
+               b->r->alias, b->r->fts, b->r->fts);
+    return bind_text(b, buf_cstr(&b->match)) ? KHU_ENOMEM : KHU_OK;
+}
+
+/* Rows after the position a cursor decoded to, in the order of the page. */
+static enum khu_err add_after(struct build *b, const struct store_list_query *q)
+{
+    const char *key = b->r->key;
+
+    and(b);
+    if (!b->sort) {
+        buf_printf(&b->where, "%s %s ?", key, q->desc ? "<" : ">");
+    } else if (q->after_null) {
+        buf_printf(&b->where, "(%s IS NULL AND %s > ?)", b->sort->expr, key);
+    } else {
+        buf_printf(&b->where, "((%1$s %2$s ?) OR (%1$s = ? AND %3$s > ?) OR %1$s IS NULL)",
+                   b->sort->expr, q->desc ? "<" : ">", key);
+        bind_real(b, q->after_value);
+        bind_real(b, q->after_value);
+    }
+    return bind_text(b, q->after_key ? q->after_key : "") ? KHU_ENOMEM : KHU_OK;
+}
+
+/* ===== statements ===== */
+
+static void select_columns(struct build *b)
+{
+    size_t i;
+    int k;
+
+    buf_puts(&b->sql, buf_cstr(&b->cte));
+    buf_puts(&b->sql, "SELECT ");
+    for (i = 0; i < b->t->ncols; i++)
+        buf_printf(&b->sql, "%s%s.%s", i ? ", " : "", b->r->alias, b->t->cols[i].name);
+    for (k = 0; k < b->nderived; k++)
+        buf_printf(&b->sql, ", %s", b->derived[k]->expr);
+}
+
+static enum khu_err add_derived(struct build *b, const char *const *names, struct khu_diag *d)
+{
+    for (; names && *names; names++) {
+        const struct sq_named *n = sq_list_named(b->r->derived, *names);
+        if (!n)
+            return refuse(d, *names, "derived field", b->r->name);
+        if (b->nderived == STORE_LIST_MAX_DERIVED)
+            return KHU_EINVAL;
+        b->derived[b->nderived++] = n;
+    }
+    return KHU_OK;
+}
+
+static enum khu_err prepare(struct store *s, struct build *b, struct buf *sql, sqlite3_stmt **st,
+                            struct khu_diag *d)
+{
+    if (sql->err)
+        return KHU_ENOMEM;
+    *st = sq_prepare(s, buf_cstr(sql));
+    if (!*st)
+        return sq_error(s, sqlite3_errcode(s->db), "the list", d);
+    bind_all(*st, b);
+    return KHU_OK;
+}
+
+/* Counts the rows that match (without the cursor's condition), at most
+ * cap + 1 of them. */
+static enum khu_err count_rows(struct store *s, struct build *b, size_t where_len, int nbinds,
+                               long cap, struct store_page *page, struct khu_diag *d)
+{
+    struct buf sql;
+    sqlite3_stmt *st = NULL;
+    int saved = b->nbinds, rc;
+    enum khu_err err;
+
+    buf_init(&sql, 1 << 17);
+    buf_printf(&sql, "%sSELECT count(*) FROM (SELECT 1 FROM %s%.*s LIMIT ?)", buf_cstr(&b->cte),
+               b->r->from, (int)where_len, buf_cstr(&b->where));
+    b->nbinds = nbinds;
+    err = prepare(s, b, &sql, &st, d);
+    b->nbinds = saved;
+    if (err)
+        goto out;
+    sqlite3_bind_int64(st, nbinds + 1, cap < INT64_MAX ? (int64_t)cap + 1 : cap);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        err = sq_error(s, rc, "counting the list", d);
+        goto out;
+    }
+    page->total = (long)sqlite3_column_int64(st, 0);
+    page->total_exact = page->total <= cap;
+    if (!page->total_exact)
+        page->total = cap;
+out:
+    sq_release(s, st);
+    buf_free(&sql);
+    return err;
+}
+
+static enum khu_err run_page(struct store *s, struct build *b, const struct store_list_query *q,
+                             store_row_fn fn, void *arg, struct store_page *page,
+                             struct khu_diag *d)
+{
+    struct khu_value vals[SQ_MAX_COLS];
+    struct khu_row row;
+    sqlite3_stmt *st = NULL;
+    int nout = (int)b->t->ncols + b->nderived, rc, stop = 0;
+    enum khu_err err;
+
+    select_columns(b);
+    buf_printf(&b->sql, ", %s, %s FROM %s%s ORDER BY ", b->sort ? b->sort->expr : "NULL", b->r->key,
+               b->r->from, buf_cstr(&b->where));
+    if (b->sort)
+        buf_printf(&b->sql, "%1$s IS NULL, %1$s %2$s, %3$s", b->sort->expr,
+                   q->desc ? "DESC" : "ASC", b->r->key);
+    else
+        buf_printf(&b->sql, "%s %s", b->r->key, q->desc ? "DESC" : "ASC");
+    buf_printf(&b->sql, " LIMIT ?");
+    err = prepare(s, b, &b->sql, &st, d);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, b->nbinds + 1, (int64_t)q->limit + 1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (page->rows == q->limit || stop) {
+            page->more = !stop;
+            break;
+        }
+        sq_row(st, vals, nout < SQ_MAX_COLS ? nout : SQ_MAX_COLS, &row);
+        stop = fn(arg, &row) != 0;
+        page->rows++;
+        page->last_null = sqlite3_column_type(st, nout) == SQLITE_NULL;
+        page->last_value = page->last_null ? 0 : sqlite3_column_double(st, nout);
+        snprintf(page->last_key, sizeof(page->last_key), "%s",
+                 (const char *)sqlite3_column_text(st, nout + 1));
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        err = sq_error(s, rc, "the list", d);
+    sq_release(s, st);
+    return err;
+}
+
+/* ===== entry points ===== */
+
+int store_list_knows(const char *resource, enum store_list_name kind, const char *name)
+{
+    const struct sq_resource *r = sq_list_resource(resource);
+
+    if (!r)
+        return 0;
+    switch (kind) {
+    case STORE_LIST_FILTER:
+        return sq_list_filter(r, name) != NULL;
+    case STORE_LIST_SORT:
+        return sq_list_named(r->sorts, name) != NULL;
+    case STORE_LIST_DERIVED:
+        return sq_list_named(r->derived, name) != NULL;
+    case STORE_LIST_SEARCH:
+        return r->fts != NULL;
+    }
+    return 0;
+}
+
+/* Whether a page in key order should walk the key's index and test each
+ * row against the set of hits (work about limit x rows / hits index
+ * entries) rather than fetch every hit and sort (work about hits table
+ * seeks, each some 15 times an index step): hits above the returned
+ * number. rows is the table's size (its largest rowid). */
+static int64_t walk_above(long limit, int64_t rows)
+{
+    int64_t h = 1;
+
+    while (h * h * 15 <= (int64_t)(limit + 1) * rows)
+        h *= 2;
+    return h;
+}
+
+enum khu_err store_list(struct store *s, const struct store_list_query *q, store_row_fn fn,
+                        void *arg, struct store_page *page, struct khu_diag *d)
+{
+    const struct sq_resource *r = sq_list_resource(q->resource);
+    struct build b;
+    size_t where_len;
+    int i, nbinds, walk = 0;
+    int64_t hits = -1, rows = 0, enough;
+    enum khu_err err = KHU_OK;
+
+    memset(page, 0, sizeof(*page));
+    page->last_null = 1;
+    khu_diag_clear(d);
+    if (!r)
+        return refuse(d, q->resource, "resource", "the list");
+    if (q->limit < 1 || q->nfilters < 0 || q->nfilters > STORE_LIST_MAX_FILTERS) {
+        khu_diag_set(d, 0, 0, "limit", "the list needs a limit of at least 1");
+        return KHU_EINVAL;
+    }
+    build_init(&b, r);
+    if (q->sort && !(b.sort = sq_list_named(r->sorts, q->sort))) {
+        err = refuse(d, q->sort, "sort", r->name);
+        goto out;
+    }
+    err = add_derived(&b, q->derived, d);
+    for (i = 0; !err && i < q->nfilters; i++)
+        err = add_filter(&b, &q->filters[i], d);
+    if (!err && q->search) {
+        /* count the hits only as far as the plan and the total need */
+        err = search_match(&b, q->search, d);
+        if (!err && !b.sort)
+            err = table_rows(s, &b, &rows, d);
+        enough = b.sort ? 0 : walk_above(q->limit, rows);
+        enough = enough > q->count_cap ? enough : q->count_cap;
+        if (!err)
+            err = search_hits(s, &b, enough + 1, &hits, d);
+        if (!err && hits == 0) { /* nothing matches: no page to run, nothing to count */
+            page->total_exact = q->count_cap > 0;
+            goto out;
+        }
+        walk = !b.sort && hits > walk_above(q->limit, rows);
+        if (!err)
+            err = add_search(&b, walk);
+    }
+    where_len = b.where.len;
+    nbinds = b.nbinds;
+    if (!err && q->after)
+        err = add_after(&b, q);
+    if (!err)
+        err = run_page(s, &b, q, fn, arg, page, d);
+    if (err || q->count_cap <= 0)
+        goto out;
+    if (!q->after && !page->more) { /* the whole result is on this page */
+        page->total = page->rows;
+        page->total_exact = 1;
+    } else if (hits >= 0 && q->nfilters == 0) { /* the search alone: its hits */
+        page->total_exact = hits <= q->count_cap;
+        page->total = page->total_exact ? (long)hits : q->count_cap;
+    } else {
+        err = count_rows(s, &b, where_len, nbinds, q->count_cap, page, d);
+    }
+out:
+    build_free(&b);
+    return err;
+}
+
+enum khu_err store_item(struct store *s, const char *resource, const char *key,
+                        const char *const *derived, store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    const struct sq_resource *r = sq_list_resource(resource);
+    struct khu_value vals[SQ_MAX_COLS];
+    struct khu_row row;
+    struct build b;
+    sqlite3_stmt *st = NULL;
+    enum khu_err err;
+    int rc;
+
+    khu_diag_clear(d);
+    if (!r)
+        return refuse(d, resource, "resource", "an item");
+    build_init(&b, r);
+    err = add_derived(&b, derived, d);
+    if (err)
+        goto out;
+    select_columns(&b);
+    buf_printf(&b.sql, " FROM %s WHERE %s = ?", r->from, r->key);
+    bind_text(&b, key ? key : "");
+    err = prepare(s, &b, &b.sql, &st, d);
+    if (err)
+        goto out;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        sq_row(st, vals, SQ_MAX_COLS, &row);
+        fn(arg, &row);
+    } else if (rc == SQLITE_DONE) {
+        khu_diag_set(d, 0, 0, NULL, "no %s with key '%.80s'", r->name, key ? key : "");
+        err = KHU_ENOTFOUND;
+    } else {
+        err = sq_error(s, rc, "the item", d);
+    }
+out:
+    sq_release(s, st);
+    build_free(&b);
+    return err;
+}
