@@ -59,7 +59,4 @@ enum api_format api_format(const struct http_req *req, int geojson_allowed);
  * API_BUSY_RETRY_S. */
 void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *d);
 
-/* Answers 500 after a database failure (same as api_error with KHU_EDB). */
-void api_db_error(struct http_resp *resp, struct store *s);
-
 #endif

@@ -181,9 +181,3 @@ void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *
     }
     http_problem(resp, 500, NULL, "internal error (%s)", khu_err_str(err));
 }
-
-void api_db_error(struct http_resp *resp, struct store *s)
-{
-    (void)s;
-    api_error(resp, KHU_EDB, NULL);
-}
