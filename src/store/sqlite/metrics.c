@@ -27,28 +27,14 @@ static const char umbrellas_sql[] =
     " FROM zones g JOIN zones m ON m.group_code = g.code"
     " GROUP BY g.code, g.kind, g.name_vi, g.total_ha ORDER BY g.code";
 
-/* Steps the kept statement for sql into fn. */
-static enum khu_err each_of(struct store *s, const char *sql, const char *what, store_row_fn fn,
-                            void *arg, struct khu_diag *d)
-{
-    sqlite3_stmt *st = sq_prepare(s, sql);
-    enum khu_err err;
-
-    if (!st)
-        return sq_error(s, sqlite3_errcode(s->db), what, d);
-    err = sq_each(s, st, fn, arg, d);
-    sq_release(s, st);
-    return err;
-}
-
 enum khu_err store_stats_groups(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
 {
-    return each_of(s, groups_sql, "the zone statistics", fn, arg, d);
+    return sq_each_sql(s, groups_sql, "the zone statistics", fn, arg, d);
 }
 
 enum khu_err store_umbrellas(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
 {
-    return each_of(s, umbrellas_sql, "the umbrella zones", fn, arg, d);
+    return sq_each_sql(s, umbrellas_sql, "the umbrella zones", fn, arg, d);
 }
 
 /* ===== live metrics ===== */
@@ -268,5 +254,5 @@ enum khu_err store_reconcile(struct store *s, struct recon_row *rows, int max, i
     *n = 2;
     if (max == 2) /* no room for the registry by status: not asked for */
         return KHU_OK;
-    return each_of(s, by_status_sql, "the registry by status", by_status_row, &b, d);
+    return sq_each_sql(s, by_status_sql, "the registry by status", by_status_row, &b, d);
 }

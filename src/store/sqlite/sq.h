@@ -83,6 +83,11 @@ void sq_row(sqlite3_stmt *st, struct khu_value *vals, int max, struct khu_row *r
 enum khu_err sq_each(struct store *s, sqlite3_stmt *st, store_row_fn fn, void *arg,
                      struct khu_diag *d);
 
+/* Prepares sql through the statement cache (no parameters) and steps it
+ * into fn as sq_each does; what names the data in error messages. */
+enum khu_err sq_each_sql(struct store *s, const char *sql, const char *what, store_row_fn fn,
+                         void *arg, struct khu_diag *d);
+
 /* Maps a SQLite result code to khu's error and fills d (may be NULL) with
  * what went wrong, in words a person can act on, naming what (e.g. "the
  * lead") but never a file path or SQL. The engine's own message goes to

@@ -61,6 +61,19 @@ enum khu_err sq_each(struct store *s, sqlite3_stmt *st, store_row_fn fn, void *a
     return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "the query", d);
 }
 
+enum khu_err sq_each_sql(struct store *s, const char *sql, const char *what, store_row_fn fn,
+                         void *arg, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    enum khu_err err;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), what, d);
+    err = sq_each(s, st, fn, arg, d);
+    sq_release(s, st);
+    return err;
+}
+
 /* The one map from SQLite's primary result codes to khu's errors. */
 static const struct {
     int rc;

@@ -15,25 +15,12 @@ static const char observations_sql[] =
     "SELECT target_code, observed_on, value, source, note FROM observations"
     " ORDER BY target_code, observed_on";
 
-static enum khu_err each_of(struct store *s, const char *sql, const char *what, store_row_fn fn,
-                            void *arg, struct khu_diag *d)
-{
-    sqlite3_stmt *st = sq_prepare(s, sql);
-    enum khu_err err;
-
-    if (!st)
-        return sq_error(s, sqlite3_errcode(s->db), what, d);
-    err = sq_each(s, st, fn, arg, d);
-    sq_release(s, st);
-    return err;
-}
-
 enum khu_err store_targets(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
 {
-    return each_of(s, targets_sql, "the targets", fn, arg, d);
+    return sq_each_sql(s, targets_sql, "the targets", fn, arg, d);
 }
 
 enum khu_err store_observations(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
 {
-    return each_of(s, observations_sql, "the observations", fn, arg, d);
+    return sq_each_sql(s, observations_sql, "the observations", fn, arg, d);
 }
