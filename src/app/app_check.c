@@ -9,6 +9,7 @@
 #include "core/schema.h"
 #include "core/validate.h"
 #include "core/xalloc.h"
+#include "store/scan.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,7 +53,7 @@ static const char *value_text(const struct khu_value *v, char *num, size_t n, si
 static void row_finding(struct check *c, const struct khu_row *row, const struct khu_diag *d)
 {
     char finding[STORE_FINDING_MAX];
-    const char *key = row_text(row, (int)c->t->ncols);
+    const char *key = row_text(row, schema_col_index(c->t, c->t->key[0]));
 
     snprintf(finding, sizeof(finding), "%s %s: %s: %s", c->t->name, key ? key : "?", d->field,
              d->message);
@@ -107,7 +108,7 @@ enum khu_err app_check(struct store *s, store_finding_fn fn, void *arg, long *pr
             err = KHU_EINVAL;
             break;
         }
-        err = store_table_scan(s, &tables[i], check_row, c, d);
+        err = store_scan(s, &tables[i], check_row, c, d);
     }
     *problems = c->problems;
     for (i = 0; i < CHECK_MAX_COLS; i++)

@@ -26,11 +26,4 @@ typedef int (*store_finding_fn)(void *arg, const char *finding);
 enum khu_err store_check_integrity(struct store *s, store_finding_fn fn, void *arg,
                                    struct khu_diag *d);
 
-/* Hands fn every row of table t: its columns in schema order, then the
- * first column of its key once more (to name the row in a finding).
- * Returns KHU_OK (also when fn stopped early), or the error with d
- * filled. */
-enum khu_err store_table_scan(struct store *s, const struct table_def *t, store_row_fn fn,
-                              void *arg, struct khu_diag *d);
-
 #endif

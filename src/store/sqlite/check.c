@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The database's own checks and whole-table scans in SQLite (see
- * check.h).
+ * The database's own checks in SQLite (see check.h).
  */
 #include "store/check.h"
-#include "core/buf.h"
 #include "store/sqlite/sq.h"
 
 #include <stdio.h>
@@ -61,36 +59,5 @@ enum khu_err store_check_integrity(struct store *s, store_finding_fn fn, void *a
 
     if (!err && !stop)
         err = references(s, fn, arg, &stop, d);
-    return err;
-}
-
-enum khu_err store_table_scan(struct store *s, const struct table_def *t, store_row_fn fn,
-                              void *arg, struct khu_diag *d)
-{
-    struct buf sql;
-    sqlite3_stmt *st = NULL;
-    enum khu_err err;
-    size_t i;
-    int rc;
-
-    buf_init(&sql, 1 << 16);
-    buf_puts(&sql, "SELECT ");
-    for (i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s,", t->cols[i].name);
-    buf_printf(&sql, "%s FROM %s", t->key[0], t->name);
-    if (sql.err) {
-        khu_diag_set(d, 0, 0, NULL, "the scan of %s could not be built", t->name);
-        err = sql.err;
-        goto out;
-    }
-    rc = sqlite3_prepare_v2(s->db, buf_cstr(&sql), -1, &st, NULL);
-    if (rc != SQLITE_OK) {
-        err = sq_error(s, rc, "the table scan", d);
-        goto out;
-    }
-    err = sq_each(s, st, fn, arg, d);
-out:
-    sqlite3_finalize(st);
-    buf_free(&sql);
     return err;
 }
