@@ -4,6 +4,7 @@
  * serves the API and page until SIGTERM or SIGINT, then lets requests in
  * flight finish and exits 0.
  */
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -115,6 +116,20 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
     return 0;
 }
 
+/* Keeps freed memory in the allocator instead of giving it back to the
+ * kernel after every request. An answer built from the database allocates
+ * and frees a few hundred KiB (statement text, SQLite's page cache for a
+ * temporary b-tree); with glibc's defaults each free trimmed the worker's
+ * arena (madvise) and the next request faulted the same pages back in,
+ * which took most of the time of a list built from the database (a
+ * perf profile: 30% of all cycles in page faults; 3x fewer answers a
+ * second). The cost is memory the process has used once staying mapped. */
+static void keep_freed_memory(void)
+{
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+}
+
 int cmd_serve(int argc, char **argv)
 {
     static struct api_app app;
@@ -131,6 +146,7 @@ int cmd_serve(int argc, char **argv)
         fputs(serve_help, stdout);
         return 0;
     }
+    keep_freed_memory();
     db = cli_db_path(db);
     rc = prepare_database(db, empty);
     if (rc)

@@ -81,14 +81,26 @@ enum khu_err buf_putc(struct buf *b, char c)
 enum khu_err buf_printf(struct buf *b, const char *fmt, ...)
 {
     va_list ap;
+    size_t room = b->err || !b->data ? 0 : b->cap - b->len;
     int n;
     enum khu_err err;
 
+    /* formatted once into the room there is; a second time only if it was
+     * too small */
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
     va_end(ap);
-    if (n < 0)
+    if (n < 0) {
+        if (room)
+            b->data[b->len] = '\0';
         return b->err ? b->err : (b->err = KHU_EINVAL);
+    }
+    if ((size_t)n < room && b->len + (size_t)n <= b->max) {
+        b->len += (size_t)n;
+        return KHU_OK;
+    }
+    if (room)
+        b->data[b->len] = '\0';
     err = buf_reserve(b, (size_t)n);
     if (err)
         return err;

@@ -83,9 +83,9 @@ void json_escape(struct buf *b, const char *s, size_t n)
     buf_putc(b, '"');
     for (i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
-        char esc[7] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15], 0};
         if (ch >= 0x20 && ch != '"' && ch != '\\')
-            continue;
+            continue; /* the common case: copied with its run below */
+        char esc[7] = {'\\', 'u', '0', '0', 0, 0, 0};
         buf_append(b, s + run, i - run);
         run = i + 1;
         if (ch == '"' || ch == '\\') {
@@ -100,6 +100,9 @@ void json_escape(struct buf *b, const char *s, size_t n)
         } else if (ch == '\r') {
             esc[1] = 'r';
             esc[2] = 0;
+        } else {
+            esc[4] = hex[ch >> 4];
+            esc[5] = hex[ch & 15];
         }
         buf_puts(b, esc);
     }

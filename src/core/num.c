@@ -317,14 +317,33 @@ static int fixed15(double v, char out[40])
 }
 #endif
 
+/* Writes v in decimal digits, without snprintf's cost (figures are
+ * formatted by the thousand in a list). */
+static void format_whole(long long v, char out[40])
+{
+    char digits[24];
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    int n = 0;
+
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *out++ = '-';
+    while (n)
+        *out++ = digits[--n];
+    *out = '\0';
+}
+
 char *format_real(double v, char *out, unsigned n)
 {
     char tmp[64];
     double a = fabs(v);
     int prec;
 
-    if (v == 0) {
-        snprintf(tmp, sizeof(tmp), "0");
+    if (a < 1e15 && v == (double)(long long)v) { /* a whole number, the usual figure */
+        format_whole((long long)v, tmp);
     } else if (a >= 1e-6 && a < 1e15 && fixed15(v, tmp)) {
         trim_fraction(tmp);
     } else if (a >= 1e-6 && a < 1e15) {
@@ -334,7 +353,11 @@ char *format_real(double v, char *out, unsigned n)
     } else {
         snprintf(tmp, sizeof(tmp), "%.15g", v);
     }
-    if (n)
-        snprintf(out, n, "%s", tmp);
+    if (n) {
+        size_t len = strlen(tmp);
+        len = len < n - 1 ? len : n - 1;
+        memcpy(out, tmp, len);
+        out[len] = '\0';
+    }
     return out;
 }

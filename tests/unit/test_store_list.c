@@ -337,6 +337,77 @@ static void test_errors(void)
     CHECK(store_list_knows("zones", STORE_LIST_SEARCH, NULL));
 }
 
+/* Enterprises added out of key order, in all three forms of tax code (ten
+ * digits; "-NNN"; thirteen digits): a search in key order pages through
+ * its hits in the order of the codes themselves, both ways, with or
+ * without a filter, and continues after a key that no longer exists. */
+static void test_search_in_key_order(void)
+{
+    static const char csv[] = "tax_code,name,ownership,source\n"
+                              "0500000002,Nhựa Hai,fdi,test\n"
+                              "0500000001001,Nhựa Một Ba,domestic,test\n"
+                              "0500000001,Nhựa Một,domestic,test\n"
+                              "0500000001-002,Nhựa Một Gạch Hai,fdi,test\n"
+                              "0499999999,Nhựa Trước,fdi,test\n"
+                              "0500000001-001,Thép Một,fdi,test\n";
+    static const char *const want = "0300000001 0499999999 0500000001 0500000001-002"
+                                    " 0500000001001 0500000002";
+    struct store_list_query q;
+    struct store_page page;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    struct keys all = {"", 0, 0, 0};
+    char key[STORE_KEY_MAX];
+    int pages = 0;
+
+    CHECK_EQ_INT(importer_begin(st, &test_actor, 0, 1, NULL, NULL, &im, &d), KHU_OK);
+    if (!im)
+        return;
+    importer_add_csv(im, "enterprises", "more.csv", csv, sizeof(csv) - 1);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+
+    /* two at a time, ascending: every hit once, in key order */
+    query(&q, "enterprises", NULL, 0, 2);
+    q.search = "nhua";
+    q.count_cap = 1000;
+    for (;;) {
+        struct keys k = {"", 0, 0, 0};
+        size_t used = strlen(all.text);
+        CHECK_EQ_INT(store_list(st, &q, collect, &k, &page, &d), KHU_OK);
+        CHECK_EQ_INT(page.total, 6);
+        CHECK_EQ_INT(page.total_exact, 1);
+        snprintf(all.text + used, sizeof(all.text) - used, "%s%s", used && k.rows ? " " : "",
+                 k.text);
+        if (!page.more || ++pages > 5)
+            break;
+        snprintf(key, sizeof(key), "%s", page.last_key);
+        q.after = 1;
+        q.after_key = key;
+    }
+    CHECK_EQ_STR(all.text, want);
+
+    query(&q, "enterprises", NULL, 1, 3);
+    q.search = "nhua";
+    CHECK_EQ_INT(list(&q, "0500000002 0500000001001 0500000001-002", &page, &d), KHU_OK);
+    q.after = 1;
+    q.after_key = "0500000001-005"; /* no such code: the page starts below it */
+    CHECK_EQ_INT(list(&q, "0500000001-002 0500000001 0499999999", &page, &d), KHU_OK);
+
+    query(&q, "enterprises", NULL, 0, 50);
+    q.search = "nhua mot";
+    text(filter(&q, "ownership"), "fdi");
+    q.count_cap = 1000;
+    CHECK_EQ_INT(list(&q, "0500000001-002", &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.total, 1);
+
+    query(&q, "enterprises", NULL, 0, 1);
+    q.search = "nhua";
+    q.count_cap = 4;
+    CHECK_EQ_INT(list(&q, "0300000001", &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.total, 4);
+    CHECK_EQ_INT(page.total_exact, 0);
+}
+
 int main(void)
 {
     static const char *const suffix[] = {"", "-wal", "-shm"};
@@ -353,6 +424,7 @@ int main(void)
         test_sort_and_after();
         test_rows();
         test_errors();
+        test_search_in_key_order();
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "could not load the fixture");
     }

@@ -6,6 +6,7 @@
  * that the reference check at the end can point at the line that is wrong.
  */
 #include "store/import.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/sq.h"
 
 #include <stdio.h>
@@ -98,7 +99,9 @@ static int too_many(const struct importer *im)
 /* The only triggers of the schema keep the full-text indexes in step, one
  * row at a time; in a bulk import that costs more than everything else
  * together (FTS5 flushes its pending terms at every statement). So when
- * those are the only triggers there are, the import turns triggers off on
+ * those are the only triggers there are (besides the ones that check a
+ * rowid made from the key, which the import's INSERT makes with the very
+ * same expression: migration_key_rowid), the import turns triggers off on
  * its own connection and rebuilds the index of every table it wrote just
  * before COMMIT, in the same transaction: the index then holds exactly the
  * entries the triggers would have written (its pages are laid out
@@ -112,7 +115,8 @@ static int only_fts_triggers(struct store *s)
     if (sqlite3_prepare_v2(s->db,
                            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name"
                            " NOT IN (tbl_name || '_fts_ai', tbl_name || '_fts_ad',"
-                           " tbl_name || '_fts_au')",
+                           " tbl_name || '_fts_au', tbl_name || '_rowid_ai',"
+                           " tbl_name || '_rowid_au')",
                            -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         only = sqlite3_column_int(st, 0) == 0;
@@ -378,17 +382,20 @@ static int map_header(struct file_ctx *fc, struct csv_field *fields, size_t coun
 static enum khu_err prepare_insert(struct file_ctx *fc)
 {
     const struct table_def *t = fc->t;
+    const char *key_rowid = migration_key_rowid(t->name);
     struct buf sql;
     size_t i;
     enum khu_err err = KHU_OK;
 
     buf_init(&sql, 1 << 16);
-    buf_printf(&sql, "INSERT INTO %s (", t->name);
+    buf_printf(&sql, "INSERT INTO %s (%s", t->name, key_rowid ? "rowid," : "");
     for (i = 0; i < t->ncols; i++)
         buf_printf(&sql, "%s%s", i ? "," : "", t->cols[i].name);
     buf_puts(&sql, t->searchable ? ",search) VALUES (" : ") VALUES (");
+    if (key_rowid) /* the rowid the schema's triggers demand, from the key (?1) */
+        buf_printf(&sql, "(SELECT %s FROM (SELECT ?1 AS k)),", key_rowid);
     for (i = 0; i < t->ncols + (t->searchable ? 1 : 0); i++)
-        buf_puts(&sql, i ? ",?" : "?");
+        buf_printf(&sql, "%s?%zu", i ? "," : "", i + 1);
     buf_putc(&sql, ')');
     if (sql.err)
         err = sql.err;

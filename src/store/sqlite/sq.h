@@ -41,6 +41,15 @@ struct store_tx {
     "scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"                          \
     " WHERE u.parent_code = s.code OR u.replaced_by = s.code)"
 
+/* The rowid of the enterprise whose tax code is the SQL expression x: a
+ * number in the order of the tax codes themselves (core/validate: 10
+ * digits, then nothing, "-NNN" or "NNN"; '-' sorts before the digits), so
+ * that rowid order is key order. Ten digits times 2001 stays below 2^63. */
+#define SQ_TAX_CODE_ROWID(x)                                                                       \
+    "(CAST(substr(" x ", 1, 10) AS INTEGER) * 2001 + CASE length(" x ") WHEN 10 THEN 0"            \
+    " WHEN 14 THEN 1 + CAST(substr(" x ", 12, 3) AS INTEGER)"                                      \
+    " ELSE 1001 + CAST(substr(" x ", 11, 3) AS INTEGER) END)"
+
 /* Zones z counted in totals: not an umbrella of other zones. */
 #define SQ_ZONE_COUNTED "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"
 

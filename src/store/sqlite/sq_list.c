@@ -12,6 +12,7 @@
 
 #include "core/buf.h"
 #include "core/schema.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/sq.h"
 #include "store/sqlite/sq_list.h"
 
@@ -25,6 +26,8 @@ struct build {
     struct khu_value binds[MAX_BINDS];
     int nbinds;
     const struct sq_named *sort; /* NULL: by key */
+    char from[160];              /* the FROM clause when not the resource's own */
+    char order[96];              /* the order of the page when not the sort's own */
     const struct sq_named *derived[STORE_LIST_MAX_DERIVED];
     int nderived;
 };
@@ -279,7 +282,10 @@ static enum khu_err add_after(struct build *b, const struct store_list_query *q)
     const char *key = b->r->key;
 
     and(b);
-    if (!b->sort) {
+    if (b->order[0]) { /* the key's own rowid, whether or not that row still exists */
+        buf_printf(&b->where, "%s.rowid %s (SELECT %s FROM (SELECT ? AS k))", b->r->fts,
+                   q->desc ? "<" : ">", migration_key_rowid(b->r->table));
+    } else if (!b->sort) {
         buf_printf(&b->where, "%s %s ?", key, q->desc ? "<" : ">");
     } else if (q->after_null) {
         buf_printf(&b->where, "(%s IS NULL AND %s > ?)", b->sort->expr, key);
@@ -292,7 +298,28 @@ static enum khu_err add_after(struct build *b, const struct store_list_query *q)
     return bind_text(b, q->after_key ? q->after_key : "") ? KHU_ENOMEM : KHU_OK;
 }
 
+/* The search of a resource whose rowid follows its key
+ * (migration_key_rowid), in key order: the full-text index, which hands out
+ * its hits in rowid order, drives the join, and the page is its first hits
+ * that pass the filters; no hit is sorted, none after the page is read. */
+static enum khu_err add_search_in_key_order(struct build *b, const struct store_list_query *q)
+{
+    const char *fts = b->r->fts;
+
+    snprintf(b->from, sizeof(b->from), "%s JOIN %s ON %s.rowid = %s.rowid", fts, b->r->from,
+             b->r->alias, fts);
+    snprintf(b->order, sizeof(b->order), "%s.rowid %s", fts, q->desc ? "DESC" : "ASC");
+    and(b);
+    buf_printf(&b->where, "%s MATCH ?", fts);
+    return bind_text(b, buf_cstr(&b->match)) ? KHU_ENOMEM : KHU_OK;
+}
+
 /* ===== statements ===== */
+
+static const char *from_of(const struct build *b)
+{
+    return b->from[0] ? b->from : b->r->from;
+}
 
 static void select_columns(struct build *b)
 {
@@ -344,7 +371,7 @@ static enum khu_err count_rows(struct store *s, struct build *b, size_t where_le
 
     buf_init(&sql, 1 << 17);
     buf_printf(&sql, "%sSELECT count(*) FROM (SELECT 1 FROM %s%.*s LIMIT ?)", buf_cstr(&b->cte),
-               b->r->from, (int)where_len, buf_cstr(&b->where));
+               from_of(b), (int)where_len, buf_cstr(&b->where));
     b->nbinds = nbinds;
     err = prepare(s, b, &sql, &st, d);
     b->nbinds = saved;
@@ -378,8 +405,10 @@ static enum khu_err run_page(struct store *s, struct build *b, const struct stor
 
     select_columns(b);
     buf_printf(&b->sql, ", %s, %s FROM %s%s ORDER BY ", b->sort ? b->sort->expr : "NULL", b->r->key,
-               b->r->from, buf_cstr(&b->where));
-    if (b->sort)
+               from_of(b), buf_cstr(&b->where));
+    if (b->order[0])
+        buf_puts(&b->sql, b->order);
+    else if (b->sort)
         buf_printf(&b->sql, "%1$s IS NULL, %1$s %2$s, %3$s", b->sort->expr,
                    q->desc ? "DESC" : "ASC", b->r->key);
     else
@@ -470,7 +499,11 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     err = add_derived(&b, q->derived, d);
     for (i = 0; !err && i < q->nfilters; i++)
         err = add_filter(&b, &q->filters[i], d);
-    if (!err && q->search) {
+    if (!err && q->search && !b.sort && migration_key_rowid(r->table)) {
+        err = search_match(&b, q->search, d);
+        if (!err)
+            err = add_search_in_key_order(&b, q);
+    } else if (!err && q->search) {
         /* count the hits only as far as the plan and the total need */
         err = search_match(&b, q->search, d);
         if (!err && !b.sort)
@@ -498,6 +531,10 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     if (!q->after && !page->more) { /* the whole result is on this page */
         page->total = page->rows;
         page->total_exact = 1;
+    } else if (b.order[0] && q->nfilters == 0) { /* the search alone, its hits counted now */
+        err = search_hits(s, &b, q->count_cap + 1, &hits, d);
+        page->total_exact = hits <= q->count_cap;
+        page->total = page->total_exact ? (long)hits : q->count_cap;
     } else if (hits >= 0 && q->nfilters == 0) { /* the search alone: its hits */
         page->total_exact = hits <= q->count_cap;
         page->total = page->total_exact ? (long)hits : q->count_cap;
