@@ -3,10 +3,13 @@
  * The database's own checks in SQLite (see check.h).
  */
 #include "store/check.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/sq.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "core/schema.h"
 
 /* Runs PRAGMA integrity_check: every row but "ok" is a finding. */
 static enum khu_err integrity(struct store *s, store_finding_fn fn, void *arg, int *stop,
@@ -51,6 +54,40 @@ static enum khu_err references(struct store *s, store_finding_fn fn, void *arg, 
     return sq_error(s, rc, "the reference check", d);
 }
 
+/* Rows whose rowid is not the one their key gives (migration_key_rowid):
+ * the triggers refuse such writes, but a VACUUM may renumber rowids, and
+ * the search in key order (sq_list.c) would then hand out hits out of
+ * order. */
+static enum khu_err key_rowids(struct store *s, store_finding_fn fn, void *arg, int *stop,
+                               struct khu_diag *d)
+{
+    static const char *const tables[] = {"enterprises", NULL};
+    char sql[512], finding[STORE_FINDING_MAX];
+    sqlite3_stmt *st = NULL;
+    int i, rc = SQLITE_OK;
+
+    for (i = 0; tables[i] && !*stop && rc == SQLITE_OK; i++) {
+        snprintf(sql, sizeof(sql),
+                 "SELECT count(*) FROM (SELECT rowid AS r, %s AS k FROM %s)"
+                 " WHERE r IS NOT %s",
+                 schema_table(tables[i])->cols[0].name, tables[i], migration_key_rowid(tables[i]));
+        rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (sqlite3_column_int64(st, 0) > 0) {
+                snprintf(finding, sizeof(finding),
+                         "%s: rowids not made from the key: %lld (after a VACUUM?);"
+                         " re-import the table",
+                         tables[i], (long long)sqlite3_column_int64(st, 0));
+                *stop = fn(arg, finding);
+            }
+            rc = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    return rc == SQLITE_OK ? KHU_OK : sq_error(s, rc, "the rowid check", d);
+}
+
 enum khu_err store_check_integrity(struct store *s, store_finding_fn fn, void *arg,
                                    struct khu_diag *d)
 {
@@ -59,5 +96,7 @@ enum khu_err store_check_integrity(struct store *s, store_finding_fn fn, void *a
 
     if (!err && !stop)
         err = references(s, fn, arg, &stop, d);
+    if (!err && !stop)
+        err = key_rowids(s, fn, arg, &stop, d);
     return err;
 }

@@ -10,6 +10,7 @@
 #include "store/sqlite/sq.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/csv.h"
@@ -736,10 +737,25 @@ static void report_dangling(struct importer *im, const char *table, sqlite3_int6
     report(im, table, 0, 0, col, msg);
 }
 
+static int by_rowid(const void *a, const void *b)
+{
+    sqlite3_int64 x = ((const struct row_origin *)a)->rowid;
+    sqlite3_int64 y = ((const struct row_origin *)b)->rowid;
+
+    return (x > y) - (x < y);
+}
+
 static enum khu_err check_references(struct importer *im)
 {
     sqlite3_stmt *st = NULL;
+    size_t i;
     int rc;
+
+    /* origin_of searches by rowid; rows are logged in the order of the file,
+     * which is not rowid order where the rowid is made from the key */
+    for (i = 0; i < im->nlogs; i++)
+        if (im->logs[i].n > 1)
+            qsort(im->logs[i].rows, im->logs[i].n, sizeof(im->logs[i].rows[0]), by_rowid);
 
     if (sqlite3_prepare_v2(im->s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
         return KHU_EDB;
