@@ -5,6 +5,7 @@
  * version, the schema in SQL agreeing with core/schema, and the importer's
  * all-or-nothing behaviour in process.
  */
+#include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -306,7 +307,6 @@ static void test_enterprise_rowid(void)
 int main(void)
 {
     int v;
-    char cmd[128];
 
     if (!mkdtemp(dir))
         return 1;
@@ -317,22 +317,20 @@ int main(void)
     test_all_or_nothing();
     test_bulk_indexes();
     test_enterprise_rowid();
-    snprintf(cmd, sizeof(cmd), "%s", dir);
     {
-        /* remove the temporary files */
-        static const char *const names[] = {"empty.db",  "v1.db",   "v2.db", "future.db",
-                                            "atomic.db", "bulk.db", NULL};
-        const char *const *p;
+        /* remove the temporary files, whichever tests made them */
+        DIR *dd = opendir(dir);
+        struct dirent *e;
         char path[300];
-        for (p = names; *p; p++) {
-            snprintf(path, sizeof(path), "%s/%s", dir, *p);
-            unlink(path);
-            snprintf(path, sizeof(path), "%s/%s-wal", dir, *p);
-            unlink(path);
-            snprintf(path, sizeof(path), "%s/%s-shm", dir, *p);
+        while (dd && (e = readdir(dd)) != NULL) {
+            if (e->d_name[0] == '.')
+                continue;
+            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
             unlink(path);
         }
-        rmdir(cmd);
+        if (dd)
+            closedir(dd);
+        rmdir(dir);
     }
     return test_report("test_store");
 }

@@ -61,23 +61,26 @@ static enum khu_err references(struct store *s, store_finding_fn fn, void *arg, 
 static enum khu_err key_rowids(struct store *s, store_finding_fn fn, void *arg, int *stop,
                                struct khu_diag *d)
 {
-    static const char *const tables[] = {"enterprises", NULL};
+    size_t i, n;
+    const struct table_def *t = schema_tables(&n);
     char sql[512], finding[STORE_FINDING_MAX];
     sqlite3_stmt *st = NULL;
-    int i, rc = SQLITE_OK;
+    int rc = SQLITE_OK;
 
-    for (i = 0; tables[i] && !*stop && rc == SQLITE_OK; i++) {
+    for (i = 0; i < n && !*stop && rc == SQLITE_OK; i++) {
+        const char *key_rowid = migration_key_rowid(t[i].name);
+        if (!key_rowid)
+            continue;
         snprintf(sql, sizeof(sql),
-                 "SELECT count(*) FROM (SELECT rowid AS r, %s AS k FROM %s)"
-                 " WHERE r IS NOT %s",
-                 schema_table(tables[i])->cols[0].name, tables[i], migration_key_rowid(tables[i]));
+                 "SELECT count(*) FROM (SELECT rowid AS r, %s AS k FROM %s) WHERE r IS NOT %s",
+                 t[i].cols[0].name, t[i].name, key_rowid);
         rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
         if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
             if (sqlite3_column_int64(st, 0) > 0) {
                 snprintf(finding, sizeof(finding),
                          "%s: rowids not made from the key: %lld (after a VACUUM?);"
                          " re-import the table",
-                         tables[i], (long long)sqlite3_column_int64(st, 0));
+                         t[i].name, (long long)sqlite3_column_int64(st, 0));
                 *stop = fn(arg, finding);
             }
             rc = SQLITE_OK;
