@@ -330,7 +330,7 @@ static void write_result(struct jw *w, const struct site_result *r, const struct
 
     jw_obj_begin(w);
     jw_key(w, "code");
-    jw_str(w, m->z.code);
+    jw_str(w, m->code);
     jw_key(w, "name");
     jw_str(w, m->name);
     jw_key(w, "name_lang");
@@ -373,9 +373,10 @@ static void write_results(struct jw *w, const struct finder_input *in, enum api_
         jw_key(w, pass ? "excluded" : "items");
         jw_arr_begin(w);
         for (i = 0; i < run->nresults; i++)
-            if (run->results[i].excluded == pass)
-                write_result(w, &run->results[i], app_finder_zone_of(run, &run->results[i]),
-                             in->lang);
+            if (run->results[i].excluded == pass) {
+                struct finder_zone m = app_finder_zone_of(run, in, &run->results[i]);
+                write_result(w, &run->results[i], &m, in->lang);
+            }
         jw_arr_end(w);
     }
     jw_key(w, "total");

@@ -143,15 +143,10 @@ static int zone_has_sector(const char *sectors, const char *tokens)
     return 0;
 }
 
-/* Fills m from the snapshot's zone for this run's sector, units and
- * language. */
+/* Fills z from the snapshot's zone for this run's sector and units. */
 static void view_zone(const struct snap_zone *sz, const struct finder_input *in, const char *tokens,
-                      const struct unit_scope *scope, struct finder_zone *m)
+                      const struct unit_scope *scope, struct site_zone *z)
 {
-    static const char *const langs[] = {"vi", "en", "ko"};
-    struct site_zone *z = &m->z;
-    int l = in->lang <= SITE_KO ? (int)in->lang : 0;
-
     memset(z, 0, sizeof(*z));
     z->code = sz->code;
     z->stage = sz->stage;
@@ -165,10 +160,6 @@ static void view_zone(const struct snap_zone *sz, const struct finder_input *in,
     z->sector = in->q.has_sector ? zone_has_sector(sz->sectors, tokens) : -1;
     z->sector_allowed = !in->q.has_sector || site_kind_allows(sz->kind, in->sector);
     z->in_preferred_unit = in->q.has_units && in_scope(scope, sz->unit, sz->commune);
-    while (l > 0 && !sz->names[l])
-        l--;
-    m->name = sz->names[l] ? sz->names[l] : sz->code;
-    m->name_lang = langs[l];
 }
 
 /* ===== the run ===== */
@@ -176,7 +167,6 @@ static void view_zone(const struct snap_zone *sz, const struct finder_input *in,
 void app_finder_run_free(struct finder_run *run)
 {
     app_finder__snapshot_release(run->snap);
-    xfree(run->fz);
     xfree(run->zones);
     xfree(run->results);
     memset(run, 0, sizeof(*run));
@@ -196,10 +186,20 @@ int app_finder_score_zone(const struct finder_run *run, const struct finder_inpu
     return -1;
 }
 
-const struct finder_zone *app_finder_zone_of(const struct finder_run *run,
-                                             const struct site_result *r)
+struct finder_zone app_finder_zone_of(const struct finder_run *run, const struct finder_input *in,
+                                      const struct site_result *r)
 {
-    return &run->fz[r->zone - run->zones];
+    static const char *const langs[] = {"vi", "en", "ko"};
+    const struct snap_zone *sz = &run->snap->z[r->zone - run->zones];
+    int l = in->lang <= SITE_KO ? (int)in->lang : 0;
+    struct finder_zone m;
+
+    while (l > 0 && !sz->names[l])
+        l--;
+    m.code = sz->code;
+    m.name = sz->names[l] ? sz->names[l] : sz->code;
+    m.name_lang = langs[l];
+    return m;
 }
 
 enum khu_err app_finder_run(struct store *s, const struct finder_input *in, struct finder_run *run,
@@ -220,18 +220,15 @@ enum khu_err app_finder_run(struct store *s, const struct finder_input *in, stru
     if (err)
         goto out;
     n = run->n = run->snap->n;
-    run->fz = xmalloc((size_t)(n ? n : 1) * sizeof(*run->fz));
     run->zones = xmalloc((size_t)(n ? n : 1) * sizeof(*run->zones));
     run->results = xmalloc((size_t)(2 * in->limit) * sizeof(*run->results));
-    if (!run->fz || !run->zones || !run->results) {
+    if (!run->zones || !run->results) {
         khu_diag_set(d, 0, 0, NULL, "out of memory ranking the zones");
         err = KHU_ENOMEM;
         goto out;
     }
-    for (i = 0; i < n; i++) {
-        view_zone(&run->snap->z[i], in, tokens, &scope, &run->fz[i]);
-        run->zones[i] = run->fz[i].z;
-    }
+    for (i = 0; i < n; i++)
+        view_zone(&run->snap->z[i], in, tokens, &scope, &run->zones[i]);
     run->nresults = site_rank_top(&in->q, run->zones, (size_t)n, (size_t)in->limit, run->results,
                                   &run->included, &run->excluded);
 out:

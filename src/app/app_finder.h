@@ -32,9 +32,9 @@ struct finder_input {
     enum site_lang lang; /* names are given in this language when the zone has one */
 };
 
-/* One zone's display data; the strings belong to the run. */
+/* One zone's display data; the strings belong to the run's snapshot. */
 struct finder_zone {
-    struct site_zone z;
+    const char *code;
     const char *name;      /* in the chosen language, or the fallback */
     const char *name_lang; /* "vi", "en" or "ko" */
 };
@@ -43,8 +43,7 @@ struct finder_snapshot; /* every zone's figures, shared while the database is un
 
 struct finder_run {
     struct finder_snapshot *snap; /* held until app_finder_run_free */
-    struct finder_zone *fz;       /* every zone loaded (umbrellas aside) */
-    struct site_zone *zones;      /* the same zones as scoring input */
+    struct site_zone *zones;      /* every zone loaded (umbrellas aside), as scoring input */
     struct site_result *results;  /* the best `limit` included, then the best excluded */
     long n;                       /* zones scored */
     size_t nresults, included, excluded;
@@ -73,8 +72,9 @@ void app_finder_run_free(struct finder_run *run);
 int app_finder_score_zone(const struct finder_run *run, const struct finder_input *in,
                           const char *code, struct site_result *out);
 
-/* The zone behind a ranked result of run. */
-const struct finder_zone *app_finder_zone_of(const struct finder_run *run,
-                                             const struct site_result *r);
+/* The display data of the zone behind a ranked result of run, in the
+ * language of in. */
+struct finder_zone app_finder_zone_of(const struct finder_run *run, const struct finder_input *in,
+                                      const struct site_result *r);
 
 #endif

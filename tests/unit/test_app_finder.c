@@ -238,15 +238,15 @@ static void test_finder_ranks(struct store *s)
         const struct site_result *beta = &run.results[run.included];
         CHECK_EQ_INT(beta->reasons[0].kind, REASON_LAND_SHORT);
         CHECK_EQ_DBL(beta->reasons[0].b, 75, 1e-9);
-        CHECK_EQ_STR(app_finder_zone_of(&run, beta)->name, "Ben Luc Beta Industrial Park");
-        CHECK_EQ_STR(app_finder_zone_of(&run, beta)->name_lang, "en");
+        CHECK_EQ_STR(app_finder_zone_of(&run, &in, beta).name, "Ben Luc Beta Industrial Park");
+        CHECK_EQ_STR(app_finder_zone_of(&run, &in, beta).name_lang, "en");
     }
     /* a Korean name missing falls back to English */
     in.lang = SITE_KO;
     app_finder_run_free(&run);
     CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
     if (run.nresults > 2)
-        CHECK_EQ_STR(app_finder_zone_of(&run, &run.results[run.included])->name_lang, "en");
+        CHECK_EQ_STR(app_finder_zone_of(&run, &in, &run.results[run.included]).name_lang, "en");
     app_finder_run_free(&run);
     app_finder_run_free(&run); /* safe twice */
 }
