@@ -21,8 +21,12 @@ const char *khu_err_str(enum khu_err err)
 
 void khu_diag_clear(struct khu_diag *d)
 {
-    if (d)
-        memset(d, 0, sizeof(*d));
+    if (!d)
+        return; /* the strings are emptied, not wiped: an importer clears one per cell */
+    d->line = 0;
+    d->column = 0;
+    d->field[0] = '\0';
+    d->message[0] = '\0';
 }
 
 void khu_diag_set(struct khu_diag *d, long line, long column, const char *field, const char *fmt,

@@ -231,6 +231,92 @@ static void test_bulk_indexes(void)
     buf_free(&csv);
 }
 
+static void every_error(void *arg, const char *file, const struct khu_diag *d)
+{
+    buf_printf(arg, "%s:%ld:%ld: %s: %s\n", file, d->line, d->column, d->field, d->message);
+}
+
+/* Enterprises are inserted in key order (their rowid follows the key), yet
+ * every error is still reported in the file's order, a duplicate at its
+ * second line; the good rows all land, each with its rowid. */
+static void test_key_order_import(void)
+{
+    static const char csv[] = "tax_code,name,employees,source\n"
+                              "0900000001,Công ty A,1,t\n"
+                              "0800000001,Công ty B,x,t\n"
+                              "0700000001,Công ty C,3,t\n"
+                              "0900000001,Công ty D,2,t\n"
+                              "0600000001,Công ty E,y,t\n"
+                              "0500000001,Sunjin Vina,4,t\n";
+    char path[256];
+    struct store *s = NULL;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    struct buf errors;
+
+    db_path(path, sizeof(path), "order.db");
+    buf_init(&errors, 1 << 16);
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (!s)
+        return;
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "o.csv", csv, sizeof(csv) - 1), KHU_EINVAL);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
+    CHECK(errors.len > 0 &&
+          strstr(buf_cstr(&errors), "o.csv:3:22: employees: ") == buf_cstr(&errors));
+    CHECK(strstr(buf_cstr(&errors), "\no.csv:5:1: tax_code: duplicate key '0900000001'") != NULL);
+    CHECK(strstr(buf_cstr(&errors), "\no.csv:6:22: employees: ") != NULL);
+    CHECK(strstr(buf_cstr(&errors), "o.csv:3:") < strstr(buf_cstr(&errors), "o.csv:6:"));
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 0);
+    /* without the bad rows it lands, in key order, each row at its rowid */
+    buf_reset(&errors);
+    {
+        static const char good[] = "tax_code,name,source\n0900000001,Công ty A,t\n"
+                                   "0700000001,Công ty C,t\n0500000001,Sunjin Vina,t\n"
+                                   "0500000001-001,Sunjin Vina Co,t\n";
+        im = NULL;
+        CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
+        CHECK_EQ_INT(importer_add_csv(im, "enterprises", "g.csv", good, sizeof(good) - 1), KHU_OK);
+        CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    }
+    CHECK_EQ_INT((long)errors.len, 0);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 4);
+    CHECK_EQ_INT(count(s, "SELECT rowid FROM enterprises WHERE tax_code = '0700000001'"),
+                 700000001LL * 2001);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises_fts WHERE enterprises_fts MATCH"
+                          " 'cong AND ty'"),
+                 2);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises_fts WHERE enterprises_fts MATCH"
+                          " 'sunjin AND co'"),
+                 1);
+    store_close(s);
+    buf_free(&errors);
+}
+
+/* The search text keeps each word once, in its first place. */
+static void test_search_text_words_once(void)
+{
+    const struct table_def *t = schema_table("enterprises");
+    const char *values[IMPORT_MAX_FIELDS] = {0};
+    struct buf out;
+    int name = schema_col_index(t, "name"), name_en = schema_col_index(t, "name_en");
+    int products = schema_col_index(t, "products"), tax = schema_col_index(t, "tax_code");
+
+    buf_init(&out, 1 << 16);
+    values[tax] = "0100008147";
+    values[name] = "Công ty TNHH Sunjin Precision Vina";
+    values[name_en] = "Sunjin Precision Vina Co., Ltd.";
+    values[products] = "linh kiện điện tử, điện tử  công nghiệp; Vina";
+    CHECK_EQ_INT(import_search_text(t, values, &out), KHU_OK);
+    CHECK_EQ_STR(buf_cstr(&out), "0100008147 cong ty tnhh sunjin precision vina co ltd linh kien"
+                                 " dien tu nghiep");
+    /* nothing to fold: empty */
+    memset(values, 0, sizeof(values));
+    CHECK_EQ_INT(import_search_text(t, values, &out), KHU_OK);
+    CHECK_EQ_STR(buf_cstr(&out), "");
+    buf_free(&out);
+}
+
 static int last_finding(void *arg, const char *finding)
 {
     snprintf(arg, 256, "%s", finding);
@@ -317,6 +403,8 @@ int main(void)
     test_all_or_nothing();
     test_bulk_indexes();
     test_enterprise_rowid();
+    test_key_order_import();
+    test_search_text_words_once();
     {
         /* remove the temporary files, whichever tests made them */
         DIR *dd = opendir(dir);
