@@ -2,25 +2,12 @@
 /*
  * The answer cache of the read API (see cache.h).
  *
- * Invalidation rule. A process-wide generation number counts the changes
- * of the database that the server has noticed. Every request, before it
- * reads any data, (1) reads the generation (g0), then (2) asks its own
- * connection for the store's generation (store_generation), which changes
- * whenever a connection has committed since this connection last asked; when it has
- * changed (or the connection asks for the first time) the request adds one
- * to the generation; then (3) it reads the generation again (g1). A cached
- * answer is served only when it was stored under g1, and an answer built
- * by a request is stored under that request's g0, and only while g0 is
- * still the current generation.
- *
- * Why that never serves data older than the database: take a commit C that
- * happened before a request R. The first request on R's connection whose
- * read saw C added one to the generation after C (R itself, or an earlier
- * request on the same connection), so R's g1 is at least that bumped
- * value. An answer stored under g1 was built by a request that read g1 as
- * its g0 before reading any data; that was after the bump, so after C, and
- * its data includes C. Answers stored under an older generation are never
- * served again and are dropped when the next answer is stored.
+ * When answers go stale: the rule of app/app_generation.c. An answer is
+ * looked up under the generation read after noticing this connection's
+ * changes (`now`), and an answer built is kept under the generation read
+ * before (`before`), only while that is still the current one. Answers of
+ * an older generation are never served again and are dropped when the
+ * next answer is stored.
  */
 #include "api/cache.h"
 
@@ -29,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_generation.h"
 #include "core/xalloc.h"
 
 #define MAX_ENTRIES 256
@@ -49,12 +37,7 @@ struct entry {
 static struct entry entries[MAX_ENTRIES];
 static size_t total_bytes;
 static atomic_ullong tick;
-static atomic_ullong generation = 1;
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
-
-/* What this thread's connection last answered to store_generation. */
-static _Thread_local struct store *seen_store;
-static _Thread_local uint64_t seen_version;
 
 /* ===== keys ===== */
 
@@ -98,36 +81,6 @@ static int make_key(struct api_cache_ticket *t, const char *name, const struct h
     return rc;
 }
 
-/* ===== the database's changes ===== */
-
-/* Step (2) of the rule. Returns -1 when the database cannot be asked. */
-static int notice_changes(struct store *s)
-{
-    uint64_t v;
-
-    if (store_generation(s, &v))
-        return -1;
-    if (seen_store != s || seen_version != v)
-        atomic_fetch_add(&generation, 1);
-    seen_store = s;
-    seen_version = v;
-    return 0;
-}
-
-int api_cache_generation(struct store *s, uint64_t *before, uint64_t *now)
-{
-    *before = atomic_load(&generation);
-    if (notice_changes(s))
-        return -1;
-    *now = atomic_load(&generation);
-    return 0;
-}
-
-int api_cache_current(uint64_t gen)
-{
-    return atomic_load(&generation) == gen;
-}
-
 /* ===== lookup and keep ===== */
 
 static struct entry *find(const struct api_cache_ticket *t, uint64_t h, uint64_t gen)
@@ -163,17 +116,16 @@ int api_cache_get(struct api_cache_ticket *t, struct store *s, const char *name,
                   struct http_resp *resp)
 {
     struct entry *e;
-    uint64_t gen;
+    struct app_generation g;
     int hit = 0;
 
     t->usable = 0;
-    t->gen = atomic_load(&generation);
-    if (make_key(t, name, req, lang, format) || notice_changes(s))
+    if (make_key(t, name, req, lang, format) || app_generation_read(s, &g))
         return 0;
+    t->gen = g.before;
     t->usable = 1;
-    gen = atomic_load(&generation);
     pthread_rwlock_rdlock(&lock);
-    e = find(t, hash_bytes(t->key, t->keylen), gen);
+    e = find(t, hash_bytes(t->key, t->keylen), g.now);
     if (e) {
         atomic_store(&e->use, atomic_fetch_add(&tick, 1) + 1);
         hit = copy_out(e, resp);
@@ -237,7 +189,7 @@ void api_cache_keep(const struct api_cache_ticket *t, const struct http_resp *re
     if (resp->body.len)
         memcpy(body, resp->body.data, resp->body.len);
     pthread_rwlock_wrlock(&lock);
-    if (t->gen == atomic_load(&generation) && !find(t, h, t->gen)) {
+    if (app_generation_current(t->gen) && !find(t, h, t->gen)) {
         e = make_room(t->gen, resp->body.len);
         if (e) {
             e->key = key;

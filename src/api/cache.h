@@ -41,14 +41,4 @@ int api_cache_get(struct api_cache_ticket *t, struct store *s, const char *name,
  * api_cache_get; otherwise does nothing. */
 void api_cache_keep(const struct api_cache_ticket *t, const struct http_resp *resp);
 
-/* For other caches that follow the same rule: reads the generation (into
- * before), notices this connection's changes, and reads it again (into
- * now). Data loaded after this call may be kept under before and served to
- * a request whose now equals the kept generation. Returns 0, or -1 when the
- * database cannot be asked. */
-int api_cache_generation(struct store *s, uint64_t *before, uint64_t *now);
-
-/* Returns 1 while gen is still the current generation. */
-int api_cache_current(uint64_t gen);
-
 #endif

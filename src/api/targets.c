@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "api/cache.h"
 #include "api/handlers.h"
+#include "app/app_generation.h"
 #include "app/app_targets.h"
 #include "core/csv.h"
 #include "core/num.h"
@@ -165,7 +166,7 @@ void api_targets(struct http_req *req, struct http_resp *resp)
     s = api_store(req, resp);
     if (!s)
         return;
-    if (api_cache_generation(s, &gen.before, &gen.now)) {
+    if (app_generation_read(s, &gen)) {
         api_error(resp, KHU_EDB, NULL);
         return;
     }

@@ -4,20 +4,10 @@
  * app_finder_snapshot.h), and the rule that keeps it from ever being older
  * than the database.
  *
- * The rule is the answer cache's (api/cache.c), with its own counter. A
- * process-wide generation counts the changes of the database the finder
- * has noticed. Each run, before it reads any zone, (1) reads the generation
- * (g0), (2) asks its own connection for store_generation, which moves
- * whenever any connection has committed since this connection last asked,
- * and adds one to the generation when it moved (or when this thread asks
- * with another connection), then (3) reads the generation again (g1). The
- * shared snapshot is used only when it was loaded under g1; a snapshot a
- * run loads is labelled g0 and becomes the shared one only while g0 is
- * still current. A commit C before a run R was noticed, and counted, by a
- * run on R's connection at or before R, so R's g1 is at least that count;
- * a snapshot labelled g1 was loaded by a run that read g1 before loading,
- * so after C was counted, so after C: it contains C. One process reads
- * one database.
+ * The snapshot follows the rule of app/app_generation.c: it is shared
+ * only under the generation it was loaded in (read before loading), and a
+ * snapshot a run loads becomes the shared one only while that generation
+ * is still current. One process reads one database.
  */
 #include "app/app_finder_snapshot.h"
 
@@ -25,38 +15,12 @@
 #include <stdatomic.h>
 #include <string.h>
 
+#include "app/app_generation.h"
 #include "core/xalloc.h"
 #include "store/finder.h"
 
 static struct finder_snapshot *current_snap;
 static pthread_mutex_t snap_lock = PTHREAD_MUTEX_INITIALIZER;
-static atomic_ullong generation = 1;
-
-/* What this thread's connection last answered to store_generation. */
-static _Thread_local struct store *seen_store;
-static _Thread_local uint64_t seen_version;
-
-/* ===== generation ===== */
-
-static enum khu_err read_generation(struct store *s, uint64_t *before, uint64_t *now,
-                                    struct khu_diag *d)
-{
-    uint64_t v;
-    enum khu_err err;
-
-    *before = atomic_load(&generation);
-    err = store_generation(s, &v);
-    if (err) {
-        khu_diag_set(d, 0, 0, NULL, "the database could not be asked for changes");
-        return err;
-    }
-    if (seen_store != s || seen_version != v)
-        atomic_fetch_add(&generation, 1);
-    seen_store = s;
-    seen_version = v;
-    *now = atomic_load(&generation);
-    return KHU_OK;
-}
 
 /* ===== loading ===== */
 
@@ -203,15 +167,17 @@ enum khu_err app_finder__snapshot_acquire(struct store *s, struct finder_snapsho
                                           struct khu_diag *d)
 {
     struct finder_snapshot *snap = NULL, *old = NULL;
-    uint64_t before, now;
+    struct app_generation g;
     enum khu_err err;
 
     *out = NULL;
-    err = read_generation(s, &before, &now, d);
-    if (err)
+    err = app_generation_read(s, &g);
+    if (err) {
+        khu_diag_set(d, 0, 0, NULL, "the database could not be asked for changes");
         return err;
+    }
     pthread_mutex_lock(&snap_lock);
-    if (current_snap && current_snap->gen == now) {
+    if (current_snap && current_snap->gen == g.now) {
         snap = current_snap;
         snap->refs++;
     }
@@ -220,11 +186,11 @@ enum khu_err app_finder__snapshot_acquire(struct store *s, struct finder_snapsho
         *out = snap;
         return KHU_OK;
     }
-    err = snapshot_load(s, before, &snap, d);
+    err = snapshot_load(s, g.before, &snap, d);
     if (err)
         return err;
     pthread_mutex_lock(&snap_lock);
-    if (atomic_load(&generation) == before && (!current_snap || current_snap->gen != before)) {
+    if (app_generation_current(g.before) && (!current_snap || current_snap->gen != g.before)) {
         old = current_snap;
         current_snap = snap;
         snap->refs++;

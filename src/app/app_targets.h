@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "app/app_generation.h"
 #include "core/target.h"
 #include "store/metrics.h"
 #include "store/store.h"
@@ -30,13 +31,6 @@ struct app_target {
     double reported;
     char reported_on[11];
     struct target_progress progress;
-};
-
-/* Where the database stands, as the caller's cache of answers sees it (see
- * api_cache_generation): before = the generation read before any data is
- * read, now = the current one. Generations only grow. */
-struct app_generation {
-    uint64_t before, now;
 };
 
 /* Receives one target; returns 0 to go on, non-zero to stop. */

@@ -14,10 +14,12 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "app/app_generation.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
 #include "core/num.h"
+#include "store/store.h"
 
 static const char serve_help[] =
     "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n"
@@ -139,6 +141,8 @@ int cmd_serve(int argc, char **argv)
     static struct api_app app;
     struct http_config cfg;
     struct http_server *server;
+    struct store *watch = NULL;
+    struct khu_diag d;
     const char *db = NULL;
     sigset_t signals;
     int empty, help, sig, rc;
@@ -163,14 +167,21 @@ int cmd_serve(int argc, char **argv)
     sigaddset(&signals, SIGTERM);
     sigaddset(&signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &signals, NULL); /* worker threads inherit the mask */
+    if (store_open(db, STORE_READ_ONLY, &watch, &d) == KHU_OK)
+        app_generation_watch(watch); /* else each worker's first request counts as a change */
     server = http_server_start(&cfg);
-    if (!server)
+    if (!server) {
+        app_generation_watch(NULL);
+        store_close(watch);
         return 1;
+    }
     printf("khu: listening on http://%s:%u\n", cfg.bind_addr, http_server_port(server));
     fflush(stdout);
     sigwait(&signals, &sig);
     fprintf(stderr, "khu: %s received, finishing requests in flight\n",
             sig == SIGTERM ? "SIGTERM" : "SIGINT");
     http_server_stop(server);
+    app_generation_watch(NULL);
+    store_close(watch);
     return 0;
 }
