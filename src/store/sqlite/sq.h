@@ -20,11 +20,20 @@
 
 struct stmt_cache;
 
+/* The scope of one unit as a JSON array of codes, kept while the data this
+ * connection sees is unchanged (sq_scope.c). */
+struct sq_scope_memo {
+    char *unit;          /* owned; NULL: nothing kept */
+    uint64_t generation; /* store_generation when it was read */
+    char *json;          /* owned */
+};
+
 struct store {
     sqlite3 *db;
     char path[4096];
-    struct stmt_cache *stmts; /* kept prepared statements (sq_stmt_cache.c); owned */
-    struct store_tx *tx;      /* the open write transaction, or NULL */
+    struct stmt_cache *stmts;   /* kept prepared statements (sq_stmt_cache.c); owned */
+    struct store_tx *tx;        /* the open write transaction, or NULL */
+    struct sq_scope_memo scope; /* the last unit scope a list asked for */
 };
 
 struct store_tx {
@@ -40,6 +49,18 @@ struct store_tx {
 #define SQ_UNIT_SCOPE_CTE                                                                          \
     "scope(code) AS (SELECT ?1 UNION SELECT u.code FROM units u, scope s"                          \
     " WHERE u.parent_code = s.code OR u.replaced_by = s.code)"
+
+/* Sets *json to the scope of unit (SQ_UNIT_SCOPE_CTE) as a JSON array of
+ * codes, for `WITH scope(code) AS (SELECT value FROM json_each(?))`: read
+ * once and kept while this connection sees the same data (a list with a
+ * unit filter spent a third of its time walking the units again). The
+ * text stays valid until the next call on s or store_close. Returns
+ * KHU_OK, or the error of the database with d filled. */
+enum khu_err sq_unit_scope_json(struct store *s, const char *unit, size_t n, const char **json,
+                                struct khu_diag *d);
+
+/* Frees what s->scope keeps. */
+void sq_scope_free(struct store *s);
 
 /* The rowid of the enterprise whose tax code is the SQL expression x: a
  * number in the order of the tax codes themselves (core/validate: 10

@@ -20,6 +20,7 @@
 
 /* One statement being built: the text, and the values to bind in order. */
 struct build {
+    struct store *s;
     const struct sq_resource *r;
     const struct table_def *t;
     struct buf cte, where, sql, match;
@@ -125,6 +126,8 @@ static enum khu_err add_filter(struct build *b, const struct store_list_filter *
                                struct khu_diag *d)
 {
     const struct sq_filter *f = sq_list_filter(b->r, qf->name);
+    const char *scope;
+    enum khu_err err;
     int i;
 
     if (!f)
@@ -158,12 +161,14 @@ static enum khu_err add_filter(struct build *b, const struct store_list_filter *
             khu_diag_set(d, 0, 0, qf->name, "only one unit filter may be given");
             return KHU_EINVAL;
         }
-        /* the scope's unit is ?1: bound first, before every other value */
-        buf_puts(&b->cte, "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " ");
+        /* the scope's codes are ?1: bound first, before every other value */
+        if ((err = sq_unit_scope_json(b->s, qf->v[0].s, qf->v[0].n, &scope, d)) != KHU_OK)
+            return err;
+        buf_puts(&b->cte, "WITH scope(code) AS (SELECT value FROM json_each(?1)) ");
         if (b->nbinds == MAX_BINDS)
             return KHU_ENOMEM;
         memmove(&b->binds[1], &b->binds[0], sizeof(b->binds[0]) * (size_t)b->nbinds);
-        b->binds[0] = qf->v[0];
+        b->binds[0] = (struct khu_value){KHU_V_TEXT, 0, 0, scope, strlen(scope)};
         b->nbinds++;
         and(b);
         buf_puts(&b->where, f->expr);
@@ -492,6 +497,7 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
         return KHU_EINVAL;
     }
     build_init(&b, r);
+    b.s = s;
     if (q->sort && !(b.sort = sq_list_named(r->sorts, q->sort))) {
         err = refuse(d, q->sort, "sort", r->name);
         goto out;

@@ -20,7 +20,10 @@ static const struct sq_filter zone_filters[] = {
     {"kind", SQF_IN, "z.kind"},
     {"status", SQF_IN, "z.status"},
     {"confidence", SQF_IN, "z.confidence"},
-    {"unit", SQF_UNIT, "(z.unit_code IN scope OR z.commune IN scope)"},
+    /* by the scope's codes: a seek per code, not a probe per zone */
+    {"unit", SQF_UNIT,
+     "z.rowid IN (SELECT rowid FROM zones WHERE unit_code IN scope"
+     " UNION ALL SELECT rowid FROM zones WHERE commune IN scope)"},
     {"sector", SQF_TOKENS, "z.sectors"},
     {"group", SQF_IN, "z.group_code"},
     {"infra_complete", SQF_IN, "z.infra_complete"},
