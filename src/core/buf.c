@@ -75,6 +75,11 @@ enum khu_err buf_puts(struct buf *b, const char *s)
 
 enum khu_err buf_putc(struct buf *b, char c)
 {
+    if (!b->err && b->len + 2 <= b->cap && b->len < b->max) { /* room already: most calls */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return KHU_OK;
+    }
     return buf_append(b, &c, 1);
 }
 

@@ -67,12 +67,34 @@ void jw_arr_end(struct jw *w)
     close(w, ']');
 }
 
+/* 1 when s[0..n) can go between quotes as it is. */
+static int plain(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
+            return 0;
+    return 1;
+}
+
 void jw_key(struct jw *w, const char *key)
 {
+    size_t n = strlen(key);
+    char text[64];
+
     before_value(w);
-    json_escape(w->b, key, strlen(key));
-    buf_putc(w->b, ':');
     w->after_key = 1;
+    if (n + 3 <= sizeof(text) && plain(key, n)) { /* a column's name: one append */
+        text[0] = '"';
+        memcpy(text + 1, key, n);
+        text[n + 1] = '"';
+        text[n + 2] = ':';
+        buf_append(w->b, text, n + 3);
+        return;
+    }
+    json_escape(w->b, key, n);
+    buf_putc(w->b, ':');
 }
 
 void json_escape(struct buf *b, const char *s, size_t n)
@@ -127,8 +149,17 @@ void jw_str(struct jw *w, const char *s)
 
 void jw_int(struct jw *w, int64_t v)
 {
+    char text[24], *p = text + sizeof(text);
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
     before_value(w);
-    buf_printf(w->b, "%lld", (long long)v);
+    do { /* right to left, without a format string */
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    buf_append(w->b, p, (size_t)(text + sizeof(text) - p));
 }
 
 void jw_real(struct jw *w, double v)
