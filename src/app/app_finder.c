@@ -147,16 +147,7 @@ static int zone_has_sector(const char *sectors, const char *tokens)
 static void view_zone(const struct snap_zone *sz, const struct finder_input *in, const char *tokens,
                       const struct unit_scope *scope, struct site_zone *z)
 {
-    memset(z, 0, sizeof(*z));
-    z->code = sz->code;
-    z->stage = sz->stage;
-    z->ready_year = sz->ready_year;
-    z->available_ha = sz->available_ha;
-    z->lease_usd_m2 = sz->lease_usd_m2;
-    z->km_hcmc = sz->km_hcmc;
-    z->km_port = sz->km_port;
-    z->wwtp_m3_day = sz->wwtp_m3_day;
-    z->power_mva = sz->power_mva;
+    *z = sz->site;
     z->sector = in->q.has_sector ? zone_has_sector(sz->sectors, tokens) : -1;
     z->sector_allowed = !in->q.has_sector || site_kind_allows(sz->kind, in->sector);
     z->in_preferred_unit = in->q.has_units && in_scope(scope, sz->unit, sz->commune);
@@ -196,8 +187,8 @@ struct finder_zone app_finder_zone_of(const struct finder_run *run, const struct
 
     while (l > 0 && !sz->names[l])
         l--;
-    m.code = sz->code;
-    m.name = sz->names[l] ? sz->names[l] : sz->code;
+    m.code = sz->site.code;
+    m.name = sz->names[l] ? sz->names[l] : sz->site.code;
     m.name_lang = langs[l];
     return m;
 }

@@ -77,21 +77,22 @@ static int add_zone(void *arg, const struct store_finder_zone *in)
         ld->cap = cap;
     }
     z = &snap->z[snap->n++];
-    z->code = (const char *)keep_text(&snap->text, in->code);
+    memset(&z->site, 0, sizeof(z->site));
+    z->site.code = (const char *)keep_text(&snap->text, in->code);
     z->kind = (const char *)keep_text(&snap->text, in->kind);
     z->sectors = (const char *)keep_text(&snap->text, in->sectors);
     z->unit = (const char *)keep_text(&snap->text, in->unit);
     z->commune = (const char *)keep_text(&snap->text, in->commune);
     for (l = 0; l < 3; l++)
         z->names[l] = (const char *)keep_text(&snap->text, in->names[l]);
-    z->stage = stage_of(in->status);
-    z->ready_year = in->planned_year;
-    z->available_ha = in->available_ha;
-    z->lease_usd_m2 = in->lease_usd_m2;
-    z->km_hcmc = in->km_hcmc;
-    z->km_port = in->km_port;
-    z->wwtp_m3_day = in->wwtp_m3_day;
-    z->power_mva = in->power_mva;
+    z->site.stage = stage_of(in->status);
+    z->site.ready_year = in->planned_year;
+    z->site.available_ha = in->available_ha;
+    z->site.lease_usd_m2 = in->lease_usd_m2;
+    z->site.km_hcmc = in->km_hcmc;
+    z->site.km_port = in->km_port;
+    z->site.wwtp_m3_day = in->wwtp_m3_day;
+    z->site.power_mva = in->power_mva;
     return 0;
 }
 
@@ -102,8 +103,8 @@ static void fix_pointers(struct finder_snapshot *snap)
 
     for (i = 0; i < snap->n; i++) {
         struct snap_zone *z = &snap->z[i];
-        const char **fields[] = {&z->code,    &z->kind,     &z->sectors,  &z->unit,
-                                 &z->commune, &z->names[0], &z->names[1], &z->names[2]};
+        const char **fields[] = {&z->site.code, &z->kind,     &z->sectors,  &z->unit,
+                                 &z->commune,   &z->names[0], &z->names[1], &z->names[2]};
         for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
             intptr_t at = (intptr_t)*fields[f];
             *fields[f] = at < 0 ? NULL : snap->text.data + at;

@@ -14,10 +14,9 @@
 
 /* One zone as loaded; the strings point into the snapshot's text. */
 struct snap_zone {
-    const char *code, *kind, *sectors, *unit, *commune, *names[3];
-    enum site_stage stage;
-    int ready_year;
-    struct site_value available_ha, lease_usd_m2, km_hcmc, km_port, wwtp_m3_day, power_mva;
+    struct site_zone site; /* its code and figures; a run sets sector, sector_allowed and
+                              in_preferred_unit */
+    const char *kind, *sectors, *unit, *commune, *names[3];
 };
 
 struct finder_snapshot {
