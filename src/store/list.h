@@ -53,6 +53,13 @@ struct store_list_query {
     const char *after_key; /* the key there */
     long limit;            /* rows to hand out, at least 1 */
     long count_cap;        /* count matching rows up to this many; 0: do not count */
+    /* Optional, for a caller that keeps what it made of rows (see
+     * api/row_memo.h): asked with each row's key (borrowed for the call),
+     * in page order, before the row's columns are read; returns 1 when the
+     * caller holds that row already. A held row is counted in the page but
+     * neither read nor handed to fn; fn gets the others, in page order. It
+     * gets the arg of store_list. NULL: every row goes to fn. */
+    int (*holds)(void *arg, const char *key, size_t n);
 };
 
 /* What a page knows once its rows are out. */

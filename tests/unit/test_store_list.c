@@ -408,6 +408,103 @@ static void test_search_in_key_order(void)
     CHECK_EQ_INT(page.total_exact, 0);
 }
 
+/* ===== rows the caller holds already ===== */
+
+/* What the store asked about and what it handed out. */
+struct holding {
+    struct keys handed; /* rows handed to collect */
+    char asked[1024];   /* keys asked about, in order */
+    const char *held;   /* keys the caller holds, each between spaces */
+};
+
+static int holds(void *arg, const char *key, size_t n)
+{
+    struct holding *h = arg;
+    size_t used = strlen(h->asked);
+    char word[STORE_KEY_MAX + 2];
+
+    snprintf(h->asked + used, sizeof(h->asked) - used, "%s%.*s", used ? " " : "", (int)n, key);
+    snprintf(word, sizeof(word), " %.*s ", (int)n, key);
+    return strstr(h->held, word) != NULL;
+}
+
+static int collect_held(void *arg, const struct khu_row *row)
+{
+    return collect(&((struct holding *)arg)->handed, row);
+}
+
+static enum khu_err list_holding(struct store_list_query *q, const char *held, struct holding *h,
+                                 struct store_page *page, struct khu_diag *d)
+{
+    memset(h, 0, sizeof(*h));
+    h->held = held;
+    q->holds = holds;
+    return store_list(st, q, collect_held, h, page, d);
+}
+
+static void test_held_rows(void)
+{
+    struct store_list_query q;
+    struct store_page page;
+    struct khu_diag d;
+    struct holding h;
+    char key[STORE_KEY_MAX];
+
+    /* every row is asked about in page order; held ones are not handed */
+    query(&q, "zones", "total_ha", 1, 50);
+    q.count_cap = 1000;
+    CHECK_EQ_INT(list_holding(&q, " kcn-alpha ccn-gamma ", &h, &page, &d), KHU_OK);
+    CHECK_EQ_STR(h.asked, "kcn-umbrella kcn-alpha kcn-delta-1 kcn-beta ccn-gamma kcn-epsilon");
+    CHECK_EQ_STR(h.handed.text, "kcn-umbrella kcn-delta-1 kcn-beta kcn-epsilon");
+    CHECK_EQ_INT(page.rows, 6);
+    CHECK_EQ_INT(page.total, 6);
+    CHECK_EQ_STR(page.last_key, "kcn-epsilon");
+
+    /* a page that ends on a held row ends where that row is */
+    query(&q, "zones", "industrial_ha", 1, 2);
+    CHECK_EQ_INT(list_holding(&q, " kcn-beta ", &h, &page, &d), KHU_OK);
+    CHECK_EQ_STR(h.handed.text, "kcn-alpha");
+    CHECK_EQ_INT(page.rows, 2);
+    CHECK_EQ_INT(page.more, 1);
+    CHECK_EQ_STR(page.last_key, "kcn-beta");
+    CHECK_EQ_INT(page.last_null, 0);
+    CHECK_EQ_DBL(page.last_value, 150, 1e-9);
+    snprintf(key, sizeof(key), "%s", page.last_key);
+    q.after = 1;
+    q.after_value = page.last_value;
+    q.after_key = key;
+    CHECK_EQ_INT(list_holding(&q, " ccn-gamma kcn-delta-1 ", &h, &page, &d), KHU_OK);
+    CHECK_EQ_STR(h.asked, "ccn-gamma kcn-delta-1");
+    CHECK_EQ_STR(h.handed.text, "");
+    CHECK_EQ_INT(page.rows, 2);
+    CHECK_EQ_INT(page.last_null, 1);
+
+    /* all held: nothing read, the page still counted */
+    query(&q, "zones", NULL, 0, 3);
+    CHECK_EQ_INT(list_holding(&q, " ccn-gamma kcn-alpha kcn-beta ", &h, &page, &d), KHU_OK);
+    CHECK_EQ_STR(h.handed.text, "");
+    CHECK_EQ_INT(page.rows, 3);
+    CHECK_EQ_INT(page.more, 1);
+    CHECK_EQ_STR(page.last_key, "kcn-beta");
+
+    /* a search in key order asks too; a callback that stops ends the page */
+    query(&q, "enterprises", NULL, 0, 50);
+    q.search = "nhua";
+    CHECK_EQ_INT(list_holding(&q, " 0300000001 ", &h, &page, &d), KHU_OK);
+    CHECK(strncmp(h.asked, "0300000001 ", 11) == 0);
+    CHECK(strstr(h.handed.text, "0300000001") == NULL);
+    CHECK_EQ_INT(page.rows, h.handed.rows + 1);
+    query(&q, "zones", "total_ha", 1, 50);
+    memset(&h, 0, sizeof(h));
+    h.held = " kcn-umbrella ";
+    h.handed.stop_after = 1;
+    q.holds = holds;
+    CHECK_EQ_INT(store_list(st, &q, collect_held, &h, &page, &d), KHU_OK);
+    CHECK_EQ_STR(h.handed.text, "kcn-alpha");
+    CHECK_EQ_INT(page.rows, 2);
+    CHECK_EQ_INT(page.more, 0);
+}
+
 int main(void)
 {
     static const char *const suffix[] = {"", "-wal", "-shm"};
@@ -425,6 +522,7 @@ int main(void)
         test_rows();
         test_errors();
         test_search_in_key_order();
+        test_held_rows();
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "could not load the fixture");
     }

@@ -14,7 +14,9 @@
 #include "store/import.h"
 #include "store/check.h"
 #include "store/sqlite/migrations.h"
+#include "store/list.h"
 #include "store/sqlite/sq.h"
+#include "store/sqlite/sq_list.h"
 #include "store/store.h"
 #include "test.h"
 
@@ -390,6 +392,121 @@ static void test_enterprise_rowid(void)
     store_close(s);
 }
 
+/* Every value of every row handed out, as text, one row per line; with
+ * hold set, every third row asked about is held. */
+struct dump {
+    struct buf out;
+    int hold, asked;
+};
+
+static int dump_row(void *arg, const struct khu_row *row)
+{
+    struct dump *x = arg;
+    int i;
+
+    for (i = 0; i < row->n; i++) {
+        const struct khu_value *v = row_at(row, i);
+        if (v->type == KHU_V_TEXT)
+            buf_printf(&x->out, "%s%.*s", i ? "|" : "", (int)v->n, v->s);
+        else if (v->type == KHU_V_NULL)
+            buf_puts(&x->out, i ? "|-" : "-");
+        else
+            buf_printf(&x->out, "%s%.17g", i ? "|" : "", v->r);
+    }
+    buf_putc(&x->out, '\n');
+    return 0;
+}
+
+static int hold_every_third(void *arg, const char *key, size_t n)
+{
+    struct dump *x = arg;
+
+    (void)key;
+    (void)n;
+    return x->hold && ++x->asked % 3 == 0;
+}
+
+/* Lines of text, every third one dropped. */
+static void drop_every_third(const char *text, struct buf *out)
+{
+    int line = 0;
+
+    while (*text) {
+        const char *end = strchr(text, '\n');
+        size_t n = end ? (size_t)(end - text + 1) : strlen(text);
+        if (++line % 3 != 0)
+            buf_append(out, text, n);
+        text += n;
+    }
+}
+
+/* The second pass of a sorted page hands rows out in page order even when
+ * the database returns them in another: rows that come early are copied
+ * whole until their turn, across chunks of the page. */
+static void test_rows_out_of_order(void)
+{
+    char path[256];
+    struct store *s = NULL;
+    struct importer *im = NULL;
+    struct store_list_query q;
+    struct store_page page;
+    struct khu_diag d;
+    struct buf csv, want;
+    struct dump in_order = {0}, reversed = {0}, held = {0};
+    int i;
+
+    db_path(path, sizeof(path), "order2.db");
+    buf_init(&csv, 1 << 20);
+    buf_init(&want, 1 << 22);
+    buf_init(&in_order.out, 1 << 22);
+    buf_init(&reversed.out, 1 << 22);
+    buf_init(&held.out, 1 << 22);
+    buf_puts(&csv, "code,kind,name_vi,status,total_ha,industrial_ha,leased_ha,note,source\n");
+    for (i = 0; i < 150; i++) /* more than two chunks; ties on industrial_ha; NULLs */
+        buf_printf(&csv, "z-%03d,kcn,\"KCN %d \"\"số\"\"\",operating,%s,%s,%d,%s,t\n",
+                   (i * 37) % 150, i, i % 7 ? "" : "12", i % 13 ? "7.5" : "", i % 5,
+                   i % 2 ? "ghi chú dài hơn" : "");
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (!s)
+        goto out;
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "zones", "z.csv", csv.data, csv.len), KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    memset(&q, 0, sizeof(q));
+    q.resource = "zones";
+    q.sort = "industrial_ha";
+    q.desc = 1;
+    q.limit = 140;
+    q.derived[0] = "available_ha";
+    CHECK_EQ_INT(store_list(s, &q, dump_row, &in_order, &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.rows, 140);
+    CHECK_EQ_INT(page.more, 1);
+    /* 7.5 ha before the unknown, ties by code: z-001 (row 73) first */
+    CHECK(strstr(buf_cstr(&in_order.out), "z-001|kcn|KCN 73 \"số\"|") == buf_cstr(&in_order.out));
+    CHECK(strstr(buf_cstr(&in_order.out), "ghi chú dài hơn") != NULL);
+    sq_list_fetch_reversed = 1;
+    CHECK_EQ_INT(store_list(s, &q, dump_row, &reversed, &page, &d), KHU_OK);
+    CHECK_EQ_STR(buf_cstr(&reversed.out), buf_cstr(&in_order.out));
+    CHECK_EQ_INT(page.rows, 140);
+    CHECK_EQ_STR(page.last_key, "z-005"); /* the second of the unknown */
+    /* with every third row held: the others, in the same order */
+    held.hold = 1;
+    q.holds = hold_every_third;
+    CHECK_EQ_INT(store_list(s, &q, dump_row, &held, &page, &d), KHU_OK);
+    CHECK_EQ_INT(held.asked, 140);
+    CHECK_EQ_INT(page.rows, 140);
+    drop_every_third(buf_cstr(&in_order.out), &want);
+    CHECK_EQ_STR(buf_cstr(&held.out), buf_cstr(&want));
+    sq_list_fetch_reversed = 0;
+    store_close(s);
+out:
+    buf_free(&csv);
+    buf_free(&want);
+    buf_free(&in_order.out);
+    buf_free(&reversed.out);
+    buf_free(&held.out);
+}
+
 int main(void)
 {
     int v;
@@ -405,6 +522,7 @@ int main(void)
     test_enterprise_rowid();
     test_key_order_import();
     test_search_text_words_once();
+    test_rows_out_of_order();
     {
         /* remove the temporary files, whichever tests made them */
         DIR *dd = opendir(dir);

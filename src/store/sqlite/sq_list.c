@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/row.h"
+#include "core/xalloc.h"
 #include "core/schema.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sq.h"
@@ -326,17 +328,23 @@ static const char *from_of(const struct build *b)
     return b->from[0] ? b->from : b->r->from;
 }
 
-static void select_columns(struct build *b)
+/* The output columns: the table's in schema order, then the derived. */
+static void select_columns_of(const struct build *b, struct buf *sql)
 {
     size_t i;
     int k;
 
-    buf_puts(&b->sql, buf_cstr(&b->cte));
-    buf_puts(&b->sql, "SELECT ");
+    buf_puts(sql, "SELECT ");
     for (i = 0; i < b->t->ncols; i++)
-        buf_printf(&b->sql, "%s%s.%s", i ? ", " : "", b->r->alias, b->t->cols[i].name);
+        buf_printf(sql, "%s%s.%s", i ? ", " : "", b->r->alias, b->t->cols[i].name);
     for (k = 0; k < b->nderived; k++)
-        buf_printf(&b->sql, ", %s", b->derived[k]->expr);
+        buf_printf(sql, ", %s", b->derived[k]->expr);
+}
+
+static void select_columns(struct build *b)
+{
+    buf_puts(&b->sql, buf_cstr(&b->cte));
+    select_columns_of(b, &b->sql);
 }
 
 static enum khu_err add_derived(struct build *b, const char *const *names, struct khu_diag *d)
@@ -398,48 +406,363 @@ out:
     return err;
 }
 
-static enum khu_err run_page(struct store *s, struct build *b, const struct store_list_query *q,
-                             store_row_fn fn, void *arg, struct store_page *page,
-                             struct khu_diag *d)
+/* Hands rows to the caller and keeps the page's account: at most the
+ * limit, then whether another row follows, and where the page ended. */
+struct pager {
+    const struct store_list_query *q;
+    store_row_fn fn;
+    void *arg;
+    struct store_page *page;
+    int nout;    /* output columns; a row read also carries its sort value and key */
+    int done;    /* the page is full, or fn stopped */
+    int stopped; /* fn stopped */
+};
+
+/* Counts a row handed out (to fn, or held by the caller already). */
+static void account(struct pager *p, int is_null, double value, const char *key, size_t n)
+{
+    struct store_page *page = p->page;
+
+    page->rows++;
+    page->last_null = is_null;
+    page->last_value = is_null ? 0 : value;
+    snprintf(page->last_key, sizeof(page->last_key), "%.*s", (int)n, key ? key : "");
+    if (page->rows == p->q->limit)
+        p->done = 1;
+}
+
+/* Hands a row read (nout values, its sort value, its key) to fn. */
+static void hand_out(struct pager *p, const struct khu_row *row)
+{
+    struct khu_row out = {row->v, p->nout};
+    const struct khu_value *sort = row_at(row, p->nout), *key = row_at(row, p->nout + 1);
+
+    if (p->done)
+        return;
+    p->stopped = p->fn(p->arg, &out) != 0;
+    p->done = p->stopped;
+    account(p, sort->type == KHU_V_NULL, sort->r, key->s, key->s ? key->n : 0);
+}
+
+/* The ORDER BY and LIMIT of the page. */
+static void order_and_limit(struct build *b, struct buf *sql, const struct store_list_query *q)
+{
+    buf_puts(sql, " ORDER BY ");
+    if (b->order[0])
+        buf_puts(sql, b->order);
+    else if (b->sort)
+        buf_printf(sql, "%1$s IS NULL, %1$s %2$s, %3$s", b->sort->expr, q->desc ? "DESC" : "ASC",
+                   b->r->key);
+    else
+        buf_printf(sql, "%s %s", b->r->key, q->desc ? "DESC" : "ASC");
+    buf_puts(sql, " LIMIT ?");
+}
+
+/* The page in one pass: every column of every row the query orders, when
+ * it walks an index in the page's order and so stops at the page's end. */
+static enum khu_err page_in_one_pass(struct store *s, struct build *b, struct pager *p,
+                                     struct khu_diag *d)
 {
     struct khu_value vals[SQ_MAX_COLS];
     struct khu_row row;
     sqlite3_stmt *st = NULL;
-    int nout = (int)b->t->ncols + b->nderived, rc, stop = 0;
+    int rc;
     enum khu_err err;
 
     select_columns(b);
-    buf_printf(&b->sql, ", %s, %s FROM %s%s ORDER BY ", b->sort ? b->sort->expr : "NULL", b->r->key,
+    buf_printf(&b->sql, ", %s, %s FROM %s%s", b->sort ? b->sort->expr : "NULL", b->r->key,
                from_of(b), buf_cstr(&b->where));
-    if (b->order[0])
-        buf_puts(&b->sql, b->order);
-    else if (b->sort)
-        buf_printf(&b->sql, "%1$s IS NULL, %1$s %2$s, %3$s", b->sort->expr,
-                   q->desc ? "DESC" : "ASC", b->r->key);
-    else
-        buf_printf(&b->sql, "%s %s", b->r->key, q->desc ? "DESC" : "ASC");
-    buf_printf(&b->sql, " LIMIT ?");
+    order_and_limit(b, &b->sql, p->q);
     err = prepare(s, b, &b->sql, &st, d);
     if (err)
         return err;
-    sqlite3_bind_int64(st, b->nbinds + 1, (int64_t)q->limit + 1);
+    sqlite3_bind_int64(st, b->nbinds + 1, (int64_t)p->q->limit + 1);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (page->rows == q->limit || stop) {
-            page->more = !stop;
+        if (p->done) {
+            p->page->more = !p->stopped;
             break;
         }
-        sq_row(st, vals, nout < SQ_MAX_COLS ? nout : SQ_MAX_COLS, &row);
-        stop = fn(arg, &row) != 0;
-        page->rows++;
-        page->last_null = sqlite3_column_type(st, nout) == SQLITE_NULL;
-        page->last_value = page->last_null ? 0 : sqlite3_column_double(st, nout);
-        snprintf(page->last_key, sizeof(page->last_key), "%s",
-                 (const char *)sqlite3_column_text(st, nout + 1));
+        sq_row(st, vals, p->nout + 2, &row);
+        hand_out(p, &row);
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         err = sq_error(s, rc, "the list", d);
     sq_release(s, st);
     return err;
+}
+
+#define PASS_ROWS 64 /* rows fetched by rowid at once in the second pass */
+
+int sq_list_fetch_reversed;
+
+/* The first pass: the page's rows in order, each with its sort value and
+ * key (the texts of the keys in one buffer). */
+struct page_ids {
+    long n, cap;
+    int64_t *rowid;
+    double *value;
+    unsigned char *is_null;
+    size_t *key_at, *key_len;
+    struct buf keys;
+};
+
+static void ids_free(struct page_ids *ids)
+{
+    xfree(ids->rowid);
+    xfree(ids->value);
+    xfree(ids->is_null);
+    xfree(ids->key_at);
+    xfree(ids->key_len);
+    buf_free(&ids->keys);
+}
+
+static enum khu_err ids_add(struct page_ids *ids, sqlite3_stmt *st)
+{
+    const char *key = (const char *)sqlite3_column_text(st, 2);
+    size_t n = (size_t)sqlite3_column_bytes(st, 2);
+
+    if (ids->n == ids->cap) {
+        long cap = ids->cap ? ids->cap * 2 : 64;
+        int64_t *rowid = xrealloc(ids->rowid, sizeof(*rowid) * (size_t)cap);
+        double *value = rowid ? xrealloc(ids->value, sizeof(*value) * (size_t)cap) : NULL;
+        unsigned char *is_null = value ? xrealloc(ids->is_null, (size_t)cap) : NULL;
+        size_t *at = is_null ? xrealloc(ids->key_at, sizeof(*at) * (size_t)cap) : NULL;
+        size_t *len = at ? xrealloc(ids->key_len, sizeof(*len) * (size_t)cap) : NULL;
+        ids->rowid = rowid ? rowid : ids->rowid;
+        ids->value = value ? value : ids->value;
+        ids->is_null = is_null ? is_null : ids->is_null;
+        ids->key_at = at ? at : ids->key_at;
+        ids->key_len = len ? len : ids->key_len;
+        if (!len)
+            return KHU_ENOMEM;
+        ids->cap = cap;
+    }
+    ids->rowid[ids->n] = sqlite3_column_int64(st, 0);
+    ids->is_null[ids->n] = sqlite3_column_type(st, 1) == SQLITE_NULL;
+    ids->value[ids->n] = sqlite3_column_double(st, 1);
+    ids->key_at[ids->n] = ids->keys.len;
+    ids->key_len[ids->n] = n;
+    buf_append(&ids->keys, key ? key : "", n);
+    ids->n++;
+    return ids->keys.err ? KHU_ENOMEM : KHU_OK;
+}
+
+static const char *ids_key(const struct page_ids *ids, long i)
+{
+    return ids->keys.data ? ids->keys.data + ids->key_at[i] : "";
+}
+
+/* One row of the second pass that came before its turn, copied. */
+struct early_row {
+    int filled;
+    struct khu_value v[SQ_MAX_COLS];
+    struct buf text;
+};
+
+static enum khu_err keep_early(struct early_row *e, const struct khu_row *row)
+{
+    int i;
+
+    if (!e->text.max)
+        buf_init(&e->text, (size_t)1 << 26);
+    e->text.len = 0;
+    for (i = 0; i < row->n; i++) {
+        e->v[i] = row->v[i];
+        if (row->v[i].type == KHU_V_TEXT)
+            buf_append(&e->text, row->v[i].s ? row->v[i].s : "", row->v[i].n);
+    }
+    e->filled = !e->text.err;
+    return e->text.err ? KHU_ENOMEM : KHU_OK;
+}
+
+static void hand_out_early(struct pager *p, struct early_row *e, int n)
+{
+    struct khu_row row = {e->v, n};
+    size_t at = 0;
+    int i;
+
+    for (i = 0; i < n; i++) { /* the texts point into e->text, which has stopped moving */
+        if (e->v[i].type == KHU_V_TEXT) {
+            e->v[i].s = e->text.data ? e->text.data + at : "";
+            at += e->v[i].n;
+        }
+    }
+    hand_out(p, &row);
+    e->filled = 0;
+}
+
+/* One chunk of the second pass: rows first .. first + n of ids. */
+struct chunk {
+    const struct page_ids *ids;
+    long first;
+    int n;
+    unsigned char held[PASS_ROWS]; /* the caller holds the row already */
+    struct early_row *early;       /* PASS_ROWS of them, made when a row first comes early */
+    int next;                      /* the first row not yet handed out */
+};
+
+/* Hands out, in order, the rows whose turn has come: held ones (counted
+ * only) and early ones. */
+static void hand_out_ready(struct pager *p, struct chunk *c, int ncols)
+{
+    while (!p->done && c->next < c->n) {
+        long i = c->first + c->next;
+        if (c->held[c->next])
+            account(p, c->ids->is_null[i], c->ids->value[i], ids_key(c->ids, i),
+                    c->ids->key_len[i]);
+        else if (c->early && c->early[c->next].filled)
+            hand_out_early(p, &c->early[c->next], ncols);
+        else
+            return;
+        c->next++;
+    }
+}
+
+/* Reads the rows of c that the caller does not hold and hands them out in
+ * page order. The rows come back in the order the database finds them;
+ * one that comes early is copied until its turn. */
+static enum khu_err fetch_rows(struct store *s, sqlite3_stmt *st, struct chunk *c, struct pager *p,
+                               struct khu_diag *d)
+{
+    struct khu_value vals[SQ_MAX_COLS];
+    struct khu_row row;
+    struct buf json;
+    int rc = SQLITE_DONE, i, ncols = p->nout + 3, wanted = 0;
+    enum khu_err err = KHU_OK;
+
+    buf_init(&json, (size_t)c->n * 24 + 8);
+    buf_putc(&json, '[');
+    for (i = 0; i < c->n; i++) {
+        int k = sq_list_fetch_reversed ? c->n - 1 - i : i;
+        if (!c->held[k])
+            buf_printf(&json, wanted++ ? ",%lld" : "%lld", (long long)c->ids->rowid[c->first + k]);
+    }
+    buf_putc(&json, ']');
+    hand_out_ready(p, c, ncols);
+    if (json.err || wanted == 0) {
+        buf_free(&json);
+        return json.err ? KHU_ENOMEM : KHU_OK;
+    }
+    sqlite3_bind_text(st, 1, json.data, (int)json.len, SQLITE_STATIC);
+    while (!p->done && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, ncols - 1);
+        int at = c->next;
+        while (at < c->n && (c->held[at] || c->ids->rowid[c->first + at] != id))
+            at++;
+        if (at == c->n)
+            continue;
+        sq_row(st, vals, ncols, &row);
+        if (at > c->next) {
+            if (!c->early && !(c->early = xcalloc(PASS_ROWS, sizeof(*c->early)))) {
+                err = KHU_ENOMEM;
+                break;
+            }
+            if ((err = keep_early(&c->early[at], &row)) != KHU_OK)
+                break;
+            continue;
+        }
+        hand_out(p, &row);
+        c->next++;
+        hand_out_ready(p, c, ncols);
+    }
+    if (!err && !p->done && rc != SQLITE_DONE)
+        err = sq_error(s, rc, "the list", d);
+    sqlite3_reset(st);
+    buf_free(&json);
+    return err;
+}
+
+/* The second pass: the page's rows by rowid, PASS_ROWS at a time, asking
+ * the caller first which it holds already. */
+static enum khu_err fetch_page(struct store *s, struct build *b, const struct page_ids *ids,
+                               struct pager *p, struct khu_diag *d)
+{
+    struct buf sql;
+    sqlite3_stmt *st;
+    struct chunk c;
+    long n = ids->n < p->q->limit ? ids->n : p->q->limit, first;
+    int i;
+    enum khu_err err = KHU_OK;
+
+    buf_init(&sql, 1 << 17);
+    select_columns_of(b, &sql);
+    buf_printf(&sql,
+               ", %s, %s, %s.rowid FROM json_each(?1) AS page_row JOIN %s ON %s.rowid = "
+               "page_row.value",
+               b->sort ? b->sort->expr : "NULL", b->r->key, b->r->alias, b->r->from, b->r->alias);
+    st = sql.err ? NULL : sq_prepare(s, buf_cstr(&sql));
+    buf_free(&sql);
+    memset(&c, 0, sizeof(c));
+    c.ids = ids;
+    if (!st) {
+        err = sq_error(s, sqlite3_errcode(s->db), "the list", d);
+        goto out;
+    }
+    for (first = 0; !err && !p->done && first < n; first += PASS_ROWS) {
+        c.first = first;
+        c.n = n - first < PASS_ROWS ? (int)(n - first) : PASS_ROWS;
+        c.next = 0;
+        for (i = 0; i < c.n; i++)
+            c.held[i] = p->q->holds &&
+                        p->q->holds(p->arg, ids_key(ids, first + i), ids->key_len[first + i]);
+        err = fetch_rows(s, st, &c, p, d);
+    }
+    for (i = 0; c.early && i < PASS_ROWS; i++)
+        buf_free(&c.early[i].text);
+out:
+    sq_release(s, st);
+    xfree(c.early);
+    return err;
+}
+
+/* The page in two passes, when the query sorts or the caller holds rows
+ * already: first the rowids of the page's rows in order with their sort
+ * values and keys (the sort carries three columns, not every column of
+ * every candidate), then those rows by rowid. The caller holds a read
+ * transaction, so both passes see one snapshot. */
+static enum khu_err page_in_two_passes(struct store *s, struct build *b, struct pager *p,
+                                       struct khu_diag *d)
+{
+    struct page_ids ids;
+    sqlite3_stmt *st = NULL;
+    int rc;
+    enum khu_err err;
+
+    memset(&ids, 0, sizeof(ids));
+    buf_init(&ids.keys, (size_t)1 << 26);
+    buf_printf(&b->sql, "%sSELECT %s.rowid, %s, %s FROM %s%s", buf_cstr(&b->cte), b->r->alias,
+               b->sort ? b->sort->expr : "NULL", b->r->key, from_of(b), buf_cstr(&b->where));
+    order_and_limit(b, &b->sql, p->q);
+    err = prepare(s, b, &b->sql, &st, d);
+    if (err)
+        goto out;
+    sqlite3_bind_int64(st, b->nbinds + 1, (int64_t)p->q->limit + 1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((err = ids_add(&ids, st)) != KHU_OK)
+            break;
+    if (!err && rc != SQLITE_DONE)
+        err = sq_error(s, rc, "the list", d);
+    sq_release(s, st);
+    if (err || ids.n == 0)
+        goto out;
+    err = fetch_page(s, b, &ids, p, d);
+    p->page->more = ids.n > p->q->limit && !p->stopped;
+out:
+    ids_free(&ids);
+    return err;
+}
+
+static enum khu_err run_page(struct store *s, struct build *b, const struct store_list_query *q,
+                             int two_passes, store_row_fn fn, void *arg, struct store_page *page,
+                             struct khu_diag *d)
+{
+    struct pager p = {q, fn, arg, page, (int)b->t->ncols + b->nderived, 0, 0};
+
+    if (p.nout + 3 > SQ_MAX_COLS) {
+        khu_diag_set(d, 0, 0, NULL, "the list has too many columns");
+        return KHU_EINVAL;
+    }
+    return two_passes ? page_in_two_passes(s, b, &p, d) : page_in_one_pass(s, b, &p, d);
 }
 
 /* ===== entry points ===== */
@@ -483,7 +806,7 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     const struct sq_resource *r = sq_list_resource(q->resource);
     struct build b;
     size_t where_len;
-    int i, nbinds, walk = 0;
+    int i, nbinds, walk = 0, snapshot;
     int64_t hits = -1, rows = 0, enough;
     enum khu_err err = KHU_OK;
 
@@ -498,6 +821,7 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     }
     build_init(&b, r);
     b.s = s;
+    snapshot = sq_read_begin(s); /* the page and its count read one snapshot */
     if (q->sort && !(b.sort = sq_list_named(r->sorts, q->sort))) {
         err = refuse(d, q->sort, "sort", r->name);
         goto out;
@@ -530,8 +854,13 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     nbinds = b.nbinds;
     if (!err && q->after)
         err = add_after(&b, q);
+    /* a page that walks an index in its own order is read in one pass;
+     * one that sorts, or whose rows the caller may hold, in two (see
+     * page_in_two_passes) */
     if (!err)
-        err = run_page(s, &b, q, fn, arg, page, d);
+        err = run_page(s, &b, q,
+                       q->holds || (!b.order[0] && !walk && (b.sort || q->search || q->nfilters)),
+                       fn, arg, page, d);
     if (err || q->count_cap <= 0)
         goto out;
     if (!q->after && !page->more) { /* the whole result is on this page */
@@ -548,6 +877,7 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
         err = count_rows(s, &b, where_len, nbinds, q->count_cap, page, d);
     }
 out:
+    sq_read_end(s, snapshot);
     build_free(&b);
     return err;
 }

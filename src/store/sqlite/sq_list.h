@@ -40,6 +40,11 @@ struct sq_resource {
     const struct sq_named *derived;
 };
 
+/* Tests only: when set, the second pass of a page asks for its rows in
+ * reverse, so that they come back out of page order and are copied until
+ * their turn. */
+extern int sq_list_fetch_reversed;
+
 /* API */
 
 /* Returns the description of the resource called name, or NULL. */

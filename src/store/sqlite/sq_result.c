@@ -121,3 +121,28 @@ enum khu_err sq_exec(struct store *s, const char *sql, struct khu_diag *d)
     sqlite3_free(msg);
     return sq_error(NULL, rc, NULL, NULL);
 }
+
+int sq_read_begin(struct store *s)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (!sqlite3_get_autocommit(s->db))
+        return 0;
+    st = sq_prepare(s, "BEGIN");
+    rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sq_release(s, st);
+    return rc == SQLITE_DONE;
+}
+
+void sq_read_end(struct store *s, int begun)
+{
+    sqlite3_stmt *st;
+
+    if (!begun)
+        return;
+    st = sq_prepare(s, "COMMIT");
+    if (!st || sqlite3_step(st) != SQLITE_DONE)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sq_release(s, st);
+}
