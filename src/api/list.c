@@ -13,12 +13,14 @@
 #include <string.h>
 
 #include "api/cache.h"
+#include "api/row_memo.h"
 #include "core/csv.h"
 #include "core/json_out.h"
 #include "core/num.h"
 #include "core/row.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 #include "store/list.h"
 #include "store/lookup.h"
 
@@ -363,10 +365,25 @@ static int apply_cursor(struct query *q, struct http_resp *resp, const char *val
 
 /* ===== output ===== */
 
+/* The items of a JSON page when rows may come from the row memo: each
+ * row's object, held or written, in the order it came, and where. */
+struct page_items {
+    uint64_t gen;       /* the generation the page's data is read under */
+    struct buf objects; /* the objects, one after the other */
+    struct buf keys;    /* the rows' keys, one after the other */
+    struct item_at {
+        size_t at, len, key_at, key_len;
+        int ready; /* the object is in objects */
+    } item[API_MAX_LIMIT];
+    int n;    /* rows the store has asked about */
+    int next; /* the first row whose object is not ready */
+};
+
 struct out {
     struct query *q;
     struct jw w;
     struct http_resp *resp;
+    struct page_items *items; /* NULL: rows are written straight into the answer */
 };
 
 static int ncols_out(const struct query *q)
@@ -460,11 +477,74 @@ static void open_output(struct out *o)
     }
 }
 
+/* store_list_query.holds: the row's object from the row memo, when kept. */
+static int holds_row(void *arg, const char *key, size_t n)
+{
+    struct out *o = arg;
+    struct page_items *p = o->items;
+    struct item_at *it;
+
+    if (p->n == API_MAX_LIMIT)
+        return 0;
+    it = &p->item[p->n++];
+    it->key_at = p->keys.len;
+    it->key_len = n;
+    buf_append(&p->keys, key, n);
+    it->at = p->objects.len;
+    it->ready = api_row_memo_get(o->q->r->name, o->q->lang, key, n, &p->objects);
+    it->len = p->objects.len - it->at;
+    return it->ready;
+}
+
+/* A row the memo did not hold: its object written, kept in the memo, and
+ * put in the place of the first row still waiting. */
+static void write_held_row(struct out *o, const struct khu_row *row)
+{
+    struct page_items *p = o->items;
+    struct item_at *it;
+    struct jw w;
+
+    while (p->next < p->n && p->item[p->next].ready)
+        p->next++;
+    if (p->next == p->n)
+        return;
+    it = &p->item[p->next];
+    it->at = p->objects.len;
+    jw_init(&w, &p->objects);
+    jw_obj_begin(&w);
+    item_fields(&w, o->q, row);
+    jw_obj_end(&w);
+    it->len = p->objects.len - it->at;
+    it->ready = 1;
+    if (!p->objects.err && !p->keys.err)
+        api_row_memo_put(p->gen, o->q->r->name, o->q->lang, p->keys.data + it->key_at, it->key_len,
+                         p->objects.data + it->at, it->len);
+}
+
+/* The page's objects, in page order, into the answer. */
+static void write_items(struct out *o)
+{
+    struct page_items *p = o->items;
+    int i;
+
+    if (p->objects.err || p->keys.err) {
+        o->resp->body.err = o->resp->body.err ? o->resp->body.err : KHU_ENOMEM;
+        return;
+    }
+    for (i = 0; i < p->n; i++)
+        if (p->item[i].ready)
+            jw_raw(&o->w, p->objects.data + p->item[i].at, p->item[i].len);
+}
+
 /* store_row_fn: one row of the page into the answer. */
 static int write_row(void *arg, const struct khu_row *row)
 {
     struct out *o = arg;
 
+    if (o->items) {
+        write_held_row(o, row);
+        return 0;
+    }
     if (o->q->format == FORMAT_CSV) {
         row_csv_fields(&o->resp->body, row, 0, ncols_out(o->q), 1);
         csv_end_record(&o->resp->body);
@@ -551,7 +631,7 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     struct store_page page;
     struct khu_diag d;
     struct query q;
-    struct out o;
+    struct out o = {0};
     enum khu_err err;
 
     if (!s)
@@ -567,6 +647,13 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     q.sq.count_cap = q.format == FORMAT_JSON ? API_COUNT_CAP : 0;
     o.q = &q;
     o.resp = resp;
+    o.items = NULL;
+    if (q.format == FORMAT_JSON && ticket.usable && (o.items = xcalloc(1, sizeof(*o.items)))) {
+        o.items->gen = ticket.gen;
+        buf_init(&o.items->objects, (size_t)1 << 26);
+        buf_init(&o.items->keys, (size_t)1 << 20);
+        q.sq.holds = holds_row;
+    }
     jw_init(&o.w, &resp->body);
     open_output(&o);
     err = store_list(s, &q.sq, write_row, &o, &page, &d);
@@ -575,9 +662,16 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
         api_error(resp, err, &d);
         goto out;
     }
+    if (o.items)
+        write_items(&o);
     close_output(&o, &page);
     api_cache_keep(&ticket, resp);
 out:
+    if (o.items) {
+        buf_free(&o.items->objects);
+        buf_free(&o.items->keys);
+        xfree(o.items);
+    }
     buf_free(&q.folded);
 }
 

@@ -563,6 +563,54 @@ static void test_cache_sees_changes(void)
     }
 }
 
+/* The status of zone code in a list page built from the database (each
+ * limit spelled differently, so that no answer comes from the answer
+ * cache), and the page's body into body when not NULL. */
+static char *status_in_page(const char *code, int spelling, char *body, size_t n)
+{
+    static char status[32];
+    char path[128];
+    json_t *j, *item;
+    size_t i;
+
+    snprintf(path, sizeof(path), "/api/v1/zones?sort=-total_ha&limit=%0*d", 3 + spelling, 50);
+    j = get_json(path, 200);
+    status[0] = '\0';
+    json_array_foreach(json_object_get(j, "items"), i, item)
+    {
+        if (strcmp(json_string_value(json_object_get(item, "code")), code) == 0)
+            snprintf(status, sizeof(status), "%s",
+                     json_string_value(json_object_get(item, "status")));
+    }
+    if (body) {
+        char *text = json_dumps(j, JSON_COMPACT);
+        snprintf(body, n, "%s", text ? text : "");
+        free(text);
+    }
+    json_decref(j);
+    return status;
+}
+
+/* Rows written once are kept for later pages (api/row_memo.c), but a change
+ * committed by another connection shows in the very next page built. */
+static void test_row_memo_sees_changes(void)
+{
+    static char first[1 << 16], again[1 << 16];
+    int i, spelling = 0;
+
+    status_in_page("kcn-beta", spelling++, first, sizeof(first));
+    for (i = 0; i < 8; i++) { /* the same page from kept rows, byte for byte */
+        CHECK_EQ_STR(status_in_page("kcn-beta", spelling++, again, sizeof(again)), "operating");
+        CHECK_EQ_STR(again, first);
+    }
+    set_beta_status("planned");
+    for (i = 0; i < 8; i++)
+        CHECK_EQ_STR(status_in_page("kcn-beta", spelling++, NULL, 0), "planned");
+    set_beta_status("operating");
+    for (i = 0; i < 8; i++)
+        CHECK_EQ_STR(status_in_page("kcn-beta", spelling++, NULL, 0), "operating");
+}
+
 static void test_openapi(void)
 {
     json_t *j = get_json("/api/v1/openapi.json", 200), *paths;
@@ -856,6 +904,7 @@ int main(void)
     test_targets();
     test_stats();
     test_cache_sees_changes();
+    test_row_memo_sees_changes();
     test_openapi();
     test_match();
     test_match_post_errors();
