@@ -31,6 +31,7 @@ static struct row *slots[API_ROW_MEMO_SLOTS];
 static pthread_mutex_t stripes[STRIPES] = {[0 ... STRIPES - 1] = PTHREAD_MUTEX_INITIALIZER};
 static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_size_t held_bytes;
+static atomic_size_t room = API_ROW_MEMO_MAX_BYTES;
 static atomic_uint_least64_t held_gen; /* the newest generation a row was kept under */
 
 #define KEY_MAX 512 /* bytes of a composite key */
@@ -86,7 +87,7 @@ int api_row_memo_get(const char *resource, enum api_lang lang, const char *key, 
     struct row *r;
     int found = 0;
 
-    if (!klen)
+    if (!klen || !atomic_load(&room))
         return 0;
     h = hash_bytes(k, klen);
     slot = h % API_ROW_MEMO_SLOTS;
@@ -126,7 +127,7 @@ void api_row_memo_put(uint64_t gen, const char *resource, enum api_lang lang, co
     size_t klen = composite_key(k, resource, lang, key, n), slot;
     struct row *r;
 
-    if (!klen || !app_generation_current(gen))
+    if (!klen || !atomic_load(&room) || !app_generation_current(gen))
         return;
     if (atomic_load(&held_gen) < gen)
         sweep_older(gen);
@@ -142,13 +143,18 @@ void api_row_memo_put(uint64_t gen, const char *resource, enum api_lang lang, co
     slot = r->hash % API_ROW_MEMO_SLOTS;
     pthread_mutex_lock(&stripes[slot % STRIPES]);
     drop(slot);
-    if (atomic_load(&held_bytes) + row_size(r) <= API_ROW_MEMO_MAX_BYTES) {
+    if (atomic_load(&held_bytes) + row_size(r) <= atomic_load(&room)) {
         slots[slot] = r;
         atomic_fetch_add(&held_bytes, row_size(r));
         r = NULL;
     }
     pthread_mutex_unlock(&stripes[slot % STRIPES]);
     xfree(r); /* no room: not kept */
+}
+
+void api_row_memo_set_room(size_t bytes)
+{
+    atomic_store(&room, bytes);
 }
 
 size_t api_row_memo_bytes(void)

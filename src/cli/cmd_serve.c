@@ -17,20 +17,23 @@
 #include "app/app_generation.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "api/row_memo.h"
 #include "cli/opts.h"
 #include "core/num.h"
 #include "store/store.h"
 
 static const char serve_help[] =
     "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n"
-    "                 [--tiles URL] [--tiles-attribution TEXT]\n\n"
+    "                 [--tiles URL] [--tiles-attribution TEXT] [--row-memo MB]\n\n"
     "Serves the read API under /api/v1 and the web app at / (default 127.0.0.1:8080).\n"
     "A new database is created and loaded with the embedded Long An data set unless\n"
     "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
     "KHU_TODAY (YYYY-MM-DD) fixes the date used for target progress.\n"
     "The web app's map draws no tiles unless --tiles (or KHU_TILES) gives a tile URL\n"
     "such as https://tile.example.org/{z}/{x}/{y}.png; --tiles-attribution (or\n"
-    "KHU_TILES_ATTRIBUTION) credits its source.\n";
+    "KHU_TILES_ATTRIBUTION) credits its source.\n"
+    "--row-memo MB (default 8, 0 for none) is the memory kept for rows written as JSON\n"
+    "until the database changes, so that pages built later reuse them.\n";
 
 /* A database file created now gets the default data (unless --empty); an
  * existing one is never added to, even when it holds no zones yet. A file
@@ -86,7 +89,7 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
                          const char **db, int *empty, int *help)
 {
     const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
-    const char *tiles = NULL, *attribution = NULL;
+    const char *tiles = NULL, *attribution = NULL, *row_memo = NULL;
     const struct opt opts[] = {{"--db", 1, db},
                                {"--bind", 1, &bind},
                                {"--port", 1, &port},
@@ -94,6 +97,7 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
                                {"--empty", 0, &empty_flag},
                                {"--tiles", 1, &tiles},
                                {"--tiles-attribution", 1, &attribution},
+                               {"--row-memo", 1, &row_memo},
                                {NULL, 0, NULL}};
     int64_t v;
 
@@ -114,6 +118,12 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
         return -1;
     }
     cfg->threads = threads ? (unsigned)v : 0;
+    if (row_memo && parse_i64(row_memo, 0, 1024, &v)) {
+        fprintf(stderr, "khu serve: --row-memo must be a whole number of MB from 0 to 1024\n");
+        return -1;
+    }
+    if (row_memo)
+        api_row_memo_set_room((size_t)v << 20);
     *empty = empty_flag != NULL;
     return 0;
 }

@@ -263,6 +263,10 @@ static void test_usage(void)
     CHECK_EQ_INT(khu(&out, &err, (char *[]){"serve", "--port", "70000", NULL}), 2);
     free(out);
     free(err);
+    CHECK_EQ_INT(khu(&out, &err, (char *[]){"serve", "--row-memo", "2048", NULL}), 2);
+    CHECK_EQ_STR(err, "khu serve: --row-memo must be a whole number of MB from 0 to 1024\n");
+    free(out);
+    free(err);
     CHECK_EQ_INT(khu(&out, &err, (char *[]){"version", NULL}), 0);
     CHECK(strncmp(out, "khu ", 4) == 0);
     free(out);

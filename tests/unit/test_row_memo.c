@@ -128,6 +128,16 @@ static void test_room(struct store *s)
     api_row_memo_clear();
     CHECK_EQ_INT((long)api_row_memo_bytes(), 0);
     CHECK(get("zones", LANG_EN, "z-1") == NULL);
+
+    /* no room: nothing kept, nothing served */
+    put(g, "zones", LANG_EN, "z-1", "{}");
+    CHECK_EQ_STR(get("zones", LANG_EN, "z-1"), "{}");
+    api_row_memo_set_room(0);
+    CHECK(get("zones", LANG_EN, "z-1") == NULL);
+    put(g, "zones", LANG_EN, "z-2", "{}");
+    api_row_memo_set_room(API_ROW_MEMO_MAX_BYTES);
+    CHECK(get("zones", LANG_EN, "z-2") == NULL);
+    CHECK_EQ_STR(get("zones", LANG_EN, "z-1"), "{}");
 }
 
 int main(void)
