@@ -11,34 +11,11 @@
 #include "app/app_generation.h"
 #include "store/import.h"
 #include "store/store.h"
+#include "commit.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-generation-XXXXXX";
 static char path[256];
-static const struct store_actor actor = {"test", ""};
-
-static void ignore_error(void *arg, const char *file, const struct khu_diag *d)
-{
-    (void)arg;
-    (void)file;
-    (void)d;
-}
-
-/* Commits one unit through a connection of its own. */
-static void commit_unit(const char *code)
-{
-    struct store *w = NULL;
-    struct importer *im = NULL;
-    struct khu_diag d;
-    char csv[128];
-
-    snprintf(csv, sizeof(csv), "code,name_vi,level\n%s,Tỉnh %s,province\n", code, code);
-    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &w, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(w, &actor, 0, 0, ignore_error, NULL, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "units", "u.csv", csv, strlen(csv)), KHU_OK);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
-    store_close(w);
-}
 
 static struct store *open_reader(void)
 {
@@ -71,14 +48,14 @@ static void test_with_watch(void)
     CHECK_EQ_INT(now_on(b), g);
     CHECK_EQ_INT(now_on(a), g);
     /* a commit is noticed by a connection that sees it */
-    commit_unit("A1");
+    commit_unit(path, "A1");
     CHECK_EQ_INT(now_on(a), g + 1);
     CHECK(!app_generation_current(g));
     /* b (asked last before a, so new to this thread again) sees nothing
      * that came after the generation moved */
     CHECK_EQ_INT(now_on(b), g + 1);
     /* a commit no connection has noticed yet: a new connection moves it */
-    commit_unit("A2");
+    commit_unit(path, "A2");
     c = open_reader();
     CHECK_EQ_INT(now_on(c), g + 2);
     CHECK_EQ_INT(now_on(a), g + 2); /* the same commit, counted already */
@@ -86,7 +63,7 @@ static void test_with_watch(void)
     /* and after that, a new connection with nothing new does not */
     c = open_reader();
     CHECK_EQ_INT(now_on(c), g + 2);
-    commit_unit("A3");
+    commit_unit(path, "A3");
     CHECK_EQ_INT(now_on(c), g + 3);
     store_close(c);
     app_generation_watch(NULL);
@@ -114,7 +91,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     snprintf(path, sizeof(path), "%s/g.db", dir);
-    commit_unit("A0"); /* creates the database */
+    commit_unit(path, "A0"); /* creates the database */
     test_with_watch();
     test_without_watch();
     {

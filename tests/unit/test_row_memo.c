@@ -12,34 +12,11 @@
 #include "app/app_generation.h"
 #include "store/import.h"
 #include "store/store.h"
+#include "commit.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-row-memo-XXXXXX";
 static char path[256];
-static const struct store_actor actor = {"test", ""};
-
-static void ignore_error(void *arg, const char *file, const struct khu_diag *d)
-{
-    (void)arg;
-    (void)file;
-    (void)d;
-}
-
-/* Commits one unit through a connection of its own. */
-static void commit_unit(const char *code)
-{
-    struct store *w = NULL;
-    struct importer *im = NULL;
-    struct khu_diag d;
-    char csv[128];
-
-    snprintf(csv, sizeof(csv), "code,name_vi,level\n%s,Tỉnh %s,province\n", code, code);
-    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &w, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(w, &actor, 0, 0, ignore_error, NULL, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "units", "u.csv", csv, strlen(csv)), KHU_OK);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
-    store_close(w);
-}
 
 /* The generation to label what is built now: read twice, as by two
  * requests, so that the first has noticed whatever changed. */
@@ -85,7 +62,7 @@ static void test_keys_and_generations(struct store *s)
     CHECK_EQ_STR(get("zones", LANG_VI, "kcn-a"), "{\"code\":\"kcn-a\"}");
 
     /* a commit moves the generation: nothing kept before is served */
-    commit_unit("U1");
+    commit_unit(path, "U1");
     CHECK(generation(s) > g);
     CHECK(get("zones", LANG_VI, "kcn-a") == NULL);
     CHECK(get("zones", LANG_KO, "kcn-a") == NULL);
