@@ -505,6 +505,58 @@ static void test_held_rows(void)
     CHECK_EQ_INT(page.more, 0);
 }
 
+/* The scopes of units, kept per connection (sq_scope.c), answer lists
+ * filtered by unit whatever the order units are asked in, a unit nobody
+ * knows included; a zone added later shows in its district and in the
+ * province that replaced the district's. Runs last: it adds a zone. */
+static void test_unit_scopes_kept(void)
+{
+    static const char *const units[] = {"D1", "P9", "D2", "X9", "P1"};
+    static const char *const want[] = {"ccn-gamma kcn-alpha",
+                                       "ccn-gamma kcn-alpha kcn-beta kcn-delta-1 kcn-umbrella",
+                                       "kcn-beta kcn-delta-1 kcn-umbrella", "",
+                                       "ccn-gamma kcn-alpha kcn-beta kcn-delta-1 kcn-umbrella"};
+    static const char csv[] = "code,kind,name_vi,unit_code,status,source\n"
+                              "kcn-zeta,kcn,KCN Zeta,D1,operating,t\n";
+    struct store_list_query q;
+    struct store_page page;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    int round, i;
+
+    for (round = 0; round < 3; round++) {
+        for (i = 0; i < 5; i++) {
+            int u = (i + round * 2) % 5;
+            query(&q, "zones", NULL, 0, 50);
+            q.count_cap = 100;
+            text(filter(&q, "unit"), units[u]);
+            CHECK_EQ_INT(list(&q, want[u], &page, &d), KHU_OK);
+        }
+    }
+    /* with other filters, bound after the scope */
+    query(&q, "zones", "industrial_ha", 1, 1);
+    q.count_cap = 100;
+    text(filter(&q, "kind"), "kcn");
+    text(filter(&q, "unit"), "P9");
+    text(filter(&q, "status"), "operating");
+    CHECK_EQ_INT(list(&q, "kcn-alpha", &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.total, 2);
+    CHECK_EQ_INT(page.more, 1);
+
+    CHECK_EQ_INT(importer_begin(st, &test_actor, 0, 1, NULL, NULL, &im, &d), KHU_OK);
+    if (!im)
+        return;
+    importer_add_csv(im, "zones", "more.csv", csv, sizeof(csv) - 1);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    query(&q, "zones", NULL, 0, 50);
+    text(filter(&q, "unit"), "D1");
+    CHECK_EQ_INT(list(&q, "ccn-gamma kcn-alpha kcn-zeta", &page, &d), KHU_OK);
+    query(&q, "zones", NULL, 0, 50);
+    text(filter(&q, "unit"), "P9");
+    text(filter(&q, "status"), "operating");
+    CHECK_EQ_INT(list(&q, "ccn-gamma kcn-alpha kcn-beta kcn-zeta", &page, &d), KHU_OK);
+}
+
 int main(void)
 {
     static const char *const suffix[] = {"", "-wal", "-shm"};
@@ -523,6 +575,7 @@ int main(void)
         test_errors();
         test_search_in_key_order();
         test_held_rows();
+        test_unit_scopes_kept();
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "could not load the fixture");
     }

@@ -507,6 +507,227 @@ out:
     buf_free(&held.out);
 }
 
+/* ===== the words of a search as the index's terms ===== */
+
+static unsigned terms_seed = 12345;
+
+static unsigned next_random(void)
+{
+    terms_seed = terms_seed * 1103515245u + 12345u;
+    return (terms_seed >> 16) & 0x7fff;
+}
+
+/* A word of 1 to max letters of "abc": few letters, so that prefixes share
+ * from one to hundreds of terms. */
+static void random_word(char *w, int max)
+{
+    int n = 1 + (int)(next_random() % (unsigned)max), i;
+
+    for (i = 0; i < n; i++)
+        w[i] = "abc"[next_random() % 3];
+    w[n] = '\0';
+}
+
+/* The keys a search finds through store_list, sorted, one per line. */
+static void keys_found(struct store *s, const char *resource, const char *words, struct buf *out,
+                       long *total)
+{
+    struct store_list_query q;
+    struct store_page page;
+    struct khu_diag d;
+    struct dump got = {0};
+    sqlite3_stmt *st = NULL;
+
+    memset(&q, 0, sizeof(q));
+    q.resource = resource;
+    q.search = words;
+    q.limit = 5000;
+    q.count_cap = 5000;
+    buf_init(&got.out, 1 << 22);
+    CHECK_EQ_INT(store_list(s, &q, dump_row, &got, &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.more, 0);
+    *total = page.total;
+    /* a page of one: the total is the hits counted (kept for the next
+     * search of the same words), exact under the cap, else the cap */
+    {
+        struct dump one = {0};
+        long cap;
+        buf_init(&one.out, 1 << 16);
+        for (cap = 2; cap <= 5000; cap += 4998) {
+            q.limit = 1;
+            q.count_cap = cap;
+            CHECK_EQ_INT(store_list(s, &q, dump_row, &one, &page, &d), KHU_OK);
+            CHECK_EQ_INT(page.total, *total < cap ? *total : cap);
+            CHECK_EQ_INT(page.total_exact, *total <= cap);
+        }
+        buf_free(&one.out);
+    }
+    /* the keys sorted by the database, so both sides compare in one order */
+    {
+        struct buf json;
+        const char *p = buf_cstr(&got.out);
+        buf_init(&json, 1 << 22);
+        buf_putc(&json, '[');
+        while (*p) {
+            size_t n = strcspn(p, "|\n");
+            buf_printf(&json, "%s\"%.*s\"", json.len > 1 ? "," : "", (int)n, p);
+            p = strchr(p, '\n');
+            p = p ? p + 1 : p + strlen(p);
+        }
+        buf_putc(&json, ']');
+        if (sqlite3_prepare_v2(s->db,
+                               "SELECT coalesce(group_concat(value, char(10)), '') FROM"
+                               " (SELECT value FROM json_each(?1) ORDER BY value)",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, buf_cstr(&json), -1, SQLITE_STATIC);
+            if (sqlite3_step(st) == SQLITE_ROW)
+                buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+        }
+        sqlite3_finalize(st);
+        buf_free(&json);
+    }
+    buf_free(&got.out);
+}
+
+/* The keys FTS5 itself finds for the words, each a prefix query "w"*. */
+static void keys_of_prefixes(struct store *s, const char *table, const char *key, const char *words,
+                             struct buf *out)
+{
+    struct buf match;
+    const char *p;
+    char *sql;
+    sqlite3_stmt *st = NULL;
+
+    buf_init(&match, 4096);
+    for (p = words; *p;) {
+        size_t n = strcspn(p, " ");
+        buf_printf(&match, "%s\"%.*s\"*", match.len ? " " : "", (int)n, p);
+        p += n + (p[n] == ' ');
+    }
+    sql = sqlite3_mprintf("SELECT coalesce(group_concat(%s, char(10)), '') FROM (SELECT %s FROM %s"
+                          " WHERE rowid IN (SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?1)"
+                          " ORDER BY %s)",
+                          key, key, table, table, table, key);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, buf_cstr(&match), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+    }
+    CHECK(st != NULL);
+    sqlite3_finalize(st);
+    sqlite3_free(sql);
+    buf_free(&match);
+}
+
+/* The terms of the index that begin with w. */
+static long terms_of(struct store *s, const char *table, const char *w)
+{
+    char sql[512];
+
+    sqlite3_exec(s->db,
+                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_zone_terms USING"
+                 " fts5vocab(main, zones_fts, row);"
+                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_enterprise_terms USING"
+                 " fts5vocab(main, enterprises_fts, row)",
+                 NULL, NULL, NULL);
+    snprintf(sql, sizeof(sql),
+             "SELECT count(*) FROM temp.test_%s_terms WHERE substr(term, 1, %d) = '%s'", table,
+             (int)strlen(w), w);
+    return count(s, sql);
+}
+
+/* A search names the index's terms in place of a long prefix (sq_terms.c):
+ * over hundreds of random words and pairs, whatever the number of terms a
+ * word stands for (none, one, up to SQ_TERMS_MAX, more), it finds exactly
+ * the rows FTS5's own prefix query finds, in zones (hits counted first)
+ * and in enterprises (the index drives the page in key order); and a word
+ * kept by the connection sees a change committed by this connection or by
+ * another. */
+static void test_search_terms(void)
+{
+    char path[256], w1[16], w2[16], words[40];
+    struct store *s = NULL, *other = NULL;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    struct buf zones, firms, got, want;
+    int i, round, kinds[4] = {0};
+    long total;
+
+    db_path(path, sizeof(path), "terms.db");
+    buf_init(&zones, 1 << 20);
+    buf_init(&firms, 1 << 20);
+    buf_init(&got, 1 << 20);
+    buf_init(&want, 1 << 20);
+    buf_puts(&zones, "code,kind,name_vi\n");
+    buf_puts(&firms, "tax_code,name,source\n");
+    for (i = 0; i < 600; i++) {
+        random_word(w1, 8);
+        random_word(w2, 8);
+        buf_printf(&zones, "z-%03d,kcn,%s %s\n", i, w1, w2);
+        random_word(w1, 8);
+        random_word(w2, 8);
+        buf_printf(&firms, "%010d,%s %s,t\n", 100000000 + i * 7919, w1, w2);
+    }
+    buf_puts(&zones, "z-cab,kcn,cabbage\n");
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (!s)
+        goto out;
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "zones", "z.csv", zones.data, zones.len), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "e.csv", firms.data, firms.len), KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    for (round = 0; round < 400; round++) {
+        int zone = round % 2;
+        long terms;
+
+        random_word(w1, 7);
+        random_word(w2, 6);
+        snprintf(words, sizeof(words), round % 5 == 4 ? "%s %s" : "%s", w1, w2);
+        buf_reset(&got);
+        buf_reset(&want);
+        keys_found(s, zone ? "zones" : "enterprises", words, &got, &total);
+        keys_of_prefixes(s, zone ? "zones" : "enterprises", zone ? "code" : "tax_code", words,
+                         &want);
+        CHECK_EQ_STR(buf_cstr(&got), buf_cstr(&want));
+        terms = terms_of(s, zone ? "zone" : "enterprise", w1);
+        if (strlen(w1) >= 5 || strlen(w1) == 1)
+            kinds[terms == 0 ? 0 : terms == 1 ? 1 : terms <= SQ_TERMS_MAX ? 2 : 3]++;
+    }
+    /* every kind of word was met: none, one, a few, too many terms */
+    CHECK(kinds[0] > 0 && kinds[1] > 0 && kinds[2] > 0 && kinds[3] > 0);
+    /* a word kept by this connection, then a change: by itself, then by another */
+    buf_reset(&got);
+    keys_found(s, "zones", "cabbage", &got, &total);
+    CHECK_EQ_STR(buf_cstr(&got), "z-cab");
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, NULL, &im, &d), KHU_OK);
+    {
+        static const char one[] = "code,kind,name_vi\nz-new,kcn,cabbages\n";
+        CHECK_EQ_INT(importer_add_csv(im, "zones", "n.csv", one, strlen(one)), KHU_OK);
+    }
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    buf_reset(&got);
+    keys_found(s, "zones", "cabbage", &got, &total);
+    CHECK_EQ_STR(buf_cstr(&got), "z-cab\nz-new");
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &other, &d), KHU_OK);
+    if (other) {
+        CHECK_EQ_INT(importer_begin(other, &test_actor, 0, 0, every_error, NULL, &im, &d), KHU_OK);
+        static const char one[] = "code,kind,name_vi\nz-other,kcn,cabbageleaf\n";
+        CHECK_EQ_INT(importer_add_csv(im, "zones", "o.csv", one, strlen(one)), KHU_OK);
+        CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+        store_close(other);
+    }
+    buf_reset(&got);
+    keys_found(s, "zones", "cabbage", &got, &total);
+    CHECK_EQ_STR(buf_cstr(&got), "z-cab\nz-new\nz-other");
+    CHECK_EQ_INT(total, 3);
+    store_close(s);
+out:
+    buf_free(&zones);
+    buf_free(&firms);
+    buf_free(&got);
+    buf_free(&want);
+}
+
 int main(void)
 {
     int v;
@@ -523,6 +744,7 @@ int main(void)
     test_key_order_import();
     test_search_text_words_once();
     test_rows_out_of_order();
+    test_search_terms();
     {
         /* remove the temporary files, whichever tests made them */
         DIR *dd = opendir(dir);

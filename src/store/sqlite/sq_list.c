@@ -157,16 +157,21 @@ static enum khu_err add_filter(struct build *b, const struct store_list_filter *
         buf_printf(&b->where, "%s %s ?", f->expr, f->kind == SQF_MIN ? ">=" : "<=");
         return bind_value(b, &qf->v[0]) ? KHU_ENOMEM : KHU_OK;
     case SQF_UNIT:
+    case SQF_UNIT_ZONES:
         if (!all_of(qf, KHU_V_TEXT))
             goto bad;
         if (b->cte.len) {
             khu_diag_set(d, 0, 0, qf->name, "only one unit filter may be given");
             return KHU_EINVAL;
         }
-        /* the scope's codes are ?1: bound first, before every other value */
-        if ((err = sq_unit_scope_json(b->s, qf->v[0].s, qf->v[0].n, &scope, d)) != KHU_OK)
+        /* the scope is ?1: bound first, before every other value */
+        err = f->kind == SQF_UNIT ? sq_unit_scope_json(b->s, qf->v[0].s, qf->v[0].n, &scope, d)
+                                  : sq_unit_scope_zones(b->s, qf->v[0].s, qf->v[0].n, &scope, d);
+        if (err)
             return err;
-        buf_puts(&b->cte, "WITH scope(code) AS (SELECT value FROM json_each(?1)) ");
+        buf_puts(&b->cte, f->kind == SQF_UNIT
+                              ? "WITH scope(code) AS (SELECT value FROM json_each(?1)) "
+                              : "WITH scope_zone(id) AS (SELECT value FROM json_each(?1)) ");
         if (b->nbinds == MAX_BINDS)
             return KHU_ENOMEM;
         memmove(&b->binds[1], &b->binds[0], sizeof(b->binds[0]) * (size_t)b->nbinds);
@@ -203,27 +208,27 @@ bad:
     return KHU_EINVAL;
 }
 
-/* The FTS5 query for folded words, into b->match: each word a prefix, all
- * of them required. */
+/* The FTS5 query for folded words, into b->match: each word a prefix (its
+ * terms, see sq_terms_match), all of them required (an explicit AND: FTS5
+ * reads no implicit one next to a parenthesis). */
 static enum khu_err search_match(struct build *b, const char *text, struct khu_diag *d)
 {
     const char *p;
+    enum khu_err err = KHU_OK;
 
     if (!b->r->fts)
         return refuse(d, "q", "text search", b->r->name);
-    for (p = text; *p;) {
+    for (p = text; *p && !err;) {
         size_t n = strcspn(p, " ");
         if (n) {
-            size_t i;
-            buf_puts(&b->match, b->match.len ? " \"" : "\"");
-            for (i = 0; i < n; i++) /* a quote inside a word is doubled */
-                buf_append(&b->match, p[i] == '"' ? "\"\"" : p + i, p[i] == '"' ? 2 : 1);
-            buf_puts(&b->match, "\"*");
+            if (b->match.len)
+                buf_puts(&b->match, " AND ");
+            err = sq_terms_match(b->s, b->r->fts, p, n, &b->match, d);
         }
         p += n + (p[n] == ' ');
     }
-    if (b->match.err)
-        return KHU_ENOMEM;
+    if (err || b->match.err)
+        return err ? err : KHU_ENOMEM;
     if (b->match.len == 0) {
         khu_diag_set(d, 0, 0, "q", "q must contain at least one letter or digit");
         return KHU_EINVAL;
@@ -251,16 +256,11 @@ static enum khu_err one_number(struct store *s, const char *sql, const char *tex
     return rc == SQLITE_ROW ? KHU_OK : sq_error(s, rc, "the search", d);
 }
 
-/* Counts the search's hits, at most max of them (a bounded walk of the
- * index's posting list that never reads the table). */
+/* Counts the search's hits, at most max of them (sq_search_hits). */
 static enum khu_err search_hits(struct store *s, struct build *b, int64_t max, int64_t *hits,
                                 struct khu_diag *d)
 {
-    char sql[256];
-
-    snprintf(sql, sizeof(sql), "SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s MATCH ?1 LIMIT ?2)",
-             b->r->fts, b->r->fts);
-    return one_number(s, sql, buf_cstr(&b->match), max, hits, d);
+    return sq_search_hits(s, b->r->fts, buf_cstr(&b->match), max, hits, d);
 }
 
 /* The table's size: its largest rowid. */

@@ -9,12 +9,14 @@
 #define KHU_SQ_LIST_H
 
 enum sq_filter_kind {
-    SQF_IN,       /* expr is one of the values */
-    SQF_MIN,      /* expr >= the value */
-    SQF_MAX,      /* expr <= the value */
-    SQF_UNIT,     /* expr uses "scope": the unit's codes (SQ_UNIT_SCOPE_CTE) */
-    SQF_TOKENS,   /* expr is a space-separated list holding one of the values */
-    SQF_VALID_ON, /* the row's valid_from..valid_to (of alias) covers the date */
+    SQF_IN,         /* expr is one of the values */
+    SQF_MIN,        /* expr >= the value */
+    SQF_MAX,        /* expr <= the value */
+    SQF_UNIT,       /* expr uses "scope": the unit's codes (SQ_UNIT_SCOPE_CTE) */
+    SQF_UNIT_ZONES, /* expr uses "scope_zone": the rowids of the zones in the
+                     * unit's scope (sq_unit_scope_zones) */
+    SQF_TOKENS,     /* expr is a space-separated list holding one of the values */
+    SQF_VALID_ON,   /* the row's valid_from..valid_to (of alias) covers the date */
 };
 
 struct sq_filter {

@@ -20,10 +20,8 @@ static const struct sq_filter zone_filters[] = {
     {"kind", SQF_IN, "z.kind"},
     {"status", SQF_IN, "z.status"},
     {"confidence", SQF_IN, "z.confidence"},
-    /* by the scope's codes: a seek per code, not a probe per zone */
-    {"unit", SQF_UNIT,
-     "z.rowid IN (SELECT rowid FROM zones WHERE unit_code IN scope"
-     " UNION ALL SELECT rowid FROM zones WHERE commune IN scope)"},
+    /* the zones in the scope, kept per connection: a seek per zone */
+    {"unit", SQF_UNIT_ZONES, "z.rowid IN scope_zone"},
     {"sector", SQF_TOKENS, "z.sectors"},
     {"group", SQF_IN, "z.group_code"},
     {"infra_complete", SQF_IN, "z.infra_complete"},

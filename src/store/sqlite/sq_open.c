@@ -158,6 +158,7 @@ void store_close(struct store *s)
         return;
     store_tx_rollback(s->tx);
     sq_scope_free(s);
+    sq_search_free(s);
     sq_stmts_free(s);
     sqlite3_close_v2(s->db);
     xfree(s);

@@ -1,65 +1,129 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The scope of a unit for lists (see sq.h, sq_unit_scope_json): the codes
- * at or under it, read with SQ_UNIT_SCOPE_CTE and kept per connection as a
- * JSON array while the connection sees the same data.
+ * The scope of a unit for lists (see sq.h, sq_unit_scope_json and
+ * sq_unit_scope_zones): the codes at or under it, read with
+ * SQ_UNIT_SCOPE_CTE, and the zones there, each kept per connection as a
+ * JSON array in a small direct-mapped table while the connection sees the
+ * same data.
  */
 #include "store/sqlite/sq.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/xalloc.h"
 
-enum khu_err sq_unit_scope_json(struct store *s, const char *unit, size_t n, const char **json,
-                                struct khu_diag *d)
+static void free_slot(struct sq_scope_slot *slot)
 {
-    struct sq_scope_memo *m = &s->scope;
-    sqlite3_stmt *st;
-    uint64_t gen;
-    enum khu_err err;
-    int rc;
-
-    *json = NULL;
-    err = store_generation(s, &gen);
-    if (err)
-        return sq_error(s, SQLITE_ERROR, "the units", d);
-    if (m->json && m->generation == gen && strlen(m->unit) == n && memcmp(m->unit, unit, n) == 0) {
-        *json = m->json;
-        return KHU_OK;
-    }
-    sq_scope_free(s);
-    st = sq_prepare(s, "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " SELECT json_group_array(code)"
-                       " FROM scope");
-    if (!st)
-        return sq_error(s, sqlite3_errcode(s->db), "the units", d);
-    sqlite3_bind_text(st, 1, unit, (int)n, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_text(st, 0)) {
-        m->json = xstrdup((const char *)sqlite3_column_text(st, 0));
-        m->unit = xmalloc(n + 1);
-        if (m->unit) {
-            memcpy(m->unit, unit, n);
-            m->unit[n] = '\0';
-        }
-        err = m->json && m->unit ? KHU_OK : KHU_ENOMEM;
-    } else {
-        err = sq_error(s, rc == SQLITE_ROW ? SQLITE_ERROR : rc, "the units", d);
-    }
-    sq_release(s, st);
-    if (err) {
-        if (err == KHU_ENOMEM)
-            khu_diag_set(d, 0, 0, NULL, "out of memory reading the units");
-        sq_scope_free(s);
-        return err;
-    }
-    m->generation = gen;
-    *json = m->json;
-    return KHU_OK;
+    xfree(slot->unit);
+    xfree(slot->codes);
+    xfree(slot->zones);
+    memset(slot, 0, sizeof(*slot));
 }
 
 void sq_scope_free(struct store *s)
 {
-    xfree(s->scope.unit);
-    xfree(s->scope.json);
-    memset(&s->scope, 0, sizeof(s->scope));
+    size_t i;
+
+    for (i = 0; i < SQ_SCOPE_SLOTS; i++)
+        free_slot(&s->scope.slot[i]);
+}
+
+/* Runs sql, whose ?1 is bound to the text t[0..n), for the one text it
+ * answers; *out is a new copy of it. */
+static enum khu_err one_text(struct store *s, const char *sql, const char *t, size_t n, char **out,
+                             struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    enum khu_err err;
+    int rc;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the units", d);
+    sqlite3_bind_text(st, 1, t, (int)n, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+        *out = xstrdup((const char *)sqlite3_column_text(st, 0));
+        err = *out ? KHU_OK : KHU_ENOMEM;
+        if (err)
+            khu_diag_set(d, 0, 0, NULL, "out of memory reading the units");
+    } else {
+        err = sq_error(s, rc == SQLITE_ROW ? SQLITE_ERROR : rc, "the units", d);
+    }
+    sq_release(s, st);
+    return err;
+}
+
+/* The slot of unit, its codes read when it was not kept. */
+static enum khu_err scope_slot(struct store *s, const char *unit, size_t n,
+                               struct sq_scope_slot **out, struct khu_diag *d)
+{
+    struct sq_scope_memo *m = &s->scope;
+    struct sq_scope_slot *slot;
+    uint32_t h = 2166136261u;
+    uint64_t gen;
+    enum khu_err err;
+    size_t i;
+
+    *out = NULL;
+    if (store_generation(s, &gen))
+        return sq_error(s, SQLITE_ERROR, "the units", d);
+    if (gen != m->generation) {
+        sq_scope_free(s);
+        m->generation = gen;
+    }
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)unit[i]) * 16777619u;
+    slot = &m->slot[h % SQ_SCOPE_SLOTS];
+    if (slot->unit && strlen(slot->unit) == n && memcmp(slot->unit, unit, n) == 0) {
+        *out = slot;
+        return KHU_OK;
+    }
+    free_slot(slot);
+    err =
+        one_text(s, "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " SELECT json_group_array(code) FROM scope",
+                 unit, n, &slot->codes, d);
+    if (!err && !(slot->unit = xmalloc(n + 1))) {
+        khu_diag_set(d, 0, 0, NULL, "out of memory reading the units");
+        err = KHU_ENOMEM;
+    }
+    if (err) {
+        free_slot(slot);
+        return err;
+    }
+    memcpy(slot->unit, unit, n);
+    slot->unit[n] = '\0';
+    *out = slot;
+    return KHU_OK;
+}
+
+enum khu_err sq_unit_scope_json(struct store *s, const char *unit, size_t n, const char **json,
+                                struct khu_diag *d)
+{
+    struct sq_scope_slot *slot;
+    enum khu_err err = scope_slot(s, unit, n, &slot, d);
+
+    *json = err ? NULL : slot->codes;
+    return err;
+}
+
+enum khu_err sq_unit_scope_zones(struct store *s, const char *unit, size_t n, const char **json,
+                                 struct khu_diag *d)
+{
+    struct sq_scope_slot *slot;
+    enum khu_err err = scope_slot(s, unit, n, &slot, d);
+
+    *json = NULL;
+    if (err)
+        return err;
+    if (!slot->zones) {
+        err = one_text(s,
+                       "WITH scope(code) AS (SELECT value FROM json_each(?1))"
+                       " SELECT json_group_array(rowid) FROM (" SQ_ZONES_IN_SCOPE ")",
+                       slot->codes, strlen(slot->codes), &slot->zones, d);
+        if (err)
+            return err;
+    }
+    *json = slot->zones;
+    return KHU_OK;
 }
