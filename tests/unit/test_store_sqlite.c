@@ -80,8 +80,15 @@ static void test_from_empty(void)
     CHECK(store_is_empty(s));
     test_schema_matches(s);
     store_close(s);
-    /* read-only open of the migrated file works */
+    /* read-only open of the migrated file works, and reads the file
+     * through a mapping (the writer keeps its page cache) */
     CHECK_EQ_INT(store_open(path, STORE_READ_ONLY, &s, &d), KHU_OK);
+    if (s)
+        CHECK_EQ_INT(count(s, "PRAGMA mmap_size"), 1073741824);
+    store_close(s);
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (s)
+        CHECK_EQ_INT(count(s, "PRAGMA mmap_size"), 0);
     store_close(s);
 }
 
