@@ -229,6 +229,10 @@ static void test_bulk_indexes(void)
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises_fts WHERE enterprises_fts MATCH"
                           " 'cong ty'"),
                  i);
+    /* the full-text index was built in one segment, and merges again as
+     * rows change (FTS5's default, 4, written back) */
+    CHECK_EQ_INT(count(s, "SELECT count(DISTINCT segid) FROM enterprises_fts_idx"), 1);
+    CHECK_EQ_INT(count(s, "SELECT v FROM enterprises_fts_config WHERE k = 'automerge'"), 4);
     /* a failing bulk import: rolled back, indexes still there */
     buf_puts(&csv, "bad,row,x\n");
     CHECK_EQ_INT(importer_begin(s, &test_actor, 1, 0, on_error, NULL, &im, &d), KHU_OK);
