@@ -339,6 +339,41 @@ static int last_finding(void *arg, const char *finding)
 /* An enterprise's rowid follows its tax code (migration 5): the importer
  * writes it, and the schema refuses any other, on insert and on a change of
  * the code, whoever writes. */
+/* The rowid made from a tax code gives the code back (migration_key_of_rowid),
+ * for random codes of the three forms; a number no code makes gives none. */
+static void test_tax_code_of_rowid(struct store *s)
+{
+    migration_key_of_rowid_fn fn = migration_key_of_rowid("enterprises");
+    sqlite3_stmt *st = NULL;
+    char code[32], back[MIGRATION_KEY_MAX];
+    unsigned seed = 7;
+    int i;
+
+    CHECK(fn != NULL);
+    CHECK(migration_key_of_rowid("zones") == NULL);
+    if (!fn || sqlite3_prepare_v2(s->db, "SELECT " SQ_TAX_CODE_ROWID("?1"), -1, &st, NULL))
+        return;
+    for (i = 0; i < 3000; i++) {
+        unsigned long long head;
+        seed = seed * 1103515245u + 12345u;
+        head = (unsigned long long)seed * 2654435761u % 10000000000ULL;
+        if (i % 3 == 0)
+            snprintf(code, sizeof(code), "%010llu", head);
+        else if (i % 3 == 1)
+            snprintf(code, sizeof(code), "%010llu-%03u", head, (seed >> 8) % 1000);
+        else
+            snprintf(code, sizeof(code), "%010llu%03u", head, (seed >> 8) % 1000);
+        sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+        CHECK_EQ_INT(sqlite3_step(st), SQLITE_ROW);
+        CHECK_EQ_INT(fn(sqlite3_column_int64(st, 0), back), strlen(code));
+        CHECK_EQ_STR(back, code);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    CHECK_EQ_INT(fn(-1, back), 0);
+    CHECK_EQ_INT(fn(10000000000LL * 2001, back), 0);
+}
+
 static void test_enterprise_rowid(void)
 {
     static const char csv[] = "tax_code,name,source\n0500000001-002,A,t\n0500000001001,B,t\n"
@@ -376,6 +411,7 @@ static void test_enterprise_rowid(void)
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM (SELECT rowid r, lag(rowid) OVER"
                           " (ORDER BY tax_code) p FROM enterprises) WHERE p >= r"),
                  0);
+    test_tax_code_of_rowid(s);
     CHECK(sqlite3_exec(s->db, "INSERT INTO enterprises(tax_code, name) VALUES ('0600000001', 'D')",
                        NULL, NULL, &msg) == SQLITE_CONSTRAINT_TRIGGER);
     CHECK(msg && strstr(msg, "rowid must be made from the tax code"));

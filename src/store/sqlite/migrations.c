@@ -8,6 +8,7 @@
 #include "store/sqlite/sq.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #define DATE_OK(c) "CHECK (" #c " IS NULL OR (length(" #c ") = 10 AND date(" #c ") IS " #c "))"
@@ -343,6 +344,29 @@ static const char *const migrations[] = {v1, v2, v3, v4, v5};
 const char *migration_key_rowid(const char *table)
 {
     return table && strcmp(table, "enterprises") == 0 ? SQ_TAX_CODE_ROWID("k") : NULL;
+}
+
+/* The tax code of SQ_TAX_CODE_ROWID's number: ten digits, then nothing
+ * (0), "-NNN" (1 + NNN) or "NNN" (1001 + NNN). */
+static size_t tax_code_of_rowid(int64_t rowid, char *out)
+{
+    int64_t head = rowid / 2001, tail = rowid % 2001;
+    int n;
+
+    if (rowid < 0 || head > 9999999999LL)
+        return 0;
+    if (tail == 0)
+        n = snprintf(out, MIGRATION_KEY_MAX, "%010lld", (long long)head);
+    else if (tail <= 1000)
+        n = snprintf(out, MIGRATION_KEY_MAX, "%010lld-%03d", (long long)head, (int)(tail - 1));
+    else
+        n = snprintf(out, MIGRATION_KEY_MAX, "%010lld%03d", (long long)head, (int)(tail - 1001));
+    return n > 0 && n < MIGRATION_KEY_MAX ? (size_t)n : 0;
+}
+
+migration_key_of_rowid_fn migration_key_of_rowid(const char *table)
+{
+    return table && strcmp(table, "enterprises") == 0 ? tax_code_of_rowid : NULL;
 }
 
 const char *migration_sql(int version)

@@ -33,6 +33,9 @@ struct build {
     char order[96];              /* the order of the page when not the sort's own */
     const struct sq_named *derived[STORE_LIST_MAX_DERIVED];
     int nderived;
+    /* set when the first pass reads only the full-text index and makes
+     * each key from its rowid (add_search_in_key_order) */
+    migration_key_of_rowid_fn key_of_rowid;
 };
 
 static void build_init(struct build *b, const struct sq_resource *r)
@@ -313,8 +316,13 @@ static enum khu_err add_search_in_key_order(struct build *b, const struct store_
 {
     const char *fts = b->r->fts;
 
-    snprintf(b->from, sizeof(b->from), "%s JOIN %s ON %s.rowid = %s.rowid", fts, b->r->from,
-             b->r->alias, fts);
+    /* the search alone, for a caller that may hold rows: the first pass
+     * needs only the index, the keys following from its rowids */
+    if (q->holds && q->nfilters == 0 && (b->key_of_rowid = migration_key_of_rowid(b->r->table)))
+        snprintf(b->from, sizeof(b->from), "%s", fts);
+    else
+        snprintf(b->from, sizeof(b->from), "%s JOIN %s ON %s.rowid = %s.rowid", fts, b->r->from,
+                 b->r->alias, fts);
     snprintf(b->order, sizeof(b->order), "%s.rowid %s", fts, q->desc ? "DESC" : "ASC");
     and(b);
     buf_printf(&b->where, "%s MATCH ?", fts);
@@ -516,10 +524,17 @@ static void ids_free(struct page_ids *ids)
     buf_free(&ids->keys);
 }
 
-static enum khu_err ids_add(struct page_ids *ids, sqlite3_stmt *st)
+static enum khu_err ids_add(struct page_ids *ids, sqlite3_stmt *st,
+                            migration_key_of_rowid_fn key_of_rowid)
 {
+    char made[MIGRATION_KEY_MAX];
     const char *key = (const char *)sqlite3_column_text(st, 2);
     size_t n = (size_t)sqlite3_column_bytes(st, 2);
+
+    if (key_of_rowid) {
+        n = key_of_rowid(sqlite3_column_int64(st, 0), made);
+        key = made;
+    }
 
     if (ids->n == ids->cap) {
         long cap = ids->cap ? ids->cap * 2 : 64;
@@ -730,15 +745,19 @@ static enum khu_err page_in_two_passes(struct store *s, struct build *b, struct 
 
     memset(&ids, 0, sizeof(ids));
     buf_init(&ids.keys, (size_t)1 << 26);
-    buf_printf(&b->sql, "%sSELECT %s.rowid, %s, %s FROM %s%s", buf_cstr(&b->cte), b->r->alias,
-               b->sort ? b->sort->expr : "NULL", b->r->key, from_of(b), buf_cstr(&b->where));
+    if (b->key_of_rowid)
+        buf_printf(&b->sql, "%sSELECT %s.rowid, NULL, NULL FROM %s%s", buf_cstr(&b->cte), b->r->fts,
+                   from_of(b), buf_cstr(&b->where));
+    else
+        buf_printf(&b->sql, "%sSELECT %s.rowid, %s, %s FROM %s%s", buf_cstr(&b->cte), b->r->alias,
+                   b->sort ? b->sort->expr : "NULL", b->r->key, from_of(b), buf_cstr(&b->where));
     order_and_limit(b, &b->sql, p->q);
     err = prepare(s, b, &b->sql, &st, d);
     if (err)
         goto out;
     sqlite3_bind_int64(st, b->nbinds + 1, (int64_t)p->q->limit + 1);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if ((err = ids_add(&ids, st)) != KHU_OK)
+        if ((err = ids_add(&ids, st, b->key_of_rowid)) != KHU_OK)
             break;
     if (!err && rc != SQLITE_DONE)
         err = sq_error(s, rc, "the list", d);
