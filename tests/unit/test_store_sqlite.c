@@ -575,6 +575,11 @@ static void random_word(char *w, int max)
     w[n] = '\0';
 }
 
+static int compare_texts(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The keys a search finds through store_list, sorted, one per line. */
 static void keys_found(struct store *s, const char *resource, const char *words, struct buf *out,
                        long *total)
@@ -583,7 +588,6 @@ static void keys_found(struct store *s, const char *resource, const char *words,
     struct store_page page;
     struct khu_diag d;
     struct dump got = {0};
-    sqlite3_stmt *st = NULL;
 
     memset(&q, 0, sizeof(q));
     q.resource = resource;
@@ -609,29 +613,21 @@ static void keys_found(struct store *s, const char *resource, const char *words,
         }
         buf_free(&one.out);
     }
-    /* the keys sorted by the database, so both sides compare in one order */
+    /* the keys (before the first '|' of each line), sorted byte by byte
+     * as the database sorts them on the other side */
     {
-        struct buf json;
-        const char *p = buf_cstr(&got.out);
-        buf_init(&json, 1 << 22);
-        buf_putc(&json, '[');
-        while (*p) {
-            size_t n = strcspn(p, "|\n");
-            buf_printf(&json, "%s\"%.*s\"", json.len > 1 ? "," : "", (int)n, p);
-            p = strchr(p, '\n');
-            p = p ? p + 1 : p + strlen(p);
+        static char *keys[5000];
+        char *p = got.out.len ? got.out.data : "";
+        size_t nkeys = 0, i;
+        while (*p && nkeys < 5000) {
+            char *end = strchr(p, '\n');
+            keys[nkeys++] = p;
+            p[strcspn(p, "|\n")] = '\0';
+            p = end ? end + 1 : p + strlen(p);
         }
-        buf_putc(&json, ']');
-        if (sqlite3_prepare_v2(s->db,
-                               "SELECT coalesce(group_concat(value, char(10)), '') FROM"
-                               " (SELECT value FROM json_each(?1) ORDER BY value)",
-                               -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, buf_cstr(&json), -1, SQLITE_STATIC);
-            if (sqlite3_step(st) == SQLITE_ROW)
-                buf_puts(out, (const char *)sqlite3_column_text(st, 0));
-        }
-        sqlite3_finalize(st);
-        buf_free(&json);
+        qsort(keys, nkeys, sizeof(keys[0]), compare_texts);
+        for (i = 0; i < nkeys; i++)
+            buf_printf(out, "%s%s", i ? "\n" : "", keys[i]);
     }
     buf_free(&got.out);
 }

@@ -41,7 +41,7 @@ struct store {
     char path[4096];
     struct stmt_cache *stmts;      /* kept prepared statements (sq_stmt_cache.c); owned */
     struct store_tx *tx;           /* the open write transaction, or NULL */
-    struct sq_scope_memo scope;    /* the last unit scope a list asked for */
+    struct sq_scope_memo scope;    /* the unit scopes lists asked for (sq_scope.c) */
     struct sq_search_memo *search; /* owned; NULL until a search needs it */
 };
 
