@@ -62,19 +62,32 @@ typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
  * see http__write_guard. */
 #define HTTP_ROUTE_WRITE 0x1u
 
+/* Says whether this request may take long (more than a few milliseconds:
+ * a PDF, a large export, figures built over the whole registry). Such a
+ * request is run on the slow lane's threads, so that the pool thread that
+ * read it goes on serving its other connections. It sees the request as
+ * the handler will (params, path values, headers) and must be cheap. */
+typedef int (*http_is_slow)(const struct http_req *req);
+
 struct http_route {
     const char *method;  /* "GET" */
     const char *pattern; /* "/api/v1/zones/{code}"; a {x} matches one segment */
     http_handler handler;
-    unsigned flags; /* HTTP_ROUTE_*; 0 for reads */
+    unsigned flags;    /* HTTP_ROUTE_*; 0 for reads */
+    http_is_slow slow; /* NULL: always quick, answered on the pool thread */
 };
+
+/* For routes whose every request may take long. */
+int http_always_slow(const struct http_req *req);
 
 struct http_server; /* opaque */
 
 struct http_config {
     const char *bind_addr;           /* "127.0.0.1" */
     unsigned short port;             /* 0: pick a free port */
-    unsigned threads;                /* worker threads; 0: 2 x cores, at least 4 */
+    unsigned threads;                /* pool threads; 0: one per core, at least 2 */
+    unsigned slow_threads;           /* slow lane threads; 0: one per core, at least 2 */
+    unsigned slow_queue;             /* slow requests waiting at most; 0: 64 */
     const struct http_route *routes; /* ends with a row whose method is NULL */
     void *app;                       /* handed to every handler as req->app */
 };

@@ -86,4 +86,37 @@ int http__cross_site_fetch(const char *sec_fetch_site);
  * as JSON; returns 1 then. Returns 0, leaving resp alone, otherwise. */
 int http__write_guard(struct http_resp *resp, const struct http__write_headers *h);
 
+/* The acceptor (acceptor.c): the listening socket and the thread that
+ * hands its connections to MHD. */
+struct http__acceptor;
+struct MHD_Daemon;
+struct sockaddr_storage;
+
+/* Binds and listens on ss. Returns NULL with errno set when it cannot. */
+struct http__acceptor *http__acceptor_listen(const struct sockaddr_storage *ss);
+
+/* The port bound (the kernel's choice when ss asked for port 0). */
+unsigned short http__acceptor_port(const struct http__acceptor *a);
+
+/* Starts the thread that accepts connections into daemon. Returns 0 or -1. */
+int http__acceptor_start(struct http__acceptor *a, struct MHD_Daemon *daemon);
+
+/* Stops accepting (new connections are then refused by the kernel) and
+ * frees a. a may be NULL. */
+void http__acceptor_close(struct http__acceptor *a);
+
+/* The slow lane (lane.c): nthreads threads that run queued jobs in order,
+ * at most queue_max waiting. Returns NULL when threads or memory cannot be
+ * had. */
+struct http__lane;
+struct http__lane *http__lane_start(unsigned nthreads, unsigned queue_max);
+
+/* Queues run(arg). Returns 0, or -1 when the queue is full or the lane is
+ * stopping: then run is never called and the caller answers itself. */
+int http__lane_push(struct http__lane *l, void (*run)(void *), void *arg);
+
+/* Runs every job still queued, then joins the threads and frees the lane.
+ * l may be NULL. */
+void http__lane_stop(struct http__lane *l);
+
 #endif

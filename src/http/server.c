@@ -15,6 +15,10 @@
  * always comes. The access handler is called at least twice: once when the
  * headers are in, then once per body chunk, then a final time with no data,
  * when the response is built and queued.
+ *
+ * Connections come from the acceptor (acceptor.c); a request of a slow
+ * route is run on the slow lane (lane.c) while its connection is
+ * suspended, so that the pool thread goes on with its other connections.
  */
 #include "http/http_int.h"
 
@@ -42,6 +46,8 @@
 /* A body over HTTP_MAX_BODY is read and dropped so that the client sees
  * the 413; past this much the connection is simply closed. */
 #define DRAIN_MAX (8 * (size_t)HTTP_MAX_BODY)
+/* Slow requests that may wait for a slow lane thread; more get a 503. */
+#define SLOW_QUEUE_DEFAULT 64
 /* How long http_server_stop waits for requests in flight. */
 #define STOP_WAIT_S 10
 
@@ -51,6 +57,8 @@
 
 struct http_server {
     struct MHD_Daemon *daemon;
+    struct http__lane *lane;         /* runs the requests of slow routes */
+    struct http__acceptor *acceptor; /* the listening socket and its thread */
     const struct http_route *routes;
     void *app;
     unsigned short port;
@@ -61,13 +69,16 @@ struct http_server {
     unsigned active;     /* requests past their headers and not yet completed */
 };
 
+struct exchange;
+
 /* One connection's request state; see the comment at the top. */
 struct req_state {
     struct http_server *srv;
-    int too_long;   /* the request target is longer than HTTP_MAX_URL */
-    int seen;       /* the access handler has been called */
-    int counted;    /* included in srv->active */
-    size_t drained; /* body bytes dropped after the limit */
+    struct exchange *job; /* a slow request handed to the lane, or NULL */
+    int too_long;         /* the request target is longer than HTTP_MAX_URL */
+    int seen;             /* the access handler has been called */
+    int counted;          /* included in srv->active */
+    size_t drained;       /* body bytes dropped after the limit */
     struct buf body;
     char uri[HTTP_MAX_URL + 1]; /* raw request target; "" when too_long */
 };
@@ -77,14 +88,20 @@ struct req_state {
 struct exchange {
     struct MHD_Connection *conn;
     struct req_state *st;
+    const struct http_route *route; /* the route matched, NULL when none */
     struct http_req req;
     struct http_resp resp;
-    char *path;     /* decoded, owned */
-    char *scratch;  /* route values, owned */
-    char allow[96]; /* value of the Allow header, "" when not needed */
-    int preflight;  /* answered OPTIONS: 204 with the CORS headers */
-    int safe;       /* GET or HEAD: conditional, and readable from any origin */
-    int close;      /* ask MHD to close the connection afterwards */
+    /* read on the pool thread, so that the lane never asks MHD */
+    const char *if_none_match;
+    const char *accept_encoding;
+    int not_modified; /* answer 304: the client's copy is current */
+    int gzip;         /* the body is gzipped */
+    char *path;       /* decoded, owned */
+    char *scratch;    /* route values, owned */
+    char allow[96];   /* value of the Allow header, "" when not needed */
+    int preflight;    /* answered OPTIONS: 204 with the CORS headers */
+    int safe;         /* GET or HEAD: conditional, and readable from any origin */
+    int close;        /* ask MHD to close the connection afterwards */
     char etag[HTTP__ETAG_MAX];
 };
 
@@ -100,10 +117,14 @@ static void count_request(struct http_server *srv, struct req_state *st)
 
 /* Ends the request st holds, if any: frees its body and takes it out of
  * the in-flight count. Safe to call more than once. */
+static void exchange_free(struct exchange *x);
+
 static void req_end(struct req_state *st)
 {
     struct http_server *srv = st->srv;
 
+    exchange_free(st->job); /* answered by the lane, never sent */
+    st->job = NULL;
     if (st->counted) {
         pthread_mutex_lock(&srv->lock);
         if (--srv->active == 0)
@@ -274,25 +295,17 @@ static enum MHD_Result send_not_modified(struct exchange *x)
  * current (If-None-Match matches) and a 304 should be sent. */
 static int check_etag(struct exchange *x, int gzip)
 {
-    const char *inm;
-
     if (x->resp.status != 200 || x->resp.no_etag)
         return 0;
     http__etag(x->etag, x->resp.content_type, buf_cstr(&x->resp.body), x->resp.body.len, gzip);
-    inm = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-    return inm && x->safe && http__etag_matches(inm, x->etag);
+    return x->if_none_match && x->safe && http__etag_matches(x->if_none_match, x->etag);
 }
 
 /* Returns 1 when the body is big enough to compress and the client takes
  * gzip. */
 static int wants_gzip(const struct exchange *x)
 {
-    const char *ae;
-
-    if (x->resp.body.len < HTTP_GZIP_MIN_BYTES)
-        return 0;
-    ae = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
-    return http__accepts_gzip(ae);
+    return x->resp.body.len >= HTTP_GZIP_MIN_BYTES && http__accepts_gzip(x->accept_encoding);
 }
 
 /* Replaces the body by its gzip form. Returns 0, leaving the body as it
@@ -314,28 +327,48 @@ static int compress_body(struct exchange *x)
     return 1;
 }
 
-/* Sends the handler's answer: 304 when the client's copy is current,
- * otherwise the body (gzipped when asked for) with its headers. */
-static enum MHD_Result send_answer(struct exchange *x)
+/* Reads the request headers the answer depends on. On the pool thread. */
+static void capture_headers(struct exchange *x)
 {
-    struct MHD_Response *r;
-    int ok, gzip = wants_gzip(x);
-    char *data, retry[16];
-    size_t n;
+    x->if_none_match =
+        MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    x->accept_encoding =
+        MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+}
 
-    if (check_etag(x, gzip))
-        return send_not_modified(x);
-    if (gzip && !compress_body(x)) {
-        gzip = 0;
+/* Decides between 304 and the body, and compresses the body when the
+ * client takes gzip. No call to MHD: the lane runs it too. */
+static void finish_answer(struct exchange *x)
+{
+    x->gzip = wants_gzip(x);
+    if (check_etag(x, x->gzip)) {
+        x->not_modified = 1;
+        return;
+    }
+    if (x->gzip && !compress_body(x)) {
+        x->gzip = 0;
         if (x->etag[0])
             http__etag(x->etag, x->resp.content_type, buf_cstr(&x->resp.body), x->resp.body.len, 0);
     }
+}
+
+/* Sends the answer finish_answer prepared: 304, or the body with its
+ * headers. */
+static enum MHD_Result send_answer(struct exchange *x)
+{
+    struct MHD_Response *r;
+    int ok;
+    char *data, retry[16];
+    size_t n;
+
+    if (x->not_modified)
+        return send_not_modified(x);
     n = x->resp.body.len;
     data = buf_steal(&x->resp.body, NULL);
     r = make_response(data, n);
     ok = r != NULL;
     add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_TYPE, x->resp.content_type);
-    if (gzip)
+    if (x->gzip)
         add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
     if (x->resp.content_disposition[0])
         add_header(&ok, r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, x->resp.content_disposition);
@@ -559,33 +592,89 @@ static void run_handler(struct exchange *x, const struct http_route *r)
         http_problem(&x->resp, 500, NULL, "the handler produced an invalid response");
 }
 
-/* The final call of the access handler: check, route, run, answer. */
+static void exchange_free(struct exchange *x)
+{
+    if (!x)
+        return;
+    http_req_free_params(&x->req);
+    buf_free(&x->resp.body);
+    xfree(x->scratch);
+    xfree(x->path);
+    xfree(x);
+}
+
+static enum MHD_Result send_and_free(struct exchange *x)
+{
+    enum MHD_Result rc = x->preflight ? send_preflight(x) : send_answer(x);
+
+    exchange_free(x);
+    return rc;
+}
+
+/* A slow request on a lane thread: runs the handler and prepares the
+ * answer, then wakes the connection, whose pool thread sends it (the
+ * second half of respond). x belongs to the connection from then on. */
+static void run_on_lane(void *arg)
+{
+    struct exchange *x = arg;
+
+    run_handler(x, x->route);
+    finish_answer(x);
+    MHD_resume_connection(x->conn);
+}
+
+/* Hands x to the slow lane and suspends its connection until the lane is
+ * done. When the lane's queue is full the answer is a 503 at once. */
+static enum MHD_Result hand_to_lane(struct exchange *x)
+{
+    x->st->job = x;
+    MHD_suspend_connection(x->conn);
+    if (http__lane_push(x->st->srv->lane, run_on_lane, x) == 0)
+        return MHD_YES;
+    http_problem(&x->resp, 503, NULL,
+                 "the server is busy with long requests; try again in a few seconds");
+    x->resp.retry_after = 2;
+    finish_answer(x);
+    MHD_resume_connection(x->conn);
+    return MHD_YES;
+}
+
+/* The final call of the access handler: check, route, run, answer. A
+ * request whose route says it is slow is run by the lane (hand_to_lane);
+ * MHD then calls here once more when the lane resumes the connection, and
+ * the answer the lane left in st->job is sent. */
 static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st,
                                const char *method)
 {
-    struct exchange x;
+    struct exchange *x = st->job;
     const struct http_route *r = NULL;
-    enum MHD_Result rc;
 
-    memset(&x, 0, sizeof(x));
-    x.conn = conn;
-    x.st = st;
-    x.safe = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
-    x.resp.status = 200;
-    x.resp.content_type = "application/json";
-    buf_init(&x.resp.body, HTTP_MAX_RESPONSE);
-    if (!check_limits(&x) && !parse_target(&x))
-        r = route(&x, method);
-    if (r && !refuse_write(&x, r)) {
-        fill_request(&x, method);
-        run_handler(&x, r);
+    if (x) {
+        st->job = NULL;
+        return send_and_free(x);
     }
-    rc = x.preflight ? send_preflight(&x) : send_answer(&x);
-    http_req_free_params(&x.req);
-    buf_free(&x.resp.body);
-    xfree(x.scratch);
-    xfree(x.path);
-    return rc;
+    x = xcalloc(1, sizeof(*x));
+    if (!x)
+        return MHD_NO;
+    x->conn = conn;
+    x->st = st;
+    x->safe = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    x->resp.status = 200;
+    x->resp.content_type = "application/json";
+    buf_init(&x->resp.body, HTTP_MAX_RESPONSE);
+    capture_headers(x);
+    if (!check_limits(x) && !parse_target(x))
+        r = route(x, method);
+    if (r && !refuse_write(x, r)) {
+        fill_request(x, method);
+        x->route = r;
+        if (r->slow && r->slow(&x->req))
+            return hand_to_lane(x);
+        run_handler(x, r);
+    }
+    if (!x->preflight)
+        finish_answer(x);
+    return send_and_free(x);
 }
 
 /* ===== The access handler ===== */
@@ -628,6 +717,8 @@ static enum MHD_Result first_call(struct MHD_Connection *conn, struct req_state 
         http_problem(&x.resp, 503, NULL, "the server is shutting down; try again shortly");
     else
         http_problem(&x.resp, 413, NULL, "the request body is larger than %d bytes", HTTP_MAX_BODY);
+    capture_headers(&x);
+    finish_answer(&x);
     rc = send_answer(&x);
     buf_free(&x.resp.body);
     return rc;
@@ -715,9 +806,8 @@ static void on_log(void *cls, const char *fmt, va_list ap)
 
 /* ===== Start and stop ===== */
 
-/* Fills ss from a numeric IPv4 or IPv6 address and a port. Returns the
- * MHD flag the family needs (0 or MHD_USE_IPv6), or -1 when addr is not a
- * numeric address. */
+/* Fills ss from a numeric IPv4 or IPv6 address and a port. Returns 0, or
+ * -1 when addr is not a numeric address. */
 static int make_sockaddr(struct sockaddr_storage *ss, const char *addr, unsigned short port)
 {
     struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
@@ -732,36 +822,42 @@ static int make_sockaddr(struct sockaddr_storage *ss, const char *addr, unsigned
     if (inet_pton(AF_INET6, addr, &v6->sin6_addr) == 1) {
         v6->sin6_family = AF_INET6;
         v6->sin6_port = htons(port);
-        return MHD_USE_IPv6;
+        return 0;
     }
     return -1;
 }
 
-static unsigned pool_size(unsigned wanted)
+/* wanted, or one thread per core and at least 2. One per core: with
+ * more, the threads take turns on the processors and every connection of
+ * a thread that waits its turn waits with it. */
+static unsigned threads_or_cores(unsigned wanted)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    unsigned n = cores > 0 ? 2 * (unsigned)cores : 4;
 
     if (wanted)
         return wanted;
-    return n < 4 ? 4 : n;
+    return cores > 2 ? (unsigned)cores : 2;
 }
 
-static struct MHD_Daemon *start_daemon(struct http_server *srv, const struct http_config *cfg,
-                                       const struct sockaddr_storage *ss, int family_flag)
+/* The pool threads serve the connections the acceptor adds; MHD listens
+ * on nothing itself. */
+static struct MHD_Daemon *start_daemon(struct http_server *srv, const struct http_config *cfg)
 {
+    unsigned n = threads_or_cores(cfg->threads);
+    /* one thread is MHD's own polling thread: no pool option at all */
+    struct MHD_OptionItem pool[] = {{MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)n, NULL},
+                                    {MHD_OPTION_END, 0, NULL}};
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
-                     MHD_USE_ITC | (unsigned)family_flag;
+                     MHD_USE_ITC | MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME;
 
     /* The logger comes first so that MHD routes even option errors to it. */
     return MHD_start_daemon(
-        flags, cfg->port, NULL, NULL, on_access, srv, MHD_OPTION_EXTERNAL_LOGGER, on_log, srv,
-        MHD_OPTION_SOCK_ADDR, ss, MHD_OPTION_THREAD_POOL_SIZE, pool_size(cfg->threads),
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_CONN_TIMEOUT_S,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)MAX_CONNECTIONS, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
-        srv, MHD_OPTION_END);
+        flags, 0, NULL, NULL, on_access, srv, MHD_OPTION_EXTERNAL_LOGGER, on_log, srv,
+        MHD_OPTION_ARRAY, n > 1 ? pool : pool + 1, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)HTTP_CONN_TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_URI_LOG_CALLBACK, on_uri,
+        srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION,
+        on_connection, srv, MHD_OPTION_END);
 }
 
 static int init_sync(struct http_server *srv)
@@ -789,8 +885,6 @@ struct http_server *http_server_start(const struct http_config *cfg)
     const char *addr = cfg->bind_addr ? cfg->bind_addr : "127.0.0.1";
     struct http_server *srv = xcalloc(1, sizeof(*srv));
     struct sockaddr_storage ss;
-    const union MHD_DaemonInfo *info;
-    int family;
 
     if (!srv || init_sync(srv)) {
         fprintf(stderr, "khu: http: out of memory starting the server\n");
@@ -799,21 +893,39 @@ struct http_server *http_server_start(const struct http_config *cfg)
     }
     srv->routes = cfg->routes;
     srv->app = cfg->app;
-    family = make_sockaddr(&ss, addr, cfg->port);
-    if (family < 0) {
+    if (make_sockaddr(&ss, addr, cfg->port) < 0) {
         fprintf(stderr, "khu: http: %s is not a numeric IPv4 or IPv6 address\n", addr);
         goto fail;
     }
-    srv->daemon = start_daemon(srv, cfg, &ss, family);
-    if (!srv->daemon) {
-        fprintf(stderr, "khu: http: cannot listen on %s port %u\n", addr, cfg->port);
+    srv->acceptor = http__acceptor_listen(&ss);
+    if (!srv->acceptor) {
+        fprintf(stderr, "khu: http: cannot listen on %s port %u: %s\n", addr, cfg->port,
+                strerror(errno));
         goto fail;
     }
-    info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
-    srv->port = info ? info->port : cfg->port;
+    srv->port = http__acceptor_port(srv->acceptor);
+    srv->daemon = start_daemon(srv, cfg);
+    if (!srv->daemon) {
+        fprintf(stderr, "khu: http: cannot start the server's threads\n");
+        goto fail;
+    }
+    srv->lane = http__lane_start(threads_or_cores(cfg->slow_threads),
+                                 cfg->slow_queue ? cfg->slow_queue : SLOW_QUEUE_DEFAULT);
+    if (!srv->lane) {
+        fprintf(stderr, "khu: http: cannot start the threads of long requests\n");
+        goto fail;
+    }
+    if (http__acceptor_start(srv->acceptor, srv->daemon)) {
+        fprintf(stderr, "khu: http: cannot start the thread that accepts connections\n");
+        goto fail;
+    }
     atomic_store(&srv->running, 1);
     return srv;
 fail:
+    http__acceptor_close(srv->acceptor);
+    http__lane_stop(srv->lane);
+    if (srv->daemon)
+        MHD_stop_daemon(srv->daemon);
     pthread_mutex_destroy(&srv->lock);
     pthread_cond_destroy(&srv->idle);
     xfree(srv);
@@ -840,9 +952,6 @@ static void wait_idle(struct http_server *srv, int seconds)
     pthread_mutex_unlock(&srv->lock);
 }
 
-/* Closes the listening socket, waits up to STOP_WAIT_S for requests in
- * flight (new requests on open connections get 503), then stops MHD.
- * s may be NULL. */
 const char *http_engine(void)
 {
     static char name[48];
@@ -852,18 +961,18 @@ const char *http_engine(void)
     return name;
 }
 
+/* Stops accepting connections, waits up to STOP_WAIT_S for requests in
+ * flight (new requests on open connections get 503), then stops MHD.
+ * s may be NULL. */
 void http_server_stop(struct http_server *s)
 {
-    MHD_socket fd;
-
     if (!s)
         return;
     atomic_store(&s->stopping, 1);
-    fd = MHD_quiesce_daemon(s->daemon);
+    http__acceptor_close(s->acceptor);
     wait_idle(s, STOP_WAIT_S);
+    http__lane_stop(s->lane); /* its last jobs resume their connections */
     MHD_stop_daemon(s->daemon);
-    if (fd != MHD_INVALID_SOCKET)
-        close(fd);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->idle);
     xfree(s);

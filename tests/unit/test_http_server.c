@@ -4,7 +4,9 @@
  * route table of test handlers, and spoken to over plain sockets with raw
  * HTTP/1.1 bytes, so that what is checked is exactly what a client sees:
  * status, headers and body for routing, limits, HEAD, CORS, ETag/304, gzip,
- * bad queries, and a graceful stop with a request in flight.
+ * bad queries, and a graceful stop with a request in flight; and the slow
+ * lane: requests of slow routes answered as any other, quick requests
+ * answered while the lane is busy, a full lane answered 503 at once.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -260,6 +262,27 @@ static void h_slow(struct http_req *req, struct http_resp *resp)
     buf_puts(&resp->body, "{\"slow\":true}");
 }
 
+/* The lane's handler: holds its lane thread until the test opens the gate
+ * (5 s at most), then says whether it was opened. */
+static atomic_int lane_entered, lane_gate;
+
+static void h_lane_wait(struct http_req *req, struct http_resp *resp)
+{
+    struct timespec tick = {0, 1000 * 1000};
+    int i;
+
+    (void)req;
+    atomic_fetch_add(&lane_entered, 1);
+    for (i = 0; i < 5000 && !atomic_load(&lane_gate); i++)
+        nanosleep(&tick, NULL);
+    buf_printf(&resp->body, "{\"gate\":%s}", atomic_load(&lane_gate) ? "\"open\"" : "\"shut\"");
+}
+
+static int slow_if_asked(const struct http_req *req)
+{
+    return http_param(req, "slow") != NULL;
+}
+
 static void h_params(struct http_req *req, struct http_resp *resp)
 {
     buf_printf(&resp->body, "{\"n\":%zu}", req->nparams);
@@ -288,10 +311,13 @@ static const struct http_route routes[] = {
     {"GET", "/fail", h_fail},
     {"GET", "/slow", h_slow},
     {"GET", "/badtype", h_badtype},
+    {"GET", "/lane/wait", h_lane_wait, 0, http_always_slow},
+    {"GET", "/lane/big", h_big, 0, slow_if_asked},
+    {"GET", "/lane/fail", h_fail, 0, http_always_slow},
     {NULL, NULL, NULL},
 };
 
-static struct http_server *start(void)
+static struct http_server *start_with(unsigned threads, unsigned slow_threads, unsigned slow_queue)
 {
     static char app[] = "the-app";
     struct http_config cfg;
@@ -299,10 +325,17 @@ static struct http_server *start(void)
     memset(&cfg, 0, sizeof(cfg));
     cfg.bind_addr = "127.0.0.1";
     cfg.port = 0;
-    cfg.threads = 4;
+    cfg.threads = threads;
+    cfg.slow_threads = slow_threads;
+    cfg.slow_queue = slow_queue;
     cfg.routes = routes;
     cfg.app = app;
     return http_server_start(&cfg);
+}
+
+static struct http_server *start(void)
+{
+    return start_with(4, 0, 0);
 }
 
 /* ===== Tests ===== */
@@ -528,16 +561,17 @@ static long inflate_body(const char *in, size_t n, char *out, size_t outn)
     return len;
 }
 
-static void test_gzip(unsigned short port)
+/* path answers h_big, on a pool thread or on the slow lane. */
+static void test_gzip(unsigned short port, const char *path)
 {
     struct reply plain, gz, r;
     char v[256], etag[256], extra[512], back[16384];
     long n;
 
-    get_with(port, "/big", "", &plain);
+    get_with(port, path, "", &plain);
     CHECK_EQ_INT(plain.status, 200);
     CHECK_EQ_INT(plain.body_len, 9891);
-    get_with(port, "/big", "Accept-Encoding: br, gzip\r\n", &gz);
+    get_with(port, path, "Accept-Encoding: br, gzip\r\n", &gz);
     CHECK_EQ_INT(gz.status, 200);
     CHECK_EQ_STR(header(&gz, "Content-Encoding", v, sizeof(v)), "gzip");
     CHECK(gz.body_len < plain.body_len);
@@ -551,12 +585,12 @@ static void test_gzip(unsigned short port)
     CHECK(strncmp(etag, v, 17) == 0 && strcmp(etag + 17, "-gz\"") == 0);
 
     snprintf(extra, sizeof(extra), "Accept-Encoding: gzip\r\nIf-None-Match: %s\r\n", etag);
-    get_with(port, "/big", extra, &r);
+    get_with(port, path, extra, &r);
     CHECK_EQ_INT(r.status, 304);
     CHECK_EQ_STR(header(&r, "ETag", v, sizeof(v)), etag);
     reply_free(&r);
 
-    get_with(port, "/big", "Accept-Encoding: gzip;q=0, br\r\n", &r);
+    get_with(port, path, "Accept-Encoding: gzip;q=0, br\r\n", &r);
     CHECK_EQ_INT(r.status, 200);
     CHECK(header(&r, "Content-Encoding", v, sizeof(v)) == NULL);
     CHECK_EQ_INT(r.body_len, 9891);
@@ -566,7 +600,9 @@ static void test_gzip(unsigned short port)
     CHECK(header(&r, "Content-Encoding", v, sizeof(v)) == NULL);
     reply_free(&r);
 
-    get(port, "HEAD /big HTTP/1.1\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n", &r);
+    snprintf(extra, sizeof(extra),
+             "HEAD %s HTTP/1.1\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n", path);
+    get(port, extra, &r);
     CHECK_EQ_INT(r.status, 200);
     CHECK_EQ_INT(r.body_len, 0);
     snprintf(extra, sizeof(extra), "%zu", gz.body_len);
@@ -593,6 +629,10 @@ static void test_headers_misc(unsigned short port)
     CHECK_EQ_STR(r.body, "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
                          "\"status\":500,\"detail\":\"the response could not be built (out of "
                          "memory)\"}");
+    reply_free(&r);
+    get_with(port, "/lane/fail", "", &r); /* the same handler, on the lane */
+    CHECK_EQ_INT(r.status, 500);
+    CHECK(r.body && strstr(r.body, "the response could not be built (out of memory)") != NULL);
     reply_free(&r);
 
     get_with(port, "/badtype", "", &r);
@@ -975,6 +1015,132 @@ static void test_write_guard(unsigned short port)
     reply_free(&r);
 }
 
+/* ===== The slow lane ===== */
+
+/* A client on its own thread: GET path, then done is set. */
+struct lane_call {
+    unsigned short port;
+    const char *path;
+    struct reply r;
+    atomic_int done;
+    pthread_t thread;
+};
+
+static void *lane_client(void *arg)
+{
+    struct lane_call *c = arg;
+
+    get_with(c->port, c->path, "", &c->r);
+    atomic_store(&c->done, 1);
+    return NULL;
+}
+
+static void lane_call_start(struct lane_call *c, unsigned short port, const char *path)
+{
+    memset(&c->r, 0, sizeof(c->r));
+    c->port = port;
+    c->path = path;
+    atomic_store(&c->done, 0);
+    CHECK_EQ_INT(pthread_create(&c->thread, NULL, lane_client, c), 0);
+}
+
+/* Waits (5 s at most) until *counter reaches n; returns 1 when it did. */
+static int wait_count(atomic_int *counter, int n)
+{
+    struct timespec tick = {0, 1000 * 1000};
+    int i;
+
+    for (i = 0; i < 5000 && atomic_load(counter) < n; i++)
+        nanosleep(&tick, NULL);
+    return atomic_load(counter) >= n;
+}
+
+static void lane_reset(void)
+{
+    atomic_store(&lane_entered, 0);
+    atomic_store(&lane_gate, 0);
+}
+
+/* With one pool thread and both lane threads held by slow requests, a
+ * quick request is still answered, before either slow one ends: the pool
+ * thread never ran them. (Run inline, the first would have held the only
+ * pool thread until its gate opened.) */
+static void test_lane_frees_pool_threads(void)
+{
+    struct http_server *s = start_with(1, 2, 0);
+    struct lane_call a, b;
+    struct reply r;
+    unsigned short port;
+
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    port = http_server_port(s);
+    lane_reset();
+    lane_call_start(&a, port, "/lane/wait");
+    lane_call_start(&b, port, "/lane/wait");
+    CHECK(wait_count(&lane_entered, 2));
+    get_with(port, "/hello", "", &r);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(r.body, "{\"hello\":\"world\"}");
+    CHECK_EQ_INT(atomic_load(&a.done) + atomic_load(&b.done), 0);
+    reply_free(&r);
+    atomic_store(&lane_gate, 1);
+    pthread_join(a.thread, NULL);
+    pthread_join(b.thread, NULL);
+    CHECK_EQ_INT(a.r.status, 200);
+    CHECK_EQ_STR(a.r.body, "{\"gate\":\"open\"}");
+    CHECK_EQ_INT(b.r.status, 200);
+    CHECK_EQ_STR(b.r.body, "{\"gate\":\"open\"}");
+    reply_free(&a.r);
+    reply_free(&b.r);
+    http_server_stop(s);
+}
+
+/* One lane thread and room for one waiting request: with one running and
+ * one waiting, a third slow request is answered 503 with Retry-After at
+ * once, while the other two are still held; they finish afterwards. */
+static void test_lane_full(void)
+{
+    struct http_server *s = start_with(2, 1, 1);
+    struct lane_call a, b, c;
+    struct lane_call *refused, *queued;
+    unsigned short port;
+    char v[64];
+    int i;
+
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    port = http_server_port(s);
+    lane_reset();
+    lane_call_start(&a, port, "/lane/wait");
+    CHECK(wait_count(&lane_entered, 1));
+    lane_call_start(&b, port, "/lane/wait");
+    lane_call_start(&c, port, "/lane/wait");
+    for (i = 0; i < 5000 && !atomic_load(&b.done) && !atomic_load(&c.done); i++)
+        nanosleep(&(struct timespec){0, 1000 * 1000}, NULL);
+    CHECK_EQ_INT(atomic_load(&a.done), 0); /* still held by the gate */
+    refused = atomic_load(&b.done) ? &b : &c;
+    queued = refused == &b ? &c : &b;
+    pthread_join(refused->thread, NULL);
+    CHECK_EQ_INT(refused->r.status, 503);
+    CHECK_EQ_STR(header(&refused->r, "Retry-After", v, sizeof(v)), "2");
+    CHECK(refused->r.body && strstr(refused->r.body, "busy with long requests") != NULL);
+    atomic_store(&lane_gate, 1);
+    pthread_join(a.thread, NULL);
+    pthread_join(queued->thread, NULL);
+    CHECK_EQ_INT(a.r.status, 200);
+    CHECK_EQ_STR(a.r.body, "{\"gate\":\"open\"}");
+    CHECK_EQ_INT(queued->r.status, 200);
+    CHECK_EQ_STR(queued->r.body, "{\"gate\":\"open\"}");
+    CHECK_EQ_INT(atomic_load(&lane_entered), 2);
+    reply_free(&a.r);
+    reply_free(&b.r);
+    reply_free(&c.r);
+    http_server_stop(s);
+}
+
 struct stopper {
     struct http_server *s;
     double waited;
@@ -1084,6 +1250,34 @@ static void test_graceful_stop(void)
     CHECK(got_503 > 0);
 }
 
+/* http_server_stop waits for a request the lane is running; it is
+ * answered in full, and the stop returns after it. */
+static void test_lane_stop(void)
+{
+    struct http_server *s = start_with(2, 1, 0);
+    struct lane_call a;
+    struct stopper st;
+    pthread_t stopper_thread;
+
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    lane_reset();
+    lane_call_start(&a, http_server_port(s), "/lane/wait");
+    CHECK(wait_count(&lane_entered, 1));
+    st.s = s;
+    st.waited = 0;
+    CHECK_EQ_INT(pthread_create(&stopper_thread, NULL, stop_server, &st), 0);
+    nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
+    atomic_store(&lane_gate, 1);
+    pthread_join(stopper_thread, NULL);
+    pthread_join(a.thread, NULL);
+    CHECK_EQ_INT(a.r.status, 200);
+    CHECK_EQ_STR(a.r.body, "{\"gate\":\"open\"}");
+    CHECK(st.waited >= 0.1);
+    reply_free(&a.r);
+}
+
 static void test_bad_bind(void)
 {
     struct http_config cfg;
@@ -1113,7 +1307,8 @@ int main(void)
     test_head(port);
     test_options(port);
     test_etag(port);
-    test_gzip(port);
+    test_gzip(port, "/big");
+    test_gzip(port, "/lane/big?slow=1");
     test_headers_misc(port);
     test_body(port);
     test_body_too_big(port);
@@ -1125,6 +1320,9 @@ int main(void)
     test_write_guard(port);
     http_server_stop(s);
     test_graceful_stop();
+    test_lane_frees_pool_threads();
+    test_lane_full();
+    test_lane_stop();
     test_bad_bind();
     return test_report("test_http_server");
 }
