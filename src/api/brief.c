@@ -69,7 +69,8 @@ void api_brief(struct http_req *req, struct http_resp *resp)
     khu_diag_clear(&d);
     if (api_lang(req, resp, &lang) ||
         match_input_from_query(&needs, req, resp, MATCH_ROUTE_BRIEF) ||
-        zone_codes(req, resp, codes, &n) || !(s = api_store(req, resp)))
+        zone_codes(req, resp, codes, &n) || http_to_lane(req, resp) /* a PDF */ ||
+        !(s = api_store(req, resp)))
         return;
     needs.lang = match_site_lang(lang);
     for (i = 0; i < n; i++)

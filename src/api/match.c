@@ -417,6 +417,8 @@ void api_match_sites(struct http_req *req, struct http_resp *resp)
     if (post ? match_input_from_json(&in, req, resp)
              : match_input_from_query(&in, req, resp, MATCH_ROUTE_FINDER))
         return;
+    if (http_to_lane(req, resp)) /* every zone scored */
+        return;
     s = api_store(req, resp);
     if (!s)
         return;

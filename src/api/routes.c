@@ -5,9 +5,6 @@
 #include "api/handlers.h"
 #include "api/resource.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #define LIST_HANDLER(res)                                                                          \
     static void list_##res(struct http_req *req, struct http_resp *resp)                           \
     {                                                                                              \
@@ -76,38 +73,12 @@ static void api_index(struct http_req *req, struct http_resp *resp)
     buf_putc(&resp->body, '\n');
 }
 
-/* A JSON page of up to LIST_QUICK_ROWS rows is answered in well under a
- * millisecond; a longer page (up to API_MAX_LIMIT rows) or a CSV or
- * GeoJSON download (up to API_MAX_EXPORT) can take from 5 ms to half a
- * second at national scale, so it runs on the server's slow lane. */
-#define LIST_QUICK_ROWS 100
-
-static int ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), k = strlen(tail);
-
-    return n >= k && memcmp(s + n - k, tail, k) == 0;
-}
-
-static int list_is_slow(const struct http_req *req)
-{
-    const char *limit = http_param(req, "limit");
-
-    if (ends_with(req->path, ".csv") || ends_with(req->path, ".geojson"))
-        return 1;
-    return limit && strtol(limit, NULL, 10) > LIST_QUICK_ROWS;
-}
-
 #define RESOURCE_ROUTES(res, key)                                                                  \
-    {"GET", "/api/v1/" #res, list_##res, 0, list_is_slow},                                         \
-        {"GET", "/api/v1/" #res ".csv", list_##res, 0, list_is_slow},                              \
+    {"GET", "/api/v1/" #res, list_##res}, {"GET", "/api/v1/" #res ".csv", list_##res},             \
     {                                                                                              \
         "GET", "/api/v1/" #res "/{" key "}", item_##res                                            \
     }
 
-/* Routes whose work grows with the registry or renders a document name a
- * slow predicate (http_is_slow): the server runs them off the threads that
- * serve connections, so that they never hold quick answers back. */
 const struct http_route api_routes[] = {
     {"GET", "/", web_page},
     {"GET", "/map", web_page_filtered},
@@ -120,21 +91,21 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1", api_index},
     {"GET", "/api/v1/openapi.json", api_openapi},
     RESOURCE_ROUTES(zones, "code"),
-    {"GET", "/api/v1/zones.geojson", list_zones, 0, list_is_slow},
+    {"GET", "/api/v1/zones.geojson", list_zones},
     RESOURCE_ROUTES(units, "code"),
-    {"GET", "/api/v1/units.geojson", list_units, 0, list_is_slow},
-    {"GET", "/api/v1/sectors", list_sectors, 0, list_is_slow},
-    {"GET", "/api/v1/sectors.csv", list_sectors, 0, list_is_slow},
+    {"GET", "/api/v1/units.geojson", list_units},
+    {"GET", "/api/v1/sectors", list_sectors},
+    {"GET", "/api/v1/sectors.csv", list_sectors},
     RESOURCE_ROUTES(enterprises, "tax_code"),
-    {"GET", "/api/v1/enterprises.geojson", list_enterprises, 0, list_is_slow},
+    {"GET", "/api/v1/enterprises.geojson", list_enterprises},
     RESOURCE_ROUTES(projects, "code"),
-    {"GET", "/api/v1/targets", api_targets, 0, http_always_slow},
-    {"GET", "/api/v1/targets.csv", api_targets, 0, http_always_slow},
-    {"GET", "/api/v1/stats", api_stats, 0, http_always_slow},
-    {"GET", "/api/v1/stats.csv", api_stats, 0, http_always_slow},
-    {"GET", "/api/v1/match/sites", api_match_sites, 0, http_always_slow},
-    {"POST", "/api/v1/match/sites", api_match_sites, 0, http_always_slow},
-    {"GET", "/api/v1/brief.pdf", api_brief, 0, http_always_slow},
+    {"GET", "/api/v1/targets", api_targets},
+    {"GET", "/api/v1/targets.csv", api_targets},
+    {"GET", "/api/v1/stats", api_stats},
+    {"GET", "/api/v1/stats.csv", api_stats},
+    {"GET", "/api/v1/match/sites", api_match_sites},
+    {"POST", "/api/v1/match/sites", api_match_sites},
+    {"GET", "/api/v1/brief.pdf", api_brief},
     /* Writes carry HTTP_ROUTE_WRITE: JSON only, never sent by another site's page. */
     {"POST", "/api/v1/leads", api_leads_post, HTTP_ROUTE_WRITE},
     {NULL, NULL, NULL, 0},

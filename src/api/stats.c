@@ -159,6 +159,8 @@ void api_stats(struct http_req *req, struct http_resp *resp)
     s = api_store(req, resp);
     if (!s || api_cache_get(&ticket, s, "stats", req, e.lang, format, resp))
         return;
+    if (http_to_lane(req, resp)) /* built over the whole registry */
+        return;
     khu_diag_clear(&d);
     jw_init(&w, &resp->body);
     e.w = &w;

@@ -163,6 +163,8 @@ void api_targets(struct http_req *req, struct http_resp *resp)
 
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang))
         return;
+    if (http_to_lane(req, resp)) /* live metrics over the whole registry */
+        return;
     s = api_store(req, resp);
     if (!s)
         return;

@@ -41,7 +41,8 @@ struct http_req {
     char client[64]; /* the client's address ("127.0.0.1"), "" when unknown */
     const char *body;
     size_t body_len;
-    void *app; /* the pointer given to http_server_start */
+    void *app;   /* the pointer given to http_server_start */
+    int on_lane; /* 1: the handler runs on the slow lane (http_to_lane) */
 };
 
 struct http_resp {
@@ -52,6 +53,7 @@ struct http_resp {
     int no_etag;                   /* 1: never answer 304 for this response */
     const char *cache_control;     /* static string; NULL: "no-cache" */
     int retry_after;               /* seconds for a Retry-After header (503, 429); 0: none */
+    int to_lane;                   /* set by http_to_lane */
 };
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
@@ -62,23 +64,12 @@ typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
  * see http__write_guard. */
 #define HTTP_ROUTE_WRITE 0x1u
 
-/* Says whether this request may take long (more than a few milliseconds:
- * a PDF, a large export, figures built over the whole registry). Such a
- * request is run on the slow lane's threads, so that the pool thread that
- * read it goes on serving its other connections. It sees the request as
- * the handler will (params, path values, headers) and must be cheap. */
-typedef int (*http_is_slow)(const struct http_req *req);
-
 struct http_route {
     const char *method;  /* "GET" */
     const char *pattern; /* "/api/v1/zones/{code}"; a {x} matches one segment */
     http_handler handler;
-    unsigned flags;    /* HTTP_ROUTE_*; 0 for reads */
-    http_is_slow slow; /* NULL: always quick, answered on the pool thread */
+    unsigned flags; /* HTTP_ROUTE_*; 0 for reads */
 };
-
-/* For routes whose every request may take long. */
-int http_always_slow(const struct http_req *req);
 
 struct http_server; /* opaque */
 
@@ -93,6 +84,16 @@ struct http_config {
 };
 
 /* API */
+
+/* For a handler about to do work that may take long (more than a few
+ * milliseconds: a PDF, a large export, figures built over the whole
+ * registry). Returns 1 when the handler runs on a thread that serves
+ * connections: it must then return at once, and the server runs it again
+ * from the start on its slow lane (req->on_lane set), so that this thread
+ * goes on with its other connections; whatever it put in resp is dropped.
+ * Returns 0 on the lane: go on. Quick answers (a refusal, an answer from
+ * a cache) should come before the call, so that they never wait. */
+int http_to_lane(const struct http_req *req, struct http_resp *resp);
 
 /* Returns the value of query parameter name, or NULL when absent. */
 const char *http_param(const struct http_req *req, const char *name);

@@ -65,9 +65,3 @@ int http_route_match(const char *pattern, const char *path, char *scratch, const
     *nvals = 0;
     return 0;
 }
-
-int http_always_slow(const struct http_req *req)
-{
-    (void)req;
-    return 1;
-}

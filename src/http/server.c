@@ -585,6 +585,8 @@ static int refuse_write(struct exchange *x, const struct http_route *r)
 static void run_handler(struct exchange *x, const struct http_route *r)
 {
     r->handler(&x->req, &x->resp);
+    if (x->resp.to_lane)
+        return; /* run again on the lane, from the start */
     if (x->resp.body.err)
         http_problem(&x->resp, 500, NULL, "the response could not be built (%s)",
                      khu_err_str(x->resp.body.err));
@@ -611,8 +613,8 @@ static enum MHD_Result send_and_free(struct exchange *x)
     return rc;
 }
 
-/* A slow request on a lane thread: runs the handler and prepares the
- * answer, then wakes the connection, whose pool thread sends it (the
+/* A slow request on a lane thread: runs the handler again and prepares
+ * the answer, then wakes the connection, whose pool thread sends it (the
  * second half of respond). x belongs to the connection from then on. */
 static void run_on_lane(void *arg)
 {
@@ -623,10 +625,20 @@ static void run_on_lane(void *arg)
     MHD_resume_connection(x->conn);
 }
 
-/* Hands x to the slow lane and suspends its connection until the lane is
- * done. When the lane's queue is full the answer is a 503 at once. */
+/* Hands x to the slow lane, with the response as the handler first found
+ * it, and suspends its connection until the lane is done. When the lane's
+ * queue is full the answer is a 503 at once. */
 static enum MHD_Result hand_to_lane(struct exchange *x)
 {
+    buf_reset(&x->resp.body);
+    x->resp.status = 200;
+    x->resp.content_type = "application/json";
+    x->resp.content_disposition[0] = '\0';
+    x->resp.no_etag = 0;
+    x->resp.cache_control = NULL;
+    x->resp.retry_after = 0;
+    x->resp.to_lane = 0;
+    x->req.on_lane = 1;
     x->st->job = x;
     MHD_suspend_connection(x->conn);
     if (http__lane_push(x->st->srv->lane, run_on_lane, x) == 0)
@@ -640,9 +652,9 @@ static enum MHD_Result hand_to_lane(struct exchange *x)
 }
 
 /* The final call of the access handler: check, route, run, answer. A
- * request whose route says it is slow is run by the lane (hand_to_lane);
- * MHD then calls here once more when the lane resumes the connection, and
- * the answer the lane left in st->job is sent. */
+ * handler that asks for the lane (http_to_lane) is run again there
+ * (hand_to_lane); MHD then calls here once more when the lane resumes the
+ * connection, and the answer the lane left in st->job is sent. */
 static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st,
                                const char *method)
 {
@@ -668,13 +680,21 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st
     if (r && !refuse_write(x, r)) {
         fill_request(x, method);
         x->route = r;
-        if (r->slow && r->slow(&x->req))
-            return hand_to_lane(x);
         run_handler(x, r);
+        if (x->resp.to_lane)
+            return hand_to_lane(x);
     }
     if (!x->preflight)
         finish_answer(x);
     return send_and_free(x);
+}
+
+int http_to_lane(const struct http_req *req, struct http_resp *resp)
+{
+    if (req->on_lane)
+        return 0;
+    resp->to_lane = 1;
+    return 1;
 }
 
 /* ===== The access handler ===== */
