@@ -1071,10 +1071,18 @@ static int wait_count(atomic_int *counter, int n)
     return atomic_load(counter) >= n;
 }
 
-static void lane_reset(void)
+/* A server for one lane test, its gate shut; NULL (a failed check) when
+ * it cannot start. */
+static struct http_server *lane_server(unsigned threads, unsigned slow_threads, unsigned slow_queue,
+                                       unsigned short *port)
 {
+    struct http_server *s = start_with(threads, slow_threads, slow_queue);
+
+    CHECK(s != NULL);
+    *port = s ? http_server_port(s) : 0;
     atomic_store(&lane_entered, 0);
     atomic_store(&lane_gate, 0);
+    return s;
 }
 
 /* With one pool thread and both lane threads held by slow requests, a
@@ -1083,17 +1091,14 @@ static void lane_reset(void)
  * pool thread until its gate opened.) */
 static void test_lane_frees_pool_threads(void)
 {
-    struct http_server *s = start_with(1, 2, 0);
+    unsigned short port;
+    struct http_server *s = lane_server(1, 2, 0, &port);
     struct lane_call a, b;
     struct reply r;
-    unsigned short port;
     char v[64];
 
-    CHECK(s != NULL);
     if (!s)
         return;
-    port = http_server_port(s);
-    lane_reset();
     lane_call_start(&a, port, "/lane/wait");
     lane_call_start(&b, port, "/lane/wait");
     CHECK(wait_count(&lane_entered, 2));
@@ -1120,18 +1125,15 @@ static void test_lane_frees_pool_threads(void)
  * once, while the other two are still held; they finish afterwards. */
 static void test_lane_full(void)
 {
-    struct http_server *s = start_with(2, 1, 1);
+    unsigned short port;
+    struct http_server *s = lane_server(2, 1, 1, &port);
     struct lane_call a, b, c;
     struct lane_call *refused, *queued;
-    unsigned short port;
     char v[64];
     int i;
 
-    CHECK(s != NULL);
     if (!s)
         return;
-    port = http_server_port(s);
-    lane_reset();
     lane_call_start(&a, port, "/lane/wait");
     CHECK(wait_count(&lane_entered, 1));
     lane_call_start(&b, port, "/lane/wait");
@@ -1272,16 +1274,15 @@ static void test_graceful_stop(void)
  * answered in full, and the stop returns after it. */
 static void test_lane_stop(void)
 {
-    struct http_server *s = start_with(2, 1, 0);
+    unsigned short port;
+    struct http_server *s = lane_server(2, 1, 0, &port);
     struct lane_call a;
     struct stopper st;
     pthread_t stopper_thread;
 
-    CHECK(s != NULL);
     if (!s)
         return;
-    lane_reset();
-    lane_call_start(&a, http_server_port(s), "/lane/wait");
+    lane_call_start(&a, port, "/lane/wait");
     CHECK(wait_count(&lane_entered, 1));
     st.s = s;
     st.waited = 0;
