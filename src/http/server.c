@@ -594,23 +594,49 @@ static void run_handler(struct exchange *x, const struct http_route *r)
         http_problem(&x->resp, 500, NULL, "the handler produced an invalid response");
 }
 
-static void exchange_free(struct exchange *x)
+/* Frees what x owns, not x itself. */
+static void exchange_clear(struct exchange *x)
 {
-    if (!x)
-        return;
     http_req_free_params(&x->req);
     buf_free(&x->resp.body);
     xfree(x->scratch);
     xfree(x->path);
+}
+
+/* Frees an exchange the lane held; x may be NULL. */
+static void exchange_free(struct exchange *x)
+{
+    if (x)
+        exchange_clear(x);
     xfree(x);
 }
 
-static enum MHD_Result send_and_free(struct exchange *x)
+static enum MHD_Result send_and_clear(struct exchange *x)
 {
     enum MHD_Result rc = x->preflight ? send_preflight(x) : send_answer(x);
 
-    exchange_free(x);
+    exchange_clear(x);
     return rc;
+}
+
+/* What a handler finds in resp before it writes anything. */
+static void resp_defaults(struct http_resp *resp)
+{
+    resp->status = 200;
+    resp->content_type = "application/json";
+    resp->content_disposition[0] = '\0';
+    resp->no_etag = 0;
+    resp->cache_control = NULL;
+    resp->retry_after = 0;
+    resp->to_lane = 0;
+}
+
+static void lane_busy(struct exchange *x)
+{
+    http_problem(&x->resp, 503, NULL,
+                 "the server is busy with long requests; try again in a few seconds");
+    x->resp.retry_after = 2;
+    finish_answer(x);
 }
 
 /* A slow request on a lane thread: runs the handler again and prepares
@@ -625,29 +651,28 @@ static void run_on_lane(void *arg)
     MHD_resume_connection(x->conn);
 }
 
-/* Hands x to the slow lane, with the response as the handler first found
- * it, and suspends its connection until the lane is done. When the lane's
- * queue is full the answer is a 503 at once. */
+/* Moves x (on respond's stack) to the heap, where the lane and the
+ * connection share it, with the response as the handler first found it,
+ * and suspends the connection until the lane is done. When the lane's
+ * queue is full (or memory runs out) the answer is a 503 at once. */
 static enum MHD_Result hand_to_lane(struct exchange *x)
 {
-    buf_reset(&x->resp.body);
-    x->resp.status = 200;
-    x->resp.content_type = "application/json";
-    x->resp.content_disposition[0] = '\0';
-    x->resp.no_etag = 0;
-    x->resp.cache_control = NULL;
-    x->resp.retry_after = 0;
-    x->resp.to_lane = 0;
-    x->req.on_lane = 1;
-    x->st->job = x;
-    MHD_suspend_connection(x->conn);
-    if (http__lane_push(x->st->srv->lane, run_on_lane, x) == 0)
+    struct exchange *job = xmalloc(sizeof(*job));
+
+    if (!job) {
+        lane_busy(x);
+        return send_and_clear(x);
+    }
+    *job = *x; /* job owns what x owned from here on */
+    buf_reset(&job->resp.body);
+    resp_defaults(&job->resp);
+    job->req.on_lane = 1;
+    job->st->job = job;
+    MHD_suspend_connection(job->conn);
+    if (http__lane_push(job->st->srv->lane, run_on_lane, job) == 0)
         return MHD_YES;
-    http_problem(&x->resp, 503, NULL,
-                 "the server is busy with long requests; try again in a few seconds");
-    x->resp.retry_after = 2;
-    finish_answer(x);
-    MHD_resume_connection(x->conn);
+    lane_busy(job);
+    MHD_resume_connection(job->conn);
     return MHD_YES;
 }
 
@@ -658,35 +683,35 @@ static enum MHD_Result hand_to_lane(struct exchange *x)
 static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st,
                                const char *method)
 {
-    struct exchange *x = st->job;
+    struct exchange *job = st->job, x;
     const struct http_route *r = NULL;
+    enum MHD_Result rc;
 
-    if (x) {
+    if (job) { /* the lane is done with it */
         st->job = NULL;
-        return send_and_free(x);
+        rc = send_and_clear(job);
+        xfree(job);
+        return rc;
     }
-    x = xcalloc(1, sizeof(*x));
-    if (!x)
-        return MHD_NO;
-    x->conn = conn;
-    x->st = st;
-    x->safe = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
-    x->resp.status = 200;
-    x->resp.content_type = "application/json";
-    buf_init(&x->resp.body, HTTP_MAX_RESPONSE);
-    capture_headers(x);
-    if (!check_limits(x) && !parse_target(x))
-        r = route(x, method);
-    if (r && !refuse_write(x, r)) {
-        fill_request(x, method);
-        x->route = r;
-        run_handler(x, r);
-        if (x->resp.to_lane)
-            return hand_to_lane(x);
+    memset(&x, 0, sizeof(x));
+    x.conn = conn;
+    x.st = st;
+    x.safe = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    resp_defaults(&x.resp);
+    buf_init(&x.resp.body, HTTP_MAX_RESPONSE);
+    capture_headers(&x);
+    if (!check_limits(&x) && !parse_target(&x))
+        r = route(&x, method);
+    if (r && !refuse_write(&x, r)) {
+        fill_request(&x, method);
+        x.route = r;
+        run_handler(&x, r);
+        if (x.resp.to_lane)
+            return hand_to_lane(&x);
     }
-    if (!x->preflight)
-        finish_answer(x);
-    return send_and_free(x);
+    if (!x.preflight)
+        finish_answer(&x);
+    return send_and_clear(&x);
 }
 
 int http_to_lane(const struct http_req *req, struct http_resp *resp)
