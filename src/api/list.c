@@ -586,18 +586,27 @@ static void close_output(struct out *o, const struct store_page *page)
 
 /* ===== entry points ===== */
 
-static int parse_request(struct query *q, struct http_req *req, struct http_resp *resp,
-                         struct store *s)
+/* The parameters that need no database: names, language, format, sort
+ * and limit. Returns -1 after answering a refusal. */
+static int parse_plain(struct query *q, struct http_req *req, struct http_resp *resp)
 {
-    const struct filter_def *f;
-    const char *v;
-
     if (check_params(q, req, resp) || api_lang(req, resp, &q->lang))
         return -1;
     q->format = api_format(req, q->r->geojson);
     if (parse_sort(q, resp, http_param(req, "sort")) ||
         parse_limit(q, resp, http_param(req, "limit")))
         return -1;
+    return 0;
+}
+
+/* The filters (units and sectors are looked up in s), the search and the
+ * cursor. Returns -1 after answering a refusal. */
+static int parse_data(struct query *q, struct http_req *req, struct http_resp *resp,
+                      struct store *s)
+{
+    const struct filter_def *f;
+    const char *v;
+
     for (f = q->r->filters; f->param; f++) {
         v = http_param(req, f->param);
         if (v && apply_filter(q, s, resp, f, v))
@@ -639,17 +648,25 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     struct query q;
     struct out o = {0};
     enum khu_err err;
+    int snapshot;
 
     if (!s)
         return;
     query_init(&q, r);
-    if (parse_request(&q, req, resp, s)) {
+    /* One snapshot for the answer: the generation is its first read (see
+     * app_generation.h), then the codes are checked and the page and its
+     * count read as of that moment. An answer kept under a generation was
+     * a 200 for the same URL, so a hit needs no check that reads data. */
+    snapshot = store_snapshot_begin(s);
+    if (parse_plain(&q, req, resp))
+        goto out;
+    if (api_cache_get(&ticket, s, r->name, req, q.lang, q.format, resp))
+        goto out;
+    if (parse_data(&q, req, resp, s)) {
         if (resp->status == 200) /* every refusal above answers; this is a failure */
             http_problem(resp, 500, NULL, "the query could not be built");
         goto out;
     }
-    if (api_cache_get(&ticket, s, r->name, req, q.lang, q.format, resp))
-        goto out;
     if ((q.format != FORMAT_JSON || q.sq.limit > LIST_QUICK_ROWS) && http_to_lane(req, resp))
         goto out;
     q.sq.count_cap = q.format == FORMAT_JSON ? API_COUNT_CAP : 0;
@@ -675,6 +692,7 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     close_output(&o, &page);
     api_cache_keep(&ticket, resp);
 out:
+    store_snapshot_end(s, snapshot);
     if (o.items) {
         buf_free(&o.items->objects);
         buf_free(&o.items->keys);

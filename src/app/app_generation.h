@@ -27,7 +27,11 @@ struct app_generation {
 
 /* Reads the generation for a request on connection s (one connection per
  * thread), moving it first when s shows a change since this thread last
- * asked. Call it before reading any data. Returns KHU_OK, or the store's
+ * asked. Call it before reading any data; inside a store snapshot, make it
+ * the snapshot's first read (the snapshot is taken then, after g->before
+ * was read; a snapshot taken earlier could predate the moment the
+ * generation last moved, and what is built from it would be labelled too
+ * new). Returns KHU_OK, or the store's
  * error when s cannot be asked (then nothing kept may be served). */
 enum khu_err app_generation_read(struct store *s, struct app_generation *g);
 

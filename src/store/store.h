@@ -79,6 +79,19 @@ int store_is_blank(struct store *s);
  * KHU_OK, or an error when the database cannot be asked. */
 enum khu_err store_generation(struct store *s, uint64_t *gen);
 
+/* A snapshot: from store_snapshot_begin until store_snapshot_end, every
+ * read through s sees the database as of its first read after the begin;
+ * what others commit meanwhile is not seen. An answer built from several
+ * reads (a code checked, a page, its count) so agrees with itself, and
+ * pays for one read transaction instead of one per read. Begins nest:
+ * inside an open snapshot begin returns 0 and the matching end does
+ * nothing. A write begun inside a snapshot is refused (store_tx_begin
+ * answers KHU_ECONFLICT). Returns the token that store_snapshot_end takes. */
+int store_snapshot_begin(struct store *s);
+
+/* Ends the snapshot of the store_snapshot_begin that returned token. */
+void store_snapshot_end(struct store *s, int token);
+
 /* Writes a consistent copy of the database to dest; safe while other
  * connections read and write. */
 enum khu_err store_backup(struct store *s, const char *dest, struct khu_diag *d);

@@ -298,6 +298,47 @@ static void test_generation(void)
     store_close(b);
 }
 
+/* A snapshot sees the database as of its first read, for the generation
+ * and the data alike; an inner begin nests; after the end, reads are new. */
+static void test_snapshot(void)
+{
+    struct store *a = open_rw("snap.db"), *b = open_rw("snap.db");
+    struct two_leads w = {0, 0};
+    uint64_t g1 = 0, g2 = 0, g3 = 0;
+    struct store_tx *tx = (struct store_tx *)&tx;
+    struct khu_diag d;
+    int outer, inner;
+
+    outer = store_snapshot_begin(a);
+    CHECK_EQ_INT(outer, 1);
+    CHECK_EQ_INT(store_generation(a, &g1), KHU_OK); /* the snapshot is taken here */
+    CHECK_EQ_INT(store_write(b, &tester, insert_two, &w, &d), KHU_OK);
+    CHECK_EQ_INT(count_leads(b), 2);
+    CHECK_EQ_INT(count_leads(a), 0); /* b's commit came after a's snapshot */
+    CHECK_EQ_INT(store_generation(a, &g2), KHU_OK);
+    CHECK(g1 == g2);
+    inner = store_snapshot_begin(a);
+    CHECK_EQ_INT(inner, 0);
+    store_snapshot_end(a, inner); /* the outer snapshot stays */
+    CHECK_EQ_INT(count_leads(a), 0);
+    store_snapshot_end(a, outer);
+    CHECK_EQ_INT(count_leads(a), 2);
+    CHECK_EQ_INT(store_generation(a, &g3), KHU_OK);
+    CHECK(g3 != g1);
+    /* a write inside a snapshot is refused before it begins */
+    outer = store_snapshot_begin(a);
+    CHECK_EQ_INT(count_leads(a), 2);
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(store_tx_begin(a, &tester, &tx, &d), KHU_ECONFLICT);
+    CHECK(tx == NULL);
+    CHECK_EQ_STR(d.message, "a write cannot begin inside a read snapshot");
+    store_snapshot_end(a, outer);
+    CHECK_EQ_INT(store_tx_begin(a, &tester, &tx, &d), KHU_OK); /* and allowed after it */
+    store_tx_rollback(tx);
+    store_close(a);
+    store_close(b);
+}
+
 /* ===== errors of the engine, as khu's ===== */
 
 static void test_error_map(void)
@@ -504,6 +545,7 @@ int main(void)
     test_one_tx_and_an_actor();
     test_busy();
     test_generation();
+    test_snapshot();
     test_error_map();
     test_use_cases();
     remove_dir();

@@ -176,15 +176,6 @@ enum khu_err sq_each_sql(struct store *s, const char *sql, const char *what, sto
  * the log (stderr). */
 enum khu_err sq_error(struct store *s, int rc, const char *what, struct khu_diag *d);
 
-/* Begins a read transaction when none is open, so that the statements of
- * one answer (a page's rowids, then its rows; a count) all read the same
- * snapshot of the database. Returns 1 when it began one: end it with
- * sq_read_end after every statement of the answer has been released. */
-int sq_read_begin(struct store *s);
-
-/* Ends the read transaction of sq_read_begin when begun is 1. */
-void sq_read_end(struct store *s, int begun);
-
 /* Runs sql (no results). On failure fills d as sq_error does. */
 enum khu_err sq_exec(struct store *s, const char *sql, struct khu_diag *d);
 

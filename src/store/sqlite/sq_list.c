@@ -840,7 +840,7 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     }
     build_init(&b, r);
     b.s = s;
-    snapshot = sq_read_begin(s); /* the page and its count read one snapshot */
+    snapshot = store_snapshot_begin(s); /* the page and its count read one snapshot */
     if (q->sort && !(b.sort = sq_list_named(r->sorts, q->sort))) {
         err = refuse(d, q->sort, "sort", r->name);
         goto out;
@@ -896,7 +896,7 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
         err = count_rows(s, &b, where_len, nbinds, q->count_cap, page, d);
     }
 out:
-    sq_read_end(s, snapshot);
+    store_snapshot_end(s, snapshot);
     build_free(&b);
     return err;
 }

@@ -122,7 +122,7 @@ enum khu_err sq_exec(struct store *s, const char *sql, struct khu_diag *d)
     return sq_error(NULL, rc, NULL, NULL);
 }
 
-int sq_read_begin(struct store *s)
+int store_snapshot_begin(struct store *s)
 {
     sqlite3_stmt *st;
     int rc;
@@ -135,7 +135,7 @@ int sq_read_begin(struct store *s)
     return rc == SQLITE_DONE;
 }
 
-void sq_read_end(struct store *s, int begun)
+void store_snapshot_end(struct store *s, int begun)
 {
     sqlite3_stmt *st;
 

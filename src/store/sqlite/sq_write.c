@@ -36,6 +36,10 @@ enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, st
         khu_diag_set(d, 0, 0, NULL, "a write is already under way on this connection");
         return KHU_ECONFLICT;
     }
+    if (!sqlite3_get_autocommit(s->db)) {
+        khu_diag_set(d, 0, 0, NULL, "a write cannot begin inside a read snapshot");
+        return KHU_ECONFLICT;
+    }
     if (!actor || !actor->name[0]) {
         khu_diag_set(d, 0, 0, NULL, "a write needs an actor");
         return KHU_EINVAL;
