@@ -417,10 +417,11 @@ void api_match_sites(struct http_req *req, struct http_resp *resp)
     if (post ? match_input_from_json(&in, req, resp)
              : match_input_from_query(&in, req, resp, MATCH_ROUTE_FINDER))
         return;
-    if (http_to_lane(req, resp)) /* every zone scored */
-        return;
     s = api_store(req, resp);
     if (!s)
+        return;
+    /* every zone is scored: here when that is quick, else on the lane */
+    if (!app_finder_quick(s) && http_to_lane(req, resp))
         return;
     err = app_finder_run(s, &in, &run, &d);
     if (err) {

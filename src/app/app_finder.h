@@ -55,6 +55,17 @@ struct finder_run {
  * figures, units or sector, Vietnamese. */
 void app_finder_input_init(struct finder_input *in);
 
+/* How many zones a run may rank where its request arrived: ranking takes
+ * about 60 ns a zone, so up to half a millisecond (national scale has
+ * about 2,000 zones, the world set 98,000). */
+#define FINDER_QUICK_ZONES 10000
+
+/* Returns 1 when a run for s now would be quick: the shared snapshot is
+ * loaded for the data s sees and holds at most FINDER_QUICK_ZONES zones.
+ * 0 when the zones must be loaded first, or are many: the caller should
+ * then run it away from quick requests. */
+int app_finder_quick(struct store *s);
+
 /* Loads every counted zone (from the snapshot kept while the database is
  * unchanged, or freshly) and ranks it for in. Returns KHU_OK with run
  * filled (free with app_finder_run_free); KHU_EINVAL with d naming the

@@ -164,6 +164,19 @@ void app_finder__snapshot_release(struct finder_snapshot *snap)
         snapshot_free(snap);
 }
 
+int app_finder_quick(struct store *s)
+{
+    struct app_generation g;
+    int quick;
+
+    if (app_generation_read(s, &g))
+        return 0;
+    pthread_mutex_lock(&snap_lock);
+    quick = current_snap && current_snap->gen == g.now && current_snap->n <= FINDER_QUICK_ZONES;
+    pthread_mutex_unlock(&snap_lock);
+    return quick;
+}
+
 enum khu_err app_finder__snapshot_acquire(struct store *s, struct finder_snapshot **out,
                                           struct khu_diag *d)
 {

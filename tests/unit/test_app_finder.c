@@ -14,6 +14,7 @@
 
 #include "app/app_brief.h"
 #include "app/app_finder.h"
+#include "core/buf.h"
 #include "core/xalloc.h"
 #include "store/brief.h"
 #include "store/finder.h"
@@ -300,10 +301,13 @@ static void test_finder_snapshot(struct store *s)
 
     app_finder_input_init(&in);
     CHECK_EQ_INT(app_finder_run(s, &in, &a, &d), KHU_OK);
+    CHECK_EQ_INT(app_finder_quick(s), 1); /* loaded for this data, and small */
     CHECK_EQ_INT(app_finder_run(s, &in, &b, &d), KHU_OK);
     CHECK(a.snap == b.snap);
     CHECK_EQ_INT(import_text(s, "zones", zone, sizeof(zone) - 1), KHU_OK);
+    CHECK_EQ_INT(app_finder_quick(s), 0); /* the zones must be loaded again */
     CHECK_EQ_INT(app_finder_run(s, &in, &c, &d), KHU_OK);
+    CHECK_EQ_INT(app_finder_quick(s), 1);
     CHECK(c.snap != a.snap);
     CHECK_EQ_INT(c.n, a.n + 1);
     CHECK_EQ_INT(app_finder_score_zone(&c, &in, "kcn-zeta", &(struct site_result){0}), 0);
@@ -409,6 +413,30 @@ static void test_finder_torture(struct store *s)
     CHECK_EQ_INT(err, KHU_OK);
 }
 
+/* More zones than FINDER_QUICK_ZONES: a run is never quick, even loaded.
+ * Run last: the zones stay. */
+static void test_finder_many_zones(struct store *s)
+{
+    struct finder_input in;
+    struct finder_run run;
+    struct khu_diag d;
+    struct buf csv;
+    int i;
+
+    buf_init(&csv, (size_t)1 << 24);
+    buf_printf(&csv, "code,kind,name_vi,unit_code,status,industrial_ha,leased_ha\n");
+    for (i = 0; i < FINDER_QUICK_ZONES; i++)
+        buf_printf(&csv, "kcn-many-%05d,kcn,KCN Many %d,D2,operating,50,10\n", i, i);
+    CHECK_EQ_INT(import_text(s, "zones", csv.data, csv.len), KHU_OK);
+    CHECK_EQ_INT(app_finder_quick(s), 0); /* new data: the zones must be loaded */
+    app_finder_input_init(&in);
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
+    CHECK(run.n > FINDER_QUICK_ZONES);
+    CHECK_EQ_INT(app_finder_quick(s), 0); /* loaded for this data, but too many */
+    app_finder_run_free(&run);
+    buf_free(&csv);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/khu-app-XXXXXX", path[256];
@@ -427,6 +455,7 @@ int main(void)
         test_brief(s);
         test_finder_snapshot(s);
         test_finder_torture(s);
+        test_finder_many_zones(s);
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "the fixture did not load");
     }
