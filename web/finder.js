@@ -217,6 +217,7 @@ function summaryHTML(rows, q, umbrellas) {
 ${skipped.length ? `<p class="note">${esc(t('result_umbrellas', { n: fmtNum(skipped.length, 0) }))}</p>` : ''}
 <p class="downloads">
 <a id="dl-csv" class="button" href="/api/v1/zones.csv?${esc(amp)}lang=${l}" download="zones.csv">${esc(t('download_csv'))}</a>
+<a id="dl-csv-excel" class="button" href="/api/v1/zones.csv?${esc(amp)}lang=${l}&amp;bom=1" download="zones.csv">${esc(t('download_csv_excel'))}</a>
 <a id="dl-geojson" class="button" href="/api/v1/zones.geojson?${esc(amp)}lang=${l}" download="zones.geojson">${esc(t('download_geojson'))}</a>
 <a href="/map${q ? `?${esc(q)}` : ''}">${esc(t('show_on_map'))}</a>
 </p>`;

@@ -52,6 +52,17 @@ const char *api_lang_code(enum api_lang lang);
  * Accept header; geojson only where allowed. */
 enum api_format api_format(const struct http_req *req, int geojson_allowed);
 
+/* Reads ?bom=: 1 asks a CSV answer to begin with the UTF-8 byte-order
+ * mark, which Excel needs to read Vietnamese and Korean; 0 or no bom, none.
+ * Returns 0 with *bom set, or -1 after a 400 for another value or for bom
+ * on an answer that is not CSV. */
+int api_csv_bom(const struct http_req *req, struct http_resp *resp, enum api_format format,
+                int *bom);
+
+/* Starts a CSV answer named name.csv (a download): its type, its
+ * disposition, the byte-order mark when bom, then header (one line). */
+void api_csv_begin(struct http_resp *resp, const char *name, int bom, const char *header);
+
 /* Answers the error of a use case through one table (kind of error to
  * status): a client's fault (400, 404, 409, 413) with d's message and
  * field, a server's (500, 503) with a fixed sentence. KHU_EBUSY (a write

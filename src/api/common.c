@@ -140,6 +140,38 @@ enum api_format api_format(const struct http_req *req, int geojson_allowed)
     return FORMAT_JSON;
 }
 
+int api_csv_bom(const struct http_req *req, struct http_resp *resp, enum api_format format,
+                int *bom)
+{
+    const char *v = http_param(req, "bom");
+
+    *bom = 0;
+    if (!v || strcmp(v, "0") == 0)
+        return 0;
+    if (strcmp(v, "1") != 0) {
+        http_problem(resp, 400, "bom",
+                     "bom must be 1 (a byte-order mark for Excel) or 0; got '%.40s'", v);
+        return -1;
+    }
+    if (format != FORMAT_CSV) {
+        http_problem(resp, 400, "bom",
+                     "bom applies to CSV answers only: ask for .csv or Accept: text/csv");
+        return -1;
+    }
+    *bom = 1;
+    return 0;
+}
+
+void api_csv_begin(struct http_resp *resp, const char *name, int bom, const char *header)
+{
+    resp->content_type = "text/csv; charset=utf-8";
+    snprintf(resp->content_disposition, sizeof(resp->content_disposition),
+             "attachment; filename=\"%s.csv\"", name);
+    if (bom)
+        buf_puts(&resp->body, "\xEF\xBB\xBF");
+    buf_puts(&resp->body, header);
+}
+
 /* The one map from a use case's error to an HTTP answer. A 4xx answer
  * carries the diagnostic's message, which names the field and says what is
  * wrong; a 5xx answer says only what kind of failure it was (the store has

@@ -38,6 +38,7 @@ struct query {
     unsigned char cursor[CURSOR_MAX]; /* the decoded cursor; after_key points into it */
     enum api_lang lang;
     enum api_format format;
+    int bom; /* a CSV answer begins with the byte-order mark */
     char fingerprint[17];
 };
 
@@ -219,6 +220,7 @@ static int check_params(struct query *q, struct http_req *req, struct http_resp 
     allowed[n++] = "limit";
     allowed[n++] = "cursor";
     allowed[n++] = "lang";
+    allowed[n++] = "bom";
     allowed[n] = NULL;
     return http_check_params(req, resp, allowed);
 }
@@ -459,9 +461,7 @@ static void open_output(struct out *o)
     struct query *q = o->q;
 
     if (q->format == FORMAT_CSV) {
-        o->resp->content_type = "text/csv; charset=utf-8";
-        snprintf(o->resp->content_disposition, sizeof(o->resp->content_disposition),
-                 "attachment; filename=\"%s.csv\"", q->r->name);
+        api_csv_begin(o->resp, q->r->name, q->bom, "");
         write_csv_header(q, &o->resp->body);
     } else if (q->format == FORMAT_GEOJSON) {
         o->resp->content_type = "application/geo+json";
@@ -593,7 +593,8 @@ static int parse_plain(struct query *q, struct http_req *req, struct http_resp *
     if (check_params(q, req, resp) || api_lang(req, resp, &q->lang))
         return -1;
     q->format = api_format(req, q->r->geojson);
-    if (parse_sort(q, resp, http_param(req, "sort")) ||
+    if (api_csv_bom(req, resp, q->format, &q->bom) ||
+        parse_sort(q, resp, http_param(req, "sort")) ||
         parse_limit(q, resp, http_param(req, "limit")))
         return -1;
     return 0;

@@ -141,6 +141,14 @@ static void lang_param(struct jw *w)
            "\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}");
 }
 
+static void bom_param(struct jw *w)
+{
+    raw(w, "{\"name\":\"bom\",\"in\":\"query\",\"required\":false,\"description\":\"1: a CSV"
+           " answer begins with the UTF-8 byte-order mark, which Excel needs to show Vietnamese and"
+           " Korean; 0 (the default): none. Refused on an answer that is not CSV.\",\"schema\":"
+           "{\"type\":\"integer\",\"enum\":[0,1]}}");
+}
+
 static void list_params(struct jw *w, const struct resource_def *r)
 {
     const struct filter_def *f;
@@ -169,6 +177,7 @@ static void list_params(struct jw *w, const struct resource_def *r)
           "Rows per page: 1-500 for JSON (default 50); up to 100000 for CSV and GeoJSON.");
     param(w, "cursor", "query", "string", "The next_cursor of the previous page.");
     lang_param(w);
+    bom_param(w);
     jw_arr_end(w);
 }
 
@@ -262,8 +271,10 @@ static void simple_path(struct jw *w, const char *path, const char *id, const ch
     operation(w, path, id, summary);
     jw_key(w, "parameters");
     jw_arr_begin(w);
-    if (csv)
+    if (csv) {
         lang_param(w);
+        bom_param(w);
+    }
     jw_arr_end(w);
     responses(w, "#/components/schemas/Object", csv);
     end_operation(w);

@@ -142,7 +142,7 @@ static enum khu_err write_json(struct store *s, struct encode *e, struct khu_dia
 
 void api_stats(struct http_req *req, struct http_resp *resp)
 {
-    static const char *const allowed[] = {"lang", NULL};
+    static const char *const allowed[] = {"lang", "bom", NULL};
     static const char csv_header[] =
         "kind,status,unit_code,unit_name_vi,unit_name_en,unit_name_ko,count,total_ha,"
         "industrial_ha,leased_ha,industrial_ha_with_lease,area_unknown\r\n";
@@ -153,8 +153,10 @@ void api_stats(struct http_req *req, struct http_resp *resp)
     struct jw w;
     enum api_format format = api_format(req, 0);
     enum khu_err err;
+    int bom;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang))
+    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang) ||
+        api_csv_bom(req, resp, format, &bom))
         return;
     s = api_store(req, resp);
     if (!s || api_cache_get(&ticket, s, "stats", req, e.lang, format, resp))
@@ -165,10 +167,7 @@ void api_stats(struct http_req *req, struct http_resp *resp)
     jw_init(&w, &resp->body);
     e.w = &w;
     if (format == FORMAT_CSV) {
-        resp->content_type = "text/csv; charset=utf-8";
-        snprintf(resp->content_disposition, sizeof(resp->content_disposition),
-                 "attachment; filename=\"stats.csv\"");
-        buf_puts(&resp->body, csv_header);
+        api_csv_begin(resp, "stats", bom, csv_header);
         e.csv = &resp->body;
         err = store_stats_groups(s, write_group, &e, &d);
     } else {

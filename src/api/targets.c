@@ -150,7 +150,7 @@ static int encode_target(void *arg, const struct app_target *t)
 
 void api_targets(struct http_req *req, struct http_resp *resp)
 {
-    static const char *const allowed[] = {"lang", NULL};
+    static const char *const allowed[] = {"lang", "bom", NULL};
     static const char csv_header[] = "code,metric,name_vi,basis,baseline_value,baseline_on,"
                                      "target_value,due_on,value,value_on,share_done,projected,"
                                      "verdict\r\n";
@@ -159,9 +159,12 @@ void api_targets(struct http_req *req, struct http_resp *resp)
     struct khu_diag d;
     struct app_generation gen;
     struct store *s;
+    enum api_format format = api_format(req, 0);
     enum khu_err err;
+    int bom;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang))
+    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang) ||
+        api_csv_bom(req, resp, format, &bom))
         return;
     if (http_to_lane(req, resp)) /* live metrics over the whole registry */
         return;
@@ -174,11 +177,8 @@ void api_targets(struct http_req *req, struct http_resp *resp)
     }
     khu_diag_clear(&d);
     jw_init(&e.w, &resp->body);
-    if (api_format(req, 0) == FORMAT_CSV) {
-        resp->content_type = "text/csv; charset=utf-8";
-        snprintf(resp->content_disposition, sizeof(resp->content_disposition),
-                 "attachment; filename=\"targets.csv\"");
-        buf_puts(&resp->body, csv_header);
+    if (format == FORMAT_CSV) {
+        api_csv_begin(resp, "targets", bom, csv_header);
         e.csv = &resp->body;
     } else {
         jw_obj_begin(&e.w);

@@ -70,7 +70,7 @@ test('the filter lives in the URL and every API filter is a control', async ({ n
   const doc = await api('/api/v1/openapi.json');
   const params = doc.paths['/api/v1/zones'].get.parameters
     .map((p) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()].name : p.name))
-    .filter((n) => !['sort', 'limit', 'cursor', 'lang'].includes(n));
+    .filter((n) => !['sort', 'limit', 'cursor', 'lang', 'bom'].includes(n)); // paging and output, not filters
   assert(params.length >= 10, `few zone filters in the OpenAPI document: ${params}`);
   for (const p of params) assert(await page.$(`#filters [name="${p}"]`), `no control for the API filter ${p}`);
 });
@@ -133,16 +133,23 @@ test('the map follows the finder filter', async ({ newPage }) => {
   assertEqual(await markerCodes(page), codes(expected), 'map after the finder');
 });
 
-test('the CSV and GeoJSON downloads have the rows of the table', async ({ newPage }) => {
+test('the CSV (plain and for Excel) and GeoJSON downloads have the rows of the table', async ({ newPage }) => {
   const page = await newPage();
   await open(page, '/finder?kind=kcn&status=operating,building');
   const rows = await tableCodes(page);
   assert(rows.length > 0, 'empty table');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
-  const records = parseCSV(readFileSync(await csv.path(), 'utf8')).filter((r) => r.length > 1);
+  const plain = readFileSync(await csv.path());
+  assert(plain[0] === 0x63, `the plain CSV begins with its header, not ${plain.subarray(0, 3).toString('hex')}`);
+  const records = parseCSV(plain.toString('utf8')).filter((r) => r.length > 1);
   const col = records[0].indexOf('code');
   assert(col >= 0, `CSV header ${records[0]}`);
   assertEqual(records.slice(1).map((r) => r[col]).sort(), rows, 'CSV codes');
+  // the one for Excel: the same bytes after the UTF-8 byte-order mark
+  const [excel] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv-excel')]);
+  const bytes = readFileSync(await excel.path());
+  assertEqual(bytes.subarray(0, 3).toString('hex'), 'efbbbf', 'byte-order mark');
+  assertEqual(bytes.subarray(3).toString('utf8'), plain.toString('utf8'), 'the rest is the plain CSV');
   const [geo] = await Promise.all([page.waitForEvent('download'), page.click('#dl-geojson')]);
   const fc = JSON.parse(readFileSync(await geo.path(), 'utf8'));
   assertEqual(codes(fc.features), rows, 'GeoJSON codes');

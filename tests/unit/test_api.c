@@ -346,6 +346,61 @@ static void test_csv_and_geojson(void)
     reply_free(&r);
 }
 
+/* ?bom=1: every CSV answer, and only a CSV answer, can begin with the UTF-8
+ * byte-order mark for Excel; the rest of the body is the plain CSV. */
+static void test_csv_bom(void)
+{
+    static const char *const plain_and_marked[][2] = {
+        {"/api/v1/zones.csv?kind=ccn", "/api/v1/zones.csv?kind=ccn&bom=1"},
+        {"/api/v1/stats.csv?lang=ko", "/api/v1/stats.csv?bom=1&lang=ko"},
+        {"/api/v1/targets.csv", "/api/v1/targets.csv?bom=1"},
+    };
+    struct reply plain, marked;
+    size_t i;
+
+    for (i = 0; i < sizeof(plain_and_marked) / sizeof(plain_and_marked[0]); i++) {
+        CHECK(http_get(srv.port, plain_and_marked[i][0], NULL, &plain) == 0);
+        CHECK(http_get(srv.port, plain_and_marked[i][1], NULL, &marked) == 0);
+        CHECK_EQ_INT(marked.status, 200);
+        CHECK_EQ_STR(reply_header(&marked, "Content-Type"), "text/csv; charset=utf-8");
+        CHECK(plain.body_len > 10 && (unsigned char)plain.body[0] != 0xEF);
+        CHECK_EQ_INT(marked.body_len, plain.body_len + 3);
+        CHECK(memcmp(marked.body, "\xEF\xBB\xBF", 3) == 0);
+        CHECK_EQ_STR(marked.body + 3, plain.body);
+        reply_free(&plain);
+        reply_free(&marked);
+    }
+    CHECK(http_get(srv.port, "/api/v1/zones?kind=ccn&bom=0", "Accept: text/csv\r\n", &plain) == 0);
+    CHECK(strncmp(plain.body, "code,kind,", 10) == 0); /* bom=0: none */
+    reply_free(&plain);
+    CHECK(http_get(srv.port, "/api/v1/zones?kind=ccn&bom=1", "Accept: text/csv\r\n", &plain) == 0);
+    CHECK(strncmp(plain.body,
+                  "\xEF\xBB\xBF"
+                  "code,kind,",
+                  13) == 0);
+    reply_free(&plain);
+    check_problem("/api/v1/zones?bom=1", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"bom applies to CSV answers only: ask for .csv or Accept: text/csv\",\"param\":"
+                  "\"bom\"}");
+    check_problem("/api/v1/zones.geojson?bom=1", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"bom applies to CSV answers only: ask for .csv or Accept: text/csv\",\"param\":"
+                  "\"bom\"}");
+    check_problem("/api/v1/targets?bom=1", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"bom applies to CSV answers only: ask for .csv or Accept: text/csv\",\"param\":"
+                  "\"bom\"}");
+    check_problem("/api/v1/stats.csv?bom=yes", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"bom must be 1 (a byte-order mark for Excel) or 0; got 'yes'\",\"param\":"
+                  "\"bom\"}");
+    /* not on routes that never answer CSV */
+    check_problem("/api/v1/zones/kcn-beta?bom=1", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"unknown query parameter \\\"bom\\\"; allowed: lang\",\"param\":\"bom\"}");
+}
+
 static void test_etag_gzip_cors(void)
 {
     struct reply r;
@@ -898,6 +953,7 @@ int main(void)
     test_zone_sort_and_cursor();
     test_zone_errors();
     test_csv_and_geojson();
+    test_csv_bom();
     test_etag_gzip_cors();
     test_method_and_encoding_errors();
     test_other_resources();
