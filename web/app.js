@@ -1,7 +1,8 @@
 // The web app's entry: routes (/, /map, /finder, /investor, /zones/{code}) drawn in
-// the page without reloading it, the language menu (vi, en, ko; the choice
-// is kept), and the strings of the page's frame.
-import { t, setLang, lang, LANGS, LANG_NAMES } from './i18n.js';
+// the page without reloading it, the language menu (vi, en, ko; a first
+// visit follows the browser's languages, then the choice is kept), and the
+// strings of the page's frame.
+import { t, setLang, lang, browserLang, LANGS, LANG_NAMES } from './i18n.js';
 import { esc, errorHTML } from './core.js';
 import { savedFilter, saveFilter } from './filters.js';
 import * as dashboard from './dashboard.js';
@@ -120,10 +121,18 @@ function onClick(e) {
   render(true);
 }
 
+// The language to start in: ?lang= (kept as the choice), else the choice
+// kept from an earlier visit, else the browser's.
+function startLang(fromURL) {
+  if (LANGS.includes(fromURL)) return fromURL;
+  const kept = storedLang();
+  if (LANGS.includes(kept)) return kept;
+  return browserLang(navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]);
+}
+
 function start() {
   const fromURL = new URLSearchParams(location.search).get('lang');
-  const l = LANGS.includes(fromURL) ? fromURL : storedLang();
-  setLang(l);
+  setLang(startLang(fromURL));
   if (fromURL && LANGS.includes(fromURL)) storeLang(fromURL);
   const select = document.getElementById('lang');
   select.innerHTML = LANGS.map((x) => `<option value="${x}" lang="${x}">${esc(LANG_NAMES[x])}</option>`).join('');

@@ -858,6 +858,20 @@ export function locale() {
   return LOCALES[current];
 }
 
+// The language of a first visit, from the browser's languages (prefs: what
+// it sends as Accept-Language, best first): the first the app speaks,
+// matched by its primary subtag (ko-KR gives ko). A browser that names
+// languages but none of these gets English, the investors' common one; a
+// browser that names none, Vietnamese.
+export function browserLang(prefs) {
+  const list = (prefs || []).filter((x) => typeof x === 'string' && x);
+  for (const tag of list) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (LANGS.includes(primary)) return primary;
+  }
+  return list.length ? 'en' : 'vi';
+}
+
 export function setLang(l) {
   current = LANGS.includes(l) ? l : 'vi';
   return current;

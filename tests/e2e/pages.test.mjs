@@ -1,8 +1,10 @@
 // Every page in every language: loads with no console error, is drawn in
-// that language, fits 360 px; the dashboard's weight and request steps;
-// keyboard access and labelled controls. Screenshots go to the artefacts.
+// that language, fits 360 px; a first visit in the browser's language; the
+// dashboard's weight and request steps; keyboard access and labelled
+// controls. Screenshots go to the artefacts.
 import { test, assert, assertEqual, LANGS, BASE, screenshotPath } from './harness.mjs';
 import { s, open, startIn, apiZones, zoneWithUnknowns } from './common.mjs';
+import { browserLang } from '../../web/i18n.js';
 
 async function pages() {
   const z = await zoneWithUnknowns();
@@ -30,6 +32,37 @@ test('every page loads in every language with no console error (screenshots)', a
       await page.screenshot({ path: screenshotPath(`${name}-${l}`), fullPage: true });
     }
   }
+});
+
+test('a first visit follows the browser languages, then the choice sticks', async ({ newPage }) => {
+  const cases = [
+    [['ko-KR', 'en-US'], 'ko'],
+    [['fr-FR', 'ko'], 'ko'],
+    [['KO'], 'ko'],
+    [['zh-Hant-TW', 'vi'], 'vi'],
+    [['en_GB'], 'en'],
+    [['ja-JP'], 'en'],
+    [[], 'vi'],
+    [undefined, 'vi'],
+  ];
+  for (const [prefs, want] of cases) assertEqual(browserLang(prefs), want, `browserLang(${JSON.stringify(prefs)})`);
+  for (const [locale, want] of [['ko-KR', 'ko'], ['en-US', 'en'], ['vi-VN', 'vi'], ['ja-JP', 'en']]) {
+    const page = await newPage({ locale });
+    await open(page, '/');
+    assertEqual(await page.getAttribute('html', 'lang'), want, `${locale}: html lang`);
+    assertEqual(await page.textContent('nav.main a[data-nav="map"]'), s(want, 'nav_map'), `${locale}: nav`);
+    assertEqual(await page.inputValue('#lang'), want, `${locale}: the language menu`);
+  }
+  const page = await newPage({ locale: 'ko-KR' });
+  await open(page, '/');
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await open(page, '/map');
+  assertEqual(await page.getAttribute('html', 'lang'), 'en', 'the choice outlives the browser language');
+  assertEqual(await page.textContent('nav.main a[data-nav="map"]'), s('en', 'nav_map'), 'nav after the choice');
+  await open(page, '/?lang=vi');
+  await open(page, '/');
+  assertEqual(await page.getAttribute('html', 'lang'), 'vi', '?lang= is kept as the choice');
 });
 
 test('every page fits a 360 px wide screen', async ({ newPage }) => {
