@@ -407,7 +407,7 @@ void api_match_sites(struct http_req *req, struct http_resp *resp)
     enum khu_err err;
     struct store *s;
     struct jw w;
-    int post = strcmp(req->method, "POST") == 0;
+    int post = strcmp(req->method, "POST") == 0, snapshot;
 
     app_finder_input_init(&in);
     khu_diag_clear(&d);
@@ -420,10 +420,16 @@ void api_match_sites(struct http_req *req, struct http_resp *resp)
     s = api_store(req, resp);
     if (!s)
         return;
-    /* every zone is scored: here when that is quick, else on the lane */
-    if (!app_finder_quick(s) && http_to_lane(req, resp))
+    /* every zone is scored: here when that is quick, else on the lane. One
+     * snapshot, its first read the generation (app_generation.h), serves
+     * the check and the run. */
+    snapshot = store_snapshot_begin(s);
+    if (!app_finder_quick(s) && http_to_lane(req, resp)) {
+        store_snapshot_end(s, snapshot);
         return;
+    }
     err = app_finder_run(s, &in, &run, &d);
+    store_snapshot_end(s, snapshot);
     if (err) {
         api_error(resp, err, &d);
         return;
