@@ -79,6 +79,20 @@ static int load_fixture(void)
     return importer_finish(im, NULL) == KHU_OK ? 0 : -1;
 }
 
+/* Adds csv (len bytes) to table in one import that keeps the other rows;
+ * returns the import's result. */
+static enum khu_err import_more(const char *table, const char *csv, size_t len)
+{
+    struct importer *im = NULL;
+    struct khu_diag d;
+    enum khu_err err = importer_begin(st, &test_actor, 0, 1, NULL, NULL, &im, &d);
+
+    if (err)
+        return err;
+    importer_add_csv(im, table, "more.csv", csv, len);
+    return importer_finish(im, NULL);
+}
+
 static void query(struct store_list_query *q, const char *resource, const char *sort, int desc,
                   long limit)
 {
@@ -354,17 +368,12 @@ static void test_search_in_key_order(void)
                                     " 0500000001001 0500000002";
     struct store_list_query q;
     struct store_page page;
-    struct importer *im = NULL;
     struct khu_diag d;
     struct keys all = {"", 0, 0, 0};
     char key[STORE_KEY_MAX];
     int pages = 0;
 
-    CHECK_EQ_INT(importer_begin(st, &test_actor, 0, 1, NULL, NULL, &im, &d), KHU_OK);
-    if (!im)
-        return;
-    importer_add_csv(im, "enterprises", "more.csv", csv, sizeof(csv) - 1);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    CHECK_EQ_INT(import_more("enterprises", csv, sizeof(csv) - 1), KHU_OK);
 
     /* two at a time, ascending: every hit once, in key order */
     query(&q, "enterprises", NULL, 0, 2);
@@ -520,7 +529,6 @@ static void test_unit_scopes_kept(void)
                               "kcn-zeta,kcn,KCN Zeta,D1,operating,t\n";
     struct store_list_query q;
     struct store_page page;
-    struct importer *im = NULL;
     struct khu_diag d;
     int round, i;
 
@@ -543,11 +551,7 @@ static void test_unit_scopes_kept(void)
     CHECK_EQ_INT(page.total, 2);
     CHECK_EQ_INT(page.more, 1);
 
-    CHECK_EQ_INT(importer_begin(st, &test_actor, 0, 1, NULL, NULL, &im, &d), KHU_OK);
-    if (!im)
-        return;
-    importer_add_csv(im, "zones", "more.csv", csv, sizeof(csv) - 1);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    CHECK_EQ_INT(import_more("zones", csv, sizeof(csv) - 1), KHU_OK);
     query(&q, "zones", NULL, 0, 50);
     text(filter(&q, "unit"), "D1");
     CHECK_EQ_INT(list(&q, "ccn-gamma kcn-alpha kcn-zeta", &page, &d), KHU_OK);
