@@ -306,6 +306,116 @@ static void test_key_order_import(void)
     buf_free(&errors);
 }
 
+/* A record whose key comes in order goes in as it is read; one out of
+ * order waits and goes in sorted once the file is read. Either way a key
+ * seen twice is refused at its second line, and what lands is the same. */
+static void test_key_order_streamed(void)
+{
+    static const char dups[] = "tax_code,name,source\n"
+                               "0100000001,A,t\n"  /* 2: in order, in at once */
+                               "0200000001,B,t\n"  /* 3 */
+                               "0200000001,B2,t\n" /* 4: same key, in order */
+                               "0300000001,C,t\n"  /* 5 */
+                               "0150000001,D,t\n"  /* 6: out of order: waits */
+                               "0300000001,E,t\n"  /* 7: same key as 5, in order again */
+                               "0400000001,F,t\n"; /* 8 */
+    static const char good[] = "tax_code,name,source\n"
+                               "0100000001,A,t\n0200000001,B,t\n0300000001,C,t\n"
+                               "0150000001,D,t\n0400000001,F,t\n0120000001,G,t\n";
+    char path[256];
+    struct store *s = NULL;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    struct buf errors;
+    const char *e;
+
+    db_path(path, sizeof(path), "streamed.db");
+    buf_init(&errors, 1 << 16);
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    if (!s)
+        return;
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "d.csv", dups, sizeof(dups) - 1), KHU_EINVAL);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
+    e = buf_cstr(&errors);
+    CHECK(strstr(e, "d.csv:4:1: tax_code: duplicate key '0200000001'") == e);
+    CHECK(strstr(e, "\nd.csv:7:1: tax_code: duplicate key '0300000001'") != NULL);
+    CHECK(strstr(e, "d.csv:3:") == NULL && strstr(e, "d.csv:5:") == NULL);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 0);
+    im = NULL;
+    buf_reset(&errors);
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "g.csv", good, sizeof(good) - 1), KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    CHECK_EQ_INT((long)errors.len, 0);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 6);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises WHERE rowid IS NOT"
+                          " (CAST(tax_code AS INTEGER) * 2001)"),
+                 0);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises_fts WHERE enterprises_fts MATCH 'g'"),
+                 1);
+    store_close(s);
+    buf_free(&errors);
+}
+
+struct progress_seen {
+    long calls, backwards;
+    size_t last, total;
+};
+
+static void on_progress(void *arg, const char *table, long records, size_t done, size_t total)
+{
+    struct progress_seen *p = arg;
+
+    (void)table;
+    (void)records;
+    p->backwards += done < p->last || done > total;
+    p->calls++;
+    p->last = done;
+    p->total = total;
+}
+
+/* Progress only moves forward and ends at the file's size, whether its keys
+ * come in order, partly, or not at all. */
+static void test_key_order_progress(void)
+{
+    static const int in_order[] = {10000, 6000, 0}; /* records in order before the rest */
+    char path[256], name[32];
+    size_t k;
+    int i;
+
+    for (k = 0; k < sizeof(in_order) / sizeof(in_order[0]); k++) {
+        struct store *s = NULL;
+        struct importer *im = NULL;
+        struct progress_seen seen = {0, 0, 0, 0};
+        struct khu_diag d;
+        struct buf csv;
+
+        snprintf(name, sizeof(name), "progress%zu.db", k);
+        db_path(path, sizeof(path), name);
+        buf_init(&csv, 1 << 22);
+        buf_puts(&csv, "tax_code,name,source\n");
+        for (i = 0; i < 10000; i++) /* past in_order[k], keys descend */
+            buf_printf(&csv, "%010d,Firm %d,t\n", i < in_order[k] ? 100000 + i : 900000 - i, i);
+        CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+        if (!s) {
+            buf_free(&csv);
+            continue;
+        }
+        CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, on_error, NULL, &im, &d), KHU_OK);
+        importer_set_progress(im, on_progress, &seen);
+        CHECK_EQ_INT(importer_add_csv(im, "enterprises", "p.csv", csv.data, csv.len), KHU_OK);
+        CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+        CHECK_EQ_INT(seen.backwards, 0);
+        CHECK(seen.calls >= 3);
+        CHECK_EQ_INT((long)seen.last, (long)csv.len);
+        CHECK_EQ_INT((long)seen.total, (long)csv.len);
+        CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 10000);
+        store_close(s);
+        buf_free(&csv);
+    }
+}
+
 /* The search text keeps each word once, in its first place. */
 static void test_search_text_words_once(void)
 {
@@ -785,6 +895,8 @@ int main(void)
     test_bulk_indexes();
     test_enterprise_rowid();
     test_key_order_import();
+    test_key_order_streamed();
+    test_key_order_progress();
     test_search_text_words_once();
     test_rows_out_of_order();
     test_search_terms();

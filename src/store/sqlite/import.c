@@ -648,18 +648,23 @@ static void progress(const struct file_ctx *fc, size_t done)
         fc->im->progress(fc->im->progress_arg, fc->t->name, fc->records, done, fc->len);
 }
 
-/* Reads the document's records in its order: each good one is inserted,
- * or, when keyed is not NULL, noted for insert_in_key_order. */
 /* ===== records in key order ===== */
 
 /* Where a table's rowid is made from its key (migration_key_rowid), rows
  * inserted in the file's order land all over the table's b-tree: a fifth
  * of the time of importing 200,000 enterprises. The records of such a file
  * are checked in the file's order (so that errors are reported line by
- * line), the good ones kept as checked cells, and inserted once the file
- * is read, in key order. The rowid's order is the key's byte order (sq.h,
- * SQ_TAX_CODE_ROWID), so sorting the keys as bytes is enough. The cells
- * take about as much memory as the file. */
+ * line). A record whose key is not below the last one inserted goes in
+ * at once: for a registry's export sorted by tax code, every record, and
+ * the b-tree grows at its end. The others are kept as checked cells and
+ * inserted once the file is read, in key order (for a file in no order,
+ * about as much memory as the file). A key seen twice is still refused at
+ * its second line: a kept record goes in after every record read before
+ * it, and a later record with a kept key is kept too (the last key
+ * inserted only grows). The rowid's order is the key's byte order (sq.h,
+ * SQ_TAX_CODE_ROWID), so comparing the keys as bytes is enough; the order
+ * only makes the import faster: the rowids, and which line is refused, do
+ * not depend on it. */
 #define SORT_KEY_MAX 24
 
 struct keyed_record {
@@ -671,7 +676,9 @@ struct keyed_record {
 struct keyed_records {
     struct keyed_record *v;
     size_t n, cap;
-    struct buf arena; /* per column: int32 column, uint8 kind, the value */
+    struct buf arena;        /* per column: int32 column, uint8 kind, the value */
+    char last[SORT_KEY_MAX]; /* the last key inserted at once, cut to fit */
+    size_t kept_bytes;       /* bytes of the file whose records were kept */
 };
 
 static void keyed_init(struct keyed_records *k)
@@ -684,6 +691,27 @@ static void keyed_free(struct keyed_records *k)
 {
     xfree(k->v);
     buf_free(&k->arena);
+}
+
+static void cut_key(const struct cell *key, char out[SORT_KEY_MAX])
+{
+    memset(out, 0, SORT_KEY_MAX);
+    if (key->kind == CELL_TEXT)
+        memcpy(out, key->text, key->len < SORT_KEY_MAX - 1 ? key->len : SORT_KEY_MAX - 1);
+}
+
+/* Whether the record with this key goes in at once: it is not below the
+ * last one that went in (the same key is in order: its insert reports the
+ * duplicate). */
+static int in_key_order(struct keyed_records *k, const struct cell *key)
+{
+    char cut[SORT_KEY_MAX];
+
+    cut_key(key, cut);
+    if (strcmp(cut, k->last) < 0)
+        return 0;
+    memcpy(k->last, cut, SORT_KEY_MAX);
+    return 1;
 }
 
 static void put_cell(struct buf *arena, const struct cell *c, long column)
@@ -766,10 +794,7 @@ static enum khu_err keep_record(struct keyed_records *k, size_t ncols, const str
         k->cap = cap;
     }
     rec = &k->v[k->n++];
-    memset(rec->key, 0, sizeof(rec->key));
-    if (cells[0].kind == CELL_TEXT)
-        memcpy(rec->key, cells[0].text,
-               cells[0].len < SORT_KEY_MAX - 1 ? cells[0].len : SORT_KEY_MAX - 1);
+    cut_key(&cells[0], rec->key);
     rec->at = k->arena.len;
     rec->line = line;
     for (i = 0; i < ncols; i++)
@@ -794,6 +819,8 @@ static enum khu_err insert_in_key_order(struct file_ctx *fc, struct keyed_record
     size_t i;
     enum khu_err err = KHU_OK;
 
+    size_t base = fc->len - k->kept_bytes / 2; /* a kept record's bytes count half read */
+
     if (k->n > 1)
         qsort(k->v, k->n, sizeof(k->v[0]), by_key);
     for (i = 0; i < k->n && !err && !too_many(fc->im); i++) {
@@ -801,7 +828,7 @@ static enum khu_err insert_in_key_order(struct file_ctx *fc, struct keyed_record
         err = insert_cells(fc, k->v[i].line, cells, columns);
         if ((i + 1) % IMPORT_PROGRESS_ROWS == 0)
             progress(fc,
-                     fc->len / 2 + (size_t)((double)fc->len / 2 * (double)(i + 1) / (double)k->n));
+                     base + (size_t)((double)(k->kept_bytes / 2) * (double)(i + 1) / (double)k->n));
     }
     return err;
 }
@@ -814,13 +841,14 @@ static enum khu_err read_records(struct file_ctx *fc, struct csv_reader *r,
     struct cell cells[IMPORT_MAX_FIELDS];
     long columns[IMPORT_MAX_FIELDS];
     struct csv_field *fields;
-    size_t count;
+    size_t count, at = 0;
     struct khu_diag d;
     int header_ok = 0, got;
     enum khu_err err = KHU_OK;
 
     while (!err && !too_many(fc->im)) {
         khu_diag_clear(&d);
+        at = csv_reader_offset(r);
         got = csv_read(r, &fields, &count, &d);
         if (got == 0)
             break;
@@ -837,17 +865,23 @@ static enum khu_err read_records(struct file_ctx *fc, struct csv_reader *r,
         }
         if (count == 1 && fields[0].len == 0)
             continue; /* a blank line */
-        if (!keyed)
+        if (!keyed) {
             err = insert_record(fc, fields, count);
-        else if (record_ok(fc, fields, count, cells, columns))
-            err = keep_record(keyed, fc->t->ncols, cells, columns, fields[0].line);
+        } else if (record_ok(fc, fields, count, cells, columns)) {
+            if (in_key_order(keyed, &cells[0])) {
+                err = insert_cells(fc, fields[0].line, cells, columns);
+            } else {
+                err = keep_record(keyed, fc->t->ncols, cells, columns, fields[0].line);
+                keyed->kept_bytes += csv_reader_offset(r) - at;
+            }
+        }
         if (++fc->records % IMPORT_PROGRESS_ROWS == 0)
-            progress(fc, keyed ? csv_reader_offset(r) / 2 : csv_reader_offset(r));
+            progress(fc, csv_reader_offset(r) - (keyed ? keyed->kept_bytes / 2 : 0));
     }
     if (!err && !fc->nfields && !too_many(fc->im))
         report(fc->im, fc->file, 1, 1, "", "the file is empty: expected a header row");
-    if (!err && keyed && fc->nfields) {
-        progress(fc, fc->len / 2);
+    if (!err && keyed && keyed->n) {
+        progress(fc, fc->len - keyed->kept_bytes / 2);
         err = insert_in_key_order(fc, keyed);
     }
     return err;
