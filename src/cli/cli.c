@@ -3,6 +3,7 @@
  * Shared helpers of the subcommands (see cli.h).
  */
 #include "cli/cli.h"
+#include "cli/progress.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -129,16 +130,43 @@ int cli_load_default_data(struct store *s)
     return 0;
 }
 
-struct store *cli_open_rw(const char *path)
+/* What a command shows of the schema upgrades it runs (see cli_open_rw). */
+struct upgrade_view {
+    struct progress line;
+    int from, to; /* versions: before the first step, after the last (0: none ran) */
+};
+
+static void on_migration(void *arg, const struct store_migration *m)
+{
+    struct upgrade_view *v = arg;
+
+    if (m->from == 0)
+        return; /* a new database is made, not upgraded: nothing to tell */
+    v->from = m->from;
+    if (m->step == STORE_MIGRATION_DONE)
+        v->to = m->version;
+    else
+        progress_upgrade(&v->line, m->version, m->about, m->step == STORE_MIGRATION_START);
+}
+
+struct store *cli_open_rw(const char *path, int quiet)
 {
     struct store *s = NULL;
+    struct upgrade_view view;
     struct khu_diag d;
 
+    memset(&view, 0, sizeof(view));
+    progress_init(&view.line, progress_wanted(quiet));
     khu_diag_clear(&d);
-    if (store_open(path, STORE_READ_WRITE, &s, &d)) {
+    if (store_open_with(path, STORE_READ_WRITE, on_migration, &view, &s, &d)) {
+        progress_clear(&view.line);
         fprintf(stderr, "khu: %s\n", d.message);
         return NULL;
     }
+    progress_clear(&view.line);
+    if (view.to && !quiet)
+        fprintf(stderr, "khu: upgraded the database from schema version %d to %d in %.1f s\n",
+                view.from, view.to, progress_elapsed(&view.line));
     return s;
 }
 

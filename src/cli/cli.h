@@ -44,7 +44,9 @@ const struct store_actor *cli_actor(void);
 void cli_unknown_table(const char *cmd, const char *name);
 
 /* Opens the database for writing (creating and migrating it), printing the
- * error and returning NULL on failure. */
-struct store *cli_open_rw(const char *path);
+ * error and returning NULL on failure. A database written by an older khu
+ * is upgraded with a status line on a terminal, then "upgraded the
+ * database from schema version A to B in N s" on stderr unless quiet. */
+struct store *cli_open_rw(const char *path, int quiet);
 
 #endif

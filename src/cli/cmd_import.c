@@ -81,7 +81,7 @@ static enum khu_err add_dir(struct importer *im, struct progress *p, const char 
 static int run_import(const char *db, const char *table, const char *path, const char *dir,
                       int replace, size_t max_errors, int quiet)
 {
-    struct store *s = cli_open_rw(db);
+    struct store *s = cli_open_rw(db, quiet);
     struct importer *im = NULL;
     struct progress prog;
     struct khu_diag d;

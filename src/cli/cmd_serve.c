@@ -41,7 +41,7 @@ static const char serve_help[] =
 static int prepare_database(const char *path, int empty)
 {
     int is_new = access(path, F_OK) != 0;
-    struct store *s = cli_open_rw(path);
+    struct store *s = cli_open_rw(path, 0);
     int rc = 0;
 
     if (!s)

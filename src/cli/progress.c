@@ -92,6 +92,22 @@ size_t progress_format(char *out, size_t n, const char *table, long rows, size_t
     return (size_t)len < n ? (size_t)len : n - 1;
 }
 
+size_t progress_format_upgrade(char *out, size_t n, int version, const char *about, double elapsed)
+{
+    char dur[48] = "", took[64] = "";
+    int len;
+
+    if (elapsed >= 1) {
+        format_left(elapsed, dur, sizeof(dur));
+        snprintf(took, sizeof(took), " (%s so far)", dur);
+    }
+    len =
+        snprintf(out, n, "upgrading the database to schema version %d%s: %s", version, took, about);
+    if (len < 0)
+        len = 0;
+    return (size_t)len < n ? (size_t)len : n - 1;
+}
+
 /* ===== The terminal ===== */
 
 /* Replaces the line on the screen with text, cut to the terminal's width. */
@@ -124,6 +140,23 @@ void progress_import(void *arg, const char *table, long records, size_t done, si
         return;
     draw(p, line,
          progress_format(line, sizeof(line), table, records, done, total, now - p->started));
+}
+
+void progress_upgrade(struct progress *p, int version, const char *about, int start)
+{
+    char line[PROGRESS_LINE_MAX];
+    double now = now_s();
+
+    if (p->started == 0)
+        p->started = now; /* counted even when nothing is shown */
+    if (!p->on || (!start && p->drawn > 0 && now - p->drawn < PROGRESS_REDRAW_S))
+        return;
+    draw(p, line, progress_format_upgrade(line, sizeof(line), version, about, now - p->started));
+}
+
+double progress_elapsed(const struct progress *p)
+{
+    return p->started > 0 ? now_s() - p->started : 0;
 }
 
 void progress_note(struct progress *p, const char *text)

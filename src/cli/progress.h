@@ -38,6 +38,19 @@ void progress_init(struct progress *p, int on);
  * PROGRESS_REDRAW_S has passed since the last one. */
 void progress_import(void *arg, const char *table, long records, size_t done, size_t total);
 
+/* An upgrade of the database's schema: shows "upgrading the database to
+ * schema version V (N s so far): ABOUT" now when the step starts (start 1),
+ * otherwise when PROGRESS_REDRAW_S has passed since the last line. The
+ * clock runs from the first step started. */
+void progress_upgrade(struct progress *p, int version, const char *about, int start);
+
+/* Seconds since the clock of p started (0 when it has not). */
+double progress_elapsed(const struct progress *p);
+
+/* Writes the status line of a schema upgrade into out (size n, always
+ * terminated). Returns the length written. Pure, like progress_format. */
+size_t progress_format_upgrade(char *out, size_t n, int version, const char *about, double elapsed);
+
 /* Shows text as the status line now, e.g. the last step of an import. */
 void progress_note(struct progress *p, const char *text);
 

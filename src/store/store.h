@@ -44,6 +44,25 @@ typedef int (*store_row_fn)(void *arg, const struct khu_row *row);
  * error (with d filled) to roll everything back. */
 typedef enum khu_err (*store_write_fn)(struct store_tx *tx, void *arg, struct khu_diag *d);
 
+/* What store_open_with tells of each schema migration it runs. */
+enum store_migration_step {
+    STORE_MIGRATION_START,   /* about to begin */
+    STORE_MIGRATION_WORKING, /* still at it: said every STORE_MIGRATION_TICK steps of work */
+    STORE_MIGRATION_DONE,    /* committed */
+};
+
+#define STORE_MIGRATION_TICK 1000000 /* engine steps between two WORKING reports */
+
+struct store_migration {
+    enum store_migration_step step;
+    int from;          /* the version the database had when opened (0: a new database) */
+    int version;       /* the version this migration reaches */
+    int latest;        /* the last version the store knows */
+    const char *about; /* what the migration does, one line in English */
+};
+
+typedef void (*store_migration_fn)(void *arg, const struct store_migration *m);
+
 /* API */
 
 /* Opens the database at path. In STORE_READ_WRITE mode creates and migrates
@@ -51,6 +70,12 @@ typedef enum khu_err (*store_write_fn)(struct store_tx *tx, void *arg, struct kh
  * store_close), or an error with a sentence in d. */
 enum khu_err store_open(const char *path, enum store_mode mode, struct store **out,
                         struct khu_diag *d);
+
+/* As store_open; in STORE_READ_WRITE mode fn(arg, ...) is told of each
+ * migration run (a large database may take seconds per step): when it
+ * starts, while it works, and once committed. fn NULL: store_open. */
+enum khu_err store_open_with(const char *path, enum store_mode mode, store_migration_fn fn,
+                             void *arg, struct store **out, struct khu_diag *d);
 
 /* Closes the connection and frees s. NULL is a no-op. */
 void store_close(struct store *s);

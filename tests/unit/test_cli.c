@@ -12,6 +12,7 @@
 
 #include "cli/progress.h"
 #include "client.h"
+#include "old_database.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-cli-XXXXXX";
@@ -403,6 +404,57 @@ static void test_progress_not_on_pipe(void)
     free(err);
 }
 
+/* A database an older khu wrote is upgraded when opened for writing, and
+ * one line says so (a status line shows on a terminal while it runs); a
+ * database already at the latest version, or a new one, says nothing, nor
+ * does --quiet. */
+static void test_upgrade_said(void)
+{
+    static const char other_zones[] = "code,kind,name_vi\nkcn-q1,kcn,KCN Bốn\n";
+    char file[400], other[400], old[400], *err = NULL, *seen, want[96];
+
+    snprintf(file, sizeof(file), "%s", path_in("three.csv"));
+    snprintf(other, sizeof(other), "%s", path_in("other.csv"));
+    snprintf(old, sizeof(old), "%s", path_in("old.db"));
+
+    write_file(file, three_zones);
+    write_file(other, other_zones);
+    CHECK_EQ_INT(write_old_database(old), 0);
+    CHECK_EQ_INT(khu_stderr_pipe(&err, (char *[]){"import", "zones", file, "--db", old, NULL}), 0);
+    snprintf(want, sizeof(want), "khu: upgraded the database from schema version %d to %d in ",
+             OLD_DATABASE_LATEST - 1, OLD_DATABASE_LATEST);
+    CHECK(err && strncmp(err, want, strlen(want)) == 0 && strstr(err, " s\n") &&
+          !strchr(err, '\r'));
+    free(err);
+    CHECK_EQ_INT(khu_stderr_pipe(&err, (char *[]){"import", "zones", other, "--db", old, NULL}), 0);
+    CHECK_EQ_STR(err, "");
+    free(err);
+    snprintf(old, sizeof(old), "%s", path_in("old-tty.db"));
+    CHECK_EQ_INT(write_old_database(old), 0);
+    seen = import_on_tty(file, old, 0);
+    snprintf(want, sizeof(want),
+             "\rupgrading the database to schema version %d: ", OLD_DATABASE_LATEST);
+    CHECK(!seen || (strstr(seen, want) && strstr(seen, "\r\033[Kkhu: upgraded the database")));
+    free(seen);
+    snprintf(old, sizeof(old), "%s", path_in("old-quiet.db"));
+    CHECK_EQ_INT(write_old_database(old), 0);
+    CHECK_EQ_INT(
+        khu_stderr_pipe(&err, (char *[]){"import", "zones", file, "--quiet", "--db", old, NULL}),
+        0);
+    CHECK_EQ_STR(err, "");
+    free(err);
+}
+
+static void test_upgrade_format(void)
+{
+    char line[PROGRESS_LINE_MAX];
+
+    progress_format_upgrade(line, sizeof(line), 5, "numbering enterprises", 0.4);
+    CHECK_EQ_STR(line, "upgrading the database to schema version 5: numbering enterprises");
+    progress_format_upgrade(line, sizeof(line), 6, "x", 75.0);
+    CHECK_EQ_STR(line, "upgrading the database to schema version 6 (1 min 15 s so far): x");
+}
+
 /* On a terminal the status line names the table and its row count, is
  * redrawn in place (CR, erase to the end of the line) and wiped before the
  * result; --quiet keeps it off. */
@@ -530,6 +582,8 @@ int main(void)
     test_backup_and_check();
     test_usage();
     test_progress_format();
+    test_upgrade_format();
+    test_upgrade_said();
     test_progress_not_on_pipe();
     test_progress_on_tty();
     test_serve_keeps_own_data();

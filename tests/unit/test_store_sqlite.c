@@ -92,18 +92,48 @@ static void test_from_empty(void)
     store_close(s);
 }
 
-/* Builds a database at schema version v with one zone, then opens it
- * read-write: it must reach the latest version with the zone intact and
- * searchable. */
-static void test_from_version(int v)
+/* What store_open_with told of its migrations: "S5 D5 " for the start
+ * of version 5 and its commit; how often work was said to go on, and
+ * during which version last. */
+struct told {
+    char text[256];
+    int from, bad, working, working_in, started;
+};
+
+static void on_migration(void *arg, const struct store_migration *m)
 {
-    char path[256], name[32], pragma[64];
+    struct told *t = arg;
+    size_t n = strlen(t->text);
+
+    t->from = m->from;
+    t->bad += m->latest != MIGRATION_LATEST || !m->about || !m->about[0];
+    if (m->step == STORE_MIGRATION_WORKING) {
+        t->working++;
+        t->working_in = m->version;
+        t->bad += m->version != t->started; /* only between a start and its commit */
+        return;
+    }
+    if (m->step == STORE_MIGRATION_START)
+        t->started = m->version;
+    snprintf(t->text + n, sizeof(t->text) - n, "%c%d ",
+             m->step == STORE_MIGRATION_START ? 'S' : 'D', m->version);
+}
+
+/* Builds a database at schema version v with one zone (and, with
+ * enterprises, that many firms), then opens it read-write: it must reach
+ * the latest version with the zone intact and searchable, each migration
+ * told as it starts and once committed, in order. */
+static void test_from_version(int v, int enterprises)
+{
+    char path[256], name[32], pragma[64], want[256] = "";
     sqlite3 *db = NULL;
     struct store *s = NULL;
     struct khu_diag d;
+    struct told told = {"", -1, 0, 0, 0, 0};
+    size_t n;
     int i;
 
-    snprintf(name, sizeof(name), "v%d.db", v);
+    snprintf(name, sizeof(name), "v%d%s.db", v, enterprises ? "e" : "");
     db_path(path, sizeof(path), name);
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
     for (i = 1; i <= v; i++)
@@ -114,11 +144,28 @@ static void test_from_version(int v)
                        "INSERT INTO zones(code, kind, name_vi, search) VALUES"
                        " ('kcn-old', 'kcn', 'KCN Đức Hòa Cũ', 'kcn old kcn duc hoa cu')",
                        NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       enterprises ? "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                     " FROM n LIMIT 20000) INSERT INTO enterprises(tax_code,"
+                                     " name, search) SELECT printf('%010d', 7000000 - i),"
+                                     " 'Firm ' || i, 'firm ' || i FROM n"
+                                   : "SELECT 1",
+                       NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
-    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    CHECK_EQ_INT(store_open_with(path, STORE_READ_WRITE, on_migration, &told, &s, &d), KHU_OK);
+    for (i = v + 1; i <= MIGRATION_LATEST; i++) {
+        n = strlen(want);
+        snprintf(want + n, sizeof(want) - n, "S%d D%d ", i, i);
+    }
+    CHECK_EQ_STR(told.text, want);
+    CHECK_EQ_INT(told.from, v < MIGRATION_LATEST ? v : -1);
+    CHECK_EQ_INT(told.bad, 0);
+    if (enterprises) /* renumbering thousands of firms is work worth telling of */
+        CHECK(told.working > 0 && told.working_in == MIGRATION_LATEST);
     if (!s)
         return;
     CHECK_EQ_INT(store_version(s), MIGRATION_LATEST);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), enterprises ? 20000 : 0);
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM zones WHERE code = 'kcn-old'"), 1);
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM zones_fts WHERE zones_fts MATCH 'duc hoa'"), 1);
     test_schema_matches(s);
@@ -888,8 +935,9 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     test_from_empty();
-    for (v = 1; v < MIGRATION_LATEST; v++)
-        test_from_version(v);
+    for (v = 1; v <= MIGRATION_LATEST; v++)
+        test_from_version(v, 0);
+    test_from_version(MIGRATION_LATEST - 1, 1);
     test_newer_version_refused();
     test_all_or_nothing();
     test_bulk_indexes();

@@ -369,6 +369,21 @@ migration_key_of_rowid_fn migration_key_of_rowid(const char *table)
     return table && strcmp(table, "enterprises") == 0 ? tax_code_of_rowid : NULL;
 }
 
+const char *migration_about(int version)
+{
+    static const char *const about[] = {
+        "creating every table of the data model",
+        "adding full-text search",
+        "adding the indexes of the read API's filters",
+        "adding the index of the filtered zone list",
+        "rebuilding the full-text indexes (word prefixes), numbering enterprises by tax code",
+    };
+
+    if (version < 1 || version > MIGRATION_LATEST)
+        return "";
+    return about[version - 1];
+}
+
 const char *migration_sql(int version)
 {
     if (version < 1 || version > MIGRATION_LATEST)

@@ -14,6 +14,10 @@
  * when version is not in 1..MIGRATION_LATEST. */
 const char *migration_sql(int version);
 
+/* What migration version does, one line in English ("" outside
+ * 1..MIGRATION_LATEST). */
+const char *migration_about(int version);
+
 /* The rowid every row of table must have, as an SQL expression of its key
  * named k (the table's first column), or NULL when any rowid will do. Today
  * only enterprises, whose rowid follows the tax code (version 5). */

@@ -69,26 +69,60 @@ int store_version(struct store *s)
     return v;
 }
 
-static enum khu_err migrate_step(struct store *s, int version, struct khu_diag *d)
+/* Who is told of the migrations, and what of. */
+struct migration_watch {
+    store_migration_fn fn;
+    void *arg;
+    struct store_migration m;
+};
+
+static void tell(struct migration_watch *w, enum store_migration_step step)
+{
+    if (!w || !w->fn)
+        return;
+    w->m.step = step;
+    w->fn(w->arg, &w->m);
+}
+
+/* sqlite3_progress_handler's callback: 0 lets the work go on. */
+static int still_working(void *arg)
+{
+    tell(arg, STORE_MIGRATION_WORKING);
+    return 0;
+}
+
+static enum khu_err migrate_step(struct store *s, int version, struct migration_watch *w,
+                                 struct khu_diag *d)
 {
     char pragma[64];
     enum khu_err err;
 
+    if (w) {
+        w->m.version = version;
+        w->m.about = migration_about(version);
+    }
+    tell(w, STORE_MIGRATION_START);
     err = sq_exec(s, "BEGIN IMMEDIATE", d);
     if (err)
         return err;
+    if (w && w->fn)
+        sqlite3_progress_handler(s->db, STORE_MIGRATION_TICK, still_working, w);
     snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", version);
     err = sq_exec(s, migration_sql(version), d);
     if (!err)
         err = sq_exec(s, pragma, d);
     if (!err)
         err = sq_exec(s, "COMMIT", d);
+    sqlite3_progress_handler(s->db, 0, NULL, NULL);
     if (err)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    else
+        tell(w, STORE_MIGRATION_DONE);
     return err;
 }
 
-enum khu_err store_migrate(struct store *s, int version, struct khu_diag *d)
+static enum khu_err migrate(struct store *s, int version, struct migration_watch *w,
+                            struct khu_diag *d)
 {
     int v = store_version(s);
     enum khu_err err = KHU_OK;
@@ -104,9 +138,18 @@ enum khu_err store_migrate(struct store *s, int version, struct khu_diag *d)
                      v, MIGRATION_LATEST);
         return KHU_EINVAL;
     }
+    if (w) {
+        w->m.from = v;
+        w->m.latest = MIGRATION_LATEST;
+    }
     while (!err && v < version && v < MIGRATION_LATEST)
-        err = migrate_step(s, ++v, d);
+        err = migrate_step(s, ++v, w, d);
     return err;
+}
+
+enum khu_err store_migrate(struct store *s, int version, struct khu_diag *d)
+{
+    return migrate(s, version, NULL, d);
 }
 
 static enum khu_err check_version(struct store *s, struct khu_diag *d)
@@ -124,6 +167,13 @@ static enum khu_err check_version(struct store *s, struct khu_diag *d)
 enum khu_err store_open(const char *path, enum store_mode mode, struct store **out,
                         struct khu_diag *d)
 {
+    return store_open_with(path, mode, NULL, NULL, out, d);
+}
+
+enum khu_err store_open_with(const char *path, enum store_mode mode, store_migration_fn fn,
+                             void *arg, struct store **out, struct khu_diag *d)
+{
+    struct migration_watch watch = {fn, arg, {STORE_MIGRATION_START, 0, 0, 0, ""}};
     struct store *s;
     int flags = SQLITE_OPEN_NOMUTEX;
     enum khu_err err;
@@ -149,7 +199,8 @@ enum khu_err store_open(const char *path, enum store_mode mode, struct store **o
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
     err = sq_exec(s, mode == STORE_READ_ONLY ? reader_setup : connection_setup, d);
     if (!err)
-        err = mode == STORE_READ_ONLY ? check_version(s, d) : store_migrate(s, MIGRATION_LATEST, d);
+        err =
+            mode == STORE_READ_ONLY ? check_version(s, d) : migrate(s, MIGRATION_LATEST, &watch, d);
     if (err)
         goto fail;
     *out = s;
