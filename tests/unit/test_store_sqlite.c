@@ -296,6 +296,24 @@ static void every_error(void *arg, const char *file, const struct khu_diag *d)
     buf_printf(arg, "%s:%ld:%ld: %s: %s\n", file, d->line, d->column, d->field, d->message);
 }
 
+/* Imports one file of enterprises through an importer of its own, errors
+ * into errors; returns what importer_add_csv answered, which
+ * importer_finish must answer too. */
+static enum khu_err import_enterprises(struct store *s, const char *file, const char *csv,
+                                       size_t len, struct buf *errors)
+{
+    struct importer *im = NULL;
+    struct khu_diag d;
+    enum khu_err added;
+
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, errors, &im, &d), KHU_OK);
+    if (!im)
+        return KHU_EDB;
+    added = importer_add_csv(im, "enterprises", file, csv, len);
+    CHECK_EQ_INT(importer_finish(im, NULL), added);
+    return added;
+}
+
 /* Enterprises are inserted in key order (their rowid follows the key), yet
  * every error is still reported in the file's order, a duplicate at its
  * second line; the good rows all land, each with its rowid. */
@@ -310,7 +328,6 @@ static void test_key_order_import(void)
                               "0500000001,Sunjin Vina,4,t\n";
     char path[256];
     struct store *s = NULL;
-    struct importer *im = NULL;
     struct khu_diag d;
     struct buf errors;
 
@@ -319,9 +336,7 @@ static void test_key_order_import(void)
     CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
     if (!s)
         return;
-    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "o.csv", csv, sizeof(csv) - 1), KHU_EINVAL);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
+    CHECK_EQ_INT(import_enterprises(s, "o.csv", csv, sizeof(csv) - 1, &errors), KHU_EINVAL);
     CHECK(errors.len > 0 &&
           strstr(buf_cstr(&errors), "o.csv:3:22: employees: ") == buf_cstr(&errors));
     CHECK(strstr(buf_cstr(&errors), "\no.csv:5:1: tax_code: duplicate key '0900000001'") != NULL);
@@ -334,10 +349,7 @@ static void test_key_order_import(void)
         static const char good[] = "tax_code,name,source\n0900000001,Công ty A,t\n"
                                    "0700000001,Công ty C,t\n0500000001,Sunjin Vina,t\n"
                                    "0500000001-001,Sunjin Vina Co,t\n";
-        im = NULL;
-        CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
-        CHECK_EQ_INT(importer_add_csv(im, "enterprises", "g.csv", good, sizeof(good) - 1), KHU_OK);
-        CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+        CHECK_EQ_INT(import_enterprises(s, "g.csv", good, sizeof(good) - 1, &errors), KHU_OK);
     }
     CHECK_EQ_INT((long)errors.len, 0);
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 4);
@@ -371,7 +383,6 @@ static void test_key_order_streamed(void)
                                "0150000001,D,t\n0400000001,F,t\n0120000001,G,t\n";
     char path[256];
     struct store *s = NULL;
-    struct importer *im = NULL;
     struct khu_diag d;
     struct buf errors;
     const char *e;
@@ -381,19 +392,14 @@ static void test_key_order_streamed(void)
     CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
     if (!s)
         return;
-    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "d.csv", dups, sizeof(dups) - 1), KHU_EINVAL);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
+    CHECK_EQ_INT(import_enterprises(s, "d.csv", dups, sizeof(dups) - 1, &errors), KHU_EINVAL);
     e = buf_cstr(&errors);
     CHECK(strstr(e, "d.csv:4:1: tax_code: duplicate key '0200000001'") == e);
     CHECK(strstr(e, "\nd.csv:7:1: tax_code: duplicate key '0300000001'") != NULL);
     CHECK(strstr(e, "d.csv:3:") == NULL && strstr(e, "d.csv:5:") == NULL);
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 0);
-    im = NULL;
     buf_reset(&errors);
-    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, every_error, &errors, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "g.csv", good, sizeof(good) - 1), KHU_OK);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    CHECK_EQ_INT(import_enterprises(s, "g.csv", good, sizeof(good) - 1, &errors), KHU_OK);
     CHECK_EQ_INT((long)errors.len, 0);
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises"), 6);
     CHECK_EQ_INT(count(s, "SELECT count(*) FROM enterprises WHERE rowid IS NOT"
