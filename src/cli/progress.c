@@ -56,7 +56,7 @@ static void group_digits(long v, char out[32])
 }
 
 /* Writes a duration of s seconds, rounded up: "3 s", "2 min 05 s", "1 h 20 min". */
-static void format_left(double s, char *out, size_t n)
+static void format_duration(double s, char *out, size_t n)
 {
     long t = s < 1 ? 1 : (long)(s + 0.999);
 
@@ -82,7 +82,7 @@ size_t progress_format(char *out, size_t n, const char *table, long rows, size_t
         snprintf(rate, sizeof(rate), ", %s rows/s", r);
     }
     if (done > 0 && done < total && elapsed > 0) {
-        format_left(elapsed * (double)(total - done) / (double)done, dur, sizeof(dur));
+        format_duration(elapsed * (double)(total - done) / (double)done, dur, sizeof(dur));
         snprintf(left, sizeof(left), ", %s left", dur);
     }
     len = snprintf(out, n, "importing %s: %s rows (%u%%)%s%s", table, num, pct > 100 ? 100 : pct,
@@ -98,7 +98,7 @@ size_t progress_format_upgrade(char *out, size_t n, int version, const char *abo
     int len;
 
     if (elapsed >= 1) {
-        format_left(elapsed, dur, sizeof(dur));
+        format_duration(elapsed, dur, sizeof(dur));
         snprintf(took, sizeof(took), " (%s so far)", dur);
     }
     len =

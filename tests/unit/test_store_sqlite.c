@@ -152,6 +152,11 @@ static void test_from_version(int v, int enterprises)
                                    : "SELECT 1",
                        NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
+    if (v < MIGRATION_LATEST) { /* read-only, it is refused with what to do, and left as it is */
+        khu_diag_clear(&d);
+        CHECK_EQ_INT(store_open(path, STORE_READ_ONLY, &s, &d), KHU_EINVAL);
+        CHECK(s == NULL && strstr(d.message, "open it for writing once") != NULL);
+    }
     CHECK_EQ_INT(store_open_with(path, STORE_READ_WRITE, on_migration, &told, &s, &d), KHU_OK);
     for (i = v + 1; i <= MIGRATION_LATEST; i++) {
         n = strlen(want);

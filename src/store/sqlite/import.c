@@ -817,9 +817,8 @@ static enum khu_err insert_in_key_order(struct file_ctx *fc, struct keyed_record
     struct cell cells[IMPORT_MAX_FIELDS];
     long columns[IMPORT_MAX_FIELDS];
     size_t i;
-    enum khu_err err = KHU_OK;
-
     size_t base = fc->len - k->kept_bytes / 2; /* a kept record's bytes count half read */
+    enum khu_err err = KHU_OK;
 
     if (k->n > 1)
         qsort(k->v, k->n, sizeof(k->v[0]), by_key);

@@ -159,8 +159,9 @@ static enum khu_err check_version(struct store *s, struct khu_diag *d)
     if (v == MIGRATION_LATEST)
         return KHU_OK;
     khu_diag_set(d, 0, 0, NULL,
-                 "the database has schema version %d, expected %d; open it read-write once", v,
-                 MIGRATION_LATEST);
+                 "the database has schema version %d, this khu reads %d: open it for writing once"
+                 " (khu serve or khu import) to upgrade it",
+                 v, MIGRATION_LATEST);
     return KHU_EINVAL;
 }
 
