@@ -25,9 +25,11 @@ struct stmt_cache;
  * sees is unchanged (sq_scope.c): a few dozen units, one slot each. */
 #define SQ_SCOPE_SLOTS 64
 struct sq_scope_slot {
-    char *unit;  /* owned; NULL: an empty slot */
-    char *codes; /* owned: the codes at or under the unit */
-    char *zones; /* owned: the rowids of the zones there; NULL until asked */
+    char *unit;        /* owned; NULL: an empty slot */
+    char *codes;       /* owned: the codes at or under the unit */
+    char *zones;       /* owned: the rowids of the zones there; NULL until asked */
+    int64_t *zone_ids; /* owned: the same rowids, ascending; NULL until asked */
+    size_t nzone_ids;
 };
 struct sq_scope_memo {
     uint64_t generation; /* store_generation when the slots were filled */
@@ -35,6 +37,7 @@ struct sq_scope_memo {
 };
 
 struct sq_search_memo; /* what a connection keeps of its searches (sq_search.c) */
+struct sq_list_mem;    /* the resources a connection keeps in memory (sq_list_mem.c) */
 
 struct store {
     sqlite3 *db;
@@ -43,6 +46,7 @@ struct store {
     struct store_tx *tx;           /* the open write transaction, or NULL */
     struct sq_scope_memo scope;    /* the unit scopes lists asked for (sq_scope.c) */
     struct sq_search_memo *search; /* owned; NULL until a search needs it */
+    struct sq_list_mem *lists;     /* owned; NULL until a list needs it */
 };
 
 struct store_tx {
@@ -77,6 +81,11 @@ enum khu_err sq_unit_scope_json(struct store *s, const char *unit, size_t n, con
  * sq_unit_scope_json. */
 enum khu_err sq_unit_scope_zones(struct store *s, const char *unit, size_t n, const char **json,
                                  struct khu_diag *d);
+
+/* The same zones as sorted rowids: *ids (n of them) for a list chosen in
+ * memory (sq_list_mem.c), kept and valid as for sq_unit_scope_json. */
+enum khu_err sq_unit_scope_zone_ids(struct store *s, const char *unit, size_t n,
+                                    const int64_t **ids, size_t *nids, struct khu_diag *d);
 
 /* The zones in a unit's scope (after a CTE named scope of its codes): those
  * whose district or commune is in it. */

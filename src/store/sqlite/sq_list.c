@@ -503,18 +503,13 @@ static enum khu_err page_in_one_pass(struct store *s, struct build *b, struct pa
 
 int sq_list_fetch_reversed;
 
-/* The first pass: the page's rows in order, each with its sort value and
- * key (the texts of the keys in one buffer). */
-struct page_ids {
-    long n, cap;
-    int64_t *rowid;
-    double *value;
-    unsigned char *is_null;
-    size_t *key_at, *key_len;
-    struct buf keys;
-};
+void sq_ids_init(struct sq_page_ids *ids)
+{
+    memset(ids, 0, sizeof(*ids));
+    buf_init(&ids->keys, (size_t)1 << 26);
+}
 
-static void ids_free(struct page_ids *ids)
+void sq_ids_free(struct sq_page_ids *ids)
 {
     xfree(ids->rowid);
     xfree(ids->value);
@@ -524,7 +519,38 @@ static void ids_free(struct page_ids *ids)
     buf_free(&ids->keys);
 }
 
-static enum khu_err ids_add(struct page_ids *ids, sqlite3_stmt *st,
+enum khu_err sq_ids_add(struct sq_page_ids *ids, int64_t rowid, int is_null, double value,
+                        const char *key, size_t n)
+{
+    if (ids->n == ids->cap) {
+        long cap = ids->cap ? ids->cap * 2 : 64;
+        int64_t *rowids = xrealloc(ids->rowid, sizeof(*rowids) * (size_t)cap);
+        double *values = rowids ? xrealloc(ids->value, sizeof(*values) * (size_t)cap) : NULL;
+        unsigned char *nulls = values ? xrealloc(ids->is_null, (size_t)cap) : NULL;
+        size_t *at = nulls ? xrealloc(ids->key_at, sizeof(*at) * (size_t)cap) : NULL;
+        size_t *len = at ? xrealloc(ids->key_len, sizeof(*len) * (size_t)cap) : NULL;
+        ids->rowid = rowids ? rowids : ids->rowid;
+        ids->value = values ? values : ids->value;
+        ids->is_null = nulls ? nulls : ids->is_null;
+        ids->key_at = at ? at : ids->key_at;
+        ids->key_len = len ? len : ids->key_len;
+        if (!len)
+            return KHU_ENOMEM;
+        ids->cap = cap;
+    }
+    ids->rowid[ids->n] = rowid;
+    ids->is_null[ids->n] = is_null != 0;
+    ids->value[ids->n] = is_null ? 0 : value;
+    ids->key_at[ids->n] = ids->keys.len;
+    ids->key_len[ids->n] = n;
+    buf_append(&ids->keys, key ? key : "", n);
+    ids->n++;
+    return ids->keys.err ? KHU_ENOMEM : KHU_OK;
+}
+
+/* Adds the first pass's current row: its rowid, sort value and key (made
+ * from the rowid when key_of_rowid is set). */
+static enum khu_err ids_add(struct sq_page_ids *ids, sqlite3_stmt *st,
                             migration_key_of_rowid_fn key_of_rowid)
 {
     char made[MIGRATION_KEY_MAX];
@@ -535,34 +561,11 @@ static enum khu_err ids_add(struct page_ids *ids, sqlite3_stmt *st,
         n = key_of_rowid(sqlite3_column_int64(st, 0), made);
         key = made;
     }
-
-    if (ids->n == ids->cap) {
-        long cap = ids->cap ? ids->cap * 2 : 64;
-        int64_t *rowid = xrealloc(ids->rowid, sizeof(*rowid) * (size_t)cap);
-        double *value = rowid ? xrealloc(ids->value, sizeof(*value) * (size_t)cap) : NULL;
-        unsigned char *is_null = value ? xrealloc(ids->is_null, (size_t)cap) : NULL;
-        size_t *at = is_null ? xrealloc(ids->key_at, sizeof(*at) * (size_t)cap) : NULL;
-        size_t *len = at ? xrealloc(ids->key_len, sizeof(*len) * (size_t)cap) : NULL;
-        ids->rowid = rowid ? rowid : ids->rowid;
-        ids->value = value ? value : ids->value;
-        ids->is_null = is_null ? is_null : ids->is_null;
-        ids->key_at = at ? at : ids->key_at;
-        ids->key_len = len ? len : ids->key_len;
-        if (!len)
-            return KHU_ENOMEM;
-        ids->cap = cap;
-    }
-    ids->rowid[ids->n] = sqlite3_column_int64(st, 0);
-    ids->is_null[ids->n] = sqlite3_column_type(st, 1) == SQLITE_NULL;
-    ids->value[ids->n] = sqlite3_column_double(st, 1);
-    ids->key_at[ids->n] = ids->keys.len;
-    ids->key_len[ids->n] = n;
-    buf_append(&ids->keys, key ? key : "", n);
-    ids->n++;
-    return ids->keys.err ? KHU_ENOMEM : KHU_OK;
+    return sq_ids_add(ids, sqlite3_column_int64(st, 0), sqlite3_column_type(st, 1) == SQLITE_NULL,
+                      sqlite3_column_double(st, 1), key, n);
 }
 
-static const char *ids_key(const struct page_ids *ids, long i)
+static const char *ids_key(const struct sq_page_ids *ids, long i)
 {
     return ids->keys.data ? ids->keys.data + ids->key_at[i] : "";
 }
@@ -608,7 +611,7 @@ static void hand_out_early(struct pager *p, struct early_row *e, int n)
 
 /* One chunk of the second pass: rows first .. first + n of ids. */
 struct chunk {
-    const struct page_ids *ids;
+    const struct sq_page_ids *ids;
     long first;
     int n;
     unsigned char held[PASS_ROWS]; /* the caller holds the row already */
@@ -689,7 +692,7 @@ static enum khu_err fetch_rows(struct store *s, sqlite3_stmt *st, struct chunk *
 
 /* The second pass: the page's rows by rowid, PASS_ROWS at a time, asking
  * the caller first which it holds already. */
-static enum khu_err fetch_page(struct store *s, struct build *b, const struct page_ids *ids,
+static enum khu_err fetch_page(struct store *s, struct build *b, const struct sq_page_ids *ids,
                                struct pager *p, struct khu_diag *d)
 {
     struct buf sql;
@@ -738,13 +741,12 @@ out:
 static enum khu_err page_in_two_passes(struct store *s, struct build *b, struct pager *p,
                                        struct khu_diag *d)
 {
-    struct page_ids ids;
+    struct sq_page_ids ids;
     sqlite3_stmt *st = NULL;
     int rc;
     enum khu_err err;
 
-    memset(&ids, 0, sizeof(ids));
-    buf_init(&ids.keys, (size_t)1 << 26);
+    sq_ids_init(&ids);
     if (b->key_of_rowid)
         buf_printf(&b->sql, "%sSELECT %s.rowid, NULL, NULL FROM %s%s", buf_cstr(&b->cte), b->r->fts,
                    from_of(b), buf_cstr(&b->where));
@@ -767,8 +769,43 @@ static enum khu_err page_in_two_passes(struct store *s, struct build *b, struct 
     err = fetch_page(s, b, &ids, p, d);
     p->page->more = ids.n > p->q->limit && !p->stopped;
 out:
-    ids_free(&ids);
+    sq_ids_free(&ids);
     return err;
+}
+
+/* The page chosen in memory (sq_list_mem.c), its rows then read as the
+ * second pass reads them; *answered is 0 when SQL must choose it. */
+static enum khu_err page_from_memory(struct store *s, struct build *b,
+                                     const struct store_list_query *q, store_row_fn fn, void *arg,
+                                     struct store_page *page, int *answered, struct khu_diag *d)
+{
+    struct pager p = {q, fn, arg, page, (int)b->t->ncols + b->nderived, 0, 0};
+    struct sq_page_ids ids;
+    long matches = 0;
+    enum khu_err err;
+
+    if (p.nout + 3 > SQ_MAX_COLS) {
+        *answered = 0;
+        return KHU_OK;
+    }
+    sq_ids_init(&ids);
+    err = sq_list_mem_page(s, b->r, q, b->match.len ? buf_cstr(&b->match) : NULL, &ids, &matches,
+                           answered, d);
+    if (!err && *answered && ids.n > 0) {
+        err = fetch_page(s, b, &ids, &p, d);
+        page->more = ids.n > q->limit && !p.stopped;
+    }
+    sq_ids_free(&ids);
+    if (err || !*answered || q->count_cap <= 0)
+        return err;
+    if (!q->after && !page->more) { /* as store_list counts a whole result */
+        page->total = page->rows;
+        page->total_exact = 1;
+    } else {
+        page->total_exact = matches <= q->count_cap;
+        page->total = page->total_exact ? matches : q->count_cap;
+    }
+    return KHU_OK;
 }
 
 static enum khu_err run_page(struct store *s, struct build *b, const struct store_list_query *q,
@@ -848,6 +885,16 @@ enum khu_err store_list(struct store *s, const struct store_list_query *q, store
     err = add_derived(&b, q->derived, d);
     for (i = 0; !err && i < q->nfilters; i++)
         err = add_filter(&b, &q->filters[i], d);
+    if (!err && r->in_memory) {
+        int answered = 0;
+        if (q->search)
+            err = search_match(&b, q->search, d);
+        if (!err)
+            err = page_from_memory(s, &b, q, fn, arg, page, &answered, d);
+        if (err || answered)
+            goto out;
+        buf_reset(&b.match); /* the SQL below matches the words again */
+    }
     if (!err && q->search && !b.sort && migration_key_rowid(r->table)) {
         err = search_match(&b, q->search, d);
         if (!err)

@@ -104,7 +104,7 @@ static const struct sq_named project_sorts[] = {
 
 static const struct sq_resource resources[] = {
     {"zones", "zones", "zones z", "z", "z.code", "zones_fts", zone_filters, zone_sorts,
-     zone_derived},
+     zone_derived, 1},
     {"units", "units", "units u", "u", "u.code", "units_fts", unit_filters, unit_sorts, none},
     {"sectors", "sectors", "sectors s", "s", "(s.code || ' ' || s.version)", "sectors_fts",
      sector_filters, none, none},
@@ -112,7 +112,7 @@ static const struct sq_resource resources[] = {
      enterprise_filters, enterprise_sorts, none},
     {"projects", "projects", "projects p", "p", "p.code", "projects_fts", project_filters,
      project_sorts, none},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},
 };
 
 const struct sq_resource *sq_list_resource(const char *name)

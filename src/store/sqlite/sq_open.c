@@ -6,6 +6,7 @@
  * the actor, COMMIT or ROLLBACK).
  */
 #include "store/sqlite/sq.h"
+#include "store/sqlite/sq_list.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -218,6 +219,7 @@ void store_close(struct store *s)
     store_tx_rollback(s->tx);
     sq_scope_free(s);
     sq_search_free(s);
+    sq_list_mem_free(s);
     sq_stmts_free(s);
     sqlite3_close_v2(s->db);
     xfree(s);

@@ -9,6 +9,7 @@
 #include "store/sqlite/sq.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
@@ -18,6 +19,7 @@ static void free_slot(struct sq_scope_slot *slot)
     xfree(slot->unit);
     xfree(slot->codes);
     xfree(slot->zones);
+    xfree(slot->zone_ids);
     memset(slot, 0, sizeof(*slot));
 }
 
@@ -107,13 +109,14 @@ enum khu_err sq_unit_scope_json(struct store *s, const char *unit, size_t n, con
     return err;
 }
 
-enum khu_err sq_unit_scope_zones(struct store *s, const char *unit, size_t n, const char **json,
-                                 struct khu_diag *d)
+/* The slot of unit with its zones read. */
+static enum khu_err zones_slot(struct store *s, const char *unit, size_t n,
+                               struct sq_scope_slot **out, struct khu_diag *d)
 {
     struct sq_scope_slot *slot;
     enum khu_err err = scope_slot(s, unit, n, &slot, d);
 
-    *json = NULL;
+    *out = NULL;
     if (err)
         return err;
     if (!slot->zones) {
@@ -124,6 +127,69 @@ enum khu_err sq_unit_scope_zones(struct store *s, const char *unit, size_t n, co
         if (err)
             return err;
     }
-    *json = slot->zones;
+    *out = slot;
     return KHU_OK;
+}
+
+enum khu_err sq_unit_scope_zones(struct store *s, const char *unit, size_t n, const char **json,
+                                 struct khu_diag *d)
+{
+    struct sq_scope_slot *slot;
+    enum khu_err err = zones_slot(s, unit, n, &slot, d);
+
+    *json = err ? NULL : slot->zones;
+    return err;
+}
+
+static int by_rowid(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* The whole numbers of a JSON array of them, sorted: one per comma, so at
+ * most that many plus one. */
+static enum khu_err parse_ids(const char *json, int64_t **out, size_t *n)
+{
+    const char *p;
+    size_t max = 1;
+    int64_t *ids;
+    char *end;
+
+    for (p = json; *p; p++)
+        max += *p == ',';
+    if (!(ids = xmalloc(sizeof(*ids) * max)))
+        return KHU_ENOMEM;
+    *n = 0;
+    for (p = json; *p;) {
+        if (*p == '-' || (*p >= '0' && *p <= '9')) {
+            ids[(*n)++] = strtoll(p, &end, 10);
+            p = end;
+        } else {
+            p++;
+        }
+    }
+    qsort(ids, *n, sizeof(*ids), by_rowid);
+    *out = ids;
+    return KHU_OK;
+}
+
+enum khu_err sq_unit_scope_zone_ids(struct store *s, const char *unit, size_t n,
+                                    const int64_t **ids, size_t *nids, struct khu_diag *d)
+{
+    struct sq_scope_slot *slot;
+    enum khu_err err = zones_slot(s, unit, n, &slot, d);
+
+    *ids = NULL;
+    *nids = 0;
+    if (!err && !slot->zone_ids && parse_ids(slot->zones, &slot->zone_ids, &slot->nzone_ids)) {
+        khu_diag_set(d, 0, 0, NULL, "out of memory reading the units");
+        err = KHU_ENOMEM;
+    }
+    if (!err) {
+        *ids = slot->zone_ids;
+        *nids = slot->nzone_ids;
+    }
+    return err;
 }
