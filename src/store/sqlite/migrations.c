@@ -248,22 +248,37 @@ const char *migration_key_rowid(const char *table)
     return table && strcmp(table, "enterprises") == 0 ? SQ_TAX_CODE_ROWID("k") : NULL;
 }
 
+/* Writes v as exactly width digits (leading zeros) at out. */
+static void put_digits(char *out, int64_t v, int width)
+{
+    while (width-- > 0) {
+        out[width] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 /* The tax code of SQ_TAX_CODE_ROWID's number: ten digits, then nothing
- * (0), "-NNN" (1 + NNN) or "NNN" (1001 + NNN). */
+ * (0), "-NNN" (1 + NNN) or "NNN" (1001 + NNN). Written by hand: the first
+ * pass of every enterprise search makes a key per hit, and snprintf took
+ * a twentieth of the search's time. */
 static size_t tax_code_of_rowid(int64_t rowid, char *out)
 {
     int64_t head = rowid / 2001, tail = rowid % 2001;
-    int n;
+    size_t n = 10;
 
     if (rowid < 0 || head > 9999999999LL)
         return 0;
-    if (tail == 0)
-        n = snprintf(out, MIGRATION_KEY_MAX, "%010lld", (long long)head);
-    else if (tail <= 1000)
-        n = snprintf(out, MIGRATION_KEY_MAX, "%010lld-%03d", (long long)head, (int)(tail - 1));
-    else
-        n = snprintf(out, MIGRATION_KEY_MAX, "%010lld%03d", (long long)head, (int)(tail - 1001));
-    return n > 0 && n < MIGRATION_KEY_MAX ? (size_t)n : 0;
+    put_digits(out, head, 10);
+    if (tail >= 1 && tail <= 1000) {
+        out[n++] = '-';
+        put_digits(out + n, tail - 1, 3);
+        n += 3;
+    } else if (tail > 1000) {
+        put_digits(out + n, tail - 1001, 3);
+        n += 3;
+    }
+    out[n] = '\0';
+    return n;
 }
 
 migration_key_of_rowid_fn migration_key_of_rowid(const char *table)
