@@ -110,7 +110,9 @@ function targetHTML(tg, units) {
       : '';
   return `<article class="target tv-${esc(tg.verdict)}" data-code="${esc(tg.code)}" aria-labelledby="tg-${esc(tg.code)}">
 <h3 id="tg-${esc(tg.code)}">${nameHTML(tg)}</h3>
-<p class="verdict">${badge('verdict', tg.verdict)}</p>
+<p class="verdict">${badge('verdict', tg.verdict)}${
+    tg.verdict_why ? ` <span class="muted verdict-why">${esc(t('verdict_why_' + tg.verdict_why))}</span>` : ''
+  }</p>
 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"${
     pct === null ? '' : ` aria-valuenow="${Math.round(shown)}"`
   } aria-valuetext="${esc(progressText)}" aria-labelledby="tg-${esc(tg.code)}"><span class="bar" style="width:${shown.toFixed(1)}%"></span></div>

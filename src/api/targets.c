@@ -70,6 +70,11 @@ static void write_json_figures(struct jw *w, const struct app_target *t)
     json_opt_real(w, "projected", p->has_trend, p->projected);
     jw_key(w, "verdict");
     jw_str(w, target_verdict_name(p->verdict));
+    jw_key(w, "verdict_why");
+    if (target_why_unknown_name(p->why_unknown))
+        jw_str(w, target_why_unknown_name(p->why_unknown));
+    else
+        jw_null(w);
 }
 
 static void write_observations(struct jw *w, const struct app_target *t)
@@ -127,6 +132,7 @@ static void write_csv_row(struct buf *b, const struct app_target *t)
     csv_opt(b, p->has_share, format_real(p->share_done, num, sizeof(num)));
     csv_opt(b, p->has_trend, format_real(p->projected, num, sizeof(num)));
     csv_opt(b, 1, target_verdict_name(p->verdict));
+    csv_opt(b, p->why_unknown != TARGET_WHY_NONE, target_why_unknown_name(p->why_unknown));
     csv_end_record(b);
 }
 
@@ -153,7 +159,7 @@ void api_targets(struct http_req *req, struct http_resp *resp)
     static const char *const allowed[] = {"lang", "bom", NULL};
     static const char csv_header[] = "code,metric,name_vi,basis,baseline_value,baseline_on,"
                                      "target_value,due_on,value,value_on,share_done,projected,"
-                                     "verdict\r\n";
+                                     "verdict,verdict_why\r\n";
     struct api_app *app = req->app;
     struct encode e = {0};
     struct khu_diag d;

@@ -82,17 +82,25 @@ static int reaches(const struct target_input *in, double v)
     return in->decrease ? v <= in->target : v >= in->target;
 }
 
-static enum target_verdict judge(const struct target_input *in, const struct target_progress *p)
+static enum target_verdict judge(const struct target_input *in, struct target_progress *p)
 {
-    if (!in->has_target || (!p->has_current && !p->has_trend))
+    if (!in->has_target) {
+        p->why_unknown = TARGET_WHY_NO_TARGET;
         return TARGET_UNKNOWN;
+    }
+    if (!p->has_current && !p->has_trend) {
+        p->why_unknown = TARGET_WHY_NO_DATA;
+        return TARGET_UNKNOWN;
+    }
     if (p->has_current && reaches(in, p->current))
         return TARGET_MET;
     if (in->today > in->due_day)
         return TARGET_MISSED;
-    if (p->has_trend && reaches(in, p->projected))
-        return TARGET_ON_TRACK;
-    return TARGET_OFF_TRACK;
+    if (!p->has_trend) {
+        p->why_unknown = TARGET_WHY_NO_TREND;
+        return TARGET_UNKNOWN;
+    }
+    return reaches(in, p->projected) ? TARGET_ON_TRACK : TARGET_OFF_TRACK;
 }
 
 void target_compute(const struct target_input *in, struct target_progress *out)
@@ -107,6 +115,20 @@ void target_compute(const struct target_input *in, struct target_progress *out)
     fit_trend(in, &p);
     p.verdict = judge(in, &p);
     *out = p;
+}
+
+const char *target_why_unknown_name(enum target_why_unknown why)
+{
+    switch (why) {
+    case TARGET_WHY_NO_TARGET:
+        return "no_target";
+    case TARGET_WHY_NO_DATA:
+        return "no_observations";
+    case TARGET_WHY_NO_TREND:
+        return "no_trend";
+    default:
+        return NULL;
+    }
 }
 
 const char *target_verdict_name(enum target_verdict v)

@@ -36,6 +36,15 @@ enum target_verdict {
     TARGET_MISSED,    /* the due date has passed and the target was not reached */
 };
 
+/* Why a verdict is TARGET_UNKNOWN. */
+enum target_why_unknown {
+    TARGET_WHY_NONE,      /* the verdict is known */
+    TARGET_WHY_NO_TARGET, /* no target value */
+    TARGET_WHY_NO_DATA,   /* no observation (a baseline alone says nothing of now) */
+    TARGET_WHY_NO_TREND,  /* not reached, not past due, and no trend: the baseline
+                           * and observations give fewer than two days */
+};
+
 struct target_progress {
     int has_current;
     double current; /* latest observation */
@@ -46,6 +55,7 @@ struct target_progress {
     double slope_per_year; /* least-squares slope over baseline + observations */
     double projected;      /* trend value at the due date */
     enum target_verdict verdict;
+    enum target_why_unknown why_unknown;
 };
 
 /* API */
@@ -62,9 +72,15 @@ struct target_progress {
  * value at due_day. The verdict, in this order: UNKNOWN without a target or
  * with neither a current value nor a trend; MET when current reaches the
  * target (>= it, or <= it when decrease is set); MISSED when today is after
- * due_day; ON_TRACK when projected reaches the target; otherwise OFF_TRACK
- * (also when a current value exists but no trend shows it moving). */
+ * due_day; ON_TRACK when projected reaches the target; OFF_TRACK when it
+ * does not; UNKNOWN when there is no trend to say either (one value, or
+ * values of one day only): "off track" is said only of a trend.
+ * why_unknown names the reason of every UNKNOWN, TARGET_WHY_NONE otherwise. */
 void target_compute(const struct target_input *in, struct target_progress *out);
+
+/* A stable token for why a verdict is unknown: "no_target",
+ * "no_observations", "no_trend"; NULL for TARGET_WHY_NONE. */
+const char *target_why_unknown_name(enum target_why_unknown why);
 
 /* A stable English token for a verdict: "unknown", "met", "on_track",
  * "off_track", "missed". */

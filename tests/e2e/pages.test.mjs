@@ -65,6 +65,22 @@ test('a first visit follows the browser languages, then the choice sticks', asyn
   assertEqual(await page.getAttribute('html', 'lang'), 'vi', '?lang= is kept as the choice');
 });
 
+test('dashboard: a target without a trend is not called off track, and says why', async ({ newPage }) => {
+  for (const lang of ['vi', 'en', 'ko']) {
+    const page = await newPage();
+    await open(page, `/?lang=${lang}`);
+    // one reported figure, on the baseline's own day: no trend (docs/api.md, verdicts)
+    const card = page.locator('article.target[data-code="kcn-count-2030"]');
+    await card.waitFor();
+    assertEqual((await card.locator('.verdict .badge').textContent()).trim(), s(lang, 'verdict_unknown'), `${lang}: verdict`);
+    assertEqual((await card.locator('.verdict-why').textContent()).trim(), s(lang, 'verdict_why_no_trend'), `${lang}: why`);
+    assertEqual(await page.locator('article.target.tv-off_track').count(), 0, `${lang}: no target off track without a trend`);
+    // a verdict that is known carries no reason
+    const missed = page.locator('article.target[data-code="ccn-operating-2023"]');
+    assertEqual(await missed.locator('.verdict-why').count(), 0, `${lang}: a known verdict gives no reason`);
+  }
+});
+
 test('every page fits a 360 px wide screen', async ({ newPage }) => {
   const list = await pages();
   const page = await newPage({ viewport: { width: 360, height: 740 } });

@@ -500,6 +500,7 @@ static json_t *find_item(json_t *page, const char *code)
 static void test_targets(void)
 {
     json_t *j = get_json("/api/v1/targets?lang=ko", 200), *t;
+    struct reply r;
 
     if (!j)
         return;
@@ -512,6 +513,7 @@ static void test_targets(void)
     CHECK_EQ_DBL(json_number_value(json_object_get(t, "share_done")), 0.5, 1e-9);
     CHECK_EQ_DBL(json_number_value(json_object_get(t, "projected")), 7, 0.01);
     CHECK_EQ_STR(json_string_value(json_object_get(t, "verdict")), "on_track");
+    CHECK(json_is_null(json_object_get(t, "verdict_why"))); /* present, and null when known */
     /* the registry's own count beside the reported one: alpha, beta, delta-1 */
     CHECK_EQ_DBL(json_number_value(json_object_get(json_object_get(t, "registry"), "value")), 3,
                  1e-9);
@@ -520,7 +522,14 @@ static void test_targets(void)
     CHECK_EQ_STR(json_string_value(json_object_get(t, "name_lang")), "en");
     CHECK_EQ_DBL(json_number_value(json_object_get(t, "value")), 100, 1e-9);
     CHECK_EQ_STR(json_string_value(json_object_get(t, "verdict")), "met");
+    CHECK(json_is_null(json_object_get(t, "verdict_why")));
     json_decref(j);
+    /* the CSV names why in its last column, empty when the verdict is known */
+    CHECK(http_get(srv.port, "/api/v1/targets.csv", NULL, &r) == 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(r.body && strstr(r.body, ",projected,verdict,verdict_why\r\n") != NULL);
+    CHECK(r.body && strstr(r.body, ",on_track,\r\n") != NULL);
+    reply_free(&r);
 }
 
 static void test_stats(void)

@@ -129,6 +129,7 @@ struct verdict_case {
     size_t nobs;
     int32_t today;
     enum target_verdict want;
+    enum target_why_unknown why;
     int want_current, want_share, want_trend;
 };
 
@@ -137,14 +138,16 @@ struct verdict_case {
 static const struct target_point same_day[] = {{150, 12}, {150, 14}};
 
 static const struct verdict_case verdict_cases[] = {
-    {"no target", 1, 0, 2, 120, TARGET_UNKNOWN, 1, 0, 1},
-    {"baseline only", 1, 1, 0, 120, TARGET_UNKNOWN, 0, 0, 0},
-    {"nothing", 0, 1, 0, 120, TARGET_UNKNOWN, 0, 0, 0},
-    {"one observation, no baseline", 0, 1, 1, 120, TARGET_OFF_TRACK, 1, 0, 0},
-    {"one day only: no trend", 0, 1, 2, 120, TARGET_OFF_TRACK, 1, 0, 0},
-    {"baseline and one observation", 1, 1, 1, 120, TARGET_OFF_TRACK, 1, 1, 1},
-    {"same, past due", 1, 1, 2, 201, TARGET_MISSED, 1, 1, 1},
-    {"baseline only, past due", 1, 1, 0, 201, TARGET_UNKNOWN, 0, 0, 0},
+    {"no target", 1, 0, 2, 120, TARGET_UNKNOWN, TARGET_WHY_NO_TARGET, 1, 0, 1},
+    {"baseline only", 1, 1, 0, 120, TARGET_UNKNOWN, TARGET_WHY_NO_DATA, 0, 0, 0},
+    {"nothing", 0, 1, 0, 120, TARGET_UNKNOWN, TARGET_WHY_NO_DATA, 0, 0, 0},
+    /* a value short of the target says nothing of where it is going */
+    {"one observation, no baseline", 0, 1, 1, 120, TARGET_UNKNOWN, TARGET_WHY_NO_TREND, 1, 0, 0},
+    {"one day only: no trend", 0, 1, 2, 120, TARGET_UNKNOWN, TARGET_WHY_NO_TREND, 1, 0, 0},
+    {"baseline and one observation", 1, 1, 1, 120, TARGET_OFF_TRACK, TARGET_WHY_NONE, 1, 1, 1},
+    {"same, past due", 1, 1, 2, 201, TARGET_MISSED, TARGET_WHY_NONE, 1, 1, 1},
+    {"one day only, past due: missed", 0, 1, 2, 201, TARGET_MISSED, TARGET_WHY_NONE, 1, 0, 0},
+    {"baseline only, past due", 1, 1, 0, 201, TARGET_UNKNOWN, TARGET_WHY_NO_DATA, 0, 0, 0},
 };
 
 static void test_verdicts(void)
@@ -162,6 +165,7 @@ static void test_verdicts(void)
         if (p.verdict != c->want)
             fprintf(stderr, "case: %s\n", c->name);
         CHECK_EQ_INT(p.verdict, c->want);
+        CHECK_EQ_INT(p.why_unknown, c->why);
         CHECK_EQ_INT(p.has_current, c->want_current);
         CHECK_EQ_INT(p.has_share, c->want_share);
         CHECK_EQ_INT(p.has_trend, c->want_trend);
@@ -198,7 +202,51 @@ static void test_names(void)
     CHECK_EQ_STR(target_verdict_name(TARGET_ON_TRACK), "on_track");
     CHECK_EQ_STR(target_verdict_name(TARGET_OFF_TRACK), "off_track");
     CHECK_EQ_STR(target_verdict_name(TARGET_MISSED), "missed");
+    CHECK_EQ_STR(target_why_unknown_name(TARGET_WHY_NO_TARGET), "no_target");
+    CHECK_EQ_STR(target_why_unknown_name(TARGET_WHY_NO_DATA), "no_observations");
+    CHECK_EQ_STR(target_why_unknown_name(TARGET_WHY_NO_TREND), "no_trend");
+    CHECK(target_why_unknown_name(TARGET_WHY_NONE) == NULL);
     CHECK_EQ_STR(target_verdict_name((enum target_verdict)99), "unknown");
+}
+
+/* Over random targets: "off track" and "on track" only with a trend, whose
+ * projection decides between them; every unknown verdict has its reason
+ * and no known one has any. */
+static void test_verdict_properties(void)
+{
+    struct target_point obs[4];
+    uint32_t seed = 12345;
+    int i, j, off = 0, no_trend = 0;
+
+    for (i = 0; i < 20000; i++) {
+        struct target_input in = {0};
+        struct target_progress p;
+#define NEXT(n) ((((seed = seed * 1103515245u + 12345u) >> 8) % (n)))
+        in.has_baseline = (int)NEXT(2);
+        in.baseline = NEXT(100);
+        in.baseline_day = (int32_t)NEXT(400);
+        in.has_target = NEXT(8) != 0;
+        in.target = NEXT(200);
+        in.due_day = 400 + (int32_t)NEXT(800);
+        in.decrease = (int)NEXT(2);
+        in.nobs = NEXT(5);
+        for (j = 0; j < (int)in.nobs; j++)
+            obs[j] = (struct target_point){(int32_t)NEXT(3) * 150, (double)NEXT(200)};
+        in.obs = obs;
+        in.today = (int32_t)NEXT(1400);
+#undef NEXT
+        target_compute(&in, &p);
+        CHECK_EQ_INT(p.verdict == TARGET_UNKNOWN, p.why_unknown != TARGET_WHY_NONE);
+        if (p.verdict == TARGET_OFF_TRACK || p.verdict == TARGET_ON_TRACK) {
+            int reached = in.decrease ? p.projected <= in.target : p.projected >= in.target;
+            CHECK(p.has_trend);
+            CHECK_EQ_INT(reached, p.verdict == TARGET_ON_TRACK);
+            off += p.verdict == TARGET_OFF_TRACK;
+        }
+        no_trend += p.why_unknown == TARGET_WHY_NO_TREND;
+    }
+    CHECK(off > 100);      /* the cases above were met, */
+    CHECK(no_trend > 100); /* both of them */
 }
 
 int main(void)
@@ -209,5 +257,6 @@ int main(void)
     test_verdicts();
     test_same_day_points();
     test_names();
+    test_verdict_properties();
     return test_report("test_target");
 }
