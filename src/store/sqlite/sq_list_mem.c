@@ -342,35 +342,21 @@ static int key_cmp(const struct mem_table *t, size_t a, size_t b)
                       t->key_len[b]);
 }
 
-static int has_id(const int64_t *ids, size_t n, int64_t id)
+/* Whether the ascending ids[0..n) hold id; its place in *at when they do
+ * (at may be NULL). */
+static int find_id(const int64_t *ids, size_t n, int64_t id, size_t *at)
 {
     size_t lo = 0, hi = n;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ids[mid] < id)
+        if (ids[mid] < id) {
             lo = mid + 1;
-        else if (ids[mid] > id)
+        } else if (ids[mid] > id) {
             hi = mid;
-        else
-            return 1;
-    }
-    return 0;
-}
-
-/* The row whose rowid is id, in *row; 0 when there is none. */
-static int row_of(const struct mem_table *t, int64_t id, size_t *row)
-{
-    size_t lo = 0, hi = t->n;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->rowid[mid] < id)
-            lo = mid + 1;
-        else if (t->rowid[mid] > id)
-            hi = mid;
-        else {
-            *row = mid;
+        } else {
+            if (at)
+                *at = mid;
             return 1;
         }
     }
@@ -437,7 +423,7 @@ static int passes(const struct query *w, const struct cond *c, size_t row)
                 return 1;
         return 0;
     case SQF_UNIT_ZONES:
-        return has_id(c->ids, c->nids, t->rowid[row]);
+        return find_id(c->ids, c->nids, t->rowid[row], NULL);
     default:
         return 0;
     }
@@ -700,11 +686,11 @@ enum khu_err sq_list_mem_page(struct store *s, const struct sq_resource *r,
             ndrive = w.cond[j].nids;
         }
     for (at = 0; at < ndrive; at++) {
-        if (drive && !row_of(t, drive[at], &row))
+        if (drive && !find_id(t->rowid, t->n, drive[at], &row))
             continue;
         if (!drive)
             row = at;
-        if (w.hits && drive != w.hits && !has_id(w.hits, w.nhits, t->rowid[row]))
+        if (w.hits && drive != w.hits && !find_id(w.hits, w.nhits, t->rowid[row], NULL))
             continue;
         for (j = 0; j < w.ncond && passes(&w, &w.cond[j], row); j++)
             ;
