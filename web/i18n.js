@@ -922,7 +922,8 @@ export function fmtMeasure(v, unit, digits = 2) {
   if (unit === 'usd_bn' && current === 'ko') return `${fmtNum(v * 10, digits)}${t('u_usd_bn')}`;
   const u = unit ? t(`u_${unit}`) : '';
   if (!u) return fmtNum(v, digits);
-  if (unit === 'pct') return current === 'en' ? `${fmtNum(v, digits)}%` : `${fmtNum(v, digits)} %`;
+  // 61% in English and Korean; Vietnamese sets the sign apart: 61 %
+  if (unit === 'pct') return current === 'vi' ? `${fmtNum(v, digits)} %` : `${fmtNum(v, digits)}%`;
   return `${fmtNum(v, digits)} ${u}`;
 }
 

@@ -4,7 +4,7 @@
 // points, the reasons in the chosen language), the excluded zones with
 // theirs, the result on a map, up to four ticked zones side by side, the PDF
 // brief and an inquiry to /api/v1/leads. User text is only ever set as text.
-import { t, lang, fmtNum, fmtDate, fmtMeasure } from './i18n.js';
+import { t, lang, fmtNum, fmtDate, fmtMeasure, fmtPct } from './i18n.js';
 import { esc, getAll, getJSON, nameHTML, nameText, tableWrap, valHTML } from './core.js';
 import { createMap, layerControlsHTML, wireLayerControls, unplacedHTML } from './mapdraw.js';
 
@@ -162,39 +162,134 @@ function scoreBarHTML(z) {
   return `<div class="scorebar" role="img" aria-label="${esc(label)}">${segs}</div>`;
 }
 
-function zoneHTML(z, i, excluded) {
+export const GROUPS = ['fits', 'unverified', 'excluded'];
+const MORE = 50; // zones fetched by "show more"
+
+// What a met requirement's fact says ("17 km to Ho Chi Minh City").
+function factText(c, f) {
+  switch (c) {
+    case 'land':
+      return t('inv_fact_land', { ha: fmtMeasure(f.available_ha, 'ha', 1) });
+    case 'price':
+      return t('inv_fact_price', { v: fmtMeasure(f.lease_usd_m2, 'usd_m2', 2) });
+    case 'km_hcmc':
+      return t('inv_fact_km_hcmc', { km: fmtMeasure(f.km_hcmc, 'km', 1) });
+    case 'km_port':
+      return t('inv_fact_km_port', { km: fmtMeasure(f.km_port, 'km', 1) });
+    case 'wwtp':
+      return t('inv_fact_wwtp', { v: fmtMeasure(f.wwtp_m3_day, 'm3_day', 0) });
+    case 'power':
+      return t('inv_fact_power', { v: fmtMeasure(f.power_mva, 'mva', 1) });
+    case 'ready':
+      return f.status === 'operating' ? t('inv_fact_operating') : t('inv_fact_opens', { year: String(f.planned_year) });
+    case 'sector':
+      return t('inv_fact_sector');
+    default:
+      return '';
+  }
+}
+
+// The facts a card leads with: each requirement met (with the figures'
+// date), then the zone's size and reported occupancy where known.
+function factsHTML(z) {
+  const f = z.facts || {};
+  const checks = z.checks || {};
+  const when = f.as_of ? ` ${t('inv_as_of', { date: fmtDate(f.as_of) })}` : '';
+  const items = CRITERIA.filter((c) => checks[c] === 'met').map(
+    (c) => `<li class="fact met" data-criterion="${c}"><span aria-hidden="true">✓ </span>${esc(factText(c, f) + (c === 'land' ? when : ''))}</li>`
+  );
+  if (f.total_ha !== null && f.total_ha !== undefined) items.push(`<li class="fact" data-fact="total_ha">${esc(t('inv_fact_total', { ha: fmtMeasure(f.total_ha, 'ha', 1) }))}</li>`);
+  if (checks.land !== 'met' && f.available_ha !== null && f.available_ha !== undefined)
+    items.push(`<li class="fact" data-fact="available_ha">${esc(t('inv_fact_land', { ha: fmtMeasure(f.available_ha, 'ha', 1) }) + when)}</li>`);
+  if (f.occupancy_reported_pct !== null && f.occupancy_reported_pct !== undefined)
+    items.push(
+      `<li class="fact" data-fact="occupancy_reported_pct">${esc(
+        f.as_of
+          ? t('inv_fact_occupancy', { pct: fmtPct(f.occupancy_reported_pct), date: fmtDate(f.as_of) })
+          : t('inv_fact_occupancy_undated', { pct: fmtPct(f.occupancy_reported_pct) })
+      )}</li>`
+    );
+  return items.length ? `<ul class="inv-facts" aria-label="${esc(t('inv_facts'))}">${items.join('')}</ul>` : '';
+}
+
+function tickHTML(z) {
   const checked = ticked.includes(z.code);
   const full = !checked && ticked.length >= MAX_COMPARE;
-  const cls = excluded ? 'inv-zone excluded' : 'inv-zone';
-  return `<li class="${cls}" data-code="${esc(z.code)}" data-score="${esc(z.score)}">
-<div class="inv-zone-head">
-<span class="inv-rank">${esc(excluded ? '' : t('inv_rank', { n: i + 1 }))}</span>
-<a class="inv-name" href="/zones/${encodeURIComponent(z.code)}">${zoneName(z)}</a>
-${excluded ? `<span class="badge excluded-badge">${esc(t('inv_excluded_badge'))}</span>` : ''}
-<span class="inv-score">${esc(scoreText(z))}</span>
-<label class="inv-tick"><input type="checkbox" class="compare-box" value="${esc(z.code)}"${checked ? ' checked' : ''}${full ? ' disabled' : ''}> ${esc(t('inv_compare'))}<span class="visually-hidden">: ${esc(zoneNameText(z))}</span></label>
-</div>
-${scoreBarHTML(z)}
-<ul class="reasons" aria-label="${esc(t('inv_reasons'))}">${(z.reasons || [])
+  return `<label class="inv-tick"><input type="checkbox" class="compare-box" value="${esc(z.code)}"${checked ? ' checked' : ''}${full ? ' disabled' : ''}> ${esc(t('inv_compare'))}<span class="visually-hidden">: ${esc(zoneNameText(z))}</span></label>`;
+}
+
+function reasonsHTML(z) {
+  return `<ul class="reasons" aria-label="${esc(t('inv_reasons'))}">${(z.reasons || [])
     .map((r) => `<li class="reason r-${esc(r.kind)}" data-kind="${esc(r.kind)}" data-criterion="${esc(r.criterion || '')}">${esc(r.text)}</li>`)
-    .join('')}</ul>
+    .join('')}</ul>`;
+}
+
+// A zone that fits or may fit: its facts first, then the score, then what
+// is unknown and what to ask.
+function zoneHTML(z) {
+  const stale = (z.reasons || []).some((r) => r.kind === 'stale_ready');
+  return `<li class="inv-zone g-${esc(z.group)}" data-code="${esc(z.code)}" data-score="${esc(z.score)}">
+<div class="inv-zone-head">
+<span class="inv-rank">${esc(t('inv_rank', { n: fmtNum(z.rank, 0) }))}</span>
+<a class="inv-name" href="/zones/${encodeURIComponent(z.code)}">${zoneName(z)}</a>
+${z.group === 'unverified' ? `<span class="badge unverified-badge">${esc(t('inv_unverified_badge'))}</span>` : ''}
+${stale ? `<span class="badge stale-badge">${esc(t('inv_stale_badge'))}</span>` : ''}
+<span class="inv-score">${esc(scoreText(z))}</span>
+${tickHTML(z)}
+</div>
+${factsHTML(z)}
+${scoreBarHTML(z)}
+${reasonsHTML(z)}
 </li>`;
 }
 
-function resultsHTML(res) {
-  const items = res.items || [];
+// An excluded zone on one line: its name, why, its score.
+function excludedHTML(z) {
+  const why = (z.reasons || [])[0];
+  return `<li class="inv-zone excluded" data-code="${esc(z.code)}" data-score="${esc(z.score)}">
+<a class="inv-name" href="/zones/${encodeURIComponent(z.code)}">${zoneName(z)}</a>
+<span class="inv-why reason r-${esc(why ? why.kind : '')}">${esc(why ? why.text : '')}</span>
+<span class="inv-score">${esc(scoreText(z))}</span>
+${tickHTML(z)}
+</li>`;
+}
+
+function moreHTML(res, g) {
+  const left = res.counts[g] - res[g].length;
+  if (left <= 0) return '';
+  return `<p class="more"><button type="button" class="secondary inv-more" data-group="${g}" id="inv-more-${g}">${esc(
+    t('inv_more', { n: fmtNum(Math.min(left, MORE), 0), total: fmtNum(res.counts[g], 0) })
+  )}</button></p>`;
+}
+
+function countText(res) {
+  return t('inv_count', { n: fmtNum(res.counts.fits, 0), u: fmtNum(res.counts.unverified, 0), x: fmtNum(res.counts.excluded, 0) });
+}
+
+function resultsHTML(res, excludedOpen) {
+  const fits = res.fits || [];
+  const unv = res.unverified || [];
   const excl = res.excluded || [];
-  return `<p id="inv-count" class="count" role="status"><strong>${esc(
-    t('inv_count', { n: fmtNum(res.total, 0), x: fmtNum(res.excluded_total, 0) })
-  )}</strong></p>
+  return `<p id="inv-count" class="count" role="status"><strong>${esc(countText(res))}</strong></p>
+<p class="note" id="inv-order">${esc(t('inv_order'))}</p>
 ${legendHTML()}
-<h3 id="inv-items-h">${esc(t('inv_items_h'))}</h3>
-${items.length ? `<ol id="inv-items" class="inv-list" aria-labelledby="inv-items-h">${items.map((z, i) => zoneHTML(z, i, false)).join('')}</ol>` : `<p class="empty" id="inv-items-empty">${esc(t('inv_no_items'))}</p>`}
+<h3 id="inv-fits-h">${esc(t('inv_fits_h'))}</h3>
+${fits.length ? `<ol id="inv-fits" class="inv-list" aria-labelledby="inv-fits-h">${fits.map(zoneHTML).join('')}</ol>` : `<p class="empty" id="inv-fits-empty">${esc(t(unv.length ? 'inv_no_fits_but' : 'inv_no_fits'))}</p>`}
+${moreHTML(res, 'fits')}
+${
+  unv.length
+    ? `<h3 id="inv-unverified-h">${esc(t('inv_unverified_h'))}</h3>
+<p class="note">${esc(t('inv_unverified_intro'))}</p>
+<ol id="inv-unverified" class="inv-list" aria-labelledby="inv-unverified-h">${unv.map(zoneHTML).join('')}</ol>
+${moreHTML(res, 'unverified')}`
+    : ''
+}
 ${
   excl.length
-    ? `<h3 id="inv-excluded-h">${esc(t('inv_excluded_h'))}</h3>
+    ? `<details id="inv-excluded-box"${excludedOpen ? ' open' : ''}><summary id="inv-excluded-h">${esc(t('inv_excluded_h', { n: fmtNum(res.counts.excluded, 0) }))}</summary>
 <p class="note">${esc(t('inv_excluded_intro'))}</p>
-<ol id="inv-excluded" class="inv-list" aria-labelledby="inv-excluded-h">${excl.map((z, i) => zoneHTML(z, i, true)).join('')}</ol>`
+<ol id="inv-excluded" class="inv-list excluded-lines" aria-labelledby="inv-excluded-h">${excl.map(excludedHTML).join('')}</ol>
+${moreHTML(res, 'excluded')}</details>`
     : ''
 }`;
 }
@@ -203,18 +298,23 @@ function figure(zone, key, unit, digits) {
   return valHTML(zone ? zone[key] : null, (v) => fmtMeasure(v, unit, digits));
 }
 
-function compareHTML(list, details) {
+function compareHTML(list) {
   if (!list.length) return `<p class="hint">${esc(t('inv_compare_hint'))}</p>`;
   const head = list.map((z) => `<th scope="col" data-code="${esc(z.code)}">${zoneName(z)}</th>`).join('');
   const row = (label, cells, cls = '') => `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${esc(label)}</th>${cells}</tr>`;
+  const cellOf = (key, render) => list.map((z) => `<td data-field="${key}">${render(z.facts || {}, z)}</td>`).join('');
   const rows = [
+    row(t('inv_group'), list.map((z) => `<td data-field="group">${esc(t(`inv_group_${z.group}`))}</td>`).join('')),
     row(t('inv_legend'), list.map((z) => `<td class="num score">${esc(scoreText(z))}</td>`).join(''), 'score-row'),
     ...CRITERIA.map((c) =>
       row(`· ${t(`crit_${c}`)}`, list.map((z) => `<td class="num">${esc(fmtNum(z.contributions ? z.contributions[c] : null, 1))}</td>`).join(''))
     ),
-    ...FIGURES.map(([key, label, unit, digits]) =>
-      row(t(label), list.map((z) => `<td class="num" data-field="${key}">${figure(details.get(z.code), key, unit, digits)}</td>`).join(''))
-    ),
+    row(t('field_status'), cellOf('status', (f) => (f.status ? esc(t(`status_${f.status}`)) : valHTML(null)))),
+    row(t('field_total_ha'), cellOf('total_ha', (f) => figure(f, 'total_ha', 'ha', 1))),
+    row(t('field_industrial_ha'), cellOf('industrial_ha', (f) => figure(f, 'industrial_ha', 'ha', 1))),
+    row(t('field_occupancy_reported_pct'), cellOf('occupancy_reported_pct', (f) => figure(f, 'occupancy_reported_pct', 'pct', 1))),
+    row(t('field_as_of'), cellOf('as_of', (f) => (f.as_of ? esc(fmtDate(f.as_of)) : valHTML(null)))),
+    ...FIGURES.map(([key, label, unit, digits]) => row(t(label), cellOf(key, (f) => figure(f, key, unit, digits)))),
   ];
   return tableWrap(
     t('inv_compare_caption'),
@@ -321,12 +421,12 @@ ${leadHTML()}
   let seq = 0;
 
   function listed() {
-    return result ? [...(result.items || []), ...(result.excluded || [])] : [];
+    return result ? GROUPS.flatMap((g) => result[g] || []) : [];
   }
 
   function pdfZones() {
     if (ticked.length) return ticked;
-    return (result && result.items ? result.items : []).slice(0, 3).map((z) => z.code);
+    return result ? [...(result.fits || []), ...(result.unverified || [])].slice(0, 3).map((z) => z.code) : [];
   }
 
   function drawDownloads() {
@@ -346,15 +446,11 @@ ${leadHTML()}
     lz.textContent = ticked.length ? ticked.map((c) => zoneNameText(byCode.get(c) || { code: c })).join(', ') : t('inv_l_zones_none');
   }
 
-  async function drawCompare() {
+  function drawCompare() {
     const byCode = new Map(listed().map((z) => [z.code, z]));
     const list = ticked.map((c) => byCode.get(c)).filter(Boolean);
     const box = main.querySelector('#inv-compare');
-    const details = new Map();
-    const got = await Promise.all(list.map((z) => getJSON(`/api/v1/zones/${encodeURIComponent(z.code)}?lang=${lang()}`).catch(() => null)));
-    if (!ctx.alive()) return;
-    list.forEach((z, i) => details.set(z.code, got[i]));
-    box.innerHTML = compareHTML(list, details);
+    box.innerHTML = compareHTML(list);
     box.dataset.codes = list.map((z) => z.code).join(',');
     for (const b of main.querySelectorAll('.compare-box')) b.disabled = !b.checked && ticked.length >= MAX_COMPARE;
     drawDownloads();
@@ -362,15 +458,17 @@ ${leadHTML()}
 
   function drawMap() {
     const excluded = new Set((result.excluded || []).map((z) => z.code));
+    const unverified = new Set((result.unverified || []).map((z) => z.code));
     const fs = listed()
       .map((z) => features.get(z.code))
       .filter(Boolean);
     m.setZones(fs);
     m.fit(fs);
     for (const el of main.querySelectorAll('#inv-map .leaflet-marker-icon.zone-marker')) {
-      if (!excluded.has(el.dataset.code)) continue;
-      el.classList.add('excluded');
-      el.setAttribute('aria-label', `${el.getAttribute('aria-label')} — ${t('inv_excluded_badge')}`);
+      const g = excluded.has(el.dataset.code) ? 'excluded' : unverified.has(el.dataset.code) ? 'unverified' : null;
+      if (!g) continue;
+      el.classList.add(g);
+      el.setAttribute('aria-label', `${el.getAttribute('aria-label')} — ${t(`inv_${g}_badge`)}`);
     }
     main.querySelector('#inv-unplaced').innerHTML = unplacedHTML(fs);
   }
@@ -394,9 +492,9 @@ ${leadHTML()}
       result = res;
       const codes = new Set(listed().map((z) => z.code));
       ticked = ticked.filter((c) => codes.has(c));
-      out.innerHTML = resultsHTML(res);
+      out.innerHTML = resultsHTML(res, false);
       drawMap();
-      await drawCompare();
+      drawCompare();
     } catch (e) {
       if (my !== seq || !ctx.alive()) return;
       result = null;
@@ -420,6 +518,31 @@ ${leadHTML()}
     form.elements.sector.value = '';
     for (const o of form.elements.units.options) o.selected = false;
     clearProblems(form);
+  });
+  // "show more": the group's next zones, appended; focus goes to the first
+  async function more(g) {
+    const have = result[g].length;
+    const url = `/api/v1/match/sites?${query ? `${query}&` : ''}group=${g}&offset=${have}&limit=${MORE}&lang=${lang()}`;
+    const mine = result;
+    try {
+      const res = await getJSON(url);
+      if (mine !== result || !ctx.alive()) return;
+      result[g] = [...result[g], ...(res[g] || [])];
+      result.counts = res.counts;
+      const open = !!(main.querySelector('#inv-excluded-box') || {}).open;
+      out.innerHTML = resultsHTML(result, open);
+      drawMap();
+      drawCompare();
+      const first = out.querySelector(`#inv-${g} > li:nth-child(${have + 1}) .inv-name`);
+      if (first) first.focus();
+    } catch (e) {
+      out.insertAdjacentHTML('beforeend', `<p class="error" role="alert">${esc(t('inv_error', { msg: e.message }))}</p>`);
+    }
+  }
+
+  out.addEventListener('click', (e) => {
+    const b = e.target.closest('button.inv-more');
+    if (b) more(b.dataset.group);
   });
   out.addEventListener('change', (e) => {
     const b = e.target.closest('.compare-box');

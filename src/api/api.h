@@ -23,6 +23,7 @@ struct api_app {
     int32_t today;               /* days since 1970-01-01: "now" for target progress */
     char tiles[1024];            /* map tile URL template for the web app; "" for none */
     char tiles_attribution[512]; /* credit shown on the map with those tiles */
+    char promotion_contact[512]; /* the province's investment-promotion contact in briefs; "" */
 };
 
 enum api_lang { LANG_VI, LANG_EN, LANG_KO };

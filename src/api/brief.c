@@ -12,6 +12,7 @@
 #include "api/handlers.h"
 #include "api/match.h"
 #include "app/app_brief.h"
+#include "core/num.h"
 #include "core/xalloc.h"
 
 #define BRIEF_API_MAX_ZONES 8
@@ -62,10 +63,10 @@ void api_brief(struct http_req *req, struct http_resp *resp)
     enum api_lang lang;
     enum khu_err err;
     struct store *s;
-    time_t now = time(NULL);
+    int32_t day = ((struct api_app *)req->app)->today;
     int n, i;
 
-    app_finder_input_init(&needs);
+    app_finder_input_init(&needs, day);
     khu_diag_clear(&d);
     if (api_lang(req, resp, &lang) ||
         match_input_from_query(&needs, req, resp, MATCH_ROUTE_BRIEF) ||
@@ -75,8 +76,9 @@ void api_brief(struct http_req *req, struct http_resp *resp)
     needs.lang = match_site_lang(lang);
     for (i = 0; i < n; i++)
         code_list[i] = codes[i];
-    strftime(today, sizeof(today), "%Y-%m-%d", gmtime(&now));
-    in = (struct brief_input){code_list, n, needs.lang, today, NULL};
+    format_date(day, today);
+    in = (struct brief_input){code_list, n,    needs.lang,
+                              today,     NULL, ((struct api_app *)req->app)->promotion_contact};
     if (req->nparams > 1 + (http_param(req, "lang") != NULL))
         in.needs = &needs;
     b = xcalloc(1, sizeof(*b));

@@ -35,6 +35,10 @@ static enum khu_err set_sector(struct finder_input *in, const struct match_param
                                const char *text, struct khu_diag *d);
 static enum khu_err set_limit(struct finder_input *in, const struct match_param *p,
                               const char *text, struct khu_diag *d);
+static enum khu_err set_offset(struct finder_input *in, const struct match_param *p,
+                               const char *text, struct khu_diag *d);
+static enum khu_err set_group(struct finder_input *in, const struct match_param *p,
+                              const char *text, struct khu_diag *d);
 
 #define BOTH     (MATCH_ROUTE_FINDER | MATCH_ROUTE_BRIEF)
 #define Q(field) offsetof(struct site_query, field)
@@ -78,7 +82,11 @@ const struct match_param match_params[] = {
     {"sector", MATCH_CODE, 0, 0, BOTH, 0, "2610", "The investor's VSIC code (2018 or 2025).",
      set_sector, 0},
     {"limit", MATCH_INTEGER, 1, FINDER_MAX_LIMIT, BOTH, 0, "5",
-     "Zones listed in items and in excluded (1-500, default 20).", set_limit, 0},
+     "Zones listed in each group (1-500, default 20).", set_limit, 0},
+    {"offset", MATCH_INTEGER, 0, FINDER_MAX_ZONES, MATCH_ROUTE_FINDER, 0, "20",
+     "Ranks skipped in each listed group, for the next page (default 0).", set_offset, 0},
+    {"group", MATCH_CODE, 0, 0, MATCH_ROUTE_FINDER, 0, "unverified",
+     "List only this group: fits, unverified or excluded (the counts cover all).", set_group, 0},
     {"lang", MATCH_LANG, 0, 0, BOTH, 0, "en",
      "Language of names and reasons; otherwise Accept-Language, then vi.", NULL, 0},
     {"zones", MATCH_CODES, 1, 8, MATCH_ROUTE_BRIEF, 1, "kcn-alpha",
@@ -176,6 +184,36 @@ static enum khu_err set_limit(struct finder_input *in, const struct match_param 
     }
     in->limit = (long)v;
     return KHU_OK;
+}
+
+static enum khu_err set_offset(struct finder_input *in, const struct match_param *p,
+                               const char *text, struct khu_diag *d)
+{
+    int64_t v;
+
+    if (parse_i64(text, (int64_t)p->min, (int64_t)p->max, &v)) {
+        khu_diag_set(d, 0, 0, p->name, "%s must be a whole number from %g to %g; got '%.40s'",
+                     p->name, p->min, p->max, text);
+        return KHU_EINVAL;
+    }
+    in->offset = (long)v;
+    return KHU_OK;
+}
+
+static enum khu_err set_group(struct finder_input *in, const struct match_param *p,
+                              const char *text, struct khu_diag *d)
+{
+    int g;
+
+    for (g = 0; g < SITE_GROUPS; g++) {
+        if (strcmp(text, site_group_name((enum site_group)g)) == 0) {
+            in->groups = 1u << g;
+            return KHU_OK;
+        }
+    }
+    khu_diag_set(d, 0, 0, p->name, "%s must be fits, unverified or excluded; got '%.40s'", p->name,
+                 text);
+    return KHU_EINVAL;
 }
 
 /* ===== decoding ===== */
@@ -322,8 +360,57 @@ int match_input_from_json(struct finder_input *in, struct http_req *req, struct 
 
 /* ===== output ===== */
 
+static double one_decimal(double v)
+{
+    return (double)(long long)(v * 10 + (v < 0 ? -0.5 : 0.5)) / 10;
+}
+
+static void figure(struct jw *w, const char *key, struct site_value v)
+{
+    jw_key(w, key);
+    if (v.known)
+        jw_real(w, v.v);
+    else
+        jw_null(w);
+}
+
+static void text_or_null(struct jw *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    if (s)
+        jw_str(w, s);
+    else
+        jw_null(w);
+}
+
+/* The zone's figures as scored, each null when unknown, with their date
+ * and source, so a card can lead with the facts that fit. */
+static void write_facts(struct jw *w, const struct finder_zone *m)
+{
+    const struct site_zone *z = m->site;
+    struct site_value planned = {z->ready_year != 0, z->ready_year};
+
+    jw_key(w, "facts");
+    jw_obj_begin(w);
+    text_or_null(w, "status", m->status);
+    figure(w, "planned_year", planned);
+    figure(w, "total_ha", m->total_ha);
+    figure(w, "industrial_ha", m->industrial_ha);
+    figure(w, "available_ha", z->available_ha);
+    figure(w, "occupancy_reported_pct", z->occupancy_reported_pct);
+    figure(w, "lease_usd_m2", z->lease_usd_m2);
+    figure(w, "km_hcmc", z->km_hcmc);
+    figure(w, "km_port", z->km_port);
+    figure(w, "wwtp_m3_day", z->wwtp_m3_day);
+    figure(w, "power_mva", z->power_mva);
+    text_or_null(w, "as_of", z->as_of);
+    text_or_null(w, "source", m->source);
+    text_or_null(w, "developer", m->developer);
+    jw_obj_end(w);
+}
+
 static void write_result(struct jw *w, const struct site_result *r, const struct finder_zone *m,
-                         enum site_lang lang)
+                         long rank, enum site_lang lang)
 {
     char text[512];
     int i;
@@ -335,17 +422,31 @@ static void write_result(struct jw *w, const struct site_result *r, const struct
     jw_str(w, m->name);
     jw_key(w, "name_lang");
     jw_str(w, m->name_lang);
+    jw_key(w, "group");
+    jw_str(w, site_group_name(r->group));
+    jw_key(w, "rank");
+    jw_int(w, rank);
     jw_key(w, "score");
-    jw_real(w, (double)(long long)(r->score * 10 + 0.5) / 10);
-    jw_key(w, "excluded");
-    jw_bool(w, r->excluded);
+    jw_real(w, one_decimal(r->score));
+    jw_key(w, "unknowns");
+    jw_int(w, r->unknowns);
+    jw_key(w, "checks");
+    jw_obj_begin(w);
+    for (i = 0; i < CRIT_COUNT; i++) {
+        if (r->check[i] == CHECK_NOT_ASKED)
+            continue;
+        jw_key(w, site_criterion_name((enum site_criterion)i));
+        jw_str(w, site_check_name(r->check[i]));
+    }
+    jw_obj_end(w);
     jw_key(w, "contributions");
     jw_obj_begin(w);
     for (i = 0; i < CRIT_COUNT; i++) {
         jw_key(w, site_criterion_name((enum site_criterion)i));
-        jw_real(w, (double)(long long)(r->contribution[i] * 10 + 0.5) / 10);
+        jw_real(w, one_decimal(r->contribution[i]));
     }
     jw_obj_end(w);
+    write_facts(w, m);
     jw_key(w, "reasons");
     jw_arr_begin(w);
     for (i = 0; i < r->nreasons; i++) {
@@ -366,23 +467,35 @@ static void write_results(struct jw *w, const struct finder_input *in, enum api_
                           const struct finder_run *run)
 {
     size_t i;
-    int pass, c;
+    int g, c;
 
     jw_obj_begin(w);
-    for (pass = 0; pass < 2; pass++) {
-        jw_key(w, pass ? "excluded" : "items");
+    for (g = 0; g < SITE_GROUPS; g++) {
+        long rank = in->offset;
+        if (!((in->groups >> g) & 1u))
+            continue;
+        jw_key(w, site_group_name((enum site_group)g));
         jw_arr_begin(w);
         for (i = 0; i < run->nresults; i++)
-            if (run->results[i].excluded == pass) {
+            if ((int)run->results[i].group == g) {
                 struct finder_zone m = app_finder_zone_of(run, in, &run->results[i]);
-                write_result(w, &run->results[i], &m, in->lang);
+                write_result(w, &run->results[i], &m, ++rank, in->lang);
             }
         jw_arr_end(w);
     }
-    jw_key(w, "total");
-    jw_int(w, (int64_t)run->included);
-    jw_key(w, "excluded_total");
-    jw_int(w, (int64_t)run->excluded);
+    jw_key(w, "counts");
+    jw_obj_begin(w);
+    for (g = 0; g < SITE_GROUPS; g++) {
+        jw_key(w, site_group_name((enum site_group)g));
+        jw_int(w, (int64_t)run->count[g]);
+    }
+    jw_obj_end(w);
+    jw_key(w, "offset");
+    jw_int(w, in->offset);
+    jw_key(w, "limit");
+    jw_int(w, in->limit);
+    jw_key(w, "order");
+    jw_str(w, "group, score (highest first), unknowns (fewest first), code");
     jw_key(w, "weights");
     jw_obj_begin(w);
     for (c = 0; c < CRIT_COUNT; c++) {
@@ -409,7 +522,7 @@ void api_match_sites(struct http_req *req, struct http_resp *resp)
     struct jw w;
     int post = strcmp(req->method, "POST") == 0, snapshot;
 
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, ((struct api_app *)req->app)->today);
     khu_diag_clear(&d);
     if (api_lang(req, resp, &lang))
         return;

@@ -393,8 +393,10 @@ static void match_body(struct jw *w)
 }
 
 static const char finder_answers[] =
-    "{\"200\":{\"description\":\"The ranked zones: items (included, best first) and excluded,"
-    " each with score, contributions per criterion and reasons.\",\"content\":{"
+    "{\"200\":{\"description\":\"The zones in three groups, each ranked: fits (every stated"
+    " requirement met on known figures), unverified (none broken, some unknown) and excluded;"
+    " counts of each; every zone with its rank, score, contributions per criterion, checks,"
+    " facts and reasons.\",\"content\":{"
     "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}}}},"
     "\"400\":{\"$ref\":\"#/components/responses/Problem\"}}";
 

@@ -71,6 +71,33 @@ static int fill_zone(void *arg, const struct khu_row *row)
     return 0;
 }
 
+/* Names the needs' sector and units in lang and states the needs in b. */
+static enum khu_err fill_needs(struct store *s, const struct finder_input *needs,
+                               enum site_lang lang, struct brief *b, struct khu_diag *d)
+{
+    char sector[320] = "", units[640] = "", name[256];
+    enum khu_err err = KHU_OK;
+    int i;
+
+    if (needs->q.has_sector) {
+        err = store_sector_name(s, needs->sector, lang, name, sizeof(name), d);
+        if (err && err != KHU_ENOTFOUND)
+            return err;
+        snprintf(sector, sizeof(sector), "%s %s", needs->sector, name);
+    }
+    for (i = 0; i < needs->nunits; i++) {
+        err = store_unit_name(s, needs->units[i], lang, name, sizeof(name), d);
+        if (err && err != KHU_ENOTFOUND)
+            return err;
+        if (i)
+            append(units, sizeof(units), ", ");
+        append(units, sizeof(units), err ? needs->units[i] : name);
+    }
+    brief_fill_needs(&needs->q, needs->q.has_sector ? sector : NULL, needs->nunits ? units : NULL,
+                     lang, b);
+    return KHU_OK;
+}
+
 static int add_point(void *arg, double lat, double lon, const char *label)
 {
     struct brief *b = arg;
@@ -106,7 +133,12 @@ enum khu_err app_brief_load(struct store *s, const struct brief_input *in, struc
             brief_fill_score(&r, in->lang, &zones[i]);
     }
     if (!err) {
-        brief_fill_labels(in->lang, in->today, b);
+        brief_fill_labels(in->lang, in->today, in->promotion, b);
+        b->needs[0] = '\0';
+        if (in->needs)
+            err = fill_needs(s, in->needs, in->lang, b, d);
+    }
+    if (!err) {
         b->nframe = 0;
         err = store_district_points(s, in->lang, BRIEF_MAX_POINTS, add_point, b, d);
     }

@@ -3,8 +3,9 @@
  * The site brief's data as a use case: the facts of one zone or a
  * shortlist, the headings and the sketch's frame in one language, and with
  * an investor's needs each zone's score and reasons from the site finder.
- * GET /api/v1/brief.pdf, `khu brief` and `khu bench` call it; drawing the
- * PDF is report/brief.
+ * The needs searched are stated, named in that language, and each zone's
+ * contact where known. GET /api/v1/brief.pdf, `khu brief` and `khu bench`
+ * call it; drawing the PDF is report/brief.
  */
 #ifndef KHU_APP_BRIEF_H
 #define KHU_APP_BRIEF_H
@@ -21,6 +22,7 @@ struct brief_input {
     enum site_lang lang;
     const char *today;                /* "YYYY-MM-DD", printed under the heading */
     const struct finder_input *needs; /* NULL: no scores; else its lang must be lang */
+    const char *promotion; /* the province's investment-promotion contact; NULL or "": none */
 };
 
 /* API */

@@ -12,16 +12,24 @@
 #include <string.h>
 
 #include "app/app_finder_snapshot.h"
+#include "core/num.h"
 #include "core/xalloc.h"
 #include "store/finder.h"
 #include "store/lookup.h"
 
-void app_finder_input_init(struct finder_input *in)
+void app_finder_input_init(struct finder_input *in, int32_t today)
 {
+    char date[16];
+
     memset(in, 0, sizeof(*in));
     site_default_weights(&in->q);
     in->limit = FINDER_DEFAULT_LIMIT;
+    in->groups = (1u << SITE_GROUPS) - 1;
     in->lang = SITE_VI;
+    if (today > 0) {
+        format_date(today, date);
+        in->q.today_year = (int)strtol(date, NULL, 10);
+    }
 }
 
 /* ===== the run's codes ===== */
@@ -47,6 +55,11 @@ static enum khu_err check_codes(struct store *s, const struct finder_input *in, 
     if (in->limit < 1 || in->limit > FINDER_MAX_LIMIT) {
         khu_diag_set(d, 0, 0, "limit", "limit must be a whole number from 1 to %d; got %ld",
                      FINDER_MAX_LIMIT, in->limit);
+        return KHU_EINVAL;
+    }
+    if (in->offset < 0 || in->offset > FINDER_MAX_ZONES) {
+        khu_diag_set(d, 0, 0, "offset", "offset must be a whole number from 0 to %d; got %ld",
+                     FINDER_MAX_ZONES, in->offset);
         return KHU_EINVAL;
     }
     if (in->q.has_sector && !sector_tokens(s, in->sector, tokens, n)) {
@@ -159,6 +172,7 @@ void app_finder_run_free(struct finder_run *run)
 {
     app_finder__snapshot_release(run->snap);
     xfree(run->zones);
+    xfree(run->keys);
     xfree(run->results);
     memset(run, 0, sizeof(*run));
 }
@@ -190,6 +204,12 @@ struct finder_zone app_finder_zone_of(const struct finder_run *run, const struct
     m.code = sz->site.code;
     m.name = sz->names[l] ? sz->names[l] : sz->site.code;
     m.name_lang = langs[l];
+    m.status = sz->status;
+    m.source = sz->source;
+    m.developer = sz->developer;
+    m.total_ha = sz->total_ha;
+    m.industrial_ha = sz->industrial_ha;
+    m.site = r->zone;
     return m;
 }
 
@@ -198,8 +218,11 @@ enum khu_err app_finder_run(struct store *s, const struct finder_input *in, stru
 {
     char tokens[512] = " ";
     struct unit_scope scope;
+    struct site_page page;
     enum khu_err err;
+    size_t listed = 0;
     long i, n;
+    int g;
 
     memset(run, 0, sizeof(*run));
     memset(&scope, 0, sizeof(scope));
@@ -211,17 +234,21 @@ enum khu_err app_finder_run(struct store *s, const struct finder_input *in, stru
     if (err)
         goto out;
     n = run->n = run->snap->n;
+    for (g = 0; g < SITE_GROUPS; g++)
+        listed += (in->groups >> g) & 1u;
+    page = (struct site_page){(size_t)in->offset, (size_t)in->limit, in->groups};
     run->zones = xmalloc((size_t)(n ? n : 1) * sizeof(*run->zones));
-    run->results = xmalloc((size_t)(2 * in->limit) * sizeof(*run->results));
-    if (!run->zones || !run->results) {
+    run->keys = xmalloc((listed ? listed : 1) * (page.offset + page.limit) * sizeof(*run->keys));
+    run->results = xmalloc((listed ? listed : 1) * page.limit * sizeof(*run->results));
+    if (!run->zones || !run->keys || !run->results) {
         khu_diag_set(d, 0, 0, NULL, "out of memory ranking the zones");
         err = KHU_ENOMEM;
         goto out;
     }
     for (i = 0; i < n; i++)
         view_zone(&run->snap->z[i], in, tokens, &scope, &run->zones[i]);
-    run->nresults = site_rank_top(&in->q, run->zones, (size_t)n, (size_t)in->limit, run->results,
-                                  &run->included, &run->excluded);
+    run->nresults =
+        site_rank_page(&in->q, run->zones, (size_t)n, &page, run->keys, run->results, run->count);
 out:
     xfree(scope.codes);
     if (err)

@@ -9,6 +9,7 @@
 #define KHU_APP_FINDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/err.h"
 #include "core/site_match.h"
@@ -28,32 +29,39 @@ struct finder_input {
     char sector[16];
     char units[FINDER_MAX_UNITS][FINDER_CODE_MAX];
     int nunits;
-    long limit;          /* 1..FINDER_MAX_LIMIT: zones kept in each group */
+    long limit;          /* 1..FINDER_MAX_LIMIT: zones listed in each group */
+    long offset;         /* 0..FINDER_MAX_ZONES: ranks skipped in each group */
+    unsigned groups;     /* the groups listed: bit (1u << enum site_group) */
     enum site_lang lang; /* names are given in this language when the zone has one */
 };
 
 /* One zone's display data; the strings belong to the run's snapshot. */
 struct finder_zone {
     const char *code;
-    const char *name;      /* in the chosen language, or the fallback */
-    const char *name_lang; /* "vi", "en" or "ko" */
+    const char *name;                        /* in the chosen language, or the fallback */
+    const char *name_lang;                   /* "vi", "en" or "ko" */
+    const char *status, *source, *developer; /* NULL when unknown */
+    struct site_value total_ha, industrial_ha;
+    const struct site_zone *site; /* the figures it was scored on (as_of among them) */
 };
 
 struct finder_snapshot; /* every zone's figures, shared while the database is unchanged */
 
 struct finder_run {
-    struct finder_snapshot *snap; /* held until app_finder_run_free */
-    struct site_zone *zones;      /* every zone loaded (umbrellas aside), as scoring input */
-    struct site_result *results;  /* the best `limit` included, then the best excluded */
-    long n;                       /* zones scored */
-    size_t nresults, included, excluded;
+    struct finder_snapshot *snap;        /* held until app_finder_run_free */
+    struct site_zone *zones;             /* every zone loaded (umbrellas aside), as scoring input */
+    struct site_key *keys;               /* ranking's scratch */
+    struct site_result *results;         /* the page of each listed group, fits first */
+    long n;                              /* zones scored */
+    size_t nresults, count[SITE_GROUPS]; /* results listed; zones in each group */
 };
 
 /* API */
 
-/* Sets the defaults: default weights, limit FINDER_DEFAULT_LIMIT, no
- * figures, units or sector, Vietnamese. */
-void app_finder_input_init(struct finder_input *in);
+/* Sets the defaults: default weights, limit FINDER_DEFAULT_LIMIT, offset
+ * 0, every group, no figures, units or sector, Vietnamese, and today's
+ * year from today (days since 1970-01-01; 0: not set, no data is stale). */
+void app_finder_input_init(struct finder_input *in, int32_t today);
 
 /* How many zones a run may rank where its request arrived: ranking takes
  * about 60 ns a zone, so up to half a millisecond (national scale has
@@ -69,8 +77,8 @@ int app_finder_quick(struct store *s);
 /* Loads every counted zone (from the snapshot kept while the database is
  * unchanged, or freshly) and ranks it for in. Returns KHU_OK with run
  * filled (free with app_finder_run_free); KHU_EINVAL with d naming the
- * field ("sector" or "units") for a code the database does not know or a
- * limit out of range; KHU_ENOMEM; or the store's error. On failure run
+ * field ("sector" or "units") for a code the database does not know, or
+ * ("limit", "offset") for a value out of range; KHU_ENOMEM; or the store's error. On failure run
  * holds nothing (app_finder_run_free is still safe). */
 enum khu_err app_finder_run(struct store *s, const struct finder_input *in, struct finder_run *run,
                             struct khu_diag *d);

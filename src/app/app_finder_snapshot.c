@@ -85,6 +85,10 @@ static int add_zone(void *arg, const struct store_finder_zone *in)
     z->commune = (const char *)keep_text(&snap->text, in->commune);
     for (l = 0; l < 3; l++)
         z->names[l] = (const char *)keep_text(&snap->text, in->names[l]);
+    z->status = (const char *)keep_text(&snap->text, in->status);
+    z->source = (const char *)keep_text(&snap->text, in->source);
+    z->developer = (const char *)keep_text(&snap->text, in->developer);
+    z->site.as_of = (const char *)keep_text(&snap->text, in->as_of);
     z->site.stage = stage_of(in->status);
     z->site.ready_year = in->planned_year;
     z->site.available_ha = in->available_ha;
@@ -93,6 +97,9 @@ static int add_zone(void *arg, const struct store_finder_zone *in)
     z->site.km_port = in->km_port;
     z->site.wwtp_m3_day = in->wwtp_m3_day;
     z->site.power_mva = in->power_mva;
+    z->site.occupancy_reported_pct = in->occupancy_reported_pct;
+    z->total_ha = in->total_ha;
+    z->industrial_ha = in->industrial_ha;
     return 0;
 }
 
@@ -103,8 +110,9 @@ static void fix_pointers(struct finder_snapshot *snap)
 
     for (i = 0; i < snap->n; i++) {
         struct snap_zone *z = &snap->z[i];
-        const char **fields[] = {&z->site.code, &z->kind,     &z->sectors,  &z->unit,
-                                 &z->commune,   &z->names[0], &z->names[1], &z->names[2]};
+        const char **fields[] = {&z->site.code, &z->kind,     &z->sectors,   &z->unit,
+                                 &z->commune,   &z->names[0], &z->names[1],  &z->names[2],
+                                 &z->status,    &z->source,   &z->developer, &z->site.as_of};
         for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
             intptr_t at = (intptr_t)*fields[f];
             *fields[f] = at < 0 ? NULL : snap->text.data + at;

@@ -17,6 +17,8 @@ struct snap_zone {
     struct site_zone site; /* its code and figures; a run sets sector, sector_allowed and
                               in_preferred_unit */
     const char *kind, *sectors, *unit, *commune, *names[3];
+    const char *status, *source, *developer; /* NULL when unknown */
+    struct site_value total_ha, industrial_ha;
 };
 
 struct finder_snapshot {

@@ -4,6 +4,7 @@
  * of one zone or a shortlist as a PDF.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -68,7 +69,7 @@ static int run_brief(const char *db, const char **codes, int n, enum site_lang l
         goto out;
     }
     strftime(today, sizeof(today), "%Y-%m-%d", gmtime(&now));
-    in = (struct brief_input){codes, n, lang, today, NULL};
+    in = (struct brief_input){codes, n, lang, today, NULL, getenv("KHU_PROMOTION_CONTACT")};
     err = app_brief_load(s, &in, b, zones, &d);
     if (err) {
         fprintf(stderr, "khu brief: %s\n", d.message[0] ? d.message : khu_err_str(err));

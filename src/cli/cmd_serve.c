@@ -24,7 +24,8 @@
 
 static const char serve_help[] =
     "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n"
-    "                 [--tiles URL] [--tiles-attribution TEXT] [--row-memo MB]\n\n"
+    "                 [--tiles URL] [--tiles-attribution TEXT] [--row-memo MB]\n"
+    "                 [--promotion-contact TEXT]\n\n"
     "Serves the read API under /api/v1 and the web app at / (default 127.0.0.1:8080).\n"
     "A new database is created and loaded with the embedded Long An data set unless\n"
     "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
@@ -33,7 +34,9 @@ static const char serve_help[] =
     "such as https://tile.example.org/{z}/{x}/{y}.png; --tiles-attribution (or\n"
     "KHU_TILES_ATTRIBUTION) credits its source.\n"
     "--row-memo MB (default 8, 0 for none) is the memory kept for rows written as JSON\n"
-    "until the database changes, so that pages built later reuse them.\n";
+    "until the database changes, so that pages built later reuse them.\n"
+    "--promotion-contact TEXT (or KHU_PROMOTION_CONTACT) is the province's\n"
+    "investment-promotion contact printed in site briefs; none by default.\n";
 
 /* A database file created now gets the default data (unless --empty); an
  * existing one is never added to, even when it holds no zones yet. A file
@@ -89,7 +92,7 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
                          const char **db, int *empty, int *help)
 {
     const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
-    const char *tiles = NULL, *attribution = NULL, *row_memo = NULL;
+    const char *tiles = NULL, *attribution = NULL, *row_memo = NULL, *promotion = NULL;
     const struct opt opts[] = {{"--db", 1, db},
                                {"--bind", 1, &bind},
                                {"--port", 1, &port},
@@ -98,6 +101,7 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
                                {"--tiles", 1, &tiles},
                                {"--tiles-attribution", 1, &attribution},
                                {"--row-memo", 1, &row_memo},
+                               {"--promotion-contact", 1, &promotion},
                                {NULL, 0, NULL}};
     int64_t v;
 
@@ -105,6 +109,15 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
         return -1;
     if (tile_options(app, tiles, attribution))
         return -1;
+    if (!promotion)
+        promotion = getenv("KHU_PROMOTION_CONTACT");
+    if (promotion && strlen(promotion) >= sizeof(app->promotion_contact)) {
+        fprintf(stderr, "khu serve: --promotion-contact must be at most %zu bytes\n",
+                sizeof(app->promotion_contact) - 1);
+        return -1;
+    }
+    snprintf(app->promotion_contact, sizeof(app->promotion_contact), "%s",
+             promotion ? promotion : "");
     cfg->bind_addr = bind ? bind : "127.0.0.1";
     cfg->port = 8080;
     if (port && parse_i64(port, 0, 65535, &v)) {

@@ -2,8 +2,10 @@
 /*
  * Site matching (see site_match.h). Each criterion maps a zone's figure to
  * a sub-score in [0, 1] that never decreases as the figure gets better; the
- * score is their weighted mean. Hard limits exclude but do not change the
- * score, so a better figure never lowers it. Unknown figures score 0.5.
+ * score is their weighted mean. A stated requirement is also checked: met,
+ * not met (the zone is excluded) or unknown (unverified). The checks never
+ * change the score, so a better figure never lowers it. Unknown figures
+ * score 0.5.
  */
 #include "core/site_match.h"
 
@@ -39,14 +41,35 @@ static void add_reason(struct site_result *r, enum site_reason_kind kind, enum s
     r->reasons[r->nreasons].kind = kind;
     r->reasons[r->nreasons].criterion = c;
     r->reasons[r->nreasons].a = a;
-    r->reasons[r->nreasons++].b = b;
+    r->reasons[r->nreasons].b = b;
+    r->reasons[r->nreasons++].when = NULL;
 }
 
-static void exclude(struct site_result *r, enum site_reason_kind kind, enum site_criterion c,
+/* Records criterion c's check; a check never gets better once worse. */
+static void set_check(struct site_result *r, enum site_criterion c, enum site_check check)
+{
+    if (check > r->check[c])
+        r->check[c] = check;
+}
+
+static void not_met(struct site_result *r, enum site_reason_kind kind, enum site_criterion c,
                     double a, double b)
 {
-    r->excluded = 1;
+    set_check(r, c, CHECK_NOT_MET);
     add_reason(r, kind, c, a, b);
+}
+
+/* A figure is unknown: unverified when the investor requires it, else a
+ * gap scored neutral. */
+static void unknown(struct site_result *r, enum site_criterion c, int required)
+{
+    if (required) {
+        set_check(r, c, CHECK_UNKNOWN);
+        add_reason(r, REASON_UNVERIFIED, c, 0, 0);
+    } else {
+        add_reason(r, REASON_UNKNOWN, c, 0, 0);
+    }
+    r->unknowns++;
 }
 
 /* More is better: with a stated need, full marks at twice the need;
@@ -67,75 +90,117 @@ static double less_is_better(double v, double max, double scale)
 }
 
 /* A numeric criterion: unknown is neutral and named; a broken limit
- * excludes. more: 1 when more is better. */
+ * excludes, a kept one is met. more: 1 when more is better. */
 static double numeric(struct site_result *r, enum site_criterion c, struct site_value v,
                       struct site_value limit, int more, double scale, enum site_reason_kind why)
 {
     double bound = limit.known ? limit.v : 0;
 
     if (!v.known) {
-        add_reason(r, REASON_UNKNOWN, c, 0, 0);
+        unknown(r, c, limit.known);
         return NEUTRAL;
     }
     if (limit.known && (more ? v.v < limit.v : v.v > limit.v))
-        exclude(r, why, c, limit.v, v.v);
+        not_met(r, why, c, limit.v, v.v);
+    else if (limit.known)
+        set_check(r, c, CHECK_MET);
     return more ? more_is_better(v.v, bound, scale) : less_is_better(v.v, bound, scale);
 }
 
+/* Available land: a zone reported full has none as of its report, whatever
+ * the areas say. Any site needs some land, so a zone known to have none is
+ * excluded even when the investor states no area. */
+static double land(const struct site_query *q, const struct site_zone *z, struct site_result *r)
+{
+    struct site_value need = {q->land_ha > 0, q->land_ha};
+
+    if (z->occupancy_reported_pct.known && z->occupancy_reported_pct.v >= 100) {
+        not_met(r, REASON_LAND_FULL, CRIT_LAND, z->occupancy_reported_pct.v, 0);
+        r->reasons[r->nreasons - 1].when = z->as_of;
+        return 0;
+    }
+    if (!need.known && z->available_ha.known && z->available_ha.v <= 0) {
+        not_met(r, REASON_NO_LAND, CRIT_LAND, 0, z->available_ha.v);
+        return 0;
+    }
+    return numeric(r, CRIT_LAND, z->available_ha, need, 1, 50, REASON_LAND_SHORT);
+}
+
+/* A zone not operating yet: in time, too late, or unverified (its opening
+ * year unknown, or already past with no report of opening). */
+static double ready_later(const struct site_query *q, const struct site_zone *z,
+                          struct site_result *r, double in_time_score, double late_score)
+{
+    if (z->ready_year && q->today_year && z->ready_year < q->today_year) {
+        set_check(r, CRIT_READY, CHECK_UNKNOWN);
+        add_reason(r, REASON_STALE_READY, CRIT_READY, z->ready_year, 0);
+        r->unknowns++;
+        return NEUTRAL;
+    }
+    if (q->ready_year && z->ready_year && z->ready_year <= q->ready_year) {
+        set_check(r, CRIT_READY, CHECK_MET);
+        return in_time_score;
+    }
+    if (q->ready_year && !z->ready_year) {
+        unknown(r, CRIT_READY, 1);
+        return NEUTRAL;
+    }
+    not_met(r, REASON_NOT_READY, CRIT_READY, q->ready_year, z->ready_year);
+    return late_score;
+}
+
+/* Readiness is always required: operating now, or ready by the year. */
 static double ready(const struct site_query *q, const struct site_zone *z, struct site_result *r)
 {
-    int in_time = q->ready_year && z->ready_year && z->ready_year <= q->ready_year;
-
     switch (z->stage) {
     case STAGE_OPERATING:
+        set_check(r, CRIT_READY, CHECK_MET);
         return 1;
     case STAGE_BUILDING:
-        if (in_time)
-            return 0.75;
-        if (q->ready_year && !z->ready_year) {
-            add_reason(r, REASON_UNKNOWN, CRIT_READY, 0, 0);
-            return NEUTRAL;
-        }
-        exclude(r, REASON_NOT_READY, CRIT_READY, q->ready_year, z->ready_year);
-        return 0.25;
-    case STAGE_PLANNED:
+        return ready_later(q, z, r, 0.75, 0.25);
     case STAGE_APPROVED:
-        if (in_time)
-            return 0.5;
-        exclude(r, REASON_NOT_READY, CRIT_READY, q->ready_year, z->ready_year);
-        return z->stage == STAGE_APPROVED ? 0.2 : 0.1;
+        return ready_later(q, z, r, 0.5, 0.2);
+    case STAGE_PLANNED:
+        return ready_later(q, z, r, 0.5, 0.1);
     case STAGE_CANCELLED:
-        exclude(r, REASON_CANCELLED, CRIT_READY, 0, 0);
+        not_met(r, REASON_CANCELLED, CRIT_READY, 0, 0);
         return 0;
     default:
-        add_reason(r, REASON_UNKNOWN, CRIT_READY, 0, 0);
+        unknown(r, CRIT_READY, 1);
         return NEUTRAL;
     }
 }
 
+/* The investor's sector: barred by the zone's kind excludes; listed is
+ * met; a zone that lists other sectors, or none, is unverified. */
 static double sector(const struct site_zone *z, struct site_result *r)
 {
     if (!z->sector_allowed) {
-        exclude(r, REASON_SECTOR_BARRED, CRIT_SECTOR, 0, 0);
+        not_met(r, REASON_SECTOR_BARRED, CRIT_SECTOR, 0, 0);
         return 0;
     }
     if (z->sector < 0) {
-        add_reason(r, REASON_UNKNOWN, CRIT_SECTOR, 0, 0);
+        unknown(r, CRIT_SECTOR, 1);
         return NEUTRAL;
     }
-    return z->sector ? 1 : 0.2;
+    if (!z->sector) {
+        set_check(r, CRIT_SECTOR, CHECK_UNKNOWN);
+        add_reason(r, REASON_SECTOR_UNLISTED, CRIT_SECTOR, 0, 0);
+        return 0.2;
+    }
+    set_check(r, CRIT_SECTOR, CHECK_MET);
+    return 1;
 }
 
 /* Fills sub[] and applicable[] for every criterion. */
 static void sub_scores(const struct site_query *q, const struct site_zone *z, struct site_result *r,
                        double *sub, int *applicable)
 {
-    struct site_value need = {q->land_ha > 0, q->land_ha};
     int i;
 
     for (i = 0; i < CRIT_COUNT; i++)
         applicable[i] = 1;
-    sub[CRIT_LAND] = numeric(r, CRIT_LAND, z->available_ha, need, 1, 50, REASON_LAND_SHORT);
+    sub[CRIT_LAND] = land(q, z, r);
     sub[CRIT_PRICE] =
         numeric(r, CRIT_PRICE, z->lease_usd_m2, q->max_lease_usd_m2, 0, 100, REASON_PRICE_HIGH);
     sub[CRIT_HCMC] = numeric(r, CRIT_HCMC, z->km_hcmc, q->max_km_hcmc, 0, 50, REASON_HCMC_FAR);
@@ -151,6 +216,29 @@ static void sub_scores(const struct site_query *q, const struct site_zone *z, st
     sub[CRIT_SECTOR] = q->has_sector ? sector(z, r) : 0;
 }
 
+/* 0: a broken requirement, 1: an unverified one or a fact, 2: a gap. */
+static int reason_class(const struct site_result *r, const struct site_reason *reason)
+{
+    if (reason->kind == REASON_UNKNOWN)
+        return 2;
+    return r->check[reason->criterion] == CHECK_NOT_MET ? 0 : 1;
+}
+
+/* Orders the reasons: why the zone is excluded first, then what is
+ * unverified, then the gaps; each in criterion order (a stable sort). */
+static void order_reasons(struct site_result *r)
+{
+    int i, j;
+
+    for (i = 1; i < r->nreasons; i++) {
+        struct site_reason t = r->reasons[i];
+        int c = reason_class(r, &t);
+        for (j = i; j > 0 && reason_class(r, &r->reasons[j - 1]) > c; j--)
+            r->reasons[j] = r->reasons[j - 1];
+        r->reasons[j] = t;
+    }
+}
+
 void site_score(const struct site_query *q, const struct site_zone *z, struct site_result *out)
 {
     double sub[CRIT_COUNT], total = 0;
@@ -159,6 +247,13 @@ void site_score(const struct site_query *q, const struct site_zone *z, struct si
     memset(out, 0, sizeof(*out));
     out->zone = z;
     sub_scores(q, z, out, sub, applicable);
+    for (i = 0; i < CRIT_COUNT; i++) {
+        if (out->check[i] == CHECK_NOT_MET)
+            out->group = SITE_EXCLUDED;
+        else if (out->check[i] == CHECK_UNKNOWN && out->group == SITE_FITS)
+            out->group = SITE_UNVERIFIED;
+    }
+    order_reasons(out);
     for (i = 0; i < CRIT_COUNT; i++)
         if (applicable[i] && q->weight[i] > 0)
             total += q->weight[i];
@@ -170,15 +265,25 @@ void site_score(const struct site_query *q, const struct site_zone *z, struct si
     }
 }
 
+/* The ranking order (see site_match.h); codes are unique, so it is total. */
+static int compare_ranked(int group_a, double score_a, int unknowns_a, const char *code_a,
+                          int group_b, double score_b, int unknowns_b, const char *code_b)
+{
+    if (group_a != group_b)
+        return group_a - group_b;
+    if (score_a != score_b)
+        return score_a > score_b ? -1 : 1;
+    if (unknowns_a != unknowns_b)
+        return unknowns_a - unknowns_b;
+    return strcmp(code_a, code_b);
+}
+
 static int compare_results(const void *pa, const void *pb)
 {
     const struct site_result *a = pa, *b = pb;
 
-    if (a->excluded != b->excluded)
-        return a->excluded - b->excluded;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return strcmp(a->zone->code, b->zone->code);
+    return compare_ranked((int)a->group, a->score, a->unknowns, a->zone->code, (int)b->group,
+                          b->score, b->unknowns, b->zone->code);
 }
 
 void site_rank(const struct site_query *q, const struct site_zone *zones, size_t n,
@@ -191,81 +296,126 @@ void site_rank(const struct site_query *q, const struct site_zone *zones, size_t
     qsort(results, n, sizeof(*results), compare_results);
 }
 
-/* ===== best k of a large set ===== */
+const char *site_group_name(enum site_group g)
+{
+    static const char *const names[SITE_GROUPS] = {"fits", "unverified", "excluded"};
+    return g < SITE_GROUPS ? names[g] : "?";
+}
 
-/* A bounded max-heap on rank order: the worst kept result is on top, so a
- * better candidate replaces it. */
-struct top_heap {
-    struct site_result *items;
+const char *site_check_name(enum site_check c)
+{
+    static const char *const names[] = {"not_asked", "met", "unknown", "not_met"};
+    return c <= CHECK_NOT_MET ? names[c] : "?";
+}
+
+/* ===== one page of a large set ===== */
+
+/* A bounded max-heap of keys on ranking order: the worst kept key is on
+ * top, so a better candidate replaces it. */
+struct key_heap {
+    const struct site_zone *zones;
+    struct site_key *items;
     size_t n, k;
 };
 
-static int worse(const struct site_result *a, const struct site_result *b)
+static int key_compare(const struct site_zone *zones, const struct site_key *a,
+                       const struct site_key *b)
 {
-    return compare_results(a, b) > 0;
+    return compare_ranked(a->group, a->score, a->unknowns, zones[a->index].code, b->group, b->score,
+                          b->unknowns, zones[b->index].code);
 }
 
-static void sift_down(struct top_heap *h, size_t i)
+static int worse(const struct key_heap *h, size_t i, size_t j)
+{
+    return key_compare(h->zones, &h->items[i], &h->items[j]) > 0;
+}
+
+static void swap_keys(struct key_heap *h, size_t i, size_t j)
+{
+    struct site_key t = h->items[i];
+
+    h->items[i] = h->items[j];
+    h->items[j] = t;
+}
+
+static void sift_down(struct key_heap *h, size_t i)
 {
     for (;;) {
         size_t l = 2 * i + 1, r = l + 1, m = i;
-        struct site_result t;
-        if (l < h->n && worse(&h->items[l], &h->items[m]))
+        if (l < h->n && worse(h, l, m))
             m = l;
-        if (r < h->n && worse(&h->items[r], &h->items[m]))
+        if (r < h->n && worse(h, r, m))
             m = r;
         if (m == i)
             return;
-        t = h->items[i];
-        h->items[i] = h->items[m];
-        h->items[m] = t;
+        swap_keys(h, i, m);
         i = m;
     }
 }
 
-static void sift_up(struct top_heap *h, size_t i)
+static void sift_up(struct key_heap *h, size_t i)
 {
-    while (i > 0 && worse(&h->items[i], &h->items[(i - 1) / 2])) {
-        struct site_result t = h->items[i];
-        h->items[i] = h->items[(i - 1) / 2];
-        h->items[(i - 1) / 2] = t;
+    while (i > 0 && worse(h, i, (i - 1) / 2)) {
+        swap_keys(h, i, (i - 1) / 2);
         i = (i - 1) / 2;
     }
 }
 
-static void heap_offer(struct top_heap *h, const struct site_result *r)
+static void heap_offer(struct key_heap *h, const struct site_key *key)
 {
     if (h->k == 0)
         return;
     if (h->n < h->k) {
-        h->items[h->n] = *r;
+        h->items[h->n] = *key;
         sift_up(h, h->n++);
-    } else if (worse(&h->items[0], r)) {
-        h->items[0] = *r;
+    } else if (key_compare(h->zones, &h->items[0], key) > 0) {
+        h->items[0] = *key;
         sift_down(h, 0);
     }
 }
 
-size_t site_rank_top(const struct site_query *q, const struct site_zone *zones, size_t n, size_t k,
-                     struct site_result *results, size_t *included, size_t *excluded)
+/* Sorts the heap's keys best first, in place (heapsort: the worst is on
+ * top, so each pop goes to the end). */
+static void heap_sort(struct key_heap *h)
 {
-    struct top_heap in = {results, 0, k}, out = {results + k, 0, k};
-    struct site_result r;
-    size_t i;
+    size_t n = h->n;
 
-    *included = *excluded = 0;
-    for (i = 0; i < n; i++) {
-        site_score(q, &zones[i], &r);
-        if (r.excluded) {
-            (*excluded)++;
-            heap_offer(&out, &r);
-        } else {
-            (*included)++;
-            heap_offer(&in, &r);
-        }
+    while (h->n > 1) {
+        swap_keys(h, 0, h->n - 1);
+        h->n--;
+        sift_down(h, 0);
     }
-    qsort(in.items, in.n, sizeof(*in.items), compare_results);
-    qsort(out.items, out.n, sizeof(*out.items), compare_results);
-    memmove(results + in.n, out.items, out.n * sizeof(*out.items));
-    return in.n + out.n;
+    h->n = n;
+}
+
+size_t site_rank_page(const struct site_query *q, const struct site_zone *zones, size_t n,
+                      const struct site_page *page, struct site_key *scratch,
+                      struct site_result *results, size_t count[SITE_GROUPS])
+{
+    struct key_heap heaps[SITE_GROUPS];
+    struct site_result r;
+    size_t i, g, out = 0, room = page->offset + page->limit;
+
+    for (g = 0; g < SITE_GROUPS; g++) {
+        int asked = (page->groups >> g) & 1u;
+        heaps[g] = (struct key_heap){zones, scratch, 0, asked ? room : 0};
+        scratch += heaps[g].k;
+        count[g] = 0;
+    }
+    for (i = 0; i < n; i++) {
+        struct site_key key;
+        site_score(q, &zones[i], &r);
+        key.score = r.score;
+        key.index = (uint32_t)i;
+        key.unknowns = (uint16_t)r.unknowns;
+        key.group = (uint8_t)r.group;
+        count[r.group]++;
+        heap_offer(&heaps[r.group], &key);
+    }
+    for (g = 0; g < SITE_GROUPS; g++) {
+        heap_sort(&heaps[g]);
+        for (i = page->offset; i < heaps[g].n; i++)
+            site_score(q, &zones[heaps[g].items[i].index], &results[out++]);
+    }
+    return out;
 }

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Matching an investor's needs to sites: hard constraints that exclude a
- * zone (each with its reason), soft criteria that score it from 0 to 100
- * with each criterion's contribution, and data gaps named as such (an
- * unknown figure scores neutral, never as a match). Pure logic over plain
- * structs; the caller loads zones and renders reasons.
+ * Matching an investor's needs to sites. Each requirement the investor
+ * states (land, price, distances, wastewater, power, sector, readiness) is
+ * met, not met or unverified for a zone, and puts the zone in one of three
+ * groups: fits (every requirement met on known figures), may fit but
+ * unverified (no requirement broken, some unknown), excluded (one broken,
+ * with its reason). Soft criteria score a zone from 0 to 100 with each
+ * criterion's contribution; an unknown figure scores neutral, never as a
+ * match. Pure logic over plain structs; the caller loads zones and renders
+ * reasons.
  */
 #ifndef KHU_SITE_MATCH_H
 #define KHU_SITE_MATCH_H
@@ -43,8 +47,10 @@ enum site_stage {
 struct site_zone {
     const char *code;
     enum site_stage stage;
-    int ready_year; /* building: the year it is planned to open, 0 unknown */
+    int ready_year; /* not operating yet: the year it is planned to open, 0 unknown */
     struct site_value available_ha, lease_usd_m2, km_hcmc, km_port, wwtp_m3_day, power_mva;
+    struct site_value occupancy_reported_pct; /* 100: no land available as of the report */
+    const char *as_of;     /* date of the zone's figures ("YYYY-MM-DD"), NULL unknown */
     int in_preferred_unit; /* 1 in, 0 out (only read when the query has units) */
     int sector;            /* 1 listed, 0 not listed, -1 the zone lists no sectors */
     int sector_allowed;    /* 0: the zone's type does not admit the sector */
@@ -53,6 +59,7 @@ struct site_zone {
 struct site_query {
     double land_ha; /* 0: no need stated */
     int ready_year; /* 0: operating now is wanted; else ready by that year */
+    int today_year; /* the current year: a planned opening before it is stale data */
     struct site_value max_lease_usd_m2, max_km_hcmc, max_km_port, min_wwtp_m3_day, min_power_mva;
     int has_units; /* preferred units were given */
     int has_sector;
@@ -70,20 +77,40 @@ enum site_reason_kind {
     REASON_NOT_READY,  /* a = wanted year (0: now), b = ready year (0: unknown) */
     REASON_CANCELLED,
     REASON_SECTOR_BARRED,
-    REASON_UNKNOWN, /* criterion = the figure that is unknown */
+    REASON_LAND_FULL,       /* reported a % occupied (as of `when`): no land; a = percent */
+    REASON_NO_LAND,         /* no area stated, but the zone has none left (b = available ha) */
+    REASON_STALE_READY,     /* planned to open in a (before this year), not reported open */
+    REASON_SECTOR_UNLISTED, /* the zone lists sectors, not the investor's */
+    REASON_UNVERIFIED,      /* a stated requirement whose figure is unknown: ask the zone */
+    REASON_UNKNOWN,         /* a figure no requirement needs is unknown: scored neutral */
+    REASON_KIND_COUNT
 };
 
 struct site_reason {
     enum site_reason_kind kind;
     enum site_criterion criterion;
     double a, b;
+    const char *when; /* REASON_LAND_FULL: the report's date (borrowed from the zone) */
 };
+
+/* What a zone is for one requirement. */
+enum site_check {
+    CHECK_NOT_ASKED, /* the investor stated no requirement for this criterion */
+    CHECK_MET,       /* met on a known figure */
+    CHECK_UNKNOWN,   /* the figure is unknown or stale: unverified */
+    CHECK_NOT_MET    /* broken: the zone is excluded */
+};
+
+/* The three groups of a ranking, in the order they are shown. */
+enum site_group { SITE_FITS, SITE_UNVERIFIED, SITE_EXCLUDED, SITE_GROUPS };
 
 #define SITE_MAX_REASONS 16
 
 struct site_result {
     const struct site_zone *zone;
-    int excluded;
+    enum site_group group; /* from the checks: any not met, else any unknown */
+    enum site_check check[CRIT_COUNT];
+    int unknowns;                    /* criteria whose figure is unknown or stale */
     double score;                    /* 0..100 */
     double contribution[CRIT_COUNT]; /* points each criterion adds; they sum to score */
     struct site_reason reasons[SITE_MAX_REASONS];
@@ -99,20 +126,46 @@ void site_default_weights(struct site_query *q);
 /* Scores one zone. Never fails. */
 void site_score(const struct site_query *q, const struct site_zone *z, struct site_result *out);
 
-/* Scores n zones into results (n entries) and sorts them: included zones
- * first by score (highest first), then excluded zones; ties by code. The
- * order does not depend on the order of zones. */
+/* The order of a ranking, stated to users: group (fits, unverified,
+ * excluded), then score (highest first), then fewer unknown figures (a tie
+ * on score between a zone known in more figures and one known in fewer
+ * goes to the better known), then code. */
+
+/* Scores n zones into results (n entries) and sorts them in ranking order.
+ * The order does not depend on the order of zones. */
 void site_rank(const struct site_query *q, const struct site_zone *zones, size_t n,
                struct site_result *results);
 
-/* Like site_rank, but keeps only the best k included zones and the best k
- * excluded zones, fully scored, in results (room for 2k): first the
- * included ones in rank order, then the excluded ones. *included and
- * *excluded receive how many zones are in each group in all. Returns the
- * number of results written. Needs memory only for the 2k results kept, so
- * it suits large sets; the order matches site_rank's. */
-size_t site_rank_top(const struct site_query *q, const struct site_zone *zones, size_t n, size_t k,
-                     struct site_result *results, size_t *included, size_t *excluded);
+/* One page of a ranking: ranks offset .. offset + limit - 1 (from 0) of
+ * each group whose bit (1u << group) is in groups. */
+struct site_page {
+    size_t offset, limit;
+    unsigned groups;
+};
+
+/* What ranking keeps of a zone while it looks for a page. */
+struct site_key {
+    double score;
+    uint32_t index; /* into zones */
+    uint16_t unknowns;
+    uint8_t group;
+};
+
+/* Ranks n zones (n < 2^32) and writes the page asked for into results,
+ * fully scored: the asked groups in order, each in ranking order. Needs
+ * scratch with room for (offset + limit) keys per asked group, and results
+ * with room for limit per asked group; memory does not grow with n, so it
+ * suits large sets. count[g] receives how many zones are in group g in all
+ * (every group, asked or not). Returns the number of results written. The
+ * order matches site_rank's. */
+size_t site_rank_page(const struct site_query *q, const struct site_zone *zones, size_t n,
+                      const struct site_page *page, struct site_key *scratch,
+                      struct site_result *results, size_t count[SITE_GROUPS]);
+
+/* Stable tokens: "fits", "unverified", "excluded"; "not_asked", "met",
+ * "unknown", "not_met". */
+const char *site_group_name(enum site_group g);
+const char *site_check_name(enum site_check c);
 
 /* A stable token for a criterion: "land", "price", "km_hcmc", "km_port",
  * "wwtp", "power", "ready", "unit", "sector". */

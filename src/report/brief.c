@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * PDF rendering of the site brief (see brief.h) on A4 pages: a heading, a
- * block per zone (facts table, finder reasons, sources) and a location
- * sketch with the units' centroids as the frame. Text goes through pango
- * so marks and Hangul are shaped; fonts come from the machine (DejaVu for
- * Latin and Vietnamese, Nanum for Korean).
+ * PDF rendering of the site brief (see brief.h) on A4 pages: a heading, the
+ * needs searched and the province's contact, a block per zone (facts
+ * table, contact, finder reasons, sources) and a location sketch with the units' centroids as the
+ * frame. Text goes through pango so marks and Hangul are shaped; fonts come from the machine
+ * (DejaVu for Latin and Vietnamese, Nanum for Korean).
  */
 #include "report/brief.h"
 
@@ -138,6 +138,8 @@ static void zone_block(struct pen *p, const struct brief *b, const struct brief_
     if (z->score[0])
         line(p, z->score, "DejaVu Sans Bold 10", 0.1, 4);
     facts_table(p, z);
+    p->y += 2;
+    line(p, z->contact, "DejaVu Sans 9", 0.1, 2);
     if (z->nreasons) {
         p->y += 4;
         line(p, b->reasons_label, "DejaVu Sans Bold 10", 0.1, 2);
@@ -171,7 +173,13 @@ enum khu_err brief_render_pdf(const struct brief *b, struct buf *out)
     pango_cairo_update_context(p.cr, p.ctx);
     p.y = MARGIN;
     line(&p, b->heading, "DejaVu Sans Bold 18", 0.05, 2);
-    line(&p, b->generated, "DejaVu Sans 9", 0.4, 14);
+    line(&p, b->generated, "DejaVu Sans 9", 0.4, b->needs[0] || b->promotion[0] ? 6 : 14);
+    if (b->needs[0]) {
+        line(&p, b->needs_label, "DejaVu Sans Bold 10", 0.1, 1);
+        line(&p, b->needs, "DejaVu Sans 9", 0.1, b->promotion[0] ? 4 : 14);
+    }
+    if (b->promotion[0])
+        line(&p, b->promotion, "DejaVu Sans 9", 0.1, 14);
     for (i = 0; i < b->nzones; i++)
         zone_block(&p, b, &b->zones[i]);
     cairo_show_page(p.cr);

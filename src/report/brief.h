@@ -35,7 +35,8 @@ struct brief_zone {
     int nfacts;
     char reasons[BRIEF_MAX_REASONS][320];
     int nreasons;
-    char score[64];    /* "score 72.5 / 100" or "" */
+    char score[96];    /* "Match score 72.5 / 100 (fits)" or "" */
+    char contact[320]; /* who to ask at the zone, or that it is unknown */
     char source[2048]; /* sources of the figures */
     char confidence[64];
     int has_position;
@@ -50,6 +51,9 @@ struct brief {
     char approx_note[256]; /* explains approximate positions */
     char sources_label[64];
     char reasons_label[64];
+    char needs_label[64];
+    char needs[1024];    /* the needs searched, one line; "" without needs */
+    char promotion[640]; /* the province's investment-promotion contact; "" when not set */
     struct brief_point frame[BRIEF_MAX_POINTS]; /* unit centroids for the sketch */
     int nframe;
     const struct brief_zone *zones;

@@ -63,6 +63,9 @@ static const struct word kinds_and_statuses[] = {
     {"building", {"đang xây dựng", "under construction", "건설 중"}},
     {"operating", {"đang hoạt động", "operating", "운영 중"}},
     {"cancelled", {"đã hủy", "cancelled", "취소"}},
+    {"high", {"cao", "high", "높음"}},
+    {"medium", {"trung bình", "medium", "보통"}},
+    {"low", {"thấp", "low", "낮음"}},
 };
 
 static const char *const unknown_word[3] = {"chưa rõ", "unknown", "알 수 없음"};
@@ -118,7 +121,8 @@ static void format_field(const struct khu_row *row, const struct field_label *f,
         snprintf(out, n, "%s", sectors);
     } else if (f->unit) {
         site_format_number(row_real(row, f->col), f->decimals, lang, num, sizeof(num));
-        snprintf(out, n, "%s %s", num,
+        /* 61% in English and Korean, 61 % in Vietnamese */
+        snprintf(out, n, "%s%s%s", num, strcmp(f->unit, "%") == 0 && lang != SITE_VI ? "" : " ",
                  strcmp(f->unit, "m³/ngày") == 0 && lang != SITE_VI
                      ? (lang == SITE_KO ? "m³/일" : "m³/day")
                      : f->unit);
@@ -131,6 +135,13 @@ void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_l
                      struct brief_zone *z)
 {
     static const char *const conf_label[3] = {"Độ tin cậy", "Confidence", "신뢰도"};
+    static const char *const contact_label[3] = {"Liên hệ tại khu (chủ đầu tư hạ tầng)",
+                                                 "Contact at the zone (developer)",
+                                                 "단지 연락처(개발사)"};
+    static const char *const no_contact[3] = {
+        "Liên hệ tại khu: chưa rõ; hỏi cơ quan xúc tiến đầu tư của tỉnh",
+        "Contact at the zone: unknown; ask the province's investment-promotion office",
+        "단지 연락처: 알 수 없음. 성의 투자진흥 기관에 문의하세요"};
     int name_col = BRIEF_COL_NAME_VI + (int)lang, i;
     const char *name, *position;
 
@@ -150,7 +161,12 @@ void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_l
     z->nfacts = i;
     snprintf(z->source, sizeof(z->source), "%s", text_or_unknown(row, BRIEF_COL_SOURCE, lang));
     snprintf(z->confidence, sizeof(z->confidence), "%s: %s", conf_label[lang],
-             text_or_unknown(row, BRIEF_COL_CONFIDENCE, lang));
+             word(row_text(row, BRIEF_COL_CONFIDENCE), lang, unknown_word[lang]));
+    if (row_is_null(row, BRIEF_COL_DEVELOPER))
+        snprintf(z->contact, sizeof(z->contact), "%s", no_contact[lang]);
+    else
+        snprintf(z->contact, sizeof(z->contact), "%s: %s", contact_label[lang],
+                 row_text(row, BRIEF_COL_DEVELOPER));
     z->has_position = !row_is_null(row, BRIEF_COL_LAT) && !row_is_null(row, BRIEF_COL_LON);
     z->lat = row_real(row, BRIEF_COL_LAT);
     z->lon = row_real(row, BRIEF_COL_LON);
@@ -162,20 +178,26 @@ void brief_fill_score(const struct site_result *r, enum site_lang lang, struct b
 {
     static const char *const fmt[3] = {"Điểm phù hợp %s / 100%s", "Match score %s / 100%s",
                                        "적합 점수 %s / 100%s"};
-    static const char *const excluded[3] = {" (bị loại)", " (excluded)", " (제외)"};
+    static const char *const group[3][SITE_GROUPS] = {
+        {" (phù hợp)", " (có thể phù hợp, chưa xác minh)", " (bị loại)"},
+        {" (fits)", " (may fit, unverified)", " (excluded)"},
+        {" (적합)", " (적합 가능, 미확인)", " (제외)"}};
     char num[32];
     int k;
 
     site_format_number(r->score, 1, lang, num, sizeof(num));
-    snprintf(z->score, sizeof(z->score), fmt[lang], num, r->excluded ? excluded[lang] : "");
+    snprintf(z->score, sizeof(z->score), fmt[lang], num, group[lang][r->group]);
     for (k = 0; k < r->nreasons && k < BRIEF_MAX_REASONS; k++)
         site_reason_text(&r->reasons[k], lang, z->reasons[k], sizeof(z->reasons[k]));
     z->nreasons = k;
 }
 
-void brief_fill_labels(enum site_lang lang, const char *today, struct brief *b)
+void brief_fill_labels(enum site_lang lang, const char *today, const char *promotion,
+                       struct brief *b)
 {
     static const char *const heading[3] = {"Hồ sơ địa điểm đầu tư", "Site brief", "투자 부지 개요"};
+    static const char *const prepared[3] = {"Lập ngày %s bằng khu", "Prepared on %s with khu",
+                                            "%s, khu로 작성"};
     static const char *const sketch[3] = {"Vị trí (sơ đồ)", "Location sketch", "위치 약도"};
     static const char *const approx[3] = {
         "Vị trí gần đúng: tâm của huyện cũ (chưa có tọa độ khảo sát).",
@@ -183,11 +205,82 @@ void brief_fill_labels(enum site_lang lang, const char *today, struct brief *b)
         "대략적 위치: 옛 현의 중심점(측량 좌표 없음)."};
     static const char *const sources[3] = {"Nguồn", "Sources", "출처"};
     static const char *const reasons[3] = {"Đánh giá phù hợp", "How it matches", "적합성 평가"};
+    static const char *const needs[3] = {"Nhu cầu đã tìm", "Needs searched", "검색한 요건"};
+    static const char *const promo[3] = {"Đầu mối xúc tiến đầu tư của tỉnh",
+                                         "The province's investment-promotion contact",
+                                         "성 투자진흥 연락처"};
 
     snprintf(b->heading, sizeof(b->heading), "%s", heading[lang]);
-    snprintf(b->generated, sizeof(b->generated), "khu · %s", today);
+    snprintf(b->generated, sizeof(b->generated), prepared[lang], today);
     snprintf(b->sketch_label, sizeof(b->sketch_label), "%s", sketch[lang]);
     snprintf(b->approx_note, sizeof(b->approx_note), "%s", approx[lang]);
     snprintf(b->sources_label, sizeof(b->sources_label), "%s", sources[lang]);
     snprintf(b->reasons_label, sizeof(b->reasons_label), "%s", reasons[lang]);
+    snprintf(b->needs_label, sizeof(b->needs_label), "%s", needs[lang]);
+    b->promotion[0] = '\0';
+    if (promotion && *promotion)
+        snprintf(b->promotion, sizeof(b->promotion), "%s: %s", promo[lang], promotion);
+}
+
+/* Appends one clause "label: value" to out, with " · " between clauses. */
+static void clause(char *out, size_t n, const char *label, const char *value)
+{
+    size_t used = strlen(out);
+
+    snprintf(out + used, n - used, "%s%s: %s", used ? " · " : "", label, value);
+}
+
+/* A limit of the needs: "at most 40 km" in lang. */
+static void limit_text(struct site_value v, int at_most, const char *unit, enum site_lang lang,
+                       char *out, size_t n)
+{
+    static const char *const word[3][2] = {
+        {"ít nhất", "tối đa"}, {"at least", "at most"}, {"최소", "최대"}};
+    char num[64];
+
+    site_format_number(v.v, 2, lang, num, sizeof(num));
+    snprintf(out, n, "%s %s %s", word[lang][at_most], num, unit);
+}
+
+void brief_fill_needs(const struct site_query *q, const char *sector, const char *units,
+                      enum site_lang lang, struct brief *b)
+{
+    static const char *const labels[3][8] = {{"Đất cần", "Sẵn sàng", "Giá thuê", "Đến TP.HCM",
+                                              "Đến cảng biển", "Xử lý nước thải", "Điện", "Ngành"},
+                                             {"Land needed", "Ready", "Lease price",
+                                              "To Ho Chi Minh City", "To a seaport",
+                                              "Wastewater treatment", "Power", "Sector"},
+                                             {"필요 부지", "준비 시기", "임대료", "호찌민시까지",
+                                              "항만까지", "폐수처리", "전력", "업종"}};
+    static const char *const ready_now[3] = {"đang hoạt động", "operating now", "현재 운영 중"};
+    static const char *const ready_by[3] = {"trước hết năm %d", "by the end of %d", "%d년 말까지"};
+    static const char *const units_label[3] = {"Địa bàn ưu tiên", "Preferred units", "선호 지역"};
+    static const char *const m3[3] = {"m³/ngày", "m³/day", "m³/일"};
+    const struct site_value *limits[] = {&q->max_lease_usd_m2, &q->max_km_hcmc, &q->max_km_port,
+                                         &q->min_wwtp_m3_day, &q->min_power_mva};
+    const char *unit_of[] = {"USD/m²", "km", "km", m3[lang], "MVA"};
+    char value[256];
+    int i;
+
+    b->needs[0] = '\0';
+    if (q->land_ha > 0) {
+        site_format_number(q->land_ha, 2, lang, value, sizeof(value));
+        snprintf(value + strlen(value), sizeof(value) - strlen(value), " ha");
+        clause(b->needs, sizeof(b->needs), labels[lang][0], value);
+    }
+    if (q->ready_year)
+        snprintf(value, sizeof(value), ready_by[lang], q->ready_year);
+    else
+        snprintf(value, sizeof(value), "%s", ready_now[lang]);
+    clause(b->needs, sizeof(b->needs), labels[lang][1], value);
+    for (i = 0; i < 5; i++) {
+        if (!limits[i]->known)
+            continue;
+        limit_text(*limits[i], i < 3, unit_of[i], lang, value, sizeof(value));
+        clause(b->needs, sizeof(b->needs), labels[lang][2 + i], value);
+    }
+    if (sector)
+        clause(b->needs, sizeof(b->needs), labels[lang][7], sector);
+    if (units)
+        clause(b->needs, sizeof(b->needs), units_label[lang], units);
 }

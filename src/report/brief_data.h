@@ -25,8 +25,16 @@ void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_l
 /* Writes the finder's score and reasons of r into z in lang. */
 void brief_fill_score(const struct site_result *r, enum site_lang lang, struct brief_zone *z);
 
-/* Fills b's headings for lang; today is "YYYY-MM-DD". Leaves the frame and
- * the zones alone. */
-void brief_fill_labels(enum site_lang lang, const char *today, struct brief *b);
+/* Fills b's headings for lang; today is "YYYY-MM-DD"; promotion is the
+ * province's investment-promotion contact, or NULL or "" when none is
+ * configured. Leaves the frame, the needs and the zones alone. */
+void brief_fill_labels(enum site_lang lang, const char *today, const char *promotion,
+                       struct brief *b);
+
+/* Writes the needs q states into b->needs in lang, one clause each ("Land
+ * needed: 20 ha · Ready: operating now · ..."); sector and units are
+ * already named ("2610 Name", "Đức Hòa, Bến Lức"), NULL when not asked. */
+void brief_fill_needs(const struct site_query *q, const char *sector, const char *units,
+                      enum site_lang lang, struct brief *b);
 
 #endif

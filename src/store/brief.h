@@ -71,6 +71,12 @@ enum khu_err store_brief_zone(struct store *s, const char *code, store_row_fn fn
 enum khu_err store_sector_name(struct store *s, const char *code, enum site_lang lang, char *out,
                                size_t n, struct khu_diag *d);
 
+/* Writes the name of unit code in lang (falling back to English, then
+ * Vietnamese) into out (size n). Returns KHU_OK, KHU_ENOTFOUND with out ""
+ * when there is no such unit, or the store's error with d filled. */
+enum khu_err store_unit_name(struct store *s, const char *code, enum site_lang lang, char *out,
+                             size_t n, struct khu_diag *d);
+
 /* Hands fn the centroid of up to max districts with a known position, in
  * order of code, labelled with the district's name in lang. Returns KHU_OK,
  * or the store's error with d filled. */

@@ -20,6 +20,8 @@ struct store_finder_zone {
     const char *names[3]; /* vi, en, ko */
     int planned_year;     /* 0 when unknown */
     struct site_value available_ha, lease_usd_m2, km_hcmc, km_port, wwtp_m3_day, power_mva;
+    struct site_value occupancy_reported_pct, total_ha, industrial_ha;
+    const char *as_of, *source, *developer; /* the figures' date and source; who runs it */
 };
 
 /* Receives one zone; returns 0 to go on, non-zero to stop. */

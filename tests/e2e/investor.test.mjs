@@ -1,9 +1,12 @@
 // The investor page (/investor): a search shows exactly the zones, order,
-// scores and reasons /api/v1/match/sites returns; excluded zones with their
-// reasons; one marker per listed zone; the URL reproduces the result; up to
-// four zones side by side; the PDF brief; the inquiry form (a lead, and the
-// API's message for a bad e-mail). In Vietnamese and Korean; screenshots in
-// vi, en and ko.
+// scores and reasons /api/v1/match/sites returns, in three groups (fits,
+// may fit but unverified, excluded collapsed to one line each); a zone
+// reported full is excluded with the report's date; every zone can be seen
+// ("show more"); cards lead with the facts that fit; one marker per listed
+// zone; the URL reproduces the result; up to four zones side by side with
+// their areas, status and occupancy; the PDF brief; the inquiry form (a
+// lead, and the API's message for a bad e-mail). In Vietnamese and Korean;
+// screenshots in vi, en and ko.
 import { createRequire } from 'node:module';
 import { test, assert, assertEqual, api, BASE, LOCALES, screenshotPath } from './harness.mjs';
 import { s, open, startIn, markerCodes } from './common.mjs';
@@ -28,27 +31,40 @@ async function waitResults(page) {
   await page.waitForFunction(() => !document.querySelector('#inv-results[aria-busy]'));
 }
 
-// The page's ranked and excluded zones equal the API's, in order, with
-// their scores, score bars and reasons.
+const GROUPS = ['fits', 'unverified', 'excluded'];
+const CRITERIA = ['land', 'price', 'km_hcmc', 'km_port', 'wwtp', 'power', 'ready', 'unit', 'sector'];
+
+function allOf(res) {
+  return GROUPS.flatMap((g) => res[g]);
+}
+
+// The page's three groups equal the API's, in order: the cards of zones that
+// fit or may fit with their ranks, scores, score bars and reasons; each
+// excluded zone on one line with its first reason.
 async function sameAsAPI(page, res, l, what) {
-  assertEqual(await listedCodes(page, 'inv-items'), res.items.map((z) => z.code), `${what}: ranked zones and order`);
-  assertEqual(await listedCodes(page, 'inv-excluded'), res.excluded.map((z) => z.code), `${what}: excluded zones and order`);
-  const shown = await page.$$eval('#inv-items > li', (els) =>
-    els.map((e) => ({
-      score: e.querySelector('.inv-score').textContent,
-      bar: [...e.querySelectorAll('.scorebar .seg')].reduce((a, x) => a + parseFloat(x.style.width), 0),
-      label: e.querySelector('.scorebar').getAttribute('aria-label'),
-      reasons: [...e.querySelectorAll('.reasons li')].map((r) => r.textContent),
-    }))
-  );
-  res.items.forEach((z, i) => {
-    assertEqual(shown[i].score, s(l, 'inv_score', { score: num(l, z.score) }), `${what}: score of ${z.code}`);
-    assert(Math.abs(shown[i].bar - z.score) < 0.2, `${what}: bar of ${z.code} is ${shown[i].bar}, score ${z.score}`);
-    assert(shown[i].label.includes(num(l, z.score)), `${what}: bar label "${shown[i].label}"`);
-    assertEqual(shown[i].reasons, z.reasons.map((r) => r.text), `${what}: reasons of ${z.code}`);
-  });
+  for (const g of GROUPS) assertEqual(await listedCodes(page, `inv-${g}`), res[g].map((z) => z.code), `${what}: ${g} zones and order`);
+  for (const g of ['fits', 'unverified']) {
+    const shown = await page.$$eval(`#inv-${g} > li`, (els) =>
+      els.map((e) => ({
+        rank: e.querySelector('.inv-rank').textContent,
+        score: e.querySelector('.inv-score').textContent,
+        bar: [...e.querySelectorAll('.scorebar .seg')].reduce((a, x) => a + parseFloat(x.style.width), 0),
+        label: e.querySelector('.scorebar').getAttribute('aria-label'),
+        reasons: [...e.querySelectorAll('.reasons li')].map((r) => r.textContent),
+      }))
+    );
+    res[g].forEach((z, i) => {
+      assertEqual(shown[i].rank, s(l, 'inv_rank', { n: num(l, z.rank, 0) }), `${what}: rank of ${z.code}`);
+      assertEqual(shown[i].score, s(l, 'inv_score', { score: num(l, z.score) }), `${what}: score of ${z.code}`);
+      assert(Math.abs(shown[i].bar - z.score) < 0.2, `${what}: bar of ${z.code} is ${shown[i].bar}, score ${z.score}`);
+      assert(shown[i].label.includes(num(l, z.score)), `${what}: bar label "${shown[i].label}"`);
+      assertEqual(shown[i].reasons, z.reasons.map((r) => r.text), `${what}: reasons of ${z.code}`);
+    });
+  }
+  const why = await page.$$eval('#inv-excluded > li .inv-why', (els) => els.map((e) => e.textContent));
+  assertEqual(why, res.excluded.map((z) => z.reasons[0].text), `${what}: why each zone is excluded`);
   const count = await page.textContent('#inv-count');
-  assertEqual(count, s(l, 'inv_count', { n: num(l, res.total, 0), x: num(l, res.excluded_total, 0) }), `${what}: count`);
+  assertEqual(count, s(l, 'inv_count', { n: num(l, res.counts.fits, 0), u: num(l, res.counts.unverified, 0), x: num(l, res.counts.excluded, 0) }), `${what}: count`);
 }
 
 async function axe(page) {
@@ -60,13 +76,13 @@ async function axe(page) {
 }
 
 for (const l of ['vi', 'ko']) {
-  test(`investor page (${l}): a search shows exactly the API's zones, scores and reasons, excluded zones and the map; the URL reproduces it`, async ({ newPage }) => {
+  test(`investor page (${l}): a search shows exactly the API's three groups (fits, unverified with what to ask, excluded collapsed), every zone page by page, the map; the URL reproduces it`, async ({ newPage }) => {
     const page = await newPage();
     await startIn(page, l);
     await open(page, '/investor');
     assertEqual(await page.textContent('main h1'), s(l, 'inv_title'), 'heading');
     assertEqual(await page.getAttribute('nav.main a[data-nav="investor"]', 'aria-current'), 'page', 'nav');
-    assertEqual(await page.$$('#inv-items > li'), [], 'no result before a search');
+    assertEqual(await page.$$('#inv-fits > li, #inv-unverified > li'), [], 'no result before a search');
     // the sector list has the API's names in this language
     const sectors = await api(`/api/v1/sectors?limit=500&lang=${l}`);
     const sec = sectors.items[0];
@@ -78,24 +94,53 @@ for (const l of ['vi', 'ko']) {
     await page.waitForURL(`${BASE}/investor?${QUERY}`);
     await waitResults(page);
     const res = await match(QUERY, l);
-    assert(res.items.length > 1 && res.excluded.length > 0, 'the query has ranked and excluded zones');
+    // no zone's available land is known, so none is listed as fitting 20 ha
+    assertEqual(res.counts.fits, 0, 'no zone fits 20 ha on known figures');
+    assert(res.counts.unverified > 20 && res.excluded.length > 0, 'the query has unverified (more than a page) and excluded zones');
     await sameAsAPI(page, res, l, QUERY);
-    // an excluded zone shows why, and is marked as excluded
-    const ex = res.excluded.find((z) => z.reasons.some((r) => r.kind !== 'unknown'));
-    assert(ex, 'an excluded zone with a limit reason');
-    const why = ex.reasons.find((r) => r.kind !== 'unknown').text;
-    const li = `#inv-excluded > li[data-code="${ex.code}"]`;
-    assert((await page.$$eval(`${li} .reasons li`, (els) => els.map((e) => e.textContent))).includes(why), `reason "${why}" shown`);
-    assertEqual(await page.textContent(`${li} .excluded-badge`), s(l, 'inv_excluded_badge'), 'excluded badge');
-    assertEqual(await page.$$(`#inv-items > li[data-code="${ex.code}"]`), [], 'excluded zone not ranked');
+    assertEqual(await page.textContent('#inv-fits-empty'), s(l, 'inv_no_fits_but'), 'no zone fits, and the page says where to look');
+    // an unverified zone says what to ask; a stated need never shows as met on an unknown figure
+    const unv = res.unverified[0];
+    assertEqual(unv.checks.land, 'unknown', 'land unverified');
+    assertEqual(unv.reasons[0].kind, 'unverified', 'what to ask first');
+    const li = `#inv-unverified > li[data-code="${unv.code}"]`;
+    assertEqual(await page.textContent(`${li} .unverified-badge`), s(l, 'inv_unverified_badge'), 'unverified badge');
+    const met = await page.$$eval(`${li} .inv-facts .met`, (els) => els.map((e) => e.dataset.criterion));
+    assertEqual(met, CRITERIA.filter((c) => unv.checks[c] === 'met'), 'the card leads with the facts that fit');
+    assert(!met.includes('land'), 'unknown land is never shown as met');
+    if (unv.checks.km_hcmc === 'met')
+      assert((await page.textContent(`${li} .inv-facts .met[data-criterion="km_hcmc"]`)).includes(num(l, unv.facts.km_hcmc, 1)), 'distance shown as a fact');
+    // Long Hau is reported 100% occupied: excluded, with the report's date
+    const lh = res.excluded.find((z) => z.code === 'kcn-long-hau');
+    assert(lh, 'Long Hau is excluded');
+    assertEqual(lh.reasons[0].kind, 'land_full', 'excluded because reported full');
+    assert(lh.reasons[0].text.includes('2022-06-01'), `the report's date in "${lh.reasons[0].text}"`);
+    // excluded zones are collapsed: compare comes right after the last unverified zone
+    assertEqual(await page.getAttribute('#inv-excluded-box', 'open'), null, 'excluded zones collapsed');
+    const gap = await page.evaluate(() => document.querySelector('#inv-compare-h').getBoundingClientRect().top - document.querySelector('#inv-unverified').getBoundingClientRect().bottom);
+    assert(gap < 300, `compare is ${gap} px below the last unverified zone`);
+    await page.click('#inv-excluded-box > summary');
+    assert(await page.isVisible(`#inv-excluded > li[data-code="kcn-long-hau"] .inv-why`), 'an excluded line opens');
+    assertEqual(await page.$$(`#inv-fits > li[data-code="${lh.code}"], #inv-unverified > li[data-code="${lh.code}"]`), [], 'excluded zone not ranked');
+    // every zone can be seen: the next page of a group continues its ranks
+    const next = await match(`${QUERY}&group=unverified&offset=${res.unverified.length}&limit=50`, l);
+    await page.click('#inv-more-unverified');
+    await page.waitForFunction((n) => document.querySelectorAll('#inv-unverified > li').length === n, res.unverified.length + next.unverified.length);
+    assertEqual(await listedCodes(page, 'inv-unverified'), [...res.unverified, ...next.unverified].map((z) => z.code), 'the next page appended in order');
+    assertEqual(next.unverified[0].rank, res.unverified.length + 1, 'ranks go on');
+    assertEqual(res.unverified.length + next.unverified.length, res.counts.unverified, 'every unverified zone listed');
+    assertEqual(await page.$$('#inv-more-unverified'), [], 'no more to show');
+    const shown = { ...res, unverified: [...res.unverified, ...next.unverified] };
     // one marker per listed zone that has a position
     const fc = await api('/api/v1/zones.geojson');
     const placed = new Set(fc.features.filter((f) => f.geometry).map((f) => f.properties.code));
-    const listed = [...res.items, ...res.excluded].map((z) => z.code).filter((c) => placed.has(c));
+    const listed = allOf(shown).map((z) => z.code).filter((c) => placed.has(c));
     await page.waitForSelector('#inv-map .leaflet-marker-icon.zone-marker');
     assertEqual(await markerCodes(page, '#inv-map'), [...listed].sort(), 'markers');
     const faded = await page.$$eval('#inv-map .zone-marker.excluded', (els) => els.map((e) => e.dataset.code).sort());
     assertEqual(faded, res.excluded.map((z) => z.code).filter((c) => placed.has(c)).sort(), 'excluded markers');
+    const dashed = await page.$$eval('#inv-map .zone-marker.unverified', (els) => els.map((e) => e.dataset.code).sort());
+    assertEqual(dashed, shown.unverified.map((z) => z.code).filter((c) => placed.has(c)).sort(), 'unverified markers');
     await page.screenshot({ path: screenshotPath(`investor-${l}`), fullPage: true });
     // the URL reproduces the result
     await page.reload();
@@ -132,13 +177,13 @@ test('investor page in English, and at 360 px, meets WCAG 2.1 AA (screenshot)', 
   // switching the language runs the search again in that language
   const ko = await match(QUERY, 'ko');
   await page.selectOption('#lang', 'ko');
-  const koCount = s('ko', 'inv_count', { n: num('ko', ko.total, 0), x: num('ko', ko.excluded_total, 0) });
+  const koCount = s('ko', 'inv_count', { n: num('ko', ko.counts.fits, 0), u: num('ko', ko.counts.unverified, 0), x: num('ko', ko.counts.excluded, 0) });
   await page.waitForFunction((x) => (document.querySelector('#inv-count') || {}).textContent === x, koCount);
   await sameAsAPI(page, ko, 'ko', 'after switching to ko');
   const narrow = await newPage({ viewport: { width: 360, height: 740 } });
   await open(narrow, `/investor?${QUERY}`);
   await waitResults(narrow);
-  await narrow.check('#inv-items > li:nth-child(1) .compare-box');
+  await narrow.check('#inv-unverified > li:nth-child(1) .compare-box');
   await narrow.waitForSelector('#inv-compare-table');
   const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= 360, `page is ${width} px wide at 360 px`);
@@ -163,7 +208,7 @@ test("investor page: a bad value is shown next to its control with the API's mes
   assertEqual(problem.param, 'land_ha', 'API param');
   assertEqual(await page.textContent('#inv-land_ha-err'), problem.detail, 'message next to the control');
   assertEqual(await page.getAttribute('#inv-land_ha', 'aria-invalid'), 'true', 'aria-invalid');
-  assertEqual(await page.$$('#inv-items > li'), [], 'no result');
+  assertEqual(await page.$$('#inv-fits > li, #inv-unverified > li'), [], 'no result');
 });
 
 for (const l of ['vi', 'ko']) {
@@ -173,24 +218,28 @@ for (const l of ['vi', 'ko']) {
     await open(page, `/investor?${QUERY}`);
     await waitResults(page);
     const res = await match(QUERY, l);
-    // PDF of the top three before anything is ticked
-    const top = res.items.slice(0, 3).map((z) => z.code);
+    // PDF of the top three before anything is ticked: those that fit, then the unverified
+    const top = [...res.fits, ...res.unverified].slice(0, 3).map((z) => z.code);
     assert((await page.getAttribute('#inv-pdf', 'href')).includes(`zones=${top.join(',')}&`), 'PDF of the top three');
-    // tick an included and an excluded zone, then two more; a fifth cannot be ticked
-    const pick = [res.items[1].code, res.excluded[0].code, res.items[0].code, res.items[2].code];
+    // tick an unverified and an excluded zone, then two more; a fifth cannot be ticked
+    await page.click('#inv-excluded-box > summary');
+    const pick = [res.unverified[1].code, res.excluded[0].code, res.unverified[0].code, res.unverified[2].code];
     for (const c of pick) await page.check(`li[data-code="${c}"] .compare-box`);
     await page.waitForFunction((n) => document.querySelectorAll('#inv-compare-table thead th[data-code]').length === n, pick.length);
     assertEqual(await page.$$eval('#inv-compare-table thead th[data-code]', (els) => els.map((e) => e.dataset.code)), pick, 'compared zones in order');
-    assert(await page.isDisabled(`li[data-code="${res.items[3].code}"] .compare-box`), 'a fifth zone cannot be ticked');
-    const all = [...res.items, ...res.excluded];
+    assert(await page.isDisabled(`li[data-code="${res.unverified[3].code}"] .compare-box`), 'a fifth zone cannot be ticked');
+    const all = allOf(res);
     const scores = await page.$$eval('#inv-compare-table tr.score-row td', (els) => els.map((e) => e.textContent));
     assertEqual(scores, pick.map((c) => s(l, 'inv_score', { score: num(l, all.find((z) => z.code === c).score) })), 'scores side by side');
     for (const [i, c] of pick.entries()) {
       const z = await api(`/api/v1/zones/${c}?lang=${l}`);
+      const m = all.find((x) => x.code === c);
       const cells = await page.$$eval(`#inv-compare-table td[data-field]:nth-child(${i + 2})`, (els) =>
         Object.fromEntries(els.map((e) => [e.dataset.field, e.textContent]))
       );
-      for (const key of ['available_ha', 'lease_usd_m2', 'km_hcmc', 'km_port', 'wwtp_m3_day', 'power_mva']) {
+      assertEqual(cells.group, s(l, `inv_group_${m.group}`), `${c} group`);
+      assertEqual(cells.status, z.status ? s(l, `status_${z.status}`) : s(l, 'unknown'), `${c} status`);
+      for (const key of ['total_ha', 'industrial_ha', 'occupancy_reported_pct', 'available_ha', 'lease_usd_m2', 'km_hcmc', 'km_port', 'wwtp_m3_day', 'power_mva']) {
         if (z[key] === null) assertEqual(cells[key], s(l, 'unknown'), `${c} ${key} unknown`);
         else assert(cells[key].startsWith(num(l, z[key], key === 'wwtp_m3_day' ? 0 : key === 'lease_usd_m2' ? 2 : 1)), `${c} ${key}: "${cells[key]}" for ${z[key]}`);
       }

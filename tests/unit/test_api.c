@@ -67,6 +67,19 @@ static const char *codes(json_t *page, const char *key, char *out, size_t n)
     return out;
 }
 
+/* The codes of one group of a finder answer, space-separated. */
+static const char *group_codes(json_t *answer, const char *group, char *out, size_t n)
+{
+    size_t i, used = 0;
+    json_t *item;
+
+    out[0] = '\0';
+    json_array_foreach(json_object_get(answer, group), i, item) used +=
+        (size_t)snprintf(out + used, n - used, "%s%s", used ? " " : "",
+                         json_string_value(json_object_get(item, "code")));
+    return out;
+}
+
 static void check_list(const char *target, const char *want_codes, long want_total)
 {
     char got[2048];
@@ -723,22 +736,59 @@ static void test_match(void)
                      "close\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
                      sizeof(body) - 1, body);
 
-    /* 80 ha: alpha (100 ha available) qualifies; gamma's free land is unknown, so it stays
-     * in with a neutral land score below alpha; beta (75) is excluded and says why */
+    /* 80 ha: alpha (100 ha available) fits; gamma's free land is unknown, so it may fit but
+     * is unverified and says what to ask; beta (75) is excluded and says why */
     j = get_json("/api/v1/match/sites?land_ha=80&units=D1&lang=en", 200);
-    CHECK_EQ_STR(codes(j, "code", got, sizeof(got)), "kcn-alpha ccn-gamma");
-    CHECK_EQ_INT(json_integer_value(json_object_get(j, "total")), 2);
+    CHECK_EQ_STR(group_codes(j, "fits", got, sizeof(got)), "kcn-alpha");
+    CHECK_EQ_STR(group_codes(j, "unverified", got, sizeof(got)), "ccn-gamma");
+    CHECK_EQ_STR(group_codes(j, "excluded", got, sizeof(got)), "kcn-beta kcn-delta-1 kcn-epsilon");
+    CHECK_EQ_INT(json_integer_value(json_object_get(json_object_get(j, "counts"), "fits")), 1);
+    CHECK_EQ_INT(json_integer_value(json_object_get(json_object_get(j, "counts"), "unverified")),
+                 1);
+    CHECK_EQ_INT(json_integer_value(json_object_get(json_object_get(j, "counts"), "excluded")), 3);
+    CHECK(json_object_get(j, "items") == NULL);
+    item = json_array_get(json_object_get(j, "fits"), 0);
+    CHECK_EQ_STR(json_string_value(json_object_get(item, "group")), "fits");
+    CHECK_EQ_INT(json_integer_value(json_object_get(item, "rank")), 1);
+    CHECK_EQ_STR(json_string_value(json_object_get(json_object_get(item, "checks"), "land")),
+                 "met");
+    CHECK(json_object_get(json_object_get(item, "checks"), "price") == NULL); /* not asked */
+    CHECK_EQ_DBL(json_number_value(json_object_get(json_object_get(item, "facts"), "available_ha")),
+                 100, 0);
+    CHECK_EQ_DBL(json_number_value(json_object_get(json_object_get(item, "facts"), "total_ha")),
+                 500, 0);
+    CHECK_EQ_STR(json_string_value(json_object_get(json_object_get(item, "facts"), "source")),
+                 "src-a");
+    CHECK(json_is_null(json_object_get(json_object_get(item, "facts"), "power_mva")));
+    item = json_array_get(json_object_get(j, "unverified"), 0);
+    CHECK_EQ_STR(json_string_value(json_object_get(json_object_get(item, "checks"), "land")),
+                 "unknown");
+    CHECK_EQ_STR(json_string_value(
+                     json_object_get(json_array_get(json_object_get(item, "reasons"), 0), "text")),
+                 "available land unknown, so not verified: ask the zone how many hectares are "
+                 "available to lease now");
     item = json_array_get(json_object_get(j, "excluded"), 0);
     CHECK_EQ_STR(json_string_value(json_object_get(item, "code")), "kcn-beta");
     CHECK_EQ_STR(json_string_value(
                      json_object_get(json_array_get(json_object_get(item, "reasons"), 0), "text")),
                  "needs 80 ha; 75 ha available");
     json_decref(j);
+    /* the next page of one group: its ranks go on, the other groups are left out */
+    j = get_json("/api/v1/match/sites?land_ha=80&units=D1&lang=en&group=excluded&offset=1&limit=1",
+                 200);
+    CHECK_EQ_STR(group_codes(j, "excluded", got, sizeof(got)), "kcn-delta-1");
+    CHECK_EQ_INT(json_integer_value(
+                     json_object_get(json_array_get(json_object_get(j, "excluded"), 0), "rank")),
+                 2);
+    CHECK(json_object_get(j, "fits") == NULL);
+    CHECK_EQ_INT(json_integer_value(json_object_get(json_object_get(j, "counts"), "fits")), 1);
+    json_decref(j);
     /* the same needs as a JSON body give the same answer */
     CHECK(http_raw(srv.port, post, (size_t)n, &r) == 0);
     CHECK_EQ_INT(r.status, 200);
     j = json_loads(r.body, 0, NULL);
-    CHECK_EQ_STR(codes(j, "code", got, sizeof(got)), "kcn-alpha ccn-gamma");
+    CHECK_EQ_STR(group_codes(j, "fits", got, sizeof(got)), "kcn-alpha");
+    CHECK_EQ_STR(group_codes(j, "unverified", got, sizeof(got)), "ccn-gamma");
     json_decref(j);
     reply_free(&r);
     /* Vietnamese reasons with Vietnamese numbers */
@@ -751,6 +801,14 @@ static void test_match(void)
     check_problem("/api/v1/match/sites?land_ha=-1", 400,
                   "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
                   "\"land_ha must be a number from 0 to 100000; got '-1'\",\"param\":\"land_ha\"}");
+    check_problem(
+        "/api/v1/match/sites?group=maybe", 400,
+        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+        "\"group must be fits, unverified or excluded; got 'maybe'\",\"param\":\"group\"}");
+    check_problem(
+        "/api/v1/match/sites?offset=-3", 400,
+        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+        "\"offset must be a whole number from 0 to 200000; got '-3'\",\"param\":\"offset\"}");
     check_problem("/api/v1/match/sites?units=Z9", 400,
                   "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
                   "\"unknown unit 'Z9': see /api/v1/units for the codes\",\"param\":\"units\"}");

@@ -15,6 +15,7 @@
 #include "app/app_brief.h"
 #include "app/app_finder.h"
 #include "core/buf.h"
+#include "core/num.h"
 #include "core/xalloc.h"
 #include "store/brief.h"
 #include "store/finder.h"
@@ -202,13 +203,13 @@ static void test_store_brief(struct store *s)
 
 /* ===== the finder ===== */
 
-static void codes_of(const struct finder_run *run, int excluded, char *out, size_t n)
+static void codes_of(const struct finder_run *run, enum site_group group, char *out, size_t n)
 {
     size_t i;
 
     out[0] = '\0';
     for (i = 0; i < run->nresults; i++)
-        if (run->results[i].excluded == excluded)
+        if (run->results[i].group == group)
             snprintf(out + strlen(out), n - strlen(out), "%s%s", out[0] ? " " : "",
                      run->results[i].zone->code);
 }
@@ -220,7 +221,7 @@ static void test_finder_ranks(struct store *s)
     struct khu_diag d;
     char got[256];
 
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     in.q.land_ha = 80;
     in.q.has_units = 1;
     in.nunits = 1;
@@ -228,15 +229,18 @@ static void test_finder_ranks(struct store *s)
     in.lang = SITE_EN;
     CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
     CHECK_EQ_INT(run.n, 5);
-    /* alpha (100 ha free) ranks above gamma (free land unknown: neutral) */
-    codes_of(&run, 0, got, sizeof(got));
-    CHECK_EQ_STR(got, "kcn-alpha ccn-gamma");
-    CHECK_EQ_INT(run.included, 2);
-    CHECK_EQ_INT(run.excluded, 3);
-    codes_of(&run, 1, got, sizeof(got));
+    /* alpha (100 ha free) fits; gamma (free land unknown) may fit, unverified */
+    codes_of(&run, SITE_FITS, got, sizeof(got));
+    CHECK_EQ_STR(got, "kcn-alpha");
+    codes_of(&run, SITE_UNVERIFIED, got, sizeof(got));
+    CHECK_EQ_STR(got, "ccn-gamma");
+    CHECK_EQ_INT(run.count[SITE_FITS], 1);
+    CHECK_EQ_INT(run.count[SITE_UNVERIFIED], 1);
+    CHECK_EQ_INT(run.count[SITE_EXCLUDED], 3);
+    codes_of(&run, SITE_EXCLUDED, got, sizeof(got));
     CHECK(strncmp(got, "kcn-beta", 8) == 0);
     if (run.nresults > 2) {
-        const struct site_result *beta = &run.results[run.included];
+        const struct site_result *beta = &run.results[2];
         CHECK_EQ_INT(beta->reasons[0].kind, REASON_LAND_SHORT);
         CHECK_EQ_DBL(beta->reasons[0].b, 75, 1e-9);
         CHECK_EQ_STR(app_finder_zone_of(&run, &in, beta).name, "Ben Luc Beta Industrial Park");
@@ -247,7 +251,7 @@ static void test_finder_ranks(struct store *s)
     app_finder_run_free(&run);
     CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
     if (run.nresults > 2)
-        CHECK_EQ_STR(app_finder_zone_of(&run, &in, &run.results[run.included]).name_lang, "en");
+        CHECK_EQ_STR(app_finder_zone_of(&run, &in, &run.results[2]).name_lang, "en");
     app_finder_run_free(&run);
     app_finder_run_free(&run); /* safe twice */
 }
@@ -258,7 +262,7 @@ static void test_finder_errors(struct store *s)
     struct finder_run run;
     struct khu_diag d;
 
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     in.q.has_units = 1;
     in.nunits = 2;
     snprintf(in.units[0], sizeof(in.units[0]), "D1");
@@ -268,19 +272,24 @@ static void test_finder_errors(struct store *s)
     CHECK_EQ_STR(d.field, "units");
     CHECK_EQ_STR(d.message, "unknown unit 'Z9': see /api/v1/units for the codes");
     CHECK(run.snap == NULL && run.results == NULL);
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     in.q.has_sector = 1;
     snprintf(in.sector, sizeof(in.sector), "9999");
     khu_diag_clear(&d);
     CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_EINVAL);
     CHECK_EQ_STR(d.field, "sector");
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     in.limit = 0;
     khu_diag_clear(&d);
     CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_EINVAL);
     CHECK_EQ_STR(d.field, "limit");
+    app_finder_input_init(&in, 0);
+    in.offset = -1;
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_EINVAL);
+    CHECK_EQ_STR(d.field, "offset");
     /* a known sector in the other VSIC version matches through the map */
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     in.q.has_sector = 1;
     snprintf(in.sector, sizeof(in.sector), "2619");
     CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
@@ -299,7 +308,7 @@ static void test_finder_snapshot(struct store *s)
     struct finder_run a, b, c;
     struct khu_diag d;
 
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     CHECK_EQ_INT(app_finder_run(s, &in, &a, &d), KHU_OK);
     CHECK_EQ_INT(app_finder_quick(s), 1); /* loaded for this data, and small */
     CHECK_EQ_INT(app_finder_run(s, &in, &b, &d), KHU_OK);
@@ -316,6 +325,71 @@ static void test_finder_snapshot(struct store *s)
     app_finder_run_free(&a);
     app_finder_run_free(&b);
     app_finder_run_free(&c);
+}
+
+/* What the store holds decides the groups: a reported 100% occupancy means
+ * no land as of its report (with the report's date), an opening year that
+ * has passed is stale; and a page of one group is its next ranks. Run after
+ * the snapshot test: these zones stay. */
+static void test_finder_reported(struct store *s)
+{
+    static const char zones[] =
+        "code,kind,name_vi,unit_code,status,planned_year,industrial_ha,leased_ha,"
+        "occupancy_reported_pct,as_of,source,total_ha\n"
+        "kcn-full,kcn,KCN Full,D2,operating,,300,100,100,2022-06-01,src-full,425\n"
+        "kcn-stale,kcn,KCN Stale,D2,building,2021,300,0,,,,\n";
+    struct finder_input in;
+    struct finder_run run, page;
+    struct khu_diag d;
+    int32_t today;
+    size_t i;
+    int found = 0;
+
+    CHECK_EQ_INT(import_text(s, "zones", zones, sizeof(zones) - 1), KHU_OK);
+    CHECK_EQ_INT(parse_date("2026-11-24", &today), KHU_OK);
+    app_finder_input_init(&in, today);
+    CHECK_EQ_INT(in.q.today_year, 2026);
+    in.q.land_ha = 50;
+    in.q.ready_year = 2030;
+    in.limit = 50;
+    in.lang = SITE_EN;
+    CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
+    for (i = 0; i < run.nresults; i++) {
+        const struct site_result *r = &run.results[i];
+        struct finder_zone m = app_finder_zone_of(&run, &in, r);
+        if (strcmp(m.code, "kcn-full") == 0) {
+            found++;
+            /* 200 ha free by the areas, but reported full in 2022 */
+            CHECK_EQ_INT(r->group, SITE_EXCLUDED);
+            CHECK_EQ_INT(r->reasons[0].kind, REASON_LAND_FULL);
+            CHECK_EQ_STR(r->reasons[0].when, "2022-06-01");
+            CHECK_EQ_STR(m.source, "src-full");
+            CHECK_EQ_STR(m.status, "operating");
+            CHECK_EQ_DBL(m.total_ha.v, 425, 0);
+            CHECK_EQ_DBL(m.site->available_ha.v, 200, 0);
+        } else if (strcmp(m.code, "kcn-stale") == 0) {
+            found++;
+            CHECK_EQ_INT(r->group, SITE_UNVERIFIED);
+            CHECK_EQ_INT(r->reasons[0].kind, REASON_STALE_READY);
+            CHECK_EQ_INT(m.source == NULL, 1);
+        }
+    }
+    CHECK_EQ_INT(found, 2);
+    /* the unverified group alone, from its second rank, one at a time */
+    CHECK(run.count[SITE_UNVERIFIED] >= 3);
+    in.groups = 1u << SITE_UNVERIFIED;
+    in.offset = 1;
+    in.limit = 1;
+    CHECK_EQ_INT(app_finder_run(s, &in, &page, &d), KHU_OK);
+    CHECK_EQ_INT(page.nresults, 1);
+    CHECK_EQ_INT(page.count[SITE_EXCLUDED], run.count[SITE_EXCLUDED]);
+    CHECK_EQ_INT(page.count[SITE_FITS], run.count[SITE_FITS]);
+    for (i = 0; i < run.nresults && run.results[i].group != SITE_UNVERIFIED; i++)
+        ;
+    if (page.nresults == 1 && i + 1 < run.nresults)
+        CHECK_EQ_STR(page.results[0].zone->code, run.results[i + 1].zone->code);
+    app_finder_run_free(&page);
+    app_finder_run_free(&run);
 }
 
 /* ===== the brief ===== */
@@ -342,7 +416,9 @@ static void test_brief(struct store *s)
     memset(&b, 0, sizeof(b));
     CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
     CHECK_EQ_STR(b.heading, "Site brief");
-    CHECK_EQ_STR(b.generated, "khu · 2025-01-01");
+    CHECK_EQ_STR(b.generated, "Prepared on 2025-01-01 with khu");
+    CHECK_EQ_STR(b.needs, "");     /* no needs searched */
+    CHECK_EQ_STR(b.promotion, ""); /* none configured */
     CHECK_EQ_INT(b.nframe, 2);
     CHECK_EQ_INT(b.nzones, 2);
     CHECK(b.zones == zones);
@@ -354,17 +430,49 @@ static void test_brief(struct store *s)
                  "products");
     CHECK_EQ_STR(fact(&zones[0], "Tenants"), "unknown");
     CHECK_EQ_STR(zones[0].confidence, "Confidence: high");
+    CHECK_EQ_STR(zones[0].contact, /* the fixture names no developer */
+                 "Contact at the zone: unknown; ask the province's investment-promotion office");
     CHECK(zones[0].approximate && zones[0].has_position);
     CHECK_EQ_STR(zones[0].score, "");
     CHECK_EQ_INT(zones[1].nreasons, 0);
     /* with needs: each zone's score and the finder's reasons */
-    app_finder_input_init(&needs);
+    app_finder_input_init(&needs, 0);
     needs.q.land_ha = 80;
+    needs.q.max_km_hcmc = (struct site_value){1, 40};
+    needs.q.has_sector = 1;
+    snprintf(needs.sector, sizeof(needs.sector), "2610");
+    needs.q.has_units = 1;
+    needs.nunits = 1;
+    snprintf(needs.units[0], sizeof(needs.units[0]), "D1");
     needs.lang = SITE_EN;
     in.needs = &needs;
+    in.promotion = "Investment Promotion Centre, +84 272 000 0000";
     CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
-    CHECK(strncmp(zones[0].score, "Match score ", 12) == 0);
+    /* the needs searched, named in the language; the configured contact */
+    CHECK_EQ_STR(b.needs, "Land needed: 80 ha · Ready: operating now · To Ho Chi Minh City: at "
+                          "most 40 km · Sector: 2610 Manufacture of electronic components · "
+                          "Preferred units: Duc Hoa District");
+    CHECK_EQ_STR(b.promotion, "The province's investment-promotion contact: Investment "
+                              "Promotion Centre, +84 272 000 0000");
+    /* the same score and group as the finder gives */
+    {
+        struct finder_run run;
+        struct site_result r;
+        char want[96], num[32];
+        CHECK_EQ_INT(app_finder_run(s, &needs, &run, &d), KHU_OK);
+        CHECK_EQ_INT(app_finder_score_zone(&run, &needs, "kcn-alpha", &r), 0);
+        site_format_number(r.score, 1, SITE_EN, num, sizeof(num));
+        snprintf(want, sizeof(want), "Match score %s / 100 (%s)", num,
+                 r.group == SITE_FITS ? "fits" : "may fit, unverified");
+        CHECK_EQ_STR(zones[0].score, want);
+        app_finder_run_free(&run);
+    }
     CHECK(strstr(zones[1].score, "(excluded)") != NULL);
+    needs.q.max_km_hcmc.known = 0;
+    needs.q.has_sector = 0;
+    needs.nunits = 0;
+    needs.q.has_units = 0;
+    in.promotion = NULL;
     CHECK(zones[1].nreasons >= 1);
     CHECK_EQ_STR(zones[1].reasons[0], "needs 80 ha; 75 ha available");
     /* errors: an unknown unit in the needs, an unknown zone */
@@ -386,6 +494,7 @@ static void test_brief(struct store *s)
     in.lang = SITE_VI;
     CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
     CHECK_EQ_STR(b.heading, "Hồ sơ địa điểm đầu tư");
+    CHECK_EQ_STR(zones[0].confidence, "Độ tin cậy: cao");
     CHECK_EQ_STR(fact(&zones[0], "Doanh nghiệp thuê"), "chưa rõ");
 }
 
@@ -399,7 +508,7 @@ static void test_finder_torture(struct store *s)
     enum khu_err err = KHU_ENOMEM;
     unsigned long n;
 
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     in.q.has_units = 1;
     in.nunits = 1;
     snprintf(in.units[0], sizeof(in.units[0]), "P9");
@@ -429,7 +538,7 @@ static void test_finder_many_zones(struct store *s)
         buf_printf(&csv, "kcn-many-%05d,kcn,KCN Many %d,D2,operating,50,10\n", i, i);
     CHECK_EQ_INT(import_text(s, "zones", csv.data, csv.len), KHU_OK);
     CHECK_EQ_INT(app_finder_quick(s), 0); /* new data: the zones must be loaded */
-    app_finder_input_init(&in);
+    app_finder_input_init(&in, 0);
     CHECK_EQ_INT(app_finder_run(s, &in, &run, &d), KHU_OK);
     CHECK(run.n > FINDER_QUICK_ZONES);
     CHECK_EQ_INT(app_finder_quick(s), 0); /* loaded for this data, but too many */
@@ -454,6 +563,7 @@ int main(void)
         test_finder_errors(s);
         test_brief(s);
         test_finder_snapshot(s);
+        test_finder_reported(s);
         test_finder_torture(s);
         test_finder_many_zones(s);
     } else {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The site brief's reads in SQLite (see store/brief.h): one zone's row,
- * a sector's name, the districts' centroids.
+ * a sector's or a unit's name, the districts' centroids.
  */
 #include "store/brief.h"
 #include "store/sqlite/sq.h"
@@ -45,6 +45,32 @@ enum khu_err store_brief_zone(struct store *s, const char *code, store_row_fn fn
     return err;
 }
 
+/* Runs one of three statements (by lang) that take a code and answer one
+ * name; writes it into out. */
+static enum khu_err name_by_lang(struct store *s, const char *const sql[3], const char *code,
+                                 enum site_lang lang, char *out, size_t n, const char *what,
+                                 struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql[lang <= SITE_KO ? lang : SITE_VI]);
+    enum khu_err err = KHU_OK;
+    int rc;
+
+    if (n)
+        out[0] = '\0';
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), what, d);
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    else if (rc == SQLITE_DONE)
+        err = KHU_ENOTFOUND;
+    else
+        err = sq_error(s, rc, what, d);
+    sq_release(s, st);
+    return err;
+}
+
 enum khu_err store_sector_name(struct store *s, const char *code, enum site_lang lang, char *out,
                                size_t n, struct khu_diag *d)
 {
@@ -54,24 +80,19 @@ enum khu_err store_sector_name(struct store *s, const char *code, enum site_lang
         " ORDER BY version DESC LIMIT 1",
         "SELECT coalesce(name_ko, name_en, name_vi) FROM sectors WHERE code = ?1"
         " ORDER BY version DESC LIMIT 1"};
-    sqlite3_stmt *st = sq_prepare(s, sql[lang <= SITE_KO ? lang : SITE_VI]);
-    enum khu_err err = KHU_OK;
-    int rc;
 
-    if (n)
-        out[0] = '\0';
-    if (!st)
-        return sq_error(s, sqlite3_errcode(s->db), "reading the sectors", d);
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-    else if (rc == SQLITE_DONE)
-        err = KHU_ENOTFOUND;
-    else
-        err = sq_error(s, rc, "reading the sectors", d);
-    sq_release(s, st);
-    return err;
+    return name_by_lang(s, sql, code, lang, out, n, "reading the sectors", d);
+}
+
+enum khu_err store_unit_name(struct store *s, const char *code, enum site_lang lang, char *out,
+                             size_t n, struct khu_diag *d)
+{
+    static const char *const sql[3] = {
+        "SELECT name_vi FROM units WHERE code = ?1",
+        "SELECT coalesce(name_en, name_vi) FROM units WHERE code = ?1",
+        "SELECT coalesce(name_ko, name_en, name_vi) FROM units WHERE code = ?1"};
+
+    return name_by_lang(s, sql, code, lang, out, n, "reading the units", d);
 }
 
 enum khu_err store_district_points(struct store *s, enum site_lang lang, int max, store_point_fn fn,

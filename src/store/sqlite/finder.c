@@ -10,7 +10,8 @@
 static const char zones_sql[] =
     "SELECT z.code, z.kind, z.status, z.planned_year, " SQ_ZONE_AVAILABLE ","
     " z.lease_usd_m2, z.km_hcmc, z.km_port, z.wwtp_m3_day, z.power_mva, z.sectors, z.unit_code,"
-    " z.commune, z.name_vi, z.name_en, z.name_ko"
+    " z.commune, z.name_vi, z.name_en, z.name_ko, z.occupancy_reported_pct, z.as_of,"
+    " z.total_ha, z.industrial_ha, z.source, z.developer"
     " FROM zones z WHERE " SQ_ZONE_COUNTED " ORDER BY z.code";
 
 enum {
@@ -27,7 +28,15 @@ enum {
     ZC_SECTORS,
     ZC_UNIT,
     ZC_COMMUNE,
-    ZC_NAME_VI
+    ZC_NAME_VI,
+    ZC_NAME_EN,
+    ZC_NAME_KO,
+    ZC_OCCUPANCY,
+    ZC_AS_OF,
+    ZC_TOTAL,
+    ZC_INDUSTRIAL,
+    ZC_SOURCE,
+    ZC_DEVELOPER
 };
 
 static const char *text_or_null(sqlite3_stmt *st, int col)
@@ -62,6 +71,12 @@ static void read_zone(sqlite3_stmt *st, struct store_finder_zone *z)
     z->km_port = figure(st, ZC_PORT);
     z->wwtp_m3_day = figure(st, ZC_WWTP);
     z->power_mva = figure(st, ZC_POWER);
+    z->occupancy_reported_pct = figure(st, ZC_OCCUPANCY);
+    z->as_of = text_or_null(st, ZC_AS_OF);
+    z->total_ha = figure(st, ZC_TOTAL);
+    z->industrial_ha = figure(st, ZC_INDUSTRIAL);
+    z->source = text_or_null(st, ZC_SOURCE);
+    z->developer = text_or_null(st, ZC_DEVELOPER);
 }
 
 enum khu_err store_finder_zones(struct store *s, store_finder_zone_fn fn, void *arg,
