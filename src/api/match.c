@@ -172,8 +172,9 @@ static enum khu_err set_sector(struct finder_input *in, const struct match_param
     return KHU_OK;
 }
 
-static enum khu_err set_limit(struct finder_input *in, const struct match_param *p,
-                              const char *text, struct khu_diag *d)
+/* Reads a whole number within p's bounds into *out. */
+static enum khu_err whole_number(const struct match_param *p, const char *text, long *out,
+                                 struct khu_diag *d)
 {
     int64_t v;
 
@@ -182,22 +183,20 @@ static enum khu_err set_limit(struct finder_input *in, const struct match_param 
                      p->name, p->min, p->max, text);
         return KHU_EINVAL;
     }
-    in->limit = (long)v;
+    *out = (long)v;
     return KHU_OK;
+}
+
+static enum khu_err set_limit(struct finder_input *in, const struct match_param *p,
+                              const char *text, struct khu_diag *d)
+{
+    return whole_number(p, text, &in->limit, d);
 }
 
 static enum khu_err set_offset(struct finder_input *in, const struct match_param *p,
                                const char *text, struct khu_diag *d)
 {
-    int64_t v;
-
-    if (parse_i64(text, (int64_t)p->min, (int64_t)p->max, &v)) {
-        khu_diag_set(d, 0, 0, p->name, "%s must be a whole number from %g to %g; got '%.40s'",
-                     p->name, p->min, p->max, text);
-        return KHU_EINVAL;
-    }
-    in->offset = (long)v;
-    return KHU_OK;
+    return whole_number(p, text, &in->offset, d);
 }
 
 static enum khu_err set_group(struct finder_input *in, const struct match_param *p,

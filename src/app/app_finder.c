@@ -236,10 +236,15 @@ enum khu_err app_finder_run(struct store *s, const struct finder_input *in, stru
     n = run->n = run->snap->n;
     for (g = 0; g < SITE_GROUPS; g++)
         listed += (in->groups >> g) & 1u;
-    page = (struct site_page){(size_t)in->offset, (size_t)in->limit, in->groups};
+    /* no group holds more than n zones: a far offset costs no memory */
+    page.groups = in->groups;
+    page.offset = (size_t)in->offset < (size_t)n ? (size_t)in->offset : (size_t)n;
+    page.limit =
+        (size_t)in->limit < (size_t)n - page.offset ? (size_t)in->limit : (size_t)n - page.offset;
     run->zones = xmalloc((size_t)(n ? n : 1) * sizeof(*run->zones));
-    run->keys = xmalloc((listed ? listed : 1) * (page.offset + page.limit) * sizeof(*run->keys));
-    run->results = xmalloc((listed ? listed : 1) * page.limit * sizeof(*run->results));
+    run->keys =
+        xmalloc((listed ? listed : 1) * (page.offset + page.limit + 1) * sizeof(*run->keys));
+    run->results = xmalloc((listed ? listed : 1) * (page.limit + 1) * sizeof(*run->results));
     if (!run->zones || !run->keys || !run->results) {
         khu_diag_set(d, 0, 0, NULL, "out of memory ranking the zones");
         err = KHU_ENOMEM;
