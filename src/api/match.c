@@ -366,20 +366,14 @@ static double one_decimal(double v)
 
 static void figure(struct jw *w, const char *key, struct site_value v)
 {
-    jw_key(w, key);
-    if (v.known)
-        jw_real(w, v.v);
-    else
-        jw_null(w);
+    jw_opt_real(w, key, v.known, v.v);
 }
 
-static void text_or_null(struct jw *w, const char *key, const char *s)
+/* Writes key and s (null when s is NULL). */
+static void text(struct jw *w, const char *key, const char *s)
 {
     jw_key(w, key);
-    if (s)
-        jw_str(w, s);
-    else
-        jw_null(w);
+    jw_str(w, s);
 }
 
 /* The zone's figures as scored, each null when unknown, with their date
@@ -391,7 +385,7 @@ static void write_facts(struct jw *w, const struct finder_zone *m)
 
     jw_key(w, "facts");
     jw_obj_begin(w);
-    text_or_null(w, "status", m->status);
+    text(w, "status", m->status);
     figure(w, "planned_year", planned);
     figure(w, "total_ha", m->total_ha);
     figure(w, "industrial_ha", m->industrial_ha);
@@ -402,9 +396,9 @@ static void write_facts(struct jw *w, const struct finder_zone *m)
     figure(w, "km_port", z->km_port);
     figure(w, "wwtp_m3_day", z->wwtp_m3_day);
     figure(w, "power_mva", z->power_mva);
-    text_or_null(w, "as_of", z->as_of);
-    text_or_null(w, "source", m->source);
-    text_or_null(w, "developer", m->developer);
+    text(w, "as_of", z->as_of);
+    text(w, "source", m->source);
+    text(w, "developer", m->developer);
     jw_obj_end(w);
 }
 

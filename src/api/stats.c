@@ -79,15 +79,6 @@ static int write_umbrella(void *arg, const struct khu_row *row)
     return 0;
 }
 
-static void opt_real(struct jw *w, const char *key, int has, double v)
-{
-    jw_key(w, key);
-    if (has)
-        jw_real(w, v);
-    else
-        jw_null(w);
-}
-
 static void write_recon_row(struct jw *w, const struct recon_row *r)
 {
     jw_obj_begin(w);
@@ -99,13 +90,13 @@ static void write_recon_row(struct jw *w, const struct recon_row *r)
     jw_real(w, r->registry_ha);
     jw_key(w, "registry_area_unknown");
     jw_int(w, r->registry_area_unknown);
-    opt_real(w, "reported_count", r->has_reported_count, r->reported_count);
-    opt_real(w, "reported_ha", r->has_reported_ha, r->reported_ha);
+    jw_opt_real(w, "reported_count", r->has_reported_count, r->reported_count);
+    jw_opt_real(w, "reported_ha", r->has_reported_ha, r->reported_ha);
     jw_key(w, "reported_on");
     jw_str(w, r->reported_on[0] ? r->reported_on : NULL);
-    opt_real(w, "difference_count", r->has_reported_count,
-             (double)r->registry_count - r->reported_count);
-    opt_real(w, "difference_ha", r->has_reported_ha, r->registry_ha - r->reported_ha);
+    jw_opt_real(w, "difference_count", r->has_reported_count,
+                (double)r->registry_count - r->reported_count);
+    jw_opt_real(w, "difference_ha", r->has_reported_ha, r->registry_ha - r->reported_ha);
     jw_key(w, "source");
     jw_str(w, r->source[0] ? r->source : NULL);
     jw_obj_end(w);

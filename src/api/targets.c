@@ -24,21 +24,12 @@ struct encode {
     long n;
 };
 
-static void json_opt_real(struct jw *w, const char *key, int has, double v)
-{
-    jw_key(w, key);
-    if (has)
-        jw_real(w, v);
-    else
-        jw_null(w);
-}
-
 static void write_json_figures(struct jw *w, const struct app_target *t)
 {
     const struct target_progress *p = &t->progress;
     char day[11];
 
-    json_opt_real(w, "value", p->has_current, p->current);
+    jw_opt_real(w, "value", p->has_current, p->current);
     jw_key(w, "value_on");
     format_date(p->current_day, day);
     jw_str(w, p->has_current ? day : NULL);
@@ -47,7 +38,7 @@ static void write_json_figures(struct jw *w, const struct app_target *t)
         jw_null(w);
     } else {
         jw_obj_begin(w);
-        json_opt_real(w, "value", t->live.result == METRIC_OK, t->live.value);
+        jw_opt_real(w, "value", t->live.result == METRIC_OK, t->live.value);
         jw_key(w, "counted");
         jw_int(w, t->live.counted);
         jw_key(w, "unknown");
@@ -65,9 +56,9 @@ static void write_json_figures(struct jw *w, const struct app_target *t)
     } else {
         jw_null(w);
     }
-    json_opt_real(w, "share_done", p->has_share, p->share_done);
-    json_opt_real(w, "trend_per_year", p->has_trend, p->slope_per_year);
-    json_opt_real(w, "projected", p->has_trend, p->projected);
+    jw_opt_real(w, "share_done", p->has_share, p->share_done);
+    jw_opt_real(w, "trend_per_year", p->has_trend, p->slope_per_year);
+    jw_opt_real(w, "projected", p->has_trend, p->projected);
     jw_key(w, "verdict");
     jw_str(w, target_verdict_name(p->verdict));
     jw_key(w, "verdict_why");

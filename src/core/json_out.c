@@ -147,6 +147,15 @@ void jw_str(struct jw *w, const char *s)
     jw_strn(w, s, strlen(s));
 }
 
+void jw_opt_real(struct jw *w, const char *key, int known, double v)
+{
+    jw_key(w, key);
+    if (known)
+        jw_real(w, v);
+    else
+        jw_null(w);
+}
+
 void jw_int(struct jw *w, int64_t v)
 {
     char text[24], *p = text + sizeof(text);

@@ -42,6 +42,9 @@ void jw_real(struct jw *w, double v); /* non-finite values are written as null *
 void jw_bool(struct jw *w, int v);
 void jw_null(struct jw *w);
 
+/* Writes key and v, or key and null when v is not known. */
+void jw_opt_real(struct jw *w, const char *key, int known, double v);
+
 /* Writes already-encoded JSON text as one value. */
 void jw_raw(struct jw *w, const char *json, size_t n);
 

@@ -239,7 +239,10 @@ static void order_reasons(struct site_result *r)
     }
 }
 
-void site_score(const struct site_query *q, const struct site_zone *z, struct site_result *out)
+/* Scores z into out; order: put the reasons in their shown order (a
+ * ranking pass that keeps only score and group does without). */
+static void score_zone(const struct site_query *q, const struct site_zone *z,
+                       struct site_result *out, int order)
 {
     double sub[CRIT_COUNT], total = 0;
     int applicable[CRIT_COUNT], i;
@@ -253,7 +256,8 @@ void site_score(const struct site_query *q, const struct site_zone *z, struct si
         else if (out->check[i] == CHECK_UNKNOWN && out->group == SITE_FITS)
             out->group = SITE_UNVERIFIED;
     }
-    order_reasons(out);
+    if (order)
+        order_reasons(out);
     for (i = 0; i < CRIT_COUNT; i++)
         if (applicable[i] && q->weight[i] > 0)
             total += q->weight[i];
@@ -263,6 +267,11 @@ void site_score(const struct site_query *q, const struct site_zone *z, struct si
         out->contribution[i] = 100 * q->weight[i] * sub[i] / total;
         out->score += out->contribution[i];
     }
+}
+
+void site_score(const struct site_query *q, const struct site_zone *z, struct site_result *out)
+{
+    score_zone(q, z, out, 1);
 }
 
 /* The ranking order (see site_match.h); codes are unique, so it is total. */
@@ -404,7 +413,7 @@ size_t site_rank_page(const struct site_query *q, const struct site_zone *zones,
     }
     for (i = 0; i < n; i++) {
         struct site_key key;
-        site_score(q, &zones[i], &r);
+        score_zone(q, &zones[i], &r, 0); /* the page's zones are scored again, in full */
         key.score = r.score;
         key.index = (uint32_t)i;
         key.unknowns = (uint16_t)r.unknowns;

@@ -33,13 +33,15 @@ static void test_document(void)
     jw_null(&w);
     jw_key(&w, "real");
     jw_real(&w, 20.5);
+    jw_opt_real(&w, "known", 1, 7.25);
+    jw_opt_real(&w, "unknown", 0, 7.25);
     jw_obj_end(&w);
     CHECK_EQ_INT(b.err, KHU_OK);
     CHECK_EQ_STR(buf_cstr(&b),
                  "{\"code\":\"kcn-long-hau\",\"na\\\"me\":\"a\\\\b\\n\\t\\r\\u0001\\\"ữ\","
                  "\"ints\":[0,-1,42,9223372036854775807,-9223372036854775808],"
                  "\"a_key_long_enough_not_to_fit_the_short_path_of_sixty_one_bytes_x\":null,"
-                 "\"real\":20.5}");
+                 "\"real\":20.5,\"known\":7.25,\"unknown\":null}");
     buf_free(&b);
 }
 
