@@ -2,7 +2,7 @@
 // the page without reloading it, the language menu (vi, en, ko; a first
 // visit follows the browser's languages, then the choice is kept), and the
 // strings of the page's frame.
-import { t, setLang, lang, browserLang, LANGS, LANG_NAMES } from './i18n.js';
+import { t, setLang, lang, browserLang, fmtDate, LANGS, LANG_NAMES } from './i18n.js';
 import { esc, errorHTML } from './core.js';
 import { savedFilter, saveFilter } from './filters.js';
 import * as dashboard from './dashboard.js';
@@ -130,7 +130,35 @@ function startLang(fromURL) {
   return browserLang(navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]);
 }
 
+// Printing: every closed <details> opens (sources, data tables) and the
+// footer of each page says where and when it was printed, and the page
+// number; the details are closed again afterwards.
+function printSetup() {
+  let opened = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll('main details:not([open])')];
+    for (const d of opened) d.open = true;
+    const now = new Date();
+    const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const text = t('print_footer', { url: location.href, date: fmtDate(day) });
+    const css = (s) => `"${s.replace(/[\\"]/g, '\\$&').replace(/[\r\n]/g, ' ')}"`;
+    let style = document.getElementById('print-page');
+    if (!style) {
+      style = document.createElement('style');
+      style.id = 'print-page';
+      document.head.appendChild(style);
+    }
+    style.textContent = `@page { @bottom-left { content: ${css(text)}; font-size: 8pt; color: #333; }
+@bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #333; } }`;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
 function start() {
+  printSetup();
   const fromURL = new URLSearchParams(location.search).get('lang');
   setLang(startLang(fromURL));
   if (fromURL && LANGS.includes(fromURL)) storeLang(fromURL);

@@ -135,3 +135,23 @@ export function areaSums(rows) {
 export function haOrUnknown(sum, known) {
   return known ? fmtHa(sum) : t('unknown');
 }
+
+// t(key, vars) as HTML: the template and plain values are escaped; a value
+// given as {html} goes in as it is (a link inside a translated sentence).
+export function tHTML(key, vars) {
+  return t(key)
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      if (!m || !vars || !(m[1] in vars)) return esc(part);
+      const v = vars[m[1]];
+      return v !== null && typeof v === 'object' ? v.html : esc(String(v));
+    })
+    .join('');
+}
+
+// A link to the finder showing the zones of an API filter, as a value for
+// tHTML (or, with .html, as HTML).
+export function finderLink(filter, text) {
+  return { html: `<a class="drill" href="/finder?${esc(filter)}">${esc(text)}</a>` };
+}

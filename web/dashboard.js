@@ -1,8 +1,8 @@
 // The dashboard: the registry beside the province's reported totals, the
 // province's targets with progress, trend and verdict, the reported series
 // as charts, occupancy and available land by kind and by unit.
-import { t, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate, measureKey } from './i18n.js';
-import { esc, getAll, nameHTML, nameText, badge, tableWrap, sourcesHTML, valHTML } from './core.js';
+import { t, lang, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate, measureKey } from './i18n.js';
+import { esc, getAll, nameHTML, nameText, badge, tableWrap, sourcesHTML, valHTML, unknownHTML, tHTML, finderLink } from './core.js';
 
 const CHARTS = [
   { id: 'occupancy', title: 'chart_occupancy', metrics: ['kcn_occupancy_pct', 'ccn_occupancy_pct'], unit: 'pct', digits: 1 },
@@ -32,7 +32,6 @@ function reconHTML(recon) {
   const sentences = recon
     .map((r) => {
       const kind = t(`kinds_${r.kind}`);
-      const unknown = r.registry_area_unknown ? t('recon_unknown', { n: fmtNum(r.registry_area_unknown, 0) }) : '';
       const parts = [];
       if (r.reported_count !== null || r.reported_ha !== null) {
         parts.push(
@@ -44,22 +43,37 @@ function reconHTML(recon) {
           })
         );
       }
-      parts.push(t('recon_registry', { count: fmtNum(r.registry_count, 0), area: fmtHa(r.registry_ha), unknown }));
+      const html = parts.map(esc);
+      html.push(
+        tHTML('recon_registry', {
+          count: finderLink(r.zones, fmtNum(r.registry_count, 0)),
+          area: fmtHa(r.registry_ha),
+          unknown: r.registry_area_unknown
+            ? { html: tHTML('recon_unknown', { n: finderLink(r.area_unknown_zones, fmtNum(r.registry_area_unknown, 0)) }) }
+            : '',
+        })
+      );
       const dc = r.difference_count;
       const dh = r.difference_ha;
       if (dc !== null && dh !== null) {
-        if (dc < 0 || (dc === 0 && dh < 0)) parts.push(t('recon_fewer', { count: fmtNum(-dc, 0), area: fmtHa(-dh) }));
-        else if (dc > 0 || dh > 0) parts.push(t('recon_more', { count: fmtNum(dc, 0), area: fmtHa(dh) }));
-        else parts.push(t('recon_equal'));
+        if (dc < 0 || (dc === 0 && dh < 0)) html.push(esc(t('recon_fewer', { count: fmtNum(-dc, 0), area: fmtHa(-dh) })));
+        else if (dc > 0 || dh > 0) html.push(esc(t('recon_more', { count: fmtNum(dc, 0), area: fmtHa(dh) })));
+        else html.push(esc(t('recon_equal')));
       }
-      return `<p class="recon-sentence" data-kind="${esc(r.kind)}"><strong>${esc(t(`kind_${r.kind}`))}.</strong> ${esc(parts.join(' '))}</p>`;
+      const left = (r.not_counted || []).filter((x) => x.count > 0);
+      const notCounted = left.length
+        ? `<p class="recon-not-counted" data-kind="${esc(r.kind)}">${tHTML('recon_not_counted', {
+            list: { html: left.map((x) => tHTML(`nc_${x.reason}`, { n: finderLink(x.zones, fmtNum(x.count, 0)) })).join(t('list_sep')) },
+          })}</p>`
+        : '';
+      return `<p class="recon-sentence" data-kind="${esc(r.kind)}"><strong>${esc(t(`kind_${r.kind}`))}.</strong> ${html.join(' ')}</p>${notCounted}`;
     })
     .join('');
   const rows = recon
     .map(
       (r) => `<tr><th scope="row">${esc(t(`kind_${r.kind}`))}</th>
 <td class="num">${valHTML(r.reported_count, (v) => fmtNum(v, 0))}</td><td class="num">${valHTML(r.reported_ha, fmtHa)}</td>
-<td class="num">${valHTML(r.registry_count, (v) => fmtNum(v, 0))}</td><td class="num">${valHTML(r.registry_ha, fmtHa)}</td>
+<td class="num">${finderLink(r.zones, fmtNum(r.registry_count, 0)).html}</td><td class="num">${valHTML(r.registry_ha, fmtHa)}</td>
 <td class="num">${valHTML(r.difference_count, (v) => fmtNum(v, 0))}</td><td class="num">${valHTML(r.difference_ha, fmtHa)}</td></tr>`
     )
     .join('');
@@ -80,6 +94,23 @@ ${tableWrap(t('recon_title'), `<table class="data" id="recon-table">${head}<tbod
 
 // ----- targets -----
 
+// The registry's own figure for a target, with the zones behind it: every
+// zone the figure considers, and those whose figure is missing.
+function registryHTML(reg, unit, isBasis) {
+  const zones = reg.counted + reg.unknown;
+  if (!reg.zones) {
+    const value = reg.value === null ? t('unknown') : measure(reg.value, unit);
+    return `<p class="registry">${esc(t('t_registry_records', { value, n: fmtNum(zones, 0) }))}</p>`;
+  }
+  const value = reg.value === null ? t('unknown') : measure(reg.value, unit);
+  const count = finderLink(reg.zones, fmtNum(zones, 0));
+  const unknown =
+    reg.unknown > 0
+      ? { html: tHTML('t_registry_unknown', { n: reg.unknown_zones ? finderLink(reg.unknown_zones, fmtNum(reg.unknown, 0)) : fmtNum(reg.unknown, 0) }) }
+      : '';
+  return `<p class="registry">${tHTML(isBasis ? 't_registry_basis' : 't_registry', { value, zones: count, unknown })}</p>`;
+}
+
 function targetHTML(tg, units) {
   const unit = measureKey(tg.measure_unit);
   const hasValue = tg.value !== null && tg.value !== undefined;
@@ -94,16 +125,7 @@ function targetHTML(tg, units) {
   const scopeUnit = units.get(tg.scope_unit);
   const basis = tg.basis === 'registry' ? t('t_basis_registry') : t('t_basis_reported');
   const reg = tg.registry;
-  const registry =
-    reg && tg.basis !== 'registry'
-      ? `<p class="registry">${esc(
-          t('t_registry', {
-            value: measure(reg.value, unit),
-            counted: fmtNum(reg.counted, 0),
-            unknown: fmtNum(reg.unknown, 0),
-          })
-        )}</p>`
-      : '';
+  const registry = reg ? registryHTML(reg, unit, tg.basis === 'registry') : '';
   const share =
     tg.share_done !== null && tg.share_done !== undefined
       ? `<p class="share">${esc(t('t_share', { pct: fmtPct(100 * tg.share_done, 0) }))}</p>`
@@ -274,72 +296,47 @@ ${tableWrap(t('series_other'), `<table class="data"><thead><tr><th scope="col">$
 
 // ----- occupancy and available land -----
 
-// Sums over zones (properties of the GeoJSON features): counts, areas,
-// available land and occupancy where both industrial and leased land are
-// known. A sum is unknown (null) when no zone has the figure.
-function aggregate(zones) {
-  const sum = (list, key) => {
-    const vals = list.map((z) => z[key]).filter((v) => v !== null && v !== undefined);
-    return vals.length ? vals.reduce((a, b) => a + b, 0) : null;
-  };
-  const both = zones.filter((z) => z.industrial_ha !== null && z.leased_ha !== null && z.industrial_ha > 0);
-  const ind = sum(both, 'industrial_ha');
-  const known = (key) => zones.filter((z) => z[key] !== null && z[key] !== undefined).length;
-  return {
-    count: zones.length,
-    total_ha: sum(zones, 'total_ha'),
-    industrial_ha: sum(zones, 'industrial_ha'),
-    leased_ha: sum(zones, 'leased_ha'),
-    available_ha: sum(zones, 'available_ha'),
-    occupancy_pct: both.length ? (100 * sum(both, 'leased_ha')) / ind : null,
-    area_unknown: zones.length - known('total_ha'),
-    known: {
-      total_ha: known('total_ha'),
-      industrial_ha: known('industrial_ha'),
-      leased_ha: known('leased_ha'),
-      available_ha: known('available_ha'),
-      occupancy_pct: both.length,
-    },
-  };
+// A sum over the zones of a row: the value when every zone has the
+// figure; with "known for k of n" when at least half do; otherwise not
+// a total but a partial sum, said so first and set apart.
+function knownHTML(v, known, n, format) {
+  if (!known || v === null || v === undefined) return unknownHTML();
+  if (known >= n) return esc(format(v));
+  const of = { k: fmtNum(known, 0), n: fmtNum(n, 0) };
+  if (2 * known >= n) return `${esc(format(v))}<span class="known">${esc(t('known_of', of))}</span>`;
+  return `<span class="partial">${esc(t('partial_of', of))}<span class="partial-v">(${esc(format(v))})</span></span>`;
 }
 
 function landTable(id, label, rows) {
   const head = ['col_zones', 'col_total_ha', 'col_industrial_ha', 'col_leased_ha', 'col_available_ha', 'col_occupancy', 'col_area_unknown']
     .map((k) => `<th scope="col" class="num">${esc(t(k))}</th>`)
     .join('');
-  // a sum over some of the zones says over how many
-  const cell = (a, key, format) => {
-    const k = a.known[key];
-    const part = k && k < a.count ? `<span class="known">${esc(t('known_of', { k: fmtNum(k, 0), n: fmtNum(a.count, 0) }))}</span>` : '';
-    return `<td class="num">${valHTML(a[key], format)}${part}</td>`;
-  };
   const body = rows
-    .map(
-      ([name, a, cls]) => `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${name}</th>
-<td class="num">${esc(fmtNum(a.count, 0))}</td>${cell(a, 'total_ha', fmtHa)}
-${cell(a, 'industrial_ha', fmtHa)}${cell(a, 'leased_ha', fmtHa)}
-${cell(a, 'available_ha', fmtHa)}${cell(a, 'occupancy_pct', (v) => fmtPct(v))}
-<td class="num">${esc(fmtNum(a.area_unknown, 0))}</td></tr>`
-    )
+    .map(([name, a, cls]) => {
+      const n = a.count;
+      const areaUnknown = n - a.total_known;
+      return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${name}</th>
+<td class="num">${finderLink(a.zones, fmtNum(n, 0)).html}</td>
+<td class="num">${knownHTML(a.total_ha, a.total_known, n, fmtHa)}</td>
+<td class="num">${knownHTML(a.industrial_ha, a.industrial_known, n, fmtHa)}</td>
+<td class="num">${knownHTML(a.leased_ha, a.leased_known, n, fmtHa)}</td>
+<td class="num">${knownHTML(a.available_ha, a.available_known, n, fmtHa)}</td>
+<td class="num">${knownHTML(a.occupancy_pct, a.occupancy_known, n, (v) => fmtPct(v))}</td>
+<td class="num">${areaUnknown ? finderLink(`${a.zones}&missing=total_ha`, fmtNum(areaUnknown, 0)).html : esc(fmtNum(0, 0))}</td></tr>`;
+    })
     .join('');
   return tableWrap(label, `<table class="data" id="${id}"><caption>${esc(label)}</caption><thead><tr><td></td>${head}</tr></thead><tbody>${body}</tbody></table>`);
 }
 
-function landHTML(features, units, targets) {
-  const rows = features.map((f) => f.properties);
-  const umbrellas = new Set(rows.map((z) => z.group_code).filter(Boolean));
-  const zones = rows.filter((z) => z.status !== 'cancelled' && !umbrellas.has(z.code));
-  const kinds = [...new Set(zones.map((z) => z.kind))];
-  const byKind = kinds.map((k) => [esc(t(`kind_${k}`)), aggregate(zones.filter((z) => z.kind === k))]);
-  byKind.push([esc(t('total')), aggregate(zones), 'total']);
-  const codes = [...new Set(zones.map((z) => z.unit_code || ''))].sort((a, b) =>
-    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)
-  );
-  const byUnit = codes.map((c) => [
-    c ? esc(units.has(c) ? nameText(units.get(c)) : c) : `<span class="unknown">${esc(t('no_unit'))}</span>`,
-    aggregate(zones.filter((z) => (z.unit_code || '') === c)),
-  ]);
-  byUnit.push([esc(t('total')), aggregate(zones), 'total']);
+function landHTML(land, targets) {
+  if (!land) return '';
+  const byKind = land.by_kind.map((k) => [esc(t(`kind_${k.key}`)), k]);
+  byKind.push([esc(t('total')), land.total, 'total']);
+  const collator = new Intl.Collator(lang());
+  const byUnit = land.by_unit
+    .map((u) => [u.key ? esc(u.name || u.key) : `<span class="unknown">${esc(t('no_unit'))}</span>`, u, '', u.name || u.key || '\uffff'])
+    .sort((a, b) => collator.compare(a[3], b[3]));
+  byUnit.push([esc(t('total')), land.total, 'total']);
   const reported = ['kcn_occupancy_pct', 'ccn_occupancy_pct']
     .map((m) => seriesOf(targets, m))
     .filter((s) => s && s.value !== null)
@@ -347,12 +344,28 @@ function landHTML(features, units, targets) {
   return `<section aria-labelledby="land-h" class="card">
 <h2 id="land-h">${esc(t('land_title'))}</h2>
 ${reported.length ? `<p>${esc(t('land_reported', { list: reported.join('; ') }))}</p>` : ''}
+<p>${tHTML('land_counted', { n: finderLink(land.total.zones, fmtNum(land.total.count, 0)) })}</p>
 <h3>${esc(t('land_by_kind'))}</h3>
 ${landTable('land-kind', t('land_by_kind'), byKind)}
 <h3>${esc(t('land_by_unit'))}</h3>
 ${landTable('land-unit', t('land_by_unit'), byUnit)}
 <p class="note">${esc(t('land_note'))}</p>
 </section>`;
+}
+
+// Every source the page cites, once, for the end of a printed report
+// (on screen each sits under its own figure).
+function printSourcesHTML(recon, targets) {
+  const all = [
+    ...(recon || []).map((r) => r.source),
+    ...targets.map((x) => x.source),
+    ...targets.flatMap((x) => x.observations.map((o) => o.source)),
+  ]
+    .filter(Boolean)
+    .flatMap((s) => s.split(/\s;\s/))
+    .map((s) => s.trim())
+    .filter((s, i, a) => s && a.indexOf(s) === i);
+  return `<section class="print-only" id="print-sources" aria-hidden="true"><h2>${esc(t('print_sources'))}</h2>${sourcesHTML(all.join(' ; '))}</section>`;
 }
 
 export async function render(main, ctx) {
@@ -365,6 +378,12 @@ export async function render(main, ctx) {
   const charted = new Set(CHARTS.flatMap((c) => c.metrics));
   main.innerHTML = `<h1 tabindex="-1">${esc(t('dash_title'))}</h1>
 <p class="lead">${esc(t('dash_intro'))}</p>
+<p class="dash-tools"><a href="/api/v1/dashboard.csv?lang=${esc(lang())}&amp;bom=1" download id="dash-csv">${esc(t('dash_csv'))}</a>
+<button type="button" id="dash-print">${esc(t('dash_print'))}</button></p>
+<section class="card counted-def" id="counted-def" aria-labelledby="counted-h">
+<h2 id="counted-h">${esc(t('counted_title'))}</h2>
+<p>${esc(t('counted_def'))}</p>
+</section>
 ${reconHTML(data.stats.reconciliation)}
 <section aria-labelledby="targets-h">
 <h2 id="targets-h">${esc(t('targets_title'))}</h2>
@@ -376,7 +395,9 @@ ${reconHTML(data.stats.reconciliation)}
 <div class="charts">${CHARTS.map((c) => chartFigure(c, targets)).join('')}</div>
 ${otherSeriesHTML(targets, charted)}
 </section>
-${landHTML(data.all.features || [], units, targets)}`;
+${landHTML(data.stats.land, targets)}
+${printSourcesHTML(data.stats.reconciliation, targets)}`;
+  main.querySelector('#dash-print').addEventListener('click', () => window.print());
   for (const def of CHARTS) {
     const fig = main.querySelector(`#chart-${def.id} .chart`);
     if (fig) drawChart(fig, def, targets, ctx);

@@ -88,6 +88,46 @@ static int filter_enum(struct query *q, struct http_resp *resp, const struct fil
     return 0;
 }
 
+/* Column names of the table that may be empty, comma-separated. */
+static int filter_missing(struct query *q, struct http_resp *resp, const struct filter_def *f,
+                          const char *value)
+{
+    struct store_list_filter *sf = new_filter(q, f);
+    const char *p = value;
+    int c;
+
+    if (!sf)
+        return -1;
+    while (p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char item[64];
+
+        snprintf(item, sizeof(item), "%.*s", (int)(len < 63 ? len : 63), p);
+        c = len < sizeof(item) ? schema_col_index(q->t, item) : -1;
+        if (c < 0) {
+            http_problem(resp, 400, f->param,
+                         "%s must name columns of %s, comma-separated (see"
+                         " /api/v1/openapi.json); got '%.40s'",
+                         f->param, q->t->name, item);
+            return -1;
+        }
+        if (q->t->cols[c].required) {
+            http_problem(resp, 400, f->param, "%s: %s is required, so it is never missing",
+                         f->param, item);
+            return -1;
+        }
+        if (sf->n == MAX_ENUM_ITEMS) {
+            http_problem(resp, 400, f->param, "%s takes at most %d column names", f->param,
+                         MAX_ENUM_ITEMS);
+            return -1;
+        }
+        text_value(&sf->v[sf->n++], p, len);
+        p = comma ? comma + 1 : NULL;
+    }
+    return 0;
+}
+
 static int filter_number(struct query *q, struct http_resp *resp, const struct filter_def *f,
                          const char *value)
 {
@@ -183,6 +223,8 @@ static int apply_filter(struct query *q, struct store *s, struct http_resp *resp
         return filter_unit(q, s, resp, f, value);
     case FILTER_SECTOR:
         return filter_sector(q, s, resp, f, value);
+    case FILTER_MISSING:
+        return filter_missing(q, resp, f, value);
     default:
         return filter_simple(q, resp, f, value);
     }

@@ -22,6 +22,7 @@ enum filter_kind {
     FILTER_UNIT,     /* a unit code (store_unit_exists) */
     FILTER_SECTOR,   /* a VSIC code of either version (store_sector_codes) */
     FILTER_VALID_ON, /* a date YYYY-MM-DD */
+    FILTER_MISSING,  /* names of columns of the table that may be empty, comma-separated */
 };
 
 struct filter_def {

@@ -23,7 +23,16 @@ static const struct filter_def zone_filters[] = {
      "An administrative unit of any level, current or historical; zones in it or under it."},
     {"sector", FILTER_SECTOR, NULL,
      "A VSIC code of either version (2018 or 2025); equivalent codes of the other version match."},
+    {"unit_code", FILTER_TEXT, NULL,
+     "Zones whose unit_code is exactly this code (the units under it not included)."},
     {"group", FILTER_TEXT, NULL, "Members of this umbrella zone."},
+    {"counted", FILTER_BOOL, NULL,
+     "1: zones counted toward the province's totals (established: approved, building or"
+     " operating; not an umbrella of other zones); 0: the others."},
+    {"umbrella", FILTER_BOOL, NULL, "1: umbrella zones (other zones name them as group_code)."},
+    {"missing", FILTER_MISSING, NULL,
+     "Zones where any of these columns is unknown (empty), comma-separated: e.g."
+     " total_ha,status."},
     {"infra_complete", FILTER_BOOL, NULL, "1: technical infrastructure complete."},
     {"min_available_ha", FILTER_MIN, NULL, "At least this much available land (ha)."},
     {"min_industrial_ha", FILTER_MIN, NULL, "At least this much industrial land (ha)."},

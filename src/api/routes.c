@@ -103,6 +103,7 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/stats", api_stats},
     {"GET", "/api/v1/stats.csv", api_stats},
+    {"GET", "/api/v1/dashboard.csv", api_dashboard_csv},
     {"GET", "/api/v1/match/sites", api_match_sites},
     {"POST", "/api/v1/match/sites", api_match_sites},
     {"GET", "/api/v1/brief.pdf", api_brief},

@@ -6,6 +6,7 @@
  * reaches the target by its date. The figures come from the targets use
  * case (app/app_targets.h); this file only encodes them.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -23,6 +24,59 @@ struct encode {
     enum api_lang lang;
     long n;
 };
+
+/* The zones behind each zone metric the registry computes, as filters of
+ * the zones list: every zone the metric considers (counted and unknown),
+ * and those a missing figure left out. test_api checks each filter's
+ * total against the registry's own counts. */
+static const struct {
+    const char *metric, *zones, *unknown;
+} metric_zones[] = {
+    {"kcn_count", "kind=kcn&counted=1", NULL},
+    {"ccn_count", "kind=ccn&counted=1", NULL},
+    {"kcn_area_ha", "kind=kcn&counted=1", "missing=total_ha"},
+    {"ccn_area_ha", "kind=ccn&counted=1", "missing=total_ha"},
+    {"ccn_operating_count", "kind=ccn&status=operating&umbrella=0", NULL},
+    {"ccn_infra_complete_pct", "kind=ccn&status=operating&umbrella=0", "missing=infra_complete"},
+    {"kcn_occupancy_pct", "kind=kcn&status=operating&umbrella=0",
+     "missing=leased_ha,industrial_ha"},
+};
+
+/* Writes under key the filter base[&extra][&unit=scope], or null when
+ * base is NULL. */
+static void write_zones_filter(struct jw *w, const char *key, const char *base, const char *extra,
+                               const char *scope)
+{
+    char filter[192];
+
+    jw_key(w, key);
+    if (!base) {
+        jw_null(w);
+        return;
+    }
+    snprintf(filter, sizeof(filter), "%s%s%s%s%.63s", base, extra ? "&" : "", extra ? extra : "",
+             scope && scope[0] ? "&unit=" : "", scope ? scope : "");
+    jw_str(w, filter);
+}
+
+static void write_registry_zones(struct jw *w, const struct app_target *t)
+{
+    const char *metric = row_text(t->row, TARGET_METRIC);
+    const char *scope = row_text(t->row, TARGET_SCOPE_UNIT);
+    size_t i;
+
+    for (i = 0; metric && i < sizeof(metric_zones) / sizeof(metric_zones[0]); i++)
+        if (strcmp(metric_zones[i].metric, metric) == 0)
+            break;
+    if (!metric || i == sizeof(metric_zones) / sizeof(metric_zones[0])) {
+        write_zones_filter(w, "zones", NULL, NULL, NULL);
+        write_zones_filter(w, "unknown_zones", NULL, NULL, NULL);
+        return;
+    }
+    write_zones_filter(w, "zones", metric_zones[i].zones, NULL, scope);
+    write_zones_filter(w, "unknown_zones", metric_zones[i].unknown ? metric_zones[i].zones : NULL,
+                       metric_zones[i].unknown, scope);
+}
 
 static void write_json_figures(struct jw *w, const struct app_target *t)
 {
@@ -43,6 +97,7 @@ static void write_json_figures(struct jw *w, const struct app_target *t)
         jw_int(w, t->live.counted);
         jw_key(w, "unknown");
         jw_int(w, t->live.unknown);
+        write_registry_zones(w, t);
         jw_obj_end(w);
     }
     jw_key(w, "reported");

@@ -28,6 +28,15 @@ struct metric_value {
     long unknown; /* rows left out because a figure was missing */
 };
 
+/* Why a zone of a reconciled kind is not counted toward the totals. */
+enum recon_not_counted {
+    NOT_COUNTED_PLANNED,        /* status planned */
+    NOT_COUNTED_CANCELLED,      /* status cancelled */
+    NOT_COUNTED_STATUS_UNKNOWN, /* no status */
+    NOT_COUNTED_UMBRELLA,       /* other zones name it as their group: they are counted */
+    NOT_COUNTED_REASONS
+};
+
 struct recon_row {
     char kind[16];
     char label[96];
@@ -37,6 +46,8 @@ struct recon_row {
     int has_reported_count, has_reported_ha;
     double reported_count, reported_ha;
     char reported_on[11];
+    char scope_unit[64]; /* the reported target's scope unit; "" for the whole registry */
+    long not_counted[NOT_COUNTED_REASONS]; /* zones of the kind in scope left out, by reason */
     char source[512];
 };
 
@@ -53,8 +64,15 @@ enum stats_group_col {
     STATS_TOTAL_HA,
     STATS_INDUSTRIAL_HA,
     STATS_LEASED_HA,
-    STATS_INDUSTRIAL_WITH_LEASE, /* industrial land of the zones whose lease is known */
-    STATS_AREA_UNKNOWN,          /* zones without total_ha */
+    STATS_INDUSTRIAL_WITH_LEASE,  /* industrial land of the zones whose lease is known */
+    STATS_AREA_UNKNOWN,           /* zones without total_ha */
+    STATS_COUNTED,                /* 1: the group counts toward the totals (established) */
+    STATS_INDUSTRIAL_KNOWN,       /* zones whose industrial_ha is known */
+    STATS_LEASED_KNOWN,           /* zones whose leased_ha is known */
+    STATS_OCCUPANCY_KNOWN,        /* zones whose industrial_ha and leased_ha are both known */
+    STATS_AVAILABLE_HA,           /* sum of industrial_ha - leased_ha where both are known */
+    STATS_AVAILABLE_KNOWN,        /* zones whose available land is known */
+    STATS_LEASED_WITH_INDUSTRIAL, /* leased land of the zones whose industrial land is known */
     STATS_NCOLS
 };
 
@@ -72,9 +90,10 @@ enum umbrella_col {
 
 /* API */
 
-/* Hands fn one row per (kind, status, unit) of the zones counted in totals
- * (umbrellas left out), ordered by kind, status, unit; values as in enum
- * stats_group_col. Returns KHU_OK (also when fn stopped early), or the
+/* Hands fn one row per (kind, status, unit) of the zones that are not
+ * umbrellas, ordered by kind, status, unit; values as in enum
+ * stats_group_col. A group counts toward the totals when its status is
+ * established (STATS_COUNTED). Returns KHU_OK (also when fn stopped early), or the
  * error with d filled. */
 enum khu_err store_stats_groups(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d);
 
@@ -100,8 +119,9 @@ int store_metric_is_scoped(const char *metric);
 enum khu_err store_metric_live(struct store *s, const char *metric, const char *scope_unit,
                                const char *today, struct metric_value *out, struct khu_diag *d);
 
-/* Fills rows (room for max, at least 2) with the registry's established
- * parks then clusters beside the latest reported totals, then the registry
+/* Fills rows (room for max, at least 2) with the registry's counted parks
+ * then clusters (SQ_ZONE_COUNTED) beside the latest reported totals, each
+ * over the scope unit of the target that reported it, then the registry
  * by kind and status; *n receives the count (rows beyond max are left
  * out). Returns KHU_EINVAL when max < 2, or the database's error, with d
  * filled. */

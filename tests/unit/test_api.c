@@ -565,6 +565,159 @@ static void test_stats(void)
     json_decref(j);
 }
 
+/* The number of zones the list filter gives (JSON total of
+ * /api/v1/zones?filter), or -1. */
+static long zones_total(const char *filter)
+{
+    char path[512];
+    json_t *j;
+    long n = -1;
+
+    snprintf(path, sizeof(path), "/api/v1/zones?limit=500&%s", filter);
+    j = get_json(path, 200);
+    if (j && json_is_true(json_object_get(j, "total_exact")))
+        n = (long)json_integer_value(json_object_get(j, "total"));
+    json_decref(j);
+    return n;
+}
+
+static double num(json_t *o, const char *key)
+{
+    return json_number_value(json_object_get(o, key));
+}
+
+/* One definition of "counted": the reconciliation, the targets' registry
+ * figures and the land sums count the same zones, and each figure's
+ * filter lists exactly the zones behind it. */
+static void test_counted_agrees(void)
+{
+    json_t *j = get_json("/api/v1/stats", 200), *t = get_json("/api/v1/targets", 200);
+    json_t *rec, *x, *land, *kcn = NULL, *reg;
+    size_t i;
+
+    if (!j || !t)
+        goto out;
+    rec = json_array_get(json_object_get(j, "reconciliation"), 0);
+    /* alpha, beta and delta-1 are established; the umbrella and the
+     * planned epsilon (no unit, so outside the target's scope) are not */
+    CHECK_EQ_STR(json_string_value(json_object_get(rec, "zones")), "kind=kcn&counted=1&unit=P1");
+    CHECK_EQ_STR(json_string_value(json_object_get(rec, "scope_unit")), "P1");
+    CHECK_EQ_INT(zones_total(json_string_value(json_object_get(rec, "zones"))), 3);
+    check_list("/api/v1/zones?kind=kcn&counted=1", "kcn-alpha kcn-beta kcn-delta-1", 3);
+    check_list("/api/v1/zones?kind=kcn&counted=0", "kcn-epsilon kcn-umbrella", 2);
+    check_list("/api/v1/zones?umbrella=1", "kcn-umbrella", 1);
+    check_list("/api/v1/zones?missing=status", "kcn-umbrella", 1);
+    check_list("/api/v1/zones?missing=unit_code,industrial_ha&kind=kcn",
+               "kcn-delta-1 kcn-epsilon kcn-umbrella", 3);
+    check_list("/api/v1/zones?unit_code=D2", "kcn-beta kcn-delta-1 kcn-umbrella", 3);
+    json_array_foreach(json_object_get(rec, "not_counted"), i, x)
+    {
+        const char *reason = json_string_value(json_object_get(x, "reason"));
+        long want = strcmp(reason, "umbrella") == 0 ? 1 : 0;
+        CHECK_EQ_INT(json_integer_value(json_object_get(x, "count")), want);
+        CHECK_EQ_INT(zones_total(json_string_value(json_object_get(x, "zones"))), want);
+    }
+    CHECK_EQ_INT(json_array_size(json_object_get(rec, "not_counted")), 4);
+    /* the target counts what the reconciliation counts */
+    json_array_foreach(json_object_get(t, "items"), i, x)
+    {
+        reg = json_object_get(x, "registry");
+        if (!json_is_object(reg))
+            continue;
+        CHECK_EQ_INT(zones_total(json_string_value(json_object_get(reg, "zones"))),
+                     json_integer_value(json_object_get(reg, "counted")) +
+                         json_integer_value(json_object_get(reg, "unknown")));
+        if (json_is_string(json_object_get(reg, "unknown_zones")))
+            CHECK_EQ_INT(zones_total(json_string_value(json_object_get(reg, "unknown_zones"))),
+                         json_integer_value(json_object_get(reg, "unknown")));
+        if (strcmp(json_string_value(json_object_get(x, "metric")), "kcn_count") == 0)
+            CHECK_EQ_DBL(num(reg, "value"), 3, 1e-9);
+    }
+    /* land: counted zones only, each sum with the zones it is known for */
+    land = json_object_get(j, "land");
+    json_array_foreach(json_object_get(land, "by_kind"), i, x)
+    {
+        CHECK_EQ_INT(zones_total(json_string_value(json_object_get(x, "zones"))),
+                     json_integer_value(json_object_get(x, "count")));
+        if (strcmp(json_string_value(json_object_get(x, "key")), "kcn") == 0)
+            kcn = x;
+    }
+    CHECK(kcn != NULL);
+    if (kcn) {
+        CHECK_EQ_INT(json_integer_value(json_object_get(kcn, "count")), 3);
+        CHECK_EQ_DBL(num(kcn, "total_ha"), 1000, 1e-9);
+        CHECK_EQ_INT(json_integer_value(json_object_get(kcn, "total_known")), 3);
+        CHECK_EQ_DBL(num(kcn, "industrial_ha"), 550, 1e-9);
+        CHECK_EQ_INT(json_integer_value(json_object_get(kcn, "industrial_known")), 2);
+        CHECK_EQ_DBL(num(kcn, "available_ha"), 175, 1e-9);
+        CHECK_EQ_DBL(num(kcn, "occupancy_pct"), 100.0 * 375 / 550, 1e-9);
+        CHECK_EQ_INT(json_integer_value(json_object_get(kcn, "occupancy_known")), 2);
+    }
+    json_array_foreach(json_object_get(land, "by_unit"), i, x)
+        CHECK_EQ_INT(zones_total(json_string_value(json_object_get(x, "zones"))),
+                     json_integer_value(json_object_get(x, "count")));
+    x = json_object_get(land, "total");
+    CHECK_EQ_INT(json_integer_value(json_object_get(x, "count")), 4);
+    CHECK_EQ_DBL(num(x, "total_ha"), 1050, 1e-9);
+    CHECK_EQ_INT(json_integer_value(json_object_get(x, "leased_known")), 2);
+    /* ccn-gamma: industrial land known, lease not: occupancy unknown, not 0 */
+    json_array_foreach(json_object_get(land, "by_kind"), i,
+                       x) if (strcmp(json_string_value(json_object_get(x, "key")), "ccn") == 0)
+    {
+        CHECK(json_is_null(json_object_get(x, "occupancy_pct")));
+        CHECK(json_is_null(json_object_get(x, "leased_ha")));
+        CHECK_EQ_INT(json_integer_value(json_object_get(x, "leased_known")), 0);
+    }
+out:
+    json_decref(j);
+    json_decref(t);
+}
+
+static void test_counted_filters_refuse(void)
+{
+    check_problem("/api/v1/zones?missing=nope", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                  "\"detail\":\"missing must name columns of zones, comma-separated (see"
+                  " /api/v1/openapi.json); got 'nope'\",\"param\":\"missing\"}");
+    check_problem("/api/v1/zones?missing=total_ha,code", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                  "\"detail\":\"missing: code is required, so it is never missing\","
+                  "\"param\":\"missing\"}");
+    check_problem("/api/v1/zones?counted=yes", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                  "\"detail\":\"counted must be 0 or 1; got 'yes'\",\"param\":\"counted\"}");
+}
+
+/* The dashboard as one CSV: the reconciliation, every target and the land,
+ * one figure per record. */
+static void test_dashboard_csv(void)
+{
+    struct reply r;
+
+    CHECK(http_get(srv.port, "/api/v1/dashboard.csv?lang=en&bom=1", NULL, &r) == 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "text/csv; charset=utf-8");
+    CHECK(r.body && strncmp(r.body,
+                            "\xEF\xBB\xBFsection,subject,name,measure,value,as_of,known_for,"
+                            "of_zones,zones,source\r\n",
+                            strlen("\xEF\xBB\xBFsection,subject,name,measure,value,as_of,known_for,"
+                                   "of_zones,zones,source\r\n")) == 0);
+    CHECK(r.body && strstr(r.body, "\r\nreconciliation,kcn,,registry_count,3,,,,"
+                                   "kind=kcn&counted=1&unit=P1,\r\n") != NULL);
+    CHECK(r.body && strstr(r.body, "\r\nreconciliation,kcn,,reported_count,4,2024-01-01,") != NULL);
+    CHECK(r.body && strstr(r.body, "\r\nreconciliation,kcn,,not_counted_umbrella,1,") != NULL);
+    CHECK(r.body && strstr(r.body, ",verdict,on_track,") != NULL);
+    CHECK(r.body && strstr(r.body, "\r\nland_by_kind,kcn,,occupancy_pct,68.18") != NULL);
+    CHECK(r.body &&
+          strstr(r.body, "\r\nland_by_kind,ccn,,leased_ha,,,0,1,kind=ccn&counted=1,") != NULL);
+    CHECK(r.body && strstr(r.body, "\r\nland_total,,,total_ha,1050,,4,4,counted=1,\r\n") != NULL);
+    reply_free(&r);
+    check_problem("/api/v1/dashboard.csv?sort=x", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                  "\"detail\":\"unknown query parameter \\\"sort\\\"; allowed: lang, bom\","
+                  "\"param\":\"sort\"}");
+}
+
 /* ===== the answer cache ===== */
 
 /* Sets the status of zone kcn-beta by importing the fixture's zones.csv
@@ -1026,6 +1179,9 @@ int main(void)
     test_other_resources();
     test_targets();
     test_stats();
+    test_counted_agrees();
+    test_counted_filters_refuse();
+    test_dashboard_csv();
     test_cache_sees_changes();
     test_row_memo_sees_changes();
     test_openapi();

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The site finder's reads in SQLite (see store/finder.h): the counted zones
+ * The site finder's reads in SQLite (see store/finder.h): the zones (not umbrellas)
  * with their figures, and the scope of a unit. Available land and which
  * zones count are the fragments of sq.h, written once.
  */
@@ -12,7 +12,7 @@ static const char zones_sql[] =
     " z.lease_usd_m2, z.km_hcmc, z.km_port, z.wwtp_m3_day, z.power_mva, z.sectors, z.unit_code,"
     " z.commune, z.name_vi, z.name_en, z.name_ko, z.occupancy_reported_pct, z.as_of,"
     " z.total_ha, z.industrial_ha, z.source, z.developer"
-    " FROM zones z WHERE " SQ_ZONE_COUNTED " ORDER BY z.code";
+    " FROM zones z WHERE " SQ_ZONE_NOT_UMBRELLA " ORDER BY z.code";
 
 enum {
     ZC_CODE,

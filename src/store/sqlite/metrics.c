@@ -16,8 +16,12 @@ static const char groups_sql[] =
     "SELECT z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko, count(*),"
     " sum(z.total_ha), sum(z.industrial_ha), sum(z.leased_ha),"
     " sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"
-    " count(*) - count(z.total_ha)"
-    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " SQ_ZONE_COUNTED
+    " count(*) - count(z.total_ha),"
+    /* umbrellas are left out below, so an established group is counted */
+    " CASE WHEN " SQ_ZONE_ESTABLISHED " THEN 1 ELSE 0 END, count(z.industrial_ha),"
+    " count(z.leased_ha), count(z.leased_ha + z.industrial_ha), sum(" SQ_ZONE_AVAILABLE "),"
+    " count(" SQ_ZONE_AVAILABLE "), sum(CASE WHEN z.industrial_ha IS NOT NULL THEN z.leased_ha END)"
+    " FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE " SQ_ZONE_NOT_UMBRELLA
     " GROUP BY z.kind, z.status, z.unit_code, u.name_vi, u.name_en, u.name_ko"
     " ORDER BY z.kind, z.status IS NOT NULL, z.status, z.unit_code IS NOT NULL, z.unit_code";
 
@@ -48,20 +52,20 @@ struct metric_sql {
 
 #define IN_SCOPE "(?1 IS NULL OR z.unit_code IN scope OR z.commune IN scope)"
 #define ZONES_WHERE(kind)                                                                          \
-    " FROM zones z WHERE z.kind = '" kind "' AND " SQ_ZONE_COUNTED " AND " IN_SCOPE
+    " FROM zones z WHERE z.kind = '" kind "' AND " SQ_ZONE_NOT_UMBRELLA " AND " IN_SCOPE
 #define WITH_SCOPE "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " "
 
 static const struct metric_sql metrics[] = {
     {"kcn_count", 1,
-     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
+     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " SQ_ZONE_COUNTED},
     {"ccn_count", 1,
-     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
+     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " SQ_ZONE_COUNTED},
     {"kcn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " SQ_ZONE_ESTABLISHED},
+                " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " SQ_ZONE_COUNTED},
     {"ccn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " SQ_ZONE_ESTABLISHED},
+                " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " SQ_ZONE_COUNTED},
     {"ccn_operating_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND z.status = 'operating'"},
     {"ccn_infra_complete_pct", 1,
@@ -79,6 +83,16 @@ static const struct metric_sql metrics[] = {
      " FROM linkages l JOIN enterprises e ON e.tax_code = l.supplier_tax_code"
      " WHERE (l.until IS NULL OR l.until >= ?2)"},
 };
+
+/* The zones of kind ?2 in scope that are not counted, by enum
+ * recon_not_counted. */
+static const char not_counted_sql[] =
+    WITH_SCOPE "SELECT"
+               " count(CASE WHEN z.status = 'planned' AND " SQ_ZONE_NOT_UMBRELLA " THEN 1 END),"
+               " count(CASE WHEN z.status = 'cancelled' AND " SQ_ZONE_NOT_UMBRELLA " THEN 1 END),"
+               " count(CASE WHEN z.status IS NULL AND " SQ_ZONE_NOT_UMBRELLA " THEN 1 END),"
+               " count(CASE WHEN NOT " SQ_ZONE_NOT_UMBRELLA " THEN 1 END)"
+               " FROM zones z WHERE z.kind = ?2 AND " IN_SCOPE;
 
 static const struct metric_sql *metric_find(const char *name)
 {
@@ -141,35 +155,47 @@ enum khu_err store_metric_live(struct store *s, const char *metric, const char *
 
 /* ===== reconciliation ===== */
 
-static const char latest_sql[] = "SELECT o.value, o.observed_on, coalesce(o.source, t.source, '')"
-                                 " FROM observations o JOIN targets t ON t.code = o.target_code"
-                                 " WHERE t.metric = ?1 ORDER BY o.observed_on DESC LIMIT 1";
+static const char latest_sql[] =
+    "SELECT o.value, o.observed_on, coalesce(o.source, t.source, ''), coalesce(t.scope_unit, '')"
+    " FROM observations o JOIN targets t ON t.code = o.target_code"
+    " WHERE t.metric = ?1 ORDER BY o.observed_on DESC, o.target_code LIMIT 1";
 
 static const char by_status_sql[] =
     "SELECT z.kind, coalesce(z.status, 'status unknown'), count(*),"
     " coalesce(sum(z.total_ha), 0), count(*) - count(z.total_ha)"
-    " FROM zones z WHERE " SQ_ZONE_COUNTED " GROUP BY z.kind, z.status"
+    " FROM zones z WHERE " SQ_ZONE_NOT_UMBRELLA " GROUP BY z.kind, z.status"
     " ORDER BY z.kind, coalesce(z.status, 'status unknown')";
 
-/* The latest reported observation of any target whose metric is metric:
- * sets *found to 1 and fills value, on and source, or leaves them. */
-static enum khu_err latest_reported(struct store *s, const char *metric, int *found, double *value,
-                                    char on[11], char *source, size_t source_n, struct khu_diag *d)
+/* The latest reported observation of any target whose metric is metric.
+ * Sets *found to 1 and fills value, on, source and scope (the target's
+ * scope unit, "" for the whole registry), or sets *found to 0 and leaves
+ * them. */
+struct reported {
+    int found;
+    double value;
+    char on[11];
+    char scope[64];
+    char source[512];
+};
+
+static enum khu_err latest_reported(struct store *s, const char *metric, struct reported *r,
+                                    struct khu_diag *d)
 {
     sqlite3_stmt *st = sq_prepare(s, latest_sql);
     enum khu_err err = KHU_OK;
     int rc;
 
-    *found = 0;
+    r->found = 0;
     if (!st)
         return sq_error(s, sqlite3_errcode(s->db), "the reported totals", d);
     sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        *value = sqlite3_column_double(st, 0);
-        snprintf(on, 11, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(source, source_n, "%s", (const char *)sqlite3_column_text(st, 2));
-        *found = 1;
+        r->value = sqlite3_column_double(st, 0);
+        snprintf(r->on, sizeof(r->on), "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(r->source, sizeof(r->source), "%s", (const char *)sqlite3_column_text(st, 2));
+        snprintf(r->scope, sizeof(r->scope), "%s", (const char *)sqlite3_column_text(st, 3));
+        r->found = 1;
     } else if (rc != SQLITE_DONE) {
         err = sq_error(s, rc, "the reported totals", d);
     }
@@ -199,40 +225,79 @@ static int by_status_row(void *arg, const struct khu_row *row)
     return 0;
 }
 
-/* The established parks (kind "kcn") or clusters ("ccn") of the whole
- * registry beside the latest reported totals. */
+/* The metric "<kind>_<what>" computed over the scope of the target that
+ * reported it last (the whole registry when none did), beside that report. */
+static enum khu_err registry_and_reported(struct store *s, const char *kind, const char *what,
+                                          struct metric_value *live, struct reported *rep,
+                                          struct khu_diag *d)
+{
+    char metric[32];
+    enum khu_err err;
+
+    snprintf(metric, sizeof(metric), "%s_%s", kind, what);
+    err = latest_reported(s, metric, rep, d);
+    /* neither metric depends on the day: any date serves */
+    if (!err)
+        err = store_metric_live(s, metric, rep->found && rep->scope[0] ? rep->scope : NULL,
+                                "2000-01-01", live, d);
+    return err;
+}
+
+/* Fills r->not_counted: the zones of kind in r's scope left out, by reason. */
+static enum khu_err not_counted(struct store *s, const char *kind, struct recon_row *r,
+                                struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, not_counted_sql);
+    enum khu_err err = KHU_OK;
+    int rc, i;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the zones not counted", d);
+    if (r->scope_unit[0])
+        sqlite3_bind_text(st, 1, r->scope_unit, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        for (i = 0; i < NOT_COUNTED_REASONS; i++)
+            r->not_counted[i] = (long)sqlite3_column_int64(st, i);
+    else
+        err = sq_error(s, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "the zones not counted", d);
+    sq_release(s, st);
+    return err;
+}
+
+/* The counted parks (kind "kcn") or clusters ("ccn") beside the latest
+ * reported totals, each over the scope of the target that reported it. */
 static enum khu_err established_row(struct store *s, const char *kind, struct recon_row *r,
                                     struct khu_diag *d)
 {
     struct metric_value count, area;
-    char metric[32], src2[256] = "", on2[11] = "";
+    struct reported rc, ra;
+    const struct reported *first;
     enum khu_err err;
 
     memset(r, 0, sizeof(*r));
     snprintf(r->kind, sizeof(r->kind), "%s", kind);
-    snprintf(r->label, sizeof(r->label), "established (approved, building, operating)");
-    snprintf(metric, sizeof(metric), "%s_count", kind);
-    /* neither metric depends on the day: any date serves */
-    err = store_metric_live(s, metric, NULL, "2000-01-01", &count, d);
+    snprintf(r->label, sizeof(r->label), "counted (established: approved, building, operating)");
+    err = registry_and_reported(s, kind, "count", &count, &rc, d);
     if (!err)
-        err = latest_reported(s, metric, &r->has_reported_count, &r->reported_count, r->reported_on,
-                              r->source, sizeof(r->source), d);
-    r->registry_count = (long)count.value;
-    snprintf(metric, sizeof(metric), "%s_area_ha", kind);
-    if (!err)
-        err = store_metric_live(s, metric, NULL, "2000-01-01", &area, d);
-    if (!err)
-        err = latest_reported(s, metric, &r->has_reported_ha, &r->reported_ha, on2, src2,
-                              sizeof(src2), d);
+        err = registry_and_reported(s, kind, "area_ha", &area, &ra, d);
     if (err)
         return err;
+    r->registry_count = (long)count.value;
     r->registry_ha = area.value;
     r->registry_area_unknown = area.unknown;
-    if (!r->source[0]) {
-        snprintf(r->source, sizeof(r->source), "%s", src2);
-        snprintf(r->reported_on, sizeof(r->reported_on), "%s", on2);
+    r->has_reported_count = rc.found;
+    r->reported_count = rc.value;
+    r->has_reported_ha = ra.found;
+    r->reported_ha = ra.value;
+    first = rc.found ? &rc : &ra;
+    if (first->found) {
+        snprintf(r->reported_on, sizeof(r->reported_on), "%s", first->on);
+        snprintf(r->source, sizeof(r->source), "%s", first->source);
+        snprintf(r->scope_unit, sizeof(r->scope_unit), "%s", first->scope);
     }
-    return KHU_OK;
+    return not_counted(s, kind, r, d);
 }
 
 enum khu_err store_reconcile(struct store *s, struct recon_row *rows, int max, int *n,

@@ -132,11 +132,23 @@ void sq_search_free(struct store *s);
     " WHEN 14 THEN 1 + CAST(substr(" x ", 12, 3) AS INTEGER)"                                      \
     " ELSE 1001 + CAST(substr(" x ", 11, 3) AS INTEGER) END)"
 
-/* Zones z counted in totals: not an umbrella of other zones. */
-#define SQ_ZONE_COUNTED "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"
+/* Zones z that are not an umbrella of other zones: an umbrella's members
+ * are counted, never the umbrella itself as well. */
+#define SQ_ZONE_NOT_UMBRELLA "NOT EXISTS (SELECT 1 FROM zones m WHERE m.group_code = z.code)"
 
 /* Zones z established: approved, building or operating. */
 #define SQ_ZONE_ESTABLISHED "z.status IN ('approved','building','operating')"
+
+/* Zones z counted toward the province's totals: established and not an
+ * umbrella. The one definition behind the reconciliation, the targets'
+ * registry figures, the stats' `counted` groups and the `counted` filter. */
+#define SQ_ZONE_COUNTED "(" SQ_ZONE_ESTABLISHED " AND " SQ_ZONE_NOT_UMBRELLA ")"
+
+/* 1 when zone z is counted, else 0 (also when its status is unknown). */
+#define SQ_ZONE_COUNTED_FLAG "(CASE WHEN " SQ_ZONE_COUNTED " THEN 1 ELSE 0 END)"
+
+/* 1 when zone z is an umbrella of other zones, else 0. */
+#define SQ_ZONE_UMBRELLA_FLAG "(CASE WHEN " SQ_ZONE_NOT_UMBRELLA " THEN 0 ELSE 1 END)"
 
 /* Land still available in zone z (ha); NULL when either figure is unknown. */
 #define SQ_ZONE_AVAILABLE                                                                          \

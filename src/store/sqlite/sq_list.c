@@ -127,6 +127,37 @@ static int all_of(const struct store_list_filter *f, enum khu_vtype type)
     return f->n > 0;
 }
 
+/* "(a.c1 IS NULL OR a.c2 IS NULL ...)": the columns named by qf's values,
+ * each a column of the resource's table. The names written are the
+ * schema's own, never the caller's text. */
+static enum khu_err add_missing(struct build *b, const struct store_list_filter *qf,
+                                struct khu_diag *d)
+{
+    const struct table_def *t = schema_table(b->r->table);
+    char name[64];
+    int i, c;
+
+    and(b);
+    buf_putc(&b->where, '(');
+    for (i = 0; i < qf->n; i++) {
+        const struct khu_value *v = &qf->v[i];
+
+        c = -1;
+        if (t && v->type == KHU_V_TEXT && v->n < sizeof(name)) {
+            memcpy(name, v->s, v->n);
+            name[v->n] = '\0';
+            c = schema_col_index(t, name);
+        }
+        if (c < 0) {
+            khu_diag_set(d, 0, 0, qf->name, "%.60s: no such column", qf->name);
+            return KHU_EINVAL;
+        }
+        buf_printf(&b->where, "%s%s.%s IS NULL", i ? " OR " : "", b->r->alias, t->cols[c].name);
+    }
+    buf_putc(&b->where, ')');
+    return KHU_OK;
+}
+
 static enum khu_err add_filter(struct build *b, const struct store_list_filter *qf,
                                struct khu_diag *d)
 {
@@ -138,7 +169,7 @@ static enum khu_err add_filter(struct build *b, const struct store_list_filter *
     if (!f)
         return refuse(d, qf->name, "filter", b->r->name);
     if (qf->n < 1 || qf->n > STORE_LIST_MAX_VALUES ||
-        (f->kind != SQF_IN && f->kind != SQF_TOKENS && qf->n != 1))
+        (f->kind != SQF_IN && f->kind != SQF_TOKENS && f->kind != SQF_MISSING && qf->n != 1))
         goto bad;
     switch (f->kind) {
     case SQF_IN:
@@ -195,6 +226,8 @@ static enum khu_err add_filter(struct build *b, const struct store_list_filter *
         }
         buf_putc(&b->where, ')');
         return KHU_OK;
+    case SQF_MISSING:
+        return add_missing(b, qf, d);
     case SQF_VALID_ON:
         if (!all_of(qf, KHU_V_TEXT))
             goto bad;

@@ -27,6 +27,7 @@ enum sq_filter_kind {
                      * unit's scope (sq_unit_scope_zones) */
     SQF_TOKENS,     /* expr is a space-separated list holding one of the values */
     SQF_VALID_ON,   /* the row's valid_from..valid_to (of alias) covers the date */
+    SQF_MISSING,    /* the values name columns of the table; any of them is NULL */
 };
 
 struct sq_filter {

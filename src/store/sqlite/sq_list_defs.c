@@ -23,7 +23,11 @@ static const struct sq_filter zone_filters[] = {
     /* the zones in the scope, kept per connection: a seek per zone */
     {"unit", SQF_UNIT_ZONES, "z.rowid IN scope_zone"},
     {"sector", SQF_TOKENS, "z.sectors"},
+    {"unit_code", SQF_IN, "z.unit_code"},
     {"group", SQF_IN, "z.group_code"},
+    {"counted", SQF_IN, SQ_ZONE_COUNTED_FLAG},
+    {"umbrella", SQF_IN, SQ_ZONE_UMBRELLA_FLAG},
+    {"missing", SQF_MISSING, NULL},
     {"infra_complete", SQF_IN, "z.infra_complete"},
     {"min_available_ha", SQF_MIN, SQ_ZONE_AVAILABLE},
     {"min_industrial_ha", SQF_MIN, "z.industrial_ha"},
