@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "app/app_generation.h"
 #include "http/http.h"
 #include "store/store.h"
 
@@ -36,6 +37,14 @@ extern const struct http_route api_routes[];
 /* Returns this thread's read-only connection to the app's database (opened
  * on first use, closed when the thread ends), or NULL after answering 503. */
 struct store *api_store(struct http_req *req, struct http_resp *resp);
+
+/* For an answer computed over the whole registry with the live metrics:
+ * moves the request to the slow lane, then returns this thread's read-only
+ * connection with its data generation in *gen. Returns NULL after
+ * answering (the lane's answer, 503, or 500 when the generation cannot be
+ * read). */
+struct store *api_live_store(struct http_req *req, struct http_resp *resp,
+                             struct app_generation *gen);
 
 /* Returns this thread's read-write connection (opened on first use, closed
  * when the thread ends), or NULL after answering 503. Writes must use

@@ -54,6 +54,21 @@ struct store *api_store(struct http_req *req, struct http_resp *resp)
     return thread_store(req, resp, STORE_READ_ONLY);
 }
 
+struct store *api_live_store(struct http_req *req, struct http_resp *resp,
+                             struct app_generation *gen)
+{
+    struct store *s;
+
+    if (http_to_lane(req, resp))
+        return NULL;
+    s = api_store(req, resp);
+    if (s && app_generation_read(s, gen)) {
+        api_error(resp, KHU_EDB, NULL);
+        return NULL;
+    }
+    return s;
+}
+
 struct store *api_writer(struct http_req *req, struct http_resp *resp)
 {
     return thread_store(req, resp, STORE_READ_WRITE);

@@ -69,13 +69,7 @@ static void write_figure(struct buf *b, const struct figure *f)
 
 static void write_recon(struct buf *b, const struct recon_row *r)
 {
-    static const char *const reason[NOT_COUNTED_REASONS] = {
-        [NOT_COUNTED_PLANNED] = "not_counted_planned",
-        [NOT_COUNTED_CANCELLED] = "not_counted_cancelled",
-        [NOT_COUNTED_STATUS_UNKNOWN] = "not_counted_status_unknown",
-        [NOT_COUNTED_UMBRELLA] = "not_counted_umbrella",
-    };
-    char zones[128];
+    char zones[128], measure[48];
     const char *scope = r->scope_unit[0] ? "&unit=" : "";
     struct figure f = {"reconciliation", r->kind, NULL, NULL, 0, 0, NULL, NULL, 0, -1, NULL,
                        r->source};
@@ -114,7 +108,8 @@ static void write_recon(struct buf *b, const struct recon_row *r)
     f.value = r->registry_ha - r->reported_ha;
     write_figure(b, &f);
     for (i = 0; i < NOT_COUNTED_REASONS; i++) {
-        f.measure = reason[i];
+        snprintf(measure, sizeof(measure), "not_counted_%s", store_not_counted_name(i));
+        f.measure = measure;
         f.has_value = 1;
         f.value = (double)r->not_counted[i];
         write_figure(b, &f);
@@ -278,15 +273,9 @@ void api_dashboard_csv(struct http_req *req, struct http_resp *resp)
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &land.lang) ||
         api_csv_bom(req, resp, FORMAT_CSV, &bom))
         return;
-    if (http_to_lane(req, resp)) /* built over the whole registry */
-        return;
-    s = api_store(req, resp);
+    s = api_live_store(req, resp, &gen); /* live metrics over the whole registry */
     if (!s)
         return;
-    if (app_generation_read(s, &gen)) {
-        api_error(resp, KHU_EDB, NULL);
-        return;
-    }
     khu_diag_clear(&d);
     api_csv_begin(resp, "dashboard", bom, header);
     err = store_reconcile(s, recon, DASH_MAX_RECON, &n, &d);

@@ -106,12 +106,6 @@ static void zones_filter(struct jw *w, const char *key, const struct recon_row *
 
 static void write_recon_row(struct jw *w, const struct recon_row *r)
 {
-    static const char *const reason[NOT_COUNTED_REASONS] = {
-        [NOT_COUNTED_PLANNED] = "planned",
-        [NOT_COUNTED_CANCELLED] = "cancelled",
-        [NOT_COUNTED_STATUS_UNKNOWN] = "status_unknown",
-        [NOT_COUNTED_UMBRELLA] = "umbrella",
-    };
     static const char *const filter[NOT_COUNTED_REASONS] = {
         [NOT_COUNTED_PLANNED] = "status=planned&umbrella=0",
         [NOT_COUNTED_CANCELLED] = "status=cancelled&umbrella=0",
@@ -145,7 +139,7 @@ static void write_recon_row(struct jw *w, const struct recon_row *r)
     for (i = 0; i < NOT_COUNTED_REASONS; i++) {
         jw_obj_begin(w);
         jw_key(w, "reason");
-        jw_str(w, reason[i]);
+        jw_str(w, store_not_counted_name(i));
         jw_key(w, "count");
         jw_int(w, r->not_counted[i]);
         zones_filter(w, "zones", r, filter[i]);

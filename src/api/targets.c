@@ -218,15 +218,9 @@ void api_targets(struct http_req *req, struct http_resp *resp)
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &e.lang) ||
         api_csv_bom(req, resp, format, &bom))
         return;
-    if (http_to_lane(req, resp)) /* live metrics over the whole registry */
-        return;
-    s = api_store(req, resp);
+    s = api_live_store(req, resp, &gen); /* live metrics over the whole registry */
     if (!s)
         return;
-    if (app_generation_read(s, &gen)) {
-        api_error(resp, KHU_EDB, NULL);
-        return;
-    }
     khu_diag_clear(&d);
     jw_init(&e.w, &resp->body);
     if (format == FORMAT_CSV) {

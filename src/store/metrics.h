@@ -119,6 +119,10 @@ int store_metric_is_scoped(const char *metric);
 enum khu_err store_metric_live(struct store *s, const char *metric, const char *scope_unit,
                                const char *today, struct metric_value *out, struct khu_diag *d);
 
+/* A stable token for a reason a zone is not counted: "planned",
+ * "cancelled", "status_unknown" or "umbrella". */
+const char *store_not_counted_name(enum recon_not_counted reason);
+
 /* Fills rows (room for max, at least 2) with the registry's counted parks
  * then clusters (SQ_ZONE_COUNTED) beside the latest reported totals, each
  * over the scope unit of the target that reported it, then the registry

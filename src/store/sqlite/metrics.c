@@ -243,6 +243,18 @@ static enum khu_err registry_and_reported(struct store *s, const char *kind, con
     return err;
 }
 
+const char *store_not_counted_name(enum recon_not_counted reason)
+{
+    static const char *const names[NOT_COUNTED_REASONS] = {
+        [NOT_COUNTED_PLANNED] = "planned",
+        [NOT_COUNTED_CANCELLED] = "cancelled",
+        [NOT_COUNTED_STATUS_UNKNOWN] = "status_unknown",
+        [NOT_COUNTED_UMBRELLA] = "umbrella",
+    };
+
+    return reason >= 0 && reason < NOT_COUNTED_REASONS ? names[reason] : "";
+}
+
 /* Fills r->not_counted: the zones of kind in r's scope left out, by reason. */
 static enum khu_err not_counted(struct store *s, const char *kind, struct recon_row *r,
                                 struct khu_diag *d)
