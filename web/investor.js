@@ -322,23 +322,50 @@ function compareHTML(list) {
   );
 }
 
+// Every country (ISO 3166 alpha-2) the browser can name in the page's
+// language, sorted by that name: the codes are all two-letter pairs the
+// language's region names know, less the codes that are not countries.
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'AC', 'CP', 'CQ', 'DG', 'EA', 'IC', 'TA']);
+function countryOptions() {
+  const names = new Intl.DisplayNames([lang()], { type: 'region', fallback: 'none' });
+  const list = [];
+  for (let a = 65; a <= 90; a++)
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (NOT_COUNTRIES.has(code) || code.startsWith('X') || code.startsWith('Q')) continue;
+      let name;
+      try {
+        name = names.of(code);
+      } catch (e) {
+        name = undefined;
+      }
+      if (name && name !== code) list.push([code, name]);
+    }
+  const collator = new Intl.Collator(lang());
+  list.sort((x, y) => collator.compare(x[1], y[1]));
+  return list.map(([code, name]) => `<option value="${code}">${esc(name)}</option>`).join('');
+}
+
 function leadHTML() {
-  const field = (name, label, type, extra = '') => {
+  const mark = ` <abbr class="req" title="${esc(t('inv_l_required'))}">*</abbr>`;
+  const field = (name, label, type, extra = '', required = false) => {
     const id = `lead-${name}`;
-    return `<div class="field"><label for="${id}">${esc(t(label))}</label>
-<input id="${id}" name="${name}" type="${type}" aria-describedby="${id}-err"${extra}>
+    return `<div class="field"><label for="${id}">${esc(t(label))}${required ? mark : ''}</label>
+<input id="${id}" name="${name}" type="${type}" aria-describedby="${id}-err"${required ? ' required aria-required="true"' : ''}${extra}>
 ${fieldError(id)}</div>`;
   };
   return `<form id="lead-form" class="lead" aria-labelledby="lead-h" novalidate>
 <h2 id="lead-h">${esc(t('inv_lead_h'))}</h2>
 <p>${esc(t('inv_lead_intro'))}</p>
-${field('name', 'inv_l_name', 'text', ' autocomplete="name" maxlength="200"')}
-${field('company', 'inv_l_company', 'text', ' autocomplete="organization" maxlength="200"')}
+<p class="hint" id="lead-required-note">${esc(t('inv_l_required_note'))}</p>
+<p class="form-error" id="lead-summary" role="alert" hidden></p>
+${field('name', 'inv_l_name', 'text', ' autocomplete="name" maxlength="200"', true)}
+${field('company', 'inv_l_company', 'text', ' autocomplete="organization" maxlength="200"', true)}
 <div class="field"><label for="lead-country">${esc(t('inv_l_country'))}</label>
-<input id="lead-country" name="country" type="text" maxlength="2" autocomplete="country" aria-describedby="lead-country-hint lead-country-err">
-<p class="hint" id="lead-country-hint">${esc(t('inv_l_country_hint'))}</p>
+<select id="lead-country" name="country" autocomplete="country" aria-describedby="lead-country-err">
+<option value="">${esc(t('inv_l_country_none'))}</option>${countryOptions()}</select>
 ${fieldError('lead-country')}</div>
-${field('email', 'inv_l_email', 'email', ' autocomplete="email" maxlength="254"')}
+${field('email', 'inv_l_email', 'email', ' autocomplete="email" maxlength="254"', true)}
 <div class="field"><label for="lead-message">${esc(t('inv_l_message'))}</label>
 <textarea id="lead-message" name="message" rows="4" maxlength="5000" aria-describedby="lead-message-err"></textarea>
 ${fieldError('lead-message')}</div>
@@ -349,22 +376,29 @@ ${fieldError('lead-zones')}
 </form>`;
 }
 
-// Shows an API problem next to its control (or under the form).
+// Shows the API's problems next to their fields: every field of the
+// answer's "errors" (or its one param), the first one focused; a problem
+// of no field goes to formError. Returns the first element shown.
 function showProblem(root, prefix, err, formError) {
-  const el = err.param ? root.querySelector(`#${prefix}-${CSS.escape(err.param)}-err`) : null;
-  const target = el || formError;
-  target.textContent = err.message;
-  target.hidden = false;
-  const control = err.param ? root.querySelector(`#${prefix}-${CSS.escape(err.param)}`) : null;
-  if (control) {
-    control.setAttribute('aria-invalid', 'true');
-    control.focus();
+  const list = err.body && Array.isArray(err.body.errors) && err.body.errors.length ? err.body.errors : [{ param: err.param, detail: err.message }];
+  let first = null;
+  for (const p of list) {
+    const el = p.param ? root.querySelector(`#${prefix}-${CSS.escape(p.param)}-err`) : null;
+    const target = el || formError;
+    target.textContent = el ? p.detail : err.message;
+    target.hidden = false;
+    const control = p.param ? root.querySelector(`#${prefix}-${CSS.escape(p.param)}`) : null;
+    if (control) control.setAttribute('aria-invalid', 'true');
+    if (!first) {
+      first = target;
+      if (control) control.focus();
+    }
   }
-  return target;
+  return first;
 }
 
 function clearProblems(root) {
-  for (const el of root.querySelectorAll('.field-error')) {
+  for (const el of root.querySelectorAll('.field-error, .form-error')) {
     el.textContent = '';
     el.hidden = true;
   }
@@ -564,8 +598,7 @@ ${leadHTML()}
     const status = lead.querySelector('#lead-status');
     const body = {};
     for (const k of ['name', 'company', 'country', 'email', 'message']) {
-      let v = lead.elements[k].value.trim();
-      if (k === 'country') v = v.toUpperCase();
+      const v = lead.elements[k].value.trim();
       if (v !== '') body[k] = v;
     }
     if (ticked.length) body.zones = ticked.slice();
@@ -574,7 +607,7 @@ ${leadHTML()}
     status.className = '';
     status.textContent = t('inv_l_sending');
     try {
-      const r = await fetch('/api/v1/leads', {
+      const r = await fetch(`/api/v1/leads?lang=${lang()}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body),
@@ -589,8 +622,18 @@ ${leadHTML()}
       if (!ctx.alive()) return;
       status.className = 'error';
       status.textContent = t('inv_l_error', { msg: err.message });
-      showProblem(lead, 'lead', err, lead.querySelector('#lead-status'));
-      status.textContent = t('inv_l_error', { msg: err.message });
+      const summary = lead.querySelector('#lead-summary');
+      showProblem(lead, 'lead', err, summary);
+      // the fields by their labels in the page's language
+      const fields = err.body && Array.isArray(err.body.errors) ? err.body.errors.map((x) => x.param) : [];
+      const labels = fields.map((f) => {
+        const label = lead.querySelector(`label[for="lead-${CSS.escape(f)}"]`);
+        return label ? label.firstChild.textContent.trim() : f;
+      });
+      const msg = labels.length ? t('inv_l_check', { n: fmtNum(labels.length, 0), list: labels.join(', ') }) : err.message;
+      summary.textContent = msg;
+      summary.hidden = false;
+      status.textContent = t('inv_l_error', { msg });
     } finally {
       send.disabled = false;
     }

@@ -55,6 +55,11 @@ struct store *api_writer(struct http_req *req, struct http_resp *resp);
  * vi by default. */
 int api_lang(struct http_req *req, struct http_resp *resp, enum api_lang *lang);
 
+/* The language of the messages a person reads (api/tr.h): lang when the
+ * request names one (?lang= or Accept-Language, which every browser
+ * sends), else English, the language of a program's logs. */
+enum api_lang api_message_lang(const struct http_req *req, enum api_lang lang);
+
 /* The language code "vi", "en" or "ko". */
 const char *api_lang_code(enum api_lang lang);
 

@@ -68,8 +68,11 @@ void api_brief(struct http_req *req, struct http_resp *resp)
 
     app_finder_input_init(&needs, day);
     khu_diag_clear(&d);
-    if (api_lang(req, resp, &lang) ||
-        match_input_from_query(&needs, req, resp, MATCH_ROUTE_BRIEF) ||
+    if (api_lang(req, resp, &lang))
+        return;
+    needs.lang = match_site_lang(lang);
+    needs.msg_lang = match_site_lang(api_message_lang(req, lang));
+    if (match_input_from_query(&needs, req, resp, MATCH_ROUTE_BRIEF) ||
         zone_codes(req, resp, codes, &n) || http_to_lane(req, resp) /* a PDF */ ||
         !(s = api_store(req, resp)))
         return;

@@ -135,6 +135,12 @@ int api_lang(struct http_req *req, struct http_resp *resp, enum api_lang *lang)
     return 0;
 }
 
+enum api_lang api_message_lang(const struct http_req *req, enum api_lang lang)
+{
+    return http_param(req, "lang") || (req->accept_language && req->accept_language[0]) ? lang
+                                                                                        : LANG_EN;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);

@@ -11,6 +11,7 @@
  */
 #include <jansson.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/tr.h"
 #include "core/json_out.h"
 #include "core/utf8.h"
 #include "store/leads.h"
@@ -88,42 +90,69 @@ static void rate_refund(const char *address)
 
 /* ===== validation ===== */
 
+#define LEADS_FIELDS 6 /* name, company, country, email, message, zones */
+
 struct lead {
     const char *name, *company, *country, *email, *message;
     char zones[LEADS_MAX_ZONES * 72];
 };
 
-static int bad(struct http_resp *resp, const char *field, const char *why)
+/* Every problem of one inquiry, in the request's language. */
+struct problems {
+    enum api_lang lang;
+    struct http_field_problem field[LEADS_FIELDS];
+    int n;
+};
+
+static void add(struct problems *p, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void add(struct problems *p, const char *field, const char *fmt, ...)
 {
-    http_problem(resp, 400, field, "%s %s", field, why);
-    return -1;
+    va_list ap;
+
+    if (p->n == LEADS_FIELDS)
+        return;
+    p->field[p->n].param = field;
+    va_start(ap, fmt);
+    vsnprintf(p->field[p->n].detail, sizeof(p->field[p->n].detail), fmt, ap);
+    va_end(ap);
+    p->n++;
 }
 
 /* A text field: a string of at most max characters without control
- * characters (newlines allowed where multiline). */
-static int text_field(json_t *doc, const char *key, int required, size_t max, int multiline,
-                      const char **out, struct http_resp *resp)
+ * characters (newlines allowed where multiline). Sets *out, or adds the
+ * field's problem. */
+static void text_field(json_t *doc, const char *key, int required, size_t max, int multiline,
+                       const char **out, struct problems *p)
 {
     json_t *v = json_object_get(doc, key);
     const char *s;
     size_t i;
 
     *out = NULL;
-    if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v)))
-        return required ? bad(resp, key, "is required") : 0;
-    if (!json_is_string(v))
-        return bad(resp, key, "must be a string");
+    if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v))) {
+        if (required)
+            add(p, key, "%s", api_tr(p->lang, "This field is required."));
+        return;
+    }
+    if (!json_is_string(v)) {
+        add(p, key, "%s", api_tr(p->lang, "Must be text."));
+        return;
+    }
     s = json_string_value(v);
     if (utf8_count(s, strlen(s)) > max) {
-        http_problem(resp, 400, key, "%s must be at most %zu characters", key, max);
-        return -1;
+        add(p, key, api_tr(p->lang, "At most %zu characters."), max);
+        return;
     }
     for (i = 0; s[i]; i++)
         if (((unsigned char)s[i] < 0x20 && !(multiline && (s[i] == '\n' || s[i] == '\r'))) ||
-            s[i] == 0x7F)
-            return bad(resp, key, "contains a control character");
+            s[i] == 0x7F) {
+            add(p, key, "%s",
+                api_tr(p->lang, "Contains a control character (such as a tab); remove it."));
+            return;
+        }
     *out = s;
-    return 0;
 }
 
 static int email_ok(const char *e)
@@ -134,7 +163,11 @@ static int email_ok(const char *e)
            at[strlen(at) - 1] != '.' && !strpbrk(e, " \t<>\"',;");
 }
 
-static int zones_field(json_t *doc, struct store *s, struct lead *l, struct http_resp *resp)
+/* The shortlist: at most LEADS_MAX_ZONES codes of zones that exist.
+ * Returns -1 after answering when the store fails, else 0 (a problem of
+ * the field is added to p). */
+static int zones_field(json_t *doc, struct store *s, struct lead *l, struct problems *p,
+                       struct http_resp *resp)
 {
     json_t *v = json_object_get(doc, "zones"), *item;
     struct khu_diag d;
@@ -145,8 +178,11 @@ static int zones_field(json_t *doc, struct store *s, struct lead *l, struct http
     l->zones[0] = '\0';
     if (!v || json_is_null(v))
         return 0;
-    if (!json_is_array(v) || json_array_size(v) > LEADS_MAX_ZONES)
-        return bad(resp, "zones", "must be an array of at most 8 zone codes");
+    if (!json_is_array(v) || json_array_size(v) > LEADS_MAX_ZONES) {
+        add(p, "zones", api_tr(p->lang, "At most %d zones, as an array of zone codes."),
+            LEADS_MAX_ZONES);
+        return 0;
+    }
     json_array_foreach(v, i, item)
     {
         const char *code = json_is_string(item) ? json_string_value(item) : NULL;
@@ -160,8 +196,8 @@ static int zones_field(json_t *doc, struct store *s, struct lead *l, struct http
             }
         }
         if (!found) {
-            http_problem(resp, 400, "zones", "zones[%zu] is not a zone code", i);
-            return -1;
+            add(p, "zones", api_tr(p->lang, "Zone %zu of the list is not a zone code."), i + 1);
+            return 0;
         }
         snprintf(l->zones + strlen(l->zones), sizeof(l->zones) - strlen(l->zones), "%s%s",
                  i ? " " : "", code);
@@ -169,7 +205,9 @@ static int zones_field(json_t *doc, struct store *s, struct lead *l, struct http
     return 0;
 }
 
-static int unknown_keys(json_t *doc, struct http_resp *resp)
+/* A field this endpoint does not know: answered at once (a program's
+ * mistake, not a person's). Returns -1 after answering, else 0. */
+static int unknown_keys(json_t *doc, enum api_lang lang, struct http_resp *resp)
 {
     static const char *const known[] = {"name",    "company", "country", "email",
                                         "message", "zones",   NULL};
@@ -182,28 +220,48 @@ static int unknown_keys(json_t *doc, struct http_resp *resp)
         for (ok = 0, i = 0; known[i]; i++)
             ok |= strcmp(known[i], key) == 0;
         if (!ok) {
-            http_problem(resp, 400, key, "unknown field \"%.60s\"", key);
+            http_problem(resp, 400, key, api_tr(lang, "Unknown field \"%.60s\"."), key);
             return -1;
         }
     }
     return 0;
 }
 
-static int read_lead(json_t *doc, struct store *s, struct lead *l, struct http_resp *resp)
+/* Reads every field of doc into l. Returns 0, or -1 after answering 400
+ * with every field's problem at once (or the store's error). */
+static int read_lead(json_t *doc, struct store *s, struct lead *l, enum api_lang lang,
+                     struct http_resp *resp)
 {
-    if (unknown_keys(doc, resp) || text_field(doc, "name", 1, 200, 0, &l->name, resp) ||
-        text_field(doc, "company", 1, 200, 0, &l->company, resp) ||
-        text_field(doc, "country", 0, 2, 0, &l->country, resp) ||
-        text_field(doc, "email", 1, 254, 0, &l->email, resp) ||
-        text_field(doc, "message", 0, LEADS_MAX_MESSAGE, 1, &l->message, resp) ||
-        zones_field(doc, s, l, resp))
+    struct problems p = {.lang = lang};
+    char detail[256], names[128] = "";
+    int i;
+
+    if (unknown_keys(doc, lang, resp))
         return -1;
+    text_field(doc, "name", 1, 200, 0, &l->name, &p);
+    text_field(doc, "company", 1, 200, 0, &l->company, &p);
+    text_field(doc, "country", 0, 2, 0, &l->country, &p);
     if (l->country && (strlen(l->country) != 2 || l->country[0] < 'A' || l->country[0] > 'Z' ||
                        l->country[1] < 'A' || l->country[1] > 'Z'))
-        return bad(resp, "country", "must be an ISO 3166 alpha-2 code in capitals, such as KR");
-    if (!email_ok(l->email))
-        return bad(resp, "email", "is not an e-mail address");
-    return 0;
+        add(&p, "country", "%s",
+            api_tr(lang, "Choose a country from the list (an ISO 3166 alpha-2 code such as KR)."));
+    text_field(doc, "email", 1, 254, 0, &l->email, &p);
+    if (l->email && !email_ok(l->email))
+        add(&p, "email", "%s", api_tr(lang, "Not an e-mail address."));
+    text_field(doc, "message", 0, LEADS_MAX_MESSAGE, 1, &l->message, &p);
+    if (zones_field(doc, s, l, &p, resp))
+        return -1;
+    if (p.n == 0)
+        return 0;
+    for (i = 0; i < p.n; i++)
+        snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? ", " : "",
+                 p.field[i].param);
+    if (p.n == 1)
+        snprintf(detail, sizeof(detail), "%s: %.200s", p.field[0].param, p.field[0].detail);
+    else
+        snprintf(detail, sizeof(detail), api_tr(lang, "Check %d fields: %s."), p.n, names);
+    http_problem_fields(resp, 400, detail, p.field, p.n);
+    return -1;
 }
 
 /* ===== writing ===== */
@@ -246,7 +304,8 @@ static enum khu_err insert_lead(struct store *s, const struct lead *l, const cha
 
 void api_leads_post(struct http_req *req, struct http_resp *resp)
 {
-    static const char *const none[] = {NULL};
+    static const char *const allowed[] = {"lang", NULL};
+    enum api_lang lang;
     struct lead lead;
     struct store *s;
     struct khu_diag d;
@@ -257,22 +316,25 @@ void api_leads_post(struct http_req *req, struct http_resp *resp)
     long wait;
     struct jw w;
 
-    if (http_check_params(req, resp, none))
+    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang))
         return;
+    lang = api_message_lang(req, lang);
     doc = json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &e);
     if (!doc || !json_is_object(doc)) {
-        http_problem(resp, 400, NULL, "the body must be a JSON object: %s (line %d, column %d)",
+        http_problem(resp, 400, NULL,
+                     api_tr(lang, "The body must be a JSON object: %s (line %d, column %d)."),
                      doc ? "not an object" : e.text, e.line, e.column);
         goto out;
     }
     memset(&lead, 0, sizeof(lead));
     s = api_writer(req, resp);
-    if (!s || read_lead(doc, s, &lead, resp))
+    if (!s || read_lead(doc, s, &lead, lang, resp))
         goto out;
     wait = rate_limit(req->client, time(NULL));
     if (wait > 0) {
-        http_problem(resp, 429, NULL,
-                     "too many inquiries from this address; try again in %ld seconds", wait);
+        http_problem(
+            resp, 429, NULL,
+            api_tr(lang, "Too many inquiries from this address; try again in %ld seconds."), wait);
         resp->retry_after = (int)wait;
         goto out;
     }

@@ -20,6 +20,7 @@
 #include "core/json_out.h"
 #include "core/num.h"
 #include "core/site_text.h"
+#include "api/tr.h"
 
 /* ===== the table ===== */
 
@@ -40,8 +41,9 @@ static enum khu_err set_offset(struct finder_input *in, const struct match_param
 static enum khu_err set_group(struct finder_input *in, const struct match_param *p,
                               const char *text, struct khu_diag *d);
 
-#define BOTH     (MATCH_ROUTE_FINDER | MATCH_ROUTE_BRIEF)
-#define Q(field) offsetof(struct site_query, field)
+#define BOTH               (MATCH_ROUTE_FINDER | MATCH_ROUTE_BRIEF)
+#define MATCH_MAX_PROBLEMS 16 /* bad values reported in one answer */
+#define Q(field)           offsetof(struct site_query, field)
 #define WEIGHT(name, crit)                                                                         \
     {                                                                                              \
         "weight_" name, MATCH_NUMBER, 0, 100, BOTH, 0, "2",                                        \
@@ -96,13 +98,20 @@ const struct match_param match_params[] = {
 
 /* ===== setters ===== */
 
+/* The language of the messages for in: the page's. */
+static enum api_lang lang_of(const struct finder_input *in)
+{
+    return in->msg_lang == SITE_EN ? LANG_EN : in->msg_lang == SITE_KO ? LANG_KO : LANG_VI;
+}
+
 static enum khu_err set_number(struct finder_input *in, const struct match_param *p,
                                const char *text, struct khu_diag *d)
 {
     double v;
 
     if (parse_f64(text, p->min, p->max, &v)) {
-        khu_diag_set(d, 0, 0, p->name, "%s must be a number from %g to %g; got '%.40s'", p->name,
+        khu_diag_set(d, 0, 0, p->name,
+                     api_tr(lang_of(in), "%s must be a number from %g to %g; got '%.40s'"), p->name,
                      p->min, p->max, text);
         return KHU_EINVAL;
     }
@@ -117,7 +126,8 @@ static enum khu_err set_figure(struct finder_input *in, const struct match_param
     double v;
 
     if (parse_f64(text, p->min, p->max, &v)) {
-        khu_diag_set(d, 0, 0, p->name, "%s must be a number from %g to %g; got '%.40s'", p->name,
+        khu_diag_set(d, 0, 0, p->name,
+                     api_tr(lang_of(in), "%s must be a number from %g to %g; got '%.40s'"), p->name,
                      p->min, p->max, text);
         return KHU_EINVAL;
     }
@@ -133,7 +143,9 @@ static enum khu_err set_ready_by(struct finder_input *in, const struct match_par
     char year[5];
 
     if (parse_date(text, &day)) {
-        khu_diag_set(d, 0, 0, p->name, "%s must be a date YYYY-MM-DD; got '%.40s'", p->name, text);
+        khu_diag_set(d, 0, 0, p->name,
+                     api_tr(lang_of(in), "%s must be a date YYYY-MM-DD; got '%.40s'"), p->name,
+                     text);
         return KHU_EINVAL;
     }
     memcpy(year, text, 4);
@@ -148,7 +160,8 @@ static enum khu_err set_units(struct finder_input *in, const struct match_param 
     while (*list) {
         size_t n = strcspn(list, ",");
         if (in->nunits == (int)p->max || n == 0 || n >= sizeof(in->units[0])) {
-            khu_diag_set(d, 0, 0, p->name, "%s must be %g to %g unit codes separated by commas",
+            khu_diag_set(d, 0, 0, p->name,
+                         api_tr(lang_of(in), "%s must be %g to %g unit codes separated by commas"),
                          p->name, p->min, p->max);
             return KHU_EINVAL;
         }
@@ -164,7 +177,8 @@ static enum khu_err set_sector(struct finder_input *in, const struct match_param
                                const char *code, struct khu_diag *d)
 {
     if (strlen(code) == 0 || strlen(code) >= sizeof(in->sector)) {
-        khu_diag_set(d, 0, 0, p->name, "%s must be a VSIC code; got '%.40s'", p->name, code);
+        khu_diag_set(d, 0, 0, p->name, api_tr(lang_of(in), "%s must be a VSIC code; got '%.40s'"),
+                     p->name, code);
         return KHU_EINVAL;
     }
     snprintf(in->sector, sizeof(in->sector), "%s", code);
@@ -173,13 +187,14 @@ static enum khu_err set_sector(struct finder_input *in, const struct match_param
 }
 
 /* Reads a whole number within p's bounds into *out. */
-static enum khu_err whole_number(const struct match_param *p, const char *text, long *out,
-                                 struct khu_diag *d)
+static enum khu_err whole_number(const struct finder_input *in, const struct match_param *p,
+                                 const char *text, long *out, struct khu_diag *d)
 {
     int64_t v;
 
     if (parse_i64(text, (int64_t)p->min, (int64_t)p->max, &v)) {
-        khu_diag_set(d, 0, 0, p->name, "%s must be a whole number from %g to %g; got '%.40s'",
+        khu_diag_set(d, 0, 0, p->name,
+                     api_tr(lang_of(in), "%s must be a whole number from %g to %g; got '%.40s'"),
                      p->name, p->min, p->max, text);
         return KHU_EINVAL;
     }
@@ -190,13 +205,13 @@ static enum khu_err whole_number(const struct match_param *p, const char *text, 
 static enum khu_err set_limit(struct finder_input *in, const struct match_param *p,
                               const char *text, struct khu_diag *d)
 {
-    return whole_number(p, text, &in->limit, d);
+    return whole_number(in, p, text, &in->limit, d);
 }
 
 static enum khu_err set_offset(struct finder_input *in, const struct match_param *p,
                                const char *text, struct khu_diag *d)
 {
-    return whole_number(p, text, &in->offset, d);
+    return whole_number(in, p, text, &in->offset, d);
 }
 
 static enum khu_err set_group(struct finder_input *in, const struct match_param *p,
@@ -210,8 +225,9 @@ static enum khu_err set_group(struct finder_input *in, const struct match_param 
             return KHU_OK;
         }
     }
-    khu_diag_set(d, 0, 0, p->name, "%s must be fits, unverified or excluded; got '%.40s'", p->name,
-                 text);
+    khu_diag_set(d, 0, 0, p->name,
+                 api_tr(lang_of(in), "%s must be fits, unverified or excluded; got '%.40s'"),
+                 p->name, text);
     return KHU_EINVAL;
 }
 
@@ -259,18 +275,40 @@ int match_input_from_query(struct finder_input *in, struct http_req *req, struct
     struct khu_diag d;
     size_t i;
 
-    khu_diag_clear(&d);
+    struct http_field_problem bad[MATCH_MAX_PROBLEMS];
+    char detail[256], list[160] = "";
+    int nbad = 0, k;
+
     if (http_check_params(req, resp, match_route_params(route, names, 48, NULL)))
         return -1;
+    /* every bad value at once, so that a form can mark each of its fields */
     for (i = 0; i < req->nparams; i++) {
         const struct match_param *p = find_param(req->params[i].name, route);
-        enum khu_err err = p && p->set ? p->set(in, p, req->params[i].value, &d) : KHU_OK;
-        if (err) {
+        enum khu_err err;
+        khu_diag_clear(&d);
+        err = p && p->set ? p->set(in, p, req->params[i].value, &d) : KHU_OK;
+        if (err && err != KHU_EINVAL) {
             api_error(resp, err, &d);
             return -1;
         }
+        if (err && nbad < MATCH_MAX_PROBLEMS) {
+            bad[nbad].param = p->name;
+            snprintf(bad[nbad].detail, sizeof(bad[nbad].detail), "%.255s", d.message);
+            nbad++;
+        }
     }
-    return 0;
+    if (nbad == 0)
+        return 0;
+    if (nbad == 1) {
+        snprintf(detail, sizeof(detail), "%s", bad[0].detail);
+    } else {
+        for (k = 0; k < nbad; k++)
+            snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", k ? ", " : "",
+                     bad[k].param);
+        snprintf(detail, sizeof(detail), api_tr(lang_of(in), "Check %d fields: %s."), nbad, list);
+    }
+    http_problem_fields(resp, 400, detail, bad, nbad);
+    return -1;
 }
 
 /* Turns a JSON value into the text form the setter of p takes. */
@@ -520,6 +558,7 @@ void api_match_sites(struct http_req *req, struct http_resp *resp)
     if (api_lang(req, resp, &lang))
         return;
     in.lang = match_site_lang(lang);
+    in.msg_lang = match_site_lang(api_message_lang(req, lang));
     if (post ? match_input_from_json(&in, req, resp)
              : match_input_from_query(&in, req, resp, MATCH_ROUTE_FINDER))
         return;

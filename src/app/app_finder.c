@@ -26,6 +26,7 @@ void app_finder_input_init(struct finder_input *in, int32_t today)
     in->limit = FINDER_DEFAULT_LIMIT;
     in->groups = (1u << SITE_GROUPS) - 1;
     in->lang = SITE_VI;
+    in->msg_lang = SITE_EN;
     if (today > 0) {
         format_date(today, date);
         in->q.today_year = (int)strtol(date, NULL, 10);

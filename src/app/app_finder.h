@@ -29,10 +29,11 @@ struct finder_input {
     char sector[16];
     char units[FINDER_MAX_UNITS][FINDER_CODE_MAX];
     int nunits;
-    long limit;          /* 1..FINDER_MAX_LIMIT: zones listed in each group */
-    long offset;         /* 0..FINDER_MAX_ZONES: ranks skipped in each group */
-    unsigned groups;     /* the groups listed: bit (1u << enum site_group) */
-    enum site_lang lang; /* names are given in this language when the zone has one */
+    long limit;              /* 1..FINDER_MAX_LIMIT: zones listed in each group */
+    long offset;             /* 0..FINDER_MAX_ZONES: ranks skipped in each group */
+    unsigned groups;         /* the groups listed: bit (1u << enum site_group) */
+    enum site_lang lang;     /* names are given in this language when the zone has one */
+    enum site_lang msg_lang; /* the language of the messages about bad needs */
 };
 
 /* One zone's display data; the strings belong to the run's snapshot. */

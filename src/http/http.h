@@ -111,6 +111,19 @@ int http_check_params(const struct http_req *req, struct http_resp *resp,
 void http_problem(struct http_resp *resp, int status, const char *param, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* One field's problem, for http_problem_fields. */
+struct http_field_problem {
+    const char *param; /* the field */
+    char detail[256];  /* what is wrong with it, for a person */
+};
+
+/* Answers status with every field's problem at once: problem+json whose
+ * detail sums them up, whose param is the first field's (as
+ * http_problem's), and whose "errors" lists each {param, detail}, so that
+ * a form can show each message next to its field. */
+void http_problem_fields(struct http_resp *resp, int status, const char *detail,
+                         const struct http_field_problem *fields, int n);
+
 /* Matches path against pattern; on a match stores up to
  * HTTP_MAX_PATH_PARAMS segment values (pointers into scratch, which must
  * hold strlen(path)+1 bytes) and returns 1. */

@@ -138,3 +138,22 @@ void http_problem(struct http_resp *resp, int status, const char *param, const c
     }
     buf_puts(&resp->body, "}");
 }
+
+void http_problem_fields(struct http_resp *resp, int status, const char *detail,
+                         const struct http_field_problem *fields, int n)
+{
+    int i;
+
+    http_problem(resp, status, n > 0 ? fields[0].param : NULL, "%s", detail);
+    if (resp->body.len > 0) /* reopen the object: its closing brace is the last byte */
+        resp->body.len--;
+    buf_puts(&resp->body, ",\"errors\":[");
+    for (i = 0; i < n; i++) {
+        buf_puts(&resp->body, i ? ",{\"param\":" : "{\"param\":");
+        http__json_string(&resp->body, fields[i].param, strlen(fields[i].param));
+        buf_puts(&resp->body, ",\"detail\":");
+        http__json_string(&resp->body, fields[i].detail, strlen(fields[i].detail));
+        buf_putc(&resp->body, '}');
+    }
+    buf_puts(&resp->body, "]}");
+}

@@ -254,27 +254,58 @@ for (const l of ['vi', 'ko']) {
     assertEqual(pdf.status, 200, 'PDF status');
     assertEqual(pdf.headers.get('content-type'), 'application/pdf', 'PDF type');
     assertEqual(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-', 'PDF bytes');
-    // an inquiry with a bad e-mail: the API's message next to the field
+    // an empty inquiry: every required field's problem at once, each next to
+    // its field, in the page's language, the required fields marked
+    for (const f of ['name', 'company', 'email']) {
+      assert(await page.$(`label[for="lead-${f}"] abbr.req`), `${f} marked required`);
+      assertEqual(await page.getAttribute(`#lead-${f}`, 'aria-required'), 'true', `${f} aria-required`);
+    }
+    assertEqual(await page.$('label[for="lead-message"] abbr.req'), null, 'the message is not required');
+    const isLeads = (r) => r.url().includes('/api/v1/leads?lang=');
+    const [empty] = await Promise.all([page.waitForResponse(isLeads), page.click('#lead-send')]);
+    assertEqual(empty.status(), 400, 'empty inquiry status');
+    const problems = await empty.json();
+    assertEqual(problems.errors.map((e) => e.param), ['name', 'company', 'email'], 'every missing field at once');
+    for (const e of problems.errors) {
+      await page.waitForSelector(`#lead-${e.param}-err:not([hidden])`);
+      assertEqual(await page.textContent(`#lead-${e.param}-err`), e.detail, `${e.param}: message next to it`);
+      assertEqual(await page.getAttribute(`#lead-${e.param}`, 'aria-invalid'), 'true', `${e.param} invalid`);
+    }
+    assertEqual(problems.errors[0].detail, { vi: 'Trường này là bắt buộc.', ko: '필수 항목입니다.' }[l], 'in the page language');
+    const labels = await Promise.all(['name', 'company', 'email'].map((f) => page.$eval(`label[for="lead-${f}"]`, (x) => x.firstChild.textContent.trim())));
+    assertEqual(labels, [s(l, 'inv_l_name'), s(l, 'inv_l_company'), s(l, 'inv_l_email')], 'labels');
+    assertEqual(await page.textContent('#lead-summary'), s(l, 'inv_l_check', { n: 3, list: labels.join(', ') }), 'the summary names the fields by their labels');
+    assertEqual(await page.evaluate(() => document.activeElement.id), 'lead-name', 'the first bad field focused');
+    // countries by name in the page's language, sorted by it
+    assertEqual(await page.$eval('#lead-country option[value="KR"]', (o) => o.textContent), { vi: 'Hàn Quốc', ko: '대한민국' }[l], 'Korea named');
+    const names = await page.$$eval('#lead-country option', (os) => os.slice(1).map((o) => o.textContent));
+    assert(names.length > 200, `${names.length} countries`);
+    const sorted = [...names].sort(new Intl.Collator(l).compare);
+    assertEqual(names, sorted, 'sorted by name in the page language');
+    // a bad e-mail: the API's message next to the field
     await page.fill('#lead-name', `Kim <b>${l}</b>`);
     await page.fill('#lead-company', 'Hanul Co.');
-    await page.fill('#lead-country', 'kr');
+    await page.selectOption('#lead-country', 'KR');
     await page.fill('#lead-email', 'not-an-email');
     await page.fill('#lead-message', '<img src=x onerror=alert(1)> 20 ha');
-    const [bad] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/leads')), page.click('#lead-send')]);
+    const [bad] = await Promise.all([page.waitForResponse(isLeads), page.click('#lead-send')]);
     assertEqual(bad.status(), 400, 'bad e-mail status');
-    const detail = (await bad.json()).detail;
-    assert(/e-mail/.test(detail), `API detail "${detail}"`);
+    const badBody = await bad.json();
+    assertEqual(badBody.errors.length, 1, 'one problem left');
+    const detail = badBody.errors[0].detail;
+    assertEqual(detail, { vi: 'Không phải địa chỉ e-mail.', ko: '이메일 주소가 아닙니다.' }[l], 'the message in the page language');
     await page.waitForSelector('#lead-email-err:not([hidden])');
     assertEqual(await page.textContent('#lead-email-err'), detail, 'message next to the e-mail field');
-    assertEqual(await page.textContent('#lead-status'), s(l, 'inv_l_error', { msg: detail }), 'status of the bad inquiry');
+    assertEqual(await page.isHidden('#lead-name-err'), true, 'the fixed field is clear');
+    assertEqual(await page.textContent('#lead-status'), s(l, 'inv_l_error', { msg: s(l, 'inv_l_check', { n: 1, list: s(l, 'inv_l_email') }) }), 'status of the bad inquiry');
     // a good one: 201 and its code shown; user text stays text
     await page.fill('#lead-email', `kim.${l}@example.com`);
-    const [good] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/leads')), page.click('#lead-send')]);
+    const [good] = await Promise.all([page.waitForResponse(isLeads), page.click('#lead-send')]);
     assertEqual(good.status(), 201, 'inquiry status');
     const body = await good.json();
     assert(/^lead-/.test(body.code), `code ${body.code}`);
     assertEqual(JSON.parse(good.request().postData()).zones, kept, 'the ticked zones sent');
-    assertEqual(JSON.parse(good.request().postData()).country, 'KR', 'country in capitals');
+    assertEqual(JSON.parse(good.request().postData()).country, 'KR', 'the country chosen by name, sent as its code');
     await page.waitForSelector('#lead-status.ok');
     assertEqual(await page.textContent('#lead-status'), s(l, 'inv_l_ok', { code: body.code }), 'code shown');
     assertEqual(await page.$$('main b, main img[src="x"]'), [], 'no user text as HTML');

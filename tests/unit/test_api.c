@@ -953,15 +953,22 @@ static void test_match(void)
     json_decref(j);
     check_problem("/api/v1/match/sites?land_ha=-1", 400,
                   "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
-                  "\"land_ha must be a number from 0 to 100000; got '-1'\",\"param\":\"land_ha\"}");
+                  "\"land_ha must be a number from 0 to 100000; got '-1'\",\"param\":\"land_ha\","
+                  "\"errors\":[{\"param\":\"land_ha\",\"detail\":\"land_ha must be a number from 0 "
+                  "to 100000; got '-1'\"}]}");
+    check_problem("/api/v1/match/sites?group=maybe", 400,
+                  "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                  "\"group must be fits, unverified or excluded; got 'maybe'\",\"param\":\"group\","
+                  "\"errors\":[{\"param\":\"group\",\"detail\":\"group must be fits, unverified or "
+                  "excluded; got 'maybe'\"}]}");
+    /* every bad value at once, in the language asked for */
     check_problem(
-        "/api/v1/match/sites?group=maybe", 400,
+        "/api/v1/match/sites?offset=-3&land_ha=x&lang=ko", 400,
         "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
-        "\"group must be fits, unverified or excluded; got 'maybe'\",\"param\":\"group\"}");
-    check_problem(
-        "/api/v1/match/sites?offset=-3", 400,
-        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
-        "\"offset must be a whole number from 0 to 200000; got '-3'\",\"param\":\"offset\"}");
+        "\"2개 항목을 확인하세요: offset, land_ha.\",\"param\":\"offset\",\"errors\":["
+        "{\"param\":\"offset\",\"detail\":\"offset은(는) 0에서 200000 사이의 정수여야 합니다. "
+        "입력값: '-3'\"},{\"param\":\"land_ha\",\"detail\":\"land_ha은(는) 0에서 100000 사이의 "
+        "숫자여야 합니다. 입력값: 'x'\"}]}");
     check_problem("/api/v1/match/sites?units=Z9", 400,
                   "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
                   "\"unknown unit 'Z9': see /api/v1/units for the codes\",\"param\":\"units\"}");
@@ -1026,7 +1033,7 @@ static int post_lead_as(const char *headers, const char *body, struct reply *r)
 
 static int post_lead(const char *body, struct reply *r)
 {
-    return post_lead_as("Content-Type: application/json\r\n", body, r);
+    return post_lead_as("Content-Type: application/json\r\nAccept-Language: vi-VN,vi\r\n", body, r);
 }
 
 static void check_lead_error(const char *body, const char *want_detail)
@@ -1051,23 +1058,50 @@ static void test_leads(void)
     struct reply r;
     int i, accepted = 0, limited = 0;
 
-    check_lead_error("{\"company\":\"A\",\"email\":\"a@b.vn\"}", "name is required");
+    check_lead_error("{\"company\":\"A\",\"email\":\"a@b.vn\"}",
+                     "\"detail\":\"Trường này là bắt buộc.\"");
     check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b\"}",
-                     "email is not an e-mail address");
+                     "{\"param\":\"email\",\"detail\":\"Không phải địa chỉ e-mail.\"}");
     check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\",\"country\":\"kr\"}",
-                     "country must be an ISO 3166 alpha-2 code");
+                     "\"param\":\"country\",\"detail\":\"Hãy chọn một quốc gia trong danh sách");
     check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\",\"zones\":[\"nope\"]}",
-                     "zones[0] is not a zone code");
+                     "Khu thứ 1 trong danh sách không phải mã khu.");
     check_lead_error("{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\",\"phone\":1}",
-                     "unknown field");
+                     "\"detail\":\"Trường không xác định \\\"phone\\\".\",\"param\":\"phone\"}");
     check_lead_error("{\"name\":\"A\\u0007\",\"company\":\"A\",\"email\":\"a@b.vn\"}",
-                     "name contains a control character");
-    check_lead_error("[]", "the body must be a JSON object");
+                     "{\"param\":\"name\",\"detail\":\"Có ký tự điều khiển");
+    check_lead_error("[]", "Nội dung phải là một đối tượng JSON");
     snprintf(big, sizeof(big),
              "{\"name\":\"A\",\"company\":\"A\",\"email\":\"a@b.vn\","
              "\"message\":\"%05000d%01000d\"}",
              0, 0);
-    check_lead_error(big, "message must be at most 5000 characters");
+    check_lead_error(big, "{\"param\":\"message\",\"detail\":\"Tối đa 5000 ký tự.\"}");
+    /* every problem at once, each with its field, in the request's language */
+    CHECK(post_lead_as("Content-Type: application/json\r\nAccept-Language: ko-KR,ko;q=0.9\r\n",
+                       "{\"email\":\"nope\",\"country\":\"한국\"}", &r) == 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK_EQ_STR(
+        r.body,
+        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+        "\"detail\":\"4개 항목을 확인하세요: name, company, country, email.\","
+        "\"param\":\"name\",\"errors\":[{\"param\":\"name\",\"detail\":\"필수 항목입니다.\"},"
+        "{\"param\":\"company\",\"detail\":\"필수 항목입니다.\"},"
+        "{\"param\":\"country\",\"detail\":\"목록에서 국가를 선택하세요(ISO 3166 alpha-2 "
+        "코드, 예: KR).\"},"
+        "{\"param\":\"email\",\"detail\":\"이메일 주소가 아닙니다.\"}]}");
+    reply_free(&r);
+    /* ?lang= wins over the browser's languages */
+    {
+        char req[1024];
+        int n = snprintf(req, sizeof(req),
+                         "POST /api/v1/leads?lang=en HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                         "Content-Type: application/json\r\nAccept-Language: ko\r\n"
+                         "Content-Length: 2\r\n\r\n{}");
+        CHECK(http_raw(srv.port, req, (size_t)n, &r) == 0);
+        CHECK(r.body &&
+              strstr(r.body, "\"detail\":\"Check 3 fields: name, company, email.\"") != NULL);
+        reply_free(&r);
+    }
     /* what a page of another site can send is refused before it is read */
     CHECK(post_lead_as("Content-Type: text/plain\r\n", good, &r) == 0);
     CHECK_EQ_INT(r.status, 415);

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The translations of the messages people read (see tr.h). Each entry
+ * keeps the conversions of its English format, in order.
+ */
+#include "api/tr.h"
+
+#include <string.h>
+
+static const struct api_tr_entry table[] = {
+    /* the inquiry form, one message per field, shown next to it */
+    {"This field is required.", "Trường này là bắt buộc.", "필수 항목입니다."},
+    {"Must be text.", "Phải là văn bản.", "텍스트여야 합니다."},
+    {"At most %zu characters.", "Tối đa %zu ký tự.", "최대 %zu자까지 입력할 수 있습니다."},
+    {"Contains a control character (such as a tab); remove it.",
+     "Có ký tự điều khiển (như ký tự tab); hãy xóa nó.",
+     "제어 문자(탭 등)가 들어 있습니다. 지워 주세요."},
+    {"Not an e-mail address.", "Không phải địa chỉ e-mail.", "이메일 주소가 아닙니다."},
+    {"Choose a country from the list (an ISO 3166 alpha-2 code such as KR).",
+     "Hãy chọn một quốc gia trong danh sách (mã ISO 3166 alpha-2, ví dụ KR).",
+     "목록에서 국가를 선택하세요(ISO 3166 alpha-2 코드, 예: KR)."},
+    {"At most %d zones, as an array of zone codes.", "Tối đa %d khu, dưới dạng mảng mã khu.",
+     "단지 코드 배열로 최대 %d개까지입니다."},
+    {"Zone %zu of the list is not a zone code.", "Khu thứ %zu trong danh sách không phải mã khu.",
+     "목록의 %zu번째 단지는 단지 코드가 아닙니다."},
+    {"Unknown field \"%.60s\".", "Trường không xác định \"%.60s\".", "알 수 없는 항목 \"%.60s\"."},
+    /* the whole form */
+    {"Check %d fields: %s.", "Hãy kiểm tra %d trường: %s.", "%d개 항목을 확인하세요: %s."},
+    {"The body must be a JSON object: %s (line %d, column %d).",
+     "Nội dung phải là một đối tượng JSON: %s (dòng %d, cột %d).",
+     "본문은 JSON 객체여야 합니다: %s(%d행, %d열)."},
+    {"Too many inquiries from this address; try again in %ld seconds.",
+     "Quá nhiều yêu cầu từ địa chỉ này; hãy thử lại sau %ld giây.",
+     "이 주소에서 문의가 너무 많습니다. %ld초 후에 다시 시도하세요."},
+    /* the investor's search */
+    {"%s must be a number from %g to %g; got '%.40s'",
+     "%s phải là một số từ %g đến %g; đã nhập '%.40s'",
+     "%s은(는) %g에서 %g 사이의 숫자여야 합니다. 입력값: '%.40s'"},
+    {"%s must be a whole number from %g to %g; got '%.40s'",
+     "%s phải là một số nguyên từ %g đến %g; đã nhập '%.40s'",
+     "%s은(는) %g에서 %g 사이의 정수여야 합니다. 입력값: '%.40s'"},
+    {"%s must be a date YYYY-MM-DD; got '%.40s'",
+     "%s phải là một ngày dạng YYYY-MM-DD; đã nhập '%.40s'",
+     "%s은(는) YYYY-MM-DD 형식의 날짜여야 합니다. 입력값: '%.40s'"},
+    {"%s must be %g to %g unit codes separated by commas",
+     "%s phải gồm %g đến %g mã đơn vị, cách nhau bằng dấu phẩy",
+     "%s은(는) 쉼표로 구분한 행정 단위 코드 %g~%g개여야 합니다"},
+    {"%s must be a VSIC code; got '%.40s'", "%s phải là một mã VSIC; đã nhập '%.40s'",
+     "%s은(는) VSIC 코드여야 합니다. 입력값: '%.40s'"},
+    {"%s must be fits, unverified or excluded; got '%.40s'",
+     "%s phải là fits, unverified hoặc excluded; đã nhập '%.40s'",
+     "%s은(는) fits, unverified, excluded 중 하나여야 합니다. 입력값: '%.40s'"},
+};
+
+const char *api_tr(enum api_lang lang, const char *en)
+{
+    size_t i;
+
+    if (lang == LANG_EN)
+        return en;
+    for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+        if (strcmp(table[i].en, en) == 0)
+            return lang == LANG_KO ? table[i].ko : table[i].vi;
+    return en;
+}
+
+const struct api_tr_entry *api_tr_table(size_t *n)
+{
+    *n = sizeof(table) / sizeof(table[0]);
+    return table;
+}
