@@ -98,11 +98,8 @@ ${tableWrap(t('recon_title'), `<table class="data" id="recon-table">${head}<tbod
 // zone the figure considers, and those whose figure is missing.
 function registryHTML(reg, unit, isBasis) {
   const zones = reg.counted + reg.unknown;
-  if (!reg.zones) {
-    const value = reg.value === null ? t('unknown') : measure(reg.value, unit);
-    return `<p class="registry">${esc(t('t_registry_records', { value, n: fmtNum(zones, 0) }))}</p>`;
-  }
   const value = reg.value === null ? t('unknown') : measure(reg.value, unit);
+  if (!reg.zones) return `<p class="registry">${esc(t('t_registry_records', { value, n: fmtNum(zones, 0) }))}</p>`;
   const count = finderLink(reg.zones, fmtNum(zones, 0));
   const unknown =
     reg.unknown > 0

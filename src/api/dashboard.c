@@ -69,8 +69,7 @@ static void write_figure(struct buf *b, const struct figure *f)
 
 static void write_recon(struct buf *b, const struct recon_row *r)
 {
-    char zones[128], measure[48];
-    const char *scope = r->scope_unit[0] ? "&unit=" : "";
+    char zones[API_FILTER_MAX], measure[48];
     struct figure f = {"reconciliation", r->kind, NULL, NULL, 0, 0, NULL, NULL, 0, -1, NULL,
                        r->source};
     int i;
@@ -86,7 +85,7 @@ static void write_recon(struct buf *b, const struct recon_row *r)
     write_figure(b, &f);
     f.as_of = NULL;
     f.source = NULL;
-    snprintf(zones, sizeof(zones), "kind=%.15s&counted=1%s%.63s", r->kind, scope, r->scope_unit);
+    api_recon_filter(r, "counted=1", zones);
     f.zones = zones;
     f.measure = "registry_count";
     f.has_value = 1;
@@ -236,20 +235,17 @@ static void write_land(struct buf *b, const char *section, const char *subject, 
 
 static void write_lands(struct buf *b, const struct api_land *land)
 {
-    char zones[128];
+    char zones[API_FILTER_MAX];
     size_t i;
 
     for (i = 0; i < land->by_kind.n; i++) {
         const struct land_entry *k = &land->by_kind.e[i];
-        snprintf(zones, sizeof(zones), "kind=%.60s&counted=1", k->key);
+        api_land_filter(k, 0, zones);
         write_land(b, "land_by_kind", k->key, NULL, zones, &k->sum);
     }
     for (i = 0; i < land->by_unit.n; i++) {
         const struct land_entry *u = &land->by_unit.e[i];
-        if (u->key[0])
-            snprintf(zones, sizeof(zones), "unit_code=%.60s&counted=1", u->key);
-        else
-            snprintf(zones, sizeof(zones), "missing=unit_code&counted=1");
+        api_land_filter(u, 1, zones);
         write_land(b, "land_by_unit", u->key, u->name, zones, &u->sum);
     }
     write_land(b, "land_total", "", NULL, "counted=1", &land->total);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The counted zones' land by kind, by unit and in total (see land.h).
+ * The counted zones' land by kind, by unit and in total, and the filters
+ * of the zones behind the figures (see land.h).
  */
 #include "api/land.h"
 
@@ -67,6 +68,22 @@ void api_land_add(struct api_land *land, const struct khu_row *row, int name)
     land_sum_add(&k->sum, &part);
     land_sum_add(&u->sum, &part);
     land_sum_add(&land->total, &part);
+}
+
+void api_land_filter(const struct land_entry *e, int by_unit, char out[API_FILTER_MAX])
+{
+    if (!by_unit)
+        snprintf(out, API_FILTER_MAX, "kind=%.60s&counted=1", e->key);
+    else if (e->key[0])
+        snprintf(out, API_FILTER_MAX, "unit_code=%.60s&counted=1", e->key);
+    else
+        snprintf(out, API_FILTER_MAX, "missing=unit_code&counted=1");
+}
+
+void api_recon_filter(const struct recon_row *r, const char *what, char out[API_FILTER_MAX])
+{
+    snprintf(out, API_FILTER_MAX, "kind=%.15s&%.60s%s%.63s", r->kind, what,
+             r->scope_unit[0] ? "&unit=" : "", r->scope_unit);
 }
 
 void api_land_free(struct api_land *land)

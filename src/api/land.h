@@ -3,7 +3,9 @@
  * The counted zones' land added up by kind, by unit and in total, from the
  * stats groups of the store (store/metrics.h), for /api/v1/stats and the
  * dashboard's CSV. Each sum keeps how many zones it is known for
- * (core/land_sum.h).
+ * (core/land_sum.h). Also the zones list filters that give the zones
+ * behind these figures and the reconciliation's, written once for both
+ * answers.
  */
 #ifndef KHU_API_LAND_H
 #define KHU_API_LAND_H
@@ -12,6 +14,9 @@
 
 #include "core/land_sum.h"
 #include "core/row.h"
+#include "store/metrics.h"
+
+#define API_FILTER_MAX 192 /* bytes of a zones list filter with its NUL */
 
 /* Land of the counted zones summed under one key: a kind, or a unit. */
 struct land_entry {
@@ -37,6 +42,15 @@ struct api_land {
  * (named by the row's column name) and the total. Sets land->nomem when
  * memory runs out. */
 void api_land_add(struct api_land *land, const struct khu_row *row, int name);
+
+/* The filter of the counted zones of entry e of by_kind ("kind=K&counted=1")
+ * or by_unit ("unit_code=U&counted=1"; zones without a unit:
+ * "missing=unit_code&counted=1"). */
+void api_land_filter(const struct land_entry *e, int by_unit, char out[API_FILTER_MAX]);
+
+/* The filter "kind=K&<what>[&unit=S]" of a figure of the reconciliation row
+ * r, over r's scope unit. */
+void api_recon_filter(const struct recon_row *r, const char *what, char out[API_FILTER_MAX]);
 
 /* Frees the lists of land (not land itself). */
 void api_land_free(struct api_land *land);

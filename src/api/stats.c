@@ -96,10 +96,9 @@ static int write_umbrella(void *arg, const struct khu_row *row)
  * gives the zones behind a figure of the reconciliation row r. */
 static void zones_filter(struct jw *w, const char *key, const struct recon_row *r, const char *what)
 {
-    char filter[160];
+    char filter[API_FILTER_MAX];
 
-    snprintf(filter, sizeof(filter), "kind=%.15s&%s%s%.63s", r->kind, what,
-             r->scope_unit[0] ? "&unit=" : "", r->scope_unit);
+    api_recon_filter(r, what, filter);
     jw_key(w, key);
     jw_str(w, filter);
 }
@@ -191,7 +190,7 @@ static void write_land(struct jw *w, const char *key, const char *name, const ch
 /* "land": the counted zones' land by kind, by unit and in total. */
 static void write_land_section(struct encode *e)
 {
-    char filter[128];
+    char filter[API_FILTER_MAX];
     size_t i;
 
     jw_key(e->w, "land");
@@ -200,7 +199,7 @@ static void write_land_section(struct encode *e)
     jw_arr_begin(e->w);
     for (i = 0; i < e->land.by_kind.n; i++) {
         const struct land_entry *k = &e->land.by_kind.e[i];
-        snprintf(filter, sizeof(filter), "kind=%s&counted=1", k->key);
+        api_land_filter(k, 0, filter);
         write_land(e->w, k->key, NULL, filter, &k->sum);
     }
     jw_arr_end(e->w);
@@ -208,10 +207,7 @@ static void write_land_section(struct encode *e)
     jw_arr_begin(e->w);
     for (i = 0; i < e->land.by_unit.n; i++) {
         const struct land_entry *u = &e->land.by_unit.e[i];
-        if (u->key[0])
-            snprintf(filter, sizeof(filter), "unit_code=%s&counted=1", u->key);
-        else
-            snprintf(filter, sizeof(filter), "missing=unit_code&counted=1");
+        api_land_filter(u, 1, filter);
         write_land(e->w, u->key[0] ? u->key : NULL, u->name, filter, &u->sum);
     }
     jw_arr_end(e->w);

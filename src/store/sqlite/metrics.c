@@ -51,21 +51,23 @@ struct metric_sql {
 };
 
 #define IN_SCOPE "(?1 IS NULL OR z.unit_code IN scope OR z.commune IN scope)"
+/* the zones of kind in scope that are not umbrellas ... */
 #define ZONES_WHERE(kind)                                                                          \
     " FROM zones z WHERE z.kind = '" kind "' AND " SQ_ZONE_NOT_UMBRELLA " AND " IN_SCOPE
+/* ... and those that are counted (one umbrella test per row, not two) */
+#define COUNTED_WHERE(kind)                                                                        \
+    " FROM zones z WHERE z.kind = '" kind "' AND " SQ_ZONE_COUNTED " AND " IN_SCOPE
 #define WITH_SCOPE "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE " "
 
 static const struct metric_sql metrics[] = {
-    {"kcn_count", 1,
-     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("kcn") " AND " SQ_ZONE_COUNTED},
-    {"ccn_count", 1,
-     WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND " SQ_ZONE_COUNTED},
+    {"kcn_count", 1, WITH_SCOPE "SELECT count(*), count(*), 0" COUNTED_WHERE("kcn")},
+    {"ccn_count", 1, WITH_SCOPE "SELECT count(*), count(*), 0" COUNTED_WHERE("ccn")},
     {"kcn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                " count(*) - count(z.total_ha)" ZONES_WHERE("kcn") " AND " SQ_ZONE_COUNTED},
+                " count(*) - count(z.total_ha)" COUNTED_WHERE("kcn")},
     {"ccn_area_ha", 1,
      WITH_SCOPE "SELECT sum(z.total_ha), count(z.total_ha),"
-                " count(*) - count(z.total_ha)" ZONES_WHERE("ccn") " AND " SQ_ZONE_COUNTED},
+                " count(*) - count(z.total_ha)" COUNTED_WHERE("ccn")},
     {"ccn_operating_count", 1,
      WITH_SCOPE "SELECT count(*), count(*), 0" ZONES_WHERE("ccn") " AND z.status = 'operating'"},
     {"ccn_infra_complete_pct", 1,
