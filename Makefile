@@ -62,7 +62,7 @@ $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -O1 $(WARN) -o $@ $<
 
-$(B)/tools/schema_doc: tools/schema_doc.c src/core/schema.c
+$(B)/tools/schema_doc: tools/schema_doc.c src/core/schema.c src/core/dictionary.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -O1 $(WARN) -Isrc -o $@ $^
 

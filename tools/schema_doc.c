@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Prints docs/data-model.md from core/schema.c, so the documented data
- * model is the one the importer enforces. `make docs` writes the file; a
- * test compares it with this output.
+ * model is the one the importer enforces, with what each table holds and
+ * each column means from the data dictionary (core/dictionary.c). `make
+ * docs` writes the file; a test compares it with this output.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/schema.h"
+#include "core/dictionary.h"
 
 static const char intro[] =
     "# Data model\n\n"
@@ -54,33 +56,80 @@ static void print_range(const struct col_def *c)
         printf(" (%s)", c->unit);
 }
 
+/* The English meaning of table.column, or "" when the dictionary lacks it. */
+static const char *meaning(const char *table, const char *column)
+{
+    const struct dict_text *m = dict_column_meaning(table, column);
+
+    return m ? dict_pick(m, "en") : "";
+}
+
+/* The section's heading, what the table holds, its key and its search. */
+static void print_head(const struct table_def *t)
+{
+    const struct dict_text *about = dict_table_about(t->name);
+    size_t k;
+
+    printf("\n## %s\n\n", t->name);
+    if (about)
+        printf("%s\n\n", dict_pick(about, "en"));
+    printf("Key:");
+    for (k = 0; t->key[k]; k++)
+        printf("%s `%s`", k ? "," : "", t->key[k]);
+    printf(".%s\n\n",
+           t->searchable
+               ? " Text search covers its code and name columns (and a zone's developer, an\n"
+                 "enterprise's products)."
+               : "");
+}
+
+/* The column table of t, with each column's English meaning. */
+static void print_columns(const struct table_def *t)
+{
+    size_t k;
+
+    printf("| column | type | required | allowed values or range | references | meaning |\n");
+    printf("| --- | --- | --- | --- | --- | --- |\n");
+    for (k = 0; k < t->ncols; k++) {
+        const struct col_def *c = &t->cols[k];
+        printf("| `%s` | %s | %s | ", c->name, type_name(c->type), c->required ? "yes" : "");
+        print_range(c);
+        if (c->ref_table)
+            printf(" | %s.%s", c->ref_table, c->ref_col);
+        else
+            printf(" |");
+        printf(" | %s |\n", meaning(t->name, c->name));
+    }
+}
+
+/* The fields the dictionary gives t beyond its columns: those the API
+ * derives (zones: available_ha, occupancy_pct). */
+static void print_derived(const struct table_def *t)
+{
+    const struct dict_column *d;
+    int n, i, any = 0;
+
+    d = dict_columns(&n);
+    for (i = 0; i < n; i++) {
+        if (strcmp(d[i].table, t->name) != 0 || schema_col_index(t, d[i].column) >= 0)
+            continue;
+        if (!any++)
+            printf("\nDerived in the API, never stored:\n\n| field | meaning |\n| --- | --- |\n");
+        printf("| `%s` | %s |\n", d[i].column, dict_pick(&d[i].meaning, "en"));
+    }
+}
+
 int main(void)
 {
     const struct table_def *t;
-    size_t n, i, k;
+    size_t n, i;
 
     fputs(intro, stdout);
     t = schema_tables(&n);
     for (i = 0; i < n; i++) {
-        printf("\n## %s\n\nKey:", t[i].name);
-        for (k = 0; t[i].key[k]; k++)
-            printf("%s `%s`", k ? "," : "", t[i].key[k]);
-        printf(".%s\n\n",
-               t[i].searchable
-                   ? " Text search covers its code and name columns (and a zone's developer, an\n"
-                     "enterprise's products)."
-                   : "");
-        printf("| column | type | required | allowed values or range | references |\n");
-        printf("| --- | --- | --- | --- | --- |\n");
-        for (k = 0; k < t[i].ncols; k++) {
-            const struct col_def *c = &t[i].cols[k];
-            printf("| `%s` | %s | %s | ", c->name, type_name(c->type), c->required ? "yes" : "");
-            print_range(c);
-            if (c->ref_table)
-                printf(" | %s.%s |\n", c->ref_table, c->ref_col);
-            else
-                printf(" | |\n");
-        }
+        print_head(&t[i]);
+        print_columns(&t[i]);
+        print_derived(&t[i]);
     }
     return 0;
 }

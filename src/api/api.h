@@ -25,6 +25,8 @@ struct api_app {
     char tiles[1024];            /* map tile URL template for the web app; "" for none */
     char tiles_attribution[512]; /* credit shown on the map with those tiles */
     char promotion_contact[512]; /* the province's investment-promotion contact in briefs; "" */
+    char publisher[512];         /* who publishes the data (open-data page); "" not set */
+    char data_licence[512];      /* the data's licence (open-data page); "" not set */
 };
 
 enum api_lang { LANG_VI, LANG_EN, LANG_KO };

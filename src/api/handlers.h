@@ -16,6 +16,7 @@ void api_targets(struct http_req *req, struct http_resp *resp);
 /* GET /api/v1/stats[.csv]: counts and areas by kind x status x unit,
  * occupancy, umbrella zones and the reconciliation with reported totals. */
 void api_stats(struct http_req *req, struct http_resp *resp);
+void api_datasets(struct http_req *req, struct http_resp *resp);
 void api_dashboard_csv(struct http_req *req, struct http_resp *resp);
 
 /* GET /api/v1/openapi.json: the OpenAPI 3.1 description of every route. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "api/cache.h"
+#include "api/cited.h"
 #include "api/row_memo.h"
 #include "core/csv.h"
 #include "core/json_out.h"
@@ -80,6 +81,31 @@ static int filter_enum(struct query *q, struct http_resp *resp, const struct fil
                          "%s must be one of: %s (several separated by "
                          "commas); got '%.40s'",
                          f->param, schema_enum_list(c, list, sizeof(list)), item);
+            return -1;
+        }
+        text_value(&sf->v[sf->n++], p, len);
+        p = comma ? comma + 1 : NULL;
+    }
+    return 0;
+}
+
+/* Key codes, comma-separated: each 1 to 64 bytes, at most MAX_ENUM_ITEMS. */
+static int filter_codes(struct query *q, struct http_resp *resp, const struct filter_def *f,
+                        const char *value)
+{
+    struct store_list_filter *sf = new_filter(q, f);
+    const char *p = value;
+
+    if (!sf)
+        return -1;
+    while (p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len == 0 || len > 64 || sf->n == MAX_ENUM_ITEMS) {
+            http_problem(resp, 400, f->param,
+                         "%s must be 1 to %d codes of 1 to 64 bytes, separated by commas;"
+                         " got '%.40s'",
+                         f->param, MAX_ENUM_ITEMS, value);
             return -1;
         }
         text_value(&sf->v[sf->n++], p, len);
@@ -223,6 +249,8 @@ static int apply_filter(struct query *q, struct store *s, struct http_resp *resp
         return filter_unit(q, s, resp, f, value);
     case FILTER_SECTOR:
         return filter_sector(q, s, resp, f, value);
+    case FILTER_CODES:
+        return filter_codes(q, resp, f, value);
     case FILTER_MISSING:
         return filter_missing(q, resp, f, value);
     default:
@@ -428,6 +456,8 @@ struct out {
     struct jw w;
     struct http_resp *resp;
     struct page_items *items; /* NULL: rows are written straight into the answer */
+    struct buf *source;       /* an item's source text */
+    int found;                /* an item was written */
 };
 
 static int ncols_out(const struct query *q)
@@ -744,18 +774,40 @@ out:
     buf_free(&q.folded);
 }
 
-/* store_row_fn: the one item as a JSON object. */
+/* store_row_fn: the one item as a JSON object, left open for what the
+ * answer adds (see api_item); its source text kept in o->source. */
 static int write_item(void *arg, const struct khu_row *row)
 {
     struct out *o = arg;
+    int src = schema_col_index(o->q->t, "source");
 
     jw_obj_begin(&o->w);
     item_fields(&o->w, o->q, row);
     jw_key(&o->w, "lang");
     jw_str(&o->w, api_lang_code(o->q->lang));
+    if (src >= 0 && !row_is_null(row, src))
+        buf_puts(o->source, row_text(row, src));
+    o->found = 1;
+    return 0;
+}
+
+/* Closes the item: with the sources its source text cites, when its table
+ * has one. */
+static enum khu_err close_item(struct store *s, struct out *o, struct khu_diag *d)
+{
+    struct app_cites cites = {0};
+    enum khu_err err = KHU_OK;
+
+    if (schema_col_index(o->q->t, "source") >= 0) {
+        err = app_cites_load(s, &cites, d);
+        if (err)
+            return err;
+        api_write_cited(&o->w, &cites, o->source->len ? buf_cstr(o->source) : NULL);
+        app_cites_free(&cites);
+    }
     jw_obj_end(&o->w);
     buf_putc(&o->resp->body, '\n');
-    return 0;
+    return KHU_OK;
 }
 
 void api_item(struct http_req *req, struct http_resp *resp, const struct resource_def *r)
@@ -765,17 +817,23 @@ void api_item(struct http_req *req, struct http_resp *resp, const struct resourc
     struct khu_diag d;
     struct query q;
     struct out o;
+    struct buf source;
     enum khu_err err;
 
     if (!s)
         return;
+    buf_init(&source, 1 << 20);
     query_init(&q, r);
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &q.lang))
         goto out;
+    memset(&o, 0, sizeof(o));
     o.q = &q;
     o.resp = resp;
+    o.source = &source;
     jw_init(&o.w, &resp->body);
     err = store_item(s, r->name, req->path_params[0], q.sq.derived, write_item, &o, &d);
+    if (!err && o.found)
+        err = close_item(s, &o, &d);
     if (err == KHU_ENOTFOUND)
         http_problem(resp, 404, NULL, "no %s with %s '%.80s'", r->name, r->key_param,
                      req->path_params[0]);
@@ -784,5 +842,6 @@ void api_item(struct http_req *req, struct http_resp *resp, const struct resourc
         api_error(resp, err, &d);
     }
 out:
+    buf_free(&source);
     buf_free(&q.folded);
 }

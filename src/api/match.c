@@ -91,7 +91,7 @@ const struct match_param match_params[] = {
      "List only this group: fits, unverified or excluded (the counts cover all).", set_group, 0},
     {"lang", MATCH_LANG, 0, 0, BOTH, 0, "en",
      "Language of names and reasons; otherwise Accept-Language, then vi.", NULL, 0},
-    {"zones", MATCH_CODES, 1, 8, MATCH_ROUTE_BRIEF, 1, "kcn-alpha",
+    {"zones", MATCH_CODES, 1, 8, MATCH_ROUTE_BRIEF, 1, "kcn-long-hau",
      "Zone codes, comma-separated (1-8).", NULL, 0},
     {NULL, MATCH_NUMBER, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

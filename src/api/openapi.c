@@ -10,6 +10,7 @@
 #include "api/handlers.h"
 #include "api/match.h"
 #include "api/resource.h"
+#include "core/dictionary.h"
 
 /* Writes already-encoded JSON text as one value. */
 static void raw(struct jw *w, const char *json)
@@ -28,8 +29,9 @@ static void nullable_type(struct jw *w, const char *type)
     jw_arr_end(w);
 }
 
-static void column_schema(struct jw *w, const struct col_def *c)
+static void column_schema(struct jw *w, const struct table_def *t, const struct col_def *c)
 {
+    const struct dict_text *meaning = dict_column_meaning(t->name, c->name);
     const char *const *v;
 
     jw_obj_begin(w);
@@ -58,7 +60,10 @@ static void column_schema(struct jw *w, const struct col_def *c)
     default:
         nullable_type(w, "string");
     }
-    if (c->unit) {
+    if (meaning) {
+        jw_key(w, "description");
+        jw_str(w, meaning->en);
+    } else if (c->unit) {
         jw_key(w, "description");
         jw_str(w, c->unit);
     }
@@ -85,7 +90,7 @@ static void resource_schema(struct jw *w, const struct resource_def *r)
     }
     for (i = 0; i < t->ncols; i++) {
         jw_key(w, t->cols[i].name);
-        column_schema(w, &t->cols[i]);
+        column_schema(w, t, &t->cols[i]);
     }
     for (d = r->derived; d && d->name; d++) {
         jw_key(w, d->name);
@@ -95,6 +100,15 @@ static void resource_schema(struct jw *w, const struct resource_def *r)
         jw_str(w, d->doc);
         jw_obj_end(w);
     }
+    if (schema_col_index(t, "source") >= 0) {
+        jw_key(w, "source_refs");
+        raw(w, "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"One item"
+               " only (not in lists): the codes of the registered sources (/api/v1/sources) that"
+               " source cites, in the order of the text.\"}");
+        jw_key(w, "source_unregistered");
+        raw(w, "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"One item"
+               " only: addresses in source that no registered source covers.\"}");
+    }
     jw_obj_end(w);
     jw_obj_end(w);
 }
@@ -103,7 +117,9 @@ static const char fixed_schemas[] =
     "\"Problem\":{\"type\":\"object\",\"required\":[\"title\",\"status\",\"detail\"],"
     "\"properties\":{\"type\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},"
     "\"status\":{\"type\":\"integer\"},\"detail\":{\"type\":\"string\"},"
-    "\"param\":{\"type\":\"string\"}}},"
+    "\"param\":{\"type\":\"string\"},\"errors\":{\"type\":\"array\",\"description\":\"every"
+    " field's problem at once, where a request has several\",\"items\":{\"type\":\"object\","
+    "\"properties\":{\"param\":{\"type\":\"string\"},\"detail\":{\"type\":\"string\"}}}}}},"
     "\"Page\":{\"type\":\"object\",\"required\":[\"items\",\"total\",\"total_exact\",\"limit\","
     "\"next_cursor\"],"
     "\"properties\":{\"items\":{\"type\":\"array\"},\"total\":{\"type\":\"integer\","
@@ -249,7 +265,8 @@ static void resource_paths(struct jw *w, const struct resource_def *r)
         responses(w, "#/components/schemas/Page", media[i]);
         end_operation(w);
     }
-    if (!api_resource(r->name) || strcmp(r->name, "sectors") == 0)
+    if (!api_resource(r->name) || strcmp(r->name, "sectors") == 0 ||
+        strcmp(r->name, "observations") == 0) /* no item route: a key of two columns */
         return;
     snprintf(path, sizeof(path), "/api/v1/%s/{%s}", r->name, r->key_param);
     snprintf(id, sizeof(id), "get_%s", r->name);
@@ -490,6 +507,15 @@ static void write_paths(struct jw *w)
                 "Counts and areas by kind, status and unit; umbrella zones; reconciliation.",
                 "text/csv");
     simple_path(w, "/api/v1/stats.csv", "get_stats_csv", "Stats groups as CSV.", "text/csv");
+    simple_path(w, "/api/v1/dashboard.csv", "get_dashboard_csv",
+                "The dashboard as one CSV: reconciliation, targets and land, one figure per"
+                " record with how many zones it is known for and its source.",
+                "text/csv");
+    simple_path(w, "/api/v1/datasets", "list_datasets",
+                "The open-data catalog: each public dataset with what it holds, its fields and"
+                " their meaning (in the request's language), rows, when it last changed, its"
+                " downloads; the publisher and licence of the data (null when not configured).",
+                NULL);
     simple_path(w, "/api/v1/config", "get_config",
                 "Settings of the web app: the map tile URL and its attribution (null when the"
                 " map draws no tiles), the version of the embedded assets.",

@@ -23,6 +23,7 @@ enum filter_kind {
     FILTER_SECTOR,   /* a VSIC code of either version (store_sector_codes) */
     FILTER_VALID_ON, /* a date YYYY-MM-DD */
     FILTER_MISSING,  /* names of columns of the table that may be empty, comma-separated */
+    FILTER_CODES,    /* key codes, comma-separated */
 };
 
 struct filter_def {

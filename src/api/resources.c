@@ -98,6 +98,22 @@ static const struct filter_def project_filters[] = {
 
 static const struct sort_def project_sorts[] = {{"capital_usd"}, {"land_ha"}, {"jobs"}, {NULL}};
 
+static const struct filter_def source_filters[] = {
+    {"code", FILTER_CODES, NULL, "These sources: up to 16 codes, comma-separated."},
+    {"kind", FILTER_ENUM, "kind", "Kinds of source, comma-separated."},
+    {"reviewed", FILTER_BOOL, NULL, "1: sources checked when the data set was compiled."},
+    {NULL, 0, NULL, NULL},
+};
+
+static const struct sort_def source_sorts[] = {{"published_on"}, {NULL}};
+
+static const struct filter_def observation_filters[] = {
+    {"target", FILTER_CODES, NULL, "Observations of these targets: up to 16 codes."},
+    {NULL, 0, NULL, NULL},
+};
+
+static const struct sort_def observation_sorts[] = {{"observed_on"}, {NULL}};
+
 const struct resource_def api_resources[] = {
     {"zones", "zones", "code", 1, zone_derived, zone_filters, zone_sorts, 1, 1,
      "Industrial parks, clusters, logistics centres, economic zones and ports."},
@@ -109,6 +125,10 @@ const struct resource_def api_resources[] = {
      "Enterprises: investors, buyers and suppliers."},
     {"projects", "projects", "code", 1, NULL, project_filters, project_sorts, 0, 0,
      "Investment projects."},
+    {"observations", "observations", "target_code", 0, NULL, observation_filters, observation_sorts,
+     0, 0, "Reported values of the targets, each with its date and source."},
+    {"sources", "sources", "code", 0, NULL, source_filters, source_sorts, 0, 0,
+     "The sources that rows cite: publisher, title, date, and whether each was checked."},
     {NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, 0, NULL},
 };
 

@@ -25,6 +25,9 @@ LIST_HANDLER(enterprises)
 ITEM_HANDLER(enterprises)
 LIST_HANDLER(projects)
 ITEM_HANDLER(projects)
+LIST_HANDLER(observations)
+LIST_HANDLER(sources)
+ITEM_HANDLER(sources)
 
 static const char *const no_params[] = {NULL};
 
@@ -54,6 +57,10 @@ static void api_index(struct http_req *req, struct http_resp *resp)
     jw_str(&w, "khu");
     jw_key(&w, "openapi");
     jw_str(&w, "/api/v1/openapi.json");
+    jw_key(&w, "datasets");
+    jw_str(&w, "/api/v1/datasets");
+    jw_key(&w, "docs");
+    jw_str(&w, "/api-docs");
     jw_key(&w, "resources");
     jw_obj_begin(&w);
     for (r = api_resources; r->name; r++) {
@@ -84,6 +91,8 @@ const struct http_route api_routes[] = {
     {"GET", "/map", web_page_filtered},
     {"GET", "/finder", web_page_filtered},
     {"GET", "/investor", web_page_investor},
+    {"GET", "/data", web_page},
+    {"GET", "/api-docs", web_page},
     {"GET", "/zones/{code}", web_page},
     {"GET", "/static/{version}/{name}", web_asset},
     {"GET", "/api/v1/config", web_config},
@@ -99,8 +108,12 @@ const struct http_route api_routes[] = {
     RESOURCE_ROUTES(enterprises, "tax_code"),
     {"GET", "/api/v1/enterprises.geojson", list_enterprises},
     RESOURCE_ROUTES(projects, "code"),
+    {"GET", "/api/v1/observations", list_observations},
+    {"GET", "/api/v1/observations.csv", list_observations},
+    RESOURCE_ROUTES(sources, "code"),
     {"GET", "/api/v1/targets", api_targets},
     {"GET", "/api/v1/targets.csv", api_targets},
+    {"GET", "/api/v1/datasets", api_datasets},
     {"GET", "/api/v1/stats", api_stats},
     {"GET", "/api/v1/stats.csv", api_stats},
     {"GET", "/api/v1/dashboard.csv", api_dashboard_csv},

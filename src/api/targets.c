@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/cited.h"
 #include "api/cache.h"
 #include "api/handlers.h"
 #include "app/app_generation.h"
@@ -23,6 +24,7 @@ struct encode {
     struct buf *csv; /* the body when answering CSV, else NULL */
     enum api_lang lang;
     long n;
+    struct app_cites cites; /* the registered sources, for source_refs */
 };
 
 /* The zones behind each zone metric the registry computes, as filters of
@@ -123,16 +125,18 @@ static void write_json_figures(struct jw *w, const struct app_target *t)
         jw_null(w);
 }
 
-static void write_observations(struct jw *w, const struct app_target *t)
+static void write_observations(struct jw *w, const struct app_target *t,
+                               const struct app_cites *cites)
 {
     const struct table_def *def = schema_table("observations");
-    int i;
+    int i, src = schema_col_index(def, "source");
 
     jw_key(w, "observations");
     jw_arr_begin(w);
     for (i = 0; i < t->nobs; i++) {
         jw_obj_begin(w);
         row_json_fields(w, def, &t->obs[i], 0);
+        api_write_cited(w, cites, row_text(&t->obs[i], src));
         jw_obj_end(w);
     }
     jw_arr_end(w);
@@ -195,7 +199,10 @@ static int encode_target(void *arg, const struct app_target *t)
     write_name(&e->w, t->row, e->lang);
     row_json_fields(&e->w, schema_table("targets"), t->row, TARGET_ROW);
     write_json_figures(&e->w, t);
-    write_observations(&e->w, t);
+    api_write_cited(
+        &e->w, &e->cites,
+        row_text(t->row, TARGET_ROW + schema_col_index(schema_table("targets"), "source")));
+    write_observations(&e->w, t, &e->cites);
     jw_obj_end(&e->w);
     return 0;
 }
@@ -231,8 +238,12 @@ void api_targets(struct http_req *req, struct http_resp *resp)
         jw_key(&e.w, "items");
         jw_arr_begin(&e.w);
     }
-    err = app_targets(s, app->today, &gen, encode_target, &e, &d);
+    err = e.csv ? KHU_OK : app_cites_load(s, &e.cites, &d);
+    if (!err)
+        err = app_targets(s, app->today, &gen, encode_target, &e, &d);
+    app_cites_free(&e.cites);
     if (err) {
+        buf_reset(&resp->body);
         api_error(resp, err, &d);
         return;
     }

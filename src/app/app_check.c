@@ -4,6 +4,8 @@
  * table scanned and every row validated as the importer would.
  */
 #include "app/app_check.h"
+#include "app/app_sources.h"
+#include "core/provenance.h"
 #include "core/buf.h"
 #include "core/num.h"
 #include "core/schema.h"
@@ -23,6 +25,10 @@ struct check {
     const struct table_def *t;
     struct buf scratch[CHECK_MAX_COLS];
     struct cell cells[CHECK_MAX_COLS];
+    struct app_cites cites;                 /* the registered sources */
+    struct cite_match cited[APP_CITES_MAX]; /* what the current row cites */
+    size_t ncited;
+    const struct khu_row *row;
 };
 
 static int found(void *arg, const char *finding)
@@ -60,6 +66,66 @@ static void row_finding(struct check *c, const struct khu_row *row, const struct
     found(c, finding);
 }
 
+/* Finding on the current row, naming field, from a message. */
+static void row_says(struct check *c, const char *field, const char *fmt, const char *what,
+                     size_t len)
+{
+    struct khu_diag d;
+
+    khu_diag_clear(&d);
+    khu_diag_set(&d, 0, 0, field, fmt, (int)(len > 120 ? 120 : len), what);
+    row_finding(c, c->row, &d);
+}
+
+/* cite_word_fn: an address in a source text that no registered source covers. */
+static int uncovered(void *arg, const char *word, size_t len)
+{
+    row_says(arg, "source", "cites '%.*s', which is not a registered source (sources: cite)", word,
+             len);
+    return 0;
+}
+
+/* provenance_fn: the source a figure is said to come from must be one the
+ * row cites. */
+static int provenance_cited(void *arg, const char *column, size_t column_len, const char *code,
+                            size_t code_len)
+{
+    struct check *c = arg;
+    long i = app_cites_index(&c->cites, code, code_len);
+    size_t k;
+
+    (void)column;
+    (void)column_len;
+    if (i < 0) {
+        row_says(c, "provenance", "names '%.*s', which is not a registered source", code, code_len);
+        return 0;
+    }
+    for (k = 0; k < c->ncited; k++)
+        if (c->cited[k].index == (int)i)
+            return 0;
+    row_says(c, "provenance", "names '%.*s', a source that this row's source does not cite", code,
+             code_len);
+    return 0;
+}
+
+/* The row's source text against the registered sources. */
+static void check_citations(struct check *c, const struct khu_row *row)
+{
+    int src = schema_col_index(c->t, "source"), prov = schema_col_index(c->t, "provenance");
+    const char *text = src >= 0 ? row_text(row, src) : NULL;
+    struct khu_diag d;
+
+    c->row = row;
+    c->ncited = app_cites_find(&c->cites, text, c->cited);
+    if (text)
+        cite_uncovered(text, c->cited, c->ncited, uncovered, c);
+    if (prov >= 0 && !row_is_null(row, prov)) {
+        const char *p = row_text(row, prov);
+        khu_diag_clear(&d);
+        provenance_parse(p, strlen(p), provenance_cited, c, &d);
+    }
+}
+
 static int check_row(void *arg, const struct khu_row *row)
 {
     struct check *c = arg;
@@ -79,6 +145,8 @@ static int check_row(void *arg, const struct khu_row *row)
     khu_diag_clear(&d);
     if (!bad && validate_row(c->t, c->cells, &d))
         row_finding(c, row, &d);
+    else if (!bad)
+        check_citations(c, row);
     return 0;
 }
 
@@ -100,6 +168,8 @@ enum khu_err app_check(struct store *s, store_finding_fn fn, void *arg, long *pr
     for (i = 0; i < CHECK_MAX_COLS; i++)
         buf_init(&c->scratch[i], 1 << 24);
     err = store_check_integrity(s, found, c, d);
+    if (!err)
+        err = app_cites_load(s, &c->cites, d);
     tables = schema_tables(&count);
     for (i = 0; !err && i < count; i++) {
         c->t = &tables[i];
@@ -113,6 +183,7 @@ enum khu_err app_check(struct store *s, store_finding_fn fn, void *arg, long *pr
     *problems = c->problems;
     for (i = 0; i < CHECK_MAX_COLS; i++)
         buf_free(&c->scratch[i]);
+    app_cites_free(&c->cites);
     xfree(c);
     return err;
 }

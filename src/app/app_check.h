@@ -2,8 +2,10 @@
 /*
  * The check use case: is the database sound? The engine's own checks (an
  * intact file, no reference to a missing row) and every row of every table
- * held against the data model (core/validate), each problem handed out as
- * a sentence.
+ * held against the data model (core/validate), every address in a source
+ * text covered by a registered source and every provenance token naming a
+ * source its row cites (app_sources.h), each problem handed out as a
+ * sentence.
  */
 #ifndef KHU_APP_CHECK_H
 #define KHU_APP_CHECK_H

@@ -25,7 +25,7 @@
 static const char serve_help[] =
     "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n"
     "                 [--tiles URL] [--tiles-attribution TEXT] [--row-memo MB]\n"
-    "                 [--promotion-contact TEXT]\n\n"
+    "                 [--promotion-contact TEXT] [--publisher TEXT] [--data-licence TEXT]\n\n"
     "Serves the read API under /api/v1 and the web app at / (default 127.0.0.1:8080).\n"
     "A new database is created and loaded with the embedded Long An data set unless\n"
     "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
@@ -36,7 +36,11 @@ static const char serve_help[] =
     "--row-memo MB (default 8, 0 for none) is the memory kept for rows written as JSON\n"
     "until the database changes, so that pages built later reuse them.\n"
     "--promotion-contact TEXT (or KHU_PROMOTION_CONTACT) is the province's\n"
-    "investment-promotion contact printed in site briefs; none by default.\n";
+    "investment-promotion contact printed in site briefs; none by default.\n"
+    "--publisher TEXT (or KHU_PUBLISHER) names who publishes the data on the open-data\n"
+    "page, and --data-licence TEXT (or KHU_DATA_LICENCE) its licence; without them the\n"
+    "page says that the data set was compiled from public sources, each row naming its\n"
+    "own, and that no licence was set.\n";
 
 /* A database file created now gets the default data (unless --empty); an
  * existing one is never added to, even when it holds no zones yet. A file
@@ -88,11 +92,25 @@ static int tile_options(struct api_app *app, const char *tiles, const char *attr
     return 0;
 }
 
+/* A text option, else its environment variable, else "", into out. */
+static int text_option(const char *name, const char *value, const char *env, char *out, size_t n)
+{
+    if (!value)
+        value = getenv(env);
+    if (value && strlen(value) >= n) {
+        fprintf(stderr, "khu serve: %s must be at most %zu bytes\n", name, n - 1);
+        return -1;
+    }
+    snprintf(out, n, "%s", value ? value : "");
+    return 0;
+}
+
 static int parse_options(int argc, char **argv, struct http_config *cfg, struct api_app *app,
                          const char **db, int *empty, int *help)
 {
     const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
     const char *tiles = NULL, *attribution = NULL, *row_memo = NULL, *promotion = NULL;
+    const char *publisher = NULL, *licence = NULL;
     const struct opt opts[] = {{"--db", 1, db},
                                {"--bind", 1, &bind},
                                {"--port", 1, &port},
@@ -102,6 +120,8 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
                                {"--tiles-attribution", 1, &attribution},
                                {"--row-memo", 1, &row_memo},
                                {"--promotion-contact", 1, &promotion},
+                               {"--publisher", 1, &publisher},
+                               {"--data-licence", 1, &licence},
                                {NULL, 0, NULL}};
     int64_t v;
 
@@ -109,15 +129,13 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
         return -1;
     if (tile_options(app, tiles, attribution))
         return -1;
-    if (!promotion)
-        promotion = getenv("KHU_PROMOTION_CONTACT");
-    if (promotion && strlen(promotion) >= sizeof(app->promotion_contact)) {
-        fprintf(stderr, "khu serve: --promotion-contact must be at most %zu bytes\n",
-                sizeof(app->promotion_contact) - 1);
+    if (text_option("--promotion-contact", promotion, "KHU_PROMOTION_CONTACT",
+                    app->promotion_contact, sizeof(app->promotion_contact)) ||
+        text_option("--publisher", publisher, "KHU_PUBLISHER", app->publisher,
+                    sizeof(app->publisher)) ||
+        text_option("--data-licence", licence, "KHU_DATA_LICENCE", app->data_licence,
+                    sizeof(app->data_licence)))
         return -1;
-    }
-    snprintf(app->promotion_contact, sizeof(app->promotion_contact), "%s",
-             promotion ? promotion : "");
     cfg->bind_addr = bind ? bind : "127.0.0.1";
     cfg->port = 8080;
     if (port && parse_i64(port, 0, 65535, &v)) {

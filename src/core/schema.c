@@ -40,6 +40,9 @@ static const char *const opinions[] = {"agree", "agree_with_conditions", "disagr
 static const char *const day_kinds[] = {"calendar", "working", NULL};
 static const char *const target_bases[] = {"registry", "reported", NULL};
 static const char *const directions[] = {"increase", "decrease", NULL};
+static const char *const precisions[] = {"day", "month", "year", NULL};
+static const char *const source_kinds[] = {
+    "official", "press", "developer", "broker", "aggregator", "legal", "dataset", "other", NULL};
 static const char *const partner_kinds[] = {"government", "agency", "association",
                                             "company",    "other",  NULL};
 
@@ -118,6 +121,9 @@ static const struct col_def zones_cols[] = {
     {"confidence", COL_ENUM, 0, 0, 0, confidences},
     {"as_of", DATE},
     {"note", LONGT},
+    {"as_of_precision", COL_ENUM, 0, 0, 0, precisions},
+    {"confidence_note", LONGT},
+    {"provenance", COL_TOKENS, 0, 0, 4000},
 };
 
 static const struct col_def enterprises_cols[] = {
@@ -228,6 +234,7 @@ static const struct col_def targets_cols[] = {
     {"target_value", COL_REAL, 0, -1e15, 1e15},
     {"due_on", DATE},
     {"source", LONGT},
+    {"baseline_precision", COL_ENUM, 0, 0, 0, precisions},
 };
 
 static const struct col_def observations_cols[] = {
@@ -235,6 +242,25 @@ static const struct col_def observations_cols[] = {
     {"observed_on", COL_DATE, 1, 0, 0},
     {"value", COL_REAL, 1, -1e15, 1e15},
     {"source", LONGT},
+    {"note", LONGT},
+    {"observed_precision", COL_ENUM, 0, 0, 0, precisions},
+};
+
+static const struct col_def sources_cols[] = {
+    {"code", CODE},
+    {"cite", TXTR},
+    {"url", TXT},
+    {"publisher", TXT},
+    {"title", TXT},
+    {"title_vi", TXT},
+    {"title_en", TXT},
+    {"title_ko", TXT},
+    {"lang", COL_TEXT, 0, 2, 3},
+    {"published_on", DATE},
+    {"published_precision", COL_ENUM, 0, 0, 0, precisions},
+    {"kind", COL_ENUM, 0, 0, 0, source_kinds},
+    {"reviewed", COL_BOOL, 0, 0, 1},
+    {"review", LONGT},
     {"note", LONGT},
 };
 
@@ -273,6 +299,7 @@ static const struct col_def leads_cols[] = {
     }
 
 static const struct table_def tables[] = {
+    TABLE(sources, key_code, 0),
     TABLE(units, key_code, 1),
     TABLE(sectors, key_sector, 1),
     TABLE(sector_map, key_sector_map, 0),

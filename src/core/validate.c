@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/num.h"
+#include "core/provenance.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
 
@@ -292,6 +293,16 @@ static enum khu_err check_zone_areas(const struct table_def *t, const struct cel
     return KHU_OK;
 }
 
+static enum khu_err check_provenance(const struct table_def *t, const struct cell *cells,
+                                     struct khu_diag *d)
+{
+    int i = schema_col_index(t, "provenance");
+
+    if (i < 0 || cells[i].kind != CELL_TEXT)
+        return KHU_OK;
+    return provenance_parse(cells[i].text, cells[i].len, NULL, NULL, d);
+}
+
 enum khu_err validate_row(const struct table_def *t, const struct cell *cells, struct khu_diag *d)
 {
     enum khu_err err = KHU_OK;
@@ -302,6 +313,8 @@ enum khu_err validate_row(const struct table_def *t, const struct cell *cells, s
             khu_diag_set(d, 0, 0, "group_code", "names the zone itself");
             err = KHU_EINVAL;
         }
+        if (!err)
+            err = check_provenance(t, cells, d);
     }
     if (!err && strcmp(t->name, "units") == 0 && cell_text_eq(t, cells, "code", "parent_code")) {
         khu_diag_set(d, 0, 0, "parent_code", "names the unit itself");

@@ -436,6 +436,9 @@ static void zone_row(struct gen *g, long i)
     gen_text(g, "note",
              gen_pct(r, 8) ? zone_notes[gen_below(r, sizeof(zone_notes) / sizeof(*zone_notes))]
                            : "");
+    gen_text(g, "as_of_precision", "day");
+    gen_empty(g, "confidence_note");
+    gen_empty(g, "provenance");
     gen_end_row(g);
 }
 
@@ -890,6 +893,7 @@ static void target_row(struct gen *g, long t)
     gen_real(g, "target_value", v.goal, 1);
     gen_date(g, "due_on", v.due);
     gen_text(g, "source", g->source);
+    gen_text(g, "baseline_precision", "day");
     gen_end_row(g);
 }
 
@@ -924,6 +928,7 @@ static void observations_of(struct gen *g, long t)
         gen_real(g, "value", val < 0 ? 0 : val, 1);
         gen_text(g, "source", g->source);
         gen_text(g, "note", y == 2025 ? "Số liệu 6 tháng đầu năm" : "");
+        gen_text(g, "observed_precision", "day");
         gen_end_row(g);
     }
 }
@@ -1071,12 +1076,38 @@ static enum khu_err gen_leads(struct gen *g)
     return g->err;
 }
 
+/* ===== Sources ===== */
+
+/* The one source every synthetic row cites: the generator itself, so that
+ * the data names it and `khu check` finds no unregistered source. */
+static enum khu_err gen_sources(struct gen *g)
+{
+    gen_text(g, "code", "khu-gen");
+    gen_text(g, "cite", g->source);
+    gen_empty(g, "url");
+    gen_text(g, "publisher", "khu gen");
+    gen_text(g, "title", "Synthetic data set (not real data)");
+    gen_text(g, "title_vi", "Bộ dữ liệu tổng hợp (không phải dữ liệu thật)");
+    gen_text(g, "title_en", "Synthetic data set (not real data)");
+    gen_text(g, "title_ko", "합성 데이터셋 (실제 데이터 아님)");
+    gen_text(g, "lang", "en");
+    gen_empty(g, "published_on");
+    gen_empty(g, "published_precision");
+    gen_text(g, "kind", "other");
+    gen_text(g, "reviewed", "0");
+    gen_empty(g, "review");
+    gen_text(g, "note", "Made up by khu gen for trying things out and for benchmarks.");
+    gen_end_row(g);
+    return g->err;
+}
+
 /* ===== Registry ===== */
 
 static const struct {
     const char *name;
     gen_table_fn fn;
 } table_fns[] = {
+    {"sources", gen_sources},
     {"units", gen_units},
     {"sectors", gen_sectors},
     {"sector_map", gen_sector_map},

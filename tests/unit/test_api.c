@@ -27,8 +27,11 @@ static const char zone_beta_en[] =
     "\"lease_until\":null,\"developer\":null,\"lat\":10.6918,\"lon\":106.4512,\"position\":"
     "\"surveyed\",\"km_hcmc\":25,\"km_port\":null,\"wwtp_m3_day\":null,\"power_mva\":null,"
     "\"water_m3_day\":null,\"infra_complete\":null,\"sectors\":\"2610\",\"tenants\":null,"
-    "\"source\":\"src-b\",\"confidence\":\"medium\",\"as_of\":null,\"note\":null,"
-    "\"available_ha\":75,\"occupancy_pct\":50,\"lang\":\"%s\"}\n";
+    "\"source\":\"src-b ; https://unregistered.example.org/x\",\"confidence\":\"medium\","
+    "\"as_of\":null,\"note\":null,\"as_of_precision\":null,\"confidence_note\":\"Medium: a "
+    "broker page and an unregistered address.\",\"provenance\":null,"
+    "\"available_ha\":75,\"occupancy_pct\":50,\"lang\":\"%s\",\"source_refs\":[\"broker-b\"],"
+    "\"source_unregistered\":[\"https://unregistered.example.org/x\"]}\n";
 
 /* ===== helpers ===== */
 
@@ -111,6 +114,86 @@ static void check_problem(const char *target, int status, const char *want_body)
     else
         test_passed++;
     reply_free(&r);
+}
+
+/* ===== sources ===== */
+
+/* The array at key of j as its strings, space-separated, into out. */
+static const char *strings(json_t *j, const char *key, char *out, size_t n)
+{
+    size_t i, used = 0;
+    json_t *v;
+
+    out[0] = '\0';
+    json_array_foreach(json_object_get(j, key), i, v) used +=
+        (size_t)snprintf(out + used, n - used, "%s%s", used ? " " : "", json_string_value(v));
+    return out;
+}
+
+/* The sources: listed, filtered by code, kind and review; every row that
+ * has a source text names the registered sources it cites, in the order
+ * of the text, and what no source covers; dates keep their precision. */
+static void test_sources(void)
+{
+    json_t *j, *t, *o;
+    char got[1024], many[256];
+    size_t i, used = 0;
+
+    check_list("/api/v1/sources", "broker-b obs-one press-a prov-t2", 4);
+    check_list("/api/v1/sources?code=press-a,obs-one", "obs-one press-a", 2);
+    check_list("/api/v1/sources?reviewed=1", "press-a prov-t2", 2);
+    check_list("/api/v1/sources?kind=broker,official", "broker-b prov-t2", 2);
+    check_list("/api/v1/sources?sort=-published_on", "press-a obs-one prov-t2 broker-b", 4);
+    j = get_json("/api/v1/sources/press-a", 200);
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "title_ko")), "알파 기사");
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "published_precision")), "month");
+    CHECK(json_object_get(j, "source_refs") == NULL); /* a source cites nothing itself */
+    json_decref(j);
+    json_decref(get_json("/api/v1/sources?code=", 400));
+    for (i = 0; i < 17; i++)
+        used += (size_t)snprintf(many + used, sizeof(many) - used, "%sc%zu", i ? "," : "", i);
+    snprintf(got, sizeof(got), "/api/v1/sources?code=%s", many);
+    json_decref(get_json(got, 400));
+    json_decref(get_json("/api/v1/sources?kind=blog", 400));
+
+    j = get_json("/api/v1/zones/kcn-alpha", 200);
+    CHECK_EQ_STR(strings(j, "source_refs", got, sizeof(got)), "press-a");
+    CHECK_EQ_STR(strings(j, "source_unregistered", got, sizeof(got)), "");
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "provenance")),
+                 "total_ha=press-a leased_ha=press-a");
+    CHECK_EQ_STR(json_string_value(json_object_get(j, "as_of_precision")), "month");
+    json_decref(j);
+
+    j = get_json("/api/v1/targets", 200);
+    json_array_foreach(json_object_get(j, "items"), i, t)
+    {
+        if (strcmp(json_string_value(json_object_get(t, "code")), "t-kcn-count") != 0)
+            continue;
+        CHECK_EQ_STR(strings(t, "source_refs", got, sizeof(got)), "prov-t2");
+        CHECK_EQ_STR(json_string_value(json_object_get(t, "baseline_precision")), "year");
+        o = json_array_get(json_object_get(t, "observations"), 0);
+        CHECK_EQ_STR(strings(o, "source_refs", got, sizeof(got)), "obs-one");
+        CHECK_EQ_STR(json_string_value(json_object_get(o, "observed_precision")), "day");
+        o = json_array_get(json_object_get(t, "observations"), 1);
+        CHECK_EQ_STR(strings(o, "source_refs", got, sizeof(got)), "");
+        CHECK(json_is_null(json_object_get(o, "observed_precision")));
+    }
+    json_decref(j);
+}
+
+/* khu check names what the register of sources does not cover: the
+ * fixture's one unregistered address, and nothing else. */
+static void test_check_sources(void)
+{
+    char *out = NULL, *err = NULL;
+    int status = run_khu((char *[]){"check", "--db", db_path, NULL}, &out, &err);
+
+    CHECK(status != 0);
+    CHECK(strstr(out, "check: 1 problems") != NULL || strstr(out, "check: 1 problem") != NULL);
+    CHECK(strstr(out, "zones kcn-beta: source: cites 'https://unregistered.example.org/x', which "
+                      "is not a registered source") != NULL);
+    free(out);
+    free(err);
 }
 
 /* ===== zones ===== */
@@ -328,12 +411,16 @@ static void test_csv_and_geojson(void)
                  "planned_year,established_on,total_ha,industrial_ha,leased_ha,"
                  "occupancy_reported_pct,lease_usd_m2,lease_until,developer,lat,lon,position,"
                  "km_hcmc,km_port,wwtp_m3_day,power_mva,water_m3_day,infra_complete,sectors,"
-                 "tenants,source,confidence,as_of,note,available_ha,occupancy_pct\r\n"
+                 "tenants,source,confidence,as_of,note,as_of_precision,confidence_note,"
+                 "provenance,available_ha,occupancy_pct\r\n"
                  "kcn-alpha,kcn,KCN Đức Hòa Alpha,Duc Hoa Alpha Industrial Park,득화 알파 산업단지,"
                  ",D1,,operating,,,500,400,300,,90,,,10.889,106.4098,approximate,30,40,5000,,,,"
-                 "2619 2220,,src-a,high,,,100,75\r\n"
+                 "2619 2220,,src-a,high,2024-06-01,,month,,total_ha=press-a leased_ha=press-a,100,"
+                 "75\r\n"
                  "kcn-beta,kcn,KCN Bến Lức Beta,Ben Luc Beta Industrial Park,,,D2,,operating,,,"
-                 "200,150,75,,,,,10.6918,106.4512,surveyed,25,,,,,,2610,,src-b,medium,,,75,50\r\n");
+                 "200,150,75,,,,,10.6918,106.4512,surveyed,25,,,,,,2610,,src-b ; "
+                 "https://unregistered.example.org/x,medium,,,,Medium: a broker page and an "
+                 "unregistered address.,,75,50\r\n");
     reply_free(&r);
     /* the same list through Accept */
     CHECK(http_get(srv.port, "/api/v1/zones?kind=ccn", "Accept: text/csv\r\n", &r) == 0);
@@ -1212,6 +1299,8 @@ int main(void)
     test_method_and_encoding_errors();
     test_other_resources();
     test_targets();
+    test_sources();
+    test_check_sources();
     test_stats();
     test_counted_agrees();
     test_counted_filters_refuse();

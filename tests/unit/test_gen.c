@@ -540,7 +540,7 @@ static void test_module_api(void)
     CHECK_EQ_STR(rep.message, "unknown scale 'galaxy'");
     CHECK_EQ_INT(gen_write_dir(missing, "province", 1, &rep), KHU_EIO);
     CHECK(strncmp(rep.message, "cannot create ", 14) == 0);
-    CHECK(strstr(rep.message, "units.csv: No such file or directory") != NULL);
+    CHECK(strstr(rep.message, "sources.csv: No such file or directory") != NULL);
     CHECK_EQ_INT(rep.files, 0);
 }
 

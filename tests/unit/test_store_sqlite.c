@@ -40,12 +40,14 @@ static long count(struct store *s, const char *sql)
     return v;
 }
 
-/* Every table of core/schema exists with the same columns in the same order
- * (plus the internal "search" column of searchable tables). */
+/* Every table of core/schema exists with the same columns in the same order,
+ * leaving out the internal "search" column, which searchable tables have
+ * (columns added by a later migration come after it). */
 static void test_schema_matches(struct store *s)
 {
     const struct table_def *t = NULL;
     size_t i, n, col;
+    int search;
     sqlite3_stmt *st = NULL;
     char sql[128];
 
@@ -55,15 +57,19 @@ static void test_schema_matches(struct store *s)
                  t[i].name);
         CHECK(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK);
         col = 0;
+        search = 0;
         while (sqlite3_step(st) == SQLITE_ROW) {
             const char *name = (const char *)sqlite3_column_text(st, 0);
+            if (strcmp(name, "search") == 0) {
+                search++;
+                continue;
+            }
             if (col < t[i].ncols)
                 CHECK_EQ_STR(name, t[i].cols[col].name);
-            else
-                CHECK(t[i].searchable && strcmp(name, "search") == 0);
             col++;
         }
-        CHECK_EQ_INT(col, t[i].ncols + (t[i].searchable ? 1 : 0));
+        CHECK_EQ_INT(col, t[i].ncols);
+        CHECK_EQ_INT(search, t[i].searchable ? 1 : 0);
         sqlite3_finalize(st);
     }
 }
@@ -166,7 +172,7 @@ static void test_from_version(int v, int enterprises)
     CHECK_EQ_INT(told.from, v < MIGRATION_LATEST ? v : -1);
     CHECK_EQ_INT(told.bad, 0);
     if (enterprises) /* renumbering thousands of firms is work worth telling of */
-        CHECK(told.working > 0 && told.working_in == MIGRATION_LATEST);
+        CHECK(told.working > 0 && told.working_in == 5); /* the renumbering */
     if (!s)
         return;
     CHECK_EQ_INT(store_version(s), MIGRATION_LATEST);
@@ -948,7 +954,7 @@ int main(void)
     test_from_empty();
     for (v = 1; v <= MIGRATION_LATEST; v++)
         test_from_version(v, 0);
-    test_from_version(MIGRATION_LATEST - 1, 1);
+    test_from_version(4, 1);
     test_newer_version_refused();
     test_all_or_nothing();
     test_bulk_indexes();

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/csv.h"
 #include "core/text_fold.h"
@@ -1051,6 +1052,39 @@ static enum khu_err check_references(struct importer *im)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? KHU_OK : KHU_EDB;
 }
 
+/* Records, in the import's transaction, that each table it loaded changed
+ * now, and who loaded it. */
+static enum khu_err mark_updated(struct importer *im)
+{
+    static const char sql[] =
+        "INSERT INTO dataset_updates (name, updated_at, updated_by) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at,"
+        " updated_by = excluded.updated_by";
+    struct store *s = im->tx->s;
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    size_t i;
+
+    if (!gmtime_r(&t, &tm) || !strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm))
+        return KHU_EIO;
+    for (i = 0; i < im->nlogs; i++) {
+        sqlite3_stmt *st = sq_prepare(s, sql);
+        int rc;
+        if (!st)
+            return sq_error(s, sqlite3_errcode(s->db), "the dates of change", NULL);
+        sqlite3_bind_text(st, 1, im->logs[i].t->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+        if (im->tx->actor.name[0])
+            sqlite3_bind_text(st, 3, im->tx->actor.name, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(st);
+        sq_release(s, st);
+        if (rc != SQLITE_DONE)
+            return sq_error(s, rc, "the dates of change", NULL);
+    }
+    return KHU_OK;
+}
+
 enum khu_err importer_finish(struct importer *im, long *rows)
 {
     enum khu_err err = KHU_OK;
@@ -1066,6 +1100,8 @@ enum khu_err importer_finish(struct importer *im, long *rows)
         err = restore_indexes(im);
     if (!err && im->fts_deferred)
         err = rebuild_fts(im);
+    if (!err)
+        err = mark_updated(im);
     if (err) {
         importer_abort(im);
         return err;

@@ -239,9 +239,38 @@ static const char v5[] =
     "CREATE INDEX zones_kind_status_place ON zones(kind, status, unit_code, commune);"
     FTS_V5(units) FTS_V5(sectors) FTS_V5(zones) FTS_V5(projects);
 
+/* Version 6: provenance. The sources that rows cite, each with its
+ * publisher, title, date and whether it was checked when the data was
+ * compiled; the true precision of a date known only to the month or year;
+ * why a zone's confidence is what it is; which source gave which of a
+ * zone's figures; when each table's data last changed (for the open-data
+ * page), written by whatever writes it. New columns come last, after a
+ * table's "search". */
+#define PRECISION_OK(c) "CHECK (" #c " IN ('day','month','year'))"
+
+static const char v6[] =
+    "CREATE TABLE sources ("
+    " code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
+    " cite TEXT NOT NULL UNIQUE, url TEXT, publisher TEXT,"
+    " title TEXT, title_vi TEXT, title_en TEXT, title_ko TEXT,"
+    " lang TEXT CHECK (length(lang) BETWEEN 2 AND 3),"
+    " published_on TEXT " DATE_OK(published_on) ","
+    " published_precision TEXT " PRECISION_OK(published_precision) ","
+    " kind TEXT CHECK (kind IN ('official','press','developer','broker','aggregator','legal',"
+    "'dataset','other')),"
+    " reviewed INTEGER CHECK (reviewed IN (0,1)), review TEXT, note TEXT) STRICT;"
+    "ALTER TABLE zones ADD COLUMN as_of_precision TEXT " PRECISION_OK(as_of_precision) ";"
+    "ALTER TABLE zones ADD COLUMN confidence_note TEXT;"
+    "ALTER TABLE zones ADD COLUMN provenance TEXT;"
+    "ALTER TABLE targets ADD COLUMN baseline_precision TEXT " PRECISION_OK(baseline_precision) ";"
+    "ALTER TABLE observations ADD COLUMN observed_precision TEXT "
+    PRECISION_OK(observed_precision) ";"
+    "CREATE TABLE dataset_updates ("
+    " name TEXT PRIMARY KEY NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT) STRICT;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6};
 
 const char *migration_key_rowid(const char *table)
 {
@@ -294,6 +323,7 @@ const char *migration_about(int version)
         "adding the indexes of the read API's filters",
         "adding the index of the filtered zone list",
         "rebuilding the full-text indexes (word prefixes), numbering enterprises by tax code",
+        "adding sources, the precision of dates and the provenance of figures",
     };
 
     if (version < 1 || version > MIGRATION_LATEST)

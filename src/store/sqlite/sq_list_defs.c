@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The listable resources in SQL (see sq_list.h): every filter, sort and
- * derived expression of zones, units, sectors, enterprises and projects.
+ * derived expression of zones, units, sectors, enterprises, projects and
+ * sources.
  * Available land and occupancy are the domain's fragments of sq.h.
  */
 #include "store/sqlite/sq_list.h"
@@ -106,6 +107,22 @@ static const struct sq_filter project_filters[] = {
 static const struct sq_named project_sorts[] = {
     {"capital_usd", "p.capital_usd"}, {"land_ha", "p.land_ha"}, {"jobs", "p.jobs"}, {NULL, NULL}};
 
+static const struct sq_filter source_filters[] = {
+    {"code", SQF_IN, "x.code"},
+    {"kind", SQF_IN, "x.kind"},
+    {"reviewed", SQF_IN, "x.reviewed"},
+    {NULL, 0, NULL},
+};
+
+static const struct sq_named source_sorts[] = {{"published_on", "x.published_on"}, {NULL, NULL}};
+
+static const struct sq_filter observation_filters[] = {
+    {"target", SQF_IN, "o.target_code"},
+    {NULL, 0, NULL},
+};
+
+static const struct sq_named observation_sorts[] = {{"observed_on", "o.observed_on"}, {NULL, NULL}};
+
 static const struct sq_resource resources[] = {
     {"zones", "zones", "zones z", "z", "z.code", "zones_fts", zone_filters, zone_sorts,
      zone_derived, 1},
@@ -116,6 +133,9 @@ static const struct sq_resource resources[] = {
      enterprise_filters, enterprise_sorts, none},
     {"projects", "projects", "projects p", "p", "p.code", "projects_fts", project_filters,
      project_sorts, none},
+    {"observations", "observations", "observations o", "o",
+     "(o.target_code || ' ' || o.observed_on)", NULL, observation_filters, observation_sorts, none},
+    {"sources", "sources", "sources x", "x", "x.code", NULL, source_filters, source_sorts, none},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},
 };
 
