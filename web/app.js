@@ -1,4 +1,5 @@
-// The web app's entry: routes (/, /map, /finder, /investor, /zones/{code}) drawn in
+// The web app's entry: routes (/, /map, /finder, /investor, /data, /api-docs,
+// /zones/{code}) drawn in
 // the page without reloading it, the language menu (vi, en, ko; a first
 // visit follows the browser's languages, then the choice is kept), and the
 // strings of the page's frame.
@@ -10,12 +11,16 @@ import * as mapPage from './map.js';
 import * as finder from './finder.js';
 import * as zone from './zone.js';
 import * as investor from './investor.js';
+import * as opendata from './opendata.js';
+import * as apidocs from './apidocs.js';
 
 const ROUTES = [
   { re: /^\/$/, page: dashboard, nav: 'dashboard' },
   { re: /^\/map$/, page: mapPage, nav: 'map' },
   { re: /^\/finder$/, page: finder, nav: 'finder' },
   { re: /^\/investor$/, page: investor, nav: 'investor' },
+  { re: /^\/data$/, page: opendata, nav: 'data' },
+  { re: /^\/api-docs$/, page: apidocs, nav: 'api' },
   { re: /^\/zones\/([^/]+)$/, page: zone, nav: null },
 ];
 
@@ -42,7 +47,7 @@ function storeLang(l) {
 // follows it.
 function navLinks() {
   const q = savedFilter();
-  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor' };
+  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs' };
   for (const a of document.querySelectorAll('nav.main a[data-nav]')) a.setAttribute('href', links[a.dataset.nav]);
 }
 

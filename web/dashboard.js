@@ -2,6 +2,7 @@
 // province's targets with progress, trend and verdict, the reported series
 // as charts, occupancy and available land by kind and by unit.
 import { t, lang, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate, measureKey } from './i18n.js';
+import { loadSources, sourceListHTML, fmtDatePrec } from './sources.js';
 import { esc, getAll, nameHTML, nameText, badge, tableWrap, sourcesHTML, valHTML, unknownHTML, tHTML, finderLink } from './core.js';
 
 const CHARTS = [
@@ -139,12 +140,12 @@ function targetHTML(tg, units) {
 ${share}
 <dl class="facts">
 <div><dt>${esc(t('t_now'))}</dt><dd>${valHTML(tg.value, (v) => measure(v, unit))}${
-    hasValue ? ` <span class="muted">(${esc(fmtDate(tg.value_on))}, ${esc(basis)})</span>` : ''
+    hasValue ? ` <span class="muted">(${fmtDatePrec(tg.value_on, precisionOn([tg], tg.value_on))}, ${esc(basis)})</span>` : ''
   }</dd></div>
 <div><dt>${esc(t('t_target'))}</dt><dd>${valHTML(tg.target_value, (v) => measure(v, unit))}</dd></div>
 <div><dt>${esc(t('t_due'))}</dt><dd>${valHTML(tg.due_on, (v) => fmtDate(v))}</dd></div>
 <div><dt>${esc(t('t_baseline'))}</dt><dd>${valHTML(tg.baseline_value, (v) => measure(v, unit))}${
-    tg.baseline_on ? ` <span class="muted">(${esc(fmtDate(tg.baseline_on))})</span>` : ''
+    tg.baseline_on ? ` <span class="muted">(${fmtDatePrec(tg.baseline_on, tg.baseline_precision)})</span>` : ''
   }</dd></div>
 <div><dt>${esc(t('t_trend'))}</dt><dd>${valHTML(tg.trend_per_year, (v) => signed(v, unit))}</dd></div>
 <div><dt>${esc(t('t_projected'))}</dt><dd>${valHTML(tg.projected, (v) => measure(v, unit))}</dd></div>
@@ -152,7 +153,7 @@ ${share}
 ${registry}
 <details><summary>${esc(t('sources'))}</summary>
 <p><span class="muted">${esc(t('t_scope'))}:</span> ${esc(scopeUnit ? nameText(scopeUnit) : tg.scope_unit || '')}<br><span lang="en">${esc(tg.scope || '')}</span></p>
-${sourcesHTML(tg.source)}</details>
+${sourceListHTML(tg.source_refs, SOURCES, tg.source, tg.source_unregistered, `src-${tg.code}`)}</details>
 </article>`;
 }
 
@@ -177,7 +178,7 @@ function chartFigure(def, targets) {
   const dates = [...new Set(series.flatMap((s) => s.observations.map((o) => o.observed_on)))].sort();
   const rows = dates
     .map(
-      (d) => `<tr><th scope="row">${esc(fmtDate(d))}</th>${series
+      (d) => `<tr><th scope="row">${fmtDatePrec(d, precisionOn(series, d))}</th>${series
         .map((s) => {
           const o = s.observations.find((x) => x.observed_on === d);
           return `<td class="num">${o ? esc(measure(o.value, def.unit)) : ''}</td>`;
@@ -195,7 +196,7 @@ function chartFigure(def, targets) {
 ${tableWrap(t('chart_data'), `<table class="data"><thead><tr><th scope="col">${esc(t('date'))}</th>${series
     .map((s) => `<th scope="col" class="num">${nameHTML(s)}</th>`)
     .join('')}</tr></thead><tbody>${rows}</tbody></table>`)}
-${series.map((s) => sourcesHTML(s.observations.map((o) => o.source).filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' ; '))).join('')}
+${series.map((s) => seriesSourcesHTML(s)).join('')}
 </details>
 </figure>`;
 }
@@ -283,7 +284,7 @@ function otherSeriesHTML(targets, charted) {
     .map((s) => {
       const unit = measureKey(s.measure_unit);
       return `<tr><th scope="row">${nameHTML(s)}</th><td class="num">${valHTML(s.value, (v) => measure(v, unit))}</td>
-<td>${valHTML(s.value_on, (v) => fmtDate(v))}</td><td class="num">${valHTML(s.trend_per_year, (v) => signed(v, unit))}</td></tr>`;
+<td>${s.value_on ? fmtDatePrec(s.value_on, precisionOn([s], s.value_on)) : unknownHTML()}</td><td class="num">${valHTML(s.trend_per_year, (v) => signed(v, unit))}</td></tr>`;
     })
     .join('');
   return `<section aria-labelledby="other-h"><h3 id="other-h">${esc(t('series_other'))}</h3>
@@ -350,6 +351,24 @@ ${landTable('land-unit', t('land_by_unit'), byUnit)}
 </section>`;
 }
 
+// How precisely the observations of series dated d know their date: the
+// coarsest precision among them (a day of a computed value is a day).
+function precisionOn(series, d) {
+  const rank = { day: 0, month: 1, year: 2 };
+  let p = 'day';
+  for (const s of series) for (const o of s.observations || []) if (o.observed_on === d && o.observed_precision && rank[o.observed_precision] > rank[p]) p = o.observed_precision;
+  return p;
+}
+
+// The registered sources of a series' observations, once each, with the
+// texts as cited.
+function seriesSourcesHTML(s) {
+  const refs = [...new Set(s.observations.flatMap((o) => o.source_refs || []))];
+  const unreg = [...new Set(s.observations.flatMap((o) => o.source_unregistered || []))];
+  const text = s.observations.map((o) => o.source).filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' ; ');
+  return sourceListHTML(refs, SOURCES, text, unreg, `src-obs-${s.code}`);
+}
+
 // Every source the page cites, once, for the end of a printed report
 // (on screen each sits under its own figure).
 function printSourcesHTML(recon, targets) {
@@ -365,11 +384,21 @@ function printSourcesHTML(recon, targets) {
   return `<section class="print-only" id="print-sources" aria-hidden="true"><h2>${esc(t('print_sources'))}</h2>${sourcesHTML(all.join(' ; '))}</section>`;
 }
 
+// The registered sources the page cites (code -> row), loaded per render.
+let SOURCES = new Map();
+
 export async function render(main, ctx) {
   ctx.setTitle(t('dash_title'));
   const data = await getAll(ctx.urls);
   if (!ctx.alive()) return;
   const targets = data.targets.items || [];
+  // the sources came with the page's first requests; only those beyond
+  // that page of sources are asked for
+  SOURCES = new Map((data.sources.items || []).map((x) => [x.code, x]));
+  const cited = targets.flatMap((x) => [...(x.source_refs || []), ...x.observations.flatMap((o) => o.source_refs || [])]);
+  const missing = cited.filter((c) => !SOURCES.has(c));
+  if (missing.length) for (const [k, v] of await loadSources(missing)) SOURCES.set(k, v);
+  if (!ctx.alive()) return;
   const units = new Map(data.units.items.map((u) => [u.code, u]));
   const withTarget = targets.filter((x) => x.target_value !== null && x.target_value !== undefined);
   const charted = new Set(CHARTS.flatMap((c) => c.metrics));

@@ -2,6 +2,8 @@
 // and the number and date formats of each language.
 
 import { INVESTOR_STRINGS } from './investor-strings.js';
+import { APIDOCS_STRINGS } from './apidocs-strings.js';
+import { OPENDATA_STRINGS } from './opendata-strings.js';
 
 export const LANGS = ['vi', 'en', 'ko'];
 export const LOCALES = { vi: 'vi-VN', en: 'en-GB', ko: 'ko-KR' };
@@ -15,6 +17,9 @@ const vi = {
   nav_dashboard: 'Tổng quan',
   nav_map: 'Bản đồ',
   nav_finder: 'Tìm khu',
+  nav_data: 'Dữ liệu mở',
+  nav_api: 'API',
+  footer_api_docs: 'Tài liệu API',
   lang_label: 'Ngôn ngữ',
   unknown: 'chưa rõ',
   loading: 'Đang tải…',
@@ -318,6 +323,9 @@ const en = {
   nav_dashboard: 'Dashboard',
   nav_map: 'Map',
   nav_finder: 'Zone finder',
+  nav_data: 'Open data',
+  nav_api: 'API',
+  footer_api_docs: 'API documentation',
   lang_label: 'Language',
   unknown: 'unknown',
   loading: 'Loading…',
@@ -621,6 +629,9 @@ const ko = {
   nav_dashboard: '대시보드',
   nav_map: '지도',
   nav_finder: '단지 검색',
+  nav_data: '공공 데이터',
+  nav_api: 'API',
+  footer_api_docs: 'API 문서',
   lang_label: '언어',
   unknown: '알 수 없음',
   loading: '불러오는 중…',
@@ -918,7 +929,7 @@ const ko = {
 };
 
 export const STRINGS = { vi, en, ko };
-for (const l of LANGS) Object.assign(STRINGS[l], INVESTOR_STRINGS[l]);
+for (const l of LANGS) Object.assign(STRINGS[l], INVESTOR_STRINGS[l], APIDOCS_STRINGS[l], OPENDATA_STRINGS[l]);
 
 let current = 'vi';
 

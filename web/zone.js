@@ -3,7 +3,8 @@
 // its projects and enterprises, and the umbrella zone it belongs to or the
 // members it groups.
 import { t, lang, fmtNum, fmtHa, fmtMeasure, fmtDate } from './i18n.js';
-import { esc, getAll, nameHTML, nameText, badge, enumText, tableWrap, sourcesHTML, unknownHTML, zoneLink } from './core.js';
+import { esc, getAll, nameHTML, nameText, badge, enumText, tableWrap, unknownHTML, zoneLink, tHTML } from './core.js';
+import { loadSources, sourceListHTML, fmtDatePrec } from './sources.js';
 import { createMap } from './mapdraw.js';
 
 // field, measure unit key, formatter; derived fields name their inputs
@@ -62,7 +63,7 @@ const SECTIONS = [
     [
       ['sectors', null, 'sectors'],
       ['tenants'],
-      ['as_of', null, (v) => fmtDate(v)],
+      ['as_of', null, 'as_of'],
       ['note'],
     ],
   ],
@@ -80,6 +81,8 @@ function fieldRow(z, spec, ctx) {
   else if (format === 'zone') value = ctx.zones.has(v) ? zoneLink(ctx.zones.get(v)) : esc(v);
   else if (format === 'unit') value = ctx.units.has(v) ? esc(`${nameText(ctx.units.get(v))} (${v})`) : esc(v);
   else if (format === 'sectors') value = sectorsHTML(v, ctx.sectors);
+  else if (format === 'as_of') value = fmtDatePrec(v, z.as_of_precision);
+  else if (key === 'note') value = `<span lang="en">${esc(v)}</span>`;
   else if (typeof format === 'function') value = esc(format(v));
   else value = esc(v);
   const unitText = unit ? esc(t(`u_${unit}`)) : '';
@@ -92,13 +95,41 @@ function fieldRow(z, spec, ctx) {
     source = esc(t(derived[2], { a: t(`field_${derived[0]}`), b: t(`field_${derived[1]}`) }));
     conf = badge('confidence', z.confidence);
   } else if (key === 'code' || key === 'lat' || key === 'lon' || key === 'position') {
-    source = key === 'code' ? '<span class="muted">—</span>' : `<a href="#sources">${esc(t('source'))}</a>`;
+    if (key === 'code') source = '<span class="muted">—</span>';
+    else if (z.position === 'approximate') source = `<span class="muted">${esc(t('src_centroid'))}</span>`;
+    else source = sourceLinks(z, key, ctx);
     conf = key === 'code' ? '<span class="muted">—</span>' : badge('position', z.position);
   } else {
-    source = `<a href="#sources">${esc(t('source'))}</a>`;
+    source = sourceLinks(z, key, ctx);
     conf = badge('confidence', z.confidence);
   }
   return `<tr data-field="${esc(key)}"><th scope="row">${esc(t(`field_${key}`))}</th><td class="value">${value}</td><td>${unitText}</td><td>${source}</td><td>${conf}</td></tr>`;
+}
+
+// The provenance tokens of a zone ("total_ha=code …") as field -> code.
+function provenanceOf(z) {
+  const out = new Map();
+  for (const tok of String(z.provenance || '').split(/\s+/)) {
+    const i = tok.indexOf('=');
+    if (i > 0) out.set(tok.slice(0, i), tok.slice(i + 1));
+  }
+  return out;
+}
+
+// Links from a field to its source: the one its provenance names, else
+// every source the zone cites (numbered as in the list of sources).
+function sourceLinks(z, key, ctx) {
+  const refs = z.source_refs || [];
+  if (!refs.length) return `<a href="#sources">${esc(t('source'))}</a>`;
+  const named = ctx.provenance.get(key);
+  const codes = named && refs.includes(named) ? [named] : refs;
+  return codes
+    .map((c) => {
+      const s = ctx.sources.get(c);
+      const label = s ? [s.publisher, s[`title_${lang()}`] || s.title].filter(Boolean).join(': ') : c;
+      return `<a class="src-ref" href="#src-${esc(c)}" title="${esc(label)}" aria-label="${esc(t('source'))} ${refs.indexOf(c) + 1}: ${esc(label)}">[${refs.indexOf(c) + 1}]</a>`;
+    })
+    .join(' ');
 }
 
 function sectorsHTML(codes, sectors) {
@@ -180,8 +211,12 @@ export async function render(main, ctx) {
   }
   if (!ctx.alive()) return;
   const z = data.zone;
+  const sources = await loadSources(z.source_refs || []);
+  if (!ctx.alive()) return;
   const all = (data.all.features || []).map((f) => f.properties);
   const lookups = {
+    sources,
+    provenance: provenanceOf(z),
     zones: new Map(all.map((x) => [x.code, x])),
     units: new Map(data.units.items.map((u) => [u.code, u])),
     sectors: new Map(),
@@ -196,8 +231,8 @@ ${fields.map((f) => fieldRow(z, f, lookups)).join('\n')}</tbody>`
   main.innerHTML = `<p class="crumbs"><a href="/finder">${esc(t('back_finder'))}</a></p>
 <h1 tabindex="-1">${nameHTML(z)}</h1>
 <p class="badges">${badge('kind', z.kind)} ${badge('status', z.status)} <span class="muted">${esc(t('col_confidence'))}:</span> ${badge('confidence', z.confidence)}${
-    z.as_of ? ` <span class="muted">${esc(t('z_as_of', { date: fmtDate(z.as_of) }))}</span>` : ''
-  }</p>
+    z.as_of ? ` <span class="muted">${tHTML('z_as_of', { date: { html: fmtDatePrec(z.as_of, z.as_of_precision) } })}</span>` : ''
+  }</p>${z.confidence_note ? `<p class="note conf-note" lang="en">${esc(z.confidence_note)}</p>` : ''}
 <div class="zone-layout">
 <section aria-labelledby="details-h" class="zone-details">
 <h2 id="details-h">${esc(t('z_details'))}</h2>
@@ -210,7 +245,7 @@ ${z.position === 'approximate' ? `<p class="note">${esc(t('approx_note'))}</p>` 
 ${z.lat === null ? `<p class="note">${unknownHTML()}</p>` : ''}
 </section>
 <section aria-labelledby="group-h"><h2 id="group-h">${esc(t('z_group'))}</h2>${groupHTML(z, all)}</section>
-<section aria-labelledby="sources-h" id="sources" tabindex="-1"><h2 id="sources-h">${esc(t('sources'))}</h2>${sourcesHTML(z.source)}</section>
+<section aria-labelledby="sources-h" id="sources" tabindex="-1"><h2 id="sources-h">${esc(t('sources'))}</h2>${sourceListHTML(z.source_refs, sources, z.source, z.source_unregistered)}</section>
 </aside>
 </div>
 <section aria-labelledby="projects-h"><h2 id="projects-h">${esc(t('z_projects'))}</h2>${projectsHTML(data.projects.items || [])}</section>
