@@ -62,12 +62,15 @@ static void text_value(struct khu_value *v, const char *s, size_t n)
     *v = (struct khu_value){KHU_V_TEXT, 0, 0, s, n};
 }
 
-static int filter_enum(struct query *q, struct http_resp *resp, const struct filter_def *f,
-                       const char *value)
+/* Comma-separated values into one filter, at most MAX_ENUM_ITEMS: members
+ * of the enum column f->column (FILTER_ENUM), or key codes of 1 to 64 bytes
+ * (FILTER_CODES, no column). */
+static int filter_values(struct query *q, struct http_resp *resp, const struct filter_def *f,
+                         const char *value)
 {
-    const struct col_def *c = &q->t->cols[schema_col_index(q->t, f->column)];
+    const struct col_def *c = f->column ? &q->t->cols[schema_col_index(q->t, f->column)] : NULL;
     struct store_list_filter *sf = new_filter(q, f);
-    char item[64], list[256];
+    char item[72], list[256];
     const char *p = value;
 
     if (!sf)
@@ -75,37 +78,18 @@ static int filter_enum(struct query *q, struct http_resp *resp, const struct fil
     while (p) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        snprintf(item, sizeof(item), "%.*s", (int)(len < 63 ? len : 63), p);
-        if (len >= sizeof(item) || !schema_enum_ok(c, item) || sf->n == MAX_ENUM_ITEMS) {
-            http_problem(resp, 400, f->param,
-                         "%s must be one of: %s (several separated by "
-                         "commas); got '%.40s'",
-                         f->param, schema_enum_list(c, list, sizeof(list)), item);
-            return -1;
-        }
-        text_value(&sf->v[sf->n++], p, len);
-        p = comma ? comma + 1 : NULL;
-    }
-    return 0;
-}
-
-/* Key codes, comma-separated: each 1 to 64 bytes, at most MAX_ENUM_ITEMS. */
-static int filter_codes(struct query *q, struct http_resp *resp, const struct filter_def *f,
-                        const char *value)
-{
-    struct store_list_filter *sf = new_filter(q, f);
-    const char *p = value;
-
-    if (!sf)
-        return -1;
-    while (p) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == 0 || len > 64 || sf->n == MAX_ENUM_ITEMS) {
-            http_problem(resp, 400, f->param,
-                         "%s must be 1 to %d codes of 1 to 64 bytes, separated by commas;"
-                         " got '%.40s'",
-                         f->param, MAX_ENUM_ITEMS, value);
+        snprintf(item, sizeof(item), "%.*s", (int)(len <= 64 ? len : 64), p);
+        if (len == 0 || len > 64 || sf->n == MAX_ENUM_ITEMS || (c && !schema_enum_ok(c, item))) {
+            if (c)
+                http_problem(resp, 400, f->param,
+                             "%s must be one of: %s (several separated by "
+                             "commas); got '%.40s'",
+                             f->param, schema_enum_list(c, list, sizeof(list)), item);
+            else
+                http_problem(resp, 400, f->param,
+                             "%s must be 1 to %d codes of 1 to 64 bytes, separated by commas;"
+                             " got '%.40s'",
+                             f->param, MAX_ENUM_ITEMS, value);
             return -1;
         }
         text_value(&sf->v[sf->n++], p, len);
@@ -241,7 +225,8 @@ static int apply_filter(struct query *q, struct store *s, struct http_resp *resp
 {
     switch (f->kind) {
     case FILTER_ENUM:
-        return filter_enum(q, resp, f, value);
+    case FILTER_CODES:
+        return filter_values(q, resp, f, value);
     case FILTER_MIN:
     case FILTER_MAX:
         return filter_number(q, resp, f, value);
@@ -249,8 +234,6 @@ static int apply_filter(struct query *q, struct store *s, struct http_resp *resp
         return filter_unit(q, s, resp, f, value);
     case FILTER_SECTOR:
         return filter_sector(q, s, resp, f, value);
-    case FILTER_CODES:
-        return filter_codes(q, resp, f, value);
     case FILTER_MISSING:
         return filter_missing(q, resp, f, value);
     default:

@@ -211,6 +211,43 @@ static void on_error(void *arg, const char *file, const struct khu_diag *d)
              d->field, d->message);
 }
 
+/* Provenance and sources refused with what and where: a second source
+ * with the same cite names the cite, not the key; a provenance token that
+ * names no figure of a zone; nothing is written, and a successful import
+ * records when each table it loaded changed. */
+static void test_provenance_refused(void)
+{
+    char path[256];
+    struct store *s = NULL;
+    struct importer *im = NULL;
+    struct khu_diag d;
+    static const char sources[] = "code,cite\na,https://x.vn/1\nb,https://x.vn/1\n";
+    static const char zones[] = "code,kind,name_vi,provenance\nz1,kcn,KCN Một,total_ha=a area=a\n";
+    static const char good[] = "code,cite\na,https://x.vn/1\n";
+
+    db_path(path, sizeof(path), "provenance.db");
+    CHECK_EQ_INT(store_open(path, STORE_READ_WRITE, &s, &d), KHU_OK);
+    reported = 0;
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "sources", "s.csv", sources, sizeof(sources) - 1),
+                 KHU_EINVAL);
+    CHECK_EQ_STR(last_error, "s.csv:3:3: cite: duplicate cite 'https://x.vn/1': another row in "
+                             "the database or earlier in this file has it");
+    CHECK_EQ_INT(importer_add_csv(im, "zones", "z.csv", zones, sizeof(zones) - 1), KHU_EINVAL);
+    CHECK_EQ_STR(last_error, "z.csv:2:16: provenance: 'area=a' does not name a figure of a zone");
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_EINVAL);
+    CHECK_EQ_INT(reported, 2);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM sources"), 0);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM dataset_updates"), 0);
+    CHECK_EQ_INT(importer_begin(s, &test_actor, 0, 0, on_error, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "sources", "s.csv", good, sizeof(good) - 1), KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    CHECK_EQ_INT(count(s, "SELECT count(*) FROM dataset_updates WHERE name = 'sources'"
+                          " AND updated_at LIKE '20__-__-__T__:__:__Z'"),
+                 1);
+    store_close(s);
+}
+
 /* Two files in one importer; an error in the second leaves the first
  * unwritten too. */
 static void test_all_or_nothing(void)
@@ -957,6 +994,7 @@ int main(void)
     test_from_version(4, 1);
     test_newer_version_refused();
     test_all_or_nothing();
+    test_provenance_refused();
     test_bulk_indexes();
     test_enterprise_rowid();
     test_key_order_import();

@@ -564,13 +564,33 @@ static enum khu_err remember_row(struct file_ctx *fc, long line, const long *col
     return KHU_OK;
 }
 
+/* The column of a UNIQUE constraint that failed ("UNIQUE constraint failed:
+ * sources.cite"), or -1 when it is another failure or several columns. */
+static int unique_column(struct file_ctx *fc, int rc)
+{
+    const char *m = sqlite3_errmsg(fc->im->s->db), *dot;
+
+    if (rc != SQLITE_CONSTRAINT_UNIQUE || !(dot = strstr(m, fc->t->name)) ||
+        dot[strlen(fc->t->name)] != '.' || strchr(dot, ','))
+        return -1;
+    return schema_col_index(fc->t, dot + strlen(fc->t->name) + 1);
+}
+
 static void report_insert_error(struct file_ctx *fc, long line, int rc, const struct cell *cells,
                                 const long *columns)
 {
     const struct table_def *t = fc->t;
     char msg[KHU_DIAG_MESSAGE_MAX];
-    int key = schema_col_index(t, t->key[0]);
+    int key = schema_col_index(t, t->key[0]), col = unique_column(fc, rc);
 
+    if (col >= 0 && col != key && cells[col].kind == CELL_TEXT) {
+        snprintf(msg, sizeof(msg),
+                 "duplicate %s '%.80s': another row in the database or earlier in this file "
+                 "has it",
+                 t->cols[col].name, cells[col].text);
+        report(fc->im, fc->file, line, columns[col], t->cols[col].name, msg);
+        return;
+    }
     /* a rowid made from the key clashes before the key itself does */
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE ||
         rc == SQLITE_CONSTRAINT_ROWID) {
