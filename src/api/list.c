@@ -15,6 +15,7 @@
 #include "api/cache.h"
 #include "api/cited.h"
 #include "api/row_memo.h"
+#include "api/tr.h"
 #include "core/csv.h"
 #include "core/json_out.h"
 #include "core/num.h"
@@ -25,8 +26,7 @@
 #include "store/list.h"
 #include "store/lookup.h"
 
-#define CURSOR_MAX     512
-#define MAX_ENUM_ITEMS 16
+#define CURSOR_MAX 512
 
 /* Everything one list request builds: the store's query and the storage
  * its borrowed values point into. */
@@ -38,6 +38,7 @@ struct query {
     struct buf folded;                /* the search text, folded */
     unsigned char cursor[CURSOR_MAX]; /* the decoded cursor; after_key points into it */
     enum api_lang lang;
+    enum api_lang msg; /* the language of the problems a person reads */
     enum api_format format;
     int bom; /* a CSV answer begins with the byte-order mark */
     char fingerprint[17];
@@ -62,7 +63,7 @@ static void text_value(struct khu_value *v, const char *s, size_t n)
     *v = (struct khu_value){KHU_V_TEXT, 0, 0, s, n};
 }
 
-/* Comma-separated values into one filter, at most MAX_ENUM_ITEMS: members
+/* Comma-separated values into one filter, at most API_FILTER_MAX_VALUES: members
  * of the enum column f->column (FILTER_ENUM), or key codes of 1 to 64 bytes
  * (FILTER_CODES, no column). */
 static int filter_values(struct query *q, struct http_resp *resp, const struct filter_def *f,
@@ -79,17 +80,18 @@ static int filter_values(struct query *q, struct http_resp *resp, const struct f
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         snprintf(item, sizeof(item), "%.*s", (int)(len <= 64 ? len : 64), p);
-        if (len == 0 || len > 64 || sf->n == MAX_ENUM_ITEMS || (c && !schema_enum_ok(c, item))) {
+        if (len == 0 || len > 64 || sf->n == API_FILTER_MAX_VALUES ||
+            (c && !schema_enum_ok(c, item))) {
             if (c)
                 http_problem(resp, 400, f->param,
-                             "%s must be one of: %s (several separated by "
-                             "commas); got '%.40s'",
+                             api_tr(q->msg, "%s must be one of: %s (several separated by "
+                                            "commas); got '%.40s'"),
                              f->param, schema_enum_list(c, list, sizeof(list)), item);
             else
                 http_problem(resp, 400, f->param,
-                             "%s must be 1 to %d codes of 1 to 64 bytes, separated by commas;"
-                             " got '%.40s'",
-                             f->param, MAX_ENUM_ITEMS, value);
+                             api_tr(q->msg, "%s must be 1 to %d codes of 1 to 64 bytes, "
+                                            "separated by commas; got '%.40s'"),
+                             f->param, API_FILTER_MAX_VALUES, value);
             return -1;
         }
         text_value(&sf->v[sf->n++], p, len);
@@ -127,9 +129,9 @@ static int filter_missing(struct query *q, struct http_resp *resp, const struct 
                          f->param, item);
             return -1;
         }
-        if (sf->n == MAX_ENUM_ITEMS) {
+        if (sf->n == API_FILTER_MAX_VALUES) {
             http_problem(resp, 400, f->param, "%s takes at most %d column names", f->param,
-                         MAX_ENUM_ITEMS);
+                         API_FILTER_MAX_VALUES);
             return -1;
         }
         text_value(&sf->v[sf->n++], p, len);
@@ -145,9 +147,10 @@ static int filter_number(struct query *q, struct http_resp *resp, const struct f
     double v;
 
     if (parse_f64(value, -1e15, 1e15, &v)) {
-        http_problem(resp, 400, f->param,
-                     "%s must be a number with '.' as the decimal point; got '%.40s'", f->param,
-                     value);
+        http_problem(
+            resp, 400, f->param,
+            api_tr(q->msg, "%s must be a number with '.' as the decimal point; got '%.40s'"),
+            f->param, value);
         return -1;
     }
     if (!(sf = new_filter(q, f)))
@@ -163,7 +166,8 @@ static int filter_unit(struct query *q, struct store *s, struct http_resp *resp,
     struct store_list_filter *sf;
 
     if (!store_unit_exists(s, value)) {
-        http_problem(resp, 400, f->param, "unknown unit '%.60s': see /api/v1/units for the codes",
+        http_problem(resp, 400, f->param,
+                     api_tr(q->msg, "unknown unit '%.60s': see /api/v1/units for the codes"),
                      value);
         return -1;
     }
@@ -183,8 +187,10 @@ static int filter_sector(struct query *q, struct store *s, struct http_resp *res
                    : 0;
 
     if (n == 0) {
-        http_problem(resp, 400, f->param,
-                     "unknown sector code '%.40s' (VSIC 2018 or 2025): see /api/v1/sectors", value);
+        http_problem(
+            resp, 400, f->param,
+            api_tr(q->msg, "unknown sector code '%.40s' (VSIC 2018 or 2025): see /api/v1/sectors"),
+            value);
         return -1;
     }
     if (!(sf = new_filter(q, f)))
@@ -202,12 +208,13 @@ static int filter_simple(struct query *q, struct http_resp *resp, const struct f
     int32_t day;
 
     if (f->kind == FILTER_BOOL && strcmp(value, "0") != 0 && strcmp(value, "1") != 0) {
-        http_problem(resp, 400, f->param, "%s must be 0 or 1; got '%.40s'", f->param, value);
+        http_problem(resp, 400, f->param, api_tr(q->msg, "%s must be 0 or 1; got '%.40s'"),
+                     f->param, value);
         return -1;
     }
     if (f->kind == FILTER_VALID_ON && parse_date(value, &day)) {
-        http_problem(resp, 400, f->param, "%s must be a date YYYY-MM-DD; got '%.40s'", f->param,
-                     value);
+        http_problem(resp, 400, f->param,
+                     api_tr(q->msg, "%s must be a date YYYY-MM-DD; got '%.40s'"), f->param, value);
         return -1;
     }
     if (!(sf = new_filter(q, f)))
@@ -244,13 +251,14 @@ static int apply_filter(struct query *q, struct store *s, struct http_resp *resp
 static int apply_search(struct query *q, struct http_resp *resp, const char *value)
 {
     if (utf8_count(value, strlen(value)) > API_MAX_QUERY_CHARS) {
-        http_problem(resp, 400, "q", "q is too long (at most %d characters)", API_MAX_QUERY_CHARS);
+        http_problem(resp, 400, "q", api_tr(q->msg, "q is too long (at most %d characters)"),
+                     API_MAX_QUERY_CHARS);
         return -1;
     }
     if (text_fold(value, strlen(value), &q->folded) || q->folded.len == 0) {
-        http_problem(resp, 400, "q",
-                     q->folded.err ? "q could not be read"
-                                   : "q must contain at least one letter or digit");
+        http_problem(resp, 400, "q", "%s",
+                     q->folded.err ? api_tr(q->msg, "q could not be read")
+                                   : api_tr(q->msg, "q must contain at least one letter or digit"));
         return -1;
     }
     q->sq.search = buf_cstr(&q->folded);
@@ -301,8 +309,8 @@ static int parse_sort(struct query *q, struct http_resp *resp, const char *value
             used = sizeof(list) - 1;
     }
     http_problem(resp, 400, "sort",
-                 "sort must be %s%s, with '-' in front for descending; got "
-                 "'%.40s'",
+                 api_tr(q->msg, "sort must be %s%s, with '-' in front for descending; got "
+                                "'%.40s'"),
                  q->r->key_param, list, value);
     return -1;
 }
@@ -317,8 +325,8 @@ static int parse_limit(struct query *q, struct http_resp *resp, const char *valu
         return 0;
     if (parse_i64(value, 1, max, &v)) {
         http_problem(resp, 400, "limit",
-                     "limit must be a whole number from 1 to %ld; got "
-                     "'%.40s'",
+                     api_tr(q->msg, "limit must be a whole number from 1 to %ld; got "
+                                    "'%.40s'"),
                      max, value);
         return -1;
     }
@@ -647,6 +655,7 @@ static int parse_plain(struct query *q, struct http_req *req, struct http_resp *
 {
     if (check_params(q, req, resp) || api_lang(req, resp, &q->lang))
         return -1;
+    q->msg = api_message_lang(req, q->lang);
     q->format = api_format(req, q->r->geojson);
     if (api_csv_bom(req, resp, q->format, &q->bom) ||
         parse_sort(q, resp, http_param(req, "sort")) ||

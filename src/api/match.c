@@ -453,6 +453,11 @@ static void write_result(struct jw *w, const struct site_result *r, const struct
     jw_str(w, m->name);
     jw_key(w, "name_lang");
     jw_str(w, m->name_lang);
+    jw_key(w, "name_vi");
+    if (m->name_vi)
+        jw_str(w, m->name_vi);
+    else
+        jw_null(w);
     jw_key(w, "group");
     jw_str(w, site_group_name(r->group));
     jw_key(w, "rank");

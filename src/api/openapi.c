@@ -165,6 +165,65 @@ static void bom_param(struct jw *w)
            "{\"type\":\"integer\",\"enum\":[0,1]}}");
 }
 
+/* A filter that takes several comma-separated values, as OpenAPI says it:
+ * an array in form style, not exploded (kind=kcn,ccn). The values of an
+ * enum column, or for a missing filter the columns that may be empty, are
+ * listed. */
+static void list_filter_param(struct jw *w, const struct resource_def *r,
+                              const struct filter_def *f)
+{
+    const struct table_def *t = schema_table(r->table);
+    const struct col_def *c = f->column ? &t->cols[schema_col_index(t, f->column)] : NULL;
+    const char *const *v;
+    size_t i;
+
+    jw_obj_begin(w);
+    jw_key(w, "name");
+    jw_str(w, f->param);
+    jw_key(w, "in");
+    jw_str(w, "query");
+    jw_key(w, "required");
+    jw_bool(w, 0);
+    jw_key(w, "description");
+    jw_str(w, f->doc);
+    jw_key(w, "style");
+    jw_str(w, "form");
+    jw_key(w, "explode");
+    jw_bool(w, 0);
+    jw_key(w, "schema");
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "array");
+    jw_key(w, "maxItems");
+    jw_int(w, API_FILTER_MAX_VALUES);
+    jw_key(w, "items");
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "string");
+    if (c && c->values) {
+        jw_key(w, "enum");
+        jw_arr_begin(w);
+        for (v = c->values; *v; v++)
+            jw_str(w, *v);
+        jw_arr_end(w);
+    } else if (f->kind == FILTER_MISSING) {
+        jw_key(w, "enum");
+        jw_arr_begin(w);
+        for (i = 0; i < t->ncols; i++)
+            if (!t->cols[i].required)
+                jw_str(w, t->cols[i].name);
+        jw_arr_end(w);
+    } else {
+        jw_key(w, "minLength");
+        jw_int(w, 1);
+        jw_key(w, "maxLength");
+        jw_int(w, 64);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
 static void list_params(struct jw *w, const struct resource_def *r)
 {
     const struct filter_def *f;
@@ -175,11 +234,14 @@ static void list_params(struct jw *w, const struct resource_def *r)
     jw_key(w, "parameters");
     jw_arr_begin(w);
     for (f = r->filters; f->param; f++)
-        param(w, f->param, "query",
-              f->kind == FILTER_MIN || f->kind == FILTER_MAX ? "number"
-              : f->kind == FILTER_BOOL                       ? "integer"
-                                                             : "string",
-              f->doc);
+        if (f->kind == FILTER_ENUM || f->kind == FILTER_CODES || f->kind == FILTER_MISSING)
+            list_filter_param(w, r, f);
+        else
+            param(w, f->param, "query",
+                  f->kind == FILTER_MIN || f->kind == FILTER_MAX ? "number"
+                  : f->kind == FILTER_BOOL                       ? "integer"
+                                                                 : "string",
+                  f->doc);
     if (r->search)
         param(w, "q", "query", "string",
               "Text search over codes and names; ignores case and Vietnamese diacritics "
@@ -199,8 +261,13 @@ static void list_params(struct jw *w, const struct resource_def *r)
 
 /* ===== operations ===== */
 
-static void responses(struct jw *w, const char *schema_ref, const char *media_extra)
+/* The 200, 304, 400 and 404 answers of an operation; the JSON body is
+ * schema_ref, or when items_ref is given a Page whose items are items_ref. */
+static void responses_of(struct jw *w, const char *schema_ref, const char *items_ref,
+                         const char *media_extra)
 {
+    char page[256];
+
     jw_key(w, "responses");
     jw_obj_begin(w);
     jw_key(w, "200");
@@ -213,8 +280,23 @@ static void responses(struct jw *w, const char *schema_ref, const char *media_ex
     jw_obj_begin(w);
     jw_key(w, "schema");
     jw_obj_begin(w);
-    jw_key(w, "$ref");
-    jw_str(w, schema_ref);
+    if (items_ref) {
+        jw_key(w, "allOf");
+        jw_arr_begin(w);
+        jw_obj_begin(w);
+        jw_key(w, "$ref");
+        jw_str(w, schema_ref);
+        jw_obj_end(w);
+        snprintf(page, sizeof(page),
+                 "{\"type\":\"object\",\"properties\":{\"items\":{\"type\":\"array\","
+                 "\"items\":{\"$ref\":\"%s\"}}}}",
+                 items_ref);
+        raw(w, page);
+        jw_arr_end(w);
+    } else {
+        jw_key(w, "$ref");
+        jw_str(w, schema_ref);
+    }
     jw_obj_end(w);
     jw_obj_end(w);
     if (media_extra) {
@@ -230,6 +312,11 @@ static void responses(struct jw *w, const char *schema_ref, const char *media_ex
     jw_key(w, "404");
     raw(w, "{\"$ref\":\"#/components/responses/Problem\"}");
     jw_obj_end(w);
+}
+
+static void responses(struct jw *w, const char *schema_ref, const char *media_extra)
+{
+    responses_of(w, schema_ref, NULL, media_extra);
 }
 
 static void operation(struct jw *w, const char *path, const char *id, const char *summary)
@@ -262,7 +349,8 @@ static void resource_paths(struct jw *w, const struct resource_def *r)
         snprintf(id, sizeof(id), "list_%s%s", r->name, i == 1 ? "_csv" : i == 2 ? "_geojson" : "");
         operation(w, path, id, r->summary);
         list_params(w, r);
-        responses(w, "#/components/schemas/Page", media[i]);
+        snprintf(ref, sizeof(ref), "#/components/schemas/%s", r->name);
+        responses_of(w, "#/components/schemas/Page", ref, media[i]);
         end_operation(w);
     }
     if (!api_resource(r->name) || strcmp(r->name, "sectors") == 0 ||

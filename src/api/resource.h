@@ -26,6 +26,9 @@ enum filter_kind {
     FILTER_CODES,    /* key codes, comma-separated */
 };
 
+/* The most comma-separated values one filter takes (kind=kcn,ccn). */
+#define API_FILTER_MAX_VALUES 16
+
 struct filter_def {
     const char *param;
     enum filter_kind kind;

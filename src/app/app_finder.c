@@ -205,6 +205,7 @@ struct finder_zone app_finder_zone_of(const struct finder_run *run, const struct
     m.code = sz->site.code;
     m.name = sz->names[l] ? sz->names[l] : sz->site.code;
     m.name_lang = langs[l];
+    m.name_vi = sz->names[0];
     m.status = sz->status;
     m.source = sz->source;
     m.developer = sz->developer;

@@ -41,6 +41,7 @@ struct finder_zone {
     const char *code;
     const char *name;                        /* in the chosen language, or the fallback */
     const char *name_lang;                   /* "vi", "en" or "ko" */
+    const char *name_vi;                     /* the Vietnamese original; NULL when none */
     const char *status, *source, *developer; /* NULL when unknown */
     struct site_value total_ha, industrial_ha;
     const struct site_zone *site; /* the figures it was scored on (as_of among them) */

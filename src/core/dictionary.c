@@ -237,11 +237,19 @@ static const struct dict_column columns[] = {
       "1: 데이터셋을 만들 때 출처 자체를 확인함, 0: 확인하지 않음."}},
     {"sources",
      "review",
-     {"Kết quả của lần kiểm tra đó: nguồn xác nhận, đính chính hoặc không có những số liệu "
-      "nào.",
-      "What that check found: which figures the source confirms, corrects or does not give.",
-      "그 확인 결과: 출처가 어떤 수치를 확인해 주는지, 바로잡는지, 담고 있지 않은지."}},
+     {"Kết quả của lần kiểm tra đó (tiếng Anh): nguồn xác nhận, đính chính hoặc không có "
+      "những số liệu nào.",
+      "What that check found (English): which figures the source confirms, corrects or does "
+      "not give.",
+      "그 확인 결과(영어): 출처가 어떤 수치를 확인해 주는지, 바로잡는지, 담고 있지 않은지."}},
     {"sources", "note", {"Ghi chú về nguồn.", "Remarks on the source.", "출처에 대한 비고."}},
+    {"sources",
+     "review_vi",
+     {"Nội dung của review bằng tiếng Việt.", "The review in Vietnamese.",
+      "review의 베트남어 번역."}},
+    {"sources",
+     "review_ko",
+     {"Nội dung của review bằng tiếng Hàn.", "The review in Korean.", "review의 한국어 번역."}},
     /* ===== units ===== */
     {"units",
      "code",
@@ -547,10 +555,12 @@ static const struct dict_column columns[] = {
       "수치의 기준일. 월이나 연도만 알면 as_of_precision에 표시합니다."}},
     {"zones",
      "note",
-     {"Ghi chú: cách đọc hoặc suy ra số liệu, những điểm còn nghi vấn và những gì nguồn "
-      "chưa nói rõ.",
-      "Remarks: how figures were read or derived, doubts, and what the sources leave open.",
-      "비고: 수치를 읽거나 도출한 방법, 의문점, 출처가 밝히지 않은 점."}},
+     {"Ghi chú của người giữ dữ liệu (tiếng Anh): cách đọc hoặc suy ra số liệu, những "
+      "điểm còn nghi vấn và những gì nguồn chưa nói rõ. Công chúng đọc summary.",
+      "The data keepers' remarks (English): how figures were read or derived, doubts, and "
+      "what the sources leave open. The public reads the summary.",
+      "데이터 관리자의 비고(영어): 수치를 읽거나 도출한 방법, 의문점, 출처가 밝히지 않은 "
+      "점. 일반 독자용 설명은 summary입니다."}},
     {"zones",
      "as_of_precision",
      {"Mức chính xác của as_of: day (biết đến ngày), month (chỉ biết tháng; as_of là ngày "
@@ -561,10 +571,11 @@ static const struct dict_column columns[] = {
       "또는 year(연도만 알려짐)."}},
     {"zones",
      "confidence_note",
-     {"Lý do của độ tin cậy, chẳng hạn bị hạ xuống vì chưa kiểm tra được nguồn nào.",
-      "Why the zone's confidence is what it is, for example lowered because no source was "
-      "checked.",
-      "신뢰도가 그렇게 정해진 이유(예: 확인한 출처가 없어 낮춤)."}},
+     {"Lý do của độ tin cậy (tiếng Anh), chẳng hạn bị hạ xuống vì chưa kiểm tra được nguồn "
+      "nào.",
+      "Why the zone's confidence is what it is (English), for example lowered because no "
+      "source was checked.",
+      "신뢰도가 그렇게 정해진 이유(영어, 예: 확인한 출처가 없어 낮춤)."}},
     {"zones",
      "provenance",
      {"Nguồn của từng số liệu: các cặp cột=mã nguồn cách nhau bởi dấu cách, mã nguồn là mã "
@@ -575,6 +586,30 @@ static const struct dict_column columns[] = {
       "어느 출처가 어느 수치를 주었는지: 열=출처 코드 형식의 토큰을 공백으로 구분하며, 출처 "
       "코드는 sources 표의 코드입니다(total_ha=nso-2022). 비어 있으면 행 전체의 출처만 "
       "있습니다."}},
+    {"zones",
+     "summary",
+     {"Giới thiệu khu cho công chúng bằng tiếng Anh, bằng lời thường: những gì nguồn nói và khi "
+      "nào, những gì chưa biết hoặc chưa kiểm tra.",
+      "What the public reads about the zone, in English and in plain words: what the sources say "
+      "and when, what is unknown or unverified.",
+      "일반 독자를 위한 단지 소개(영어, 쉬운 말): 출처가 언제 무엇을 말하는지, 무엇이 알려지지 "
+      "않았거나 확인되지 않았는지."}},
+    {"zones",
+     "summary_vi",
+     {"Phần giới thiệu (summary) bằng tiếng Việt.", "The summary in Vietnamese.",
+      "summary의 베트남어 번역."}},
+    {"zones",
+     "summary_ko",
+     {"Phần giới thiệu (summary) bằng tiếng Hàn.", "The summary in Korean.",
+      "summary의 한국어 번역."}},
+    {"zones",
+     "confidence_note_vi",
+     {"Lý do của độ tin cậy (confidence_note) bằng tiếng Việt.",
+      "The confidence note in Vietnamese.", "confidence_note의 베트남어 번역."}},
+    {"zones",
+     "confidence_note_ko",
+     {"Lý do của độ tin cậy (confidence_note) bằng tiếng Hàn.", "The confidence note in Korean.",
+      "confidence_note의 한국어 번역."}},
     {"zones",
      "available_ha",
      {"Đất công nghiệp còn trống (ha): industrial_ha − leased_ha; để trống khi thiếu một "
@@ -953,9 +988,9 @@ static const struct dict_column columns[] = {
       "계산합니다."}},
     {"targets",
      "scope",
-     {"Phạm vi của mục tiêu, diễn đạt bằng lời (những khu nào, địa bàn nào).",
-      "What the target covers, in words (which zones, which area).",
-      "목표 범위를 말로 설명한 것(어떤 단지, 어느 지역)."}},
+     {"Phạm vi của mục tiêu, diễn đạt bằng lời (tiếng Anh): những khu nào, địa bàn nào.",
+      "What the target covers, in words (English): which zones, which area.",
+      "목표 범위를 말로 설명한 것(영어): 어떤 단지, 어느 지역."}},
     {"targets",
      "scope_unit",
      {"Mã của đơn vị hành chính mà mục tiêu áp dụng (80 là Long An trước sáp nhập); để "
@@ -1026,6 +1061,12 @@ static const struct dict_column columns[] = {
       "first day) or year (only the year).",
       "baseline_on의 정밀도: day(날짜까지 알려짐), month(월만 알려짐, 날짜는 그달 1일로 "
       "적음) 또는 year(연도만 알려짐)."}},
+    {"targets",
+     "scope_vi",
+     {"Phạm vi (scope) bằng tiếng Việt.", "The scope in Vietnamese.", "scope의 베트남어 번역."}},
+    {"targets",
+     "scope_ko",
+     {"Phạm vi (scope) bằng tiếng Hàn.", "The scope in Korean.", "scope의 한국어 번역."}},
     /* ===== observations ===== */
     {"observations",
      "target_code",
@@ -1056,6 +1097,12 @@ static const struct dict_column columns[] = {
       "first day) or year (only the year).",
       "observed_on의 정밀도: day(날짜까지 알려짐), month(월만 알려짐, 날짜는 그달 1일로 "
       "적음) 또는 year(연도만 알려짐)."}},
+    {"observations",
+     "note_vi",
+     {"Ghi chú (note) bằng tiếng Việt.", "The note in Vietnamese.", "note의 베트남어 번역."}},
+    {"observations",
+     "note_ko",
+     {"Ghi chú (note) bằng tiếng Hàn.", "The note in Korean.", "note의 한국어 번역."}},
     /* ===== partners ===== */
     {"partners",
      "code",

@@ -124,6 +124,11 @@ static const struct col_def zones_cols[] = {
     {"as_of_precision", COL_ENUM, 0, 0, 0, precisions},
     {"confidence_note", LONGT},
     {"provenance", COL_TOKENS, 0, 0, 4000},
+    {"summary", LONGT},
+    {"summary_vi", LONGT},
+    {"summary_ko", LONGT},
+    {"confidence_note_vi", LONGT},
+    {"confidence_note_ko", LONGT},
 };
 
 static const struct col_def enterprises_cols[] = {
@@ -235,6 +240,8 @@ static const struct col_def targets_cols[] = {
     {"due_on", DATE},
     {"source", LONGT},
     {"baseline_precision", COL_ENUM, 0, 0, 0, precisions},
+    {"scope_vi", LONGT},
+    {"scope_ko", LONGT},
 };
 
 static const struct col_def observations_cols[] = {
@@ -244,6 +251,8 @@ static const struct col_def observations_cols[] = {
     {"source", LONGT},
     {"note", LONGT},
     {"observed_precision", COL_ENUM, 0, 0, 0, precisions},
+    {"note_vi", LONGT},
+    {"note_ko", LONGT},
 };
 
 static const struct col_def sources_cols[] = {
@@ -262,6 +271,8 @@ static const struct col_def sources_cols[] = {
     {"reviewed", COL_BOOL, 0, 0, 1},
     {"review", LONGT},
     {"note", LONGT},
+    {"review_vi", LONGT},
+    {"review_ko", LONGT},
 };
 
 static const struct col_def partners_cols[] = {

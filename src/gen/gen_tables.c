@@ -439,6 +439,11 @@ static void zone_row(struct gen *g, long i)
     gen_text(g, "as_of_precision", "day");
     gen_empty(g, "confidence_note");
     gen_empty(g, "provenance");
+    gen_empty(g, "summary");
+    gen_empty(g, "summary_vi");
+    gen_empty(g, "summary_ko");
+    gen_empty(g, "confidence_note_vi");
+    gen_empty(g, "confidence_note_ko");
     gen_end_row(g);
 }
 
@@ -894,6 +899,8 @@ static void target_row(struct gen *g, long t)
     gen_date(g, "due_on", v.due);
     gen_text(g, "source", g->source);
     gen_text(g, "baseline_precision", "day");
+    gen_empty(g, "scope_vi");
+    gen_empty(g, "scope_ko");
     gen_end_row(g);
 }
 
@@ -927,8 +934,10 @@ static void observations_of(struct gen *g, long t)
         gen_date(g, "observed_on", y == 2025 ? gen_days(2025, 6, 30) : gen_days(y, 12, 31));
         gen_real(g, "value", val < 0 ? 0 : val, 1);
         gen_text(g, "source", g->source);
-        gen_text(g, "note", y == 2025 ? "Số liệu 6 tháng đầu năm" : "");
+        gen_text(g, "note", y == 2025 ? "Figure for the first half of the year" : "");
         gen_text(g, "observed_precision", "day");
+        gen_text(g, "note_vi", y == 2025 ? "Số liệu 6 tháng đầu năm" : "");
+        gen_text(g, "note_ko", y == 2025 ? "상반기 수치" : "");
         gen_end_row(g);
     }
 }
@@ -1097,6 +1106,8 @@ static enum khu_err gen_sources(struct gen *g)
     gen_text(g, "reviewed", "0");
     gen_empty(g, "review");
     gen_text(g, "note", "Made up by khu gen for trying things out and for benchmarks.");
+    gen_empty(g, "review_vi");
+    gen_empty(g, "review_ko");
     gen_end_row(g);
     return g->err;
 }

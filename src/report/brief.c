@@ -140,6 +140,10 @@ static void zone_block(struct pen *p, const struct brief *b, const struct brief_
     facts_table(p, z);
     p->y += 2;
     line(p, z->contact, "DejaVu Sans 9", 0.1, 2);
+    if (z->summary[0]) {
+        p->y += 2;
+        line(p, z->summary, "DejaVu Sans 9", 0.1, 2);
+    }
     if (z->nreasons) {
         p->y += 4;
         line(p, b->reasons_label, "DejaVu Sans Bold 10", 0.1, 2);

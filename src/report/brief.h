@@ -30,15 +30,16 @@ struct brief_point {
 
 struct brief_zone {
     char title[512];
-    char subtitle[256]; /* kind, status, district */
+    char subtitle[512]; /* kind, status, district */
     struct brief_fact facts[BRIEF_MAX_FACTS];
     int nfacts;
     char reasons[BRIEF_MAX_REASONS][320];
     int nreasons;
-    char score[96];    /* "Match score 72.5 / 100 (fits)" or "" */
-    char contact[320]; /* who to ask at the zone, or that it is unknown */
-    char source[2048]; /* sources of the figures */
-    char confidence[64];
+    char score[96];        /* "Match score 72.5 / 100 (fits)" or "" */
+    char contact[320];     /* who to ask at the zone, or that it is unknown */
+    char source[2048];     /* sources of the figures */
+    char confidence[1024]; /* the level, and why when a note says */
+    char summary[2048];    /* the public summary, or "" when there is none */
     int has_position;
     double lat, lon;
     int approximate; /* the position is a district centroid */

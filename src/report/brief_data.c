@@ -131,6 +131,46 @@ static void format_field(const struct khu_row *row, const struct field_label *f,
     }
 }
 
+/* Writes the free text of columns first (vi), first + 1 (en), first + 2
+ * (ko) in lang into out (size n); where lang has none, the text of another
+ * language after a label that says so; "" when no language has it. */
+static void text_in_lang(const struct khu_row *row, int first, enum site_lang lang, char *out,
+                         size_t n)
+{
+    static const char *const missing[3][3] = {
+        /* page vi */ {"", "Chưa có bản tiếng Việt; bản tiếng Anh: ",
+                       "Chưa có bản tiếng Việt; bản tiếng Hàn: "},
+        /* page en */
+        {"Not yet in English; in Vietnamese: ", "", "Not yet in English; in Korean: "},
+        /* page ko */
+        {"아직 한국어 번역이 없습니다. 베트남어 원문: ", "아직 한국어 번역이 없습니다. 영어 원문: ",
+         ""}};
+    static const enum site_lang order[3] = {SITE_EN, SITE_VI, SITE_KO};
+    int i;
+
+    out[0] = '\0';
+    if (!row_is_null(row, first + (int)lang)) {
+        snprintf(out, n, "%s", row_text(row, first + (int)lang));
+        return;
+    }
+    for (i = 0; i < 3; i++)
+        if (!row_is_null(row, first + (int)order[i])) {
+            snprintf(out, n, "%s%s", missing[lang][order[i]], row_text(row, first + (int)order[i]));
+            return;
+        }
+}
+
+/* Writes "shown (original)" into out when the Vietnamese original differs
+ * from the name shown, so that a reader can match it to signs and papers;
+ * the name alone otherwise. */
+static void with_original(const char *shown, const char *vi, char *out, size_t n)
+{
+    if (vi && *vi && shown && strcmp(shown, vi) != 0)
+        snprintf(out, n, "%s (%s)", shown, vi);
+    else
+        snprintf(out, n, "%s", shown ? shown : "");
+}
+
 void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_lang lang,
                      struct brief_zone *z)
 {
@@ -144,24 +184,29 @@ void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_l
         "단지 연락처: 알 수 없음. 성의 투자진흥 기관에 문의하세요"};
     int name_col = BRIEF_COL_NAME_VI + (int)lang, i;
     const char *name, *position;
+    char unit[256], why[896];
 
     memset(z, 0, sizeof(*z));
     while (name_col > BRIEF_COL_NAME_VI && row_is_null(row, name_col))
         name_col--;
     name = row_text(row, name_col);
-    snprintf(z->title, sizeof(z->title), "%s", name ? name : "");
+    with_original(name, row_text(row, BRIEF_COL_NAME_VI), z->title, sizeof(z->title));
+    with_original(text_or_unknown(row, BRIEF_COL_UNIT_VI + (int)lang, lang),
+                  row_text(row, BRIEF_COL_UNIT_VI), unit, sizeof(unit));
     snprintf(z->subtitle, sizeof(z->subtitle), "%s · %s · %s",
              word(row_text(row, BRIEF_COL_KIND), lang, unknown_word[lang]),
-             word(row_text(row, BRIEF_COL_STATUS), lang, unknown_word[lang]),
-             text_or_unknown(row, BRIEF_COL_UNIT_VI + (int)lang, lang));
+             word(row_text(row, BRIEF_COL_STATUS), lang, unknown_word[lang]), unit);
+    text_in_lang(row, BRIEF_COL_SUMMARY_VI, lang, z->summary, sizeof(z->summary));
     for (i = 0; i < (int)(sizeof(fields) / sizeof(fields[0])) && i < BRIEF_MAX_FACTS; i++) {
         snprintf(z->facts[i].label, sizeof(z->facts[i].label), "%s", fields[i].label[lang]);
         format_field(row, &fields[i], sectors, lang, z->facts[i].value, sizeof(z->facts[i].value));
     }
     z->nfacts = i;
     snprintf(z->source, sizeof(z->source), "%s", text_or_unknown(row, BRIEF_COL_SOURCE, lang));
-    snprintf(z->confidence, sizeof(z->confidence), "%s: %s", conf_label[lang],
-             word(row_text(row, BRIEF_COL_CONFIDENCE), lang, unknown_word[lang]));
+    text_in_lang(row, BRIEF_COL_CONFIDENCE_NOTE_VI, lang, why, sizeof(why));
+    snprintf(z->confidence, sizeof(z->confidence), "%s: %s%s%s", conf_label[lang],
+             word(row_text(row, BRIEF_COL_CONFIDENCE), lang, unknown_word[lang]),
+             why[0] ? " — " : "", why);
     if (row_is_null(row, BRIEF_COL_DEVELOPER))
         snprintf(z->contact, sizeof(z->contact), "%s", no_contact[lang]);
     else

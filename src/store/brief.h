@@ -50,6 +50,12 @@ enum store_brief_col {
     BRIEF_COL_SECTORS,
     BRIEF_COL_TENANTS,
     BRIEF_COL_AS_OF,
+    BRIEF_COL_SUMMARY_VI, /* the public summary in each language; NULL when missing */
+    BRIEF_COL_SUMMARY_EN,
+    BRIEF_COL_SUMMARY_KO,
+    BRIEF_COL_CONFIDENCE_NOTE_VI, /* why the confidence is what it is; NULL when missing */
+    BRIEF_COL_CONFIDENCE_NOTE_EN,
+    BRIEF_COL_CONFIDENCE_NOTE_KO,
     BRIEF_COL_COUNT
 };
 

@@ -29,7 +29,9 @@ static const char zone_beta_en[] =
     "\"water_m3_day\":null,\"infra_complete\":null,\"sectors\":\"2610\",\"tenants\":null,"
     "\"source\":\"src-b ; https://unregistered.example.org/x\",\"confidence\":\"medium\","
     "\"as_of\":null,\"note\":null,\"as_of_precision\":null,\"confidence_note\":\"Medium: a "
-    "broker page and an unregistered address.\",\"provenance\":null,"
+    "broker page and an unregistered address.\",\"provenance\":null,\"summary\":null,"
+    "\"summary_vi\":null,\"summary_ko\":null,\"confidence_note_vi\":null,"
+    "\"confidence_note_ko\":\"보통: 중개업체 페이지와 등록되지 않은 주소.\","
     "\"available_ha\":75,\"occupancy_pct\":50,\"lang\":\"%s\",\"source_refs\":[\"broker-b\"],"
     "\"source_unregistered\":[\"https://unregistered.example.org/x\"]}\n";
 
@@ -406,21 +408,23 @@ static void test_csv_and_geojson(void)
     CHECK_EQ_INT(r.status, 200);
     CHECK_EQ_STR(reply_header(&r, "Content-Type"), "text/csv; charset=utf-8");
     CHECK_EQ_STR(reply_header(&r, "Content-Disposition"), "attachment; filename=\"zones.csv\"");
-    CHECK_EQ_STR(r.body,
-                 "code,kind,name_vi,name_en,name_ko,group_code,unit_code,commune,status,"
-                 "planned_year,established_on,total_ha,industrial_ha,leased_ha,"
-                 "occupancy_reported_pct,lease_usd_m2,lease_until,developer,lat,lon,position,"
-                 "km_hcmc,km_port,wwtp_m3_day,power_mva,water_m3_day,infra_complete,sectors,"
-                 "tenants,source,confidence,as_of,note,as_of_precision,confidence_note,"
-                 "provenance,available_ha,occupancy_pct\r\n"
-                 "kcn-alpha,kcn,KCN Đức Hòa Alpha,Duc Hoa Alpha Industrial Park,득화 알파 산업단지,"
-                 ",D1,,operating,,,500,400,300,,90,,,10.889,106.4098,approximate,30,40,5000,,,,"
-                 "2619 2220,,src-a,high,2024-06-01,,month,,total_ha=press-a leased_ha=press-a,100,"
-                 "75\r\n"
-                 "kcn-beta,kcn,KCN Bến Lức Beta,Ben Luc Beta Industrial Park,,,D2,,operating,,,"
-                 "200,150,75,,,,,10.6918,106.4512,surveyed,25,,,,,,2610,,src-b ; "
-                 "https://unregistered.example.org/x,medium,,,,Medium: a broker page and an "
-                 "unregistered address.,,75,50\r\n");
+    CHECK_EQ_STR(
+        r.body, "code,kind,name_vi,name_en,name_ko,group_code,unit_code,commune,status,"
+                "planned_year,established_on,total_ha,industrial_ha,leased_ha,"
+                "occupancy_reported_pct,lease_usd_m2,lease_until,developer,lat,lon,position,"
+                "km_hcmc,km_port,wwtp_m3_day,power_mva,water_m3_day,infra_complete,sectors,"
+                "tenants,source,confidence,as_of,note,as_of_precision,confidence_note,"
+                "provenance,summary,summary_vi,summary_ko,confidence_note_vi,confidence_note_ko,"
+                "available_ha,occupancy_pct\r\n"
+                "kcn-alpha,kcn,KCN Đức Hòa Alpha,Duc Hoa Alpha Industrial Park,득화 알파 산업단지,"
+                ",D1,,operating,,,500,400,300,,90,,,10.889,106.4098,approximate,30,40,5000,,,,"
+                "2619 2220,,src-a,high,2024-06-01,,month,,total_ha=press-a leased_ha=press-a,"
+                "A test park; its area comes from a press report of June 2024.,"
+                "Một khu thử nghiệm; diện tích lấy từ một bài báo tháng 6/2024.,,,,100,75\r\n"
+                "kcn-beta,kcn,KCN Bến Lức Beta,Ben Luc Beta Industrial Park,,,D2,,operating,,,"
+                "200,150,75,,,,,10.6918,106.4512,surveyed,25,,,,,,2610,,src-b ; "
+                "https://unregistered.example.org/x,medium,,,,Medium: a broker page and an "
+                "unregistered address.,,,,,,보통: 중개업체 페이지와 등록되지 않은 주소.,75,50\r\n");
     reply_free(&r);
     /* the same list through Accept */
     CHECK(http_get(srv.port, "/api/v1/zones?kind=ccn", "Accept: text/csv\r\n", &r) == 0);

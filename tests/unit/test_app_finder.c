@@ -422,8 +422,11 @@ static void test_brief(struct store *s)
     CHECK_EQ_INT(b.nframe, 2);
     CHECK_EQ_INT(b.nzones, 2);
     CHECK(b.zones == zones);
-    CHECK_EQ_STR(zones[0].title, "Duc Hoa Alpha Industrial Park");
-    CHECK_EQ_STR(zones[0].subtitle, "Industrial park · operating · Duc Hoa District");
+    /* the Vietnamese original beside the English, to match signs and papers */
+    CHECK_EQ_STR(zones[0].title, "Duc Hoa Alpha Industrial Park (KCN Đức Hòa Alpha)");
+    CHECK_EQ_STR(zones[0].subtitle,
+                 "Industrial park · operating · Duc Hoa District (Huyện Đức Hòa)");
+    CHECK_EQ_STR(zones[0].summary, "A test park; its area comes from a press report of June 2024.");
     CHECK_EQ_STR(fact(&zones[0], "Available"), "100 ha");
     CHECK_EQ_STR(fact(&zones[0], "Sectors"),
                  "2619 Manufacture of other electronic components; 2220 Manufacture of plastics "
@@ -496,6 +499,26 @@ static void test_brief(struct store *s)
     CHECK_EQ_STR(b.heading, "Hồ sơ địa điểm đầu tư");
     CHECK_EQ_STR(zones[0].confidence, "Độ tin cậy: cao");
     CHECK_EQ_STR(fact(&zones[0], "Doanh nghiệp thuê"), "chưa rõ");
+    /* a Vietnamese name needs no original beside it */
+    CHECK_EQ_STR(zones[0].title, "KCN Đức Hòa Alpha");
+    CHECK_EQ_STR(zones[0].summary,
+                 "Một khu thử nghiệm; diện tích lấy từ một bài báo tháng 6/2024.");
+    /* Korean: the original beside the name; a missing translation said, then
+     * the English; the confidence with its reason in Korean */
+    in.codes = codes;
+    in.n = 2;
+    in.lang = SITE_KO;
+    CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
+    CHECK_EQ_STR(zones[0].title, "득화 알파 산업단지 (KCN Đức Hòa Alpha)");
+    CHECK_EQ_STR(zones[0].summary, "아직 한국어 번역이 없습니다. 영어 원문: A test park; its area "
+                                   "comes from a press report of June 2024.");
+    CHECK_EQ_STR(zones[1].summary, ""); /* none in any language */
+    CHECK_EQ_STR(zones[1].confidence, "신뢰도: 보통 — 보통: 중개업체 페이지와 등록되지 않은 주소.");
+    /* English asked, only the English and Korean notes: the English one */
+    in.lang = SITE_EN;
+    CHECK_EQ_INT(app_brief_load(s, &in, &b, zones, &d), KHU_OK);
+    CHECK_EQ_STR(zones[1].confidence,
+                 "Confidence: medium — Medium: a broker page and an unregistered address.");
 }
 
 /* Every allocation failing in turn: the finder answers KHU_ENOMEM (or

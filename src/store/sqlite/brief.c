@@ -17,7 +17,9 @@ static const char zone_sql[] =
     " z.leased_ha, " SQ_ZONE_AVAILABLE ", z.occupancy_reported_pct, z.lease_usd_m2,"
     " z.lease_until, z.km_hcmc, z.km_port, z.wwtp_m3_day, z.power_mva, z.water_m3_day,"
     " z.infra_complete, z.developer, z.established_on, z.planned_year, z.sectors, z.tenants,"
-    " z.as_of FROM zones z LEFT JOIN units u ON u.code = z.unit_code WHERE z.code = ?1";
+    " z.as_of, z.summary_vi, z.summary, z.summary_ko, z.confidence_note_vi, z.confidence_note,"
+    " z.confidence_note_ko FROM zones z LEFT JOIN units u ON u.code = z.unit_code"
+    " WHERE z.code = ?1";
 
 enum khu_err store_brief_zone(struct store *s, const char *code, store_row_fn fn, void *arg,
                               struct khu_diag *d)

@@ -268,9 +268,28 @@ static const char v6[] =
     "CREATE TABLE dataset_updates ("
     " name TEXT PRIMARY KEY NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT) STRICT;";
 
+/* Version 7: text for the public in three languages. A column of free
+ * text without a language suffix is written in English, the language in
+ * which the data keepers write their notes; its _vi and _ko columns hold
+ * the same text in Vietnamese and Korean. A zone's note stays the data
+ * keeper's own (how the figures were found, what to watch); its summary
+ * says the same to the public in plain words. */
+static const char v7[] =
+    "ALTER TABLE zones ADD COLUMN summary TEXT;"
+    "ALTER TABLE zones ADD COLUMN summary_vi TEXT;"
+    "ALTER TABLE zones ADD COLUMN summary_ko TEXT;"
+    "ALTER TABLE zones ADD COLUMN confidence_note_vi TEXT;"
+    "ALTER TABLE zones ADD COLUMN confidence_note_ko TEXT;"
+    "ALTER TABLE targets ADD COLUMN scope_vi TEXT;"
+    "ALTER TABLE targets ADD COLUMN scope_ko TEXT;"
+    "ALTER TABLE observations ADD COLUMN note_vi TEXT;"
+    "ALTER TABLE observations ADD COLUMN note_ko TEXT;"
+    "ALTER TABLE sources ADD COLUMN review_vi TEXT;"
+    "ALTER TABLE sources ADD COLUMN review_ko TEXT;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7};
 
 const char *migration_key_rowid(const char *table)
 {
@@ -324,6 +343,7 @@ const char *migration_about(int version)
         "adding the index of the filtered zone list",
         "rebuilding the full-text indexes (word prefixes), numbering enterprises by tax code",
         "adding sources, the precision of dates and the provenance of figures",
+        "adding public summaries and the Vietnamese and Korean of notes, scopes and reviews",
     };
 
     if (version < 1 || version > MIGRATION_LATEST)
