@@ -13,6 +13,7 @@ import * as zone from './zone.js';
 import * as investor from './investor.js';
 import * as opendata from './opendata.js';
 import * as apidocs from './apidocs.js';
+import { watchTables } from './tables.js';
 
 const ROUTES = [
   { re: /^\/$/, page: dashboard, nav: 'dashboard' },
@@ -164,6 +165,7 @@ function printSetup() {
 
 function start() {
   printSetup();
+  watchTables(document.getElementById('main'));
   const fromURL = new URLSearchParams(location.search).get('lang');
   setLang(startLang(fromURL));
   if (fromURL && LANGS.includes(fromURL)) storeLang(fromURL);

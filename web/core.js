@@ -59,10 +59,46 @@ export function nameHTML(row) {
   return `<span lang="${esc(l)}">${esc(other)}</span> <abbr class="fallback" title="${esc(title)}">${esc(l.toUpperCase())}</abbr>`;
 }
 
+// The Vietnamese name of a place (zone, district, commune) beside its name
+// in an English or Korean page, so that an investor can match it to signs
+// and documents: 득화현 (Huyện Đức Hòa). On a Vietnamese page, or when the
+// two are the same, the name alone.
+function originalOf(row) {
+  if (!row || lang() === 'vi' || !row.name_vi) return '';
+  const shown = nameText(row); // the page's language, or the fallback shown instead
+  return shown && shown !== row.name_vi ? row.name_vi : '';
+}
+
+export function placeHTML(row) {
+  const orig = originalOf(row);
+  return orig ? `${nameHTML(row)} <span class="orig" lang="vi">(${esc(orig)})</span>` : nameHTML(row);
+}
+
+export function placeText(row) {
+  const orig = originalOf(row);
+  return orig ? `${nameText(row)} (${orig})` : nameText(row);
+}
+
 // The same as plain text (for tooltips, labels and sorting).
 export function nameText(row) {
   if (!row) return t('unknown');
   return row[`name_${lang()}`] || row.name || row.name_vi || row.name_en || row.code;
+}
+
+// Free text of a row in the page's language: the column base_vi or
+// base_ko, or base itself for English (the data keepers write in English).
+// Where the page's language has none, says so and shows the text of another
+// language, marked with its lang. tag wraps the text ('p' or 'span'); ''
+// when the row has no such text in any language.
+export function textHTML(row, base, tag = 'p', cls = '') {
+  const col = (l) => (l === 'en' ? base : `${base}_${l}`);
+  const attr = cls ? ` class="${esc(cls)}"` : '';
+  const own = row && row[col(lang())];
+  if (own) return `<${tag}${attr}>${esc(own)}</${tag}>`;
+  const other = ['en', 'vi', 'ko'].find((l) => row && row[col(l)]);
+  if (!other) return '';
+  const missing = t('text_missing', { lang: t(`lang_in_${other}`) });
+  return `<${tag}${attr}><span class="missing-tr">${esc(missing)}</span> <span lang="${other}">${esc(row[col(other)])}</span></${tag}>`;
 }
 
 export function unknownHTML() {
@@ -86,7 +122,7 @@ export function badge(prefix, v) {
 }
 
 export function zoneLink(z) {
-  return `<a href="/zones/${encodeURIComponent(z.code)}">${nameHTML(z)}</a>`;
+  return `<a href="/zones/${encodeURIComponent(z.code)}">${placeHTML(z)}</a>`;
 }
 
 // Splits a source text ("url ; text ; url") into list items, links where
@@ -104,9 +140,11 @@ export function sourcesHTML(source) {
 }
 
 // A table wrapped so that it scrolls sideways on a narrow screen and can be
-// scrolled with the keyboard.
+// scrolled with the keyboard, its first column staying in place (app.css);
+// when it is wider than its frame, the line above says so and the edges
+// with more columns beyond them are shaded (tables.js).
 export function tableWrap(label, inner) {
-  return `<div class="table-wrap" role="region" aria-label="${esc(label)}" tabindex="0">${inner}</div>`;
+  return `<p class="scroll-hint" hidden>${esc(t('table_scroll_hint'))}</p><div class="table-box"><div class="table-wrap" role="region" aria-label="${esc(label)}" tabindex="0">${inner}</div></div>`;
 }
 
 export function errorHTML(err) {

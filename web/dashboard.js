@@ -3,7 +3,7 @@
 // as charts, occupancy and available land by kind and by unit.
 import { t, lang, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate, measureKey } from './i18n.js';
 import { loadSources, sourceListHTML, fmtDatePrec } from './sources.js';
-import { esc, getAll, nameHTML, nameText, badge, tableWrap, sourcesHTML, valHTML, unknownHTML, tHTML, finderLink } from './core.js';
+import { esc, getAll, nameHTML, nameText, placeText, textHTML, badge, tableWrap, sourcesHTML, valHTML, unknownHTML, tHTML, finderLink } from './core.js';
 
 const CHARTS = [
   { id: 'occupancy', title: 'chart_occupancy', metrics: ['kcn_occupancy_pct', 'ccn_occupancy_pct'], unit: 'pct', digits: 1 },
@@ -143,7 +143,7 @@ ${share}
     hasValue ? ` <span class="muted">(${fmtDatePrec(tg.value_on, precisionOn([tg], tg.value_on))}, ${esc(basis)})</span>` : ''
   }</dd></div>
 <div><dt>${esc(t('t_target'))}</dt><dd>${valHTML(tg.target_value, (v) => measure(v, unit))}</dd></div>
-<div><dt>${esc(t('t_due'))}</dt><dd>${valHTML(tg.due_on, (v) => fmtDate(v))}</dd></div>
+<div><dt>${esc(t('t_due'))}</dt><dd>${tg.due_on ? fmtDatePrec(tg.due_on) : unknownHTML()}</dd></div>
 <div><dt>${esc(t('t_baseline'))}</dt><dd>${valHTML(tg.baseline_value, (v) => measure(v, unit))}${
     tg.baseline_on ? ` <span class="muted">(${fmtDatePrec(tg.baseline_on, tg.baseline_precision)})</span>` : ''
   }</dd></div>
@@ -152,9 +152,21 @@ ${share}
 </dl>
 ${registry}
 <details><summary>${esc(t('sources'))}</summary>
-<p><span class="muted">${esc(t('t_scope'))}:</span> ${esc(scopeUnit ? nameText(scopeUnit) : tg.scope_unit || '')}<br><span lang="en">${esc(tg.scope || '')}</span></p>
+<p><span class="muted">${esc(t('t_scope'))}:</span> ${esc(scopeUnit ? placeText(scopeUnit) : tg.scope_unit || '')}</p>
+${textHTML(tg, 'scope', 'p', 'scope')}
+${observationNotesHTML(tg, unit)}
 ${sourceListHTML(tg.source_refs, SOURCES, tg.source, tg.source_unregistered, `src-${tg.code}`)}</details>
 </article>`;
+}
+
+// The target's reported values that carry a note on how they were read
+// from their source, each with its date and value.
+function observationNotesHTML(tg, unit) {
+  const rows = (tg.observations || []).filter((o) => o.note || o.note_vi || o.note_ko);
+  if (!rows.length) return '';
+  return `<p class="muted">${esc(t('t_obs_notes'))}</p><ul class="obs-notes">${rows
+    .map((o) => `<li>${fmtDatePrec(o.observed_on, o.observed_precision)}: ${esc(measure(o.value, unit))} — ${textHTML(o, 'note', 'span', 'obs-note')}</li>`)
+    .join('')}</ul>`;
 }
 
 // ----- reported series -----

@@ -3,7 +3,7 @@
 // the same result as CSV and GeoJSON. The filter and the sort live in the
 // URL (/finder?kind=kcn&sort=-total_ha), so a result can be shared.
 import { t, lang, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate } from './i18n.js';
-import { esc, getAll, getJSON, nameHTML, nameText, badge, enumText, tableWrap, errorHTML, areaSums, haOrUnknown, valHTML } from './core.js';
+import { esc, getAll, getJSON, nameHTML, nameText, placeHTML, placeText, badge, enumText, tableWrap, errorHTML, areaSums, haOrUnknown, valHTML } from './core.js';
 import { FILTERS, filterQuery, saveFilter } from './filters.js';
 import { createMap, layerControlsHTML, wireLayerControls, unplacedHTML } from './mapdraw.js';
 
@@ -24,12 +24,13 @@ function unitOptions(units, selected) {
   const levels = ['province', 'district', 'commune'];
   return levels
     .map((level) => {
-      const list = units.filter((u) => u.level === level);
+      const coll = new Intl.Collator(lang());
+      const list = units.filter((u) => u.level === level).sort((a, b) => coll.compare(nameText(a), nameText(b)));
       if (!list.length) return '';
       return `<optgroup label="${esc(t(`level_${level}`))}">${list
         .map((u) => {
           const until = u.valid_to ? ` (${t('unit_until', { date: fmtDate(u.valid_to) })})` : '';
-          return `<option value="${esc(u.code)}"${u.code === selected ? ' selected' : ''}>${esc(nameText(u) + until)}</option>`;
+          return `<option value="${esc(u.code)}"${u.code === selected ? ' selected' : ''}>${esc(placeText(u) + until)}</option>`;
         })
         .join('')}</optgroup>`;
     })
@@ -57,9 +58,11 @@ function sectorOptions(sectors, selected) {
 
 function groupOptions(all, selected) {
   const codes = new Set(all.map((f) => f.properties.group_code).filter(Boolean));
+  const coll = new Intl.Collator(lang());
   return all
     .filter((f) => codes.has(f.properties.code))
-    .map((f) => `<option value="${esc(f.properties.code)}"${f.properties.code === selected ? ' selected' : ''}>${esc(nameText(f.properties))}</option>`)
+    .sort((a, b) => coll.compare(nameText(a.properties), nameText(b.properties)))
+    .map((f) => `<option value="${esc(f.properties.code)}"${f.properties.code === selected ? ' selected' : ''}>${esc(placeText(f.properties))}</option>`)
     .join('');
 }
 
@@ -160,7 +163,7 @@ function sortRows(rows, sort, unitNames) {
 function cell(z, key, unitNames) {
   switch (key) {
     case 'name':
-      return `<th scope="row"><a href="/zones/${encodeURIComponent(z.code)}">${nameHTML(z)}</a></th>`;
+      return `<th scope="row"><a href="/zones/${encodeURIComponent(z.code)}">${placeHTML(z)}</a></th>`;
     case 'kind':
       return `<td>${esc(enumText('kind', z.kind))}</td>`;
     case 'status':
@@ -322,7 +325,9 @@ ${layerControlsHTML('finder-layer')}
     const key = b.dataset.sort;
     sort = sort === key ? `-${key}` : sort === `-${key}` ? '' : key;
     ctx.replaceURL(pageURL());
-    results.querySelector('.table-wrap').outerHTML = tableHTML(rows, sort, unitNames);
+    const left = results.querySelector('.table-wrap').scrollLeft;
+    results.innerHTML = tableHTML(rows, sort, unitNames);
+    results.querySelector('.table-wrap').scrollLeft = left;
     const again = results.querySelector(`button.sort[data-sort="${key}"]`);
     if (again) again.focus();
   });

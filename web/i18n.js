@@ -31,6 +31,7 @@ const vi = {
   lang_in_vi: 'tiếng Việt',
   lang_in_en: 'tiếng Anh',
   lang_in_ko: 'tiếng Hàn',
+  text_missing: 'Chưa có bản tiếng Việt; bản bằng {lang}:',
   yes: 'Có',
   no: 'Không',
   any: 'Tất cả',
@@ -143,6 +144,7 @@ const vi = {
   t_basis_reported: 'số liệu tỉnh báo cáo',
   t_basis_registry: 'tính từ sổ đăng ký',
   t_scope: 'Phạm vi',
+  t_obs_notes: 'Các giá trị đã báo cáo và cách đọc từ nguồn:',
   series_title: 'Chuỗi số liệu được báo cáo',
   series_intro: 'Các số liệu tỉnh và báo chí đã công bố qua các năm; không có mục tiêu kèm theo.',
   chart_occupancy: 'Tỷ lệ lấp đầy bình quân (%)',
@@ -188,8 +190,12 @@ const vi = {
   legend_position: 'Vị trí',
   legend_surveyed: 'Vị trí đã khảo sát',
   legend_approximate: 'Vòng đứt nét: vị trí gần đúng',
+  legend_cluster: 'Vòng tròn có số: nhiều khu ở cùng một chỗ; nhấn để hiện từng khu',
+  cluster_label: '{n} khu ở chỗ này; nhấn để hiện từng khu',
+  cluster_label_open: '{n} khu ở chỗ này, đang hiện từng khu; nhấn để gộp lại',
+  table_scroll_hint: 'Bảng rộng hơn khung: cuộn ngang để xem các cột khác',
   known_of: '{k}/{n} khu có số liệu',
-  approx_note: 'Vị trí gần đúng: tâm của huyện (trước 2025). Các khu chung một tâm được dàn ra xung quanh để có thể chọn từng khu.',
+  approx_note: 'Vị trí gần đúng: tâm của huyện (trước 2025). Các khu chung một chỗ được dàn ra xung quanh, hoặc gộp vào một vòng tròn có số: nhấn vào đó để hiện từng khu.',
   approx_popup: 'Vị trí gần đúng (tâm huyện)',
   shown_count: '{n} khu trên bản đồ.',
   no_position: '{n} khu chưa có vị trí nên không có trên bản đồ:',
@@ -255,6 +261,9 @@ const vi = {
   z_sec_location: 'Vị trí',
   z_sec_infra: 'Hạ tầng',
   z_sec_other: 'Khác',
+  z_about: 'Giới thiệu khu',
+  z_no_summary: 'Chưa có phần giới thiệu khu này.',
+  z_keeper_note: 'Ghi chú của người giữ dữ liệu (tiếng Anh): cách tìm và đọc số liệu',
   z_map: 'Vị trí trên bản đồ',
   z_projects: 'Dự án đầu tư trong khu',
   z_no_projects: 'Sổ đăng ký chưa ghi nhận dự án nào trong khu này.',
@@ -299,7 +308,6 @@ const vi = {
   field_sectors: 'Ngành nghề',
   field_tenants: 'Doanh nghiệp thuê đất',
   field_as_of: 'Số liệu tính đến',
-  field_note: 'Ghi chú',
   p_code: 'Mã dự án',
   p_name: 'Tên dự án',
   p_investor: 'Nhà đầu tư (mã số thuế)',
@@ -337,6 +345,7 @@ const en = {
   lang_in_vi: 'Vietnamese',
   lang_in_en: 'English',
   lang_in_ko: 'Korean',
+  text_missing: 'Not yet in English; in {lang}:',
   yes: 'Yes',
   no: 'No',
   any: 'Any',
@@ -449,6 +458,7 @@ const en = {
   t_basis_reported: 'reported figure',
   t_basis_registry: 'computed from the registry',
   t_scope: 'Scope',
+  t_obs_notes: 'Reported values and how each was read from its source:',
   series_title: 'Reported series',
   series_intro: 'Figures the province and the press published over the years; they have no target.',
   chart_occupancy: 'Average occupancy (%)',
@@ -494,8 +504,12 @@ const en = {
   legend_position: 'Position',
   legend_surveyed: 'Surveyed position',
   legend_approximate: 'Dashed ring: approximate position',
+  legend_cluster: 'Numbered circle: several zones at one place; press it to show each',
+  cluster_label: '{n} zones at this place; press to show each',
+  cluster_label_open: '{n} zones at this place, each shown; press to group them again',
+  table_scroll_hint: 'Wider than its frame: scroll sideways for more columns',
   known_of: 'known for {k} of {n}',
-  approx_note: 'Approximate positions are the centroid of the pre-2025 district. Zones sharing a centroid are spread around it so that each can be picked.',
+  approx_note: 'Approximate positions are the centroid of the pre-2025 district. Zones at one place are spread around it, or grouped into a numbered circle: press it to show each zone.',
   approx_popup: 'Approximate position (district centroid)',
   shown_count: '{n} zones on the map.',
   no_position: '{n} zones have no position and are not on the map:',
@@ -561,6 +575,9 @@ const en = {
   z_sec_location: 'Location',
   z_sec_infra: 'Infrastructure',
   z_sec_other: 'Other',
+  z_about: 'About this zone',
+  z_no_summary: 'No description of this zone yet.',
+  z_keeper_note: 'Data keepers\' note (English): how the figures were found and read',
   z_map: 'On the map',
   z_projects: 'Investment projects in the zone',
   z_no_projects: 'The registry records no project in this zone.',
@@ -605,7 +622,6 @@ const en = {
   field_sectors: 'Sectors',
   field_tenants: 'Tenants',
   field_as_of: 'Figures as of',
-  field_note: 'Note',
   p_code: 'Project code',
   p_name: 'Project',
   p_investor: 'Investor (tax code)',
@@ -643,6 +659,7 @@ const ko = {
   lang_in_vi: '베트남어',
   lang_in_en: '영어',
   lang_in_ko: '한국어',
+  text_missing: '아직 한국어 번역이 없습니다. {lang} 원문:',
   yes: '예',
   no: '아니요',
   any: '전체',
@@ -755,6 +772,7 @@ const ko = {
   t_basis_reported: '보고 수치',
   t_basis_registry: '등록부에서 계산',
   t_scope: '범위',
+  t_obs_notes: '보고된 값과 출처에서 읽은 방법:',
   series_title: '보고된 시계열',
   series_intro: '성과 언론이 여러 해에 걸쳐 발표한 수치로, 목표는 없습니다.',
   chart_occupancy: '평균 입주율(%)',
@@ -800,8 +818,12 @@ const ko = {
   legend_position: '위치',
   legend_surveyed: '측량된 위치',
   legend_approximate: '점선 고리: 대략적 위치',
+  legend_cluster: '숫자가 있는 원: 한곳에 있는 여러 단지(누르면 각 단지 표시)',
+  cluster_label: '이곳의 단지 수 {n}. 누르면 각 단지를 표시합니다',
+  cluster_label_open: '이곳의 단지 수 {n}, 모두 표시 중. 누르면 다시 묶습니다',
+  table_scroll_hint: '표가 화면보다 넓습니다. 옆으로 스크롤하면 다른 열이 보입니다',
   known_of: '{n}개 중 {k}개 확인',
-  approx_note: '대략적 위치는 2025년 이전 현의 중심점입니다. 같은 중심점을 가진 단지들은 각각 선택할 수 있도록 주위에 펼쳐 표시합니다.',
+  approx_note: '대략적 위치는 2025년 이전 현의 중심점입니다. 한곳에 있는 단지들은 주위에 펼쳐 표시하거나 숫자가 있는 원으로 묶어 표시하며, 원을 누르면 각 단지가 표시됩니다.',
   approx_popup: '대략적 위치(현 중심점)',
   shown_count: '지도에 {n}개 단지.',
   no_position: '위치가 없어 지도에 없는 단지 {n}개:',
@@ -867,6 +889,9 @@ const ko = {
   z_sec_location: '위치',
   z_sec_infra: '기반시설',
   z_sec_other: '기타',
+  z_about: '단지 소개',
+  z_no_summary: '이 단지에 대한 소개가 아직 없습니다.',
+  z_keeper_note: '데이터 관리자 비고(영어): 수치를 찾고 읽은 방법',
   z_map: '지도상 위치',
   z_projects: '단지 내 투자 프로젝트',
   z_no_projects: '등록부에 이 단지의 프로젝트가 없습니다.',
@@ -911,7 +936,6 @@ const ko = {
   field_sectors: '업종',
   field_tenants: '입주 기업',
   field_as_of: '수치 기준일',
-  field_note: '비고',
   p_code: '프로젝트 코드',
   p_name: '프로젝트',
   p_investor: '투자자(세금 코드)',
@@ -1009,13 +1033,14 @@ export function fmtPct(v, digits = 1) {
   return fmtMeasure(v, 'pct', digits);
 }
 
-// An ISO date (YYYY-MM-DD) as the current language writes it.
+// An ISO date (YYYY-MM-DD) as the current language writes it, never broken
+// across lines: its spaces ("2026. 01. 15." in Korean) do not break.
 export function fmtDate(iso, opts = { day: '2-digit', month: '2-digit', year: 'numeric' }) {
   if (!iso) return t('unknown');
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return new Intl.DateTimeFormat(LOCALES[current], { ...opts, timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(LOCALES[current], { ...opts, timeZone: 'UTC' }).format(d).replace(/ /g, '\u00a0');
 }
 
 // The measure units of the targets ("ha", "%", "count", "USD bn") as keys.

@@ -5,8 +5,9 @@
 // theirs, the result on a map, up to four ticked zones side by side, the PDF
 // brief and an inquiry to /api/v1/leads. User text is only ever set as text.
 import { t, lang, fmtNum, fmtDate, fmtMeasure, fmtPct } from './i18n.js';
-import { esc, getAll, getJSON, nameHTML, nameText, tableWrap, valHTML } from './core.js';
+import { esc, getAll, getJSON, nameText, placeHTML, placeText, tableWrap, valHTML } from './core.js';
 import { createMap, layerControlsHTML, wireLayerControls, unplacedHTML } from './mapdraw.js';
+import { fmtDatePrec } from './sources.js';
 
 export const CRITERIA = ['land', 'price', 'km_hcmc', 'km_port', 'wwtp', 'power', 'ready', 'unit', 'sector'];
 export const DEFAULT_WEIGHTS = { land: 3, price: 2, km_hcmc: 2, km_port: 1, wwtp: 1, power: 1, ready: 2, unit: 1, sector: 2 };
@@ -35,8 +36,9 @@ let ticked = [];
 
 // A zone of the match answer (name in the chosen language or a fallback).
 function zoneName(z) {
-  if (z.name_lang === lang()) return esc(z.name);
-  return nameHTML({ code: z.code, name: z.name, name_lang: z.name_lang });
+  const row = { code: z.code, name: z.name, name_lang: z.name_lang, name_vi: z.name_vi };
+  if (z.name_lang === lang()) row[`name_${lang()}`] = z.name;
+  return placeHTML(row);
 }
 
 function zoneNameText(z) {
@@ -72,12 +74,13 @@ function sectorOptions(sectors, selected) {
 function unitOptions(units, selected) {
   return ['district', 'province']
     .map((level) => {
-      const list = units.filter((u) => u.level === level);
+      const coll = new Intl.Collator(lang());
+      const list = units.filter((u) => u.level === level).sort((a, b) => coll.compare(nameText(a), nameText(b)));
       if (!list.length) return '';
       return `<optgroup label="${esc(t(`level_${level}`))}">${list
         .map((u) => {
           const until = u.valid_to ? ` (${t('unit_until', { date: fmtDate(u.valid_to) })})` : '';
-          return `<option value="${esc(u.code)}"${selected.has(u.code) ? ' selected' : ''}>${esc(nameText(u) + until)}</option>`;
+          return `<option value="${esc(u.code)}"${selected.has(u.code) ? ' selected' : ''}>${esc(placeText(u) + until)}</option>`;
         })
         .join('')}</optgroup>`;
     })
@@ -313,7 +316,7 @@ function compareHTML(list) {
     row(t('field_total_ha'), cellOf('total_ha', (f) => figure(f, 'total_ha', 'ha', 1))),
     row(t('field_industrial_ha'), cellOf('industrial_ha', (f) => figure(f, 'industrial_ha', 'ha', 1))),
     row(t('field_occupancy_reported_pct'), cellOf('occupancy_reported_pct', (f) => figure(f, 'occupancy_reported_pct', 'pct', 1))),
-    row(t('field_as_of'), cellOf('as_of', (f) => (f.as_of ? esc(fmtDate(f.as_of)) : valHTML(null)))),
+    row(t('field_as_of'), cellOf('as_of', (f) => (f.as_of ? fmtDatePrec(f.as_of) : valHTML(null)))),
     ...FIGURES.map(([key, label, unit, digits]) => row(t(label), cellOf(key, (f) => figure(f, key, unit, digits)))),
   ];
   return tableWrap(
@@ -496,14 +499,16 @@ ${leadHTML()}
     const fs = listed()
       .map((z) => features.get(z.code))
       .filter(Boolean);
-    m.setZones(fs);
+    // markers are drawn again at every zoom: each gets its group's look
+    m.setZones(fs, {
+      decorate: (el, z) => {
+        const g = excluded.has(z.code) ? 'excluded' : unverified.has(z.code) ? 'unverified' : null;
+        if (!g) return;
+        el.classList.add(g);
+        el.setAttribute('aria-label', `${el.getAttribute('aria-label')} — ${t(`inv_${g}_badge`)}`);
+      },
+    });
     m.fit(fs);
-    for (const el of main.querySelectorAll('#inv-map .leaflet-marker-icon.zone-marker')) {
-      const g = excluded.has(el.dataset.code) ? 'excluded' : unverified.has(el.dataset.code) ? 'unverified' : null;
-      if (!g) continue;
-      el.classList.add(g);
-      el.setAttribute('aria-label', `${el.getAttribute('aria-label')} — ${t(`inv_${g}_badge`)}`);
-    }
     main.querySelector('#inv-unplaced').innerHTML = unplacedHTML(fs);
   }
 

@@ -5,7 +5,8 @@
 // logistics centres on a layer of their own. Tiles are drawn only when the
 // server is configured with a tile URL.
 import { t, fmtHa, fmtNum } from './i18n.js';
-import { esc, nameHTML, nameText, badge, enumText } from './core.js';
+import { esc, nameHTML, nameText, placeHTML, badge, enumText } from './core.js';
+import { GAP, box, touch, clusterSize, ringOffsets, arrange } from './maplayout.js';
 
 export const KINDS = ['kcn', 'ccn', 'hitech', 'logistics', 'economic', 'port'];
 export const STATUSES = ['planned', 'approved', 'building', 'operating', 'cancelled'];
@@ -31,7 +32,7 @@ export function symbolHTML(kind, status, size, approximate) {
 function popupHTML(z) {
   const approx = z.position !== 'surveyed';
   return `<div class="popup">
-<p class="popup-name"><a href="/zones/${encodeURIComponent(z.code)}">${nameHTML(z)}</a></p>
+<p class="popup-name"><a href="/zones/${encodeURIComponent(z.code)}">${placeHTML(z)}</a></p>
 <p>${badge('kind', z.kind)} ${badge('status', z.status)}</p>
 <dl>
 <div><dt>${esc(t('col_total_ha'))}</dt><dd>${esc(fmtHa(z.total_ha))}</dd></div>
@@ -42,16 +43,14 @@ function popupHTML(z) {
 </div>`;
 }
 
-// Pixel offsets that spread n markers sharing one point on a sunflower
-// pattern, the first at the centre.
-function spread(i, n) {
-  if (n < 2) return [0, 0];
-  const r = 10 * Math.sqrt(i + 0.3);
-  const a = i * 2.39996;
-  return [Math.round(r * Math.cos(a)), Math.round(r * Math.sin(a))];
+// ----- markers that never hide one another (see maplayout.js) -----
+
+// Half the width a zone's symbol takes, with its dashed outline.
+function halfOf(f) {
+  return markerSize(f.properties.total_ha) / 2 + 4;
 }
 
-function zoneMarker(L, f, dx, dy) {
+function zoneMarker(L, f, dx, dy, pane, decorate) {
   const z = f.properties;
   const [lon, lat] = f.geometry.coordinates;
   const size = markerSize(z.total_ha);
@@ -66,7 +65,7 @@ function zoneMarker(L, f, dx, dy) {
     iconAnchor: [size / 2 - dx, size / 2 - dy],
     popupAnchor: [dx, dy - size / 2],
   });
-  const m = L.marker([lat, lon], { icon, title: label, alt: label, keyboard: true, riseOnHover: true });
+  const m = L.marker([lat, lon], { icon, title: label, alt: label, keyboard: true, riseOnHover: true, pane: pane || 'markerPane' });
   m.bindPopup(() => popupHTML(z), { maxWidth: 260 });
   m.on('add', () => {
     const el = m.getElement();
@@ -74,6 +73,7 @@ function zoneMarker(L, f, dx, dy) {
     el.dataset.code = z.code;
     el.setAttribute('role', 'button');
     el.setAttribute('aria-label', label);
+    if (decorate) decorate(el, z);
   });
   return m;
 }
@@ -128,36 +128,279 @@ export function createMap(el, opts) {
   const unitLayer = L.layerGroup();
   const zoneLayer = L.layerGroup();
   const logisticsLayer = L.layerGroup();
+  // clusters, the lines from spread markers to their places, the places
+  const overlay = L.layerGroup();
+  // an opened cluster is drawn above the other markers, on a pale disc
+  map.createPane('khuOpen').style.zIndex = 640;
+  map.createPane('khuOpenMarkers').style.zIndex = 645;
+  const openRenderer = L.svg({ pane: 'khuOpen', padding: 0.5 });
   const unitPoints = [];
+  const unitLabels = [];
   for (const u of opts.units || []) {
     if (u.lat === null || u.lon === null || u.level === 'province') continue;
-    unitMarker(L, u).addTo(unitLayer);
+    const marker = unitMarker(L, u).addTo(unitLayer);
+    unitLabels.push({ marker, latlng: L.latLng(u.lat, u.lon), w: 0, h: 0 });
     unitPoints.push([u.lat, u.lon]);
   }
   unitLayer.addTo(map);
   zoneLayer.addTo(map);
   logisticsLayer.addTo(map);
+  overlay.addTo(map);
 
-  function setZones(features) {
+  let features = [];
+  let decorate = null;
+  let openKey = null; // the codes of the opened cluster
+  let shown = []; // what the last layout drew
+  let ready = false;
+
+  const layerOf = (f) => (LOGISTICS_KINDS.includes(f.properties.kind) ? logisticsLayer : zoneLayer);
+  const line = (a, b, open) =>
+    L.polyline([a, b], { color: '#4a4f55', weight: 1, opacity: 0.9, interactive: false, ...(open ? { pane: 'khuOpen', renderer: openRenderer } : {}) });
+  const place = (p, open) =>
+    L.circleMarker(map.layerPointToLatLng(p), {
+      radius: 3,
+      stroke: true,
+      color: '#fff',
+      weight: 1,
+      fillColor: '#22303d',
+      fillOpacity: 1,
+      interactive: false,
+      ...(open ? { pane: 'khuOpen', renderer: openRenderer } : {}),
+    });
+
+  // A zone drawn at pixel point d (layer coordinates) away from its own
+  // place, with a line to it.
+  function spreadZone(m, d, open) {
+    const dx = Math.round(d.x - m.p.x);
+    const dy = Math.round(d.y - m.p.y);
+    const ll = L.latLng(m.f.geometry.coordinates[1], m.f.geometry.coordinates[0]);
+    if (dx || dy) line(ll, map.layerPointToLatLng(L.point(m.p.x + dx, m.p.y + dy)), open).addTo(open ? overlay : layerOf(m.f));
+    zoneMarker(L, m.f, dx, dy, open ? 'khuOpenMarkers' : null, decorate).addTo(layerOf(m.f));
+  }
+
+  function clusterMarker(it, open) {
+    const n = it.members.length;
+    const size = clusterSize(n);
+    const label = t(open ? 'cluster_label_open' : 'cluster_label', { n: fmtNum(n, 0) });
+    const icon = L.divIcon({
+      className: 'zone-cluster',
+      html: `<span class="zc" aria-hidden="true">${esc(fmtNum(n, 0))}</span>`,
+      iconSize: [size, size],
+    });
+    const mk = L.marker(map.layerPointToLatLng(it.c), {
+      icon,
+      title: label,
+      keyboard: true,
+      riseOnHover: true,
+      bubblingMouseEvents: false,
+      zIndexOffset: 500,
+      pane: open ? 'khuOpenMarkers' : 'markerPane',
+    });
+    mk.on('add', () => {
+      const e = mk.getElement();
+      if (!e) return;
+      e.dataset.count = String(n);
+      e.dataset.codes = it.key;
+      e.setAttribute('role', 'button');
+      e.setAttribute('aria-label', label);
+      e.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+    mk.on('click', () => toggle(it.key));
+    mk.on('keydown', (e) => {
+      const k = e.originalEvent.key;
+      if (k !== 'Enter' && k !== ' ') return;
+      e.originalEvent.preventDefault();
+      toggle(it.key);
+    });
+    return mk.addTo(overlay);
+  }
+
+  // An opened cluster: its zones on rings around it, above a pale disc;
+  // returns the disc's radius.
+  function drawOpen(it) {
+    const inner = clusterSize(it.members.length) / 2 + 2 + GAP;
+    const offs = ringOffsets(it.members.map((m) => m.h), inner);
+    let reach = inner;
+    offs.forEach(([x, y], i) => (reach = Math.max(reach, Math.hypot(x, y) + it.members[i].h * Math.SQRT2)));
+    L.circleMarker(map.layerPointToLatLng(it.c), {
+      pane: 'khuOpen',
+      renderer: openRenderer,
+      radius: reach + 6,
+      color: '#4a4f55',
+      weight: 1,
+      fillColor: '#fff',
+      fillOpacity: 0.88,
+      interactive: false,
+    }).addTo(overlay);
+    clusterMarker(it, true);
+    const seen = new Set();
+    it.members.forEach((m, i) => {
+      const k = `${m.p.x},${m.p.y}`;
+      if (!seen.has(k) && (m.p.x !== it.c.x || m.p.y !== it.c.y)) place(m.p, true).addTo(overlay);
+      seen.add(k);
+      spreadZone(m, L.point(it.c.x + offs[i][0], it.c.y + offs[i][1]), true);
+    });
+    return reach + 6;
+  }
+
+  // Lays the markers out for the current zoom and layers.
+  function draw() {
     zoneLayer.clearLayers();
     logisticsLayer.clearLayers();
-    const placed = features.filter((f) => f.geometry && f.geometry.type === 'Point');
-    const groups = new Map();
-    for (const f of placed) {
-      const key = f.geometry.coordinates.join(',');
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(f);
+    overlay.clearLayers();
+    if (!ready) return;
+    const entries = features
+      .filter((f) => map.hasLayer(layerOf(f)))
+      .map((f) => ({ f, p: map.latLngToLayerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]), h: halfOf(f) }));
+    const items = arrange(entries);
+    shown = items;
+    let opened = null;
+    for (const it of items) {
+      if (it.kind === 'one') zoneMarker(L, it.members[0].f, 0, 0, null, decorate).addTo(layerOf(it.members[0].f));
+      else if (it.kind === 'ring') {
+        const seen = new Set();
+        it.members.forEach((m, i) => {
+          const k = `${m.p.x},${m.p.y}`;
+          if (!seen.has(k)) place(m.p, false).addTo(overlay);
+          seen.add(k);
+          spreadZone(m, L.point(it.c.x + it.offs[i][0], it.c.y + it.offs[i][1]), false);
+        });
+      } else if (it.key === openKey) opened = { it, reach: drawOpen(it) };
+      else clusterMarker(it, false);
     }
-    // larger markers first, so that small ones stay on top and clickable
-    for (const list of groups.values()) {
-      list.sort((a, b) => (b.properties.total_ha || 0) - (a.properties.total_ha || 0));
-      list.forEach((f, i) => {
-        const [dx, dy] = spread(i, list.length);
-        const layer = LOGISTICS_KINDS.includes(f.properties.kind) ? logisticsLayer : zoneLayer;
-        zoneMarker(L, f, dx, dy).addTo(layer);
-      });
+    if (openKey && !opened) openKey = null;
+    placeLabels(items.map((it) => it.box));
+    // the zoom laid out, for whoever waits for it (the tests)
+    el.dataset.zoom = String(map.getZoom());
+    return opened;
+  }
+
+  // The units' names beside their dots, clear of the markers and of one
+  // another; a name with no room at this zoom is left out.
+  function placeLabels(taken) {
+    if (!map.hasLayer(unitLayer)) return;
+    // inside the frame, clear of its buttons, scale and attribution
+    const size = map.getSize();
+    const frame = { tl: map.containerPointToLayerPoint([2, 2]), br: map.containerPointToLayerPoint([size.x - 2, size.y - 2]) };
+    const home = el.getBoundingClientRect();
+    for (const c of el.querySelectorAll('.leaflet-control')) {
+      const r = c.getBoundingClientRect();
+      if (!r.width) continue;
+      const a = map.containerPointToLayerPoint([r.left - home.left, r.top - home.top]);
+      taken.push({ l: a.x, t: a.y, r: a.x + r.width, b: a.y + r.height });
     }
-    return placed.length;
+    for (const u of unitLabels) {
+      const e = u.marker.getElement();
+      const span = e && e.querySelector('.unit-name');
+      if (!span) continue;
+      if (!u.w) {
+        span.hidden = false;
+        const r = span.getBoundingClientRect();
+        u.w = Math.ceil(r.width);
+        u.h = Math.ceil(r.height);
+      }
+      if (!u.w) continue;
+      const q = map.latLngToLayerPoint(u.latlng);
+      // how far the drawings over the unit's dot reach from it
+      let d = 0;
+      for (const b of taken) if (b.l <= q.x && q.x <= b.r && b.t <= q.y && q.y <= b.b) d = Math.max(d, q.x - b.l, b.r - q.x, q.y - b.t, b.b - q.y);
+      const spots = [];
+      for (const e2 of d ? [0, d, d + 8] : [0, 8])
+        spots.push([e2 + 6, -u.h / 2], [-(e2 + 6) - u.w, -u.h / 2], [-u.w / 2, e2 + 4], [-u.w / 2, -(e2 + 4) - u.h]);
+      const rect = ([x, y]) => ({ l: q.x + x, t: q.y + y, r: q.x + x + u.w, b: q.y + y + u.h });
+      const inside = (r) => r.l >= frame.tl.x && r.t >= frame.tl.y && r.r <= frame.br.x && r.b <= frame.br.y;
+      const spot = spots.find((xy) => inside(rect(xy)) && !taken.some((b) => touch(rect(xy), b, 2)));
+      span.hidden = !spot;
+      if (!spot) continue;
+      span.style.left = `${Math.round(spot[0])}px`;
+      span.style.top = `${Math.round(spot[1])}px`;
+      taken.push(rect(spot));
+    }
+  }
+
+  // Opens the cluster of these codes, or closes it when open; the focus
+  // stays on the cluster, and an opened one is brought into view. A cluster
+  // of zones at several places too many to open in the frame is zoomed
+  // into instead, the focus going to what then holds its first zone.
+  function toggle(key) {
+    const focused = el.contains(document.activeElement);
+    const it = shown.find((x) => x.key === key);
+    if (openKey !== key && it && zoomInto(it, focused)) return;
+    openKey = openKey === key ? null : key;
+    const opened = draw();
+    if (focused) {
+      const c = [...el.querySelectorAll('.zone-cluster')].find((x) => x.dataset.codes === key);
+      if (c) c.focus();
+    }
+    if (opened) {
+      const cp = map.layerPointToContainerPoint(opened.it.c);
+      const size = map.getSize();
+      const shift = (v, max) => (2 * opened.reach > max ? v - max / 2 : v - opened.reach < 0 ? v - opened.reach : v + opened.reach > max ? v + opened.reach - max : 0);
+      const dx = shift(cp.x, size.x);
+      const dy = shift(cp.y, size.y);
+      if (dx || dy) map.panBy([Math.round(dx), Math.round(dy)], { animate: false });
+    }
+  }
+
+  function zoomInto(it, focused) {
+    const lls = it.members.map((m) => L.latLng(m.f.geometry.coordinates[1], m.f.geometry.coordinates[0]));
+    const b = L.latLngBounds(lls);
+    if (b.getNorthEast().equals(b.getSouthWest())) return false;
+    const size = map.getSize();
+    const inner = clusterSize(it.members.length) / 2 + 2 + GAP;
+    const offs = ringOffsets(it.members.map((m) => m.h), inner);
+    const reach = offs.reduce((r, [x, y], i) => Math.max(r, Math.hypot(x, y) + it.members[i].h), inner) + 6;
+    if (2 * reach <= Math.min(size.x, size.y) - 16) return false;
+    const z = Math.min(map.getBoundsZoom(b.pad(0.3)), map.getZoom() + 3, 16);
+    if (z <= map.getZoom()) return false;
+    map.setView(b.getCenter(), z, { animate: false });
+    if (focused) {
+      const first = it.members[0].f.properties.code;
+      const target =
+        el.querySelector(`.zone-marker[data-code="${CSS.escape(first)}"]`) ||
+        [...el.querySelectorAll('.zone-cluster')].find((x) => x.dataset.codes.split(' ').includes(first));
+      if (target) target.focus();
+    }
+    return true;
+  }
+
+  map.on('zoomstart', () => {
+    openKey = null;
+  });
+  map.on('zoomend viewreset', () => draw());
+  map.on('click', () => {
+    if (openKey) toggle(openKey);
+  });
+  L.DomEvent.on(el, 'keydown', (e) => {
+    if (e.key !== 'Escape' || !openKey) return;
+    const key = openKey;
+    toggle(key);
+    const c = [...el.querySelectorAll('.zone-cluster')].find((x) => x.dataset.codes === key);
+    if (c) c.focus();
+  });
+  map.whenReady(() => {
+    ready = true;
+    draw();
+  });
+
+  // Shows these zones (GeoJSON features; those without a point are left
+  // out). opts.decorate(element, properties) is called on every zone
+  // marker drawn, whenever it is drawn again.
+  function setZones(list, o = {}) {
+    features = list.filter((f) => f.geometry && f.geometry.type === 'Point');
+    decorate = o.decorate || null;
+    openKey = null;
+    draw();
+    return features.length;
+  }
+
+  // Switches a layer ('zones', 'logistics', 'units') on or off.
+  function showLayer(id, on) {
+    const layer = { zones: zoneLayer, logistics: logisticsLayer, units: unitLayer }[id];
+    if (!layer) return;
+    if (on) layer.addTo(map);
+    else map.removeLayer(layer);
+    draw();
   }
 
   // Fits the view to the zones, or to the units when there are none.
@@ -181,7 +424,7 @@ export function createMap(el, opts) {
     map.remove();
   }
 
-  return { map, zoneLayer, logisticsLayer, unitLayer, setZones, fit, remove };
+  return { map, zoneLayer, logisticsLayer, unitLayer, setZones, showLayer, fit, remove };
 }
 
 // The legend of the markers as HTML.
@@ -203,6 +446,7 @@ export function legendHTML(kinds) {
 <ul>
 <li>${symbolHTML('kcn', 'operating', 14, false)} ${esc(t('legend_surveyed'))}</li>
 <li>${symbolHTML('kcn', 'operating', 14, true)} ${esc(t('legend_approximate'))}</li>
+<li><span class="legend-zc" style="width:${clusterSize(7)}px;height:${clusterSize(7)}px"><span class="zc">7</span></span> ${esc(t('legend_cluster'))}</li>
 </ul>
 </div>`;
 }
@@ -219,18 +463,10 @@ ${box('units', 'layer_units')}
 }
 
 export function wireLayerControls(root, idPrefix, m) {
-  const pairs = [
-    ['zones', m.zoneLayer],
-    ['logistics', m.logisticsLayer],
-    ['units', m.unitLayer],
-  ];
-  for (const [id, layer] of pairs) {
+  for (const id of ['zones', 'logistics', 'units']) {
     const box = root.querySelector(`#${idPrefix}-${id}`);
     if (!box) continue;
-    box.addEventListener('change', () => {
-      if (box.checked) layer.addTo(m.map);
-      else m.map.removeLayer(layer);
-    });
+    box.addEventListener('change', () => m.showLayer(id, box.checked));
   }
 }
 

@@ -4,7 +4,7 @@
 // checked, linking to the source itself; and dates shown no more precisely
 // than they are known.
 import { t, lang, fmtDate, LOCALES } from './i18n.js';
-import { esc, getJSON, sourcesHTML } from './core.js';
+import { esc, getJSON, sourcesHTML, textHTML } from './core.js';
 
 const BATCH = 16; // codes per request: the API's limit for ?code=
 
@@ -58,8 +58,7 @@ export function sourceItemHTML(s, prefix = 'src') {
   const checked = s.reviewed === 1
     ? `<span class="badge checked">${esc(t('src_checked'))}</span>`
     : `<span class="badge unchecked">${esc(t('src_unchecked'))}</span>`;
-  const inEnglish = lang() === 'en' ? '' : ` <span class="muted">${esc(t('src_in_english'))}</span>`;
-  const review = s.review ? `<p class="review" lang="en">${esc(s.review)}${inEnglish}</p>` : '';
+  const review = textHTML(s, 'review', 'p', 'review');
   const url = s.url ? `<br><a class="url" href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.url)}</a>` : '';
   return `<li id="${esc(prefix)}-${esc(s.code)}" tabindex="-1"><span class="publisher">${esc(s.publisher || '')}</span>${s.publisher ? ': ' : ''}${title}, ${date} ${kind} ${checked}${url}${review}</li>`;
 }

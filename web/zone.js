@@ -2,8 +2,8 @@
 // (unknown shown as unknown, never as 0), its sectors by name, a small map,
 // its projects and enterprises, and the umbrella zone it belongs to or the
 // members it groups.
-import { t, lang, fmtNum, fmtHa, fmtMeasure, fmtDate } from './i18n.js';
-import { esc, getAll, nameHTML, nameText, badge, enumText, tableWrap, unknownHTML, zoneLink, tHTML } from './core.js';
+import { t, lang, fmtNum, fmtHa, fmtMeasure } from './i18n.js';
+import { esc, getAll, nameHTML, nameText, placeHTML, placeText, textHTML, badge, enumText, tableWrap, unknownHTML, zoneLink, tHTML } from './core.js';
 import { loadSources, sourceListHTML, fmtDatePrec } from './sources.js';
 import { createMap } from './mapdraw.js';
 
@@ -22,7 +22,7 @@ const SECTIONS = [
       ['unit_code', null, 'unit'],
       ['commune', null, 'unit'],
       ['planned_year', null, (v) => String(v)],
-      ['established_on', null, (v) => fmtDate(v)],
+      ['established_on', null, 'date'],
       ['developer'],
     ],
   ],
@@ -36,7 +36,7 @@ const SECTIONS = [
       ['occupancy_pct', 'pct', (v) => fmtNum(v, 2), ['leased_ha', 'industrial_ha', 'z_derived_pct']],
       ['occupancy_reported_pct', 'pct', (v) => fmtNum(v, 2)],
       ['lease_usd_m2', 'usd_m2', (v) => fmtNum(v, 2)],
-      ['lease_until', null, (v) => fmtDate(v)],
+      ['lease_until', null, 'date'],
     ],
   ],
   [
@@ -64,7 +64,6 @@ const SECTIONS = [
       ['sectors', null, 'sectors'],
       ['tenants'],
       ['as_of', null, 'as_of'],
-      ['note'],
     ],
   ],
 ];
@@ -79,10 +78,10 @@ function fieldRow(z, spec, ctx) {
   let value;
   if (!known(v)) value = unknownHTML();
   else if (format === 'zone') value = ctx.zones.has(v) ? zoneLink(ctx.zones.get(v)) : esc(v);
-  else if (format === 'unit') value = ctx.units.has(v) ? esc(`${nameText(ctx.units.get(v))} (${v})`) : esc(v);
+  else if (format === 'unit') value = ctx.units.has(v) ? esc(`${placeText(ctx.units.get(v))} · ${v}`) : esc(v);
   else if (format === 'sectors') value = sectorsHTML(v, ctx.sectors);
   else if (format === 'as_of') value = fmtDatePrec(v, z.as_of_precision);
-  else if (key === 'note') value = `<span lang="en">${esc(v)}</span>`;
+  else if (format === 'date') value = fmtDatePrec(v);
   else if (typeof format === 'function') value = esc(format(v));
   else value = esc(v);
   const unitText = unit ? esc(t(`u_${unit}`)) : '';
@@ -149,7 +148,7 @@ function projectsHTML(items) {
       (p) => `<tr><td>${esc(p.code)}</td><td>${esc(p.name || t('unknown'))}</td><td>${esc(p.investor_tax_code || t('unknown'))}</td>
 <td class="num">${esc(fmtMeasure(p.capital_usd, 'usd', 0))}</td><td class="num">${esc(fmtHa(p.land_ha))}</td>
 <td class="num">${esc(fmtNum(p.jobs, 0))}</td><td>${esc(p.status ? t(`pstatus_${p.status}`) : t('unknown'))}</td>
-<td>${esc(fmtDate(p.registered_on))}</td><td>${esc(p.country || t('unknown'))}</td></tr>`
+<td>${fmtDatePrec(p.registered_on)}</td><td>${esc(p.country || t('unknown'))}</td></tr>`
     )
     .join('');
   const head = ['p_code', 'p_name', 'p_investor', 'p_capital', 'p_land', 'p_jobs', 'col_status', 'p_registered', 'e_country']
@@ -174,8 +173,11 @@ function enterprisesHTML(items) {
   return tableWrap(t('z_enterprises'), `<table class="data"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
 }
 
+// Zones in the order of their names in the page's language.
 function memberList(list) {
-  return `<ul class="members">${list
+  const coll = new Intl.Collator(lang());
+  return `<ul class="members">${[...list]
+    .sort((a, b) => coll.compare(nameText(a), nameText(b)))
     .map((m) => `<li>${zoneLink(m)} — ${esc(fmtHa(m.total_ha))}, ${esc(enumText('status', m.status))}</li>`)
     .join('')}</ul>`;
 }
@@ -224,15 +226,19 @@ export async function render(main, ctx) {
   for (const s of data.sectors.items) if (!lookups.sectors.has(s.code) || s.version === '2018') lookups.sectors.set(s.code, s);
   ctx.setTitle(nameText(z));
   const sections = SECTIONS.map(
-    ([title, fields]) => `<tbody><tr class="section"><th scope="rowgroup" colspan="5">${esc(t(title))}</th></tr>
+    ([title, fields]) => `<tbody><tr class="section"><th scope="rowgroup" colspan="5"><span class="keep">${esc(t(title))}</span></th></tr>
 ${fields.map((f) => fieldRow(z, f, lookups)).join('\n')}</tbody>`
   ).join('');
   const head = ['z_field', 'value', 'z_unit', 'source', 'z_confidence'].map((k) => `<th scope="col">${esc(t(k))}</th>`).join('');
   main.innerHTML = `<p class="crumbs"><a href="/finder">${esc(t('back_finder'))}</a></p>
-<h1 tabindex="-1">${nameHTML(z)}</h1>
+<h1 tabindex="-1">${placeHTML(z)}</h1>
 <p class="badges">${badge('kind', z.kind)} ${badge('status', z.status)} <span class="muted">${esc(t('col_confidence'))}:</span> ${badge('confidence', z.confidence)}${
     z.as_of ? ` <span class="muted">${tHTML('z_as_of', { date: { html: fmtDatePrec(z.as_of, z.as_of_precision) } })}</span>` : ''
-  }</p>${z.confidence_note ? `<p class="note conf-note" lang="en">${esc(z.confidence_note)}</p>` : ''}
+  }</p>${textHTML(z, 'confidence_note', 'p', 'note conf-note')}
+<section aria-labelledby="about-h" class="zone-about"><h2 id="about-h">${esc(t('z_about'))}</h2>
+${textHTML(z, 'summary', 'p', 'summary') || `<p class="muted">${esc(t('z_no_summary'))}</p>`}
+${z.note ? `<details class="keeper-note"><summary>${esc(t('z_keeper_note'))}</summary><p lang="en">${esc(z.note)}</p></details>` : ''}
+</section>
 <div class="zone-layout">
 <section aria-labelledby="details-h" class="zone-details">
 <h2 id="details-h">${esc(t('z_details'))}</h2>

@@ -56,10 +56,17 @@ export async function tableCodes(page) {
   return list.sort();
 }
 
+// The zones a map stands for: each zone drawn as its own marker, and each
+// zone of a cluster (a numbered circle for several zones at one place).
 export async function markerCodes(page, root = '') {
-  const list = await page.$$eval(`${root} .leaflet-marker-icon.zone-marker`, (els) => els.map((e) => e.dataset.code));
+  const list = await page.$$eval(`${root} .leaflet-marker-icon.zone-marker, ${root} .leaflet-marker-icon.zone-cluster`, (els) =>
+    els.flatMap((e) => (e.classList.contains('zone-cluster') ? e.dataset.codes.split(' ') : [e.dataset.code]))
+  );
   return list.sort();
 }
+
+// Any marker of a map drawn: a zone's or a cluster's.
+export const ANY_MARKER = '.leaflet-marker-icon.zone-marker, .leaflet-marker-icon.zone-cluster';
 
 // A zone the API knows with a total area but no industrial land recorded.
 export async function zoneWithUnknowns() {

@@ -3,7 +3,7 @@
 // downloads carry the rows of the table.
 import { readFileSync } from 'node:fs';
 import { test, assert, assertEqual, api, parseCSV, BASE } from './harness.mjs';
-import { open, ready, apiZones, codes, tableCodes, markerCodes, s, ha } from './common.mjs';
+import { open, ready, apiZones, codes, tableCodes, markerCodes, s, ha, ANY_MARKER } from './common.mjs';
 
 async function waitRows(page, n) {
   await page.waitForFunction((k) => document.querySelectorAll('#zone-table tbody tr').length === k, n);
@@ -98,15 +98,16 @@ test('the map shows one marker per zone of the result', async ({ newPage }) => {
   for (const q of ['', 'kind=ccn', 'kind=logistics,port,economic', 'status=planned']) {
     await open(page, `/map${q ? `?${q}` : ''}`);
     const expected = (await apiZones(q)).filter((f) => f.geometry);
-    if (expected.length) await page.waitForSelector('.leaflet-marker-icon.zone-marker');
-    assertEqual(await markerCodes(page), codes(expected), `markers for "${q}"`);
+    if (expected.length) await page.waitForSelector(ANY_MARKER);
+    assertEqual(await markerCodes(page), codes(expected), `markers for "${q}" (a cluster stands for its zones)`);
   }
   // approximate positions look different and say so
   await open(page, '/map');
   await page.waitForSelector('.leaflet-marker-icon.zone-marker');
-  const approx = (await apiZones('')).filter((f) => f.geometry && f.properties.position === 'approximate');
-  const drawn = await page.$$eval('.leaflet-marker-icon.zone-marker:has(.zm.approx)', (els) => els.length);
-  assertEqual(drawn, approx.length, 'markers drawn as approximate');
+  const approx = new Set((await apiZones('')).filter((f) => f.geometry && f.properties.position === 'approximate').map((f) => f.properties.code));
+  const drawn = await page.$$eval('.leaflet-marker-icon.zone-marker', (els) => els.map((e) => [e.dataset.code, !!e.querySelector('.zm.approx')]));
+  assert(drawn.some(([, dashed]) => dashed), 'no marker drawn as approximate');
+  for (const [code, dashed] of drawn) assertEqual(dashed, approx.has(code), `${code}: drawn as approximate exactly when it is`);
   const label = await page.getAttribute('.leaflet-marker-icon.zone-marker:has(.zm.approx)', 'aria-label');
   assert(label.includes(s('vi', 'approx_popup')), `marker label "${label}"`);
   // a click opens a summary with a link to the zone page
@@ -115,7 +116,7 @@ test('the map shows one marker per zone of the result', async ({ newPage }) => {
   await page.waitForSelector(`.leaflet-popup a[href="/zones/${encodeURIComponent(code)}"]`);
   // the finder's map: the same zones as its table
   await open(page, '/finder?kind=kcn');
-  await page.waitForSelector('#finder-map .leaflet-marker-icon.zone-marker');
+  await page.waitForSelector(`#finder-map :is(${ANY_MARKER})`);
   const kcn = (await apiZones('kind=kcn')).filter((f) => f.geometry);
   assertEqual(await markerCodes(page, '#finder-map'), codes(kcn), 'finder map markers');
 });
@@ -129,7 +130,7 @@ test('the map follows the finder filter', async ({ newPage }) => {
   await page.waitForURL(`${BASE}/map?kind=ccn`);
   await ready(page);
   const expected = (await apiZones('kind=ccn')).filter((f) => f.geometry);
-  await page.waitForSelector('.leaflet-marker-icon.zone-marker');
+  await page.waitForSelector(ANY_MARKER);
   assertEqual(await markerCodes(page), codes(expected), 'map after the finder');
 });
 

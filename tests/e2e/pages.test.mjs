@@ -3,7 +3,7 @@
 // dashboard's weight and request steps; keyboard access and labelled
 // controls. Screenshots go to the artefacts.
 import { test, assert, assertEqual, LANGS, BASE, screenshotPath } from './harness.mjs';
-import { s, open, startIn, apiZones, zoneWithUnknowns } from './common.mjs';
+import { s, open, startIn, apiZones, zoneWithUnknowns, ANY_MARKER } from './common.mjs';
 import { browserLang } from '../../web/i18n.js';
 
 async function pages() {
@@ -23,7 +23,7 @@ test('every page loads in every language with no console error (screenshots)', a
     await startIn(page, l);
     for (const [name, path] of list) {
       await open(page, path);
-      if (name === 'map' || name === 'finder' || name === 'zone') await page.waitForSelector('.leaflet-marker-icon.zone-marker');
+      if (name === 'map' || name === 'finder' || name === 'zone') await page.waitForSelector(ANY_MARKER);
       assertEqual(await page.getAttribute('html', 'lang'), l, `${name}: html lang`);
       assertEqual(await page.textContent('nav.main a[data-nav="map"]'), s(l, 'nav_map'), `${name}: nav in ${l}`);
       assertEqual(await page.textContent('.skip'), s(l, 'skip'), `${name}: skip link in ${l}`);

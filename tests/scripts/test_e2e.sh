@@ -22,7 +22,7 @@ port=$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$tmp/out")
 [ -n "$port" ] || { cat "$tmp/err"; fail "khu serve did not start"; }
 mkdir -p "$top/build/e2e-artifacts"
 cd "$top" && KHU_URL="http://127.0.0.1:$port" KHU_CHROMIUM="$chromium" \
-    KHU_E2E_ARTIFACTS="$top/build/e2e-artifacts" timeout 300 node tests/e2e/run.mjs > "$tmp/log" 2>&1
+    KHU_E2E_ARTIFACTS="$top/build/e2e-artifacts" timeout 900 node tests/e2e/run.mjs > "$tmp/log" 2>&1
 rc=$?
 [ $rc -eq 124 ] && { cat "$tmp/log"; fail "timed out"; }
 closing='^test_e2e: [0-9]+ passed, [0-9]+ failed$'
