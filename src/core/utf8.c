@@ -7,6 +7,8 @@
  */
 #include "core/utf8.h"
 
+#include <string.h>
+
 /* The allowed range of the second byte of a sequence, indexed by the lead
  * byte (RFC 3629, section 4). The third and fourth bytes are always
  * 0x80-0xBF. */
@@ -89,6 +91,36 @@ size_t utf8_count(const char *s, size_t n)
         count++;
     }
     return count;
+}
+
+size_t utf8_fit(const char *s, size_t n, size_t max)
+{
+    size_t i = 0, k;
+    uint32_t cp;
+
+    while (i < n) {
+        k = utf8_decode(s + i, n - i, &cp);
+        k = k ? k : 1;
+        if (i + k > max)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+int utf8_copy(char *out, size_t n, const char *s)
+{
+    static const char ellipsis[] = "\xe2\x80\xa6"; /* … */
+    size_t len = strlen(s), keep;
+
+    if (len < n) {
+        memcpy(out, s, len + 1);
+        return 0;
+    }
+    keep = utf8_fit(s, len, n - sizeof(ellipsis));
+    memcpy(out, s, keep);
+    memcpy(out + keep, ellipsis, sizeof(ellipsis));
+    return 1;
 }
 
 size_t utf8_encode(uint32_t cp, char out[4])

@@ -24,6 +24,17 @@ int utf8_valid(const char *s, size_t n, size_t *bad);
  * one: the "column" a text editor shows. */
 size_t utf8_count(const char *s, size_t n);
 
+/* Returns the length of the longest prefix of s[0..n) that is at most max
+ * bytes and never ends inside a character: where to cut a text to fit a
+ * buffer without leaving half of a Vietnamese or Korean letter. An invalid
+ * byte counts as one character. */
+size_t utf8_fit(const char *s, size_t n, size_t max);
+
+/* Copies s into out (size n >= 4, always terminated); a text too long for
+ * out is cut at a character boundary and ends with "…". Returns 1 when it
+ * was cut, 0 otherwise. */
+int utf8_copy(char *out, size_t n, const char *s);
+
 /* Encodes the code point cp into out and returns the number of bytes
  * written (1-4), or 0 (writing nothing) for a surrogate or a value above
  * U+10FFFF. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "store/brief.h"
 
 struct field_label {
@@ -81,6 +82,17 @@ static const char *word(const char *key, enum site_lang lang, const char *unknow
     return key && *key ? key : unknown;
 }
 
+/* Writes head then text into out (size n); a text too long for out is cut
+ * between two letters and ends with "…" (free text runs to 20,000 bytes,
+ * the brief's lines to a few hundred). */
+static void put_text(char *out, size_t n, const char *head, const char *text)
+{
+    size_t used = (size_t)snprintf(out, n, "%s", head);
+
+    if (used + 4 <= n)
+        utf8_copy(out + used, n - used, text ? text : "");
+}
+
 /* Value i of row as text ("" for NULL); numbers as SQL would print them. */
 static const char *value_text(const struct khu_row *row, int i, char *tmp, size_t n)
 {
@@ -118,7 +130,7 @@ static void format_field(const struct khu_row *row, const struct field_label *f,
     } else if (f->col == BRIEF_COL_INFRA_COMPLETE) {
         snprintf(out, n, "%s", yes_no[lang][row_int(row, f->col) != 0]);
     } else if (f->col == BRIEF_COL_SECTORS && sectors) {
-        snprintf(out, n, "%s", sectors);
+        put_text(out, n, "", sectors);
     } else if (f->unit) {
         site_format_number(row_real(row, f->col), f->decimals, lang, num, sizeof(num));
         /* 61% in English and Korean, 61 % in Vietnamese */
@@ -127,7 +139,7 @@ static void format_field(const struct khu_row *row, const struct field_label *f,
                      ? (lang == SITE_KO ? "m³/일" : "m³/day")
                      : f->unit);
     } else {
-        snprintf(out, n, "%s", value_text(row, f->col, num, sizeof(num)));
+        put_text(out, n, "", value_text(row, f->col, num, sizeof(num)));
     }
 }
 
@@ -150,12 +162,12 @@ static void text_in_lang(const struct khu_row *row, int first, enum site_lang la
 
     out[0] = '\0';
     if (!row_is_null(row, first + (int)lang)) {
-        snprintf(out, n, "%s", row_text(row, first + (int)lang));
+        put_text(out, n, "", row_text(row, first + (int)lang));
         return;
     }
     for (i = 0; i < 3; i++)
         if (!row_is_null(row, first + (int)order[i])) {
-            snprintf(out, n, "%s%s", missing[lang][order[i]], row_text(row, first + (int)order[i]));
+            put_text(out, n, missing[lang][order[i]], row_text(row, first + (int)order[i]));
             return;
         }
 }
@@ -165,10 +177,13 @@ static void text_in_lang(const struct khu_row *row, int first, enum site_lang la
  * the name alone otherwise. */
 static void with_original(const char *shown, const char *vi, char *out, size_t n)
 {
-    if (vi && *vi && shown && strcmp(shown, vi) != 0)
-        snprintf(out, n, "%s (%s)", shown, vi);
-    else
-        snprintf(out, n, "%s", shown ? shown : "");
+    char orig[1024 + 4];
+
+    put_text(out, n, "", shown);
+    if (vi && *vi && shown && strcmp(shown, vi) != 0 && strlen(out) == strlen(shown)) {
+        snprintf(orig, sizeof(orig), " (%s)", vi);
+        put_text(out + strlen(out), n - strlen(out), "", orig);
+    }
 }
 
 void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_lang lang,
@@ -202,7 +217,7 @@ void brief_fill_zone(const struct khu_row *row, const char *sectors, enum site_l
         format_field(row, &fields[i], sectors, lang, z->facts[i].value, sizeof(z->facts[i].value));
     }
     z->nfacts = i;
-    snprintf(z->source, sizeof(z->source), "%s", text_or_unknown(row, BRIEF_COL_SOURCE, lang));
+    put_text(z->source, sizeof(z->source), "", text_or_unknown(row, BRIEF_COL_SOURCE, lang));
     text_in_lang(row, BRIEF_COL_CONFIDENCE_NOTE_VI, lang, why, sizeof(why));
     snprintf(z->confidence, sizeof(z->confidence), "%s: %s%s%s", conf_label[lang],
              word(row_text(row, BRIEF_COL_CONFIDENCE), lang, unknown_word[lang]),

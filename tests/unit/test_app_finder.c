@@ -14,8 +14,10 @@
 
 #include "app/app_brief.h"
 #include "app/app_finder.h"
+#include "report/brief_data.h"
 #include "core/buf.h"
 #include "core/num.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "store/brief.h"
 #include "store/finder.h"
@@ -521,6 +523,38 @@ static void test_brief(struct store *s)
                  "Confidence: medium — Medium: a broker page and an unregistered address.");
 }
 
+/* Free text longer than the brief's lines (a summary may run to 20,000
+ * bytes) is cut between two Korean letters and says it was cut; a name too
+ * long for the title keeps no half of a letter either. */
+static void test_brief_long_text(void)
+{
+    static struct khu_value v[BRIEF_COL_COUNT];
+    static char summary[6001], name[1001];
+    struct khu_row row = {v, BRIEF_COL_COUNT};
+    struct brief_zone z;
+    size_t len;
+    int i;
+
+    for (i = 0; i < 2000; i++)
+        memcpy(summary + 3 * i, "득", 3); /* 3 bytes each */
+    for (i = 0; i < 333; i++)
+        memcpy(name + 3 * i, "화", 3);
+    name[999] = 'x';
+    v[BRIEF_COL_SUMMARY_KO] = (struct khu_value){KHU_V_TEXT, 0, 0, summary, strlen(summary)};
+    v[BRIEF_COL_NAME_KO] = (struct khu_value){KHU_V_TEXT, 0, 0, name, strlen(name)};
+    v[BRIEF_COL_NAME_VI] = (struct khu_value){KHU_V_TEXT, 0, 0, "KCN Dài", 8};
+    brief_fill_zone(&row, NULL, SITE_KO, &z);
+    len = strlen(z.summary);
+    CHECK(len < sizeof(z.summary) && len > sizeof(z.summary) - 8);
+    CHECK(utf8_valid(z.summary, len, NULL));
+    CHECK(strcmp(z.summary + len - 3, "…") == 0);
+    CHECK(strncmp(z.summary, summary, len - 3) == 0);
+    len = strlen(z.title);
+    CHECK(utf8_valid(z.title, len, NULL));
+    CHECK(strcmp(z.title + len - 3, "…") == 0);
+    CHECK(strstr(z.title, "KCN Dài") == NULL); /* no original after a cut name */
+}
+
 /* Every allocation failing in turn: the finder answers KHU_ENOMEM (or
  * succeeds) and never leaks or crashes. */
 static void test_finder_torture(struct store *s)
@@ -585,6 +619,7 @@ int main(void)
         test_finder_ranks(s);
         test_finder_errors(s);
         test_brief(s);
+        test_brief_long_text();
         test_finder_snapshot(s);
         test_finder_reported(s);
         test_finder_torture(s);

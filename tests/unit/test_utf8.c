@@ -157,11 +157,42 @@ static void test_count(void)
     CHECK_EQ_INT(utf8_count("\xC4\x91", 1), 1);
 }
 
+/* A cut never splits a letter: every prefix utf8_fit gives is valid UTF-8
+ * when the text is, and as long as it can be. */
+static void test_fit_and_copy(void)
+{
+    const char *text = "Đức Hòa 득화 ok"; /* 1-, 2- and 3-byte letters */
+    static const char bad[] = {'\xff', '\xff', 'a', 'b', '\0'};
+    size_t n = strlen(text), max, fit;
+    char out[16];
+
+    for (max = 0; max <= n + 1; max++) {
+        fit = utf8_fit(text, n, max);
+        CHECK(fit <= max);
+        CHECK(utf8_valid(text, fit, NULL));
+        /* one more letter would not fit */
+        if (fit < n) {
+            uint32_t cp;
+            CHECK(fit + utf8_decode(text + fit, n - fit, &cp) > max);
+        }
+    }
+    CHECK_EQ_INT(utf8_fit(bad, 4, 3), 3); /* invalid bytes count one each */
+    CHECK_EQ_INT(utf8_copy(out, sizeof(out), "short"), 0);
+    CHECK_EQ_STR(out, "short");
+    CHECK_EQ_INT(utf8_copy(out, sizeof(out), text), 1);
+    CHECK(utf8_valid(out, strlen(out), NULL));
+    CHECK(strlen(out) < sizeof(out));
+    CHECK_EQ_STR(out, "Đức Hòa …"); /* 12 bytes of text fit: the next is a space */
+    CHECK_EQ_INT(utf8_copy(out, 4, "득화"), 1);
+    CHECK_EQ_STR(out, "…");
+}
+
 int main(void)
 {
     test_decode();
     test_encode_round_trip();
     test_valid();
     test_count();
+    test_fit_and_copy();
     return test_report("test_utf8");
 }
