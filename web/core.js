@@ -79,6 +79,13 @@ export function placeText(row) {
   return orig ? `${nameText(row)} (${orig})` : nameText(row);
 }
 
+// A copy of list (rows, or items whose row(item) is one) in the order of
+// their names in the page's language.
+export function byName(list, row = (x) => x) {
+  const coll = new Intl.Collator(lang());
+  return [...list].sort((a, b) => coll.compare(nameText(row(a)), nameText(row(b))));
+}
+
 // The same as plain text (for tooltips, labels and sorting).
 export function nameText(row) {
   if (!row) return t('unknown');

@@ -3,7 +3,7 @@
 // the same result as CSV and GeoJSON. The filter and the sort live in the
 // URL (/finder?kind=kcn&sort=-total_ha), so a result can be shared.
 import { t, lang, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate } from './i18n.js';
-import { esc, getAll, getJSON, nameHTML, nameText, placeHTML, placeText, badge, enumText, tableWrap, errorHTML, areaSums, haOrUnknown, valHTML } from './core.js';
+import { esc, getAll, getJSON, nameHTML, nameText, placeHTML, placeText, byName, badge, enumText, tableWrap, errorHTML, areaSums, haOrUnknown, valHTML } from './core.js';
 import { FILTERS, filterQuery, saveFilter } from './filters.js';
 import { createMap, layerControlsHTML, wireLayerControls, unplacedHTML } from './mapdraw.js';
 
@@ -24,8 +24,7 @@ function unitOptions(units, selected) {
   const levels = ['province', 'district', 'commune'];
   return levels
     .map((level) => {
-      const coll = new Intl.Collator(lang());
-      const list = units.filter((u) => u.level === level).sort((a, b) => coll.compare(nameText(a), nameText(b)));
+      const list = byName(units.filter((u) => u.level === level));
       if (!list.length) return '';
       return `<optgroup label="${esc(t(`level_${level}`))}">${list
         .map((u) => {
@@ -58,10 +57,7 @@ function sectorOptions(sectors, selected) {
 
 function groupOptions(all, selected) {
   const codes = new Set(all.map((f) => f.properties.group_code).filter(Boolean));
-  const coll = new Intl.Collator(lang());
-  return all
-    .filter((f) => codes.has(f.properties.code))
-    .sort((a, b) => coll.compare(nameText(a.properties), nameText(b.properties)))
+  return byName(all.filter((f) => codes.has(f.properties.code)), (f) => f.properties)
     .map((f) => `<option value="${esc(f.properties.code)}"${f.properties.code === selected ? ' selected' : ''}>${esc(placeText(f.properties))}</option>`)
     .join('');
 }

@@ -5,7 +5,7 @@
 // theirs, the result on a map, up to four ticked zones side by side, the PDF
 // brief and an inquiry to /api/v1/leads. User text is only ever set as text.
 import { t, lang, fmtNum, fmtDate, fmtMeasure, fmtPct } from './i18n.js';
-import { esc, getAll, getJSON, nameText, placeHTML, placeText, tableWrap, valHTML } from './core.js';
+import { esc, getAll, getJSON, nameText, placeHTML, placeText, byName, tableWrap, valHTML } from './core.js';
 import { createMap, layerControlsHTML, wireLayerControls, unplacedHTML } from './mapdraw.js';
 import { fmtDatePrec } from './sources.js';
 
@@ -74,8 +74,7 @@ function sectorOptions(sectors, selected) {
 function unitOptions(units, selected) {
   return ['district', 'province']
     .map((level) => {
-      const coll = new Intl.Collator(lang());
-      const list = units.filter((u) => u.level === level).sort((a, b) => coll.compare(nameText(a), nameText(b)));
+      const list = byName(units.filter((u) => u.level === level));
       if (!list.length) return '';
       return `<optgroup label="${esc(t(`level_${level}`))}">${list
         .map((u) => {

@@ -3,7 +3,7 @@
 // its projects and enterprises, and the umbrella zone it belongs to or the
 // members it groups.
 import { t, lang, fmtNum, fmtHa, fmtMeasure } from './i18n.js';
-import { esc, getAll, nameHTML, nameText, placeHTML, placeText, textHTML, badge, enumText, tableWrap, unknownHTML, zoneLink, tHTML } from './core.js';
+import { esc, getAll, nameHTML, nameText, byName, placeHTML, placeText, textHTML, badge, enumText, tableWrap, unknownHTML, zoneLink, tHTML } from './core.js';
 import { loadSources, sourceListHTML, fmtDatePrec } from './sources.js';
 import { createMap } from './mapdraw.js';
 
@@ -175,9 +175,7 @@ function enterprisesHTML(items) {
 
 // Zones in the order of their names in the page's language.
 function memberList(list) {
-  const coll = new Intl.Collator(lang());
-  return `<ul class="members">${[...list]
-    .sort((a, b) => coll.compare(nameText(a), nameText(b)))
+  return `<ul class="members">${byName(list)
     .map((m) => `<li>${zoneLink(m)} — ${esc(fmtHa(m.total_ha))}, ${esc(enumText('status', m.status))}</li>`)
     .join('')}</ul>`;
 }
