@@ -65,7 +65,7 @@ function zoneMarker(L, f, dx, dy, pane, decorate) {
     iconAnchor: [size / 2 - dx, size / 2 - dy],
     popupAnchor: [dx, dy - size / 2],
   });
-  const m = L.marker([lat, lon], { icon, title: label, alt: label, keyboard: true, riseOnHover: true, pane: pane || 'markerPane' });
+  const m = L.marker([lat, lon], { icon, title: label, alt: label, keyboard: true, autoPanOnFocus: false, riseOnHover: true, pane: pane || 'markerPane' });
   m.bindPopup(() => popupHTML(z), { maxWidth: 260 });
   m.on('add', () => {
     const el = m.getElement();
@@ -191,6 +191,7 @@ export function createMap(el, opts) {
       icon,
       title: label,
       keyboard: true,
+      autoPanOnFocus: false,
       riseOnHover: true,
       bubblingMouseEvents: false,
       zIndexOffset: 500,
@@ -364,6 +365,30 @@ export function createMap(el, opts) {
     return true;
   }
 
+  // A marker reached by the keyboard is brought into the frame, never one
+  // focused by a press. Leaflet's own pan on focus is off (autoPanOnFocus):
+  // it pans on a press too, and the map then moves between the press and
+  // the release, so the click lands on nothing and is lost.
+  let pressing = false;
+  const released = () => (pressing = false);
+  el.addEventListener('pointerdown', () => (pressing = true), true);
+  for (const end of ['pointerup', 'pointercancel']) document.addEventListener(end, released, true);
+  L.DomEvent.on(el, 'focusin', (e) => {
+    const icon = e.target.closest && e.target.closest('.leaflet-marker-icon');
+    if (!icon || pressing) return;
+    map.stop(); // a glide still going would undo the pan: end it first
+    const f = el.getBoundingClientRect();
+    const r = icon.getBoundingClientRect();
+    const pad = 8;
+    const out = (lo, hi, min, max) => (hi - lo > max - min - 2 * pad ? 0 : lo < min + pad ? lo - min - pad : hi > max - pad ? hi - max + pad : 0);
+    const dx = out(r.left, r.right, f.left, f.right);
+    const dy = out(r.top, r.bottom, f.top, f.bottom);
+    if (dx || dy) map.panBy([Math.round(dx), Math.round(dy)], { animate: false });
+  });
+  // the names are laid out again for the new frame after a pan
+  map.on('moveend', () => {
+    if (ready) placeLabels(shown.map((it) => it.box));
+  });
   map.on('zoomstart', () => {
     openKey = null;
   });
@@ -418,6 +443,7 @@ export function createMap(el, opts) {
 
   // Stops what is moving and frees the map (when the page is left).
   function remove() {
+    for (const end of ['pointerup', 'pointercancel']) document.removeEventListener(end, released, true);
     map.stop();
     map.closePopup();
     map.off();

@@ -166,6 +166,9 @@ export async function run() {
       failed++;
       console.log(`not ok - ${tc.name} (${secs} s)`);
       if (error) console.log(`    ${error instanceof AssertionError ? '' : 'error: '}${error.message.split('\n')[0]}`);
+      // where in the test an error that is not an assertion came from
+      if (error && !(error instanceof AssertionError))
+        for (const at of (error.stack || '').split('\n').filter((x) => /\.test\.mjs:\d+/.test(x)).slice(0, 3)) console.log(`      ${at.trim()}`);
       for (const p of problems.slice(0, 10)) console.log(`    ${p}`);
     }
   }

@@ -80,10 +80,21 @@ function checkAtRest(st, l, placed, where) {
   }
 }
 
+// Waits until nothing on the map moves. A pan glides (a popup's pan into
+// view), and a press during the glide ends it at once, moving what was
+// under the pointer; Leaflet's zoom animation moves the markers that stay
+// on by CSS transitions, which may still be running when the new zoom is
+// laid out.
+async function atRest(page) {
+  await page.waitForFunction(() => !document.querySelector('#zone-map .leaflet-pan-anim, #zone-map .leaflet-zoom-anim'));
+  await page.evaluate(() => Promise.all(document.querySelector('#zone-map').getAnimations({ subtree: true }).filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => null))));
+}
+
 async function zoomBy(page, button) {
   const z = await page.getAttribute('#zone-map', 'data-zoom');
   await page.click(button);
   await page.waitForFunction((z0) => document.querySelector('#zone-map').dataset.zoom !== z0, z);
+  await atRest(page);
 }
 
 for (const l of LANGS) {
@@ -145,12 +156,17 @@ for (const l of LANGS) {
       // a cluster of zones at several places: pressed, it opens or zooms in
       const several = st.clusters.find((c) => new Set(c.codes.map((x) => where.get(x))).size > 1 && c.expanded !== 'true');
       if (several) {
+        // focused first, which brings it into the frame if it is partly out
+        await atRest(page);
+        await page.focus(`.zone-cluster[data-codes="${several.codes.join(' ')}"]`);
+        await atRest(page);
         await page.click(`.zone-cluster[data-codes="${several.codes.join(' ')}"]`);
         await page.waitForFunction(
           ([z, codes]) =>
             document.querySelector('#zone-map').dataset.zoom !== z || !!document.querySelector(`.zone-cluster[data-codes="${codes}"][aria-expanded="true"]`),
           [st.zoom, several.codes.join(' ')]
         );
+        await atRest(page);
         const after = await page.evaluate(mapState, '#zone-map');
         if (after.zoom !== st.zoom) checkAtRest(after, l, placed, `${width} px, zoomed into a cluster`);
         else assertEqual(after.markers.filter((m) => m.open).map((m) => m.code).sort(), [...several.codes].sort(), `${width} px: opened cluster`);
@@ -168,6 +184,92 @@ for (const l of LANGS) {
   });
 }
 
+// Drags the map by (dx, dy) pixels from a point of it where no marker is,
+// and waits until it stops (Leaflet's drag ends with an inertial glide).
+async function dragMap(page, dx, dy) {
+  const from = await page.evaluate(() => {
+    const f = document.querySelector('#zone-map').getBoundingClientRect();
+    for (let y = f.top + 40; y < f.bottom - 40; y += 15)
+      for (let x = f.left + 40; x < f.right - 40; x += 15) {
+        const e = document.elementFromPoint(x, y);
+        if (e && !e.closest('.leaflet-marker-icon, .leaflet-control, .leaflet-interactive')) return [x, y];
+      }
+    return null;
+  });
+  assert(from, 'no empty point on the map to drag it by');
+  await page.mouse.move(from[0], from[1]);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from[0] + (dx * i) / 10, from[1] + (dy * i) / 10);
+  await page.waitForTimeout(150); // held still, so no inertia is left
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.querySelector('#zone-map .leaflet-pan-anim'));
+}
+
+const boxOf = (page, sel) => page.evaluate((x) => document.querySelector(x).getBoundingClientRect().toJSON(), sel);
+
+test('map (en, 360 px): a click on a cluster that shows only a strip at the edge of the map opens it; Tab brings it into view', async ({ newPage }) => {
+  for (const how of ['right', 'bottom', 'keyboard']) {
+    const page = await at(newPage, 360);
+    await open(page, '/map?lang=en');
+    await page.waitForSelector('.zone-cluster');
+    // the largest cluster, dragged until only a strip of it shows at an edge
+    const codes = await page.evaluate(() => [...document.querySelectorAll('.zone-cluster')].sort((a, b) => b.dataset.count - a.dataset.count)[0].dataset.codes);
+    const sel = `.zone-cluster[data-codes="${codes}"]`;
+    const frame = await boxOf(page, '#zone-map');
+    let b = await boxOf(page, sel);
+    // (at the bottom, between the scale and the credits)
+    const low = how === 'bottom';
+    const cx = (b.left + b.right) / 2;
+    const cy = (b.top + b.bottom) / 2;
+    await dragMap(page, low ? frame.left + frame.width / 2 - cx : frame.right + b.width / 2 - 10 - cx, low ? frame.bottom + b.height / 2 - 10 - cy : 0);
+    b = await boxOf(page, sel);
+    const strip = low ? frame.bottom - b.top : frame.right - b.left;
+    assert(strip > 4 && strip < 16, `${how}: the cluster does not show as a strip at the edge: ${JSON.stringify(b)} in ${JSON.stringify(frame)}`);
+    const zoom = await page.getAttribute('#zone-map', 'data-zoom');
+    if (how !== 'keyboard') {
+      // nothing scrolls the frame: a browser brings a focused or a linked
+      // element into view by scrolling even a frame with no scroll bars,
+      // which moves every marker until Leaflet puts the frame back
+      const scrolled = await page.evaluate((x) => {
+        document.querySelector(x).scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const m = document.querySelector('#zone-map');
+        return [m.scrollLeft, m.scrollTop];
+      }, sel);
+      assertEqual(scrolled, [0, 0], `${how}: the map's frame scrolled to show a marker`);
+      assertEqual(await boxOf(page, sel), b, `${how}: the cluster moved when shown`);
+      // clicked on the strip: the map must not move between the press and
+      // the release, or the click is lost (at the right edge the button is
+      // held a while, at the bottom it is a quick click)
+      const point = low ? [(b.left + b.right) / 2, b.top + strip / 2] : [b.left + strip / 2, (b.top + b.bottom) / 2];
+      assert(await page.evaluate(([x, y, c]) => !!document.elementFromPoint(x, y).closest(c), [...point, sel]), `${how}: the strip is covered`);
+      if (low) await page.mouse.click(...point);
+      else {
+        await page.mouse.move(...point);
+        await page.mouse.down();
+        await page.waitForTimeout(400);
+        assertEqual(await boxOf(page, sel), b, `${how}: the cluster under the pressed button moved`);
+        await page.mouse.up();
+      }
+      await page.waitForFunction(
+        ([z, x]) => document.querySelector('#zone-map').dataset.zoom !== z || !!document.querySelector(`${x}[aria-expanded="true"]`),
+        [zoom, sel],
+        { timeout: 5000 }
+      ).catch(() => assert(false, `${how}: a click on the strip of the cluster at the edge neither opened it nor zoomed in`));
+    } else {
+      // reached by the keyboard, it comes into the frame
+      await page.keyboard.press('Tab');
+      await page.focus(sel);
+      assert(await page.evaluate((x) => document.querySelector(x).matches(':focus-visible'), sel), 'the focus on the cluster is not shown');
+      b = await boxOf(page, sel);
+      assert(b.left >= frame.left && b.right <= frame.right && b.top >= frame.top && b.bottom <= frame.bottom, `the focused cluster is not in the frame: ${JSON.stringify(b)}`);
+      assertEqual(await page.getAttribute('#zone-map', 'data-zoom'), zoom, 'focus changed the zoom');
+      // the names are laid out for the moved frame: none sticks out of it
+      const st = await page.evaluate(mapState, '#zone-map');
+      for (const n of st.labels) assert(n.box.l >= st.frame.l && n.box.r <= st.frame.r, `${n.name} sticks out of the frame`);
+    }
+  }
+});
+
 // ----- wide tables -----
 
 // Every table wrapper on the page that can be seen, at its left end and
@@ -175,7 +277,12 @@ for (const l of LANGS) {
 async function tableStates(page) {
   return page.evaluate(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const settle = () => new Promise((r) => setTimeout(r, 260)); // the shades fade in 0.15 s
+    // the shades fade in and out: wait for the scroll to be seen, then until
+    // every fade has ended (a fixed wait is too short on a busy machine)
+    const settle = async () => {
+      await frame();
+      await Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => null)));
+    };
     for (const d of document.querySelectorAll('main details')) d.open = true;
     await frame();
     await settle();
