@@ -152,6 +152,12 @@ export function createMap(el, opts) {
   let openKey = null; // the codes of the opened cluster
   let shown = []; // what the last layout drew
   let ready = false;
+  // what the last layout was made for: the zoom and Leaflet's pixel origin
+  // (layer points change with either), and the frame the names were fitted in
+  let laidOut = '';
+  let framed = '';
+  const viewKey = () => `${map.getZoom()}@${map.getPixelOrigin()}`;
+  const frameKey = () => String(map.containerPointToLayerPoint([0, 0]));
 
   const layerOf = (f) => (LOGISTICS_KINDS.includes(f.properties.kind) ? logisticsLayer : zoneLayer);
   const line = (a, b, open) =>
@@ -250,6 +256,7 @@ export function createMap(el, opts) {
     logisticsLayer.clearLayers();
     overlay.clearLayers();
     if (!ready) return;
+    laidOut = viewKey();
     const entries = features
       .filter((f) => map.hasLayer(layerOf(f)))
       .map((f) => ({ f, p: map.latLngToLayerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]), h: halfOf(f) }));
@@ -280,6 +287,7 @@ export function createMap(el, opts) {
   // another; a name with no room at this zoom is left out.
   function placeLabels(taken) {
     if (!map.hasLayer(unitLayer)) return;
+    framed = frameKey();
     // inside the frame, clear of its buttons, scale and attribution
     const size = map.getSize();
     const frame = { tl: map.containerPointToLayerPoint([2, 2]), br: map.containerPointToLayerPoint([size.x - 2, size.y - 2]) };
@@ -385,14 +393,18 @@ export function createMap(el, opts) {
     const dy = out(r.top, r.bottom, f.top, f.bottom);
     if (dx || dy) map.panBy([Math.round(dx), Math.round(dy)], { animate: false });
   });
-  // the names are laid out again for the new frame after a pan
+  // A zoom, or a jump that moves the pixel origin, lays everything out
+  // again (once: a jump fires both events); a pan only fits the names into
+  // the moved frame.
+  map.on('zoomend viewreset', () => {
+    if (viewKey() !== laidOut) draw();
+  });
   map.on('moveend', () => {
-    if (ready) placeLabels(shown.map((it) => it.box));
+    if (ready && viewKey() === laidOut && frameKey() !== framed) placeLabels(shown.map((it) => it.box));
   });
   map.on('zoomstart', () => {
     openKey = null;
   });
-  map.on('zoomend viewreset', () => draw());
   map.on('click', () => {
     if (openKey) toggle(openKey);
   });
