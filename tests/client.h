@@ -210,27 +210,41 @@ static inline void reply_free(struct reply *r)
     r->body = NULL;
 }
 
-/* Runs khu with args (NULL-terminated), capturing stdout and stderr into
+/* Runs khu with args (NULL-terminated) and input (NULL: the test's own
+ * standard input) as its standard input, capturing stdout and stderr into
  * out/err (malloc'd). Returns the exit status, or -1. */
-static inline int run_khu(char *const *args, char **out, char **err)
+static inline int run_khu_input(char *const *args, const char *input, char **out, char **err)
 {
     char tmpl_o[] = "/tmp/khu-test-outXXXXXX", tmpl_e[] = "/tmp/khu-test-errXXXXXX";
-    int fo = mkstemp(tmpl_o), fe = mkstemp(tmpl_e), status = 0;
+    char tmpl_i[] = "/tmp/khu-test-inXXXXXX";
+    int fo = mkstemp(tmpl_o), fe = mkstemp(tmpl_e), fi = -1, status = 0;
     char *argv[48], *wrap = wrap_env();
     pid_t pid;
     struct stat st;
     int i, fds[2] = {fo, fe};
     char **dst[2] = {out, err};
 
+    if (input) {
+        fi = mkstemp(tmpl_i);
+        if (fi >= 0 && write(fi, input, strlen(input)) < 0)
+            input = NULL;
+        unlink(tmpl_i);
+    }
     pid = fork();
     if (pid == 0) {
         dup2(fo, 1);
         dup2(fe, 2);
+        if (fi >= 0) {
+            lseek(fi, 0, SEEK_SET);
+            dup2(fi, 0);
+        }
         build_argv(argv, 48, wrap, args);
         execvp(argv[0], argv);
         _exit(127);
     }
     free(wrap);
+    if (fi >= 0)
+        close(fi);
     waitpid(pid, &status, 0);
     for (i = 0; i < 2; i++) {
         fstat(fds[i], &st);
@@ -242,6 +256,12 @@ static inline int run_khu(char *const *args, char **out, char **err)
     unlink(tmpl_o);
     unlink(tmpl_e);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Runs khu with args as run_khu_input, with the test's standard input. */
+static inline int run_khu(char *const *args, char **out, char **err)
+{
+    return run_khu_input(args, NULL, out, err);
 }
 
 /* Writes text to path. Returns 0 or -1. */

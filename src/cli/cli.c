@@ -6,10 +6,12 @@
 #include "cli/progress.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/nearest.h"
 #include "core/schema.h"
@@ -90,13 +92,24 @@ static const struct asset *data_file(const char *name)
 
 const struct store_actor *cli_actor(void)
 {
-    static const struct store_actor actor = {"cli", ""};
+    static struct store_actor actor;
 
+    if (!actor.name[0]) {
+        struct passwd *pw = getpwuid(geteuid());
+        char name[STORE_ACTOR_MAX];
+        if (pw && pw->pw_name)
+            snprintf(name, sizeof(name), "cli:%.56s", pw->pw_name);
+        else
+            snprintf(name, sizeof(name), "cli:uid-%lu", (unsigned long)geteuid());
+        store_actor_set(&actor, name, "");
+    }
     return &actor;
 }
 
 int cli_load_default_data(struct store *s)
 {
+    /* the program itself, loading the data it was built with */
+    static const struct store_actor system_actor = {"khu", ""};
     struct importer *im;
     struct khu_diag d;
     const struct table_def *tables;
@@ -106,7 +119,7 @@ int cli_load_default_data(struct store *s)
     enum khu_err err;
 
     khu_diag_clear(&d);
-    if (importer_begin(s, cli_actor(), 0, 0, report_to_stderr, NULL, &im, &d)) {
+    if (importer_begin(s, &system_actor, 0, 0, report_to_stderr, NULL, &im, &d)) {
         cli_print_diag("khu", &d);
         return 1;
     }

@@ -36,7 +36,9 @@ int cli_load_default_data(struct store *s);
 /* An export flush callback (core/export.h) writing to the FILE * in arg. */
 int cli_flush_file(void *arg, struct buf *out);
 
-/* The actor of every write a command makes: "cli". */
+/* The actor of every write a command makes: "cli:" and the name of the
+ * system user who runs it ("cli:root"). The default data set loaded on a
+ * first start is written by "khu". */
 const struct store_actor *cli_actor(void);
 
 /* Prints "khu CMD: unknown table 'NAME'" to stderr, with "; did you mean

@@ -19,6 +19,9 @@ int cmd_backup(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
 int cmd_leads(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 

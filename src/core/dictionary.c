@@ -47,6 +47,18 @@ static const struct dict_table tables[] = {
       "after 1 July 2025, stay for history.",
       "유효 기간이 있는 행정구역(성·현·사)입니다. 2025년 7월 1일 이후의 롱안성 현들처럼 "
       "개편으로 폐지된 구역도 과거 자료를 위해 남겨 둡니다."}},
+    {"departments",
+     {"Các sở, ban của tỉnh tiếp nhận hồ sơ của nhà đầu tư hoặc cho ý kiến về hồ sơ (như Ban "
+      "Quản lý Khu kinh tế, Sở Tài chính), kèm tỉnh mà cơ quan trực thuộc và thời gian cơ "
+      "quan mang tên đó. Tài khoản người dùng có vai trò department thuộc về một cơ quan "
+      "trong bảng này.",
+      "The province's departments and boards (sở, ban) that receive investors' dossiers or "
+      "give opinions on them, such as the Economic Zone Management Board and the Department "
+      "of Finance, with the province each belongs to and the dates it bears its name. A "
+      "user account of role department belongs to one of them.",
+      "투자자의 인허가 서류를 접수하거나 그에 대한 의견을 내는 성의 국·위원회(sở, ban)로, "
+      "경제구역관리위원회와 재정국 등이 있습니다. 소속 성과 그 이름으로 존재한 기간을 "
+      "담습니다. department 역할의 사용자 계정은 이 중 한 기관에 속합니다."}},
     {"sectors",
      {"Mã ngành theo Hệ thống ngành kinh tế Việt Nam (VSIC), phiên bản 2018 và 2025, kèm "
       "tên ngành.",
@@ -322,6 +334,54 @@ static const struct dict_column columns[] = {
       "행정구역 대표 지점의 경도(십진 도, WGS 84). 정확도는 position에 있습니다."}},
     {"units", "position", {position_vi, position_en, position_ko}},
     {"units", "source", {source_vi, source_en, source_ko}},
+    /* ===== departments ===== */
+    {"departments",
+     "code",
+     {"Mã duy nhất của cơ quan (tay-ninh-so-tai-chinh); tài khoản có vai trò department ghi "
+      "mã này.",
+      "Unique code of the department (tay-ninh-so-tai-chinh); accounts of role department "
+      "name it.",
+      "기관의 고유 코드(tay-ninh-so-tai-chinh). department 역할의 계정은 이 코드로 기관을 "
+      "지정합니다."}},
+    {"departments",
+     "name_vi",
+     {"Tên chính thức bằng tiếng Việt (Sở Tài chính tỉnh Tây Ninh).",
+      "Official name in Vietnamese (Sở Tài chính tỉnh Tây Ninh).",
+      "베트남어 공식 이름(Sở Tài chính tỉnh Tây Ninh)."}},
+    {"departments",
+     "name_en",
+     {"Tên cơ quan bằng tiếng Anh; để trống khi chưa có, khi đó ứng dụng hiển thị tên tiếng "
+      "Việt.",
+      "Name of the department in English; when empty, the app shows the Vietnamese name.",
+      "기관의 영어 이름. 비어 있으면 앱은 베트남어 이름을 표시합니다."}},
+    {"departments",
+     "name_ko",
+     {"Tên cơ quan bằng tiếng Hàn; để trống khi chưa có, khi đó ứng dụng hiển thị tên tiếng "
+      "Việt.",
+      "Name of the department in Korean; when empty, the app shows the Vietnamese name.",
+      "기관의 한국어 이름. 비어 있으면 앱은 베트남어 이름을 표시합니다."}},
+    {"departments",
+     "scope_unit",
+     {"Mã của tỉnh (đơn vị hành chính) mà cơ quan trực thuộc (tay-ninh-2025 là tỉnh Tây Ninh "
+      "mới); để trống khi chưa ghi nhận.",
+      "Code of the province (administrative unit) whose department it is (tay-ninh-2025: "
+      "the new Tây Ninh province); empty when not recorded.",
+      "기관이 속한 성(행정구역)의 코드(tay-ninh-2025는 새 떠이닌성). 기록되지 않았으면 비어 "
+      "있습니다."}},
+    {"departments",
+     "valid_from",
+     {"Ngày đầu tiên cơ quan tồn tại với tên này (các đợt sắp xếp năm 2025 đã đổi tên và hợp "
+      "nhất nhiều sở); để trống khi chưa rõ.",
+      "First day on which the body exists under this name (the reorganisations of 2025 "
+      "renamed and merged departments); empty when not known.",
+      "기관이 이 이름으로 존재하기 시작한 날(2025년 개편으로 여러 국이 이름을 바꾸거나 "
+      "통합되었습니다). 알 수 없으면 비어 있습니다."}},
+    {"departments",
+     "valid_to",
+     {"Ngày cuối cùng cơ quan tồn tại với tên này; để trống khi cơ quan vẫn còn.",
+      "Last day on which the body exists under this name; empty while it still does.",
+      "기관이 이 이름으로 존재한 마지막 날. 지금도 존재하면 비어 있습니다."}},
+    {"departments", "source", {source_vi, source_en, source_ko}},
     /* ===== sectors ===== */
     {"sectors",
      "version",

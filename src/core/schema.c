@@ -70,6 +70,17 @@ static const struct col_def units_cols[] = {
     {"source", LONGT},
 };
 
+static const struct col_def departments_cols[] = {
+    {"code", CODE},
+    {"name_vi", TXTR},
+    {"name_en", TXT},
+    {"name_ko", TXT},
+    {"scope_unit", TXT, NULL, "units", "code"},
+    {"valid_from", DATE},
+    {"valid_to", DATE},
+    {"source", LONGT},
+};
+
 static const struct col_def sectors_cols[] = {
     {"version", COL_ENUM, 1, 0, 0, vsic_versions},
     {"code", COL_TEXT, 1, 1, 8},
@@ -312,6 +323,7 @@ static const struct col_def leads_cols[] = {
 static const struct table_def tables[] = {
     TABLE(sources, key_code, 0),
     TABLE(units, key_code, 1),
+    TABLE(departments, key_code, 0), /* after units, which it refers to */
     TABLE(sectors, key_sector, 1),
     TABLE(sector_map, key_sector_map, 0),
     TABLE(zones, key_code, 1),

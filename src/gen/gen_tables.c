@@ -9,6 +9,7 @@
  */
 #include "gen/gen_int.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -210,6 +211,45 @@ static enum khu_err gen_sector_map(struct gen *g)
         map_row(g, gen_industries[i].v2018, gen_industries[i].v2025);
         if (gen_industries[i].v2025b)
             map_row(g, gen_industries[i].v2018, gen_industries[i].v2025b);
+    }
+    return g->err;
+}
+
+/* ===== Departments ===== */
+
+/* Every province has the departments of gen_depts, open and closed with it;
+ * a name of the 2025 reorganisation starts on the merger day, so a province
+ * closed before it never had that department. A one-province set codes
+ * them "dept-<slug>"; a set of several provinces adds the province's code,
+ * "dept-<slug>-<code>", to keep them apart. */
+static enum khu_err gen_departments_table(struct gen *g)
+{
+    struct gen_unit_key u;
+    long i, from, np = gen_nprovinces_of(g);
+    size_t k;
+
+    for (i = 0; i < np && !g->err; i++) {
+        gen_province_key(g, i, &u);
+        for (k = 0; k < gen_ndepts && !g->err; k++) {
+            const struct gen_dept *d = &gen_depts[k];
+            from = d->renamed && u.valid_from < gen_merger_day() ? gen_merger_day() : u.valid_from;
+            if (u.valid_to >= 0 && from > u.valid_to)
+                continue;
+            if (np == 1)
+                gen_textf(g, "code", "dept-%s", d->slug);
+            else
+                gen_textf(g, "code", "dept-%s-%s", d->slug, u.code);
+            /* "Sở Tài chính tỉnh Long An": the unit's name, initial lower-cased */
+            gen_textf(g, "name_vi", "%s %c%s", d->vi, tolower((unsigned char)u.name_vi[0]),
+                      u.name_vi + 1);
+            gen_textf(g, "name_en", "%s %s", u.name_en, d->en);
+            gen_textf(g, "name_ko", "%s %s", u.name_ko, d->ko);
+            gen_text(g, "scope_unit", u.code);
+            gen_date(g, "valid_from", from);
+            gen_date_opt(g, "valid_to", u.valid_to);
+            gen_text(g, "source", g->source);
+            gen_end_row(g);
+        }
     }
     return g->err;
 }
@@ -1120,6 +1160,7 @@ static const struct {
 } table_fns[] = {
     {"sources", gen_sources},
     {"units", gen_units},
+    {"departments", gen_departments_table},
     {"sectors", gen_sectors},
     {"sector_map", gen_sector_map},
     {"zones", gen_zones},

@@ -213,6 +213,18 @@ const char *const gen_departments[] = {
 };
 const size_t gen_ndepartments = N(gen_departments);
 
+/* The names after the reorganisation of 2025. */
+const struct gen_dept gen_depts[] = {
+    {"ez-board", "Ban Quản lý Khu kinh tế", "Economic Zone Management Board", "경제구역관리위원회",
+     0},
+    {"finance", "Sở Tài chính", "Department of Finance", "재정국", 0},
+    {"agri-env", "Sở Nông nghiệp và Môi trường", "Department of Agriculture and Environment",
+     "농업환경국", 1},
+    {"construction", "Sở Xây dựng", "Department of Construction", "건설국", 0},
+    {"industry-trade", "Sở Công Thương", "Department of Industry and Trade", "산업통상국", 0},
+};
+const size_t gen_ndepts = N(gen_depts);
+
 const struct gen_metric gen_metrics[] = {
     {"zones_operating_count", "Số KCN đang hoạt động", "Operating industrial parks",
      "운영 중인 산업단지 수", "count", 0, 0, 5, 40, 1.5},

@@ -3,7 +3,8 @@
  * The vocabulary of `khu gen`: place-name syllables in Vietnamese, ASCII
  * and Hangul, the provinces of Vietnam with their GSO codes and capitals,
  * Long An's districts, industries with their VSIC codes, company brands by
- * country, departments, target metrics and partners. Pure constant data.
+ * country, departments (as consultations name them, and as the departments
+ * table lists them), target metrics and partners. Pure constant data.
  */
 #ifndef KHU_GEN_WORDS_H
 #define KHU_GEN_WORDS_H
@@ -52,6 +53,13 @@ struct gen_metric {
     double base_lo, base_hi, gain; /* baseline range and target multiplier */
 };
 
+/* A department or board every generated province has; its code is
+ * "dept-<slug>", its names those below followed by the province's. */
+struct gen_dept {
+    const char *slug, *vi, *en, *ko;
+    int renamed; /* 1: a name of the 2025 reorganisation, borne from the merger day on */
+};
+
 struct gen_partner {
     const char *code, *name, *name_en, *name_ko, *country, *kind, *since;
 };
@@ -75,6 +83,8 @@ extern const struct gen_country gen_countries[];
 extern const size_t gen_ncountries;
 extern const char *const gen_departments[];
 extern const size_t gen_ndepartments;
+extern const struct gen_dept gen_depts[];
+extern const size_t gen_ndepts;
 extern const struct gen_metric gen_metrics[];
 extern const size_t gen_nmetrics;
 extern const struct gen_partner gen_partners[];

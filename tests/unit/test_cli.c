@@ -125,8 +125,8 @@ static void test_header_errors(void)
 static void test_round_trip(void)
 {
     static const char *const tables[] = {
-        "units",        "sectors",     "sector_map", "zones",       "targets",
-        "observations", "time_limits", "partners",   "enterprises", NULL};
+        "units",        "departments", "sectors",  "sector_map",  "zones", "targets",
+        "observations", "time_limits", "partners", "enterprises", NULL};
     const char *const *t;
     char *copy = path_in("copy.db"), *exdir = path_in("export"), *out = NULL, *err = NULL;
     char file[512];

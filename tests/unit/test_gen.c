@@ -427,9 +427,9 @@ static void check_counts(void)
         const char *table;
         size_t rows;
     } want[] = {
-        {"units", 76},      {"zones", 80},    {"enterprises", 2000}, {"projects", 400},
-        {"dossiers", 1000}, {"demands", 100}, {"linkages", 300},     {"targets", 8},
-        {"partners", 10},   {"events", 20},   {"leads", 100},
+        {"units", 76},     {"departments", 5}, {"zones", 80},    {"enterprises", 2000},
+        {"projects", 400}, {"dossiers", 1000}, {"demands", 100}, {"linkages", 300},
+        {"targets", 8},    {"partners", 10},   {"events", 20},   {"leads", 100},
     };
     const struct table *c = table_of("consultations"), *d = table_of("dossiers");
     size_t i;

@@ -9,12 +9,14 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sq.h"
 
+#include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/audit_chain.h"
 #include "core/csv.h"
 #include "core/text_fold.h"
 #include "core/validate.h"
@@ -38,7 +40,9 @@ struct row_origin {
 struct table_log {
     const struct table_def *t;
     char *file;
-    int ref_cols[MAX_REFS]; /* schema index of each reference column, -1 unused */
+    uint8_t digest[AUDIT_HASH_BYTES]; /* BLAKE2b-256 of the file's bytes, for the audit record */
+    long removed;                     /* rows a replace removed first; -1: not a replace */
+    int ref_cols[MAX_REFS];           /* schema index of each reference column, -1 unused */
     struct row_origin *rows;
     size_t n, cap;
 };
@@ -105,7 +109,8 @@ static int too_many(const struct importer *im)
  * together (FTS5 flushes its pending terms at every statement). So when
  * those are the only triggers there are (besides the ones that check a
  * rowid made from the key, which the import's INSERT makes with the very
- * same expression: migration_key_rowid), the import turns triggers off on
+ * same expression: migration_key_rowid, and the audit trail's refusal to
+ * change a record, which an import never does), the import turns triggers off on
  * its own connection and rebuilds the index of every table it wrote just
  * before COMMIT, in the same transaction: the index then holds exactly the
  * entries the triggers would have written (its pages are laid out
@@ -120,7 +125,7 @@ static int only_fts_triggers(struct store *s)
                            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name"
                            " NOT IN (tbl_name || '_fts_ai', tbl_name || '_fts_ad',"
                            " tbl_name || '_fts_au', tbl_name || '_rowid_ai',"
-                           " tbl_name || '_rowid_au')",
+                           " tbl_name || '_rowid_au', 'audit_no_update', 'audit_no_delete')",
                            -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         only = sqlite3_column_int(st, 0) == 0;
@@ -914,6 +919,7 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
     struct keyed_records keyed;
     struct csv_reader *r = NULL;
     size_t i, before = im->errors;
+    long removed = -1;
     char sql[128];
     enum khu_err err = KHU_OK;
     struct khu_diag d;
@@ -933,6 +939,7 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
         err = sq_exec(im->s, sql, &d);
         if (err)
             return err;
+        removed = sqlite3_changes64(im->s->db);
     }
     if (len >= IMPORT_BULK_BYTES && (err = defer_indexes(im, fc.t->name)) != KHU_OK)
         return err;
@@ -940,6 +947,10 @@ enum khu_err importer_add_csv(struct importer *im, const char *table, const char
         buf_init(&fc.scratch[i], IMPORT_MAX_FIELD * 2);
     buf_init(&fc.search, IMPORT_MAX_FIELD * 4);
     fc.log = log_for(im, fc.t, file);
+    if (fc.log) {
+        fc.log->removed = removed;
+        crypto_generichash(fc.log->digest, AUDIT_HASH_BYTES, (const uint8_t *)data, len, NULL, 0);
+    }
     r = csv_reader_new(data, len, IMPORT_MAX_FIELD, IMPORT_MAX_FIELDS);
     progress(&fc, 0);
     if (!fc.log || !r)
@@ -1105,6 +1116,38 @@ static enum khu_err mark_updated(struct importer *im)
     return KHU_OK;
 }
 
+/* Appends one audit record per file loaded: a whole file is one write,
+ * named by its label and its digest, with the rows it added (and, for a
+ * replace, the rows it removed first). The rows themselves are the file's:
+ * whoever keeps the file can show what was loaded. */
+static enum khu_err audit_files(struct importer *im)
+{
+    struct khu_diag d;
+    size_t i;
+
+    for (i = 0; i < im->nlogs; i++) {
+        const struct table_log *log = &im->logs[i];
+        char hex[AUDIT_HASH_HEX], before[64], after[160];
+        struct sq_change c = {.action = log->removed >= 0 ? "replace" : "import",
+                              .table = log->t->name,
+                              .key = log->file,
+                              .after = after,
+                              .source = log->file};
+        enum khu_err err;
+
+        audit_hash_hex(log->digest, hex);
+        snprintf(after, sizeof(after), "{\"rows\":%zu,\"blake2b\":\"%s\"}", log->n, hex);
+        if (log->removed >= 0) {
+            snprintf(before, sizeof(before), "{\"rows\":%ld}", log->removed);
+            c.before = before;
+        }
+        err = sq_audit_append(im->tx, &c, &d);
+        if (err)
+            return err;
+    }
+    return KHU_OK;
+}
+
 enum khu_err importer_finish(struct importer *im, long *rows)
 {
     enum khu_err err = KHU_OK;
@@ -1122,6 +1165,8 @@ enum khu_err importer_finish(struct importer *im, long *rows)
         err = rebuild_fts(im);
     if (!err)
         err = mark_updated(im);
+    if (!err)
+        err = audit_files(im);
     if (err) {
         importer_abort(im);
         return err;

@@ -5,6 +5,8 @@
 #include "store/leads.h"
 #include "store/sqlite/sq.h"
 
+#include "core/schema.h"
+
 enum khu_err store_zone_exists(struct store *s, const char *code, int *found, struct khu_diag *d)
 {
     sqlite3_stmt *st = sq_prepare(s, "SELECT 1 FROM zones WHERE code = ?");
@@ -32,6 +34,27 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+/* Records the inquiry just inserted in the audit trail, as it was stored. */
+static enum khu_err audit_insert(struct store_tx *tx, const char *code, struct khu_diag *d)
+{
+    const char *key[] = {code};
+    struct buf after;
+    int found;
+    enum khu_err err;
+
+    buf_init(&after, 64 * 1024);
+    err = sq_row_json(tx->s, schema_table("leads"), key, &after, &found, d);
+    if (!err) {
+        struct sq_change c = {.action = "insert",
+                              .table = "leads",
+                              .key = code,
+                              .after = found ? buf_cstr(&after) : NULL};
+        err = sq_audit_append(tx, &c, d);
+    }
+    buf_free(&after);
+    return err;
+}
+
 enum khu_err store_lead_insert(struct store_tx *tx, const struct store_lead *lead,
                                struct khu_diag *d)
 {
@@ -55,6 +78,8 @@ enum khu_err store_lead_insert(struct store_tx *tx, const struct store_lead *lea
     if (rc != SQLITE_DONE)
         err = sq_error(s, rc, "saving the inquiry", d);
     sq_release(s, st);
+    if (!err)
+        err = audit_insert(tx, lead->code, d);
     return err;
 }
 

@@ -287,9 +287,62 @@ static const char v7[] =
     "ALTER TABLE sources ADD COLUMN review_vi TEXT;"
     "ALTER TABLE sources ADD COLUMN review_ko TEXT;";
 
+/* Version 8: accounts and the audit trail.
+ * - departments: the province's departments, whose officers answer
+ *   consultations (a user of role department belongs to one).
+ * - users: a role, the organisation the role needs (a department, or an
+ *   enterprise for an investor or a supplier), an Argon2id password hash
+ *   (libsodium's string form, which names its own parameters), and times
+ *   in milliseconds since 1970 taken from the program's clock.
+ * - sessions and api_tokens keep only a hash of their secret.
+ * - audit: one record per write, chained by hash (core/audit_chain.h);
+ *   triggers refuse every UPDATE and DELETE of it. */
+static const char v8[] =
+    "CREATE TABLE departments ("
+    " code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
+    " name_vi TEXT NOT NULL, name_en TEXT, name_ko TEXT,"
+    " scope_unit TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,"
+    " valid_from TEXT " DATE_OK(valid_from) ", valid_to TEXT " DATE_OK(valid_to) ","
+    " source TEXT) STRICT;"
+    "CREATE TABLE users ("
+    " name TEXT PRIMARY KEY NOT NULL CHECK (length(name) BETWEEN 2 AND 64),"
+    " display_name TEXT,"
+    " role TEXT NOT NULL CHECK (role IN ('admin','officer','department','investor','supplier',"
+    "'viewer')),"
+    " department TEXT REFERENCES departments(code) DEFERRABLE INITIALLY DEFERRED,"
+    " tax_code TEXT REFERENCES enterprises(tax_code) DEFERRABLE INITIALLY DEFERRED,"
+    " password_hash TEXT,"
+    " created_ms INTEGER NOT NULL, password_ms INTEGER, disabled_ms INTEGER,"
+    " CHECK ((role = 'department') = (department IS NOT NULL)),"
+    " CHECK ((role IN ('investor','supplier')) = (tax_code IS NOT NULL))) STRICT;"
+    "CREATE TABLE api_tokens ("
+    " id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
+    " user_name TEXT NOT NULL REFERENCES users(name),"
+    " hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64), label TEXT,"
+    " created_ms INTEGER NOT NULL, revoked_ms INTEGER) STRICT;"
+    "CREATE INDEX api_tokens_user ON api_tokens(user_name);"
+    "CREATE TABLE sessions ("
+    " hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),"
+    " user_name TEXT NOT NULL REFERENCES users(name),"
+    " created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, ended_ms INTEGER,"
+    " address TEXT) STRICT;"
+    "CREATE INDEX sessions_user ON sessions(user_name);"
+    "CREATE TABLE audit ("
+    " id INTEGER PRIMARY KEY NOT NULL CHECK (id >= 1), at_ms INTEGER NOT NULL,"
+    " actor TEXT NOT NULL, address TEXT, action TEXT NOT NULL, table_name TEXT NOT NULL,"
+    " row_key TEXT, before_json TEXT, after_json TEXT, source TEXT,"
+    " hash TEXT NOT NULL CHECK (length(hash) = 64)) STRICT;"
+    "CREATE INDEX audit_row ON audit(table_name, row_key, id);"
+    "CREATE INDEX audit_actor ON audit(actor, id);"
+    "CREATE INDEX audit_at ON audit(at_ms);"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+    " SELECT RAISE(ABORT, 'the audit trail is append-only: records are never changed'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+    " SELECT RAISE(ABORT, 'the audit trail is append-only: records are never removed'); END;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8};
 
 const char *migration_key_rowid(const char *table)
 {
@@ -344,6 +397,7 @@ const char *migration_about(int version)
         "rebuilding the full-text indexes (word prefixes), numbering enterprises by tax code",
         "adding sources, the precision of dates and the provenance of figures",
         "adding public summaries and the Vietnamese and Korean of notes, scopes and reviews",
+        "adding departments, user accounts, sessions, API tokens and the audit trail",
     };
 
     if (version < 1 || version > MIGRATION_LATEST)

@@ -52,6 +52,19 @@ struct store {
 struct store_tx {
     struct store *s;
     struct store_actor actor;
+    int64_t changes_at_begin; /* sqlite3_total_changes64 when the transaction began */
+    int64_t changes_audited;  /* ... right after its last audit record; -1: none yet */
+};
+
+/* One change as its writer describes it, for sq_audit_append. The strings
+ * are borrowed; NULL is "none". */
+struct sq_change {
+    const char *action; /* "insert", "update", "import", "user.add", ... */
+    const char *table;
+    const char *key;
+    const char *before; /* JSON or NULL */
+    const char *after;  /* JSON or NULL */
+    const char *source;
 };
 
 /* ===== the domain's SQL, written once ===== */
@@ -161,6 +174,24 @@ void sq_search_free(struct store *s);
     " THEN round(100.0 * z.leased_ha / z.industrial_ha, 2) END)"
 
 /* API */
+
+/* Appends the audit record of change c to the trail, inside tx and after
+ * the change itself (store_tx_commit refuses a transaction whose last
+ * changes have no record): the actor and address of tx, the time from the
+ * system clock, the next id and the hash chained to the last record.
+ * Returns KHU_OK, or the database's error with d filled. */
+enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, struct khu_diag *d);
+
+/* Returns the system clock's time in milliseconds since 1970-01-01 UTC:
+ * the time of audit records and accounts (taken here, never from SQL). */
+int64_t sq_now_ms(void);
+
+/* Writes the row of table t whose key columns equal key (as many values
+ * as t has key columns) as a JSON object of its columns (core/row.h) to
+ * out; writes nothing and sets *found to 0 when there is no such row.
+ * Returns KHU_OK, or an error with d filled. */
+enum khu_err sq_row_json(struct store *s, const struct table_def *t, const char *const *key,
+                         struct buf *out, int *found, struct khu_diag *d);
 
 /* Returns a prepared statement for sql, reset and with no values bound:
  * one kept from an earlier call with the same text when there is one, else

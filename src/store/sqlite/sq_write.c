@@ -4,8 +4,10 @@
  * with BEGIN IMMEDIATE (so it takes the write lock before it reads, and a
  * second writer waits up to the busy timeout instead of failing half-way),
  * carries its actor, and ends with COMMIT or ROLLBACK. Every write of khu
- * runs inside one; the audit trail is appended here, in the same
- * transaction, so that no write can skip it.
+ * runs inside one. Each write use case appends its audit record in the
+ * same transaction (sq_audit_append, audit.c); the commit here refuses a
+ * transaction that changed rows after its last record, so that no write
+ * can skip the trail.
  */
 #include "store/sqlite/sq.h"
 
@@ -54,6 +56,8 @@ enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, st
     }
     tx->s = s;
     tx->actor = *actor;
+    tx->changes_at_begin = sqlite3_total_changes64(s->db);
+    tx->changes_audited = -1;
     s->tx = tx;
     *out = tx;
     return KHU_OK;
@@ -65,12 +69,30 @@ static void tx_end(struct store_tx *tx)
     xfree(tx);
 }
 
+/* Returns 1 when tx changed rows after its last audit record (or changed
+ * rows and wrote none): a write use case that forgot its record. */
+static int unaudited(const struct store_tx *tx)
+{
+    int64_t now = sqlite3_total_changes64(tx->s->db);
+
+    return now != tx->changes_at_begin && now != tx->changes_audited;
+}
+
 enum khu_err store_tx_commit(struct store_tx *tx, struct khu_diag *d)
 {
     struct store *s = tx->s;
-    int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     enum khu_err err = KHU_OK;
+    int rc;
 
+    if (unaudited(tx)) {
+        khu_diag_set(d, 0, 0, NULL,
+                     "a write changed rows without recording them in the audit trail; nothing "
+                     "was saved");
+        fprintf(stderr, "khu: store: refused to commit a write without its audit record\n");
+        store_tx_rollback(tx);
+        return KHU_EDB;
+    }
+    rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         err = sq_error(s, rc, "saving the write", d);
         if (!sqlite3_get_autocommit(s->db))
