@@ -69,13 +69,16 @@ static inline char *wrap_env(void)
  * line. Returns 0 with s filled, -1 on failure. */
 static inline int server_start(struct server *s, const char *db, const char *extra)
 {
-    int out[2];
-    char line[512], *argv[32], *wrap = wrap_env();
-    char *args[8] = {"serve", "--db", (char *)db, "--port", "0", "--threads", "4", NULL};
+    int out[2], n = 7;
+    char line[512], *argv[32], *wrap = wrap_env(), *more = extra ? strdup(extra) : NULL, *t;
+    char *args[16] = {"serve", "--db", (char *)db, "--port", "0", "--threads", "4", NULL};
     FILE *f;
     char *p;
 
-    (void)extra;
+    /* extra: more options, separated by spaces */
+    for (t = more ? strtok(more, " ") : NULL; t && n < 15; t = strtok(NULL, " ")) /* lint: allow */
+        args[n++] = t;
+    args[n] = NULL;
     if (pipe(out))
         return -1;
     s->pid = fork();
@@ -88,6 +91,7 @@ static inline int server_start(struct server *s, const char *db, const char *ext
         _exit(127);
     }
     free(wrap);
+    free(more);
     close(out[1]);
     f = fdopen(out[0], "r");
     if (!f || !fgets(line, sizeof(line), f)) {

@@ -46,4 +46,19 @@ void api_brief(struct http_req *req, struct http_resp *resp);
 /* POST /api/v1/leads: an investor's inquiry, checked and rate-limited. */
 void api_leads_post(struct http_req *req, struct http_resp *resp);
 
+struct api_app;
+
+/* Writes the Content-Security-Policy of every answer of khu serve to out:
+ * scripts only from this server (and the one inline script of the page,
+ * by its hash), images also from app's tile server, no framing. */
+void web_security_policy(const struct api_app *app, char *out, size_t n);
+
+/* POST /api/v1/login, POST /api/v1/logout, GET /api/v1/me (login.c). */
+void api_login(struct http_req *req, struct http_resp *resp);
+void api_logout(struct http_req *req, struct http_resp *resp);
+void api_me(struct http_req *req, struct http_resp *resp);
+
+/* GET /api/v1/audit: the audit trail, newest first, with filters (audit.c). */
+void api_audit(struct http_req *req, struct http_resp *resp);
+
 #endif

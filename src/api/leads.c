@@ -5,9 +5,9 @@
  * endpoint is public, so every field is checked and size-limited, each
  * address may send only LEADS_PER_WINDOW inquiries per LEADS_WINDOW_S, and
  * the row is written through the store's one write path as "anonymous"
- * from the client's address. When an import holds the database past the
- * busy timeout the inquiry is not taken: 503 with Retry-After, never a
- * 201 for a row that was not stored.
+ * (or the signed-in user) from the client's address. When an import holds
+ * the database past the busy timeout the inquiry is not taken: 503 with
+ * Retry-After, never a 201 for a row that was not stored.
  */
 #include <jansson.h>
 #include <pthread.h>
@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "api/api.h"
+#include "api/auth.h"
 #include "api/handlers.h"
 #include "api/tr.h"
 #include "core/json_out.h"
@@ -274,8 +275,8 @@ static enum khu_err insert_in_tx(struct store_tx *tx, void *arg, struct khu_diag
 /* Stores l as a new lead with a fresh code (written to code, size n) in
  * one write transaction of the anonymous actor at address. Returns KHU_OK,
  * or the store's error with d filled; nothing is stored then. */
-static enum khu_err insert_lead(struct store *s, const struct lead *l, const char *address,
-                                char *code, size_t n, struct khu_diag *d)
+static enum khu_err insert_lead(struct store *s, const struct lead *l, const char *who,
+                                const char *address, char *code, size_t n, struct khu_diag *d)
 {
     unsigned char id[6];
     char hex[13], contact[512], day[16], date[16];
@@ -298,7 +299,7 @@ static enum khu_err insert_lead(struct store *s, const struct lead *l, const cha
                               .zones = l->zones[0] ? l->zones : NULL,
                               .received_on = date,
                               .note = l->message};
-    store_actor_set(&actor, "anonymous", address);
+    store_actor_set(&actor, who, address);
     return store_write(s, &actor, insert_in_tx, &row, d);
 }
 
@@ -339,7 +340,9 @@ void api_leads_post(struct http_req *req, struct http_resp *resp)
         goto out;
     }
     khu_diag_clear(&d);
-    err = insert_lead(s, &lead, req->client, code, sizeof(code), &d);
+    /* the actor: the signed-in user, or anonymous for the public form */
+    err = insert_lead(s, &lead, api_principal(req) ? api_principal(req)->who.name : "anonymous",
+                      req->client, code, sizeof(code), &d);
     if (err) {
         rate_refund(req->client);
         api_error(resp, err, &d);

@@ -127,7 +127,15 @@ static const char fixed_schemas[] =
     "many (counting stops there)\"},\"total_exact\":{\"type\":\"boolean\"},"
     "\"limit\":{\"type\":\"integer\"},\"next_cursor\":{\"type\":[\"string\",\"null\"]},"
     "\"lang\":{\"type\":\"string\"}}},"
-    "\"Object\":{\"type\":\"object\"}";
+    "\"Object\":{\"type\":\"object\"},"
+    "\"Identity\":{\"type\":\"object\",\"required\":[\"signed_in\",\"user\",\"role\"],"
+    "\"properties\":{\"signed_in\":{\"type\":\"boolean\"},\"user\":{\"type\":[\"string\","
+    "\"null\"]},\"display_name\":{\"type\":[\"string\","
+    "\"null\"]},\"role\":{\"enum\":[\"admin\",\"officer\",\"department\",\"investor\","
+    "\"supplier\",\"viewer\",null]},\"department\":{\"type\":[\"string\",\"null\"]},"
+    "\"tax_code\":{\"type\":[\"string\",\"null\"]},\"signed_in_with\":{\"enum\":["
+    "\"session\",\"token\",null]},\"expires_at\":{\"type\":[\"string\",\"null\"],"
+    "\"format\":\"date-time\"}}}";
 
 /* ===== parameters ===== */
 
@@ -579,6 +587,65 @@ static void leads_path(struct jw *w)
         "omponents/responses/Problem\"}}}}");
 }
 
+/* Signing in and the routes that need it. "security" names the two ways
+ * to sign in (components.securitySchemes); the roles are in each summary. */
+static void auth_paths(struct jw *w)
+{
+    static const char problem[] = "{\"$ref\":\"#/components/responses/Problem\"}";
+    static const char identity[] =
+        "{\"description\":\"Who is signed in\",\"content\":{\"application/json\":{"
+        "\"schema\":{\"$ref\":\"#/components/schemas/Identity\"}}}}";
+    static const char signed_in[] = "[{\"session\":[]},{\"bearer\":[]}]";
+    char text[2048];
+
+    jw_key(w, "/api/v1/login");
+    snprintf(text, sizeof(text),
+             "{\"post\":{\"operationId\":\"login\",\"summary\":\"Signs in with a user name "
+             "and password; sets the session cookie khu_session (HttpOnly, SameSite=Strict; 12 h, "
+             "or 2 h unused). 5 failures per account and 20 per address in 15 minutes, then "
+             "429.\",\"requestBody\":{\"required\":true,\"content\":{\"application/json\":{"
+             "\"schema\":{\"type\":\"object\",\"additionalProperties\":false,\"required\":["
+             "\"user\",\"password\"],\"properties\":{\"user\":{\"type\":\"string\","
+             "\"maxLength\":64},\"password\":{\"type\":\"string\",\"maxLength\":1024}}}}}},"
+             "\"responses\":{\"200\":%s,\"400\":%s,\"401\":%s,\"403\":%s,\"415\":%s,"
+             "\"429\":%s,\"503\":%s}}}",
+             identity, problem, problem, problem, problem, problem, problem);
+    raw(w, text);
+    jw_key(w, "/api/v1/logout");
+    snprintf(text, sizeof(text),
+             "{\"post\":{\"operationId\":\"logout\",\"summary\":\"Ends the session and "
+             "clears its cookie (any signed-in user).\",\"security\":%s,\"responses\":{"
+             "\"200\":{\"description\":\"Signed out\"},\"400\":%s,\"401\":%s,\"403\":%s,"
+             "\"415\":%s}}}",
+             signed_in, problem, problem, problem, problem);
+    raw(w, text);
+    jw_key(w, "/api/v1/me");
+    snprintf(text, sizeof(text),
+             "{\"get\":{\"operationId\":\"me\",\"summary\":\"Who is signed in: signed_in false "
+             "(every other field null) when nobody is.\",\"responses\":{\"200\":%s,"
+             "\"401\":%s}}}",
+             identity, problem);
+    raw(w, text);
+    jw_key(w, "/api/v1/audit");
+    snprintf(text, sizeof(text),
+             "{\"get\":{\"operationId\":\"list_audit\",\"summary\":\"The audit trail, newest "
+             "first (admin and officer): every write with its actor, time, row before and after, "
+             "source and chained hash.\",\"security\":%s,\"parameters\":["
+             "{\"name\":\"table\",\"in\":\"query\",\"schema\":{\"type\":\"string\"}},"
+             "{\"name\":\"key\",\"in\":\"query\",\"schema\":{\"type\":\"string\"}},"
+             "{\"name\":\"actor\",\"in\":\"query\",\"schema\":{\"type\":\"string\"}},"
+             "{\"name\":\"from\",\"in\":\"query\",\"schema\":{\"type\":\"string\","
+             "\"format\":\"date\"}},{\"name\":\"to\",\"in\":\"query\",\"schema\":{"
+             "\"type\":\"string\",\"format\":\"date\"}},{\"name\":\"limit\",\"in\":"
+             "\"query\",\"schema\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":500}},"
+             "{\"name\":\"cursor\",\"in\":\"query\",\"schema\":{\"type\":\"integer\","
+             "\"minimum\":1}}],\"responses\":{\"200\":{\"description\":\"records and "
+             "next_cursor\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+             "\"#/components/schemas/Object\"}}}},\"400\":%s,\"401\":%s,\"403\":%s}}}",
+             signed_in, problem, problem, problem);
+    raw(w, text);
+}
+
 static void write_paths(struct jw *w)
 {
     const struct resource_def *r;
@@ -612,6 +679,7 @@ static void write_paths(struct jw *w)
     simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);
     finder_paths(w);
     leads_path(w);
+    auth_paths(w);
     simple_path(w, "/healthz", "healthz", "Liveness: 200 when the database answers.", NULL);
     jw_obj_end(w);
 }
@@ -642,6 +710,10 @@ void api_openapi(struct http_req *req, struct http_resp *resp)
     raw(&w, "");
     buf_puts(&resp->body, fixed_schemas);
     jw_obj_end(&w);
+    jw_key(&w, "securitySchemes");
+    raw(&w, "{\"session\":{\"type\":\"apiKey\",\"in\":\"cookie\",\"name\":\"khu_session\"},"
+            "\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"description\":\"An API "
+            "token from khu token add\"}}");
     jw_key(&w, "responses");
     raw(&w, "{\"Problem\":{\"description\":\"A problem the client can act on\",\"content\":"
             "{\"application/problem+json\":{\"schema\":{\"$ref\":\"#/components/schemas/"

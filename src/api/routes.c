@@ -2,6 +2,7 @@
 /*
  * The route table of khu serve: every path, its method and its handler.
  */
+#include "api/auth.h"
 #include "api/handlers.h"
 #include "api/resource.h"
 
@@ -94,6 +95,7 @@ const struct http_route api_routes[] = {
     {"GET", "/data", web_page},
     {"GET", "/api-docs", web_page},
     {"GET", "/zones/{code}", web_page},
+    {"GET", "/login", web_page},
     {"GET", "/static/{version}/{name}", web_asset},
     {"GET", "/api/v1/config", web_config},
     {"GET", "/healthz", healthz},
@@ -122,5 +124,11 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/brief.pdf", api_brief},
     /* Writes carry HTTP_ROUTE_WRITE: JSON only, never sent by another site's page. */
     {"POST", "/api/v1/leads", api_leads_post, HTTP_ROUTE_WRITE},
+    {"POST", "/api/v1/login", api_login, HTTP_ROUTE_WRITE},
+    /* The last field is who may call the route (api/auth.h); checked by
+     * api_authorize before the handler runs. */
+    {"POST", "/api/v1/logout", api_logout, HTTP_ROUTE_WRITE, API_SIGNED_IN},
+    {"GET", "/api/v1/me", api_me},
+    {"GET", "/api/v1/audit", api_audit, 0, API_STAFF},
     {NULL, NULL, NULL, 0},
 };

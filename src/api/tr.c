@@ -79,6 +79,32 @@ static const struct api_tr_entry table[] = {
     {"limit must be a whole number from 1 to %ld; got '%.40s'",
      "limit phải là một số nguyên từ 1 đến %ld; đã nhập '%.40s'",
      "limit은 1에서 %ld 사이의 정수여야 합니다. 입력값: '%.40s'"},
+    /* signing in and who may do what (api/auth.c, api/login.c) */
+    {"Send an API token as \"Authorization: Bearer TOKEN\".",
+     "Hãy gửi mã API dưới dạng \"Authorization: Bearer TOKEN\".",
+     "API 토큰은 \"Authorization: Bearer TOKEN\" 형식으로 보내세요."},
+    {"This API token is not valid: it is unknown or was revoked, or its user is disabled.",
+     "Mã API này không hợp lệ: không tồn tại hoặc đã bị thu hồi, hoặc người dùng của nó đã bị "
+     "khóa.",
+     "이 API 토큰은 유효하지 않습니다. 존재하지 않거나 폐기되었거나, 토큰의 사용자가 "
+     "비활성화되었습니다."},
+    {"Your session has ended; sign in again.", "Phiên làm việc đã kết thúc; hãy đăng nhập lại.",
+     "세션이 종료되었습니다. 다시 로그인하세요."},
+    {"Sign in first: this needs an account.", "Hãy đăng nhập trước: việc này cần có tài khoản.",
+     "먼저 로그인하세요. 이 작업에는 계정이 필요합니다."},
+    {"Your role (%s) may not do this.", "Vai trò của bạn (%s) không được làm việc này.",
+     "현재 역할(%s)로는 이 작업을 할 수 없습니다."},
+    {"Too many failed sign-ins; try again in %ld minutes.",
+     "Đăng nhập sai quá nhiều lần; hãy thử lại sau %ld phút.",
+     "로그인 실패가 너무 많습니다. %ld분 후에 다시 시도하세요."},
+    {"Too many sign-ins at once; try again in a few seconds.",
+     "Có quá nhiều lượt đăng nhập cùng lúc; hãy thử lại sau vài giây.",
+     "동시에 로그인하는 사람이 너무 많습니다. 몇 초 후에 다시 시도하세요."},
+    {"Wrong user name or password.", "Sai tên người dùng hoặc mật khẩu.",
+     "사용자 이름 또는 비밀번호가 틀렸습니다."},
+    {"An API token does not sign out; revoke it with khu token revoke.",
+     "Mã API không đăng xuất được; hãy thu hồi nó bằng lệnh khu token revoke.",
+     "API 토큰은 로그아웃할 수 없습니다. khu token revoke로 폐기하세요."},
 };
 
 const char *api_tr(enum api_lang lang, const char *en)

@@ -4,6 +4,7 @@
  * page route), its embedded assets under /static/VERSION/NAME, and the small
  * settings document /api/v1/config it reads at start.
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -161,4 +162,66 @@ void web_config(struct http_req *req, struct http_resp *resp)
     jw_arr_end(&w);
     jw_obj_end(&w);
     buf_putc(&resp->body, '\n');
+}
+
+/* ===== the Content-Security-Policy ===== */
+
+/* Writes 'sha256-...' of the inline script of index.html (the requests
+ * each page starts first, before the other scripts load) to out; "" when
+ * the page has none. */
+static void inline_script_hash(char *out, size_t n)
+{
+    const struct asset *a = find_asset("index.html");
+    const char *text = a ? (const char *)a->data : NULL, *start, *end;
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+
+    out[0] = '\0';
+    start = text ? strstr(text, "<script>") : NULL;
+    end = start ? strstr(start, "</script>") : NULL;
+    if (!end || sodium_init() < 0)
+        return;
+    start += strlen("<script>");
+    crypto_hash_sha256(digest, (const unsigned char *)start, (unsigned long long)(end - start));
+    sodium_bin2base64(b64, sizeof(b64), digest, sizeof(digest), sodium_base64_VARIANT_ORIGINAL);
+    snprintf(out, n, " 'sha256-%s'", b64);
+}
+
+/* Writes " scheme://host" of a tile URL template to out ("" when it has
+ * none); a {s} subdomain becomes *. */
+static void tile_origin(const char *tiles, char *out, size_t n)
+{
+    const char *host = strstr(tiles, "://");
+    size_t len, i, o = 0;
+
+    out[0] = '\0';
+    if (!host || n < 8)
+        return;
+    len = (size_t)(host - tiles) + 3 + strcspn(host + 3, "/?#");
+    out[o++] = ' ';
+    for (i = 0; i < len && o + 2 < n; i++) {
+        if (strncmp(tiles + i, "{s}", 3) == 0) {
+            out[o++] = '*';
+            i += 2;
+        } else if (tiles[i] == ' ' || tiles[i] == ';' || tiles[i] == '\'') {
+            out[0] = '\0';
+            return;
+        } else {
+            out[o++] = tiles[i];
+        }
+    }
+    out[o] = '\0';
+}
+
+void web_security_policy(const struct api_app *app, char *out, size_t n)
+{
+    char script[80], tiles[300];
+
+    inline_script_hash(script, sizeof(script));
+    tile_origin(app && app->tiles[0] ? app->tiles : "", tiles, sizeof(tiles));
+    snprintf(out, n,
+             "default-src 'self'; script-src 'self'%s; style-src 'self' 'unsafe-inline'; "
+             "img-src 'self' data:%s; connect-src 'self'; font-src 'self'; object-src 'none'; "
+             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+             script, tiles);
 }

@@ -4,6 +4,7 @@
  * serves the API and page until SIGTERM or SIGINT, then lets requests in
  * flight finish and exits 0.
  */
+#include <arpa/inet.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
@@ -14,6 +15,8 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "api/auth.h"
+#include "api/handlers.h"
 #include "app/app_generation.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -25,7 +28,8 @@
 static const char serve_help[] =
     "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n"
     "                 [--tiles URL] [--tiles-attribution TEXT] [--row-memo MB]\n"
-    "                 [--promotion-contact TEXT] [--publisher TEXT] [--data-licence TEXT]\n\n"
+    "                 [--promotion-contact TEXT] [--publisher TEXT] [--data-licence TEXT]\n"
+    "                 [--trust-proxy ADDR]\n\n"
     "Serves the read API under /api/v1 and the web app at / (default 127.0.0.1:8080).\n"
     "A new database is created and loaded with the embedded Long An data set unless\n"
     "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
@@ -40,7 +44,11 @@ static const char serve_help[] =
     "--publisher TEXT (or KHU_PUBLISHER) names who publishes the data on the open-data\n"
     "page, and --data-licence TEXT (or KHU_DATA_LICENCE) its licence; without them the\n"
     "page says that the data set was compiled from public sources, each row naming its\n"
-    "own, and that no licence was set.\n";
+    "own, and that no licence was set.\n"
+    "--trust-proxy ADDR names the reverse proxy (a numeric address) whose\n"
+    "X-Forwarded-For gives the client's address (for the limits of sign-ins and\n"
+    "inquiries) and whose X-Forwarded-Proto: https marks the session cookie Secure;\n"
+    "without it these headers are ignored.\n";
 
 /* A database file created now gets the default data (unless --empty); an
  * existing one is never added to, even when it holds no zones yet. A file
@@ -105,12 +113,19 @@ static int text_option(const char *name, const char *value, const char *env, cha
     return 0;
 }
 
+static int numeric_address(const char *s)
+{
+    unsigned char bin[16];
+
+    return inet_pton(AF_INET, s, bin) == 1 || inet_pton(AF_INET6, s, bin) == 1;
+}
+
 static int parse_options(int argc, char **argv, struct http_config *cfg, struct api_app *app,
                          const char **db, int *empty, int *help)
 {
     const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
     const char *tiles = NULL, *attribution = NULL, *row_memo = NULL, *promotion = NULL;
-    const char *publisher = NULL, *licence = NULL;
+    const char *publisher = NULL, *licence = NULL, *proxy = NULL;
     const struct opt opts[] = {{"--db", 1, db},
                                {"--bind", 1, &bind},
                                {"--port", 1, &port},
@@ -122,6 +137,7 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
                                {"--promotion-contact", 1, &promotion},
                                {"--publisher", 1, &publisher},
                                {"--data-licence", 1, &licence},
+                               {"--trust-proxy", 1, &proxy},
                                {NULL, 0, NULL}};
     int64_t v;
 
@@ -155,6 +171,11 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
     }
     if (row_memo)
         api_row_memo_set_room((size_t)v << 20);
+    if (proxy && !numeric_address(proxy)) {
+        fprintf(stderr, "khu serve: --trust-proxy must be a numeric IPv4 or IPv6 address\n");
+        return -1;
+    }
+    cfg->trust_proxy = proxy;
     *empty = empty_flag != NULL;
     return 0;
 }
@@ -180,6 +201,7 @@ static void keep_freed_memory(void)
 int cmd_serve(int argc, char **argv)
 {
     static struct api_app app;
+    static char csp[2048];
     struct http_config cfg;
     struct http_server *server;
     struct store *watch = NULL;
@@ -204,6 +226,9 @@ int cmd_serve(int argc, char **argv)
     app.today = today();
     cfg.routes = api_routes;
     cfg.app = &app;
+    cfg.authorize = api_authorize;
+    web_security_policy(&app, csp, sizeof(csp));
+    cfg.content_security_policy = csp;
     sigemptyset(&signals);
     sigaddset(&signals, SIGTERM);
     sigaddset(&signals, SIGINT);

@@ -12,6 +12,10 @@
 
 #include "core/buf.h"
 
+/* Room for what the authorizer keeps of a request's signed-in user
+ * (http_config.authorize; the http layer never looks inside). */
+#define HTTP_PRINCIPAL_BYTES 1024
+
 /* Named limits (answer 414, 431, 413 or 400 when passed). A request
  * target over HTTP_MAX_URL is a 414 whatever it holds; under it, more than
  * HTTP_MAX_PARAMS query parameters are a 400. */
@@ -38,11 +42,18 @@ struct http_req {
     size_t npath_params;
     const char *accept; /* header values or NULL */
     const char *accept_language;
-    char client[64]; /* the client's address ("127.0.0.1"), "" when unknown */
+    const char *cookie;        /* the Cookie header, or NULL */
+    const char *authorization; /* the Authorization header, or NULL */
+    const char *if_match;      /* the If-Match header, or NULL */
+    char client[64];           /* the client's address ("127.0.0.1"), "" when unknown; behind a
+                                  trusted proxy, the address the proxy was asked by */
+    int secure;                /* 1: the client came over TLS (a trusted proxy said so) */
     const char *body;
     size_t body_len;
     void *app;   /* the pointer given to http_server_start */
     int on_lane; /* 1: the handler runs on the slow lane (http_to_lane) */
+    /* who is signed in, as http_config.authorize wrote it (zeros: nobody) */
+    _Alignas(16) unsigned char principal[HTTP_PRINCIPAL_BYTES];
 };
 
 struct http_resp {
@@ -54,6 +65,7 @@ struct http_resp {
     const char *cache_control;     /* static string; NULL: "no-cache" */
     int retry_after;               /* seconds for a Retry-After header (503, 429); 0: none */
     int to_lane;                   /* set by http_to_lane */
+    char set_cookie[320];          /* a Set-Cookie header value, "" when unset */
 };
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
@@ -69,18 +81,30 @@ struct http_route {
     const char *pattern; /* "/api/v1/zones/{code}"; a {x} matches one segment */
     http_handler handler;
     unsigned flags; /* HTTP_ROUTE_*; 0 for reads */
+    unsigned roles; /* who may call it, in the authorizer's terms; 0: everyone */
 };
+
+/* Decides who the request comes from (its cookie, its Authorization
+ * header), writes that into req->principal, and checks that it may call a
+ * route open to roles (0: everyone). Returns 0 to run the route's handler,
+ * or non-zero after answering (401, 403, 503). Called for every routed
+ * request, on the thread that serves its connection, before the handler. */
+typedef int (*http_authorize_fn)(struct http_req *req, struct http_resp *resp, unsigned roles);
 
 struct http_server; /* opaque */
 
 struct http_config {
-    const char *bind_addr;           /* "127.0.0.1" */
-    unsigned short port;             /* 0: pick a free port */
-    unsigned threads;                /* pool threads; 0: one per core, at least 2 */
-    unsigned slow_threads;           /* slow lane threads; 0: one per core, at least 2 */
-    unsigned slow_queue;             /* slow requests waiting at most; 0: 64 */
-    const struct http_route *routes; /* ends with a row whose method is NULL */
-    void *app;                       /* handed to every handler as req->app */
+    const char *bind_addr;               /* "127.0.0.1" */
+    unsigned short port;                 /* 0: pick a free port */
+    unsigned threads;                    /* pool threads; 0: one per core, at least 2 */
+    unsigned slow_threads;               /* slow lane threads; 0: one per core, at least 2 */
+    unsigned slow_queue;                 /* slow requests waiting at most; 0: 64 */
+    const struct http_route *routes;     /* ends with a row whose method is NULL */
+    void *app;                           /* handed to every handler as req->app */
+    http_authorize_fn authorize;         /* NULL: every route is open to everyone */
+    const char *trust_proxy;             /* the address of a reverse proxy whose X-Forwarded-For and
+                                            X-Forwarded-Proto are believed; NULL: none */
+    const char *content_security_policy; /* sent with every answer; NULL: a strict default */
 };
 
 /* API */

@@ -53,6 +53,14 @@ int http__etag_matches(const char *if_none_match, const char *etag);
  * no explicit gzip entry. */
 int http__accepts_gzip(const char *accept_encoding);
 
+/* Behind the reverse proxy at address trust (NULL or "": none): when
+ * client (size n) is that proxy, replaces it by the last address of
+ * forwarded_for (X-Forwarded-For) when that is a numeric address, and sets
+ * *secure when forwarded_proto (X-Forwarded-Proto) is "https". Otherwise
+ * leaves client as it is and sets *secure to 0. */
+void http__forwarded(const char *trust, const char *forwarded_for, const char *forwarded_proto,
+                     char *client, size_t n, int *secure);
+
 /* Compresses in[0..n) into a gzip member. Returns the output, which the
  * caller frees with xfree, and its length in *outn; or NULL when memory
  * runs out or the input is too large for one zlib call. */

@@ -51,7 +51,9 @@
 /* How long http_server_stop waits for requests in flight. */
 #define STOP_WAIT_S 10
 
-#define VARY_VALUE  "Accept, Accept-Encoding, Accept-Language"
+#define VARY_VALUE "Accept, Accept-Encoding, Accept-Language"
+/* What a page may load and who may frame it, when the app names nothing. */
+#define DEFAULT_CSP "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 #define CORS_ALLOW  "Accept, Accept-Encoding, Accept-Language, Content-Type, If-None-Match"
 #define CORS_MAXAGE "600"
 
@@ -61,6 +63,9 @@ struct http_server {
     struct http__acceptor *acceptor; /* the listening socket and its thread */
     const struct http_route *routes;
     void *app;
+    http_authorize_fn authorize; /* NULL: no route needs anyone signed in */
+    char trust_proxy[64];        /* http_config.trust_proxy; "" for none */
+    char *csp;                   /* the Content-Security-Policy of every answer; owned */
     unsigned short port;
     atomic_int running;  /* start finished: MHD's log is filtered from now on */
     atomic_int stopping; /* stop began: new requests get 503 */
@@ -248,6 +253,9 @@ static void common_headers(int *ok, struct MHD_Response *r, const struct exchang
                x->resp.cache_control ? x->resp.cache_control : "no-cache");
     add_header(ok, r, MHD_HTTP_HEADER_VARY, VARY_VALUE);
     add_header(ok, r, "X-Content-Type-Options", "nosniff");
+    add_header(ok, r, "Content-Security-Policy", x->st->srv->csp);
+    add_header(ok, r, "Referrer-Policy", "same-origin");
+    add_header(ok, r, "X-Frame-Options", "DENY");
     if (x->safe)
         add_header(ok, r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     if (x->etag[0])
@@ -376,6 +384,8 @@ static enum MHD_Result send_answer(struct exchange *x)
         snprintf(retry, sizeof(retry), "%d", x->resp.retry_after);
         add_header(&ok, r, MHD_HTTP_HEADER_RETRY_AFTER, retry);
     }
+    if (x->resp.set_cookie[0])
+        add_header(&ok, r, MHD_HTTP_HEADER_SET_COOKIE, x->resp.set_cookie);
     common_headers(&ok, r, x);
     return queue(x, x->resp.status, r, ok);
 }
@@ -539,10 +549,27 @@ static void fill_request(struct exchange *x, const char *method)
     req->accept = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
     req->accept_language =
         MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    req->cookie = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+    req->authorization =
+        MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    req->if_match = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MATCH);
     req->body = buf_cstr(&x->st->body);
     req->body_len = x->st->body.len;
     req->app = x->st->srv->app;
     client_address(x->conn, req->client, sizeof(req->client));
+    http__forwarded(x->st->srv->trust_proxy,
+                    MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, "X-Forwarded-For"),
+                    MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, "X-Forwarded-Proto"),
+                    req->client, sizeof(req->client), &req->secure);
+}
+
+/* Asks the authorizer whether the request may run route r; returns 1
+ * after it answered (401, 403, 503). */
+static int refuse_caller(struct exchange *x, const struct http_route *r)
+{
+    http_authorize_fn authorize = x->st->srv->authorize;
+
+    return authorize && authorize(&x->req, &x->resp, r->roles) != 0;
 }
 
 /* Returns 1 when s holds a byte that may not appear in a header value. */
@@ -629,6 +656,7 @@ static void resp_defaults(struct http_resp *resp)
     resp->cache_control = NULL;
     resp->retry_after = 0;
     resp->to_lane = 0;
+    resp->set_cookie[0] = '\0';
 }
 
 static void lane_busy(struct exchange *x)
@@ -705,9 +733,11 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st
     if (r && !refuse_write(&x, r)) {
         fill_request(&x, method);
         x.route = r;
-        run_handler(&x, r);
-        if (x.resp.to_lane)
-            return hand_to_lane(&x);
+        if (!refuse_caller(&x, r)) {
+            run_handler(&x, r);
+            if (x.resp.to_lane)
+                return hand_to_lane(&x);
+        }
     }
     if (!x.preflight)
         finish_answer(&x);
@@ -938,6 +968,14 @@ struct http_server *http_server_start(const struct http_config *cfg)
     }
     srv->routes = cfg->routes;
     srv->app = cfg->app;
+    srv->authorize = cfg->authorize;
+    snprintf(srv->trust_proxy, sizeof(srv->trust_proxy), "%s",
+             cfg->trust_proxy ? cfg->trust_proxy : "");
+    srv->csp = xstrdup(cfg->content_security_policy ? cfg->content_security_policy : DEFAULT_CSP);
+    if (!srv->csp) {
+        fprintf(stderr, "khu: http: out of memory starting the server\n");
+        goto fail;
+    }
     if (make_sockaddr(&ss, addr, cfg->port) < 0) {
         fprintf(stderr, "khu: http: %s is not a numeric IPv4 or IPv6 address\n", addr);
         goto fail;
@@ -973,6 +1011,7 @@ fail:
         MHD_stop_daemon(srv->daemon);
     pthread_mutex_destroy(&srv->lock);
     pthread_cond_destroy(&srv->idle);
+    xfree(srv->csp);
     xfree(srv);
     return NULL;
 }
@@ -1020,5 +1059,6 @@ void http_server_stop(struct http_server *s)
     MHD_stop_daemon(s->daemon);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->idle);
+    xfree(s->csp);
     xfree(s);
 }

@@ -48,6 +48,21 @@ enum store_token_col {
     TOKEN_NCOLS,
 };
 
+/* The values of the user behind a session or a token, handed out by
+ * store_session_find and store_token_find, in this order. */
+enum store_identity_col {
+    IDENT_COL_NAME,
+    IDENT_COL_DISPLAY_NAME,
+    IDENT_COL_ROLE,
+    IDENT_COL_DEPARTMENT,
+    IDENT_COL_TAX_CODE,
+    IDENT_COL_DISABLED_MS, /* NULL: the user is active */
+    IDENT_COL_CREATED_MS,  /* when the session or token was made */
+    IDENT_COL_EXPIRES_MS,  /* a session's absolute end; NULL for a token */
+    IDENT_COL_ENDED_MS,    /* when the session ended or the token was revoked; NULL: not */
+    IDENT_NCOLS,
+};
+
 /* API */
 
 /* Adds u inside tx (created now). Returns KHU_OK; KHU_ECONFLICT when the
@@ -96,5 +111,31 @@ enum khu_err store_token_revoke(struct store_tx *tx, const char *id, struct khu_
  * newest first. */
 enum khu_err store_tokens_list(struct store *s, const char *user, store_row_fn fn, void *arg,
                                struct khu_diag *d);
+
+/* Sets the password hash of user name again, made from the same password
+ * under today's parameters (a sign-in found the old hash outdated): as
+ * store_user_set_password, recorded as user.rehash, password_ms kept. */
+enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char *hash,
+                               struct khu_diag *d);
+
+/* Starts a session of user: hash is the digest of its secret (64 hex
+ * digits), expires_ms its absolute end, address the client's (may be "").
+ * The audit record names the session by the first 16 digits of hash. */
+enum khu_err store_session_insert(struct store_tx *tx, const char *hash, const char *user,
+                                  int64_t expires_ms, const char *address, struct khu_diag *d);
+
+/* Ends the session whose secret has digest hash. KHU_ENOTFOUND when there
+ * is no such session; ending an ended session changes nothing. */
+enum khu_err store_session_end(struct store_tx *tx, const char *hash, struct khu_diag *d);
+
+/* Hands the user of the session whose secret has digest hash to fn (the
+ * order of enum store_identity_col) and sets *found (0: no such session;
+ * an ended, expired or disabled one is handed out: the caller decides). */
+enum khu_err store_session_find(struct store *s, const char *hash, store_row_fn fn, void *arg,
+                                int *found, struct khu_diag *d);
+
+/* The same for the API token whose digest is hash. */
+enum khu_err store_token_find(struct store *s, const char *hash, store_row_fn fn, void *arg,
+                              int *found, struct khu_diag *d);
 
 #endif

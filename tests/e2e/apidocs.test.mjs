@@ -8,11 +8,9 @@
 // an error message when the document cannot be fetched, and WCAG 2.1 AA as
 // axe-core checks it (as a11y.test.mjs does for the other pages; apart, as
 // this long page takes axe some seconds). Screenshots go to the artefacts.
-import { createRequire } from 'node:module';
 import { test, assert, assertEqual, LANGS, BASE, api, screenshotPath } from './harness.mjs';
-import { s, open, startIn } from './common.mjs';
+import { s, open, startIn, injectAxe } from './common.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -280,7 +278,7 @@ for (const [l, width] of [...LANGS.map((x) => [x, 1280]), ['vi', 360]]) {
     await startIn(page, l);
     await open(page, '/api-docs');
     assertEqual(await page.getAttribute('html', 'lang'), l, `${l}: html lang`);
-    await page.addScriptTag({ path: axePath });
+    await injectAxe(page);
     const found = await page.evaluate(async () => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
       return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);

@@ -1,7 +1,19 @@
 // What the end-to-end tests share: the app's own strings and formats, and
 // waiting for a page to be drawn.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { BASE, LOCALES, api } from './harness.mjs';
 import { STRINGS } from '../../web/i18n.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Puts axe-core (npm, pinned) into page. khu's Content-Security-Policy
+// refuses inline scripts, so axe is not added as a <script> tag (which the
+// policy would block, as it would block an attacker's): it is evaluated
+// through the browser's DevTools protocol, which the policy does not govern.
+export async function injectAxe(page) {
+  await page.evaluate(`${axeSource}\n;void 0`);
+}
 
 export { STRINGS };
 

@@ -7,11 +7,9 @@
 // their areas, status and occupancy; the PDF brief; the inquiry form (a
 // lead, and the API's message for a bad e-mail). In Vietnamese and Korean;
 // screenshots in vi, en and ko.
-import { createRequire } from 'node:module';
 import { test, assert, assertEqual, api, BASE, LOCALES, screenshotPath } from './harness.mjs';
-import { s, open, startIn, markerCodes, ANY_MARKER } from './common.mjs';
+import { s, open, startIn, markerCodes, ANY_MARKER, injectAxe } from './common.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const QUERY = 'land_ha=20&max_km_hcmc=40';
 
 function num(l, v, digits = 1) {
@@ -68,7 +66,7 @@ async function sameAsAPI(page, res, l, what) {
 }
 
 async function axe(page) {
-  await page.addScriptTag({ path: axePath });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);

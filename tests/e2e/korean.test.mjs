@@ -6,11 +6,9 @@
 // downloads a brief whose names carry their originals. A text that has no
 // Korean translation says so instead of showing another language silently.
 // Screenshots at 1280 and 360 px are kept as artifacts.
-import { createRequire } from 'node:module';
 import { test, assert, assertEqual, api, screenshotPath } from './harness.mjs';
-import { s, open, ready } from './common.mjs';
+import { s, open, ready, injectAxe } from './common.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const QUERY = 'land_ha=20&max_km_hcmc=40';
 
 async function waitResults(page) {
@@ -31,7 +29,7 @@ async function silentOtherLanguage(page) {
 }
 
 async function axeClean(page, what) {
-  await page.addScriptTag({ path: axePath });
+  await injectAxe(page);
   const res = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
   assertEqual(res.violations.map((v) => `${v.id}: ${v.nodes.length}`), [], `${what}: axe violations`);
 }

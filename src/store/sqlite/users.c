@@ -8,6 +8,7 @@
 #include "store/users.h"
 #include "store/sqlite/sq.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/schema.h"
@@ -30,12 +31,22 @@ static const struct col_def token_cols[] = {
 };
 static const struct table_def tokens_def = {"api_tokens", key_id, token_cols, N(token_cols), 0};
 
+/* A session as the trail shows it: never the digest of its secret. */
+static const char *const key_hash[] = {"hash", NULL};
+static const struct col_def session_cols[] = {
+    {"user_name", COL_TEXT}, {"created_ms", COL_INT}, {"expires_ms", COL_INT},
+    {"ended_ms", COL_INT},   {"address", COL_TEXT},
+};
+static const struct table_def sessions_def = {"sessions", key_hash, session_cols, N(session_cols),
+                                              0};
+
 /* ===== the audit record of a change ===== */
 
 /* What one write changes: the row before it, read before it runs. */
 struct change {
     const struct table_def *t;
-    const char *key;
+    const char *key;        /* the row's key, to read it */
+    const char *record_key; /* what the audit record names it by */
     const char *action;
     struct buf before, after;
     int existed;
@@ -49,6 +60,7 @@ static enum khu_err change_begin(struct store_tx *tx, struct change *c, const st
     memset(c, 0, sizeof(*c));
     c->t = t;
     c->key = key;
+    c->record_key = key;
     c->action = action;
     buf_init(&c->before, 64 * 1024);
     buf_init(&c->after, 64 * 1024);
@@ -68,7 +80,7 @@ static enum khu_err change_end(struct store_tx *tx, struct change *c, struct khu
                  memcmp(buf_cstr(&c->before), buf_cstr(&c->after), c->after.len) != 0)) {
         struct sq_change rec = {.action = c->action,
                                 .table = c->t->name,
-                                .key = c->key,
+                                .key = c->record_key,
                                 .before = c->existed ? buf_cstr(&c->before) : NULL,
                                 .after = exists ? buf_cstr(&c->after) : NULL};
         err = sq_audit_append(tx, &rec, d);
@@ -264,6 +276,38 @@ enum khu_err store_user_set_password(struct store_tx *tx, const char *name, cons
     return change_user(tx, name, "user.password", st, d);
 }
 
+enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char *hash,
+                               struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(tx->s, "UPDATE users SET password_hash = ?1 WHERE name = ?9");
+    struct change c;
+    enum khu_err err;
+
+    if (!st)
+        return sq_error(tx->s, sqlite3_errcode(tx->s->db), "changing the password", d);
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    /* the row the trail shows does not change (no hash in it): record the
+     * rehash all the same, so that every changed row has its record */
+    err = change_begin(tx, &c, &users_def, name, "user.rehash", d);
+    if (!err && !c.existed)
+        err = KHU_ENOTFOUND;
+    if (!err)
+        err = run_write(tx->s, st, "changing the password", d);
+    else
+        sq_release(tx->s, st);
+    if (!err) {
+        struct sq_change rec = {.action = "user.rehash",
+                                .table = "users",
+                                .key = name,
+                                .before = buf_cstr(&c.before),
+                                .after = buf_cstr(&c.before)};
+        err = sq_audit_append(tx, &rec, d);
+    }
+    buf_free(&c.before);
+    buf_free(&c.after);
+    return err;
+}
+
 enum khu_err store_user_set_role(struct store_tx *tx, const char *name, const char *role,
                                  const char *department, const char *tax_code, struct khu_diag *d)
 {
@@ -391,4 +435,112 @@ enum khu_err store_tokens_list(struct store *s, const char *user, store_row_fn f
     err = sq_each(s, st, fn, arg, d);
     sq_release(s, st);
     return err;
+}
+
+/* ===== sessions ===== */
+
+enum khu_err store_session_insert(struct store_tx *tx, const char *hash, const char *user,
+                                  int64_t expires_ms, const char *address, struct khu_diag *d)
+{
+    static const char sql[] = "INSERT INTO sessions (hash, user_name, created_ms, expires_ms,"
+                              " address) SELECT ?, name, ?, ?, ? FROM users WHERE name = ?";
+    char id[20];
+    struct change c;
+    sqlite3_stmt *st;
+    enum khu_err err = change_begin(tx, &c, &sessions_def, hash, "session.start", d);
+
+    snprintf(id, sizeof(id), "s-%.16s", hash);
+    c.record_key = id;
+    st = err ? NULL : sq_prepare(tx->s, sql);
+    if (!err && !st)
+        err = sq_error(tx->s, sqlite3_errcode(tx->s->db), "starting the session", d);
+    if (!err) {
+        sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, sq_now_ms());
+        sqlite3_bind_int64(st, 3, expires_ms);
+        bind_or_null(st, 4, address && address[0] ? address : NULL);
+        sqlite3_bind_text(st, 5, user, -1, SQLITE_STATIC);
+        err = run_write(tx->s, st, "starting the session", d);
+    }
+    if (!err)
+        return change_end(tx, &c, d);
+    buf_free(&c.before);
+    buf_free(&c.after);
+    return err;
+}
+
+enum khu_err store_session_end(struct store_tx *tx, const char *hash, struct khu_diag *d)
+{
+    char id[20];
+    struct change c;
+    sqlite3_stmt *st;
+    enum khu_err err = change_begin(tx, &c, &sessions_def, hash, "session.end", d);
+
+    snprintf(id, sizeof(id), "s-%.16s", hash);
+    c.record_key = id;
+    if (!err && !c.existed)
+        err = KHU_ENOTFOUND;
+    st = err ? NULL
+             : sq_prepare(tx->s, "UPDATE sessions SET ended_ms = ?"
+                                 " WHERE hash = ? AND ended_ms IS NULL");
+    if (!err && !st)
+        err = sq_error(tx->s, sqlite3_errcode(tx->s->db), "ending the session", d);
+    if (!err) {
+        sqlite3_bind_int64(st, 1, sq_now_ms());
+        sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+        err = run_write(tx->s, st, "ending the session", d);
+        if (err == KHU_ENOTFOUND) /* ended already */
+            err = KHU_OK;
+    }
+    if (!err)
+        return change_end(tx, &c, d);
+    buf_free(&c.before);
+    buf_free(&c.after);
+    return err;
+}
+
+/* Runs a lookup of one identity (sql with the digest as its parameter). */
+static enum khu_err find_identity(struct store *s, const char *sql, const char *hash,
+                                  store_row_fn fn, void *arg, int *found, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    struct khu_value vals[IDENT_NCOLS];
+    struct khu_row row;
+    enum khu_err err = KHU_OK;
+    int rc;
+
+    *found = 0;
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "looking up who signed in", d);
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *found = 1;
+        sq_row(st, vals, IDENT_NCOLS, &row);
+        fn(arg, &row);
+    } else if (rc != SQLITE_DONE) {
+        err = sq_error(s, rc, "looking up who signed in", d);
+    }
+    sq_release(s, st);
+    return err;
+}
+
+#define IDENTITY_USER "u.name, u.display_name, u.role, u.department, u.tax_code, u.disabled_ms"
+
+enum khu_err store_session_find(struct store *s, const char *hash, store_row_fn fn, void *arg,
+                                int *found, struct khu_diag *d)
+{
+    return find_identity(s,
+                         "SELECT " IDENTITY_USER ", x.created_ms, x.expires_ms, x.ended_ms"
+                         " FROM sessions x JOIN users u ON u.name = x.user_name WHERE x.hash = ?",
+                         hash, fn, arg, found, d);
+}
+
+enum khu_err store_token_find(struct store *s, const char *hash, store_row_fn fn, void *arg,
+                              int *found, struct khu_diag *d)
+{
+    return find_identity(s,
+                         "SELECT " IDENTITY_USER ", x.created_ms, NULL, x.revoked_ms"
+                         " FROM api_tokens x JOIN users u ON u.name = x.user_name WHERE x.hash = ?",
+                         hash, fn, arg, found, d);
 }

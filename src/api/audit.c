@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GET /api/v1/audit: the audit trail for admins and officers, newest
+ * first, filtered by table, key, actor and dates (from and to, UTC days,
+ * both included), a page at a time: "next_cursor" is the id to pass as
+ * cursor for the records after the page.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/handlers.h"
+#include "app/app_audit.h"
+#include "core/num.h"
+#include "store/audit.h"
+
+#define AUDIT_PAGE_DEFAULT 50
+#define AUDIT_PAGE_MAX     500
+#define DAY_MS             86400000LL
+
+struct page {
+    struct jw w;
+    int64_t last_id;
+    int n;
+};
+
+static int write_record(void *arg, const struct khu_row *row)
+{
+    struct page *p = arg;
+
+    app_audit_json(&p->w, row);
+    p->last_id = row_int(row, AUDIT_COL_ID);
+    p->n++;
+    return 0;
+}
+
+/* Reads a date parameter as the millisecond its UTC day begins (end: the
+ * day after). Returns 0 (also when absent: *ms 0), or -1 after a 400. */
+static int day_param(struct http_req *req, struct http_resp *resp, const char *name, int end,
+                     int64_t *ms)
+{
+    const char *v = http_param(req, name);
+    int32_t days;
+
+    *ms = 0;
+    if (!v)
+        return 0;
+    if (parse_date(v, &days) || days < 0) {
+        http_problem(resp, 400, name, "%s must be a date YYYY-MM-DD; got '%.40s'", name, v);
+        return -1;
+    }
+    *ms = ((int64_t)days + (end ? 1 : 0)) * DAY_MS;
+    return 0;
+}
+
+static int int_param(struct http_req *req, struct http_resp *resp, const char *name, int64_t min,
+                     int64_t max, int64_t *out)
+{
+    const char *v = http_param(req, name);
+
+    if (!v)
+        return 0;
+    if (parse_i64(v, min, max, out)) {
+        http_problem(resp, 400, name, "%s must be a whole number from %lld to %lld; got '%.40s'",
+                     name, (long long)min, (long long)max, v);
+        return -1;
+    }
+    return 0;
+}
+
+void api_audit(struct http_req *req, struct http_resp *resp)
+{
+    static const char *const allowed[] = {"table", "key",   "actor",  "from",
+                                          "to",    "limit", "cursor", NULL};
+    struct store_audit_filter f = {0};
+    int64_t limit = AUDIT_PAGE_DEFAULT, cursor = 0;
+    struct store *s;
+    struct khu_diag d;
+    struct page p;
+    enum khu_err err;
+
+    if (http_check_params(req, resp, allowed) || day_param(req, resp, "from", 0, &f.from_ms) ||
+        day_param(req, resp, "to", 1, &f.to_ms) ||
+        int_param(req, resp, "limit", 1, AUDIT_PAGE_MAX, &limit) ||
+        int_param(req, resp, "cursor", 1, INT64_MAX, &cursor))
+        return;
+    f.table = http_param(req, "table");
+    f.key = http_param(req, "key");
+    f.actor = http_param(req, "actor");
+    if (f.key && !f.table) {
+        http_problem(resp, 400, "key", "key filters the records of one table: give table too");
+        return;
+    }
+    f.before_id = cursor;
+    s = api_store(req, resp);
+    if (!s)
+        return;
+    memset(&p, 0, sizeof(p));
+    jw_init(&p.w, &resp->body);
+    jw_obj_begin(&p.w);
+    jw_key(&p.w, "records");
+    jw_arr_begin(&p.w);
+    khu_diag_clear(&d);
+    f.limit = (int)limit;
+    err = store_audit_list(s, &f, write_record, &p, &d);
+    if (err) {
+        api_error(resp, err, &d);
+        return;
+    }
+    jw_arr_end(&p.w);
+    jw_key(&p.w, "next_cursor");
+    if (p.n == limit && p.last_id > 1)
+        jw_int(&p.w, p.last_id);
+    else
+        jw_null(&p.w);
+    jw_obj_end(&p.w);
+    buf_putc(&resp->body, '\n');
+    resp->cache_control = "no-store";
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Counting failures per key (an account, a client address) in a fixed
+ * window, in a table of fixed size: what lets the sign-in refuse a
+ * guesser with 429 and Retry-After. When the table is full the key whose
+ * window began longest ago gives up its slot.
+ */
+#ifndef KHU_API_RATE_LIMIT_H
+#define KHU_API_RATE_LIMIT_H
+
+#include <pthread.h>
+#include <time.h>
+
+#define RATE_SLOTS   1024
+#define RATE_KEY_MAX 96
+
+struct rate_slot {
+    char key[RATE_KEY_MAX];
+    time_t window_start;
+    int count;
+};
+
+struct rate_limit {
+    int max;      /* failures allowed in a window */
+    int window_s; /* the window's length */
+    pthread_mutex_t lock;
+    struct rate_slot slot[RATE_SLOTS];
+};
+
+#define RATE_LIMIT_INIT(max_, window_)                                                             \
+    {                                                                                              \
+        .max = (max_), .window_s = (window_), .lock = PTHREAD_MUTEX_INITIALIZER                    \
+    }
+
+/* API */
+
+/* Returns 0 when key may try now, else the seconds until it may. */
+long rate_limit_wait(struct rate_limit *r, const char *key, time_t now);
+
+/* Counts one failure of key at now. */
+void rate_limit_fail(struct rate_limit *r, const char *key, time_t now);
+
+/* Forgets the failures of key (it succeeded). */
+void rate_limit_clear(struct rate_limit *r, const char *key);
+
+#endif
