@@ -166,8 +166,10 @@ out:
 
 /* ===== identifying a request ===== */
 
-enum khu_err app_identify_session(struct store *s, const char *token, int64_t now_ms,
-                                  struct app_identity *who, struct khu_diag *d)
+/* Finds the user of the session (via_token 0) or token whose secret is
+ * token; see app_identify_session. */
+static enum khu_err identify(struct store *s, const char *token, int via_token, int64_t now_ms,
+                             struct app_identity *who, struct khu_diag *d)
 {
     struct account a;
     char digest[SECRET_DIGEST_HEX];
@@ -176,37 +178,30 @@ enum khu_err app_identify_session(struct store *s, const char *token, int64_t no
 
     memset(&a, 0, sizeof(a));
     app_secret_digest(token, strlen(token), digest);
-    err = store_session_find(s, digest, read_identity, &a, &found, d);
+    err = via_token ? store_token_find(s, digest, read_identity, &a, &found, d)
+                    : store_session_find(s, digest, read_identity, &a, &found, d);
     if (err)
         return err;
-    if (!found || a.disabled || a.ended_ms || now_ms >= a.who.expires_ms)
+    if (!found || a.disabled || a.ended_ms || (!via_token && now_ms >= a.who.expires_ms))
         return KHU_ENOTFOUND;
     *who = a.who;
-    who->via_token = 0;
-    snprintf(who->session, sizeof(who->session), "%s", digest);
+    who->via_token = via_token;
+    if (via_token)
+        who->expires_ms = 0;
+    snprintf(who->session, sizeof(who->session), "%s", via_token ? "" : digest);
     return KHU_OK;
+}
+
+enum khu_err app_identify_session(struct store *s, const char *token, int64_t now_ms,
+                                  struct app_identity *who, struct khu_diag *d)
+{
+    return identify(s, token, 0, now_ms, who, d);
 }
 
 enum khu_err app_identify_token(struct store *s, const char *token, struct app_identity *who,
                                 struct khu_diag *d)
 {
-    struct account a;
-    char digest[SECRET_DIGEST_HEX];
-    int found = 0;
-    enum khu_err err;
-
-    memset(&a, 0, sizeof(a));
-    app_secret_digest(token, strlen(token), digest);
-    err = store_token_find(s, digest, read_identity, &a, &found, d);
-    if (err)
-        return err;
-    if (!found || a.disabled || a.ended_ms)
-        return KHU_ENOTFOUND;
-    *who = a.who;
-    who->via_token = 1;
-    who->expires_ms = 0;
-    who->session[0] = '\0';
-    return KHU_OK;
+    return identify(s, token, 1, 0, who, d);
 }
 
 static enum khu_err end_session(struct store_tx *tx, void *arg, struct khu_diag *d)

@@ -67,6 +67,13 @@ static enum khu_err change_begin(struct store_tx *tx, struct change *c, const st
     return sq_row_json(tx->s, t, keys, &c->before, &c->existed, d);
 }
 
+/* Frees what c holds. */
+static void change_drop(struct change *c)
+{
+    buf_free(&c->before);
+    buf_free(&c->after);
+}
+
 /* Reads the row after the write and appends the record; frees c. A write
  * that changed nothing (the row is as it was) leaves no record. */
 static enum khu_err change_end(struct store_tx *tx, struct change *c, struct khu_diag *d)
@@ -85,8 +92,18 @@ static enum khu_err change_end(struct store_tx *tx, struct change *c, struct khu
                                 .after = exists ? buf_cstr(&c->after) : NULL};
         err = sq_audit_append(tx, &rec, d);
     }
-    buf_free(&c->before);
-    buf_free(&c->after);
+    change_drop(c);
+    return err;
+}
+
+/* Ends the change c of a write that returned err: its record when the
+ * write succeeded, else nothing. Returns err or the record's error. */
+static enum khu_err change_finish(struct store_tx *tx, struct change *c, enum khu_err err,
+                                  struct khu_diag *d)
+{
+    if (!err)
+        return change_end(tx, c, d);
+    change_drop(c);
     return err;
 }
 
@@ -192,40 +209,44 @@ enum khu_err store_user_insert(struct store_tx *tx, const struct store_user *u, 
             sqlite3_bind_int64(st, 8, now);
         err = run_write(s, st, "adding the user", d);
     }
-    if (!err)
-        return change_end(tx, &c, d);
-    buf_free(&c.before);
-    buf_free(&c.after);
-    return err;
+    return change_finish(tx, &c, err, d);
 }
 
 #define USER_COLUMNS                                                                               \
     "name, display_name, role, department, tax_code, created_ms, password_ms, disabled_ms"
 
-enum khu_err store_user_get(struct store *s, const char *name, store_row_fn fn, void *arg,
-                            int *found, struct khu_diag *d)
+/* Runs sql (one parameter: key) and hands its one row, if any, to fn;
+ * sets *found. what names the data in an error message. */
+static enum khu_err find_one(struct store *s, const char *sql, const char *key, const char *what,
+                             store_row_fn fn, void *arg, int *found, struct khu_diag *d)
 {
-    sqlite3_stmt *st =
-        sq_prepare(s, "SELECT " USER_COLUMNS ", password_hash FROM users WHERE name = ?");
-    struct khu_value vals[USER_NCOLS];
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    struct khu_value vals[SQ_MAX_COLS];
     struct khu_row row;
     enum khu_err err = KHU_OK;
     int rc;
 
     *found = 0;
     if (!st)
-        return sq_error(s, sqlite3_errcode(s->db), "reading the user", d);
-    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        return sq_error(s, sqlite3_errcode(s->db), what, d);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         *found = 1;
-        sq_row(st, vals, USER_NCOLS, &row);
+        sq_row(st, vals, SQ_MAX_COLS, &row);
         fn(arg, &row);
     } else if (rc != SQLITE_DONE) {
-        err = sq_error(s, rc, "reading the user", d);
+        err = sq_error(s, rc, what, d);
     }
     sq_release(s, st);
     return err;
+}
+
+enum khu_err store_user_get(struct store *s, const char *name, store_row_fn fn, void *arg,
+                            int *found, struct khu_diag *d)
+{
+    return find_one(s, "SELECT " USER_COLUMNS ", password_hash FROM users WHERE name = ?", name,
+                    "reading the user", fn, arg, found, d);
 }
 
 enum khu_err store_users_list(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
@@ -248,19 +269,14 @@ static enum khu_err change_user(struct store_tx *tx, const char *name, const cha
     }
     if (err) {
         sq_release(tx->s, st);
-        buf_free(&c.before);
-        buf_free(&c.after);
+        change_drop(&c);
         return err;
     }
     sqlite3_bind_text(st, 9, name, -1, SQLITE_STATIC);
     err = run_write(tx->s, st, "changing the user", d);
     if (err == KHU_ENOTFOUND) /* the row is as it was */
         err = KHU_OK;
-    if (!err)
-        return change_end(tx, &c, d);
-    buf_free(&c.before);
-    buf_free(&c.after);
-    return err;
+    return change_finish(tx, &c, err, d);
 }
 
 enum khu_err store_user_set_password(struct store_tx *tx, const char *name, const char *hash,
@@ -303,8 +319,7 @@ enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char
                                 .after = buf_cstr(&c.before)};
         err = sq_audit_append(tx, &rec, d);
     }
-    buf_free(&c.before);
-    buf_free(&c.after);
+    change_drop(&c);
     return err;
 }
 
@@ -385,11 +400,7 @@ enum khu_err store_token_insert(struct store_tx *tx, const char *id, const char 
         if (err == KHU_ENOTFOUND)
             khu_diag_set(d, 0, 0, "name", "there is no user called '%s'", user);
     }
-    if (!err)
-        return change_end(tx, &c, d);
-    buf_free(&c.before);
-    buf_free(&c.after);
-    return err;
+    return change_finish(tx, &c, err, d);
 }
 
 enum khu_err store_token_revoke(struct store_tx *tx, const char *id, struct khu_diag *d)
@@ -414,11 +425,7 @@ enum khu_err store_token_revoke(struct store_tx *tx, const char *id, struct khu_
         if (err == KHU_ENOTFOUND) /* revoked already */
             err = KHU_OK;
     }
-    if (!err)
-        return change_end(tx, &c, d);
-    buf_free(&c.before);
-    buf_free(&c.after);
-    return err;
+    return change_finish(tx, &c, err, d);
 }
 
 enum khu_err store_tokens_list(struct store *s, const char *user, store_row_fn fn, void *arg,
@@ -462,11 +469,7 @@ enum khu_err store_session_insert(struct store_tx *tx, const char *hash, const c
         sqlite3_bind_text(st, 5, user, -1, SQLITE_STATIC);
         err = run_write(tx->s, st, "starting the session", d);
     }
-    if (!err)
-        return change_end(tx, &c, d);
-    buf_free(&c.before);
-    buf_free(&c.after);
-    return err;
+    return change_finish(tx, &c, err, d);
 }
 
 enum khu_err store_session_end(struct store_tx *tx, const char *hash, struct khu_diag *d)
@@ -492,37 +495,7 @@ enum khu_err store_session_end(struct store_tx *tx, const char *hash, struct khu
         if (err == KHU_ENOTFOUND) /* ended already */
             err = KHU_OK;
     }
-    if (!err)
-        return change_end(tx, &c, d);
-    buf_free(&c.before);
-    buf_free(&c.after);
-    return err;
-}
-
-/* Runs a lookup of one identity (sql with the digest as its parameter). */
-static enum khu_err find_identity(struct store *s, const char *sql, const char *hash,
-                                  store_row_fn fn, void *arg, int *found, struct khu_diag *d)
-{
-    sqlite3_stmt *st = sq_prepare(s, sql);
-    struct khu_value vals[IDENT_NCOLS];
-    struct khu_row row;
-    enum khu_err err = KHU_OK;
-    int rc;
-
-    *found = 0;
-    if (!st)
-        return sq_error(s, sqlite3_errcode(s->db), "looking up who signed in", d);
-    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *found = 1;
-        sq_row(st, vals, IDENT_NCOLS, &row);
-        fn(arg, &row);
-    } else if (rc != SQLITE_DONE) {
-        err = sq_error(s, rc, "looking up who signed in", d);
-    }
-    sq_release(s, st);
-    return err;
+    return change_finish(tx, &c, err, d);
 }
 
 #define IDENTITY_USER "u.name, u.display_name, u.role, u.department, u.tax_code, u.disabled_ms"
@@ -530,17 +503,17 @@ static enum khu_err find_identity(struct store *s, const char *sql, const char *
 enum khu_err store_session_find(struct store *s, const char *hash, store_row_fn fn, void *arg,
                                 int *found, struct khu_diag *d)
 {
-    return find_identity(s,
-                         "SELECT " IDENTITY_USER ", x.created_ms, x.expires_ms, x.ended_ms"
-                         " FROM sessions x JOIN users u ON u.name = x.user_name WHERE x.hash = ?",
-                         hash, fn, arg, found, d);
+    return find_one(s,
+                    "SELECT " IDENTITY_USER ", x.created_ms, x.expires_ms, x.ended_ms"
+                    " FROM sessions x JOIN users u ON u.name = x.user_name WHERE x.hash = ?",
+                    hash, "looking up who signed in", fn, arg, found, d);
 }
 
 enum khu_err store_token_find(struct store *s, const char *hash, store_row_fn fn, void *arg,
                               int *found, struct khu_diag *d)
 {
-    return find_identity(s,
-                         "SELECT " IDENTITY_USER ", x.created_ms, NULL, x.revoked_ms"
-                         " FROM api_tokens x JOIN users u ON u.name = x.user_name WHERE x.hash = ?",
-                         hash, fn, arg, found, d);
+    return find_one(s,
+                    "SELECT " IDENTITY_USER ", x.created_ms, NULL, x.revoked_ms"
+                    " FROM api_tokens x JOIN users u ON u.name = x.user_name WHERE x.hash = ?",
+                    hash, "looking up who signed in", fn, arg, found, d);
 }
