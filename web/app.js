@@ -1,5 +1,5 @@
 // The web app's entry: routes (/, /map, /finder, /investor, /data, /api-docs,
-// /zones/{code}) drawn in
+// /zones/{code}, /login) drawn in
 // the page without reloading it, the language menu (vi, en, ko; a first
 // visit follows the browser's languages, then the choice is kept), and the
 // strings of the page's frame.
@@ -13,6 +13,8 @@ import * as zone from './zone.js';
 import * as investor from './investor.js';
 import * as opendata from './opendata.js';
 import * as apidocs from './apidocs.js';
+import * as login from './login.js';
+import { startAccount, drawAccount, refreshSignInLink } from './account.js';
 import { watchTables } from './tables.js';
 
 const ROUTES = [
@@ -23,6 +25,7 @@ const ROUTES = [
   { re: /^\/data$/, page: opendata, nav: 'data' },
   { re: /^\/api-docs$/, page: apidocs, nav: 'api' },
   { re: /^\/zones\/([^/]+)$/, page: zone, nav: null },
+  { re: /^\/login$/, page: login, nav: null },
 ];
 
 let token = 0;
@@ -64,6 +67,7 @@ function drawFrame(nav) {
   }
   const select = document.getElementById('lang');
   if (select) select.value = lang();
+  drawAccount();
 }
 
 async function render(focus) {
@@ -95,7 +99,12 @@ async function render(focus) {
     setTitle: (s) => {
       document.title = `${s} · khu`;
     },
-    replaceURL: (url) => history.replaceState(null, '', url),
+    replaceURL: (url) => {
+      history.replaceState(null, '', url);
+      refreshSignInLink();
+    },
+    // Goes to url (a path of this site) in place of this page.
+    navigate: (url) => go(url, true),
   };
   try {
     if (!route) throw new Error(path);
@@ -111,6 +120,22 @@ async function render(focus) {
   }
 }
 
+// Shows the page at url, a path of this site: drawn in place when it is
+// one of the app's, else loaded. replace: instead of the current entry of
+// the history.
+function go(url, replace) {
+  const u = new URL(url, location.href);
+  if (u.origin !== location.origin || !ROUTES.some((r) => r.re.test(u.pathname))) {
+    if (replace) location.replace(u.href);
+    else location.assign(u.href);
+    return;
+  }
+  if (replace) history.replaceState(null, '', u.pathname + u.search + u.hash);
+  else history.pushState(null, '', u.pathname + u.search + u.hash);
+  window.scrollTo(0, 0);
+  render(true);
+}
+
 // Follows links to the app's own pages without reloading.
 function onClick(e) {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -122,9 +147,7 @@ function onClick(e) {
   if (!ROUTES.some((r) => r.re.test(url.pathname))) return;
   e.preventDefault();
   if (a.hasAttribute('data-clear-filter')) saveFilter('');
-  history.pushState(null, '', url.pathname + url.search);
-  window.scrollTo(0, 0);
-  render(true);
+  go(url.href, false);
 }
 
 // The language to start in: ?lang= (kept as the choice), else the choice
@@ -185,6 +208,7 @@ function start() {
   document.addEventListener('click', onClick);
   window.addEventListener('khu:filter', navLinks);
   window.addEventListener('popstate', () => render(true));
+  startAccount();
   render(false);
 }
 

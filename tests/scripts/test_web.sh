@@ -29,7 +29,7 @@ header() { curl -s -D - -o /dev/null ${3:+-H "$3"} "$base$1" | tr -d '\r' | sed 
 
 start
 for p in / /map /finder /zones/kcn-long-hau '/finder?kind=kcn&status=operating&sort=-total_ha&lang=en' \
-    '/map?unit=802' '/?lang=ko'; do
+    '/map?unit=802' '/?lang=ko' /login '/login?lang=ko'; do
     check "GET $p" 200 "$(status "$p")"
     check "GET $p type" "text/html; charset=utf-8" "$(header "$p" content-type)"
 done
