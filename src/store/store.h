@@ -100,8 +100,9 @@ int store_is_empty(struct store *s);
 int store_is_blank(struct store *s);
 
 /* Sets *gen to a number that changes whenever any connection commits a
- * change to the database (this connection's own writes included). Returns
- * KHU_OK, or an error when the database cannot be asked. */
+ * change to the data model's tables (this connection's own writes
+ * included); a write of accounts, sessions or tokens alone leaves it.
+ * Returns KHU_OK, or an error when the database cannot be asked. */
 enum khu_err store_generation(struct store *s, uint64_t *gen);
 
 /* A snapshot: from store_snapshot_begin until store_snapshot_end, every

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "core/json_out.h"
+#include "core/schema.h"
 
 #define AUDIT_COLUMNS                                                                              \
     "id, at_ms, actor, address, action, table_name, row_key, before_json, after_json, source, "    \
@@ -75,6 +76,13 @@ enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, str
     int64_t last;
     int rc;
 
+    if (schema_table(c->table)) {
+        /* a write to the data model: what was kept of it is stale. Before
+         * the record, which must be the transaction's last change. */
+        err = sq_exec(s, "UPDATE data_generation SET n = n + 1 WHERE id = 1", d);
+        if (err)
+            return err;
+    }
     err = chain_head(s, &last, prev, d);
     if (err)
         return err;

@@ -296,7 +296,11 @@ static const char v7[] =
  *   in milliseconds since 1970 taken from the program's clock.
  * - sessions and api_tokens keep only a hash of their secret.
  * - audit: one record per write, chained by hash (core/audit_chain.h);
- *   triggers refuse every UPDATE and DELETE of it. */
+ *   triggers refuse every UPDATE and DELETE of it.
+ * - data_generation: a counter of the writes to the data model's tables
+ *   (not to accounts, sessions or the trail), moved with each one's audit
+ *   record: what store_generation answers, so that a sign-in does not
+ *   make every kept answer stale. */
 static const char v8[] =
     "CREATE TABLE departments ("
     " code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
@@ -338,7 +342,10 @@ static const char v8[] =
     "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
     " SELECT RAISE(ABORT, 'the audit trail is append-only: records are never changed'); END;"
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
-    " SELECT RAISE(ABORT, 'the audit trail is append-only: records are never removed'); END;";
+    " SELECT RAISE(ABORT, 'the audit trail is append-only: records are never removed'); END;"
+    "CREATE TABLE data_generation ("
+    " id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1), n INTEGER NOT NULL) STRICT;"
+    "INSERT INTO data_generation (id, n) VALUES (1, 0);";
 
 /* clang-format on */
 

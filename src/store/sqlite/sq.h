@@ -47,6 +47,10 @@ struct store {
     struct sq_scope_memo scope;    /* the unit scopes lists asked for (sq_scope.c) */
     struct sq_search_memo *search; /* owned; NULL until a search needs it */
     struct sq_list_mem *lists;     /* owned; NULL until a list needs it */
+    /* store_generation's last answer, and what it was read under */
+    int gen_known;
+    int64_t gen_data_version, gen_total_changes;
+    uint64_t gen;
 };
 
 struct store_tx {

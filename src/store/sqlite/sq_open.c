@@ -258,17 +258,36 @@ int store_is_blank(struct store *s)
     return single_int(s, sql, 1) == 0;
 }
 
-/* PRAGMA data_version changes when another connection commits; this
- * connection's own commits are counted by SQLite's total_changes. Both
- * together make the generation. */
+/* The generation is the counter of writes to the data model
+ * (data_generation, moved by sq_audit_append). Reading it takes a read of
+ * its table, so it is read again only when something was committed since
+ * the last call: PRAGMA data_version moves when another connection has
+ * committed, SQLite's total_changes when this one has. A commit that
+ * touched only accounts, sessions or the trail leaves the counter, and so
+ * every answer kept under it, as it was. */
 enum khu_err store_generation(struct store *s, uint64_t *gen)
 {
     sqlite3_stmt *st = sq_prepare(s, "PRAGMA data_version");
+    int64_t version, changes = sqlite3_total_changes64(s->db);
     enum khu_err err = KHU_EDB;
 
+    if (!st || sqlite3_step(st) != SQLITE_ROW) {
+        sq_release(s, st);
+        return KHU_EDB;
+    }
+    version = sqlite3_column_int64(st, 0);
+    sq_release(s, st);
+    if (s->gen_known && version == s->gen_data_version && changes == s->gen_total_changes) {
+        *gen = s->gen;
+        return KHU_OK;
+    }
+    st = sq_prepare(s, "SELECT n FROM data_generation WHERE id = 1");
     if (st && sqlite3_step(st) == SQLITE_ROW) {
-        *gen = ((uint64_t)sqlite3_column_int64(st, 0) << 32) ^
-               (uint64_t)sqlite3_total_changes64(s->db);
+        s->gen = (uint64_t)sqlite3_column_int64(st, 0);
+        s->gen_data_version = version;
+        s->gen_total_changes = changes;
+        s->gen_known = 1;
+        *gen = s->gen;
         err = KHU_OK;
     }
     sq_release(s, st);
