@@ -205,16 +205,25 @@ static void sign_in(struct http_req *req, struct http_resp *resp, const struct c
         resp->retry_after = 2;
         return;
     }
+    /* asked again in turn, and the attempt counted as a failure before the
+     * check (taken back if it holds), so that sign-ins checked at the same
+     * time never get past the limit together */
+    if (too_many(c, req->client, lang, resp, account_key, address_key)) {
+        give_turn();
+        return;
+    }
+    rate_limit_fail(&account_fails, account_key, time(NULL));
+    rate_limit_fail(&address_fails, address_key, time(NULL));
     khu_diag_clear(&d);
     err = app_login(s, req->client, c->user, c->password, c->password_len, token, &who, &d);
     give_turn();
     if (err == KHU_EINVAL) {
-        rate_limit_fail(&account_fails, account_key, time(NULL));
-        rate_limit_fail(&address_fails, address_key, time(NULL));
         http_problem(resp, 401, NULL, "%s", api_tr(lang, "Wrong user name or password."));
         return;
     }
+    rate_limit_refund(&address_fails, address_key);
     if (err) {
+        rate_limit_refund(&account_fails, account_key);
         api_error(resp, err, &d);
         return;
     }

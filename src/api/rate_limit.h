@@ -2,8 +2,9 @@
 /*
  * Counting failures per key (an account, a client address) in a fixed
  * window, in a table of fixed size: what lets the sign-in refuse a
- * guesser with 429 and Retry-After. When the table is full the key whose
- * window began longest ago gives up its slot.
+ * guesser with 429 and Retry-After. When the table is full a key that no
+ * longer refuses anyone gives up its slot (the one whose window began
+ * longest ago); only when every key refuses does the oldest.
  */
 #ifndef KHU_API_RATE_LIMIT_H
 #define KHU_API_RATE_LIMIT_H
@@ -39,6 +40,10 @@ long rate_limit_wait(struct rate_limit *r, const char *key, time_t now);
 
 /* Counts one failure of key at now. */
 void rate_limit_fail(struct rate_limit *r, const char *key, time_t now);
+
+/* Takes back one failure counted for key (counted before the attempt,
+ * which then succeeded). */
+void rate_limit_refund(struct rate_limit *r, const char *key);
 
 /* Forgets the failures of key (it succeeded). */
 void rate_limit_clear(struct rate_limit *r, const char *key);

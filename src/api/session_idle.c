@@ -75,8 +75,13 @@ int api_session_fresh(const char *digest, int64_t created_ms, int64_t now_ms, in
     if (!found && last < process_start(now_ms))
         last = started_ms;
     fresh = now_ms - last < idle_ms;
-    s->key = fresh ? key : 0;
-    s->last_ms = fresh ? now_ms : 0;
+    if (fresh) { /* its own slot, or the one it takes over */
+        s->key = key;
+        s->last_ms = now_ms;
+    } else if (found) {
+        s->key = 0;
+        s->last_ms = 0;
+    }
     pthread_mutex_unlock(&lock);
     return fresh;
 }

@@ -203,7 +203,8 @@ static void tile_origin(const char *tiles, char *out, size_t n)
         if (strncmp(tiles + i, "{s}", 3) == 0) {
             out[o++] = '*';
             i += 2;
-        } else if (tiles[i] == ' ' || tiles[i] == ';' || tiles[i] == '\'') {
+        } else if ((unsigned char)tiles[i] <= ' ' || tiles[i] == 0x7f || tiles[i] == ';' ||
+                   tiles[i] == ',' || tiles[i] == '\'' || tiles[i] == '"') {
             out[0] = '\0';
             return;
         } else {

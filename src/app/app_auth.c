@@ -69,21 +69,28 @@ static int read_user(void *arg, const struct khu_row *row)
 /* ===== signing in ===== */
 
 static char dummy_hash[PASSWORD_HASH_MAX];
-static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t dummy_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* A hash of a password no one knows, checked for a user that does not
- * exist, so that the answer takes as long as for one that does. */
-static void make_dummy(void)
+ * exist, so that the answer takes as long as for one that does. Made on
+ * first use; made again later if that failed (out of memory). Returns 0
+ * when there is one. */
+static int make_dummy(void)
 {
     char secret[SECRET_MAX];
+    int ok;
 
-    if (app_secret_new("", secret) == 0)
+    pthread_mutex_lock(&dummy_lock);
+    if (!dummy_hash[0] && app_secret_new("", secret) == 0)
         password_hash(secret, strlen(secret), dummy_hash);
+    ok = dummy_hash[0] != '\0';
+    pthread_mutex_unlock(&dummy_lock);
     password_wipe(secret, sizeof(secret));
+    return ok ? 0 : -1;
 }
 
 struct new_session {
-    const char *name, *digest, *address, *rehash;
+    const char *name, *digest, *address, *old_hash, *rehash;
     int64_t expires_ms;
 };
 
@@ -93,7 +100,7 @@ static enum khu_err start_session(struct store_tx *tx, void *arg, struct khu_dia
     enum khu_err err = KHU_OK;
 
     if (n->rehash)
-        err = store_user_rehash(tx, n->name, n->rehash, d);
+        err = store_user_rehash(tx, n->name, n->old_hash, n->rehash, d);
     if (!err)
         err = store_session_insert(tx, n->digest, n->name, n->expires_ms, n->address, d);
     return err;
@@ -106,8 +113,10 @@ static int credentials_hold(const struct account *a, int found, const char *p, s
     int ok;
 
     if (!found || !a->hash[0]) {
-        pthread_once(&dummy_once, make_dummy);
-        password_verify(dummy_hash, p, n);
+        if (make_dummy() == 0)
+            password_verify(dummy_hash, p, n);
+        else /* never answer faster for a user that does not exist */
+            password_hash(p, n, (char[PASSWORD_HASH_MAX]){0});
         return 0;
     }
     ok = password_verify(a->hash, p, n);
@@ -146,10 +155,16 @@ enum khu_err app_login(struct store *s, const char *address, const char *name, c
                               .digest = digest,
                               .address = address,
                               .expires_ms = app_now_ms() + APP_SESSION_MAX_MS};
-    if (password_needs_rehash(a.hash) && password_hash(p, n, rehash) == KHU_OK)
+    if (password_needs_rehash(a.hash) && password_hash(p, n, rehash) == KHU_OK) {
+        ns.old_hash = a.hash;
         ns.rehash = rehash;
+    }
     store_actor_set(&actor, a.who.name, address);
     err = store_write(s, &actor, start_session, &ns, d);
+    if (err == KHU_ENOTFOUND) { /* disabled (or removed) since its hash was read */
+        khu_diag_set(d, 0, 0, NULL, APP_LOGIN_FAILED);
+        err = KHU_EINVAL;
+    }
     if (!err) {
         *who = a.who;
         who->expires_ms = ns.expires_ms;

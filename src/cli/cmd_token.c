@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app_audit.h"
 #include "app/app_users.h"
@@ -24,9 +25,11 @@ static const char usage_text[] = "usage: khu token add NAME [--label TEXT] [--db
 
 static int add(struct store *s, const char *name, const char *label)
 {
-    char token[SECRET_MAX], id[APP_TOKEN_ID_MAX];
+    char token[SECRET_MAX + 1], id[APP_TOKEN_ID_MAX];
     struct khu_diag d;
     enum khu_err err;
+    ssize_t written;
+    size_t n;
 
     khu_diag_clear(&d);
     err = app_token_add(s, cli_actor(), name, label, token, id, &d);
@@ -35,12 +38,16 @@ static int add(struct store *s, const char *name, const char *label)
         return err == KHU_ENOTFOUND || err == KHU_EINVAL ? 1 : EXIT_DB;
     }
     fprintf(stderr, "khu: token %s for %s; it is shown only now:\n", id, name);
-    printf("%s\n", token);
+    /* written straight to the descriptor: no copy left in stdout's buffer */
+    fflush(stdout);
+    n = strlen(token);
+    token[n] = '\n';
+    written = write(STDOUT_FILENO, token, n + 1);
     password_wipe(token, sizeof(token));
-    return 0;
+    return written == (ssize_t)(n + 1) ? 0 : 1;
 }
 
-static int revoke(struct store *s, const char *id)
+static int revoke_token(struct store *s, const char *id)
 {
     struct khu_diag d;
     enum khu_err err;
@@ -109,7 +116,7 @@ int cmd_token(int argc, char **argv)
     if (strcmp(pos[0], "add") == 0)
         rc = add(s, pos[1], label);
     else if (strcmp(pos[0], "revoke") == 0)
-        rc = revoke(s, pos[1]);
+        rc = revoke_token(s, pos[1]);
     else
         rc = list(s, npos == 2 ? pos[1] : NULL);
     store_close(s);

@@ -14,7 +14,8 @@
 /* Reads one line of f into out; returns its length without the line end,
  * or -1 when nothing could be read. A line longer than the buffer is read
  * to its end and kept cut at CLI_PASSWORD_MAX - 1 bytes (then too long
- * for the policy, which says so). */
+ * for the policy, which says so: CLI_PASSWORD_MAX is two more than it
+ * allows). */
 static long read_line(FILE *f, char out[CLI_PASSWORD_MAX])
 {
     size_t n = 0;

@@ -83,5 +83,9 @@ const char *user_name_problem(const char *name)
             return "a user name holds only lowercase letters a-z, digits and . _ -";
     if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= '0' && name[0] <= '9')))
         return "a user name begins with a letter or a digit";
+    /* the actors the audit trail names for writes of no user */
+    if (strcmp(name, "khu") == 0 || strcmp(name, "anonymous") == 0)
+        return "khu and anonymous name the program and the public in the audit trail; choose "
+               "another name";
     return NULL;
 }

@@ -48,7 +48,8 @@ enum role_org role_org(enum role r);
 
 /* Returns NULL when name is a valid user name: USER_NAME_MIN to
  * USER_NAME_MAX characters of a-z, 0-9, '.', '_' and '-', beginning with
- * a letter or digit. Otherwise returns a sentence saying what is wrong. */
+ * a letter or digit, and not "khu" or "anonymous" (actors of the audit
+ * trail). Otherwise returns a sentence saying what is wrong. */
 const char *user_name_problem(const char *name);
 
 #endif

@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -539,6 +540,25 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t n)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
 }
 
+/* The last X-Forwarded-For and X-Forwarded-Proto headers of a request:
+ * the ones the trusted proxy added, after any the client sent. */
+struct forwarded {
+    const char *for_, *proto;
+};
+
+static enum MHD_Result last_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+    struct forwarded *f = cls;
+
+    (void)kind;
+    if (strcasecmp(key, "X-Forwarded-For") == 0)
+        f->for_ = value;
+    else if (strcasecmp(key, "X-Forwarded-Proto") == 0)
+        f->proto = value;
+    return MHD_YES;
+}
+
 /* Fills what the handler reads from the request. */
 static void fill_request(struct exchange *x, const char *method)
 {
@@ -557,10 +577,12 @@ static void fill_request(struct exchange *x, const char *method)
     req->body_len = x->st->body.len;
     req->app = x->st->srv->app;
     client_address(x->conn, req->client, sizeof(req->client));
-    http__forwarded(x->st->srv->trust_proxy,
-                    MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, "X-Forwarded-For"),
-                    MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, "X-Forwarded-Proto"),
-                    req->client, sizeof(req->client), &req->secure);
+    if (x->st->srv->trust_proxy[0]) {
+        struct forwarded f = {NULL, NULL};
+        MHD_get_connection_values(x->conn, MHD_HEADER_KIND, last_forwarded, &f);
+        http__forwarded(x->st->srv->trust_proxy, f.for_, f.proto, req->client, sizeof(req->client),
+                        &req->secure);
+    }
 }
 
 /* Asks the authorizer whether the request may run route r; returns 1
@@ -694,6 +716,9 @@ static enum MHD_Result hand_to_lane(struct exchange *x)
     *job = *x; /* job owns what x owned from here on */
     buf_reset(&job->resp.body);
     resp_defaults(&job->resp);
+    /* the authorizer's cookie (a stale session cleared) stands: the lane
+     * runs the handler again, not the authorizer */
+    memcpy(job->resp.set_cookie, x->resp.set_cookie, sizeof(job->resp.set_cookie));
     job->req.on_lane = 1;
     job->st->job = job;
     MHD_suspend_connection(job->conn);

@@ -80,8 +80,8 @@ enum khu_err store_user_get(struct store *s, const char *name, store_row_fn fn, 
 /* Hands every user to fn, by name (without the password hash). */
 enum khu_err store_users_list(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d);
 
-/* Sets the password hash of user name inside tx. KHU_ENOTFOUND when there
- * is no such user. */
+/* Sets the password hash of user name inside tx and ends the user's
+ * sessions. KHU_ENOTFOUND when there is no such user. */
 enum khu_err store_user_set_password(struct store_tx *tx, const char *name, const char *hash,
                                      struct khu_diag *d);
 
@@ -113,14 +113,16 @@ enum khu_err store_tokens_list(struct store *s, const char *user, store_row_fn f
                                struct khu_diag *d);
 
 /* Sets the password hash of user name again, made from the same password
- * under today's parameters (a sign-in found the old hash outdated): as
- * store_user_set_password, recorded as user.rehash, password_ms kept. */
-enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char *hash,
-                               struct khu_diag *d);
+ * under today's parameters (a sign-in found old_hash outdated), recorded
+ * as user.rehash, password_ms kept; only while the stored hash is still
+ * old_hash (a password set meanwhile stays; KHU_OK, nothing written). */
+enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char *old_hash,
+                               const char *hash, struct khu_diag *d);
 
 /* Starts a session of user: hash is the digest of its secret (64 hex
  * digits), expires_ms its absolute end, address the client's (may be "").
- * The audit record names the session by the first 16 digits of hash. */
+ * The audit record names the session by the first 16 digits of hash.
+ * KHU_ENOTFOUND when there is no such user or it is disabled. */
 enum khu_err store_session_insert(struct store_tx *tx, const char *hash, const char *user,
                                   int64_t expires_ms, const char *address, struct khu_diag *d);
 

@@ -277,6 +277,31 @@ static void test_session(void)
     CHECK_EQ_INT(r.status, 400);
     reply_free(&r);
 
+    /* the proxy's own X-Forwarded-For is the last one, after any the client sent */
+    CHECK_EQ_INT(login("hoa.viewer", PASSWORD, NULL,
+                       "X-Forwarded-For: 6.6.6.6\r\nX-Forwarded-For: 198.51.100.77\r\n", &r),
+                 0);
+    CHECK_EQ_INT(r.status, 200);
+    cookie_of(&r, cookie, sizeof(cookie));
+    reply_free(&r);
+    snprintf(headers, sizeof(headers), "Authorization: Bearer %s\r\n", tokens[1]);
+    CHECK_EQ_INT(request("GET", "/api/v1/audit?table=sessions&limit=1", headers, NULL, &r), 0);
+    CHECK(has(r.body, "\"address\":\"198.51.100.77\""));
+    CHECK(!has(r.body, "6.6.6.6"));
+    reply_free(&r);
+    /* a new password signs the user out everywhere */
+    {
+        char *out = NULL;
+        CHECK_EQ_INT(khu("Gió chướng thổi qua Cần Giuộc\n",
+                         (char *[]){"user", "passwd", "hoa.viewer", "--db", db, NULL}, &out),
+                     0);
+        free(out);
+    }
+    snprintf(headers, sizeof(headers), "Cookie: %s\r\n", cookie);
+    CHECK_EQ_INT(request("GET", "/api/v1/me", headers, NULL, &r), 0);
+    CHECK(has(r.body, "\"signed_in\":false"));
+    reply_free(&r);
+
     /* behind TLS (the trusted proxy says so) the cookie is Secure */
     CHECK_EQ_INT(login("lan.officer", PASSWORD, "198.51.100.1", "X-Forwarded-Proto: https\r\n", &r),
                  0);

@@ -77,6 +77,8 @@ static void test_refusals(void)
         {"A", "officer", NULL, GOOD, KHU_EINVAL, "name", "2 to 64"},
         {"Lan", "officer", NULL, GOOD, KHU_EINVAL, "name", "lowercase"},
         {"-lan", "officer", NULL, GOOD, KHU_EINVAL, "name", "begins"},
+        {"khu", "officer", NULL, GOOD, KHU_EINVAL, "name", "audit trail"},
+        {"anonymous", "viewer", NULL, GOOD, KHU_EINVAL, "name", "audit trail"},
         {"lan", "boss", NULL, GOOD, KHU_EINVAL, "role", "admin, officer, department"},
         {"lan", NULL, NULL, GOOD, KHU_EINVAL, "role", "unknown role"},
         {"lan", "officer", "so-tai-chinh", GOOD, KHU_EINVAL, "org", "no organisation"},

@@ -284,6 +284,12 @@ static enum khu_err account_write(struct store_tx *tx, void *arg, struct khu_dia
         return store_user_set_role(tx, "lan.officer", "department", "no-such-dept", NULL, d);
     case 8:
         return store_user_set_password(tx, "nobody", FAKE_HASH, d);
+    case 10:
+        return store_user_set_role(tx, "lan.officer", "viewer", NULL, NULL, d); /* as it is */
+    case 11:
+        return store_user_set_disabled(tx, "lan.officer", 0, d);
+    case 12:
+        return store_user_set_disabled(tx, "lan.officer", 0, d); /* enabled already */
     default:
         return store_user_insert(tx, &u, d); /* the name is taken */
     }
@@ -299,13 +305,27 @@ static enum khu_err step(struct store *s, int n, struct khu_diag *d)
 
 static void test_accounts_recorded(void)
 {
-    struct store *s = open_rw("accounts.db");
+    struct store *s = open_rw("accounts.db"), *other = open_rw("accounts.db");
+    uint64_t before, after, seen;
     struct khu_diag d;
     struct trail t;
     int i;
 
+    CHECK_EQ_INT(store_generation(s, &before), KHU_OK);
     for (i = 0; i <= 6; i++)
         CHECK_EQ_INT(step(s, i, &d), KHU_OK);
+    /* accounts and tokens are not data: what was kept of the data holds,
+     * on this connection and on another */
+    CHECK_EQ_INT(store_generation(s, &after), KHU_OK);
+    CHECK(after == before);
+    CHECK_EQ_INT(store_generation(other, &seen), KHU_OK);
+    CHECK(seen == before);
+    CHECK_EQ_INT(store_write(s, &tester, insert_lead, "lead-gen", &d), KHU_OK);
+    CHECK_EQ_INT(store_generation(s, &after), KHU_OK);
+    CHECK(after != before);
+    CHECK_EQ_INT(store_generation(other, &seen), KHU_OK);
+    CHECK(seen == after);
+    store_close(other);
     CHECK_EQ_INT(step(s, 7, &d), KHU_EINVAL);
     CHECK_EQ_STR(d.field, "department");
     CHECK(strstr(d.message, "no-such-dept") != NULL);
@@ -316,9 +336,10 @@ static void test_accounts_recorded(void)
 
     read_trail(s, 0, &t);
     /* add, password, role, disable, token add, token revoke: the second
-     * disable changed nothing and the failed writes left nothing */
-    CHECK_EQ_INT(t.n, 6);
-    if (t.n == 6) {
+     * disable changed nothing and the failed writes left nothing; then the
+     * inquiry */
+    CHECK_EQ_INT(t.n, 7);
+    if (t.n == 7) {
         static const char *const actions[] = {"user.add",     "user.password", "user.role",
                                               "user.disable", "token.add",     "token.revoke"};
         for (i = 0; i < 6; i++) {
@@ -347,7 +368,15 @@ static void test_accounts_recorded(void)
         CHECK(t.r[5].after && !has(t.r[5].after, "\"revoked_ms\":null"));
     }
     trail_free(&t);
-    CHECK_EQ_INT(records(s), 6);
+    CHECK_EQ_INT(records(s), 7);
+    /* a change to what a user already is changes nothing and records
+     * nothing; it is not refused either */
+    CHECK_EQ_INT(step(s, 10, &d), KHU_OK);
+    CHECK_EQ_INT(records(s), 7);
+    CHECK_EQ_INT(step(s, 11, &d), KHU_OK);
+    CHECK_EQ_INT(records(s), 8);
+    CHECK_EQ_INT(step(s, 12, &d), KHU_OK);
+    CHECK_EQ_INT(records(s), 8);
     store_close(s);
 }
 

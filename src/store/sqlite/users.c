@@ -279,12 +279,32 @@ static enum khu_err change_user(struct store_tx *tx, const char *name, const cha
     return change_finish(tx, &c, err, d);
 }
 
+/* Ends every open session of user name (a disabled user is signed out). */
+static enum khu_err end_sessions(struct store_tx *tx, const char *name, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(tx->s, "UPDATE sessions SET ended_ms = ?1"
+                                         " WHERE user_name = ?2 AND ended_ms IS NULL");
+    enum khu_err err;
+
+    if (!st)
+        return sq_error(tx->s, sqlite3_errcode(tx->s->db), "ending the sessions", d);
+    sqlite3_bind_int64(st, 1, sq_now_ms());
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    err = run_write(tx->s, st, "ending the sessions", d);
+    return err == KHU_ENOTFOUND ? KHU_OK : err;
+}
+
 enum khu_err store_user_set_password(struct store_tx *tx, const char *name, const char *hash,
                                      struct khu_diag *d)
 {
-    sqlite3_stmt *st = sq_prepare(tx->s, "UPDATE users SET password_hash = ?1, password_ms = ?2"
-                                         " WHERE name = ?9");
+    sqlite3_stmt *st;
+    /* a new password signs the user out everywhere */
+    enum khu_err err = end_sessions(tx, name, d);
 
+    if (err)
+        return err;
+    st = sq_prepare(tx->s, "UPDATE users SET password_hash = ?1, password_ms = ?2"
+                           " WHERE name = ?9");
     if (!st)
         return sq_error(tx->s, sqlite3_errcode(tx->s->db), "changing the password", d);
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
@@ -292,16 +312,20 @@ enum khu_err store_user_set_password(struct store_tx *tx, const char *name, cons
     return change_user(tx, name, "user.password", st, d);
 }
 
-enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char *hash,
-                               struct khu_diag *d)
+enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char *old_hash,
+                               const char *hash, struct khu_diag *d)
 {
-    sqlite3_stmt *st = sq_prepare(tx->s, "UPDATE users SET password_hash = ?1 WHERE name = ?9");
+    /* only while the password is still the one just checked: a reset made
+     * meanwhile is never undone */
+    sqlite3_stmt *st = sq_prepare(tx->s, "UPDATE users SET password_hash = ?1"
+                                         " WHERE name = ?9 AND password_hash = ?2");
     struct change c;
     enum khu_err err;
 
     if (!st)
         return sq_error(tx->s, sqlite3_errcode(tx->s->db), "changing the password", d);
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, old_hash, -1, SQLITE_STATIC);
     /* the row the trail shows does not change (no hash in it): record the
      * rehash all the same, so that every changed row has its record */
     err = change_begin(tx, &c, &users_def, name, "user.rehash", d);
@@ -311,6 +335,10 @@ enum khu_err store_user_rehash(struct store_tx *tx, const char *name, const char
         err = run_write(tx->s, st, "changing the password", d);
     else
         sq_release(tx->s, st);
+    if (err == KHU_ENOTFOUND && c.existed) { /* changed meanwhile: nothing to do */
+        change_drop(&c);
+        return KHU_OK;
+    }
     if (!err) {
         struct sq_change rec = {.action = "user.rehash",
                                 .table = "users",
@@ -332,28 +360,14 @@ enum khu_err store_user_set_role(struct store_tx *tx, const char *name, const ch
     if (err)
         return err;
     st = sq_prepare(tx->s, "UPDATE users SET role = ?1, department = ?2, tax_code = ?3"
-                           " WHERE name = ?9");
+                           " WHERE name = ?9 AND (role IS NOT ?1 OR department IS NOT ?2"
+                           " OR tax_code IS NOT ?3)");
     if (!st)
         return sq_error(tx->s, sqlite3_errcode(tx->s->db), "changing the role", d);
     bind_or_null(st, 1, role);
     bind_or_null(st, 2, department);
     bind_or_null(st, 3, tax_code);
     return change_user(tx, name, "user.role", st, d);
-}
-
-/* Ends every open session of user name (a disabled user is signed out). */
-static enum khu_err end_sessions(struct store_tx *tx, const char *name, struct khu_diag *d)
-{
-    sqlite3_stmt *st = sq_prepare(tx->s, "UPDATE sessions SET ended_ms = ?1"
-                                         " WHERE user_name = ?2 AND ended_ms IS NULL");
-    enum khu_err err;
-
-    if (!st)
-        return sq_error(tx->s, sqlite3_errcode(tx->s->db), "ending the sessions", d);
-    sqlite3_bind_int64(st, 1, sq_now_ms());
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-    err = run_write(tx->s, st, "ending the sessions", d);
-    return err == KHU_ENOTFOUND ? KHU_OK : err;
 }
 
 enum khu_err store_user_set_disabled(struct store_tx *tx, const char *name, int disabled,
@@ -368,7 +382,8 @@ enum khu_err store_user_set_disabled(struct store_tx *tx, const char *name, int 
         return err;
     st = sq_prepare(tx->s, disabled ? "UPDATE users SET disabled_ms = ?1"
                                       " WHERE name = ?9 AND disabled_ms IS NULL"
-                                    : "UPDATE users SET disabled_ms = NULL WHERE name = ?9");
+                                    : "UPDATE users SET disabled_ms = NULL"
+                                      " WHERE name = ?9 AND disabled_ms IS NOT NULL");
     if (!st)
         return sq_error(tx->s, sqlite3_errcode(tx->s->db), "changing the user", d);
     if (disabled)
@@ -450,7 +465,8 @@ enum khu_err store_session_insert(struct store_tx *tx, const char *hash, const c
                                   int64_t expires_ms, const char *address, struct khu_diag *d)
 {
     static const char sql[] = "INSERT INTO sessions (hash, user_name, created_ms, expires_ms,"
-                              " address) SELECT ?, name, ?, ?, ? FROM users WHERE name = ?";
+                              " address) SELECT ?, name, ?, ?, ? FROM users"
+                              " WHERE name = ? AND disabled_ms IS NULL";
     char id[20];
     struct change c;
     sqlite3_stmt *st;
