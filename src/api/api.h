@@ -62,6 +62,11 @@ int api_lang(struct http_req *req, struct http_resp *resp, enum api_lang *lang);
  * sends), else English, the language of a program's logs. */
 enum api_lang api_message_lang(const struct http_req *req, enum api_lang lang);
 
+/* The language of a refusal answered before the handler runs (401, 403):
+ * as api_message_lang, without answering a bad ?lang= (the handler's to
+ * answer), which then gives English. */
+enum api_lang api_refusal_lang(const struct http_req *req);
+
 /* The language code "vi", "en" or "ko". */
 const char *api_lang_code(enum api_lang lang);
 

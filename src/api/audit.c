@@ -10,12 +10,14 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/tr.h"
 #include "app/app_audit.h"
 #include "core/num.h"
 #include "store/audit.h"
 
 #define AUDIT_PAGE_DEFAULT 50
 #define AUDIT_PAGE_MAX     500
+#define AUDIT_CURSOR_MAX   1000000000 /* record ids a cursor may name */
 #define DAY_MS             86400000LL
 
 struct page {
@@ -36,8 +38,8 @@ static int write_record(void *arg, const struct khu_row *row)
 
 /* Reads a date parameter as the millisecond its UTC day begins (end: the
  * day after). Returns 0 (also when absent: *ms 0), or -1 after a 400. */
-static int day_param(struct http_req *req, struct http_resp *resp, const char *name, int end,
-                     int64_t *ms)
+static int day_param(struct http_req *req, struct http_resp *resp, enum api_lang lang,
+                     const char *name, int end, int64_t *ms)
 {
     const char *v = http_param(req, name);
     int32_t days;
@@ -46,23 +48,25 @@ static int day_param(struct http_req *req, struct http_resp *resp, const char *n
     if (!v)
         return 0;
     if (parse_date(v, &days) || days < 0) {
-        http_problem(resp, 400, name, "%s must be a date YYYY-MM-DD; got '%.40s'", name, v);
+        http_problem(resp, 400, name, api_tr(lang, "%s must be a date YYYY-MM-DD; got '%.40s'"),
+                     name, v);
         return -1;
     }
     *ms = ((int64_t)days + (end ? 1 : 0)) * DAY_MS;
     return 0;
 }
 
-static int int_param(struct http_req *req, struct http_resp *resp, const char *name, int64_t min,
-                     int64_t max, int64_t *out)
+static int int_param(struct http_req *req, struct http_resp *resp, enum api_lang lang,
+                     const char *name, int64_t min, int64_t max, int64_t *out)
 {
     const char *v = http_param(req, name);
 
     if (!v)
         return 0;
     if (parse_i64(v, min, max, out)) {
-        http_problem(resp, 400, name, "%s must be a whole number from %lld to %lld; got '%.40s'",
-                     name, (long long)min, (long long)max, v);
+        http_problem(resp, 400, name,
+                     api_tr(lang, "%s must be a whole number from %g to %g; got '%.40s'"), name,
+                     (double)min, (double)max, v);
         return -1;
     }
     return 0;
@@ -70,25 +74,30 @@ static int int_param(struct http_req *req, struct http_resp *resp, const char *n
 
 void api_audit(struct http_req *req, struct http_resp *resp)
 {
-    static const char *const allowed[] = {"table", "key",   "actor",  "from",
-                                          "to",    "limit", "cursor", NULL};
+    static const char *const allowed[] = {"table", "key",    "actor", "from", "to",
+                                          "limit", "cursor", "lang",  NULL};
     struct store_audit_filter f = {0};
     int64_t limit = AUDIT_PAGE_DEFAULT, cursor = 0;
     struct store *s;
     struct khu_diag d;
     struct page p;
+    enum api_lang lang;
     enum khu_err err;
 
-    if (http_check_params(req, resp, allowed) || day_param(req, resp, "from", 0, &f.from_ms) ||
-        day_param(req, resp, "to", 1, &f.to_ms) ||
-        int_param(req, resp, "limit", 1, AUDIT_PAGE_MAX, &limit) ||
-        int_param(req, resp, "cursor", 1, INT64_MAX, &cursor))
+    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang))
+        return;
+    lang = api_message_lang(req, lang);
+    if (day_param(req, resp, lang, "from", 0, &f.from_ms) ||
+        day_param(req, resp, lang, "to", 1, &f.to_ms) ||
+        int_param(req, resp, lang, "limit", 1, AUDIT_PAGE_MAX, &limit) ||
+        int_param(req, resp, lang, "cursor", 1, AUDIT_CURSOR_MAX, &cursor))
         return;
     f.table = http_param(req, "table");
     f.key = http_param(req, "key");
     f.actor = http_param(req, "actor");
     if (f.key && !f.table) {
-        http_problem(resp, 400, "key", "key filters the records of one table: give table too");
+        http_problem(resp, 400, "key", "%s",
+                     api_tr(lang, "key filters the records of one table: give table too."));
         return;
     }
     f.before_id = cursor;

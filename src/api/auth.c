@@ -121,9 +121,9 @@ static int from_cookie(struct http_req *req, struct http_resp *resp, struct api_
 /* Fills p from the request's Authorization header. Returns 0 when there
  * is none or it holds; -1 after answering (401 for a token that does not
  * hold, 503). */
-static int from_token(struct http_req *req, struct http_resp *resp, struct api_principal *p,
-                      enum api_lang lang)
+static int from_token(struct http_req *req, struct http_resp *resp, struct api_principal *p)
 {
+    enum api_lang lang = api_refusal_lang(req);
     char token[SECRET_MAX];
     struct store *s;
     struct khu_diag d;
@@ -159,22 +159,15 @@ static int from_token(struct http_req *req, struct http_resp *resp, struct api_p
 int api_authorize(struct http_req *req, struct http_resp *resp, unsigned roles)
 {
     struct api_principal *p = (struct api_principal *)req->principal;
-    enum api_lang lang = LANG_EN;
-    struct http_resp scratch;
     int stale = 0;
 
-    /* the language of a refusal; a bad ?lang= is the handler's to answer */
-    memset(&scratch, 0, sizeof(scratch));
-    buf_init(&scratch.body, 4096);
-    if (api_lang(req, &scratch, &lang) == 0)
-        lang = api_message_lang(req, lang);
-    buf_free(&scratch.body);
-
-    memset(p, 0, sizeof(*p));
+    /* on every request: no more than this unless a user is named */
+    p->signed_in = 0;
+    p->role = ROLE_NONE;
     if (req->authorization) {
-        if (from_token(req, resp, p, lang))
+        if (from_token(req, resp, p))
             return 1;
-    } else {
+    } else if (req->cookie) {
         stale = from_cookie(req, resp, p);
         if (stale < 0)
             return 1;
@@ -184,6 +177,7 @@ int api_authorize(struct http_req *req, struct http_resp *resp, unsigned roles)
     if (!roles)
         return 0;
     if (!p->signed_in) {
+        enum api_lang lang = api_refusal_lang(req);
         http_problem(resp, 401, NULL, "%s",
                      stale ? api_tr(lang, "Your session has ended; sign in again.")
                            : api_tr(lang, "Sign in first: this needs an account."));
@@ -192,7 +186,8 @@ int api_authorize(struct http_req *req, struct http_resp *resp, unsigned roles)
         return 1;
     }
     if (!(p->role & roles)) {
-        http_problem(resp, 403, NULL, api_tr(lang, "Your role (%s) may not do this."),
+        http_problem(resp, 403, NULL,
+                     api_tr(api_refusal_lang(req), "Your role (%s) may not do this."),
                      role_name(p->role));
         return 1;
     }

@@ -119,6 +119,18 @@ static enum api_lang lang_from_header(const char *h)
     return best;
 }
 
+enum api_lang api_refusal_lang(const struct http_req *req)
+{
+    const char *p = http_param(req, "lang");
+    enum api_lang lang = LANG_EN;
+
+    if (p && (strcmp(p, "vi") == 0 || strcmp(p, "ko") == 0))
+        lang_from_tag(p, 2, &lang);
+    else if (!p && req->accept_language && req->accept_language[0])
+        lang = lang_from_header(req->accept_language);
+    return lang;
+}
+
 int api_lang(struct http_req *req, struct http_resp *resp, enum api_lang *lang)
 {
     const char *p = http_param(req, "lang");

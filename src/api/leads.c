@@ -10,7 +10,6 @@
  * Retry-After, never a 201 for a row that was not stored.
  */
 #include <jansson.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -20,6 +19,7 @@
 #include "api/api.h"
 #include "api/auth.h"
 #include "api/handlers.h"
+#include "api/rate_limit.h"
 #include "api/tr.h"
 #include "core/json_out.h"
 #include "core/utf8.h"
@@ -27,67 +27,15 @@
 
 #define LEADS_PER_WINDOW  5   /* inquiries one address may send ... */
 #define LEADS_WINDOW_S    600 /* ... in this many seconds */
-#define LEADS_TRACKED     512 /* addresses remembered at once */
 #define LEADS_MAX_ZONES   8
 #define LEADS_MAX_MESSAGE 5000
 
 /* ===== rate limit ===== */
 
-struct sender {
-    char address[64];
-    time_t window_start;
-    int count;
-};
-
-static struct sender senders[LEADS_TRACKED];
-static pthread_mutex_t senders_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Counts one inquiry from address; returns 0 when allowed, or the seconds
- * to wait. The oldest window is reused when the table is full. */
-static long rate_limit(const char *address, time_t now)
-{
-    struct sender *slot = &senders[0];
-    long wait = 0;
-    int i;
-
-    pthread_mutex_lock(&senders_lock);
-    for (i = 0; i < LEADS_TRACKED; i++) {
-        if (strcmp(senders[i].address, address) == 0) {
-            slot = &senders[i];
-            break;
-        }
-        if (senders[i].window_start < slot->window_start)
-            slot = &senders[i];
-    }
-    if (strcmp(slot->address, address) != 0 || now - slot->window_start >= LEADS_WINDOW_S) {
-        snprintf(slot->address, sizeof(slot->address), "%s", address);
-        slot->window_start = now;
-        slot->count = 0;
-    }
-    if (slot->count >= LEADS_PER_WINDOW)
-        wait = LEADS_WINDOW_S - (long)(now - slot->window_start);
-    else
-        slot->count++;
-    pthread_mutex_unlock(&senders_lock);
-    return wait;
-}
-
-/* Gives back the inquiry counted for address when it was not stored, so
- * that a sender who retries after a busy answer is not limited for it. */
-static void rate_refund(const char *address)
-{
-    int i;
-
-    pthread_mutex_lock(&senders_lock);
-    for (i = 0; i < LEADS_TRACKED; i++) {
-        if (strcmp(senders[i].address, address) == 0) {
-            if (senders[i].count > 0)
-                senders[i].count--;
-            break;
-        }
-    }
-    pthread_mutex_unlock(&senders_lock);
-}
+/* Inquiries per address: each one is counted before it is stored (and
+ * given back when it could not be), so that a sender who retries after a
+ * busy answer is not limited for it. */
+static struct rate_limit senders = RATE_LIMIT_INIT(LEADS_PER_WINDOW, LEADS_WINDOW_S);
 
 /* ===== validation ===== */
 
@@ -331,7 +279,7 @@ void api_leads_post(struct http_req *req, struct http_resp *resp)
     s = api_writer(req, resp);
     if (!s || read_lead(doc, s, &lead, lang, resp))
         goto out;
-    wait = rate_limit(req->client, time(NULL));
+    wait = rate_limit_take(&senders, req->client, time(NULL));
     if (wait > 0) {
         http_problem(
             resp, 429, NULL,
@@ -344,7 +292,7 @@ void api_leads_post(struct http_req *req, struct http_resp *resp)
     err = insert_lead(s, &lead, api_principal(req) ? api_principal(req)->who.name : "anonymous",
                       req->client, code, sizeof(code), &d);
     if (err) {
-        rate_refund(req->client);
+        rate_limit_refund(&senders, req->client);
         api_error(resp, err, &d);
         goto out;
     }

@@ -71,15 +71,6 @@ static void give_turn(void)
 
 /* ===== the answer ===== */
 
-static void opt_str(struct jw *w, const char *key, const char *v)
-{
-    jw_key(w, key);
-    if (v && v[0])
-        jw_str(w, v);
-    else
-        jw_null(w);
-}
-
 /* Writes who as the JSON answer of /login and /me. */
 static void identity_json(struct http_resp *resp, const struct app_identity *who)
 {
@@ -90,11 +81,11 @@ static void identity_json(struct http_resp *resp, const struct app_identity *who
     jw_obj_begin(&w);
     jw_key(&w, "signed_in");
     jw_bool(&w, who->name[0] != '\0');
-    opt_str(&w, "user", who->name);
-    opt_str(&w, "display_name", who->display_name);
-    opt_str(&w, "role", who->role);
-    opt_str(&w, "department", who->department);
-    opt_str(&w, "tax_code", who->tax_code);
+    jw_opt_str(&w, "user", who->name);
+    jw_opt_str(&w, "display_name", who->display_name);
+    jw_opt_str(&w, "role", who->role);
+    jw_opt_str(&w, "department", who->department);
+    jw_opt_str(&w, "tax_code", who->tax_code);
     jw_key(&w, "signed_in_with");
     if (who->name[0])
         jw_str(&w, who->via_token ? "token" : "session");
@@ -161,8 +152,17 @@ static int read_credentials(json_t *doc, struct credentials *c, enum api_lang la
     return 0;
 }
 
-/* Answers 429 and returns 1 when the account or the address failed too
- * often. */
+/* Answers 429: wait more seconds. */
+static void refuse_for(struct http_resp *resp, enum api_lang lang, long wait)
+{
+    http_problem(resp, 429, NULL,
+                 api_tr(lang, "Too many failed sign-ins; try again in %ld minutes."),
+                 (wait + 59) / 60);
+    resp->retry_after = (int)wait;
+}
+
+/* Writes the keys of the account and the address; answers 429 and returns
+ * 1 when either failed too often. */
 static int too_many(const struct credentials *c, const char *client, enum api_lang lang,
                     struct http_resp *resp, char *account_key, char *address_key)
 {
@@ -175,13 +175,27 @@ static int too_many(const struct credentials *c, const char *client, enum api_la
     by_address = rate_limit_wait(&address_fails, address_key, now);
     if (by_address > wait)
         wait = by_address;
-    if (!wait)
-        return 0;
-    http_problem(resp, 429, NULL,
-                 api_tr(lang, "Too many failed sign-ins; try again in %ld minutes."),
-                 (wait + 59) / 60);
-    resp->retry_after = (int)wait;
-    return 1;
+    if (wait)
+        refuse_for(resp, lang, wait);
+    return wait != 0;
+}
+
+/* Counts the attempt for the account and the address; answers 429 and
+ * returns 0 (counting nothing) when either refuses. */
+static int take_attempt(enum api_lang lang, struct http_resp *resp, const char *account_key,
+                        const char *address_key)
+{
+    time_t now = time(NULL);
+    long wait = rate_limit_take(&account_fails, account_key, now);
+
+    if (!wait) {
+        wait = rate_limit_take(&address_fails, address_key, now);
+        if (wait)
+            rate_limit_refund(&account_fails, account_key);
+    }
+    if (wait)
+        refuse_for(resp, lang, wait);
+    return wait == 0;
 }
 
 /* Checks the credentials and starts the session (on the lane, in turn). */
@@ -206,14 +220,12 @@ static void sign_in(struct http_req *req, struct http_resp *resp, const struct c
         return;
     }
     /* asked again in turn, and the attempt counted as a failure before the
-     * check (taken back if it holds), so that sign-ins checked at the same
-     * time never get past the limit together */
-    if (too_many(c, req->client, lang, resp, account_key, address_key)) {
+     * check in the same step (taken back if it holds), so that sign-ins
+     * checked at the same time never get past the limit together */
+    if (!take_attempt(lang, resp, account_key, address_key)) {
         give_turn();
         return;
     }
-    rate_limit_fail(&account_fails, account_key, time(NULL));
-    rate_limit_fail(&address_fails, address_key, time(NULL));
     khu_diag_clear(&d);
     err = app_login(s, req->client, c->user, c->password, c->password_len, token, &who, &d);
     give_turn();

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Counting failures per key (an account, a client address) in a fixed
- * window, in a table of fixed size: what lets the sign-in refuse a
- * guesser with 429 and Retry-After. When the table is full a key that no
- * longer refuses anyone gives up its slot (the one whose window began
- * longest ago); only when every key refuses does the oldest.
+ * Counting attempts or failures per key (an account, a client address) in
+ * a fixed window, in a table of fixed size: what lets the sign-in refuse a
+ * guesser and the inquiry form a flood with 429 and Retry-After. When the table is full a key that
+ * no longer refuses anyone gives up its slot (the one whose window began longest ago); only when
+ * every key refuses does the oldest.
  */
 #ifndef KHU_API_RATE_LIMIT_H
 #define KHU_API_RATE_LIMIT_H
@@ -40,6 +40,10 @@ long rate_limit_wait(struct rate_limit *r, const char *key, time_t now);
 
 /* Counts one failure of key at now. */
 void rate_limit_fail(struct rate_limit *r, const char *key, time_t now);
+
+/* In one step: returns the seconds key must wait, or 0 after counting one
+ * attempt of key (give it back with rate_limit_refund when it holds). */
+long rate_limit_take(struct rate_limit *r, const char *key, time_t now);
 
 /* Takes back one failure counted for key (counted before the attempt,
  * which then succeeded). */

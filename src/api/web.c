@@ -131,15 +131,6 @@ void web_asset(struct http_req *req, struct http_resp *resp)
     buf_append(&resp->body, a->data, (size_t)a->len);
 }
 
-static void opt_str(struct jw *w, const char *key, const char *value)
-{
-    jw_key(w, key);
-    if (value[0])
-        jw_str(w, value);
-    else
-        jw_null(w);
-}
-
 void web_config(struct http_req *req, struct http_resp *resp)
 {
     static const char *const none[] = {NULL};
@@ -150,8 +141,8 @@ void web_config(struct http_req *req, struct http_resp *resp)
         return;
     jw_init(&w, &resp->body);
     jw_obj_begin(&w);
-    opt_str(&w, "tiles", app ? app->tiles : "");
-    opt_str(&w, "tiles_attribution", app ? app->tiles_attribution : "");
+    jw_opt_str(&w, "tiles", app ? app->tiles : "");
+    jw_opt_str(&w, "tiles_attribution", app ? app->tiles_attribution : "");
     jw_key(&w, "assets_version");
     jw_str(&w, khu_assets_version);
     jw_key(&w, "languages");

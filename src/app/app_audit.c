@@ -23,17 +23,6 @@ void app_audit_time(int64_t ms, char *out, size_t n)
     snprintf(out, n, "%s.%03dZ", day, (int)(ms % 1000));
 }
 
-static void text_or_null(struct jw *w, const char *key, const struct khu_row *row, int i)
-{
-    const char *s = row_text(row, i);
-
-    jw_key(w, key);
-    if (s)
-        jw_str(w, s);
-    else
-        jw_null(w);
-}
-
 /* A before or after value: the JSON the store wrote, as it is. */
 static void json_or_null(struct jw *w, const char *key, const struct khu_row *row, int i)
 {
@@ -56,14 +45,14 @@ void app_audit_json(struct jw *w, const struct khu_row *row)
     jw_int(w, row_int(row, AUDIT_COL_ID));
     jw_key(w, "at");
     jw_str(w, at);
-    text_or_null(w, "actor", row, AUDIT_COL_ACTOR);
-    text_or_null(w, "address", row, AUDIT_COL_ADDRESS);
-    text_or_null(w, "action", row, AUDIT_COL_ACTION);
-    text_or_null(w, "table", row, AUDIT_COL_TABLE);
-    text_or_null(w, "key", row, AUDIT_COL_KEY);
+    jw_opt_str(w, "actor", row_text(row, AUDIT_COL_ACTOR));
+    jw_opt_str(w, "address", row_text(row, AUDIT_COL_ADDRESS));
+    jw_opt_str(w, "action", row_text(row, AUDIT_COL_ACTION));
+    jw_opt_str(w, "table", row_text(row, AUDIT_COL_TABLE));
+    jw_opt_str(w, "key", row_text(row, AUDIT_COL_KEY));
     json_or_null(w, "before", row, AUDIT_COL_BEFORE);
     json_or_null(w, "after", row, AUDIT_COL_AFTER);
-    text_or_null(w, "source", row, AUDIT_COL_SOURCE);
-    text_or_null(w, "hash", row, AUDIT_COL_HASH);
+    jw_opt_str(w, "source", row_text(row, AUDIT_COL_SOURCE));
+    jw_opt_str(w, "hash", row_text(row, AUDIT_COL_HASH));
     jw_obj_end(w);
 }

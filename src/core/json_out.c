@@ -156,6 +156,15 @@ void jw_opt_real(struct jw *w, const char *key, int known, double v)
         jw_null(w);
 }
 
+void jw_opt_str(struct jw *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    if (s && s[0])
+        jw_str(w, s);
+    else
+        jw_null(w);
+}
+
 void jw_int(struct jw *w, int64_t v)
 {
     char text[24], *p = text + sizeof(text);

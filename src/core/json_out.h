@@ -45,6 +45,9 @@ void jw_null(struct jw *w);
 /* Writes key and v, or key and null when v is not known. */
 void jw_opt_real(struct jw *w, const char *key, int known, double v);
 
+/* Writes key and the string s, or key and null when s is NULL or "". */
+void jw_opt_str(struct jw *w, const char *key, const char *s);
+
 /* Writes already-encoded JSON text as one value. */
 void jw_raw(struct jw *w, const char *json, size_t n);
 
