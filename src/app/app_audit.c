@@ -53,6 +53,7 @@ void app_audit_json(struct jw *w, const struct khu_row *row)
     json_or_null(w, "before", row, AUDIT_COL_BEFORE);
     json_or_null(w, "after", row, AUDIT_COL_AFTER);
     jw_opt_str(w, "source", row_text(row, AUDIT_COL_SOURCE));
+    jw_opt_str(w, "as_of", row_text(row, AUDIT_COL_AS_OF));
     jw_opt_str(w, "hash", row_text(row, AUDIT_COL_HASH));
     jw_obj_end(w);
 }

@@ -112,6 +112,8 @@ static int print_record(void *arg, const struct khu_row *row)
            or_dash(row_text(row, AUDIT_COL_TABLE)), or_dash(row_text(row, AUDIT_COL_KEY)));
     if (row_text(row, AUDIT_COL_SOURCE))
         printf("        source: %.200s\n", row_text(row, AUDIT_COL_SOURCE));
+    if (row_text(row, AUDIT_COL_AS_OF))
+        printf("        as of:  %s\n", row_text(row, AUDIT_COL_AS_OF));
     if (row_text(row, AUDIT_COL_BEFORE))
         printf("        before: %.300s\n", row_text(row, AUDIT_COL_BEFORE));
     if (row_text(row, AUDIT_COL_AFTER))

@@ -5,7 +5,9 @@
  * in the order of struct audit_record as an 8-byte little-endian length
  * followed by its bytes; a NULL field is the length 2^64-1 with no bytes,
  * and the two integers are written in decimal. A length before every
- * field keeps ("ab","c") and ("a","bc") apart.
+ * field keeps ("ab","c") and ("a","bc") apart. as_of came later (schema
+ * 9): it is hashed, as one more field, only when it is not NULL, so that
+ * every record written before it keeps its hash.
  */
 #include "core/audit_chain.h"
 
@@ -54,6 +56,8 @@ void audit_chain_hash(const uint8_t prev[AUDIT_HASH_BYTES], const struct audit_r
     put_field(&h, r->before);
     put_field(&h, r->after);
     put_field(&h, r->source);
+    if (r->as_of)
+        put_field(&h, r->as_of);
     crypto_generichash_final(&h, out, AUDIT_HASH_BYTES);
 }
 

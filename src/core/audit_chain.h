@@ -29,6 +29,7 @@ struct audit_record {
     const char *before;  /* JSON of the row before, NULL when there was none */
     const char *after;   /* JSON of the row after, NULL when there is none */
     const char *source;  /* the source the writer gave for the change */
+    const char *as_of;   /* the date the changed figures are as of (YYYY-MM-DD), or NULL */
 };
 
 /* API */

@@ -31,6 +31,7 @@ enum store_audit_col {
     AUDIT_COL_AFTER,   /* JSON text or NULL */
     AUDIT_COL_SOURCE,  /* text or NULL */
     AUDIT_COL_HASH,    /* 64 hex digits */
+    AUDIT_COL_AS_OF,   /* text (YYYY-MM-DD) or NULL: the date the changed figures are as of */
     AUDIT_NCOLS,
 };
 

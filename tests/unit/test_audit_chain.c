@@ -117,6 +117,43 @@ static void test_boundaries(void)
     CHECK(strcmp(a, b) != 0);
 }
 
+/* The as-of date of a change (schema 9) is hashed when present, and only
+ * then: every record written before it keeps its hash (the known answers
+ * above have none), and a record with one has its own known answer. */
+static void test_as_of(void)
+{
+    static const struct audit_record edit = {
+        .id = 3,
+        .at_ms = 1764000001500,
+        .actor = "lan.officer",
+        .address = "192.0.2.7",
+        .action = "update",
+        .table = "zones",
+        .key = "kcn-long-hau",
+        .before = "{\"total_ha\":425}",
+        .after = "{\"total_ha\":430.5}",
+        .source = "Báo cáo 2026",
+        .as_of = "2026-10-01",
+    };
+    uint8_t zero[AUDIT_HASH_BYTES] = {0};
+    char with[AUDIT_HASH_HEX], without[AUDIT_HASH_HEX], other[AUDIT_HASH_HEX];
+    struct audit_record r = edit;
+
+    hash_of(zero, &edit, with);
+    CHECK_EQ_STR(with, "fc3e5f0b06b48889dc48587fffb222c63f13d76c6a3371b925a9d208358aa853");
+    r.as_of = NULL;
+    hash_of(zero, &r, without);
+    CHECK(strcmp(with, without) != 0);
+    r.as_of = "2026-10-02";
+    hash_of(zero, &r, other);
+    CHECK(strcmp(with, other) != 0);
+    r = edit; /* the date cannot pass for the end of the source */
+    r.source = "Báo cáo 20262026-10-01";
+    r.as_of = NULL;
+    hash_of(zero, &r, other);
+    CHECK(strcmp(with, other) != 0);
+}
+
 static void test_hex(void)
 {
     uint8_t h[AUDIT_HASH_BYTES], back[AUDIT_HASH_BYTES];
@@ -146,6 +183,7 @@ int main(void)
     test_known_answers();
     test_every_field_counts();
     test_boundaries();
+    test_as_of();
     test_hex();
     return test_report("test_audit_chain");
 }

@@ -19,7 +19,7 @@
 
 #define AUDIT_COLUMNS                                                                              \
     "id, at_ms, actor, address, action, table_name, row_key, before_json, after_json, source, "    \
-    "hash"
+    "hash, as_of"
 
 int64_t sq_now_ms(void)
 {
@@ -66,7 +66,7 @@ static void bind_or_null(sqlite3_stmt *st, int i, const char *v)
 enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, struct khu_diag *d)
 {
     static const char sql[] = "INSERT INTO audit (" AUDIT_COLUMNS ")"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     struct store *s = tx->s;
     uint8_t prev[AUDIT_HASH_BYTES], hash[AUDIT_HASH_BYTES];
     char hex[AUDIT_HASH_HEX];
@@ -97,6 +97,7 @@ enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, str
         .before = c->before,
         .after = c->after,
         .source = c->source,
+        .as_of = c->as_of,
     };
     audit_chain_hash(prev, &r, hash);
     audit_hash_hex(hash, hex);
@@ -114,6 +115,7 @@ enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, str
     bind_or_null(st, 9, r.after);
     bind_or_null(st, 10, r.source);
     sqlite3_bind_text(st, 11, hex, -1, SQLITE_STATIC);
+    bind_or_null(st, 12, r.as_of);
     rc = sqlite3_step(st);
     sq_release(s, st);
     if (rc != SQLITE_DONE)
@@ -214,6 +216,7 @@ static int verify_record(void *arg, const struct khu_row *row)
         .before = row_text(row, AUDIT_COL_BEFORE),
         .after = row_text(row, AUDIT_COL_AFTER),
         .source = row_text(row, AUDIT_COL_SOURCE),
+        .as_of = row_text(row, AUDIT_COL_AS_OF),
     };
 
     v->records++;

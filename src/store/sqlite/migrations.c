@@ -347,9 +347,14 @@ static const char v8[] =
     " id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1), n INTEGER NOT NULL) STRICT;"
     "INSERT INTO data_generation (id, n) VALUES (1, 0);";
 
+/* Version 9: edits of the registry. An audit record keeps the date the
+ * figures it changed are as of, beside the source the writer gave (the
+ * chain hashes it only when present: core/audit_chain.c). */
+static const char v9[] = "ALTER TABLE audit ADD COLUMN as_of TEXT " DATE_OK(as_of) ";";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9};
 
 const char *migration_key_rowid(const char *table)
 {
@@ -405,6 +410,7 @@ const char *migration_about(int version)
         "adding sources, the precision of dates and the provenance of figures",
         "adding public summaries and the Vietnamese and Korean of notes, scopes and reviews",
         "adding departments, user accounts, sessions, API tokens and the audit trail",
+        "adding the as-of date of the figures a change gives to the audit trail",
     };
 
     if (version < 1 || version > MIGRATION_LATEST)

@@ -69,6 +69,7 @@ struct sq_change {
     const char *before; /* JSON or NULL */
     const char *after;  /* JSON or NULL */
     const char *source;
+    const char *as_of; /* YYYY-MM-DD or NULL */
 };
 
 /* ===== the domain's SQL, written once ===== */
@@ -185,6 +186,10 @@ void sq_search_free(struct store *s);
  * system clock, the next id and the hash chained to the last record.
  * Returns KHU_OK, or the database's error with d filled. */
 enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, struct khu_diag *d);
+
+/* Records, inside tx, that table changed now and who changed it (what
+ * GET /api/v1/datasets shows as its date of change). */
+enum khu_err sq_mark_updated(struct store_tx *tx, const char *table, struct khu_diag *d);
 
 /* Returns the system clock's time in milliseconds since 1970-01-01 UTC:
  * the time of audit records and accounts (taken here, never from SQL). */
