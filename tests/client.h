@@ -187,6 +187,25 @@ static inline int http_get(unsigned short port, const char *target, const char *
     return http_raw(port, req, (size_t)n, r);
 }
 
+/* Sends method target with the extra header lines and body (NULL: none). */
+static inline int http_send(unsigned short port, const char *method, const char *target,
+                            const char *headers, const char *body, struct reply *r)
+{
+    size_t blen = body ? strlen(body) : 0, cap = blen + 8192;
+    char *req = malloc(cap);
+    int n, rc;
+
+    if (!req)
+        return -1;
+    n = snprintf(req, cap,
+                 "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s"
+                 "Content-Length: %zu\r\n\r\n%s",
+                 method, target, headers ? headers : "", blen, body ? body : "");
+    rc = n < 0 || (size_t)n >= cap ? -1 : http_raw(port, req, (size_t)n, r);
+    free(req);
+    return rc;
+}
+
 /* Returns the value of header name (case-insensitive) in a static buffer,
  * or NULL. */
 static inline const char *reply_header(const struct reply *r, const char *name)

@@ -222,6 +222,7 @@ static const struct {
     {KHU_ETOOBIG, 413, 1, 0, "the request is too large"},
     {KHU_ENOTFOUND, 404, 1, 0, "not found"},
     {KHU_ECONFLICT, 409, 1, 0, "the request conflicts with data already stored"},
+    {KHU_ESTALE, 412, 1, 0, "the row was changed since it was read"},
     {KHU_EBUSY, 503, 0, API_BUSY_RETRY_S,
      "the database is busy with another write; try again in a few seconds"},
     {KHU_ENOMEM, 503, 0, 0, "the server is out of memory; try again later"},

@@ -61,4 +61,15 @@ void api_me(struct http_req *req, struct http_resp *resp);
 /* GET /api/v1/audit: the audit trail, newest first, with filters (audit.c). */
 void api_audit(struct http_req *req, struct http_resp *resp);
 
+/* POST /api/v1/{table} (is_new 1) and PATCH /api/v1/{table}/{key...}:
+ * an officer's edit of the registry (api/edit.c). */
+/* GET /api/v1/zones/{code}/history: the zone's changes (api/history.c). */
+void api_zone_history(struct http_req *req, struct http_resp *resp);
+
+/* GET /api/v1/{table}/{key...}: one row as stored, with its version in
+ * the ETag (api/row_item.c). */
+void api_row_item(struct http_req *req, struct http_resp *resp, const char *table);
+
+void api_edit(struct http_req *req, struct http_resp *resp, const char *table, int is_new);
+
 #endif

@@ -20,6 +20,7 @@
 #include "core/json_out.h"
 #include "core/num.h"
 #include "core/row.h"
+#include "core/row_version.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -773,6 +774,11 @@ static int write_item(void *arg, const struct khu_row *row)
     struct out *o = arg;
     int src = schema_col_index(o->q->t, "source");
 
+    char version[ROW_VERSION_HEX];
+
+    /* the row's version leads the ETag: what a PATCH names in If-Match */
+    if (row_version(o->q->t, row, 0, version) == 0)
+        snprintf(o->resp->etag_version, sizeof(o->resp->etag_version), "%s", version);
     jw_obj_begin(&o->w);
     item_fields(&o->w, o->q, row);
     jw_key(&o->w, "lang");

@@ -30,6 +30,35 @@ LIST_HANDLER(observations)
 LIST_HANDLER(sources)
 ITEM_HANDLER(sources)
 
+/* The registry's edits: one handler per table and method. */
+#define EDIT_HANDLERS(res)                                                                         \
+    static void create_##res(struct http_req *req, struct http_resp *resp)                         \
+    {                                                                                              \
+        api_edit(req, resp, #res, 1);                                                              \
+    }                                                                                              \
+    static void change_##res(struct http_req *req, struct http_resp *resp)                         \
+    {                                                                                              \
+        api_edit(req, resp, #res, 0);                                                              \
+    }
+EDIT_HANDLERS(zones)
+EDIT_HANDLERS(units)
+EDIT_HANDLERS(targets)
+EDIT_HANDLERS(observations)
+EDIT_HANDLERS(partners)
+EDIT_HANDLERS(events)
+EDIT_HANDLERS(sources)
+
+/* One row of the tables that have no item in the read API. */
+#define ROW_HANDLER(res)                                                                           \
+    static void row_##res(struct http_req *req, struct http_resp *resp)                            \
+    {                                                                                              \
+        api_row_item(req, resp, #res);                                                             \
+    }
+ROW_HANDLER(targets)
+ROW_HANDLER(observations)
+ROW_HANDLER(partners)
+ROW_HANDLER(events)
+
 static const char *const no_params[] = {NULL};
 
 static void healthz(struct http_req *req, struct http_resp *resp)
@@ -103,6 +132,7 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/openapi.json", api_openapi},
     RESOURCE_ROUTES(zones, "code"),
     {"GET", "/api/v1/zones.geojson", list_zones},
+    {"GET", "/api/v1/zones/{code}/history", api_zone_history},
     RESOURCE_ROUTES(units, "code"),
     {"GET", "/api/v1/units.geojson", list_units},
     {"GET", "/api/v1/sectors", list_sectors},
@@ -130,5 +160,26 @@ const struct http_route api_routes[] = {
     {"POST", "/api/v1/logout", api_logout, HTTP_ROUTE_WRITE, API_SIGNED_IN},
     {"GET", "/api/v1/me", api_me},
     {"GET", "/api/v1/audit", api_audit, 0, API_STAFF},
+    /* the registry's edits: rows are made and changed, never deleted (a
+     * zone is marked cancelled) */
+    {"POST", "/api/v1/zones", create_zones, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/zones/{code}", change_zones, HTTP_ROUTE_WRITE, API_STAFF},
+    {"POST", "/api/v1/units", create_units, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/units/{code}", change_units, HTTP_ROUTE_WRITE, API_STAFF},
+    {"GET", "/api/v1/targets/{code}", row_targets},
+    {"GET", "/api/v1/observations/{target_code}/{observed_on}", row_observations},
+    {"GET", "/api/v1/partners/{code}", row_partners},
+    {"GET", "/api/v1/events/{code}", row_events},
+    {"POST", "/api/v1/targets", create_targets, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/targets/{code}", change_targets, HTTP_ROUTE_WRITE, API_STAFF},
+    {"POST", "/api/v1/observations", create_observations, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/observations/{target_code}/{observed_on}", change_observations,
+     HTTP_ROUTE_WRITE, API_STAFF},
+    {"POST", "/api/v1/partners", create_partners, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/partners/{code}", change_partners, HTTP_ROUTE_WRITE, API_STAFF},
+    {"POST", "/api/v1/events", create_events, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/events/{code}", change_events, HTTP_ROUTE_WRITE, API_STAFF},
+    {"POST", "/api/v1/sources", create_sources, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/sources/{code}", change_sources, HTTP_ROUTE_WRITE, API_STAFF},
     {NULL, NULL, NULL, 0},
 };

@@ -27,6 +27,16 @@ void khu_diag_clear(struct khu_diag *d)
     d->column = 0;
     d->field[0] = '\0';
     d->message[0] = '\0';
+    d->rule = NULL;
+    d->other[0] = '\0';
+}
+
+void khu_diag_rule(struct khu_diag *d, const char *rule, const char *other)
+{
+    if (!d)
+        return;
+    d->rule = rule;
+    snprintf(d->other, sizeof(d->other), "%s", other ? other : "");
 }
 
 void khu_diag_set(struct khu_diag *d, long line, long column, const char *field, const char *fmt,
@@ -39,6 +49,8 @@ void khu_diag_set(struct khu_diag *d, long line, long column, const char *field,
     d->line = line;
     d->column = column;
     snprintf(d->field, sizeof(d->field), "%s", field ? field : "");
+    d->rule = NULL;
+    d->other[0] = '\0';
     va_start(ap, fmt);
     vsnprintf(d->message, sizeof(d->message), fmt, ap);
     va_end(ap);

@@ -20,7 +20,8 @@
     X(ECONFLICT, "conflict")                                                                       \
     X(EIO, "input/output error")                                                                   \
     X(EBUSY, "busy: try again shortly")                                                            \
-    X(EDB, "database error")
+    X(EDB, "database error")                                                                       \
+    X(ESTALE, "changed since it was read")
 
 enum khu_err {
 #define KHU_ERR_ENUM(name, text) KHU_##name,
@@ -38,6 +39,12 @@ struct khu_diag {
     long column;
     char field[KHU_DIAG_FIELD_MAX];
     char message[KHU_DIAG_MESSAGE_MAX];
+    /* Which rule the input broke, for a caller that words the message
+     * itself (in another language): a static name from a fixed set
+     * ("required", "range", "date", "enum", ... see core/validate.h), or
+     * NULL. other names a second column the rule compares with, or "". */
+    const char *rule;
+    char other[KHU_DIAG_FIELD_MAX];
 };
 
 /* API */
@@ -52,5 +59,9 @@ void khu_diag_clear(struct khu_diag *d);
  * printf-style message, truncating what does not fit. */
 void khu_diag_set(struct khu_diag *d, long line, long column, const char *field, const char *fmt,
                   ...) __attribute__((format(printf, 5, 6)));
+
+/* Sets d's rule (a static string) and the other column it compares with
+ * (may be NULL). d may be NULL. */
+void khu_diag_rule(struct khu_diag *d, const char *rule, const char *other);
 
 #endif

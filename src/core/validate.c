@@ -61,10 +61,12 @@ static enum khu_err check_text(const struct col_def *c, const char *s, size_t le
 
     if (!utf8_valid(s, len, NULL)) {
         khu_diag_set(d, 0, 0, c->name, "is not valid UTF-8");
+        khu_diag_rule(d, "utf8", NULL);
         return KHU_EINVAL;
     }
     if (has_control(s, len)) {
         khu_diag_set(d, 0, 0, c->name, "contains a control character");
+        khu_diag_rule(d, "control", NULL);
         return KHU_EINVAL;
     }
     if (strstr(c->name, "tax_code") && !is_tax_code(s, len)) {
@@ -72,6 +74,7 @@ static enum khu_err check_text(const struct col_def *c, const char *s, size_t le
                      "must be a tax code of 10 or 13 digits (0123456789 or 0123456789-001); "
                      "got '%s'",
                      shown(s, len, show, sizeof(show)));
+        khu_diag_rule(d, "tax_code", NULL);
         return KHU_EINVAL;
     }
     if (strcmp(c->name, "country") == 0 &&
@@ -79,10 +82,12 @@ static enum khu_err check_text(const struct col_def *c, const char *s, size_t le
         khu_diag_set(d, 0, 0, c->name,
                      "must be an ISO 3166 alpha-2 code in capitals such as VN or KR; got '%s'",
                      shown(s, len, show, sizeof(show)));
+        khu_diag_rule(d, "country", NULL);
         return KHU_EINVAL;
     }
     if ((double)len < c->min || (double)len > c->max) {
         khu_diag_set(d, 0, 0, c->name, "must be %g to %g bytes long; got %zu", c->min, c->max, len);
+        khu_diag_rule(d, "length", NULL);
         return KHU_ERANGE;
     }
     return KHU_OK;
@@ -115,8 +120,10 @@ static enum khu_err text_cell(const struct col_def *c, const char *s, size_t len
     if (err)
         return err;
     err = c->type == COL_TOKENS ? normalise_tokens(s, len, scratch) : text_nfc(s, len, scratch);
-    if (err == KHU_EINVAL)
+    if (err == KHU_EINVAL) {
         khu_diag_set(d, 0, 0, c->name, "is not valid UTF-8");
+        khu_diag_rule(d, "utf8", NULL);
+    }
     if (err)
         return err;
     out->kind = CELL_TEXT;
@@ -135,6 +142,7 @@ static enum khu_err number_cell(const struct col_def *c, const char *s, size_t l
     if (len >= sizeof(text)) {
         khu_diag_set(d, 0, 0, c->name, "must be a number; got '%s'",
                      shown(s, len, show, sizeof(show)));
+        khu_diag_rule(d, c->type == COL_REAL ? "number" : "integer", NULL);
         return KHU_EINVAL;
     }
     memcpy(text, s, len);
@@ -146,13 +154,16 @@ static enum khu_err number_cell(const struct col_def *c, const char *s, size_t l
         out->kind = CELL_INT;
         err = parse_i64(text, (int64_t)c->min, (int64_t)c->max, &out->i);
     }
-    if (err == KHU_ERANGE)
+    if (err == KHU_ERANGE) {
         khu_diag_set(d, 0, 0, c->name, "must be from %g to %g%s%s; got %s", c->min, c->max,
                      *unit ? " " : "", unit, text);
-    else if (err)
+        khu_diag_rule(d, "range", NULL);
+    } else if (err) {
         khu_diag_set(d, 0, 0, c->name, "must be %s with '.' as the decimal point; got '%s'",
                      c->type == COL_REAL ? "a number" : "a whole number",
                      shown(s, len, show, sizeof(show)));
+        khu_diag_rule(d, c->type == COL_REAL ? "number" : "integer", NULL);
+    }
     return err;
 }
 
@@ -167,6 +178,7 @@ static enum khu_err enum_cell(const struct col_def *c, const char *s, size_t len
     if (!schema_enum_ok(c, buf_cstr(scratch))) {
         khu_diag_set(d, 0, 0, c->name, "must be one of: %s; got '%s'",
                      schema_enum_list(c, list, sizeof(list)), shown(s, len, show, sizeof(show)));
+        khu_diag_rule(d, "enum", NULL);
         return KHU_EINVAL;
     }
     out->kind = CELL_TEXT;
@@ -187,6 +199,7 @@ static enum khu_err date_cell(const struct col_def *c, const char *s, size_t len
     if (parse_date(buf_cstr(scratch), &days)) {
         khu_diag_set(d, 0, 0, c->name, "must be a real date written YYYY-MM-DD; got '%s'",
                      shown(s, len, show, sizeof(show)));
+        khu_diag_rule(d, "date", NULL);
         return KHU_EINVAL;
     }
     out->kind = CELL_TEXT;
@@ -206,6 +219,7 @@ static enum khu_err bool_cell(const struct col_def *c, const char *s, size_t len
         return KHU_OK;
     }
     khu_diag_set(d, 0, 0, c->name, "must be 0 or 1; got '%s'", shown(s, len, show, sizeof(show)));
+    khu_diag_rule(d, "bool", NULL);
     return KHU_EINVAL;
 }
 
@@ -219,6 +233,7 @@ enum khu_err validate_cell(const struct col_def *c, const char *s, size_t len, s
         if (!c->required)
             return KHU_OK;
         khu_diag_set(d, 0, 0, c->name, "is required");
+        khu_diag_rule(d, "required", NULL);
         return KHU_EINVAL;
     }
     switch (c->type) {
@@ -269,6 +284,7 @@ static enum khu_err check_order(const struct table_def *t, const struct cell *ce
     if (strcmp(cells[i].text, cells[j].text) <= 0)
         return KHU_OK;
     khu_diag_set(d, 0, 0, second, "is %s, before %s (%s)", cells[j].text, first, cells[i].text);
+    khu_diag_rule(d, "before", first);
     return KHU_EINVAL;
 }
 
@@ -283,11 +299,13 @@ static enum khu_err check_zone_areas(const struct table_def *t, const struct cel
     if (has_t && has_i && industrial > total) {
         khu_diag_set(d, 0, 0, "industrial_ha", "is %g ha, more than total_ha (%g ha)", industrial,
                      total);
+        khu_diag_rule(d, "more_than", "total_ha");
         return KHU_EINVAL;
     }
     if (has_i && has_l && leased > industrial) {
         khu_diag_set(d, 0, 0, "leased_ha", "is %g ha, more than industrial_ha (%g ha)", leased,
                      industrial);
+        khu_diag_rule(d, "more_than", "industrial_ha");
         return KHU_EINVAL;
     }
     return KHU_OK;
@@ -300,7 +318,11 @@ static enum khu_err check_provenance(const struct table_def *t, const struct cel
 
     if (i < 0 || cells[i].kind != CELL_TEXT)
         return KHU_OK;
-    return provenance_parse(cells[i].text, cells[i].len, NULL, NULL, d);
+    if (provenance_parse(cells[i].text, cells[i].len, NULL, NULL, d)) {
+        khu_diag_rule(d, "provenance", NULL);
+        return KHU_EINVAL;
+    }
+    return KHU_OK;
 }
 
 enum khu_err validate_row(const struct table_def *t, const struct cell *cells, struct khu_diag *d)
@@ -311,6 +333,7 @@ enum khu_err validate_row(const struct table_def *t, const struct cell *cells, s
         err = check_zone_areas(t, cells, d);
         if (!err && cell_text_eq(t, cells, "code", "group_code")) {
             khu_diag_set(d, 0, 0, "group_code", "names the zone itself");
+            khu_diag_rule(d, "self", NULL);
             err = KHU_EINVAL;
         }
         if (!err)
@@ -318,6 +341,7 @@ enum khu_err validate_row(const struct table_def *t, const struct cell *cells, s
     }
     if (!err && strcmp(t->name, "units") == 0 && cell_text_eq(t, cells, "code", "parent_code")) {
         khu_diag_set(d, 0, 0, "parent_code", "names the unit itself");
+        khu_diag_rule(d, "self", NULL);
         err = KHU_EINVAL;
     }
     if (!err)

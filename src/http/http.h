@@ -56,6 +56,8 @@ struct http_req {
     _Alignas(16) unsigned char principal[HTTP_PRINCIPAL_BYTES];
 };
 
+#define HTTP_ETAG_VERSION_MAX 24 /* characters of http_resp.etag_version */
+
 struct http_resp {
     int status;                    /* 200 unless set */
     const char *content_type;      /* static string; default "application/json" */
@@ -66,6 +68,9 @@ struct http_resp {
     int retry_after;               /* seconds for a Retry-After header (503, 429); 0: none */
     int to_lane;                   /* set by http_to_lane */
     char set_cookie[320];          /* a Set-Cookie header value, "" when unset */
+    /* the version of what the body shows (a row's), put first in the
+     * ETag so that a later If-Match can name it; "" when none */
+    char etag_version[HTTP_ETAG_VERSION_MAX + 1];
 };
 
 typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
@@ -139,12 +144,13 @@ void http_problem(struct http_resp *resp, int status, const char *param, const c
 struct http_field_problem {
     const char *param; /* the field */
     char detail[256];  /* what is wrong with it, for a person */
+    const char *rule;  /* the rule it breaks, for a program ("required", ...); NULL: none */
 };
 
 /* Answers status with every field's problem at once: problem+json whose
  * detail sums them up, whose param is the first field's (as
- * http_problem's), and whose "errors" lists each {param, detail}, so that
- * a form can show each message next to its field. */
+ * http_problem's), and whose "errors" lists each {param, detail} (and
+ * rule when set), so that a form can show each message next to its field. */
 void http_problem_fields(struct http_resp *resp, int status, const char *detail,
                          const struct http_field_problem *fields, int n);
 

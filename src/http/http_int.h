@@ -13,7 +13,7 @@
 #include "http/http.h"
 
 /* Room for a quoted ETag: '"', 16 hex digits, "-gz", '"', NUL. */
-#define HTTP__ETAG_MAX 24
+#define HTTP__ETAG_MAX (24 + HTTP_ETAG_VERSION_MAX)
 
 /* Size of the buffer that receives the offending parameter's name. */
 #define HTTP__PARAM_NAME_MAX 128
@@ -40,9 +40,11 @@ const char *http__reason(int status);
 void http__json_string(struct buf *b, const char *s, size_t n);
 
 /* Writes into out the strong, quoted ETag of a body with this content
- * type; gzip selects the variant for the compressed body ("...-gz"). */
-void http__etag(char out[HTTP__ETAG_MAX], const char *content_type, const char *body, size_t n,
-                int gzip);
+ * type; gzip selects the variant for the compressed body ("...-gz").
+ * version (NULL or "": none) is the handler's version of what the body
+ * shows, put first: "version.hash". */
+void http__etag(char out[HTTP__ETAG_MAX], const char *version, const char *content_type,
+                const char *body, size_t n, int gzip);
 
 /* Returns 1 when the If-None-Match header value (a list of entity tags, or
  * "*") matches etag, comparing weakly as RFC 9110 asks. */

@@ -68,13 +68,15 @@ static uint64_t body_hash(uint64_t h, const char *body, size_t n)
     return n > i ? fnv1a(h, p + i, n - i) : h;
 }
 
-void http__etag(char out[HTTP__ETAG_MAX], const char *content_type, const char *body, size_t n,
-                int gzip)
+void http__etag(char out[HTTP__ETAG_MAX], const char *version, const char *content_type,
+                const char *body, size_t n, int gzip)
 {
     uint64_t h = fnv1a(FNV_OFFSET, content_type, strlen(content_type) + 1);
+    int tagged = version && version[0];
 
     h = body_hash(h, body, n);
-    snprintf(out, HTTP__ETAG_MAX, "\"%016" PRIx64 "%s\"", h, gzip ? "-gz" : "");
+    snprintf(out, HTTP__ETAG_MAX, "\"%.*s%s%016" PRIx64 "%s\"", tagged ? HTTP_ETAG_VERSION_MAX : 0,
+             tagged ? version : "", tagged ? "." : "", h, gzip ? "-gz" : "");
 }
 
 static const char *skip_list_space(const char *p)

@@ -35,10 +35,12 @@ static const struct reason reasons[] = {
     {405, "Method Not Allowed"},
     {406, "Not Acceptable"},
     {409, "Conflict"},
+    {412, "Precondition Failed"},
     {413, "Content Too Large"},
     {414, "URI Too Long"},
     {415, "Unsupported Media Type"},
     {422, "Unprocessable Content"},
+    {428, "Precondition Required"},
     {429, "Too Many Requests"},
     {431, "Request Header Fields Too Large"},
     {500, "Internal Server Error"},
@@ -153,6 +155,10 @@ void http_problem_fields(struct http_resp *resp, int status, const char *detail,
         http__json_string(&resp->body, fields[i].param, strlen(fields[i].param));
         buf_puts(&resp->body, ",\"detail\":");
         http__json_string(&resp->body, fields[i].detail, strlen(fields[i].detail));
+        if (fields[i].rule) {
+            buf_puts(&resp->body, ",\"rule\":");
+            http__json_string(&resp->body, fields[i].rule, strlen(fields[i].rule));
+        }
         buf_putc(&resp->body, '}');
     }
     buf_puts(&resp->body, "]}");

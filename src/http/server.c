@@ -306,7 +306,8 @@ static int check_etag(struct exchange *x, int gzip)
 {
     if (x->resp.status != 200 || x->resp.no_etag)
         return 0;
-    http__etag(x->etag, x->resp.content_type, buf_cstr(&x->resp.body), x->resp.body.len, gzip);
+    http__etag(x->etag, x->resp.etag_version, x->resp.content_type, buf_cstr(&x->resp.body),
+               x->resp.body.len, gzip);
     return x->if_none_match && x->safe && http__etag_matches(x->if_none_match, x->etag);
 }
 
@@ -357,7 +358,8 @@ static void finish_answer(struct exchange *x)
     if (x->gzip && !compress_body(x)) {
         x->gzip = 0;
         if (x->etag[0])
-            http__etag(x->etag, x->resp.content_type, buf_cstr(&x->resp.body), x->resp.body.len, 0);
+            http__etag(x->etag, x->resp.etag_version, x->resp.content_type, buf_cstr(&x->resp.body),
+                       x->resp.body.len, 0);
     }
 }
 
@@ -679,6 +681,7 @@ static void resp_defaults(struct http_resp *resp)
     resp->retry_after = 0;
     resp->to_lane = 0;
     resp->set_cookie[0] = '\0';
+    resp->etag_version[0] = '\0';
 }
 
 static void lane_busy(struct exchange *x)

@@ -95,13 +95,7 @@ static void setup(void)
 static int request(const char *method, const char *target, const char *headers, const char *body,
                    struct reply *r)
 {
-    char req[8192];
-    int n =
-        snprintf(req, sizeof(req),
-                 "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s"
-                 "Content-Length: %zu\r\n\r\n%s",
-                 method, target, headers ? headers : "", body ? strlen(body) : 0, body ? body : "");
-    return http_raw(srv.port, req, (size_t)n, r);
+    return http_send(srv.port, method, target, headers, body, r);
 }
 
 #define JSON_TYPE "Content-Type: application/json\r\n"

@@ -114,15 +114,24 @@ static void test_etag(void)
 {
     char a[HTTP__ETAG_MAX], b[HTTP__ETAG_MAX], gz[HTTP__ETAG_MAX];
 
-    http__etag(a, "application/json", "{}", 2, 0);
-    http__etag(b, "text/csv", "{}", 2, 0);
-    http__etag(gz, "application/json", "{}", 2, 1);
+    http__etag(a, NULL, "application/json", "{}", 2, 0);
+    http__etag(b, NULL, "text/csv", "{}", 2, 0);
+    http__etag(gz, NULL, "application/json", "{}", 2, 1);
     CHECK_EQ_INT(strlen(a), 18);
     CHECK(a[0] == '"' && a[17] == '"');
     CHECK(strcmp(a, b) != 0);
     CHECK_EQ_INT(strlen(gz), 21);
     CHECK(strncmp(a, gz, 17) == 0);
     CHECK_EQ_STR(gz + 17, "-gz\"");
+    {
+        char v[HTTP__ETAG_MAX], v2[HTTP__ETAG_MAX];
+        http__etag(v, "0123456789abcdef", "application/json", "{}", 2, 0);
+        http__etag(v2, "0123456789abcdef", "application/json", "{}", 2, 1);
+        CHECK_EQ_INT(strlen(v), 35);
+        CHECK(strncmp(v, "\"0123456789abcdef.", 18) == 0);
+        CHECK_EQ_STR(v + 18, a + 1); /* then the body's hash, as without a version */
+        CHECK_EQ_STR(v2 + 18, gz + 1);
+    }
 
     CHECK_EQ_INT(http__etag_matches(a, a), 1);
     CHECK_EQ_INT(http__etag_matches("*", a), 1);

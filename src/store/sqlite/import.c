@@ -1087,33 +1087,12 @@ static enum khu_err check_references(struct importer *im)
  * now, and who loaded it. */
 static enum khu_err mark_updated(struct importer *im)
 {
-    static const char sql[] =
-        "INSERT INTO dataset_updates (name, updated_at, updated_by) VALUES (?1, ?2, ?3)"
-        " ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at,"
-        " updated_by = excluded.updated_by";
-    struct store *s = im->tx->s;
-    char now[32];
-    time_t t = time(NULL);
-    struct tm tm;
     size_t i;
+    enum khu_err err = KHU_OK;
 
-    if (!gmtime_r(&t, &tm) || !strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm))
-        return KHU_EIO;
-    for (i = 0; i < im->nlogs; i++) {
-        sqlite3_stmt *st = sq_prepare(s, sql);
-        int rc;
-        if (!st)
-            return sq_error(s, sqlite3_errcode(s->db), "the dates of change", NULL);
-        sqlite3_bind_text(st, 1, im->logs[i].t->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-        if (im->tx->actor.name[0])
-            sqlite3_bind_text(st, 3, im->tx->actor.name, -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(st);
-        sq_release(s, st);
-        if (rc != SQLITE_DONE)
-            return sq_error(s, rc, "the dates of change", NULL);
-    }
-    return KHU_OK;
+    for (i = 0; i < im->nlogs && !err; i++)
+        err = sq_mark_updated(im->tx, im->logs[i].t->name, NULL);
+    return err;
 }
 
 /* Appends one audit record per file loaded: a whole file is one write,

@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/xalloc.h"
 
@@ -130,4 +131,31 @@ enum khu_err store_write(struct store *s, const struct store_actor *actor, store
         return err;
     }
     return store_tx_commit(tx, d);
+}
+
+enum khu_err sq_mark_updated(struct store_tx *tx, const char *table, struct khu_diag *d)
+{
+    static const char sql[] =
+        "INSERT INTO dataset_updates (name, updated_at, updated_by) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at,"
+        " updated_by = excluded.updated_by";
+    struct store *s = tx->s;
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    sqlite3_stmt *st;
+    int rc;
+
+    if (!gmtime_r(&t, &tm) || !strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm))
+        return KHU_EIO;
+    st = sq_prepare(s, sql);
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the dates of change", d);
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    if (tx->actor.name[0])
+        sqlite3_bind_text(st, 3, tx->actor.name, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sq_release(s, st);
+    return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "the dates of change", d);
 }

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Edits of the registry (see app_edit.h).
+ */
+#include "app/app_edit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+const char *const app_edit_tables[] = {"zones",    "units",  "targets", "observations",
+                                       "partners", "events", "sources", NULL};
+
+int app_edit_writable(const char *table)
+{
+    const char *const *t;
+
+    for (t = app_edit_tables; table && *t; t++)
+        if (strcmp(*t, table) == 0)
+            return 1;
+    return 0;
+}
+
+struct edit {
+    const struct app_edit_request *r;
+    struct app_edit_result *out;
+    const struct table_def *t;
+    struct row_edit *e;
+    int begun;        /* e is begun (and must be freed) */
+    int stale;        /* the row is not the version If-Match names */
+    enum khu_err err; /* of row_edit_begin inside the read's callback */
+};
+
+/* Receives the row as it stands: starts the edit from it and checks its
+ * version. */
+static int take_row(void *arg, const struct khu_row *row)
+{
+    struct edit *x = arg;
+
+    x->err = row_edit_begin(x->e, x->t, row, 0);
+    x->begun = 1;
+    if (!x->err && row_version(x->t, row, 0, x->out->version))
+        x->err = KHU_ENOMEM;
+    if (!x->err && !row_version_matches(x->r->if_match, x->out->version))
+        x->stale = 1;
+    return 0;
+}
+
+/* Checks that every reference the row makes names a row. */
+static enum khu_err check_references(struct store_tx *tx, struct edit *x, struct khu_diag *d)
+{
+    size_t i;
+
+    for (i = 0; i < x->t->ncols; i++) {
+        const struct col_def *c = &x->t->cols[i];
+        const struct cell *v = &x->e->cells[i];
+        char msg[160];
+        int found = 0;
+        enum khu_err err;
+        if (!c->ref_table || !x->e->given[i] || v->kind != CELL_TEXT)
+            continue;
+        err = store_row_exists(tx, c->ref_table, c->ref_col, v->text, &found, d);
+        if (err)
+            return err;
+        if (!found) {
+            snprintf(msg, sizeof(msg), "names no row of %s", c->ref_table);
+            row_edit_problem(x->e, c->name, "reference", c->ref_table, msg);
+        }
+    }
+    return KHU_OK;
+}
+
+static void keep_problems(struct edit *x)
+{
+    int i;
+
+    x->out->nproblems = x->e->nproblems;
+    for (i = 0; i < x->e->nproblems; i++)
+        x->out->problem[i] = x->e->problem[i];
+}
+
+static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *d)
+{
+    struct edit *x = arg;
+    const struct app_edit_request *r = x->r;
+    struct store_row_note note = {.source = r->source, .as_of = r->as_of};
+    int registered = 0;
+    enum khu_err err;
+    size_t i;
+
+    if (r->key) {
+        err = store_row_read(tx, x->t, r->key, take_row, x, d);
+        if (!err)
+            err = x->err;
+        if (err)
+            return err;
+        if (x->stale)
+            return KHU_ESTALE;
+    } else {
+        err = row_edit_begin(x->e, x->t, NULL, 0);
+        x->begun = 1;
+        if (err)
+            return err;
+    }
+    for (i = 0; i < r->nfields; i++) {
+        const struct app_edit_field *f = &r->fields[i];
+        err = row_edit_set(x->e, f->name, f->text ? f->text : "", f->text ? f->len : 0);
+        if (err)
+            return err;
+    }
+    err = check_references(tx, x, d);
+    if (!err && r->source && r->source[0])
+        err = store_row_exists(tx, "sources", "code", r->source, &registered, d);
+    if (err)
+        return err;
+    if (row_edit_check(x->e, r->source, r->as_of, r->today, registered)) {
+        keep_problems(x);
+        return KHU_EINVAL;
+    }
+    store_row_key(x->t, x->e->cells, x->out->key);
+    for (i = 0; i < x->t->ncols; i++)
+        if (x->e->changed[i] && x->out->nchanged < ROW_EDIT_MAX_COLS)
+            snprintf(x->out->changed[x->out->nchanged++], KHU_DIAG_FIELD_MAX, "%s",
+                     x->t->cols[i].name);
+    if (!x->e->nchanged)
+        return KHU_OK; /* already so: nothing written, no record */
+    return r->key ? store_row_update(tx, x->t, x->e->cells, &note, x->out->version, d)
+                  : store_row_insert(tx, x->t, x->e->cells, &note, x->out->version, d);
+}
+
+enum khu_err app_edit(struct store *s, const struct store_actor *actor,
+                      const struct app_edit_request *r, struct app_edit_result *out,
+                      struct khu_diag *d)
+{
+    struct edit x = {.r = r, .out = out};
+    enum khu_err err;
+
+    memset(out, 0, sizeof(*out));
+    x.t = app_edit_writable(r->table) ? schema_table(r->table) : NULL;
+    if (!x.t) {
+        khu_diag_set(d, 0, 0, NULL, "%s cannot be edited", r->table ? r->table : "(none)");
+        return KHU_EINVAL;
+    }
+    if (r->key && (!r->if_match || !r->if_match[0])) {
+        khu_diag_set(d, 0, 0, "if_match",
+                     "a change needs the version of the row it was made on (If-Match)");
+        khu_diag_rule(d, "if_match", NULL);
+        out->problem[0] = *d;
+        out->nproblems = 1;
+        return KHU_EINVAL;
+    }
+    x.e = xmalloc(sizeof(*x.e));
+    if (!x.e)
+        return KHU_ENOMEM;
+    err = store_write(s, actor, edit_in_tx, &x, d);
+    if (x.begun)
+        row_edit_free(x.e);
+    xfree(x.e);
+    return err;
+}

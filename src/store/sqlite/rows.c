@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Writes of one row of a data-model table in SQLite (see store/rows.h).
+ * The SQL is made from core/schema's columns, whose names are the
+ * program's own, never the writer's; values are always bound.
+ */
+#include "store/rows.h"
+#include "store/import.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sq.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define ROW_SQL_MAX  (64 * 1024)
+#define ROW_JSON_MAX (64 * 1024 * 1024)
+
+static void where_key(struct buf *sql, const struct table_def *t, int first_param)
+{
+    size_t i;
+
+    buf_puts(sql, " WHERE ");
+    for (i = 0; t->key[i]; i++)
+        buf_printf(sql, "%s\"%s\" = ?%d", i ? " AND " : "", t->key[i], first_param + (int)i);
+}
+
+enum khu_err store_row_read(struct store_tx *tx, const struct table_def *t, const char *const *key,
+                            store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    return store_row_get(tx->s, t, key, fn, arg, d);
+}
+
+enum khu_err store_row_get(struct store *s, const struct table_def *t, const char *const *key,
+                           store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    struct khu_value vals[SQ_MAX_COLS];
+    struct khu_row row;
+    struct buf sql;
+    sqlite3_stmt *st = NULL;
+    enum khu_err err = KHU_OK;
+    size_t i;
+    int rc;
+
+    buf_init(&sql, ROW_SQL_MAX);
+    buf_puts(&sql, "SELECT ");
+    for (i = 0; i < t->ncols; i++)
+        buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[i].name);
+    buf_printf(&sql, " FROM \"%s\"", t->name);
+    where_key(&sql, t, 1);
+    if (sql.err) {
+        buf_free(&sql);
+        return sql.err;
+    }
+    st = sq_prepare(s, buf_cstr(&sql));
+    buf_free(&sql);
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "reading the row", d);
+    for (i = 0; t->key[i]; i++)
+        sqlite3_bind_text(st, (int)i + 1, key[i], -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        sq_row(st, vals, SQ_MAX_COLS, &row);
+        fn(arg, &row);
+    } else if (rc == SQLITE_DONE) {
+        khu_diag_set(d, 0, 0, NULL, "no row of %s has this key", t->name);
+        err = KHU_ENOTFOUND;
+    } else {
+        err = sq_error(s, rc, "reading the row", d);
+    }
+    sq_release(s, st);
+    return err;
+}
+
+enum khu_err store_row_exists(struct store_tx *tx, const char *table, const char *col,
+                              const char *value, int *found, struct khu_diag *d)
+{
+    struct store *s = tx->s;
+    const struct table_def *t = schema_table(table);
+    char sql[256];
+    sqlite3_stmt *st;
+    enum khu_err err = KHU_OK;
+    int rc;
+
+    *found = 0;
+    if (!t || schema_col_index(t, col) < 0) /* only the schema's names reach the SQL */
+        return KHU_EINVAL;
+    snprintf(sql, sizeof(sql), "SELECT 1 FROM \"%s\" WHERE \"%s\" = ? LIMIT 1", t->name,
+             t->cols[schema_col_index(t, col)].name);
+    st = sq_prepare(s, sql);
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "looking up a reference", d);
+    sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *found = 1;
+    else if (rc != SQLITE_DONE)
+        err = sq_error(s, rc, "looking up a reference", d);
+    sq_release(s, st);
+    return err;
+}
+
+void store_row_key(const struct table_def *t, const struct cell *cells, char out[STORE_ROW_KEY_MAX])
+{
+    size_t i, used = 0;
+
+    out[0] = '\0';
+    for (i = 0; t->key[i] && used < STORE_ROW_KEY_MAX; i++) {
+        int c = schema_col_index(t, t->key[i]);
+        const struct cell *k = c >= 0 ? &cells[c] : NULL;
+        int w = snprintf(out + used, STORE_ROW_KEY_MAX - used, "%s%.*s", i ? "/" : "",
+                         k && k->kind == CELL_TEXT ? (int)k->len : 0,
+                         k && k->kind == CELL_TEXT ? k->text : "");
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static void bind_cell(sqlite3_stmt *st, int index, const struct cell *c)
+{
+    switch (c->kind) {
+    case CELL_NULL:
+        sqlite3_bind_null(st, index);
+        break;
+    case CELL_TEXT:
+        sqlite3_bind_text(st, index, c->text, (int)c->len, SQLITE_STATIC);
+        break;
+    case CELL_INT:
+        sqlite3_bind_int64(st, index, c->i);
+        break;
+    case CELL_REAL:
+        sqlite3_bind_double(st, index, c->r);
+        break;
+    }
+}
+
+/* The key values of cells as strings, for sq_row_json. */
+static void key_values(const struct table_def *t, const struct cell *cells, const char **key,
+                       struct buf *owner)
+{
+    size_t i, at[8];
+
+    buf_reset(owner);
+    for (i = 0; t->key[i] && i < 8; i++) {
+        int c = schema_col_index(t, t->key[i]);
+        at[i] = owner->len;
+        if (c >= 0 && cells[c].kind == CELL_TEXT)
+            buf_append(owner, cells[c].text, cells[c].len);
+        buf_append(owner, "", 1); /* the NUL between values */
+    }
+    for (i = 0; t->key[i] && i < 8; i++)
+        key[i] = owner->data ? owner->data + at[i] : "";
+}
+
+/* Binds cells as ?1..?ncols and the folded search text as ?ncols+1 when t
+ * is searchable. */
+static enum khu_err bind_row(sqlite3_stmt *st, const struct table_def *t, const struct cell *cells,
+                             struct buf *search)
+{
+    const char *values[SQ_MAX_COLS];
+    size_t i;
+    enum khu_err err;
+
+    for (i = 0; i < t->ncols; i++) {
+        bind_cell(st, (int)i + 1, &cells[i]);
+        values[i] = cells[i].kind == CELL_TEXT ? cells[i].text : NULL;
+    }
+    if (!t->searchable)
+        return KHU_OK;
+    /* import_search_text reads values as NUL-terminated: cells of a
+     * row_edit are (they live in bufs), as are the importer's */
+    err = import_search_text(t, values, search);
+    if (!err)
+        sqlite3_bind_text(st, (int)t->ncols + 1, buf_cstr(search), (int)search->len, SQLITE_STATIC);
+    return err;
+}
+
+/* Runs the prepared write st; a taken key becomes KHU_ECONFLICT on the
+ * key's first column. */
+static enum khu_err step_write(struct store *s, sqlite3_stmt *st, const struct table_def *t,
+                               struct khu_diag *d)
+{
+    int rc = sqlite3_step(st);
+
+    if (rc == SQLITE_DONE)
+        return KHU_OK;
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
+        khu_diag_set(d, 0, 0, t->key[0], "a row of %s with this key exists already", t->name);
+        khu_diag_rule(d, "taken", NULL);
+        return KHU_ECONFLICT;
+    }
+    return sq_error(s, rc, "writing the row", d);
+}
+
+/* Appends the audit record of the row of cells just written. */
+static enum khu_err audit_row(struct store_tx *tx, const struct table_def *t,
+                              const struct cell *cells, const char *action, const char *before,
+                              const struct store_row_note *note, char version[ROW_VERSION_HEX],
+                              struct khu_diag *d)
+{
+    char key[STORE_ROW_KEY_MAX];
+    const char *kv[8];
+    struct buf owner, after;
+    int found = 0;
+    enum khu_err err;
+
+    buf_init(&owner, STORE_ROW_KEY_MAX * 2);
+    buf_init(&after, ROW_JSON_MAX);
+    key_values(t, cells, kv, &owner);
+    store_row_key(t, cells, key);
+    err = sq_row_json(tx->s, t, kv, &after, &found, d);
+    version[0] = '\0';
+    if (!err && found) /* the version is the digest of this very JSON */
+        row_version_of_json(buf_cstr(&after), after.len, version);
+    if (!err) {
+        struct sq_change c = {.action = action,
+                              .table = t->name,
+                              .key = key,
+                              .before = before,
+                              .after = found ? buf_cstr(&after) : NULL,
+                              .source = note ? note->source : NULL,
+                              .as_of = note ? note->as_of : NULL};
+        err = sq_mark_updated(tx, t->name, d);
+        if (!err)
+            err = sq_audit_append(tx, &c, d);
+    }
+    buf_free(&owner);
+    buf_free(&after);
+    return err;
+}
+
+enum khu_err store_row_insert(struct store_tx *tx, const struct table_def *t,
+                              const struct cell *cells, const struct store_row_note *note,
+                              char version[ROW_VERSION_HEX], struct khu_diag *d)
+{
+    struct store *s = tx->s;
+    const char *key_rowid = migration_key_rowid(t->name);
+    struct buf sql, search;
+    sqlite3_stmt *st;
+    enum khu_err err;
+    size_t i;
+
+    if (t->ncols + 1 > SQ_MAX_COLS || (key_rowid && schema_col_index(t, t->key[0]) != 0))
+        return KHU_EINVAL;
+    buf_init(&sql, ROW_SQL_MAX);
+    buf_printf(&sql, "INSERT INTO \"%s\" (%s", t->name, key_rowid ? "rowid, " : "");
+    for (i = 0; i < t->ncols; i++)
+        buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[i].name);
+    buf_puts(&sql, t->searchable ? ", search) VALUES (" : ") VALUES (");
+    if (key_rowid) /* the rowid the schema's triggers demand, from the key (?1) */
+        buf_printf(&sql, "(SELECT %s FROM (SELECT ?1 AS k)), ", key_rowid);
+    for (i = 0; i < t->ncols + (t->searchable ? 1 : 0); i++)
+        buf_printf(&sql, "%s?%zu", i ? ", " : "", i + 1);
+    buf_putc(&sql, ')');
+    if (sql.err) {
+        buf_free(&sql);
+        return KHU_ENOMEM;
+    }
+    st = sq_prepare(s, buf_cstr(&sql));
+    buf_free(&sql);
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "writing the row", d);
+    buf_init(&search, ROW_JSON_MAX);
+    err = bind_row(st, t, cells, &search);
+    if (!err)
+        err = step_write(s, st, t, d);
+    sq_release(s, st);
+    buf_free(&search);
+    if (!err)
+        err = audit_row(tx, t, cells, "insert", NULL, note, version, d);
+    return err;
+}
+
+enum khu_err store_row_update(struct store_tx *tx, const struct table_def *t,
+                              const struct cell *cells, const struct store_row_note *note,
+                              char version[ROW_VERSION_HEX], struct khu_diag *d)
+{
+    struct store *s = tx->s;
+    const char *kv[8];
+    struct buf sql, search, owner, before;
+    sqlite3_stmt *st = NULL;
+    enum khu_err err;
+    int found = 0;
+    size_t i, nparams = t->ncols + (t->searchable ? 1 : 0);
+
+    if (nparams > SQ_MAX_COLS)
+        return KHU_EINVAL;
+    buf_init(&sql, ROW_SQL_MAX);
+    buf_init(&search, ROW_JSON_MAX);
+    buf_init(&owner, STORE_ROW_KEY_MAX * 2);
+    buf_init(&before, ROW_JSON_MAX);
+    key_values(t, cells, kv, &owner);
+    err = sq_row_json(s, t, kv, &before, &found, d);
+    if (!err && !found) {
+        khu_diag_set(d, 0, 0, NULL, "no row of %s has this key", t->name);
+        err = KHU_ENOTFOUND;
+    }
+    if (err)
+        goto out;
+    buf_printf(&sql, "UPDATE \"%s\" SET ", t->name);
+    for (i = 0; i < t->ncols; i++)
+        buf_printf(&sql, "%s\"%s\" = ?%zu", i ? ", " : "", t->cols[i].name, i + 1);
+    if (t->searchable)
+        buf_printf(&sql, ", search = ?%zu", t->ncols + 1);
+    where_key(&sql, t, (int)nparams + 1);
+    if (sql.err) {
+        err = KHU_ENOMEM;
+        goto out;
+    }
+    st = sq_prepare(s, buf_cstr(&sql));
+    if (!st) {
+        err = sq_error(s, sqlite3_errcode(s->db), "writing the row", d);
+        goto out;
+    }
+    err = bind_row(st, t, cells, &search);
+    for (i = 0; !err && t->key[i]; i++)
+        sqlite3_bind_text(st, (int)(nparams + 1 + i), kv[i], -1, SQLITE_STATIC);
+    if (!err)
+        err = step_write(s, st, t, d);
+    if (!err)
+        err = audit_row(tx, t, cells, "update", buf_cstr(&before), note, version, d);
+out:
+    sq_release(s, st);
+    buf_free(&sql);
+    buf_free(&search);
+    buf_free(&owner);
+    buf_free(&before);
+    return err;
+}
