@@ -50,6 +50,7 @@ struct change {
     const char *action;
     struct buf before, after;
     int existed;
+    int64_t changes; /* the connection's count of changed rows before the write */
 };
 
 static enum khu_err change_begin(struct store_tx *tx, struct change *c, const struct table_def *t,
@@ -64,6 +65,7 @@ static enum khu_err change_begin(struct store_tx *tx, struct change *c, const st
     c->action = action;
     buf_init(&c->before, 64 * 1024);
     buf_init(&c->after, 64 * 1024);
+    c->changes = sqlite3_total_changes64(tx->s->db);
     return sq_row_json(tx->s, t, keys, &c->before, &c->existed, d);
 }
 
@@ -75,7 +77,10 @@ static void change_drop(struct change *c)
 }
 
 /* Reads the row after the write and appends the record; frees c. A write
- * that changed nothing (the row is as it was) leaves no record. */
+ * that changed nothing (the row is as it was) leaves no record. Whether it
+ * changed something is what the database counts, not only whether the row
+ * reads differently: a new password hash, which the record never shows,
+ * set in the same millisecond as the one before, reads the same. */
 static enum khu_err change_end(struct store_tx *tx, struct change *c, struct khu_diag *d)
 {
     const char *keys[] = {c->key};
@@ -83,8 +88,9 @@ static enum khu_err change_end(struct store_tx *tx, struct change *c, struct khu
     int exists;
 
     err = sq_row_json(tx->s, c->t, keys, &c->after, &exists, d);
-    if (!err && (c->before.len != c->after.len ||
-                 memcmp(buf_cstr(&c->before), buf_cstr(&c->after), c->after.len) != 0)) {
+    if (!err &&
+        (sqlite3_total_changes64(tx->s->db) != c->changes || c->before.len != c->after.len ||
+         memcmp(buf_cstr(&c->before), buf_cstr(&c->after), c->after.len) != 0)) {
         struct sq_change rec = {.action = c->action,
                                 .table = c->t->name,
                                 .key = c->record_key,
