@@ -293,6 +293,7 @@ int match_input_from_query(struct finder_input *in, struct http_req *req, struct
         }
         if (err && nbad < MATCH_MAX_PROBLEMS) {
             bad[nbad].param = p->name;
+            bad[nbad].rule = NULL;
             snprintf(bad[nbad].detail, sizeof(bad[nbad].detail), "%.255s", d.message);
             nbad++;
         }

@@ -541,7 +541,7 @@ static void test_etag_gzip_cors(void)
 static void test_method_and_encoding_errors(void)
 {
     struct reply r;
-    static const char post[] = "POST /api/v1/zones HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+    static const char post[] = "POST /api/v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                                "Content-Length: 2\r\n\r\n{}";
 
     CHECK(http_raw(srv.port, post, sizeof(post) - 1, &r) == 0);
