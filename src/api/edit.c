@@ -14,7 +14,6 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "api/api.h"
 #include "api/auth.h"
@@ -62,8 +61,7 @@ static void rule_message(enum api_lang lang, const struct table_def *t, const st
     else if (!strcmp(r, "utf8"))
         snprintf(out, n, "%s", api_tr(lang, "Not valid UTF-8."));
     else if (!strcmp(r, "control"))
-        snprintf(out, n, "%s",
-                 api_tr(lang, "Contains a control character (such as a tab); remove it."));
+        snprintf(out, n, "%s", api_tr(lang, "Contains an invisible control character; remove it."));
     else if (!strcmp(r, "tax_code"))
         snprintf(out, n, "%s",
                  api_tr(lang, "Must be a tax code of 10 or 13 digits (0123456789 or "
@@ -117,6 +115,11 @@ static void rule_message(enum api_lang lang, const struct table_def *t, const st
                               "of."));
     else if (!strcmp(r, "as_of_future"))
         snprintf(out, n, "%s", api_tr(lang, "Must not be after today."));
+    else if (!strcmp(r, "read_only"))
+        snprintf(out, n, "%s", api_tr(lang, "This field cannot be changed here."));
+    else if (!strcmp(r, "owner"))
+        snprintf(out, n, "%s",
+                 api_tr(lang, "Must be the user name of an officer or admin who can sign in."));
     else if (!strcmp(r, "type"))
         snprintf(out, n, "%s", api_tr(lang, "Must be text, a number, true, false or null."));
     else
@@ -143,16 +146,6 @@ static void answer_problems(struct http_resp *resp, enum api_lang lang, const st
     else
         snprintf(detail, sizeof(detail), api_tr(lang, "Check %d fields: %s."), n, names);
     http_problem_fields(resp, 400, detail, fields, n);
-}
-
-/* Today in the province (UTC+7), as YYYY-MM-DD. */
-static void province_today(char out[16])
-{
-    time_t now = time(NULL) + 7 * 3600;
-    struct tm tm;
-
-    gmtime_r(&now, &tm);
-    strftime(out, 16, "%Y-%m-%d", &tm);
 }
 
 struct body {
@@ -316,7 +309,7 @@ void api_edit(struct http_req *req, struct http_resp *resp, const char *table, i
     s = api_writer(req, resp);
     if (!s)
         goto done;
-    province_today(today);
+    app_edit_today(today);
     r = (struct app_edit_request){.table = table,
                                   .key = is_new ? NULL : req->path_params,
                                   .if_match = req->if_match,

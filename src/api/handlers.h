@@ -70,6 +70,9 @@ void api_zone_history(struct http_req *req, struct http_resp *resp);
  * the ETag (api/row_item.c). */
 void api_row_item(struct http_req *req, struct http_resp *resp, const char *table);
 
+/* GET /api/v1/leads(.csv): the officers' inbox (api/leads_inbox.c). */
+void api_leads_inbox(struct http_req *req, struct http_resp *resp);
+
 void api_edit(struct http_req *req, struct http_resp *resp, const char *table, int is_new);
 
 #endif

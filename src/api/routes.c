@@ -47,6 +47,10 @@ EDIT_HANDLERS(observations)
 EDIT_HANDLERS(partners)
 EDIT_HANDLERS(events)
 EDIT_HANDLERS(sources)
+static void change_leads(struct http_req *req, struct http_resp *resp)
+{
+    api_edit(req, resp, "leads", 0); /* a lead is made by the inquiry form only */
+}
 
 /* One row of the tables that have no item in the read API. */
 #define ROW_HANDLER(res)                                                                           \
@@ -58,6 +62,7 @@ ROW_HANDLER(targets)
 ROW_HANDLER(observations)
 ROW_HANDLER(partners)
 ROW_HANDLER(events)
+ROW_HANDLER(leads)
 
 static const char *const no_params[] = {NULL};
 
@@ -179,6 +184,11 @@ const struct http_route api_routes[] = {
     {"PATCH", "/api/v1/partners/{code}", change_partners, HTTP_ROUTE_WRITE, API_STAFF},
     {"POST", "/api/v1/events", create_events, HTTP_ROUTE_WRITE, API_STAFF},
     {"PATCH", "/api/v1/events/{code}", change_events, HTTP_ROUTE_WRITE, API_STAFF},
+    /* the inquiries' follow-up: a lead is made by the public form only */
+    {"GET", "/api/v1/leads", api_leads_inbox, 0, API_STAFF},
+    {"GET", "/api/v1/leads.csv", api_leads_inbox, 0, API_STAFF},
+    {"GET", "/api/v1/leads/{code}", row_leads, 0, API_STAFF},
+    {"PATCH", "/api/v1/leads/{code}", change_leads, HTTP_ROUTE_WRITE, API_STAFF},
     {"POST", "/api/v1/sources", create_sources, HTTP_ROUTE_WRITE, API_STAFF},
     {"PATCH", "/api/v1/sources/{code}", change_sources, HTTP_ROUTE_WRITE, API_STAFF},
     {NULL, NULL, NULL, 0},

@@ -6,11 +6,100 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/xalloc.h"
+#include "store/users.h"
 
-const char *const app_edit_tables[] = {"zones",    "units",  "targets", "observations",
-                                       "partners", "events", "sources", NULL};
+const char *const app_edit_tables[] = {
+    "zones", "units", "targets", "observations", "partners", "events", "sources", "leads", NULL};
+
+/* The columns an edit may set, by table; a table not named here: all. A
+ * lead's columns are the investor's own words, except its follow-up, and
+ * a lead is made only by the inquiry form. */
+static const struct {
+    const char *table;
+    int no_new;
+    const char *const *columns;
+} editable[] = {
+    {"leads", 1, (const char *const[]){"status", "owner", "notes", NULL}},
+};
+
+static int column_editable(const char *table, const char *column)
+{
+    size_t i;
+    const char *const *c;
+
+    for (i = 0; i < sizeof(editable) / sizeof(editable[0]); i++) {
+        if (strcmp(editable[i].table, table) != 0)
+            continue;
+        for (c = editable[i].columns; *c; c++)
+            if (strcmp(*c, column) == 0)
+                return 1;
+        return 0;
+    }
+    return 1;
+}
+
+static int new_rows_allowed(const char *table)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(editable) / sizeof(editable[0]); i++)
+        if (strcmp(editable[i].table, table) == 0)
+            return !editable[i].no_new;
+    return 1;
+}
+
+struct owner {
+    int staff;  /* an officer or an admin */
+    int active; /* not disabled */
+};
+
+static int take_owner(void *arg, const struct khu_row *row)
+{
+    struct owner *o = arg;
+    const char *role = row_text(row, USER_COL_ROLE);
+
+    o->staff = role && (!strcmp(role, "officer") || !strcmp(role, "admin"));
+    o->active = row_is_null(row, USER_COL_DISABLED_MS);
+    return 0;
+}
+
+/* A lead's owner is someone who follows leads up: an officer or an admin
+ * who can sign in. Adds the problem to e. */
+static enum khu_err check_owner(struct store *s, const struct app_edit_field *f, struct row_edit *e,
+                                struct khu_diag *d)
+{
+    char name[80];
+    struct owner o = {0};
+    int found = 0;
+    enum khu_err err;
+
+    if (!f->text || !f->len)
+        return KHU_OK; /* no owner: unassigned */
+    if (f->len >= sizeof(name)) {
+        row_edit_problem(e, "owner", "owner", NULL, "is not an officer who can sign in");
+        return KHU_OK;
+    }
+    memcpy(name, f->text, f->len);
+    name[f->len] = '\0';
+    err = store_user_get(s, name, take_owner, &o, &found, d);
+    if (err)
+        return err;
+    if (!found || !o.staff || !o.active)
+        row_edit_problem(e, "owner", "owner", NULL, "is not an officer who can sign in");
+    return KHU_OK;
+}
+
+void app_edit_today(char out[16])
+{
+    time_t now = time(NULL) + 7 * 3600;
+    struct tm tm;
+
+    if (!gmtime_r(&now, &tm) || !strftime(out, 16, "%Y-%m-%d", &tm))
+        snprintf(out, 16, "%s", "");
+}
 
 int app_edit_writable(const char *table)
 {
@@ -23,6 +112,7 @@ int app_edit_writable(const char *table)
 }
 
 struct edit {
+    struct store *s; /* for what a write reads beside its rows (users) */
     const struct app_edit_request *r;
     struct app_edit_result *out;
     const struct table_def *t;
@@ -105,7 +195,13 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
     }
     for (i = 0; i < r->nfields; i++) {
         const struct app_edit_field *f = &r->fields[i];
+        if (!column_editable(r->table, f->name) && schema_col_index(x->t, f->name) >= 0) {
+            row_edit_problem(x->e, f->name, "read_only", NULL, "cannot be changed here");
+            continue;
+        }
         err = row_edit_set(x->e, f->name, f->text ? f->text : "", f->text ? f->len : 0);
+        if (!err && !strcmp(r->table, "leads") && !strcmp(f->name, "owner"))
+            err = check_owner(x->s, f, x->e, d);
         if (err)
             return err;
     }
@@ -133,11 +229,13 @@ enum khu_err app_edit(struct store *s, const struct store_actor *actor,
                       const struct app_edit_request *r, struct app_edit_result *out,
                       struct khu_diag *d)
 {
-    struct edit x = {.r = r, .out = out};
+    struct edit x = {.s = s, .r = r, .out = out};
     enum khu_err err;
 
     memset(out, 0, sizeof(*out));
     x.t = app_edit_writable(r->table) ? schema_table(r->table) : NULL;
+    if (x.t && !r->key && !new_rows_allowed(r->table))
+        x.t = NULL;
     if (!x.t) {
         khu_diag_set(d, 0, 0, NULL, "%s cannot be edited", r->table ? r->table : "(none)");
         return KHU_EINVAL;

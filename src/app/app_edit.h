@@ -53,6 +53,10 @@ extern const char *const app_edit_tables[];
 
 /* API */
 
+/* Writes today's date in the province (UTC+7) as YYYY-MM-DD: the last day
+ * an as-of date may name. */
+void app_edit_today(char out[16]);
+
 /* Returns 1 when table may be edited. */
 int app_edit_writable(const char *table);
 

@@ -26,10 +26,12 @@ static int print_lead(void *arg, const struct khu_row *row)
 {
     int *n = arg;
 
-    printf("%s  %s  %s (%s)  %s\n    zones: %s\n    %.300s\n",
+    printf("%s  %s  %s (%s)  %s\n    %s%s%s  zones: %s\n    %.300s\n",
            text_or_empty(row, LEAD_COL_RECEIVED_ON), text_or_empty(row, LEAD_COL_CODE),
            text_or_empty(row, LEAD_COL_COMPANY), text_or_empty(row, LEAD_COL_COUNTRY),
-           text_or_empty(row, LEAD_COL_CONTACT), text_or_empty(row, LEAD_COL_ZONES),
+           text_or_empty(row, LEAD_COL_CONTACT), text_or_empty(row, LEAD_COL_STATUS),
+           row_text(row, LEAD_COL_OWNER) ? ", followed up by " : "",
+           text_or_empty(row, LEAD_COL_OWNER), text_or_empty(row, LEAD_COL_ZONES),
            text_or_empty(row, LEAD_COL_NOTE));
     (*n)++;
     return 0;
@@ -39,7 +41,7 @@ static int list_leads(struct store *s, struct khu_diag *d)
 {
     int n = 0;
 
-    if (store_leads_newest(s, print_lead, &n, d)) {
+    if (store_leads_list(s, NULL, print_lead, &n, NULL, d)) {
         fprintf(stderr, "khu leads: %s\n", d->message);
         return EXIT_DB;
     }

@@ -1269,6 +1269,24 @@ static const struct dict_column columns[] = {
       "The investor's message and officers' remarks; may hold personal data, never "
       "published.",
       "투자자의 문의 내용과 담당자 비고. 개인정보가 있을 수 있어 공개하지 않습니다."}},
+    {"leads",
+     "status",
+     {"Tình trạng xử lý yêu cầu: new (mới), contacted (đã liên hệ), visiting (đang khảo sát), "
+      "invested (đã đầu tư), dropped (dừng); để trống là mới.",
+      "Where the follow-up stands: new, contacted, visiting, invested or dropped; empty is "
+      "new.",
+      "후속 조치 상태: new(신규), contacted(연락함), visiting(현장 방문 중), invested(투자함), "
+      "dropped(중단); 비어 있으면 신규입니다."}},
+    {"leads",
+     "owner",
+     {"Tên đăng nhập của cán bộ phụ trách yêu cầu; để trống là chưa giao.",
+      "User name of the officer who follows the inquiry up; empty is unassigned.",
+      "문의를 담당하는 공무원의 사용자 이름. 비어 있으면 아직 배정되지 않았습니다."}},
+    {"leads",
+     "notes",
+     {"Ghi chú của cán bộ về quá trình xử lý; không bao giờ được công bố.",
+      "The officers' notes on the follow-up; never published.",
+      "후속 조치에 대한 담당 공무원의 메모. 공개하지 않습니다."}},
 };
 
 const struct dict_text *dict_table_about(const char *table)

@@ -43,6 +43,8 @@ static const char *const directions[] = {"increase", "decrease", NULL};
 static const char *const precisions[] = {"day", "month", "year", NULL};
 static const char *const source_kinds[] = {
     "official", "press", "developer", "broker", "aggregator", "legal", "dataset", "other", NULL};
+static const char *const lead_statuses[] = {"new",      "contacted", "visiting",
+                                            "invested", "dropped",   NULL};
 static const char *const partner_kinds[] = {"government", "agency", "association",
                                             "company",    "other",  NULL};
 
@@ -313,6 +315,9 @@ static const struct col_def leads_cols[] = {
     {"zones", COL_TOKENS, 0, 0, 1000},
     {"received_on", DATE},
     {"note", LONGT},
+    {"status", COL_ENUM, 0, 0, 0, lead_statuses}, /* empty: new */
+    {"owner", COL_TEXT, 0, 1, 64},                /* the user who follows it up */
+    {"notes", LONGT},                             /* the officers' notes */
 };
 
 #define TABLE(n, k, s)                                                                             \

@@ -1113,6 +1113,18 @@ static void lead_row(struct gen *g, long i)
                   gen_range(&r, 1, 20), gen_range(&r, 1, 20) * 50);
     else
         gen_empty(g, "note");
+    /* the follow-up: a status, never an owner (accounts are not data) */
+    {
+        static const char *const statuses[] = {"new", "contacted", "visiting", "invested",
+                                               "dropped"};
+        unsigned st = (unsigned)gen_below(&r, 5);
+        gen_text(g, "status", statuses[st]);
+        gen_empty(g, "owner");
+        if (st > 0)
+            gen_text(g, "notes", "Đã liên hệ qua e-mail (dữ liệu tổng hợp)");
+        else
+            gen_empty(g, "notes");
+    }
     gen_end_row(g);
 }
 

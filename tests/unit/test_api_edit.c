@@ -9,7 +9,9 @@
  * version), in the lists kept in the answer cache, in the zone's history
  * and in a chain that verifies; a zone is made, never deleted, and marked
  * cancelled; an observation takes the write's source; a viewer changes
- * nothing.
+ * nothing. The inquiries' inbox: filtered by status and owner, a lead's
+ * follow-up set (never the investor's own words), its CSV export safe to
+ * open in a spreadsheet.
  */
 #include <ftw.h>
 #include <jansson.h>
@@ -327,6 +329,85 @@ static void test_observation(void)
     reply_free(&r);
 }
 
+/* The code of the newest lead in the inbox answer r, in out. */
+static void first_code(const struct reply *r, char *out, size_t n)
+{
+    json_t *doc = json_loads(r->body, 0, NULL);
+    json_t *first = json_array_get(json_object_get(doc, "items"), 0);
+
+    snprintf(out, n, "%s", json_string_value(json_object_get(first, "code")) ?: "");
+    json_decref(doc);
+}
+
+static void test_inbox(void)
+{
+    struct reply r;
+    char code[96], target[160], etag[128], value[128];
+
+    CHECK_EQ_INT(send_as(NULL, "POST", "/api/v1/leads", NULL,
+                         "{\"name\":\"Kim\",\"company\":\"=HYPERLINK(\\\"x\\\")\","
+                         "\"email\":\"kim@example.kr\",\"country\":\"KR\"}",
+                         &r),
+                 0);
+    CHECK_EQ_INT(r.status, 201);
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(officer, "GET", "/api/v1/leads?status=new", NULL, NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(strstr(r.body, "\"status\":\"new\"") != NULL);
+    CHECK(strstr(r.body, "\"owner\":null") != NULL);
+    first_code(&r, code, sizeof(code));
+    CHECK(strncmp(code, "lead-", 5) == 0);
+    CHECK_EQ_STR(reply_header(&r, "Cache-Control"), "no-store");
+    reply_free(&r);
+
+    snprintf(target, sizeof(target), "/api/v1/leads/%s", code);
+    CHECK_EQ_INT(send_as(officer, "GET", target, NULL, NULL, &r), 0);
+    snprintf(etag, sizeof(etag), "%s", reply_header(&r, "ETag") ?: "");
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(officer, "PATCH", target, etag,
+                         "{\"fields\":{\"company\":\"Other\",\"owner\":\"hoa.viewer\"}}", &r),
+                 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(lists_problem(&r, "company", "read_only"));
+    CHECK(lists_problem(&r, "owner", "owner"));
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(officer, "PATCH", target, etag,
+                         "{\"fields\":{\"status\":\"contacted\",\"owner\":\"minh.officer\","
+                         "\"notes\":\"Gọi điện ngày 24/11\"}}",
+                         &r),
+                 0);
+    CHECK_EQ_INT(r.status, 200);
+    reply_free(&r);
+
+    CHECK_EQ_INT(send_as(officer, "GET", "/api/v1/leads?status=new", NULL, NULL, &r), 0);
+    CHECK(strstr(r.body, code) == NULL);
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(other_officer, "GET", "/api/v1/leads?owner=me", NULL, NULL, &r), 0);
+    CHECK(strstr(r.body, code) != NULL);
+    CHECK(strstr(r.body, "\"notes\":\"Gọi điện ngày 24/11\"") != NULL);
+    CHECK(strstr(r.body, "\"total\":1") != NULL);
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(officer, "GET", "/api/v1/leads?owner=me", NULL, NULL, &r), 0);
+    CHECK(strstr(r.body, "\"total\":0") != NULL);
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(officer, "GET", "/api/v1/leads?status=won", NULL, NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 400);
+    reply_free(&r);
+
+    /* the export: every lead, a formula written as text */
+    CHECK_EQ_INT(send_as(officer, "GET", "/api/v1/leads.csv?status=contacted", NULL, NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(strncmp(r.body, "code,received_on,company,", 25) == 0);
+    CHECK(strstr(r.body, ",'=HYPERLINK(") != NULL || strstr(r.body, ",\"'=HYPERLINK(") != NULL);
+    CHECK(strstr(r.body, ",contacted,minh.officer,") != NULL);
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(viewer, "GET", "/api/v1/leads", NULL, NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 403);
+    reply_free(&r);
+    member_of("/api/v1/leads", "total", value, sizeof(value)); /* nobody signed in */
+    CHECK_EQ_STR(value, "");
+}
+
 /* The trail of all of it verifies. */
 static void test_chain(void)
 {
@@ -363,6 +444,7 @@ int main(void)
         test_lists_see_the_change();
         test_new_and_cancelled();
         test_observation();
+        test_inbox();
         CHECK_EQ_INT(server_stop(&srv), 0);
         test_chain();
     } else {

@@ -75,7 +75,7 @@ static long count_leads(struct store *s)
     struct khu_diag d;
     long n = 0;
 
-    return store_leads_newest(s, count_row, &n, &d) == KHU_OK ? n : -1;
+    return store_leads_list(s, NULL, count_row, &n, NULL, &d) == KHU_OK ? n : -1;
 }
 
 /* 1 when text mentions none of: a path of this test, SQL, SQLite's own
@@ -471,7 +471,7 @@ static void test_use_cases(void)
     CHECK_EQ_INT(store_tx_commit(tx, &d), KHU_OK);
     memset(&seen, 0, sizeof(seen));
     seen.code_at = LEAD_COL_CODE;
-    CHECK_EQ_INT(store_leads_newest(s, remember, &seen, &d), KHU_OK);
+    CHECK_EQ_INT(store_leads_list(s, NULL, remember, &seen, NULL, &d), KHU_OK);
     CHECK_EQ_INT(seen.n, 3);
     CHECK_EQ_STR(seen.codes[0], "lead-2");
     CHECK_EQ_STR(seen.codes[1], "lead-1");
@@ -479,7 +479,7 @@ static void test_use_cases(void)
     memset(&seen, 0, sizeof(seen));
     seen.code_at = LEAD_COL_CODE;
     seen.stop_after = 1; /* a callback may stop early */
-    CHECK_EQ_INT(store_leads_newest(s, remember, &seen, &d), KHU_OK);
+    CHECK_EQ_INT(store_leads_list(s, NULL, remember, &seen, NULL, &d), KHU_OK);
     CHECK_EQ_INT(seen.n, 1);
 
     /* a whole table in key order, t's columns */
@@ -500,9 +500,9 @@ static void test_use_cases(void)
     CHECK_EQ_INT(app_export(s, leads, EXPORT_CSV, &out, keep_flush, &all, &d), KHU_OK);
     CHECK(strncmp(buf_cstr(&all), "code,event_code,company,country,vsic,contact,zones,", 51) == 0);
     CHECK(strstr(buf_cstr(&all), "\nlead-2,,Hanil Parts,KR,,Kim <kim@hanil.example>,"
-                                 "kcn-a kcn-b,2025-03-01,10 ha\r\n") != NULL ||
+                                 "kcn-a kcn-b,2025-03-01,10 ha,new,,\r\n") != NULL ||
           strstr(buf_cstr(&all), "\nlead-2,,Hanil Parts,KR,,Kim <kim@hanil.example>,"
-                                 "kcn-a kcn-b,2025-03-01,10 ha\n") != NULL);
+                                 "kcn-a kcn-b,2025-03-01,10 ha,new,,\n") != NULL);
     buf_reset(&all);
     CHECK_EQ_INT(app_export(s, zones, EXPORT_GEOJSON, &out, keep_flush, &all, &d), KHU_OK);
     CHECK(strncmp(buf_cstr(&all), "{\"type\":\"FeatureCollection\",\"features\":[{", 41) == 0);

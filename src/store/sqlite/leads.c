@@ -59,7 +59,7 @@ enum khu_err store_lead_insert(struct store_tx *tx, const struct store_lead *lea
                                struct khu_diag *d)
 {
     static const char sql[] = "INSERT INTO leads (code, company, country, contact, zones,"
-                              " received_on, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                              " received_on, note, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'new')";
     struct store *s = tx->s;
     sqlite3_stmt *st = sq_prepare(s, sql);
     enum khu_err err = KHU_OK;
@@ -83,16 +83,52 @@ enum khu_err store_lead_insert(struct store_tx *tx, const struct store_lead *lea
     return err;
 }
 
-enum khu_err store_leads_newest(struct store *s, store_row_fn fn, void *arg, struct khu_diag *d)
+#define LEAD_FILTER                                                                                \
+    " WHERE (?1 IS NULL OR coalesce(status, 'new') = ?1)"                                          \
+    " AND (?2 IS NULL OR (?2 = '' AND owner IS NULL) OR owner = ?2)"
+
+static void bind_filter(sqlite3_stmt *st, const struct store_lead_filter *f)
+{
+    bind_text_or_null(st, 1, f ? f->status : NULL);
+    bind_text_or_null(st, 2, f ? f->owner : NULL);
+}
+
+enum khu_err store_leads_list(struct store *s, const struct store_lead_filter *f, store_row_fn fn,
+                              void *arg, long *total, struct khu_diag *d)
 {
     sqlite3_stmt *st = sq_prepare(s, "SELECT received_on, code, company, country, contact, zones,"
-                                     " note FROM leads"
-                                     " ORDER BY received_on IS NULL, received_on DESC, code DESC");
+                                     " note, coalesce(status, 'new'), owner, notes, event_code"
+                                     " FROM leads" LEAD_FILTER
+                                     " ORDER BY received_on IS NULL, received_on DESC, code DESC"
+                                     " LIMIT ?3 OFFSET ?4");
     enum khu_err err;
+    int token = store_snapshot_begin(s); /* the page and its count agree */
 
-    if (!st)
-        return sq_error(s, sqlite3_errcode(s->db), "listing the inquiries", d);
+    if (!st) {
+        err = sq_error(s, sqlite3_errcode(s->db), "listing the inquiries", d);
+        goto out;
+    }
+    bind_filter(st, f);
+    sqlite3_bind_int64(st, 3, f && f->limit > 0 ? f->limit : -1);
+    sqlite3_bind_int64(st, 4, f && f->offset > 0 ? f->offset : 0);
     err = sq_each(s, st, fn, arg, d);
     sq_release(s, st);
+    if (!err && total) {
+        int rc;
+        st = sq_prepare(s, "SELECT count(*) FROM leads" LEAD_FILTER);
+        if (!st) {
+            err = sq_error(s, sqlite3_errcode(s->db), "counting the inquiries", d);
+            goto out;
+        }
+        bind_filter(st, f);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            *total = (long)sqlite3_column_int64(st, 0);
+        else
+            err = sq_error(s, rc, "counting the inquiries", d);
+        sq_release(s, st);
+    }
+out:
+    store_snapshot_end(s, token);
     return err;
 }

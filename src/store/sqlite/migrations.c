@@ -347,10 +347,21 @@ static const char v8[] =
     " id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1), n INTEGER NOT NULL) STRICT;"
     "INSERT INTO data_generation (id, n) VALUES (1, 0);";
 
-/* Version 9: edits of the registry. An audit record keeps the date the
- * figures it changed are as of, beside the source the writer gave (the
- * chain hashes it only when present: core/audit_chain.c). */
-static const char v9[] = "ALTER TABLE audit ADD COLUMN as_of TEXT " DATE_OK(as_of) ";";
+/* Version 9: edits of the registry and the follow-up of inquiries.
+ * - An audit record keeps the date the figures it changed are as of,
+ *   beside the source the writer gave (the chain hashes it only when
+ *   present: core/audit_chain.c).
+ * - A lead has a status, an owner (the officer who follows it up) and
+ *   the officers' notes. A lead without a status (loaded from a file that
+ *   has none) is new. */
+static const char v9[] =
+    "ALTER TABLE audit ADD COLUMN as_of TEXT " DATE_OK(as_of) ";"
+    "ALTER TABLE leads ADD COLUMN status TEXT CHECK (status IN ('new','contacted','visiting',"
+    "'invested','dropped'));"
+    "ALTER TABLE leads ADD COLUMN owner TEXT CHECK (length(owner) BETWEEN 1 AND 64);"
+    "ALTER TABLE leads ADD COLUMN notes TEXT;"
+    "CREATE INDEX leads_status ON leads(status);"
+    "CREATE INDEX leads_owner ON leads(owner);";
 
 /* clang-format on */
 
@@ -410,7 +421,7 @@ const char *migration_about(int version)
         "adding sources, the precision of dates and the provenance of figures",
         "adding public summaries and the Vietnamese and Korean of notes, scopes and reviews",
         "adding departments, user accounts, sessions, API tokens and the audit trail",
-        "adding the as-of date of the figures a change gives to the audit trail",
+        "adding the as-of date of a change to the audit trail, and the follow-up of inquiries",
     };
 
     if (version < 1 || version > MIGRATION_LATEST)
