@@ -24,6 +24,7 @@ static const struct command commands[] = {
     {"leads", cmd_leads, "list the investors' inquiries (--csv for CSV)"},
     {"user", cmd_user, "add, list, disable users; set passwords and roles"},
     {"token", cmd_token, "make, list and revoke API tokens"},
+    {"edit", cmd_edit, "change or make one row of the registry, with its source"},
     {"audit", cmd_audit, "verify, export or list the audit trail of every write"},
     {"gen", cmd_gen, "write a synthetic data set for tests and benchmarks"},
     {"bench", cmd_bench, "time the site finder and the brief in process"},
