@@ -10,6 +10,7 @@
 #include "api/handlers.h"
 #include "api/match.h"
 #include "api/resource.h"
+#include "app/app_edit.h"
 #include "core/dictionary.h"
 
 /* Writes already-encoded JSON text as one value. */
@@ -29,19 +30,36 @@ static void nullable_type(struct jw *w, const char *type)
     jw_arr_end(w);
 }
 
-static void column_schema(struct jw *w, const struct table_def *t, const struct col_def *c)
+/* The schema of column c of t as an answer gives it, or (edit) as the body
+ * of a write may give it: a 0/1 flag also as true or false, a number with
+ * its range. */
+static void column_schema_of(struct jw *w, const struct table_def *t, const struct col_def *c,
+                             int edit)
 {
     const struct dict_text *meaning = dict_column_meaning(t->name, c->name);
     const char *const *v;
 
     jw_obj_begin(w);
     switch (c->type) {
-    case COL_INT:
     case COL_BOOL:
+        if (edit) {
+            jw_key(w, "type");
+            raw(w, "[\"boolean\",\"integer\",\"null\"]");
+            jw_key(w, "enum");
+            raw(w, "[true,false,0,1,null]");
+            break;
+        }
         nullable_type(w, "integer");
         break;
+    case COL_INT:
     case COL_REAL:
-        nullable_type(w, "number");
+        nullable_type(w, c->type == COL_INT ? "integer" : "number");
+        if (edit) {
+            jw_key(w, "minimum");
+            jw_real(w, c->min);
+            jw_key(w, "maximum");
+            jw_real(w, c->max);
+        }
         break;
     case COL_DATE:
         nullable_type(w, "string");
@@ -68,6 +86,11 @@ static void column_schema(struct jw *w, const struct table_def *t, const struct 
         jw_str(w, c->unit);
     }
     jw_obj_end(w);
+}
+
+static void column_schema(struct jw *w, const struct table_def *t, const struct col_def *c)
+{
+    column_schema_of(w, t, c, 0);
 }
 
 static void resource_schema(struct jw *w, const struct resource_def *r)
@@ -119,7 +142,12 @@ static const char fixed_schemas[] =
     "\"status\":{\"type\":\"integer\"},\"detail\":{\"type\":\"string\"},"
     "\"param\":{\"type\":\"string\"},\"errors\":{\"type\":\"array\",\"description\":\"every"
     " field's problem at once, where a request has several\",\"items\":{\"type\":\"object\","
-    "\"properties\":{\"param\":{\"type\":\"string\"},\"detail\":{\"type\":\"string\"}}}}}},"
+    "\"properties\":{\"param\":{\"type\":\"string\"},\"detail\":{\"type\":\"string\"},"
+    "\"rule\":{\"type\":\"string\",\"description\":\"the rule the field broke, for programs"
+    " (an edit's fields: required, utf8, control, tax_code, country, length, range, number,"
+    " integer, enum, date, bool, before, more_than, self, provenance, unknown, twice, key,"
+    " reference, read_only, owner, source_needed, source_text, as_of_needed, as_of_date,"
+    " as_of_future, type)\"}}}}}},"
     "\"Page\":{\"type\":\"object\",\"required\":[\"items\",\"total\",\"total_exact\",\"limit\","
     "\"next_cursor\"],"
     "\"properties\":{\"items\":{\"type\":\"array\"},\"total\":{\"type\":\"integer\","
@@ -135,7 +163,31 @@ static const char fixed_schemas[] =
     "\"supplier\",\"viewer\",null]},\"department\":{\"type\":[\"string\",\"null\"]},"
     "\"tax_code\":{\"type\":[\"string\",\"null\"]},\"signed_in_with\":{\"enum\":["
     "\"session\",\"token\",null]},\"expires_at\":{\"type\":[\"string\",\"null\"],"
-    "\"format\":\"date-time\"}}}";
+    "\"format\":\"date-time\"}}},"
+    "\"Written\":{\"type\":\"object\",\"required\":[\"table\",\"key\",\"version\","
+    "\"changed\"],\"properties\":{\"table\":{\"type\":\"string\"},\"key\":{\"type\":"
+    "\"string\",\"description\":\"the row's key as the audit trail names it (the columns of a"
+    " key of two joined by '/')\"},\"version\":{\"type\":\"string\",\"description\":\"the"
+    " row's version after the write: the first part of its ETag\"},\"changed\":{\"type\":"
+    "\"array\",\"items\":{\"type\":\"string\"},\"description\":\"the columns written, with"
+    " the provenance or source the write rewrote; empty when the row was already so (nothing"
+    " written, no audit record)\"}}},"
+    "\"History\":{\"type\":\"object\",\"required\":[\"zone\",\"changes\",\"next_cursor\"],"
+    "\"properties\":{\"zone\":{\"type\":\"string\"},\"changes\":{\"type\":\"array\","
+    "\"description\":\"newest first, one per write of the zone made row by row\",\"items\":{"
+    "\"type\":\"object\",\"required\":[\"id\",\"at\",\"actor\",\"action\",\"source\","
+    "\"as_of\",\"changes\"],\"properties\":{\"id\":{\"type\":\"integer\",\"description\":"
+    "\"the audit record\"},\"at\":{\"type\":\"string\",\"format\":\"date-time\"},"
+    "\"actor\":{\"type\":[\"string\",\"null\"],\"description\":\"who wrote it (a user"
+    " name; cli:... for a command)\"},\"action\":{\"type\":[\"string\",\"null\"],"
+    "\"description\":\"insert (the zone made) or "
+    "update\"},\"source\":{\"type\":[\"string\",\"null\"]},\"as_of\":{"
+    "\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"changes\":{\"type\":"
+    "\"array\",\"items\":{\"type\":\"object\",\"required\":[\"field\",\"before\","
+    "\"after\"],\"properties\":{\"field\":{\"type\":\"string\"},\"before\":{"
+    "\"description\":\"null: empty, or a row just made\"},\"after\":{}}}}}}},"
+    "\"next_cursor\":{\"type\":[\"integer\",\"null\"],\"description\":\"the cursor of the"
+    " next (older) page; null on the last\"}}}";
 
 /* ===== parameters ===== */
 
@@ -339,10 +391,71 @@ static void operation(struct jw *w, const char *path, const char *id, const char
     jw_str(w, summary);
 }
 
-static void end_operation(struct jw *w)
+static void edit_post(struct jw *w, const struct table_def *t);
+static void edit_patch(struct jw *w, const struct table_def *t);
+
+/* The route of method and pattern in the route table, or NULL: the
+ * document describes the routes that exist. */
+static const struct http_route *route_of(const char *method, const char *pattern)
+{
+    const struct http_route *rt;
+
+    for (rt = api_routes; rt->method; rt++)
+        if (strcmp(rt->method, method) == 0 && strcmp(rt->pattern, pattern) == 0)
+            return rt;
+    return NULL;
+}
+
+/* 1 when a POST makes a row of table: a route of the edits, open to staff
+ * only (the POST /api/v1/leads open to everyone is the inquiry form). */
+static int has_edit_post(const char *table)
+{
+    const struct http_route *rt;
+    char path[96];
+
+    if (!app_edit_writable(table))
+        return 0;
+    snprintf(path, sizeof(path), "/api/v1/%s", table);
+    rt = route_of("POST", path);
+    return rt && rt->roles != 0;
+}
+
+/* Writes the path of one row of t, /api/v1/{table}/{key}[/{key}], into out. */
+static void row_path(const struct table_def *t, char *out, size_t n)
+{
+    const char *const *k;
+    size_t used = (size_t)snprintf(out, n, "/api/v1/%s", t->name);
+
+    for (k = t->key; *k && used < n; k++)
+        used += (size_t)snprintf(out + used, n - used, "/{%s}", *k);
+}
+
+/* 1 when a PATCH changes a row of t. */
+static int has_edit_patch(const struct table_def *t)
+{
+    char path[160];
+
+    if (!t || !app_edit_writable(t->name))
+        return 0;
+    row_path(t, path, sizeof(path));
+    return route_of("PATCH", path) != NULL;
+}
+
+/* Ends the GET of a path, adds the POST that makes a row of table where
+ * the registry's edits may (NULL: none), and ends the path. */
+static void end_operation_post(struct jw *w, const char *table)
 {
     jw_obj_end(w);
+    if (table && has_edit_post(table))
+        edit_post(w, schema_table(table));
     jw_obj_end(w);
+}
+
+/* 1 when resource r has an item route, GET /api/v1/{name}/{key}. */
+static int has_item_route(const struct resource_def *r)
+{
+    return api_resource(r->name) && strcmp(r->name, "sectors") != 0 &&
+           strcmp(r->name, "observations") != 0; /* no item route: a key of two columns */
 }
 
 static void resource_paths(struct jw *w, const struct resource_def *r)
@@ -359,10 +472,9 @@ static void resource_paths(struct jw *w, const struct resource_def *r)
         list_params(w, r);
         snprintf(ref, sizeof(ref), "#/components/schemas/%s", r->name);
         responses_of(w, "#/components/schemas/Page", ref, media[i]);
-        end_operation(w);
+        end_operation_post(w, i == 0 ? r->table : NULL);
     }
-    if (!api_resource(r->name) || strcmp(r->name, "sectors") == 0 ||
-        strcmp(r->name, "observations") == 0) /* no item route: a key of two columns */
+    if (!has_item_route(r))
         return;
     snprintf(path, sizeof(path), "/api/v1/%s/{%s}", r->name, r->key_param);
     snprintf(id, sizeof(id), "get_%s", r->name);
@@ -375,11 +487,16 @@ static void resource_paths(struct jw *w, const struct resource_def *r)
     lang_param(w);
     jw_arr_end(w);
     responses(w, ref, NULL);
-    end_operation(w);
+    jw_obj_end(w);
+    if (has_edit_patch(schema_table(r->table)))
+        edit_patch(w, schema_table(r->table));
+    jw_obj_end(w);
 }
 
-static void simple_path(struct jw *w, const char *path, const char *id, const char *summary,
-                        const char *csv)
+/* A GET path; table: the POST of the registry's edits on the same path
+ * (NULL: none). */
+static void simple_path_of(struct jw *w, const char *path, const char *id, const char *summary,
+                           const char *csv, const char *table)
 {
     operation(w, path, id, summary);
     jw_key(w, "parameters");
@@ -390,7 +507,13 @@ static void simple_path(struct jw *w, const char *path, const char *id, const ch
     }
     jw_arr_end(w);
     responses(w, "#/components/schemas/Object", csv);
-    end_operation(w);
+    end_operation_post(w, table);
+}
+
+static void simple_path(struct jw *w, const char *path, const char *id, const char *summary,
+                        const char *csv)
+{
+    simple_path_of(w, path, id, summary, csv, NULL);
 }
 
 /* ===== the site finder and the brief, from the table that decodes them ===== */
@@ -561,30 +684,42 @@ static void finder_paths(struct jw *w)
 }
 
 /* Inquiries: an operation with a body. */
+static void leads_inbox(struct jw *w, const char *id);
+
 static void leads_path(struct jw *w)
 {
     jw_key(w, "/api/v1/leads");
-    raw(w,
-        "{\"post\":{\"operationId\":\"post_lead\",\"summary\":\"An investor's inquiry for the prov"
-        "ince's officers (5 per address per 10 minutes).\",\"requestBody\":{\"required\":true,"
-        "\"content\":{\"application/"
-        "json\":{\"schema\":{\"type\":\"object\",\"additionalProperties\":"
-        "false,\"required\":[\"name\",\"company\",\"email\"],\"properties\":{\"name\":{\"type\":"
-        "\"string"
-        "\",\"maxLength\":200},\"company\":{\"type\":\"string\",\"maxLength\":200},\"country\":{"
-        "\"type\""
-        ":\"string\",\"pattern\":\"^[A-Z]{2}$\"},\"email\":{\"type\":\"string\",\"format\":"
-        "\"email\",\"max"
-        "Length\":254},\"message\":{\"type\":\"string\",\"maxLength\":5000},\"zones\":{\"type\":"
-        "\"array"
-        "\",\"maxItems\":8,\"items\":{\"type\":\"string\"}}}}}}},\"responses\":{\"201\":{"
-        "\"description\""
-        ":\"Received\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/"
-        "schema"
-        "s/Object\"}}}},\"400\":{\"$ref\":\"#/components/responses/"
-        "Problem\"},\"403\":{\"$ref\":\"#/components/responses/Problem\"},\"415\":{\"$ref\":"
-        "\"#/components/responses/Problem\"},\"429\":{\"$ref\":\"#/c"
-        "omponents/responses/Problem\"}}}}");
+    jw_obj_begin(w);
+    if (route_of("GET", "/api/v1/leads"))
+        leads_inbox(w, "list_leads");
+    jw_key(w, "post");
+    raw(w, "{\"operationId\":\"post_lead\",\"summary\":\"An investor's inquiry for the prov"
+           "ince's officers (5 per address per 10 minutes).\",\"requestBody\":{\"required\":true,"
+           "\"content\":{\"application/"
+           "json\":{\"schema\":{\"type\":\"object\",\"additionalProperties\":"
+           "false,\"required\":[\"name\",\"company\",\"email\"],\"properties\":{\"name\":{\"type\":"
+           "\"string"
+           "\",\"maxLength\":200},\"company\":{\"type\":\"string\",\"maxLength\":200},\"country\":{"
+           "\"type\""
+           ":\"string\",\"pattern\":\"^[A-Z]{2}$\"},\"email\":{\"type\":\"string\",\"format\":"
+           "\"email\",\"max"
+           "Length\":254},\"message\":{\"type\":\"string\",\"maxLength\":5000},\"zones\":{\"type\":"
+           "\"array"
+           "\",\"maxItems\":8,\"items\":{\"type\":\"string\"}}}}}}},\"responses\":{\"201\":{"
+           "\"description\""
+           ":\"Received\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/"
+           "schema"
+           "s/Object\"}}}},\"400\":{\"$ref\":\"#/components/responses/"
+           "Problem\"},\"403\":{\"$ref\":\"#/components/responses/Problem\"},\"415\":{\"$ref\":"
+           "\"#/components/responses/Problem\"},\"429\":{\"$ref\":\"#/c"
+           "omponents/responses/Problem\"}}}");
+    jw_obj_end(w);
+    if (route_of("GET", "/api/v1/leads.csv")) {
+        jw_key(w, "/api/v1/leads.csv");
+        jw_obj_begin(w);
+        leads_inbox(w, "list_leads_csv");
+        jw_obj_end(w);
+    }
 }
 
 /* Signing in and the routes that need it. "security" names the two ways
@@ -646,6 +781,471 @@ static void auth_paths(struct jw *w)
     raw(w, text);
 }
 
+/* ===== the registry's edits (api/edit.c, api/row_item.c, api/history.c) ===== */
+
+static const char problem_ref[] = "{\"$ref\":\"#/components/responses/Problem\"}";
+static const char staff_only[] = "[{\"session\":[]},{\"bearer\":[]}]";
+
+static const char if_match_param[] =
+    "{\"name\":\"If-Match\",\"in\":\"header\",\"required\":true,\"description\":\"The ETag"
+    " of the row as last read (its GET, or the answer of the last write), \\\"VERSION.HASH\\\":"
+    " the change is made only while the row is still that version: 412 when it has changed"
+    " since, 428 without If-Match. A weak tag (W/) or * never matches.\",\"schema\":{\"type\":"
+    "\"string\"}}";
+
+static const char etag_header[] =
+    "{\"ETag\":{\"description\":\"\\\"VERSION.HASH\\\": the row's version, a '.', then a hash"
+    " of the answer. Send it back in If-Match to change the row.\",\"schema\":{\"type\":"
+    "\"string\"}}}";
+
+/* 1 when table has a GET of one row among the read API's resources. */
+static int table_has_item(const char *table)
+{
+    const struct resource_def *r = api_resource(table);
+
+    return r && has_item_route(r);
+}
+
+static void key_params(struct jw *w, const struct table_def *t)
+{
+    const char *const *k;
+
+    for (k = t->key; *k; k++)
+        param(w, *k, "path", "string", t->key[1] ? "A column of the row's key." : "The row's key.");
+}
+
+/* The body of a write to t (components.schemas.edit_{table}): every column
+ * it may set, the source and the date of the figures. */
+static void edit_schema(struct jw *w, const struct table_def *t)
+{
+    char name[64];
+    size_t i;
+
+    snprintf(name, sizeof(name), "edit_%s", t->name);
+    jw_key(w, name);
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "object");
+    jw_key(w, "additionalProperties");
+    jw_bool(w, 0);
+    jw_key(w, "required");
+    raw(w, "[\"fields\"]");
+    jw_key(w, "properties");
+    jw_obj_begin(w);
+    jw_key(w, "fields");
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "object");
+    jw_key(w, "description");
+    jw_str(w, "The columns to set, each to text, a number, true or false, or null to clear it,"
+              " checked as an import checks them; a column not named keeps its value. A row's key"
+              " never changes, and a column an edit of this table may not set is refused"
+              " (read_only). Every problem comes back at once in the 400's errors.");
+    jw_key(w, "additionalProperties");
+    jw_bool(w, 0);
+    jw_key(w, "properties");
+    jw_obj_begin(w);
+    for (i = 0; i < t->ncols; i++) {
+        jw_key(w, t->cols[i].name);
+        column_schema_of(w, t, &t->cols[i], 1);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_key(w, "source");
+    raw(w, "{\"type\":[\"string\",\"null\"],\"maxLength\":500,\"description\":\"Where the"
+           " new values come from, one line: required with a change to a figure (a number). For a"
+           " zone, the provenance of each figure changed names it when it is the code of a"
+           " registered source (/api/v1/sources), and names nothing otherwise; another table's own"
+           " source column takes it unless fields sets that column.\"}");
+    jw_key(w, "as_of");
+    raw(w, "{\"type\":[\"string\",\"null\"],\"format\":\"date\",\"description\":\"The date"
+           " the figures are as of, YYYY-MM-DD, not after today in the province: required with a"
+           " change to a figure.\"}");
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+/* A row as stored (components.schemas.row_{table}), for the tables whose
+ * rows the read API has no item of. */
+static void row_schema(struct jw *w, const struct table_def *t)
+{
+    char name[64];
+    size_t i;
+
+    snprintf(name, sizeof(name), "row_%s", t->name);
+    jw_key(w, name);
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "object");
+    jw_key(w, "description");
+    jw_str(w, "One row as stored: every column of the table, null when empty.");
+    jw_key(w, "properties");
+    jw_obj_begin(w);
+    for (i = 0; i < t->ncols; i++) {
+        jw_key(w, t->cols[i].name);
+        column_schema(w, t, &t->cols[i]);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static void edit_schemas(struct jw *w)
+{
+    const char *const *name;
+
+    for (name = app_edit_tables; *name; name++) {
+        const struct table_def *t = schema_table(*name);
+        char path[160];
+        if (!t)
+            continue;
+        if (has_edit_post(*name) || has_edit_patch(t))
+            edit_schema(w, t);
+        row_path(t, path, sizeof(path));
+        if (!table_has_item(*name) && route_of("GET", path))
+            row_schema(w, t);
+    }
+}
+
+/* The answer of a write: 201 (made) or 200 (changed, with the ETag that
+ * the server gives every 200). */
+static void written_answer(struct jw *w, const char *status, const char *doc)
+{
+    jw_key(w, status);
+    jw_obj_begin(w);
+    jw_key(w, "description");
+    jw_str(w, doc);
+    if (strcmp(status, "200") == 0) {
+        jw_key(w, "headers");
+        raw(w, etag_header);
+    }
+    jw_key(w, "content");
+    raw(w, "{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Written\"}}}");
+    jw_obj_end(w);
+}
+
+static void problem_answers(struct jw *w, const char *const *statuses)
+{
+    for (; *statuses; statuses++) {
+        jw_key(w, *statuses);
+        raw(w, problem_ref);
+    }
+}
+
+static void edit_request_body(struct jw *w, const struct table_def *t, int is_new)
+{
+    char ref[96];
+    size_t i;
+    int required = 0;
+
+    snprintf(ref, sizeof(ref), "#/components/schemas/edit_%s", t->name);
+    for (i = 0; i < t->ncols; i++)
+        required += t->cols[i].required;
+    jw_key(w, "requestBody");
+    jw_obj_begin(w);
+    jw_key(w, "required");
+    jw_bool(w, 1);
+    jw_key(w, "content");
+    jw_obj_begin(w);
+    jw_key(w, "application/json");
+    jw_obj_begin(w);
+    jw_key(w, "schema");
+    jw_obj_begin(w);
+    if (is_new && required) { /* a new row: its required columns too */
+        jw_key(w, "allOf");
+        jw_arr_begin(w);
+        jw_obj_begin(w);
+        jw_key(w, "$ref");
+        jw_str(w, ref);
+        jw_obj_end(w);
+        jw_obj_begin(w);
+        jw_key(w, "properties");
+        jw_obj_begin(w);
+        jw_key(w, "fields");
+        jw_obj_begin(w);
+        jw_key(w, "required");
+        jw_arr_begin(w);
+        for (i = 0; i < t->ncols; i++)
+            if (t->cols[i].required)
+                jw_str(w, t->cols[i].name);
+        jw_arr_end(w);
+        jw_obj_end(w);
+        jw_obj_end(w);
+        jw_obj_end(w);
+        jw_arr_end(w);
+    } else {
+        jw_key(w, "$ref");
+        jw_str(w, ref);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static void edit_operation(struct jw *w, const char *method, const char *id_prefix,
+                           const struct table_def *t, const char *summary)
+{
+    char text[96];
+
+    jw_key(w, method);
+    jw_obj_begin(w);
+    snprintf(text, sizeof(text), "%s_%s", id_prefix, t->name);
+    jw_key(w, "operationId");
+    jw_str(w, text);
+    jw_key(w, "summary");
+    jw_str(w, summary);
+    jw_key(w, "security");
+    raw(w, staff_only);
+}
+
+/* POST /api/v1/{table}: a new row. */
+static void edit_post(struct jw *w, const struct table_def *t)
+{
+    static const char *const problems[] = {"400", "401", "403", "409", "415", NULL};
+    char summary[256];
+
+    snprintf(summary, sizeof(summary),
+             "Makes a row of %s (admin and officer): the fields given, checked together; 409"
+             " when the key is taken. One audit record.",
+             t->name);
+    edit_operation(w, "post", "create", t, summary);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    lang_param(w);
+    jw_arr_end(w);
+    edit_request_body(w, t, 1);
+    jw_key(w, "responses");
+    jw_obj_begin(w);
+    written_answer(w, "201",
+                   "Made: the row's key, its version (If-Match: \"VERSION\" names it) and the"
+                   " columns written.");
+    problem_answers(w, problems);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+/* PATCH /api/v1/{table}/{key}: a change to a row. */
+static void edit_patch(struct jw *w, const struct table_def *t)
+{
+    static const char *const problems[] = {"400", "401", "403", "404", "412", "415", "428", NULL};
+
+    char summary[256];
+
+    snprintf(summary, sizeof(summary),
+             "Changes a row of %s (admin and officer): only the fields given. Needs If-Match"
+             " with the row's ETag. One audit record with the row before and after; rows are"
+             " never deleted.",
+             t->name);
+    edit_operation(w, "patch", "change", t, summary);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    key_params(w, t);
+    raw(w, if_match_param);
+    lang_param(w);
+    jw_arr_end(w);
+    edit_request_body(w, t, 0);
+    jw_key(w, "responses");
+    jw_obj_begin(w);
+    written_answer(w, "200",
+                   "Changed (or already so: changed is empty and nothing was written): the"
+                   " row's key, its new version and the columns written.");
+    problem_answers(w, problems);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+/* GET /api/v1/{table}/{key} of a table the read API has no item of. */
+static void row_get(struct jw *w, const struct table_def *t, const struct http_route *rt)
+{
+    char text[256];
+
+    jw_key(w, "get");
+    jw_obj_begin(w);
+    snprintf(text, sizeof(text), "get_%s", t->name);
+    jw_key(w, "operationId");
+    jw_str(w, text);
+    snprintf(text, sizeof(text),
+             "One row of %s as stored%s; its ETag leads with the row's version, which a PATCH"
+             " names in If-Match.",
+             t->name, rt->roles ? " (admin and officer)" : "");
+    jw_key(w, "summary");
+    jw_str(w, text);
+    if (rt->roles) {
+        jw_key(w, "security");
+        raw(w, staff_only);
+    }
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    key_params(w, t);
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "responses");
+    jw_obj_begin(w);
+    jw_key(w, "200");
+    jw_obj_begin(w);
+    jw_key(w, "description");
+    jw_str(w, "The row");
+    jw_key(w, "headers");
+    raw(w, etag_header);
+    snprintf(text, sizeof(text),
+             "{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/row_%s\"}}}",
+             t->name);
+    jw_key(w, "content");
+    raw(w, text);
+    jw_obj_end(w);
+    jw_key(w, "304");
+    raw(w, "{\"description\":\"Not modified (If-None-Match matched the ETag)\"}");
+    jw_key(w, "400");
+    raw(w, problem_ref);
+    if (rt->roles) {
+        jw_key(w, "401");
+        raw(w, problem_ref);
+        jw_key(w, "403");
+        raw(w, problem_ref);
+    }
+    jw_key(w, "404");
+    raw(w, problem_ref);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static void history_path(struct jw *w)
+{
+    char text[2048];
+
+    jw_key(w, "/api/v1/zones/{code}/history");
+    snprintf(text, sizeof(text),
+             "{\"get\":{\"operationId\":\"zone_history\",\"summary\":\"A zone's history,"
+             " newest first: who changed which field, when, from what to what, on what source"
+             " and as of when (every change made row by row, through the API or a command; an"
+             " import is recorded per file). Public.\",\"parameters\":[{\"name\":\"code\","
+             "\"in\":\"path\",\"required\":true,\"description\":\"The zone's code.\","
+             "\"schema\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\","
+             "\"required\":false,\"description\":\"Changes per page (default 50).\","
+             "\"schema\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":200}},{\"name\":"
+             "\"cursor\",\"in\":\"query\",\"required\":false,\"description\":\"The"
+             " next_cursor of the previous page.\",\"schema\":{\"type\":\"integer\","
+             "\"minimum\":1}},"
+             "{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":"
+             "\"Language of messages; otherwise Accept-Language, then vi.\",\"schema\":{"
+             "\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}],\"responses\":{"
+             "\"200\":{\"description\":\"The changes and next_cursor\",\"content\":{"
+             "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/History\"}}}},"
+             "\"304\":{\"description\":\"Not modified (If-None-Match matched the ETag)\"},"
+             "\"400\":%s,\"404\":%s}}}",
+             problem_ref, problem_ref);
+    raw(w, text);
+}
+
+/* GET /api/v1/leads and .csv (api/leads_inbox.c): the officers' inbox of
+ * investors' inquiries. */
+static void leads_inbox(struct jw *w, const char *id)
+{
+    const struct table_def *t = schema_table("leads");
+    int status = t ? schema_col_index(t, "status") : -1;
+    const char *const *v;
+
+    jw_key(w, "get");
+    jw_obj_begin(w);
+    jw_key(w, "operationId");
+    jw_str(w, id);
+    jw_key(w, "summary");
+    jw_str(w, "The investors' inquiries with their follow-up (admin and officer), newest first;"
+              " JSON, or CSV with .csv or Accept: text/csv (every lead that passes the filters)."
+              " Never kept by a cache on the way.");
+    jw_key(w, "security");
+    raw(w, staff_only);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    jw_obj_begin(w);
+    jw_key(w, "name");
+    jw_str(w, "status");
+    jw_key(w, "in");
+    jw_str(w, "query");
+    jw_key(w, "required");
+    jw_bool(w, 0);
+    jw_key(w, "description");
+    jw_str(w, "Only the leads of this follow-up status.");
+    jw_key(w, "schema");
+    jw_obj_begin(w);
+    jw_key(w, "type");
+    jw_str(w, "string");
+    if (status >= 0 && t->cols[status].values) {
+        jw_key(w, "enum");
+        jw_arr_begin(w);
+        for (v = t->cols[status].values; *v; v++)
+            jw_str(w, *v);
+        jw_arr_end(w);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+    param(w, "owner", "query", "string",
+          "Only the leads this user follows up; me: the caller's; none: nobody's.");
+    raw(w, "{\"name\":\"limit\",\"in\":\"query\",\"required\":false,\"description\":"
+           "\"Leads per JSON page (default 50).\",\"schema\":{\"type\":\"integer\","
+           "\"minimum\":1,\"maximum\":1000}}");
+    raw(w, "{\"name\":\"offset\",\"in\":\"query\",\"required\":false,\"description\":"
+           "\"Leads to skip.\",\"schema\":{\"type\":\"integer\",\"minimum\":0,"
+           "\"maximum\":1000000}}");
+    lang_param(w);
+    bom_param(w);
+    jw_arr_end(w);
+    jw_key(w, "responses");
+    jw_obj_begin(w);
+    jw_key(w, "200");
+    raw(w, "{\"description\":\"items, total, limit and offset; or the CSV\",\"content\":{"
+           "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}},"
+           "\"text/csv\":{\"schema\":{\"type\":\"string\"}}}}");
+    jw_key(w, "400");
+    raw(w, problem_ref);
+    jw_key(w, "401");
+    raw(w, problem_ref);
+    jw_key(w, "403");
+    raw(w, problem_ref);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+/* The paths of the edits that the read API's paths do not hold: the POST
+ * of a table with no list, one row of a table with no item (GET and
+ * PATCH), a zone's history. */
+static void edit_paths(struct jw *w)
+{
+    const char *const *name;
+    char path[160];
+
+    for (name = app_edit_tables; *name; name++) {
+        const struct table_def *t = schema_table(*name);
+        const struct http_route *get;
+        if (!t)
+            continue;
+        /* a resource's list and the targets' (api/targets.c) carry their
+         * POST; leads_path writes /api/v1/leads */
+        if (has_edit_post(*name) && !api_resource(*name) && strcmp(*name, "targets") != 0 &&
+            strcmp(*name, "leads") != 0) {
+            snprintf(path, sizeof(path), "/api/v1/%s", *name);
+            jw_key(w, path);
+            jw_obj_begin(w);
+            edit_post(w, t);
+            jw_obj_end(w);
+        }
+        if (table_has_item(*name))
+            continue; /* the item's path carries the PATCH */
+        row_path(t, path, sizeof(path));
+        get = route_of("GET", path);
+        if (!get && !has_edit_patch(t))
+            continue;
+        jw_key(w, path);
+        jw_obj_begin(w);
+        if (get)
+            row_get(w, t, get);
+        if (has_edit_patch(t))
+            edit_patch(w, t);
+        jw_obj_end(w);
+    }
+    history_path(w);
+}
+
 static void write_paths(struct jw *w)
 {
     const struct resource_def *r;
@@ -654,9 +1254,9 @@ static void write_paths(struct jw *w)
     jw_obj_begin(w);
     for (r = api_resources; r->name; r++)
         resource_paths(w, r);
-    simple_path(w, "/api/v1/targets", "list_targets",
-                "Planning targets with progress: value now, share done, trend, verdict.",
-                "text/csv");
+    simple_path_of(w, "/api/v1/targets", "list_targets",
+                   "Planning targets with progress: value now, share done, trend, verdict.",
+                   "text/csv", "targets");
     simple_path(w, "/api/v1/targets.csv", "list_targets_csv", "Targets as CSV.", "text/csv");
     simple_path(w, "/api/v1/stats", "get_stats",
                 "Counts and areas by kind, status and unit; umbrella zones; reconciliation.",
@@ -680,6 +1280,7 @@ static void write_paths(struct jw *w)
     finder_paths(w);
     leads_path(w);
     auth_paths(w);
+    edit_paths(w);
     simple_path(w, "/healthz", "healthz", "Liveness: 200 when the database answers.", NULL);
     jw_obj_end(w);
 }
@@ -698,7 +1299,8 @@ void api_openapi(struct http_req *req, struct http_resp *resp)
     jw_str(&w, "3.1.0");
     jw_key(&w, "info");
     raw(&w, "{\"title\":\"khu\",\"version\":\"1\",\"description\":\"Registry of industrial parks"
-            " and clusters, read API. Errors are application/problem+json; unknown parameters are"
+            " and clusters: the read API, and the edits of the province's officers (POST and PATCH,"
+            " signed in). Errors are application/problem+json; unknown parameters are"
             " errors.\",\"license\":{\"name\":\"MIT\",\"identifier\":\"MIT\"}}");
     write_paths(&w);
     jw_key(&w, "components");
@@ -707,6 +1309,7 @@ void api_openapi(struct http_req *req, struct http_resp *resp)
     jw_obj_begin(&w);
     for (r = api_resources; r->name; r++)
         resource_schema(&w, r);
+    edit_schemas(&w);
     raw(&w, "");
     buf_puts(&resp->body, fixed_schemas);
     jw_obj_end(&w);
