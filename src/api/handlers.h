@@ -73,6 +73,12 @@ void api_row_item(struct http_req *req, struct http_resp *resp, const char *tabl
 /* GET /api/v1/leads(.csv): the officers' inbox (api/leads_inbox.c). */
 void api_leads_inbox(struct http_req *req, struct http_resp *resp);
 
+/* Accounts for admins, and the audit trail's verification (api/users.c). */
+void api_users_list(struct http_req *req, struct http_resp *resp);
+void api_users_add(struct http_req *req, struct http_resp *resp);
+void api_users_change(struct http_req *req, struct http_resp *resp);
+void api_audit_verify(struct http_req *req, struct http_resp *resp);
+
 void api_edit(struct http_req *req, struct http_resp *resp, const char *table, int is_new);
 
 #endif

@@ -165,6 +165,10 @@ const struct http_route api_routes[] = {
     {"POST", "/api/v1/logout", api_logout, HTTP_ROUTE_WRITE, API_SIGNED_IN},
     {"GET", "/api/v1/me", api_me},
     {"GET", "/api/v1/audit", api_audit, 0, API_STAFF},
+    {"GET", "/api/v1/audit/verify", api_audit_verify, 0, API_STAFF},
+    {"GET", "/api/v1/users", api_users_list, 0, ROLE_ADMIN},
+    {"POST", "/api/v1/users", api_users_add, HTTP_ROUTE_WRITE, ROLE_ADMIN},
+    {"PATCH", "/api/v1/users/{name}", api_users_change, HTTP_ROUTE_WRITE, ROLE_ADMIN},
     /* the registry's edits: rows are made and changed, never deleted (a
      * zone is marked cancelled) */
     {"POST", "/api/v1/zones", create_zones, HTTP_ROUTE_WRITE, API_STAFF},

@@ -24,6 +24,7 @@ static enum khu_err check_name(const char *name, struct khu_diag *d)
     if (!problem)
         return KHU_OK;
     khu_diag_set(d, 0, 0, "name", "'%.64s': %s", name ? name : "", problem);
+    khu_diag_rule(d, "user_name", NULL);
     return KHU_EINVAL;
 }
 
@@ -38,6 +39,7 @@ static enum khu_err check_role(const char *role, const char *org, const char **d
     if (r == ROLE_NONE) {
         khu_diag_set(d, 0, 0, "role", "unknown role '%.32s': use one of %s", role ? role : "",
                      role_names(names, sizeof(names)));
+        khu_diag_rule(d, "role", NULL);
         return KHU_EINVAL;
     }
     switch (role_org(r)) {
@@ -50,6 +52,7 @@ static enum khu_err check_role(const char *role, const char *org, const char **d
     case ROLE_ORG_NONE:
         if (org && org[0]) {
             khu_diag_set(d, 0, 0, "org", "a user of role %s belongs to no organisation", role);
+            khu_diag_rule(d, "org_none", NULL);
             return KHU_EINVAL;
         }
         return KHU_OK;
@@ -59,6 +62,10 @@ static enum khu_err check_role(const char *role, const char *org, const char **d
                      *department || role_org(r) == ROLE_ORG_DEPARTMENT
                          ? "the code of the department it belongs to"
                          : "the tax code of the enterprise it belongs to");
+        khu_diag_rule(d,
+                      *department || role_org(r) == ROLE_ORG_DEPARTMENT ? "org_department"
+                                                                        : "org_enterprise",
+                      NULL);
         return KHU_EINVAL;
     }
     return KHU_OK;
@@ -71,7 +78,13 @@ static enum khu_err make_hash(const char *name, const char *p, size_t n,
     enum password_verdict v = password_check(p, n, name);
 
     if (v != PASSWORD_OK) {
+        static const char *const rules[] = {
+            [PASSWORD_NOT_UTF8] = "password_utf8",   [PASSWORD_CONTROL_CHAR] = "password_control",
+            [PASSWORD_TOO_SHORT] = "password_short", [PASSWORD_TOO_LONG] = "password_long",
+            [PASSWORD_HAS_NAME] = "password_name",   [PASSWORD_COMMON] = "password_common",
+        };
         khu_diag_set(d, 0, 0, "password", "%s", password_verdict_text(v));
+        khu_diag_rule(d, (size_t)v < sizeof(rules) / sizeof(rules[0]) ? rules[v] : NULL, NULL);
         return KHU_EINVAL;
     }
     if (password_hash(p, n, hash)) {

@@ -7,7 +7,10 @@
  * say nothing of whether a user exists; the limits on failed sign-ins
  * per account and per address (behind a trusted proxy); cross-site
  * writes refused; the security headers of every answer; the audit trail
- * of sign-ins read back through GET /api/v1/audit.
+ * of sign-ins read back through GET /api/v1/audit; accounts managed by an
+ * admin over HTTP (each problem with its rule, in the request's language;
+ * no admin can lock themselves out; a disabled user's token stops
+ * working) and the chain verified over HTTP.
  */
 #include <ftw.h>
 #include <jansson.h>
@@ -184,6 +187,106 @@ static void test_every_route_every_role(void)
     }
     CHECK(routes > 40);
     CHECK(guarded >= 2);
+}
+
+/* ===== accounts, for admins ===== */
+
+static int as_admin(const char *method, const char *target, const char *body, struct reply *r)
+{
+    char headers[256];
+
+    snprintf(headers, sizeof(headers), JSON_TYPE "Authorization: Bearer %s\r\n", tokens[0]);
+    return request(method, target, headers, body, r);
+}
+
+static void test_admin_accounts(void)
+{
+    struct reply r;
+    char headers[256], *out = NULL;
+
+    CHECK_EQ_INT(as_admin("GET", "/api/v1/users", NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(has(r.body, "\"name\":\"lan.officer\",\"display_name\":null,\"role\":\"officer\""));
+    CHECK(has(r.body, "\"org\":\"" TAX_CODE "\""));
+    CHECK(!has(r.body, "argon2"));
+    reply_free(&r);
+
+    CHECK_EQ_INT(as_admin("POST", "/api/v1/users?lang=vi",
+                          "{\"name\":\"thu.officer\",\"role\":\"officer\","
+                          "\"password\":\"password1234\"}",
+                          &r),
+                 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(has(r.body, "\"rule\":\"password_common\""));
+    CHECK(has(r.body, "Mật khẩu này quá phổ biến"));
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("POST", "/api/v1/users",
+                          "{\"name\":\"thu.dept\",\"role\":\"department\",\"password\":\"" PASSWORD
+                          "\"}",
+                          &r),
+                 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(has(r.body, "\"param\":\"org\"") && has(r.body, "\"rule\":\"org_department\""));
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("POST", "/api/v1/users",
+                          "{\"name\":\"thu.officer\",\"role\":\"officer\",\"password\":\"" PASSWORD
+                          "\",\"display_name\":\"Trần Thu\"}",
+                          &r),
+                 0);
+    CHECK_EQ_INT(r.status, 201);
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("POST", "/api/v1/users",
+                          "{\"name\":\"thu.officer\",\"role\":\"officer\",\"password\":\"" PASSWORD
+                          "\"}",
+                          &r),
+                 0);
+    CHECK_EQ_INT(r.status, 409);
+    reply_free(&r);
+    CHECK_EQ_INT(login("thu.officer", PASSWORD, NULL, NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    reply_free(&r);
+
+    /* an admin does not lock themselves out */
+    CHECK_EQ_INT(as_admin("PATCH", "/api/v1/users/an.admin", "{\"disabled\":true}", &r), 0);
+    CHECK_EQ_INT(r.status, 409);
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("PATCH", "/api/v1/users/an.admin", "{\"role\":\"viewer\"}", &r), 0);
+    CHECK_EQ_INT(r.status, 409);
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("PATCH", "/api/v1/users/thu.officer", "{\"disabled\":\"yes\"}", &r), 0);
+    CHECK_EQ_INT(r.status, 400);
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("PATCH", "/api/v1/users/nobody", "{\"disabled\":true}", &r), 0);
+    CHECK_EQ_INT(r.status, 404);
+    reply_free(&r);
+
+    /* a disabled user's token stops working at once */
+    CHECK_EQ_INT(khu(NULL, (char *[]){"token", "add", "thu.officer", "--db", db, NULL}, &out), 0);
+    snprintf(headers, sizeof(headers), "Authorization: Bearer %.*s\r\n", (int)strcspn(out, "\n"),
+             out);
+    free(out);
+    CHECK_EQ_INT(request("GET", "/api/v1/me", headers, NULL, &r), 0);
+    CHECK(has(r.body, "\"user\":\"thu.officer\""));
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("PATCH", "/api/v1/users/thu.officer",
+                          "{\"role\":\"viewer\",\"disabled\":true}", &r),
+                 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(has(r.body, "\"done\":[\"role\",\"disabled\"]"));
+    reply_free(&r);
+    CHECK_EQ_INT(request("GET", "/api/v1/me", headers, NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 401);
+    reply_free(&r);
+
+    /* the trail of it, verified over HTTP */
+    CHECK_EQ_INT(as_admin("GET", "/api/v1/audit?table=users&key=thu.officer", NULL, &r), 0);
+    CHECK(has(r.body, "\"action\":\"user.disable\"") && has(r.body, "\"action\":\"user.add\""));
+    CHECK(has(r.body, "\"actor\":\"an.admin\""));
+    reply_free(&r);
+    CHECK_EQ_INT(as_admin("GET", "/api/v1/audit/verify", NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(has(r.body, "\"intact\":true") && has(r.body, "\"bad_id\":null"));
+    reply_free(&r);
 }
 
 /* ===== signing in and out ===== */
@@ -566,6 +669,7 @@ int main(void)
         test_refusals();
         test_limits();
         test_security_headers();
+        test_admin_accounts();
         CHECK_EQ_INT(server_stop(&srv), 0);
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start");

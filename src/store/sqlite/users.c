@@ -145,14 +145,18 @@ static enum khu_err check_org(struct store *s, const char *department, const cha
 
     if (department) {
         err = exists(s, "SELECT 1 FROM departments WHERE code = ?", department, &found, d);
-        if (!err && !found)
+        if (!err && !found) {
             khu_diag_set(d, 0, 0, "department", "there is no department with code '%s'",
                          department);
+            khu_diag_rule(d, "org_missing", NULL);
+        }
     } else if (tax_code) {
         err = exists(s, "SELECT 1 FROM enterprises WHERE tax_code = ?", tax_code, &found, d);
-        if (!err && !found)
+        if (!err && !found) {
             khu_diag_set(d, 0, 0, "tax_code", "there is no enterprise with tax code '%s'",
                          tax_code);
+            khu_diag_rule(d, "org_missing", NULL);
+        }
     }
     return err ? err : found ? KHU_OK : KHU_EINVAL;
 }
@@ -198,6 +202,7 @@ enum khu_err store_user_insert(struct store_tx *tx, const struct store_user *u, 
     err = change_begin(tx, &c, &users_def, u->name, "user.add", d);
     if (!err && c.existed) {
         khu_diag_set(d, 0, 0, "name", "a user called '%s' exists already", u->name);
+        khu_diag_rule(d, "user_taken", NULL);
         err = KHU_ECONFLICT;
     }
     st = err ? NULL : sq_prepare(s, sql);
