@@ -10,7 +10,7 @@
 #   make fuzz       build and briefly run the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS     := libmicrohttpd jansson sqlite3 zlib libutf8proc libsodium pangocairo
+PKGS     := libmicrohttpd jansson sqlite3 zlib libutf8proc libsodium pangocairo xlsxwriter
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WARN     := -Wall -Wextra -Werror -Wshadow -Wvla -Wno-missing-field-initializers

@@ -15,7 +15,7 @@
 
 #define API_DEFAULT_LIMIT   50
 #define API_MAX_LIMIT       500    /* rows per JSON page */
-#define API_MAX_EXPORT      100000 /* rows per CSV or GeoJSON download */
+#define API_MAX_EXPORT      100000 /* rows per CSV, GeoJSON or XLSX download */
 #define API_MAX_QUERY_CHARS 1000   /* characters in a text search (q) */
 #define API_BUSY_RETRY_S    5      /* Retry-After of a 503 when a write found the database busy */
 
@@ -30,7 +30,7 @@ struct api_app {
 };
 
 enum api_lang { LANG_VI, LANG_EN, LANG_KO };
-enum api_format { FORMAT_JSON, FORMAT_CSV, FORMAT_GEOJSON };
+enum api_format { FORMAT_JSON, FORMAT_CSV, FORMAT_GEOJSON, FORMAT_XLSX };
 
 extern const struct http_route api_routes[];
 
@@ -70,8 +70,8 @@ enum api_lang api_refusal_lang(const struct http_req *req);
 /* The language code "vi", "en" or "ko". */
 const char *api_lang_code(enum api_lang lang);
 
-/* Picks the output format from the path suffix (.csv, .geojson) or the
- * Accept header; geojson only where allowed. */
+/* Picks the output format from the path suffix (.csv, .geojson, .xlsx) or
+ * the Accept header; geojson only where allowed. */
 enum api_format api_format(const struct http_req *req, int geojson_allowed);
 
 /* Reads ?bom=: 1 asks a CSV answer to begin with the UTF-8 byte-order

@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "api/handlers.h"
 #include "api/tr.h"
+#include "api/xlsx_answer.h"
 #include "app/app_audit.h"
 #include "core/num.h"
 #include "store/audit.h"
@@ -22,14 +23,38 @@
 
 struct page {
     struct jw w;
+    struct xlsx_book *book; /* an XLSX answer's workbook, else NULL */
     int64_t last_id;
     int n;
+};
+
+/* The columns of an XLSX answer, in the order of enum store_audit_col. */
+static const struct xlsx_col audit_xlsx[] = {
+    {"id", XLSX_INTEGER},  {"at", XLSX_DATETIME}, {"actor", XLSX_TEXT}, {"address", XLSX_TEXT},
+    {"action", XLSX_TEXT}, {"table", XLSX_TEXT},  {"key", XLSX_TEXT},   {"before", XLSX_TEXT},
+    {"after", XLSX_TEXT},  {"source", XLSX_TEXT}, {"hash", XLSX_TEXT},  {"as_of", XLSX_DATE},
 };
 
 static int write_record(void *arg, const struct khu_row *row)
 {
     struct page *p = arg;
 
+    if (p->book) {
+        char at[40];
+        size_t i;
+        for (i = 0; i < XLSX_NCOLS(audit_xlsx); i++) {
+            if (i == AUDIT_COL_AT_MS) {
+                app_audit_time(row_int(row, AUDIT_COL_AT_MS), at, sizeof(at));
+                xlsx_text(p->book, i, at);
+            } else {
+                xlsx_value(p->book, i, row_at(row, (int)i));
+            }
+        }
+        xlsx_end_row(p->book);
+        p->last_id = row_int(row, AUDIT_COL_ID);
+        p->n++;
+        return 0;
+    }
     app_audit_json(&p->w, row);
     p->last_id = row_int(row, AUDIT_COL_ID);
     p->n++;
@@ -105,6 +130,25 @@ void api_audit(struct http_req *req, struct http_resp *resp)
     if (!s)
         return;
     memset(&p, 0, sizeof(p));
+    if (api_format(req, 0) == FORMAT_XLSX) {
+        struct api_xlsx x;
+        if (http_to_lane(req, resp))
+            return;
+        if (api_xlsx_open(&x, resp, "audit", audit_xlsx, XLSX_NCOLS(audit_xlsx)))
+            return;
+        p.book = x.book;
+        f.limit = limit == AUDIT_PAGE_DEFAULT && !http_param(req, "limit") ? 0 : (int)limit;
+        khu_diag_clear(&d);
+        err = store_audit_list(s, &f, write_record, &p, &d);
+        if (err) {
+            api_xlsx_abort(&x);
+            api_error(resp, err, &d);
+            return;
+        }
+        api_xlsx_finish(&x, req, resp, "audit");
+        resp->cache_control = "no-store";
+        return;
+    }
     jw_init(&p.w, &resp->body);
     jw_obj_begin(&p.w);
     jw_key(&p.w, "records");

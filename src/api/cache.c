@@ -75,6 +75,7 @@ static int make_key(struct api_cache_ticket *t, const char *name, const struct h
     rc = key_add(t, name) || key_add(t, req->path) || key_add(t, api_lang_code(lang)) ||
          key_add(t, format == FORMAT_CSV       ? "csv"
                     : format == FORMAT_GEOJSON ? "geojson"
+                    : format == FORMAT_XLSX    ? "xlsx"
                                                : "json");
     for (i = 0; i < req->nparams && !rc; i++)
         rc = key_add(t, req->params[i].name) || key_add(t, req->params[i].value);

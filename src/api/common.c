@@ -166,8 +166,12 @@ enum api_format api_format(const struct http_req *req, int geojson_allowed)
         return FORMAT_CSV;
     if (ends_with(req->path, ".geojson"))
         return FORMAT_GEOJSON;
+    if (ends_with(req->path, ".xlsx"))
+        return FORMAT_XLSX;
     if (req->accept && strstr(req->accept, "text/csv"))
         return FORMAT_CSV;
+    if (req->accept && strstr(req->accept, "spreadsheetml.sheet"))
+        return FORMAT_XLSX;
     if (geojson_allowed && req->accept && strstr(req->accept, "application/geo+json"))
         return FORMAT_GEOJSON;
     return FORMAT_JSON;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/xlsx_answer.h"
 #include "api/handlers.h"
 #include "api/land.h"
 #include "app/app_generation.h"
@@ -251,6 +252,14 @@ static void write_lands(struct buf *b, const struct api_land *land)
     write_land(b, "land_total", "", NULL, "counted=1", &land->total);
 }
 
+/* The columns of the CSV answer, typed for a spreadsheet. */
+static const struct xlsx_col dashboard_xlsx[] = {
+    {"section", XLSX_TEXT},   {"subject", XLSX_TEXT},  {"name", XLSX_TEXT},
+    {"measure", XLSX_TEXT},   {"value", XLSX_AUTO},    {"as_of", XLSX_DATE},
+    {"known_for", XLSX_AUTO}, {"of_zones", XLSX_AUTO}, {"zones", XLSX_TEXT},
+    {"source", XLSX_TEXT},
+};
+
 void api_dashboard_csv(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"lang", "bom", NULL};
@@ -264,10 +273,11 @@ void api_dashboard_csv(struct http_req *req, struct http_resp *resp)
     struct khu_diag d;
     struct store *s;
     enum khu_err err;
+    enum api_format format = api_format(req, 0) == FORMAT_XLSX ? FORMAT_XLSX : FORMAT_CSV;
     int bom, n = 0, i;
 
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &land.lang) ||
-        api_csv_bom(req, resp, FORMAT_CSV, &bom))
+        api_csv_bom(req, resp, format, &bom))
         return;
     s = api_live_store(req, resp, &gen); /* live metrics over the whole registry */
     if (!s)
@@ -295,4 +305,7 @@ void api_dashboard_csv(struct http_req *req, struct http_resp *resp)
     api_land_free(&land.land);
     if (err)
         api_error(resp, err, &d);
+    else if (format == FORMAT_XLSX)
+        api_xlsx_from_csv(req, resp, s, "dashboard", dashboard_xlsx, XLSX_NCOLS(dashboard_xlsx),
+                          "source");
 }

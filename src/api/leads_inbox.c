@@ -15,6 +15,7 @@
 #include "api/auth.h"
 #include "api/handlers.h"
 #include "api/tr.h"
+#include "api/xlsx_answer.h"
 #include "core/csv.h"
 #include "core/num.h"
 #include "core/schema.h"
@@ -33,6 +34,14 @@ static const int inbox_values[] = {LEAD_COL_CODE,    LEAD_COL_RECEIVED_ON, LEAD_
                                    LEAD_COL_COUNTRY, LEAD_COL_CONTACT,     LEAD_COL_ZONES,
                                    LEAD_COL_NOTE,    LEAD_COL_STATUS,      LEAD_COL_OWNER,
                                    LEAD_COL_NOTES,   LEAD_COL_EVENT};
+
+/* The columns of the CSV answer, typed for a spreadsheet. */
+static const struct xlsx_col leads_xlsx[] = {
+    {"code", XLSX_TEXT},    {"received_on", XLSX_DATE}, {"company", XLSX_TEXT},
+    {"country", XLSX_TEXT}, {"contact", XLSX_TEXT},     {"zones", XLSX_TEXT},
+    {"note", XLSX_TEXT},    {"status", XLSX_TEXT},      {"owner", XLSX_TEXT},
+    {"notes", XLSX_TEXT},   {"event_code", XLSX_TEXT},
+};
 
 struct inbox {
     enum api_format format;
@@ -82,9 +91,14 @@ static int write_lead(void *arg, const struct khu_row *row)
     struct inbox *in = arg;
     size_t i;
 
-    if (in->format == FORMAT_CSV) {
-        for (i = 0; inbox_columns[i]; i++)
-            csv_text(&in->resp->body, row_text(row, inbox_values[i]), i == 0);
+    if (in->format != FORMAT_JSON) {
+        for (i = 0; inbox_columns[i]; i++) {
+            const char *s = row_text(row, inbox_values[i]);
+            if (in->format == FORMAT_CSV)
+                csv_text(&in->resp->body, s, i == 0);
+            else /* a spreadsheet's cell of text is never a formula */
+                csv_write_field(&in->resp->body, s ? s : "", s ? strlen(s) : 0, i == 0);
+        }
         csv_end_record(&in->resp->body);
     } else {
         jw_obj_begin(&in->w);
@@ -173,7 +187,7 @@ void api_leads_inbox(struct http_req *req, struct http_resp *resp)
     if (!s)
         return;
     resp->cache_control = "no-store"; /* a person's contact: never kept on the way */
-    if (in.format == FORMAT_CSV) {
+    if (in.format == FORMAT_CSV || in.format == FORMAT_XLSX) {
         struct buf header;
         size_t i;
         buf_init(&header, 4096);
@@ -199,7 +213,9 @@ void api_leads_inbox(struct http_req *req, struct http_resp *resp)
         api_error(resp, err, &d);
         return;
     }
-    if (in.format == FORMAT_CSV)
+    if (in.format == FORMAT_XLSX)
+        api_xlsx_from_csv(req, resp, s, "leads", leads_xlsx, XLSX_NCOLS(leads_xlsx), NULL);
+    if (in.format != FORMAT_JSON)
         return;
     jw_arr_end(&in.w);
     jw_key(&in.w, "total");

@@ -16,6 +16,7 @@
 #include "api/cited.h"
 #include "api/row_memo.h"
 #include "api/tr.h"
+#include "api/xlsx_answer.h"
 #include "core/csv.h"
 #include "core/json_out.h"
 #include "core/num.h"
@@ -446,9 +447,12 @@ struct page_items {
 struct out {
     struct query *q;
     struct jw w;
+    const struct http_req *req;
     struct http_resp *resp;
+    struct api_xlsx xlsx;     /* FORMAT_XLSX: the workbook */
     struct page_items *items; /* NULL: rows are written straight into the answer */
     struct buf *source;       /* an item's source text */
+    struct store *store;      /* for the sources an XLSX answer names */
     int found;                /* an item was written */
 };
 
@@ -520,11 +524,32 @@ static void write_geojson_feature(struct jw *w, const struct query *q, const str
     jw_obj_end(w);
 }
 
+/* Opens the workbook of an XLSX answer: the table's columns typed as the
+ * data model types them, then the derived ones as they come. */
+static int open_xlsx(struct out *o)
+{
+    struct xlsx_col cols[XLSX_MAX_COLS];
+    const struct derived_def *d;
+    size_t i, n = 0;
+
+    for (i = 0; i < o->q->t->ncols && n < XLSX_MAX_COLS; i++, n++) {
+        cols[n].name = o->q->t->cols[i].name;
+        cols[n].kind = api_xlsx_kind(&o->q->t->cols[i]);
+    }
+    for (d = o->q->r->derived; d && d->name && n < XLSX_MAX_COLS; d++, n++) {
+        cols[n].name = d->name;
+        cols[n].kind = XLSX_AUTO;
+    }
+    return api_xlsx_open(&o->xlsx, o->resp, o->q->r->name, cols, n);
+}
+
 static void open_output(struct out *o)
 {
     struct query *q = o->q;
 
-    if (q->format == FORMAT_CSV) {
+    if (q->format == FORMAT_XLSX) {
+        open_xlsx(o); /* a failure has answered; rows then go nowhere */
+    } else if (q->format == FORMAT_CSV) {
         api_csv_begin(o->resp, q->r->name, q->bom, "");
         write_csv_header(q, &o->resp->body);
     } else if (q->format == FORMAT_GEOJSON) {
@@ -609,7 +634,16 @@ static int write_row(void *arg, const struct khu_row *row)
         write_held_row(o, row);
         return 0;
     }
-    if (o->q->format == FORMAT_CSV) {
+    if (o->q->format == FORMAT_XLSX) {
+        int i, n = ncols_out(o->q), src = schema_col_index(o->q->t, "source");
+        if (!o->xlsx.book)
+            return 1;
+        for (i = 0; i < n; i++)
+            xlsx_value(o->xlsx.book, (size_t)i, row_at(row, i));
+        xlsx_end_row(o->xlsx.book);
+        if (src >= 0)
+            api_xlsx_cite(&o->xlsx, o->store, row_text(row, src));
+    } else if (o->q->format == FORMAT_CSV) {
         row_csv_fields(&o->resp->body, row, 0, ncols_out(o->q), 1);
         csv_end_record(&o->resp->body);
     } else if (o->q->format == FORMAT_GEOJSON) {
@@ -627,6 +661,11 @@ static void close_output(struct out *o, const struct store_page *page)
     struct query *q = o->q;
     char next[CURSOR_MAX * 2] = "";
 
+    if (q->format == FORMAT_XLSX) {
+        if (o->xlsx.book)
+            api_xlsx_finish(&o->xlsx, o->req, o->resp, q->r->name);
+        return;
+    }
     if (q->format == FORMAT_CSV)
         return;
     jw_arr_end(&o->w);
@@ -737,7 +776,9 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
         goto out;
     q.sq.count_cap = q.format == FORMAT_JSON ? API_COUNT_CAP : 0;
     o.q = &q;
+    o.req = req;
     o.resp = resp;
+    o.store = s;
     o.items = NULL;
     if (q.format == FORMAT_JSON && ticket.usable && (o.items = xcalloc(1, sizeof(*o.items)))) {
         o.items->gen = ticket.gen;
@@ -748,9 +789,12 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     jw_init(&o.w, &resp->body);
     open_output(&o);
     err = store_list(s, &q.sq, write_row, &o, &page, &d);
-    if (err) {
-        buf_reset(&resp->body);
-        api_error(resp, err, &d);
+    if (err || (q.format == FORMAT_XLSX && !o.xlsx.book)) {
+        api_xlsx_abort(&o.xlsx);
+        if (err) {
+            buf_reset(&resp->body);
+            api_error(resp, err, &d);
+        }
         goto out;
     }
     if (o.items)

@@ -117,6 +117,7 @@ static void api_index(struct http_req *req, struct http_resp *resp)
 
 #define RESOURCE_ROUTES(res, key)                                                                  \
     {"GET", "/api/v1/" #res, list_##res}, {"GET", "/api/v1/" #res ".csv", list_##res},             \
+        {"GET", "/api/v1/" #res ".xlsx", list_##res},                                              \
     {                                                                                              \
         "GET", "/api/v1/" #res "/{" key "}", item_##res                                            \
     }
@@ -142,11 +143,13 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/units.geojson", list_units},
     {"GET", "/api/v1/sectors", list_sectors},
     {"GET", "/api/v1/sectors.csv", list_sectors},
+    {"GET", "/api/v1/sectors.xlsx", list_sectors},
     RESOURCE_ROUTES(enterprises, "tax_code"),
     {"GET", "/api/v1/enterprises.geojson", list_enterprises},
     RESOURCE_ROUTES(projects, "code"),
     {"GET", "/api/v1/observations", list_observations},
     {"GET", "/api/v1/observations.csv", list_observations},
+    {"GET", "/api/v1/observations.xlsx", list_observations},
     RESOURCE_ROUTES(sources, "code"),
     {"GET", "/api/v1/targets", api_targets},
     {"GET", "/api/v1/targets.csv", api_targets},
@@ -154,6 +157,9 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/stats", api_stats},
     {"GET", "/api/v1/stats.csv", api_stats},
     {"GET", "/api/v1/dashboard.csv", api_dashboard_csv},
+    {"GET", "/api/v1/dashboard.xlsx", api_dashboard_csv},
+    {"GET", "/api/v1/stats.xlsx", api_stats},
+    {"GET", "/api/v1/targets.xlsx", api_targets},
     {"GET", "/api/v1/match/sites", api_match_sites},
     {"POST", "/api/v1/match/sites", api_match_sites},
     {"GET", "/api/v1/brief.pdf", api_brief},
@@ -165,6 +171,7 @@ const struct http_route api_routes[] = {
     {"POST", "/api/v1/logout", api_logout, HTTP_ROUTE_WRITE, API_SIGNED_IN},
     {"GET", "/api/v1/me", api_me},
     {"GET", "/api/v1/audit", api_audit, 0, API_STAFF},
+    {"GET", "/api/v1/audit.xlsx", api_audit, 0, API_STAFF},
     {"GET", "/api/v1/audit/verify", api_audit_verify, 0, API_STAFF},
     {"GET", "/api/v1/users", api_users_list, 0, ROLE_ADMIN},
     {"POST", "/api/v1/users", api_users_add, HTTP_ROUTE_WRITE, ROLE_ADMIN},
@@ -191,6 +198,7 @@ const struct http_route api_routes[] = {
     /* the inquiries' follow-up: a lead is made by the public form only */
     {"GET", "/api/v1/leads", api_leads_inbox, 0, API_STAFF},
     {"GET", "/api/v1/leads.csv", api_leads_inbox, 0, API_STAFF},
+    {"GET", "/api/v1/leads.xlsx", api_leads_inbox, 0, API_STAFF},
     {"GET", "/api/v1/leads/{code}", row_leads, 0, API_STAFF},
     {"PATCH", "/api/v1/leads/{code}", change_leads, HTTP_ROUTE_WRITE, API_STAFF},
     {"POST", "/api/v1/sources", create_sources, HTTP_ROUTE_WRITE, API_STAFF},

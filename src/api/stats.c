@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/xlsx_answer.h"
 #include "api/cache.h"
 #include "api/handlers.h"
 #include "api/land.h"
@@ -251,6 +252,28 @@ static enum khu_err write_json(struct store *s, struct encode *e, struct khu_dia
     return err;
 }
 
+/* The columns of the CSV answer, typed for a spreadsheet. */
+static const struct xlsx_col stats_xlsx[] = {
+    {"kind", XLSX_TEXT},
+    {"status", XLSX_TEXT},
+    {"unit_code", XLSX_TEXT},
+    {"unit_name_vi", XLSX_TEXT},
+    {"unit_name_en", XLSX_TEXT},
+    {"unit_name_ko", XLSX_TEXT},
+    {"count", XLSX_INTEGER},
+    {"total_ha", XLSX_NUMBER},
+    {"industrial_ha", XLSX_NUMBER},
+    {"leased_ha", XLSX_NUMBER},
+    {"industrial_ha_with_lease", XLSX_NUMBER},
+    {"area_unknown", XLSX_INTEGER},
+    {"counted", XLSX_BOOL},
+    {"industrial_known", XLSX_INTEGER},
+    {"leased_known", XLSX_INTEGER},
+    {"occupancy_known", XLSX_INTEGER},
+    {"available_ha", XLSX_NUMBER},
+    {"available_known", XLSX_INTEGER},
+};
+
 void api_stats(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"lang", "bom", NULL};
@@ -278,10 +301,12 @@ void api_stats(struct http_req *req, struct http_resp *resp)
     khu_diag_clear(&d);
     jw_init(&w, &resp->body);
     e.w = &w;
-    if (format == FORMAT_CSV) {
+    if (format == FORMAT_CSV || format == FORMAT_XLSX) {
         api_csv_begin(resp, "stats", bom, csv_header);
         e.csv = &resp->body;
         err = store_stats_groups(s, write_group, &e, &d);
+        if (!err && format == FORMAT_XLSX)
+            api_xlsx_from_csv(req, resp, s, "stats", stats_xlsx, XLSX_NCOLS(stats_xlsx), NULL);
     } else {
         err = write_json(s, &e, &d);
         buf_putc(&resp->body, '\n');

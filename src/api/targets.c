@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/xlsx_answer.h"
 #include "api/cited.h"
 #include "api/cache.h"
 #include "api/handlers.h"
@@ -207,6 +208,15 @@ static int encode_target(void *arg, const struct app_target *t)
     return 0;
 }
 
+/* The columns of the CSV answer, typed for a spreadsheet. */
+static const struct xlsx_col targets_xlsx[] = {
+    {"code", XLSX_TEXT},           {"metric", XLSX_TEXT},           {"name_vi", XLSX_TEXT},
+    {"basis", XLSX_TEXT},          {"baseline_value", XLSX_NUMBER}, {"baseline_on", XLSX_DATE},
+    {"target_value", XLSX_NUMBER}, {"due_on", XLSX_DATE},           {"value", XLSX_NUMBER},
+    {"value_on", XLSX_DATE},       {"share_done", XLSX_NUMBER},     {"projected", XLSX_NUMBER},
+    {"verdict", XLSX_TEXT},        {"verdict_why", XLSX_TEXT},
+};
+
 void api_targets(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"lang", "bom", NULL};
@@ -230,7 +240,7 @@ void api_targets(struct http_req *req, struct http_resp *resp)
         return;
     khu_diag_clear(&d);
     jw_init(&e.w, &resp->body);
-    if (format == FORMAT_CSV) {
+    if (format == FORMAT_CSV || format == FORMAT_XLSX) {
         api_csv_begin(resp, "targets", bom, csv_header);
         e.csv = &resp->body;
     } else {
@@ -247,6 +257,8 @@ void api_targets(struct http_req *req, struct http_resp *resp)
         api_error(resp, err, &d);
         return;
     }
+    if (format == FORMAT_XLSX)
+        api_xlsx_from_csv(req, resp, s, "targets", targets_xlsx, XLSX_NCOLS(targets_xlsx), NULL);
     if (!e.csv) {
         jw_arr_end(&e.w);
         jw_key(&e.w, "total");
