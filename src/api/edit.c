@@ -330,7 +330,10 @@ void api_edit(struct http_req *req, struct http_resp *resp, const char *table, i
                      api_tr(lang, "This row was changed since you read it. Reload it to see the "
                                   "change, then make yours again."));
     else if (err == KHU_ECONFLICT && d.rule && !strcmp(d.rule, "taken"))
-        http_problem(resp, 409, d.field, "%s", api_tr(lang, "A row with this key exists already."));
+        http_problem(resp, 409, d.field, "%s",
+                     schema_col_index(t, d.field) >= 0 && !strcmp(d.field, t->key[0])
+                         ? api_tr(lang, "A row with this key exists already.")
+                         : api_tr(lang, "Another row has this value already."));
     else if (err == KHU_ENOTFOUND)
         http_problem(resp, 404, NULL, api_tr(lang, "No row of %s has this key."), table);
     else

@@ -157,6 +157,8 @@ static const struct api_tr_entry table[] = {
      "자신의 계정을 비활성화하거나 자신의 admin 역할을 없앨 수 없습니다. 다른 admin에게 "
      "요청하세요."},
     /* the registry's edits, one message per field */
+    {"Another row has this value already.", "Đã có một bản ghi khác mang giá trị này.",
+     "다른 행에 이미 이 값이 있습니다."},
     {"Contains an invisible control character; remove it.",
      "Có ký tự điều khiển không nhìn thấy được; hãy xóa nó.",
      "보이지 않는 제어 문자가 들어 있습니다. 지워 주세요."},

@@ -112,7 +112,7 @@ int app_edit_writable(const char *table)
 }
 
 struct edit {
-    struct store *s; /* for what a write reads beside its rows (users) */
+    struct store *s; /* the connection of the write: what it reads beside its rows */
     const struct app_edit_request *r;
     struct app_edit_result *out;
     const struct table_def *t;
@@ -174,7 +174,10 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
 {
     struct edit *x = arg;
     const struct app_edit_request *r = x->r;
-    struct store_row_note note = {.source = r->source, .as_of = r->as_of};
+    /* an empty source or date was not given */
+    const char *source = r->source && r->source[0] ? r->source : NULL;
+    const char *as_of = r->as_of && r->as_of[0] ? r->as_of : NULL;
+    struct store_row_note note = {.source = source, .as_of = as_of};
     int registered = 0;
     enum khu_err err;
     size_t i;
@@ -185,7 +188,7 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
             err = x->err;
         if (err)
             return err;
-        if (x->stale)
+        if (x->stale && !r->as_it_stands)
             return KHU_ESTALE;
     } else {
         err = row_edit_begin(x->e, x->t, NULL, 0);
@@ -206,11 +209,11 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
             return err;
     }
     err = check_references(tx, x, d);
-    if (!err && r->source && r->source[0])
-        err = store_row_exists(tx, "sources", "code", r->source, &registered, d);
+    if (!err && source)
+        err = store_row_exists(tx, "sources", "code", source, &registered, d);
     if (err)
         return err;
-    if (row_edit_check(x->e, r->source, r->as_of, r->today, registered)) {
+    if (row_edit_check(x->e, source, as_of, r->today, registered)) {
         keep_problems(x);
         return KHU_EINVAL;
     }
@@ -225,35 +228,69 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
                   : store_row_insert(tx, x->t, x->e->cells, &note, x->out->version, d);
 }
 
-enum khu_err app_edit(struct store *s, const struct store_actor *actor,
-                      const struct app_edit_request *r, struct app_edit_result *out,
-                      struct khu_diag *d)
+/* Which table r may write, or NULL after filling d and out. */
+static const struct table_def *edit_table(const struct app_edit_request *r,
+                                          struct app_edit_result *out, struct khu_diag *d)
 {
-    struct edit x = {.s = s, .r = r, .out = out};
-    enum khu_err err;
+    const struct table_def *t = app_edit_writable(r->table) ? schema_table(r->table) : NULL;
 
-    memset(out, 0, sizeof(*out));
-    x.t = app_edit_writable(r->table) ? schema_table(r->table) : NULL;
-    if (x.t && !r->key && !new_rows_allowed(r->table))
-        x.t = NULL;
-    if (!x.t) {
+    if (t && !r->key && !new_rows_allowed(r->table))
+        t = NULL;
+    if (!t) {
         khu_diag_set(d, 0, 0, NULL, "%s cannot be edited", r->table ? r->table : "(none)");
-        return KHU_EINVAL;
+        return NULL;
     }
-    if (r->key && (!r->if_match || !r->if_match[0])) {
+    if (r->key && !r->as_it_stands && (!r->if_match || !r->if_match[0])) {
         khu_diag_set(d, 0, 0, "if_match",
                      "a change needs the version of the row it was made on (If-Match)");
         khu_diag_rule(d, "if_match", NULL);
         out->problem[0] = *d;
         out->nproblems = 1;
-        return KHU_EINVAL;
+        return NULL;
     }
+    return t;
+}
+
+enum khu_err app_edit_in(struct store_tx *tx, const struct app_edit_request *r,
+                         struct app_edit_result *out, struct khu_diag *d)
+{
+    struct edit x = {.s = store_tx_store(tx), .r = r, .out = out};
+    enum khu_err err;
+
+    memset(out, 0, sizeof(*out));
+    x.t = edit_table(r, out, d);
+    if (!x.t)
+        return KHU_EINVAL;
     x.e = xmalloc(sizeof(*x.e));
     if (!x.e)
         return KHU_ENOMEM;
-    err = store_write(s, actor, edit_in_tx, &x, d);
+    err = edit_in_tx(tx, &x, d);
     if (x.begun)
         row_edit_free(x.e);
     xfree(x.e);
     return err;
+}
+
+struct whole {
+    const struct app_edit_request *r;
+    struct app_edit_result *out;
+};
+
+static enum khu_err whole_edit(struct store_tx *tx, void *arg, struct khu_diag *d)
+{
+    struct whole *w = arg;
+
+    return app_edit_in(tx, w->r, w->out, d);
+}
+
+enum khu_err app_edit(struct store *s, const struct store_actor *actor,
+                      const struct app_edit_request *r, struct app_edit_result *out,
+                      struct khu_diag *d)
+{
+    struct whole w = {r, out};
+
+    memset(out, 0, sizeof(*out));
+    if (!edit_table(r, out, d)) /* refused before the write lock is taken */
+        return KHU_EINVAL;
+    return store_write(s, actor, whole_edit, &w, d);
 }

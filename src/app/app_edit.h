@@ -31,6 +31,8 @@ struct app_edit_request {
     const char *table;      /* one of app_edit_tables */
     const char *const *key; /* the row's key values (PATCH); NULL: a new row (POST) */
     const char *if_match;   /* the If-Match the writer sent (required with a key) */
+    int as_it_stands;       /* 1: no If-Match: the row is changed as it stands (a data file
+                               applied in one transaction, which read no version) */
     const struct app_edit_field *fields;
     size_t nfields;
     const char *source; /* where the values come from; required with a figure */
@@ -59,6 +61,12 @@ void app_edit_today(char out[16]);
 
 /* Returns 1 when table may be edited. */
 int app_edit_writable(const char *table);
+
+/* Runs r inside tx (joining its other writes) and fills out; returns as
+ * app_edit. Nothing of it is undone on an error: the caller rolls tx
+ * back. */
+enum khu_err app_edit_in(struct store_tx *tx, const struct app_edit_request *r,
+                         struct app_edit_result *out, struct khu_diag *d);
 
 /* Runs r for actor in one write transaction of s and fills out. Returns
  * KHU_OK (out->nchanged may be 0: nothing to write, nothing written);

@@ -27,6 +27,10 @@ static const char *const figure_columns[] = {
     "infra_complete",
     "sectors",
     "tenants",
+    "lat", /* where it is, and what kind of place the point is */
+    "lon",
+    "position",
+    "commune",
     NULL,
 };
 
@@ -40,7 +44,7 @@ int provenance_column_ok(const char *column, size_t len)
     return 0;
 }
 
-static int code_ok(const char *s, size_t len)
+int provenance_code_ok(const char *s, size_t len)
 {
     size_t i;
 
@@ -83,7 +87,7 @@ enum khu_err provenance_parse(const char *text, size_t len, provenance_fn fn, vo
         clen = (size_t)(eq - (text + start));
         if (!provenance_column_ok(text + start, clen))
             return bad(d, text + start, tlen, "does not name a figure of a zone");
-        if (!code_ok(eq + 1, tlen - clen - 1))
+        if (!provenance_code_ok(eq + 1, tlen - clen - 1))
             return bad(d, text + start, tlen, "does not end in a source code");
         for (i = 0; i < nseen; i++)
             if (seen_len[i] == clen && memcmp(seen[i], text + start, clen) == 0)

@@ -22,8 +22,13 @@ typedef int (*provenance_fn)(void *arg, const char *column, size_t column_len, c
 
 /* Returns 1 if column (len bytes) is a figure of a zone that provenance may
  * name (areas, occupancy, prices, distances, utilities, status, dates,
- * developer, sectors, tenants), 0 otherwise. */
+ * developer, sectors, tenants, the position and its kind, the commune), 0
+ * otherwise. */
 int provenance_column_ok(const char *column, size_t len);
+
+/* Returns 1 if s[0..len) can be named as a source in a token: 1 to 64 of
+ * a-z 0-9 - _ . (a registered source's code may be any text). */
+int provenance_code_ok(const char *s, size_t len);
 
 /* Reads text[0..len): hands fn (may be NULL) each token. Returns KHU_OK, or
  * KHU_EINVAL with d's field "provenance" and a message naming the bad token:

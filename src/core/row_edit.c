@@ -224,6 +224,9 @@ static void rewrite_provenance(struct row_edit *e, const char *source, int sourc
             provenance_parse(buf_cstr(&old), old.len, keep_token, &k, NULL);
         buf_free(&old);
     }
+    /* a registered code that a token cannot hold names no figure */
+    if (source_registered && !provenance_code_ok(source, strlen(source)))
+        source_registered = 0;
     for (i = 0; i < e->t->ncols && source_registered; i++) {
         const char *name = e->t->cols[i].name;
         if (!e->changed[i] || !provenance_column_ok(name, strlen(name)))

@@ -141,6 +141,10 @@ void store_tx_rollback(struct store_tx *tx);
 /* The actor of tx. */
 const struct store_actor *store_tx_actor(const struct store_tx *tx);
 
+/* The connection tx writes through: what a use case reads inside the
+ * transaction (a user, a reference) it reads through this. */
+struct store *store_tx_store(struct store_tx *tx);
+
 /* Runs fn in one write transaction for actor: begins, calls fn, commits
  * when fn returns KHU_OK, rolls back otherwise. Returns fn's error or the
  * transaction's. */

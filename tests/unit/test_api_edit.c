@@ -227,6 +227,15 @@ static void test_problems(void)
     CHECK(lists_problem(&r, "as_of", "as_of_future"));
     reply_free(&r);
 
+    /* an empty source and date are none: a change of text needs neither */
+    CHECK_EQ_INT(send_as(officer, "PATCH", "/api/v1/zones/kcn-long-hau?lang=en", etag,
+                         "{\"fields\":{\"name_ko\":\"롱하우 산업단지 1\"},\"source\":\"\","
+                         "\"as_of\":\"\"}",
+                         &r),
+                 0);
+    CHECK_EQ_INT(r.status, 200);
+    reply_free(&r);
+    etag_of(ZONE, etag, sizeof(etag));
     CHECK_EQ_INT(send_as(officer, "PATCH", ZONE, etag, "{\"fields\":{},\"why\":1}", &r), 0);
     CHECK_EQ_INT(r.status, 400);
     CHECK(strstr(r.body, "why") != NULL);
@@ -242,6 +251,20 @@ static void test_problems(void)
     reply_free(&r);
     etag_of(ZONE, before, sizeof(before));
     CHECK_EQ_STR(before, etag); /* nothing was written */
+
+    /* a value another row holds, beside the key: named as such */
+    CHECK_EQ_INT(send_as(officer, "POST", "/api/v1/sources", NULL,
+                         "{\"fields\":{\"code\":\"bql-2025\",\"cite\":\"Ban quản lý 2025\"}}", &r),
+                 0);
+    CHECK_EQ_INT(r.status, 201);
+    reply_free(&r);
+    CHECK_EQ_INT(send_as(officer, "POST", "/api/v1/sources", NULL,
+                         "{\"fields\":{\"code\":\"bql-2025-b\",\"cite\":\"Ban quản lý 2025\"}}",
+                         &r),
+                 0);
+    CHECK_EQ_INT(r.status, 409);
+    CHECK(strstr(r.body, "\"param\":\"cite\"") != NULL);
+    reply_free(&r);
 }
 
 /* A kept list answer sees the change at once. */

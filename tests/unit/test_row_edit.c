@@ -80,6 +80,30 @@ static void set(struct row_edit *e, const char *col, const char *text)
     CHECK_EQ_INT(row_edit_set(e, col, text, text ? strlen(text) : 0), KHU_OK);
 }
 
+/* A registered source whose code a token cannot hold ("BQL 2025") names
+ * no figure: the old token goes all the same. */
+static void test_code_a_token_cannot_hold(void)
+{
+    struct stored st;
+    struct row_edit e;
+
+    long_hau(&st);
+    row_edit_begin(&e, schema_table("zones"), &st.row, 0);
+    set(&e, "total_ha", "431");
+    CHECK_EQ_INT(row_edit_check(&e, "BQL 2025", "2026-10-01", TODAY, 1), 0);
+    CHECK_EQ_STR(text_of(&e, "provenance"), "developer=broker-2022");
+    row_edit_free(&e);
+
+    /* a position and its kind are named by the source that gave them */
+    row_edit_begin(&e, schema_table("zones"), &st.row, 0);
+    set(&e, "lat", "10.638725");
+    set(&e, "position", "area_centre");
+    CHECK_EQ_INT(row_edit_check(&e, "osm-way-368243702", "2026-10-07", TODAY, 1), 0);
+    CHECK_EQ_STR(text_of(&e, "provenance"), "total_ha=nso-2022 developer=broker-2022 "
+                                            "lat=osm-way-368243702 position=osm-way-368243702");
+    row_edit_free(&e);
+}
+
 /* A figure changed with a registered source: the provenance names it for
  * that figure and keeps the others. */
 static void test_figure_with_registered_source(void)
@@ -340,6 +364,7 @@ int main(void)
 {
     test_figure_with_registered_source();
     test_figure_with_free_source();
+    test_code_a_token_cannot_hold();
     test_figure_needs_source_and_date();
     test_text_needs_no_source();
     test_every_problem();

@@ -175,17 +175,35 @@ static enum khu_err bind_row(sqlite3_stmt *st, const struct table_def *t, const 
     return err;
 }
 
-/* Runs the prepared write st; a taken key becomes KHU_ECONFLICT on the
- * key's first column. */
+/* The column of t a UNIQUE constraint failed on ("... failed: t.col"), or
+ * NULL when the message names none or several. */
+static const char *unique_column(struct store *s, const struct table_def *t)
+{
+    const char *m = sqlite3_errmsg(s->db), *at = strstr(m, t->name);
+    int i;
+
+    if (!at || at[strlen(t->name)] != '.' || strchr(at, ','))
+        return NULL;
+    i = schema_col_index(t, at + strlen(t->name) + 1);
+    return i >= 0 ? t->cols[i].name : NULL;
+}
+
+/* Runs the prepared write st; a taken key or unique value becomes
+ * KHU_ECONFLICT on its column, with the rule "taken". */
 static enum khu_err step_write(struct store *s, sqlite3_stmt *st, const struct table_def *t,
                                struct khu_diag *d)
 {
     int rc = sqlite3_step(st);
+    const char *col;
 
     if (rc == SQLITE_DONE)
         return KHU_OK;
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
-        khu_diag_set(d, 0, 0, t->key[0], "a row of %s with this key exists already", t->name);
+        col = rc == SQLITE_CONSTRAINT_UNIQUE ? unique_column(s, t) : NULL;
+        if (col && strcmp(col, t->key[0]) != 0)
+            khu_diag_set(d, 0, 0, col, "another row of %s has this %s", t->name, col);
+        else
+            khu_diag_set(d, 0, 0, t->key[0], "a row of %s with this key exists already", t->name);
         khu_diag_rule(d, "taken", NULL);
         return KHU_ECONFLICT;
     }

@@ -112,6 +112,11 @@ void store_tx_rollback(struct store_tx *tx)
     tx_end(tx);
 }
 
+struct store *store_tx_store(struct store_tx *tx)
+{
+    return tx->s;
+}
+
 const struct store_actor *store_tx_actor(const struct store_tx *tx)
 {
     return &tx->actor;
