@@ -20,13 +20,17 @@ static const char source_en[] =
 static const char source_ko[] =
     "이 행 정보의 출처: 웹 주소 또는 인용 문구이며 \" ; \"로 구분합니다.";
 static const char position_vi[] =
-    "Mức chính xác của lat và lon: surveyed (đã khảo sát) hoặc approximate (gần đúng, "
-    "chẳng hạn tâm của huyện).";
+    "Mức chính xác của lat và lon: surveyed (đã khảo sát), approximate (gần đúng, chẳng hạn "
+    "tâm của huyện) hoặc area_centre (tâm của một khu vực đã được vẽ trên bản đồ, như một "
+    "vùng trên OpenStreetMap: ở trong khu nhưng không phải lối vào).";
 static const char position_en[] =
-    "How exact lat and lon are: surveyed, or approximate (such as the centroid of a "
-    "district).";
+    "How exact lat and lon are: surveyed, approximate (such as the centroid of a district), "
+    "or area_centre (the centre of a mapped area, such as an OpenStreetMap way: inside the "
+    "zone, but not its entrance).";
 static const char position_ko[] =
-    "lat·lon의 정확도: surveyed(측량됨) 또는 approximate(대략적, 예: 현의 중심점).";
+    "lat·lon의 정확도: surveyed(측량됨), approximate(대략적, 예: 현의 중심점) 또는 "
+    "area_centre(지도에 그려진 구역의 중심, 예: OpenStreetMap 영역. 단지 안이지만 "
+    "출입구는 아닙니다).";
 
 static const struct dict_table tables[] = {
     {"sources",

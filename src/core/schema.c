@@ -23,7 +23,7 @@ static const char *const zone_kinds[] = {"kcn",      "ccn",  "hitech", "logistic
                                          "economic", "port", NULL};
 static const char *const zone_statuses[] = {"planned",   "approved",  "building",
                                             "operating", "cancelled", NULL};
-static const char *const positions[] = {"surveyed", "approximate", NULL};
+static const char *const positions[] = {"surveyed", "approximate", "area_centre", NULL};
 static const char *const confidences[] = {"high", "medium", "low", NULL};
 static const char *const ownerships[] = {"fdi", "domestic", "state", NULL};
 static const char *const project_statuses[] = {"lead",      "dossier",    "approved",

@@ -353,7 +353,15 @@ static const char v8[] =
  *   present: core/audit_chain.c).
  * - A lead has a status, an owner (the officer who follows it up) and
  *   the officers' notes. A lead without a status (loaded from a file that
- *   has none) is new. */
+ *   has none) is new.
+ * - A position may be an area_centre: the centre of a mapped area (an
+ *   OpenStreetMap way), neither surveyed nor a district's centroid. SQLite
+ *   cannot change a CHECK constraint, and rebuilding zones and units would
+ *   have to rebuild every table that refers to them; a CHECK is not stored
+ *   in the rows, so the statement that defines it is edited in place (as
+ *   SQLite's "other kinds of table schema changes" describes), and
+ *   migrate_step then moves the schema version so that every connection
+ *   reads it anew. */
 static const char v9[] =
     "ALTER TABLE audit ADD COLUMN as_of TEXT " DATE_OK(as_of) ";"
     "ALTER TABLE leads ADD COLUMN status TEXT CHECK (status IN ('new','contacted','visiting',"
@@ -361,7 +369,13 @@ static const char v9[] =
     "ALTER TABLE leads ADD COLUMN owner TEXT CHECK (length(owner) BETWEEN 1 AND 64);"
     "ALTER TABLE leads ADD COLUMN notes TEXT;"
     "CREATE INDEX leads_status ON leads(status);"
-    "CREATE INDEX leads_owner ON leads(owner);";
+    "CREATE INDEX leads_owner ON leads(owner);"
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace(sql,"
+    " 'position IN (''surveyed'',''approximate'')',"
+    " 'position IN (''surveyed'',''approximate'',''area_centre'')')"
+    " WHERE type = 'table' AND name IN ('zones', 'units');"
+    "PRAGMA writable_schema = OFF;";
 
 /* clang-format on */
 

@@ -92,6 +92,25 @@ static int still_working(void *arg)
     return 0;
 }
 
+/* Moves the schema version on, so that every connection reads the schema
+ * anew: a migration may edit a statement of the schema in place (see
+ * migration 9), which SQLite does not count as a change. */
+static enum khu_err bump_schema_version(struct store *s, struct khu_diag *d)
+{
+    sqlite3_stmt *st = NULL;
+    char pragma[64];
+    long long v = -1;
+
+    if (sqlite3_prepare_v2(s->db, "PRAGMA schema_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (v < 0)
+        return sq_error(s, sqlite3_errcode(s->db), "reading the schema version", d);
+    snprintf(pragma, sizeof(pragma), "PRAGMA schema_version=%lld", v + 1);
+    return sq_exec(s, pragma, d);
+}
+
 static enum khu_err migrate_step(struct store *s, int version, struct migration_watch *w,
                                  struct khu_diag *d)
 {
@@ -110,6 +129,8 @@ static enum khu_err migrate_step(struct store *s, int version, struct migration_
         sqlite3_progress_handler(s->db, STORE_MIGRATION_TICK, still_working, w);
     snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", version);
     err = sq_exec(s, migration_sql(version), d);
+    if (!err)
+        err = bump_schema_version(s, d);
     if (!err)
         err = sq_exec(s, pragma, d);
     if (!err)
