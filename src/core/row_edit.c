@@ -301,8 +301,10 @@ static void check_provenance_given(struct row_edit *e, const char *source, const
         struct khu_diag d;
         buf_init(&scratch, 64);
         khu_diag_clear(&d);
-        if (validate_cell(&date_col, as_of, strlen(as_of), &scratch, &c, &d))
+        if (validate_cell(&date_col, as_of, strlen(as_of), &scratch, &c, &d)) {
+            khu_diag_rule(&d, "as_of_date", NULL); /* the change's date, not a column's */
             keep_problem(e, &d);
+        }
         else if (today && strcmp(as_of, today) > 0)
             add_problem(e, "as_of", "as_of_future", NULL, "is after today");
         buf_free(&scratch);

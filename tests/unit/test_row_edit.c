@@ -161,7 +161,7 @@ static void test_figure_needs_source_and_date(void)
     row_edit_begin(&e, schema_table("zones"), &st.row, 0);
     set(&e, "industrial_ha", "310");
     CHECK_EQ_INT(row_edit_check(&e, "x", "2026-02-30", TODAY, 0), 1);
-    CHECK(has_problem(&e, "as_of", "date"));
+    CHECK(has_problem(&e, "as_of", "as_of_date"));
     row_edit_free(&e);
 
     /* the last day that may be named is today */
