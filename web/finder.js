@@ -6,6 +6,7 @@ import { t, lang, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate } from './i18n.js';
 import { esc, getAll, getJSON, nameHTML, nameText, placeHTML, placeText, byName, badge, enumText, tableWrap, errorHTML, areaSums, haOrUnknown, valHTML } from './core.js';
 import { FILTERS, filterQuery, saveFilter } from './filters.js';
 import { createMap, layerControlsHTML, wireLayerControls, unplacedHTML } from './mapdraw.js';
+import { mountNewZone } from './zone-edit.js';
 
 const COLUMNS = [
   { key: 'name', label: 'col_name', text: true },
@@ -234,6 +235,7 @@ export async function render(main, ctx) {
   const moreOpen = more.some((f) => params.get(f.param));
   main.innerHTML = `<h1 tabindex="-1">${esc(t('finder_title'))}</h1>
 <p>${esc(t('finder_intro'))}</p>
+<div id="new-zone" class="new-zone"></div>
 <div class="finder">
 <form id="filters" class="filters" role="search" aria-labelledby="filters-h">
 <h2 id="filters-h">${esc(t('filters'))}</h2>
@@ -260,6 +262,8 @@ ${layerControlsHTML('finder-layer')}
   const m = createMap(main.querySelector('#finder-map'), { config: data.config, outline: data.outline, units: data.units.items });
   wireLayerControls(main, 'finder-layer', m);
   ctx.onLeave(() => m.remove());
+  // officers only: a new zone (zone-edit.js)
+  mountNewZone(main.querySelector('#new-zone'), ctx, { units: data.units.items, zones: data.all.features.map((f) => f.properties) });
 
   let sort = params.get('sort') || '';
   let rows = [];

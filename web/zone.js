@@ -1,11 +1,15 @@
 // A zone's page: every field with its unit, its source and its confidence
 // (unknown shown as unknown, never as 0), its sectors by name, a small map,
-// its projects and enterprises, and the umbrella zone it belongs to or the
-// members it groups.
+// its projects and enterprises, the umbrella zone it belongs to or the
+// members it groups, and its history of changes (zone-history.js). For an
+// officer, the tools that edit it (zone-edit.js); after an edit the page
+// is drawn again from the zone as the API has it now.
 import { t, lang, fmtNum, fmtHa, fmtMeasure } from './i18n.js';
-import { esc, getAll, nameHTML, nameText, byName, placeHTML, placeText, textHTML, badge, enumText, tableWrap, unknownHTML, zoneLink, tHTML } from './core.js';
+import { esc, getAll, nameHTML, nameText, byName, placeHTML, placeText, textHTML, badge, enumText, tableWrap, unknownHTML, zoneLink, tHTML, ApiError, errorHTML } from './core.js';
 import { loadSources, sourceListHTML, fmtDatePrec } from './sources.js';
 import { createMap } from './mapdraw.js';
+import { historySectionHTML, showHistory, fetchHistory } from './zone-history.js';
+import { mountZoneTools } from './zone-edit.js';
 
 // field, measure unit key, formatter; derived fields name their inputs
 const SECTIONS = [
@@ -196,23 +200,82 @@ function groupHTML(z, all) {
   return `<p>${esc(t('z_no_group'))}</p>`;
 }
 
+// ===== the zone's data: read afresh, with its version =====
+
+// JSON of url with its ETag: the request index.html started when there is
+// one, else a new one (never the page's cache: the zone may have changed).
+async function fetchWithTag(url) {
+  const pre = window.khuPre && window.khuPre[url];
+  if (pre) delete window.khuPre[url];
+  const r = await (pre || fetch(url, { headers: { Accept: 'application/json' } }));
+  const body = await r.json().catch(() => null);
+  if (!r.ok) throw new ApiError((body && body.detail) || `HTTP ${r.status}`, r.status, body && body.param);
+  return { body, etag: r.headers.get('ETag') };
+}
+
 export async function render(main, ctx) {
+  const { zone: zoneURL, ...others } = ctx.urls;
+  // the history's first page is asked for with the zone, not after it
+  let code = ctx.match[1];
+  try {
+    code = decodeURIComponent(code);
+  } catch (e) {
+    /* not percent-encoded text: the API answers it as no zone */
+  }
+  const history = fetchHistory(code);
+  history.catch(() => {}); // its error is shown in its section
+  let loaded;
   let data;
   try {
-    data = await getAll(ctx.urls);
+    [loaded, data] = await Promise.all([fetchWithTag(zoneURL), getAll(others)]);
   } catch (e) {
     if (e.status === 404) {
       ctx.setTitle(t('z_not_found', { code: ctx.match[1] }));
-      main.innerHTML = `<h1 tabindex="-1">${esc(t('z_not_found', { code: decodeURIComponent(ctx.match[1]) }))}</h1>
+      main.innerHTML = `<h1 tabindex="-1">${esc(t('z_not_found', { code }))}</h1>
 <p><a href="/finder">${esc(t('back_finder'))}</a></p>`;
       return;
     }
     throw e;
   }
   if (!ctx.alive()) return;
+  // what the page shows, kept to draw it again after an edit
+  const page = { main, ctx, data: { ...data, zone: loaded.body }, etag: loaded.etag, history, after: null, map: null, stop: null };
+  ctx.onLeave(() => leave(page));
+  await draw(page);
+}
+
+// Removes what a drawing of the page left running: its map, its tools.
+function leave(page) {
+  if (page.map) page.map.remove();
+  if (page.stop) page.stop();
+  page.map = null;
+  page.stop = null;
+}
+
+// Reads the zone and the zones again, then draws the page with them.
+// after: what to do once drawn ({notice, focus, reopen}, zone-edit.js).
+async function refresh(page, after) {
+  const { ctx } = page;
+  try {
+    const [loaded, all] = await Promise.all([fetchWithTag(ctx.urls.zone), fetchWithTag(ctx.urls.all)]);
+    if (!ctx.alive()) return;
+    page.data = { ...page.data, zone: loaded.body, all: all.body };
+    page.etag = loaded.etag;
+  } catch (e) {
+    if (ctx.alive()) page.main.querySelector('#zone-tools').insertAdjacentHTML('beforeend', errorHTML(e));
+    return;
+  }
+  page.history = null;
+  page.after = after || null;
+  await draw(page);
+}
+
+async function draw(page) {
+  const { main, ctx, data } = page;
   const z = data.zone;
   const sources = await loadSources(z.source_refs || []);
   if (!ctx.alive()) return;
+  leave(page);
   const all = (data.all.features || []).map((f) => f.properties);
   const lookups = {
     sources,
@@ -233,6 +296,7 @@ ${fields.map((f) => fieldRow(z, f, lookups)).join('\n')}</tbody>`
 <p class="badges">${badge('kind', z.kind)} ${badge('status', z.status)} <span class="muted">${esc(t('col_confidence'))}:</span> ${badge('confidence', z.confidence)}${
     z.as_of ? ` <span class="muted">${tHTML('z_as_of', { date: { html: fmtDatePrec(z.as_of, z.as_of_precision) } })}</span>` : ''
   }</p>${textHTML(z, 'confidence_note', 'p', 'note conf-note')}
+<div id="zone-tools"></div>
 <section aria-labelledby="about-h" class="zone-about"><h2 id="about-h">${esc(t('z_about'))}</h2>
 ${textHTML(z, 'summary', 'p', 'summary') || `<p class="muted">${esc(t('z_no_summary'))}</p>`}
 ${z.note ? `<details class="keeper-note"><summary>${esc(t('z_keeper_note'))}</summary><p lang="en">${esc(z.note)}</p></details>` : ''}
@@ -253,12 +317,24 @@ ${z.lat === null ? `<p class="note">${unknownHTML()}</p>` : ''}
 </aside>
 </div>
 <section aria-labelledby="projects-h"><h2 id="projects-h">${esc(t('z_projects'))}</h2>${projectsHTML(data.projects.items || [])}</section>
-<section aria-labelledby="ent-h"><h2 id="ent-h">${esc(t('z_enterprises'))}</h2>${enterprisesHTML(data.enterprises.items || [])}</section>`;
+<section aria-labelledby="ent-h"><h2 id="ent-h">${esc(t('z_enterprises'))}</h2>${enterprisesHTML(data.enterprises.items || [])}</section>
+${historySectionHTML()}`;
   const el = main.querySelector('#zone-map');
   const m = createMap(el, { config: data.config, outline: data.outline, units: data.units.items, small: true });
   const feature = (data.all.features || []).find((f) => f.properties.code === z.code);
   const features = feature ? [feature] : [];
   m.setZones(features);
   m.fit(features);
-  ctx.onLeave(() => m.remove());
+  page.map = m;
+  showHistory(main.querySelector('#history'), z.code, page.history, sources);
+  page.stop = mountZoneTools(main.querySelector('#zone-tools'), {
+    zone: z,
+    etag: page.etag,
+    units: data.units.items,
+    zones: all,
+    sources,
+    after: page.after,
+    alive: ctx.alive,
+    refresh: (after) => refresh(page, after),
+  });
 }
