@@ -43,7 +43,7 @@ WEB_LIB     := leaflet.js leaflet.css $(LEAFLET_IMG) uPlot.iife.min.js uPlot.min
                outline.json
 WEB         := $(patsubst web/%,build/web/%,$(sort $(wildcard web/*))) \
                $(addprefix build/web/,$(WEB_LIB))
-DATA     := $(sort $(wildcard data/*.csv))
+DATA     := $(sort $(wildcard data/*.csv data/changes/*.csv))
 
 .PHONY: all run test asan valgrind bench lint format fuzz clean deps build-tests docs
 all: $(B)/khu

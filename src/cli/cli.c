@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/app_changes.h"
+#include "app/app_edit.h"
 #include "core/nearest.h"
 #include "core/schema.h"
 #include "core/xalloc.h"
@@ -106,6 +108,41 @@ const struct store_actor *cli_actor(void)
     return &actor;
 }
 
+/* The data set's own corrections (data/changes/NNN-what.TABLE.csv), in
+ * the order of their names, through the edit path: each change is in the
+ * audit trail with its source, and in the zone's history. */
+static int apply_default_changes(struct store *s, const struct store_actor *actor)
+{
+    const struct asset *a;
+    struct app_changes_result res;
+    struct khu_diag d;
+    char table[64], today[16];
+    long rows = 0;
+    enum khu_err err;
+
+    app_edit_today(today);
+    for (a = khu_data_files; a->path; a++) {
+        if (strncmp(a->path, "changes/", 8) != 0)
+            continue;
+        if (!app_changes_table(a->path, table, sizeof(table))) {
+            fprintf(stderr, "khu: %s names no table\n", a->path);
+            return 1;
+        }
+        khu_diag_clear(&d);
+        err = app_changes_apply(s, actor, table, a->path, (const char *)a->data, (size_t)a->len,
+                                today, report_to_stderr, NULL, &res, &d);
+        if (err) {
+            fprintf(stderr, "khu: the changes of %s could not be applied (%s)\n", a->path,
+                    d.message[0] ? d.message : khu_err_str(err));
+            return 1;
+        }
+        rows += res.rows;
+    }
+    if (rows)
+        fprintf(stderr, "khu: applied the data set's changes (%ld rows)\n", rows);
+    return 0;
+}
+
 int cli_load_default_data(struct store *s)
 {
     /* the program itself, loading the data it was built with */
@@ -140,7 +177,7 @@ int cli_load_default_data(struct store *s)
         return 1;
     }
     fprintf(stderr, "khu: loaded the default data set (%ld rows)\n", rows);
-    return 0;
+    return apply_default_changes(s, &system_actor);
 }
 
 /* What a command shows of the schema upgrades it runs (see cli_open_rw). */

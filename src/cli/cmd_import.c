@@ -4,9 +4,12 @@
  * loading with every error printed as FILE:LINE:COLUMN: field: message,
  * and the status line of progress.h on a terminal.
  */
+#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_changes.h"
+#include "app/app_edit.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/opts.h"
@@ -76,6 +79,64 @@ static enum khu_err add_dir(struct importer *im, struct progress *p, const char 
     return first;
 }
 
+static void report_change(void *arg, const char *file, const struct khu_diag *d)
+{
+    (void)arg;
+    cli_print_diag(file, d);
+}
+
+/* After a directory's tables, its changes: DIR/changes/NNN-what.TABLE.csv
+ * in the order of their names, each file whole, through the edit path, so
+ * that each change is in the audit trail with its source (as the default
+ * data set's are on a first start). */
+static int apply_changes(const char *db, const char *dir, int quiet)
+{
+    char pattern[4096], table[64], today[16];
+    struct app_changes_result res;
+    struct khu_diag d;
+    struct store *s;
+    glob_t g;
+    size_t i;
+    int rc = 0;
+
+    snprintf(pattern, sizeof(pattern), "%s/changes/*.csv", dir);
+    if (glob(pattern, 0, NULL, &g) != 0)
+        return 0; /* none */
+    s = cli_open_rw(db, quiet);
+    app_edit_today(today);
+    for (i = 0; s && i < g.gl_pathc && rc == 0; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        enum khu_err err;
+        if (!app_changes_table(g.gl_pathv[i], table, sizeof(table))) {
+            fprintf(stderr, "khu import: %s: name it NAME.TABLE.csv\n", g.gl_pathv[i]);
+            rc = 1;
+            break;
+        }
+        if (cli_read_file(g.gl_pathv[i], CLI_MAX_IMPORT, &data, &len)) {
+            rc = 1;
+            break;
+        }
+        khu_diag_clear(&d);
+        err = app_changes_apply(s, cli_actor(), table, g.gl_pathv[i], data, len, today,
+                                report_change, NULL, &res, &d);
+        xfree(data);
+        if (err) {
+            fprintf(stderr, "khu import: %s: %s; its changes were not applied\n", g.gl_pathv[i],
+                    d.message[0] ? d.message : "problems found");
+            rc = err == KHU_EINVAL ? 1 : EXIT_DB;
+        } else {
+            printf("applied %s: %ld made, %ld changed, %ld already so\n", g.gl_pathv[i], res.made,
+                   res.changed, res.unchanged);
+        }
+    }
+    globfree(&g);
+    if (!s)
+        return EXIT_DB;
+    store_close(s);
+    return rc;
+}
+
 /* One import: the files, then the reference check and COMMIT. quiet: no
  * status line even on a terminal. */
 static int run_import(const char *db, const char *table, const char *path, const char *dir,
@@ -121,7 +182,7 @@ static int run_import(const char *db, const char *table, const char *path, const
         return 1;
     }
     printf("imported %ld row%s into %s\n", rows, rows == 1 ? "" : "s", db);
-    return 0;
+    return dir ? apply_changes(db, dir, quiet) : 0;
 }
 
 int cmd_import(int argc, char **argv)

@@ -4,7 +4,10 @@
  * without its source and date is refused, every problem named, nothing
  * written, exit 1), a change and a new row written with their audit
  * record under cli:<system user>, a change that changes nothing written
- * as nothing, and usage errors (exit 2).
+ * as nothing, and usage errors (exit 2). `khu apply`: a file of changes
+ * applied whole or not at all, rows made and changed, each with its
+ * source, a second run changing nothing; a bad file names file, line and
+ * field and writes nothing.
  */
 #include <ftw.h>
 #include <pwd.h>
@@ -76,6 +79,55 @@ static void test_edit(void)
     CHECK_EQ_INT(KHU("edit", "observations", "ccn-area-2030", "note=x"), 2); /* half a key */
 }
 
+static void test_apply(void)
+{
+    char good[400], bad[400], sources[400];
+
+    snprintf(sources, sizeof(sources), "%s/001-osm.sources.csv", dir);
+    write_file(sources, "code,cite,url,kind,change_source,change_as_of\n"
+                        "osm-way-366287226,OpenStreetMap way 366287226,"
+                        "https://www.openstreetmap.org/way/366287226,dataset,"
+                        "https://www.openstreetmap.org/way/366287226,2026-10-07\n");
+    snprintf(good, sizeof(good), "%s/002-osm.zones.csv", dir);
+    write_file(good, "code,lat,lon,position,change_source,change_as_of\n"
+                     "kcn-long-hau,10.638725,106.7198576,area_centre,osm-way-366287226,2026-10-07\n"
+                     "\n"
+                     "ccn-file,,,,QĐ 9/2026,2026-11-01\n");
+    /* ccn-file does not exist: made, so its required columns must be given */
+    CHECK_EQ_INT(KHU("apply", sources, good), 1);
+    CHECK(has(err, "002-osm.zones.csv:4: kind: is required"));
+    CHECK(has(err, "nothing was written"));
+    CHECK(has(out, "001-osm.sources.csv: 1 rows: 1 made"));
+    CHECK_EQ_INT(KHU("export", "zones"), 0);
+    CHECK(!has(out, "area_centre")); /* the zones file was not applied at all */
+
+    write_file(good, "code,kind,name_vi,lat,lon,position,change_source,change_as_of\n"
+                     "kcn-long-hau,,,10.638725,106.7198576,area_centre,osm-way-366287226,"
+                     "2026-10-07\n"
+                     "ccn-file,ccn,CCN Từ tệp,,,,QĐ 9/2026,2026-11-01\n");
+    CHECK_EQ_INT(KHU("apply", good), 0);
+    CHECK(has(out, "2 rows: 1 made, 1 changed, 0 already so"));
+    CHECK_EQ_INT(KHU("export", "zones"), 0);
+    CHECK(has(out, "10.638725,106.7198576,area_centre,"));
+    CHECK(has(out, "lat=osm-way-366287226 lon=osm-way-366287226 position=osm-way-366287226"));
+    CHECK(has(out, "\nccn-file,ccn,CCN Từ tệp,"));
+    CHECK_EQ_INT(KHU("apply", good), 0);
+    CHECK(has(out, "2 rows: 0 made, 0 changed, 2 already so"));
+    CHECK_EQ_INT(KHU("audit", "list", "--table", "zones", "--key", "ccn-file"), 0);
+    CHECK(has(out, "insert") && has(out, "source: QĐ 9/2026"));
+
+    snprintf(bad, sizeof(bad), "%s/bad.zones.csv", dir);
+    write_file(bad, "code,colour,change_as_of\nkcn-long-hau,red,2026-01-01\n");
+    CHECK_EQ_INT(KHU("apply", bad), 1);
+    CHECK(has(err, "colour") && has(err, "change_source"));
+    CHECK_EQ_INT(KHU("apply", bad, "--table", "dossiers"), 1);
+    CHECK(has(err, "cannot be applied"));
+    snprintf(bad, sizeof(bad), "%s/noname.csv", dir);
+    write_file(bad, "code,change_source\nkcn-long-hau,x\n");
+    CHECK_EQ_INT(KHU("apply", bad), 2);
+    CHECK_EQ_INT(KHU("audit", "verify"), 0);
+}
+
 static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
 {
     (void)sb;
@@ -91,6 +143,7 @@ int main(void)
     snprintf(db, sizeof(db), "%s/edit.db", dir);
     CHECK_EQ_INT(khu((char *[]){"import", "--dir", "data", "--db", db, NULL}), 0);
     test_edit();
+    test_apply();
     free(out);
     free(err);
     nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
