@@ -27,6 +27,7 @@ struct api_app {
     char promotion_contact[512]; /* the province's investment-promotion contact in briefs; "" */
     char publisher[512];         /* who publishes the data (open-data page); "" not set */
     char data_licence[512];      /* the data's licence (open-data page); "" not set */
+    int checkpoint_apart;        /* 1: writers leave checkpoints to app/app_checkpointer */
 };
 
 enum api_lang { LANG_VI, LANG_EN, LANG_KO };

@@ -45,6 +45,8 @@ static struct store *thread_store(struct http_req *req, struct http_resp *resp,
                      mode == STORE_READ_WRITE ? " for writing" : "");
         return NULL;
     }
+    if (mode == STORE_READ_WRITE && app->checkpoint_apart)
+        store_set_self_checkpoint(s, 0);
     pthread_setspecific(store_keys[mode], s);
     return s;
 }

@@ -17,6 +17,7 @@
 #include "api/api.h"
 #include "api/auth.h"
 #include "api/handlers.h"
+#include "app/app_checkpointer.h"
 #include "app/app_generation.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -205,6 +206,7 @@ int cmd_serve(int argc, char **argv)
     struct http_config cfg;
     struct http_server *server;
     struct store *watch = NULL;
+    struct app_checkpointer *checkpointer;
     struct khu_diag d;
     const char *db = NULL;
     sigset_t signals;
@@ -235,8 +237,11 @@ int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &signals, NULL); /* worker threads inherit the mask */
     if (store_open(db, STORE_READ_ONLY, &watch, &d) == KHU_OK)
         app_generation_watch(watch); /* else each worker's first request counts as a change */
+    checkpointer = app_checkpointer_start(db);
+    app.checkpoint_apart = checkpointer != NULL;
     server = http_server_start(&cfg);
     if (!server) {
+        app_checkpointer_stop(checkpointer);
         app_generation_watch(NULL);
         store_close(watch);
         return 1;
@@ -247,6 +252,7 @@ int cmd_serve(int argc, char **argv)
     fprintf(stderr, "khu: %s received, finishing requests in flight\n",
             sig == SIGTERM ? "SIGTERM" : "SIGINT");
     http_server_stop(server);
+    app_checkpointer_stop(checkpointer);
     app_generation_watch(NULL);
     store_close(watch);
     return 0;

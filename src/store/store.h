@@ -151,6 +151,22 @@ struct store *store_tx_store(struct store_tx *tx);
 enum khu_err store_write(struct store *s, const struct store_actor *actor, store_write_fn fn,
                          void *arg, struct khu_diag *d);
 
+/* 1 (as opened): a commit of s that grows the write-ahead log past 1000
+ * pages copies the log into the database before it returns; 0: never, and
+ * another connection must (store_checkpoint), so that no write waits for
+ * a copy of everyone's pages. */
+void store_set_self_checkpoint(struct store *s, int on);
+
+/* Copies what the write-ahead log holds into the database as far as the
+ * readers allow, without waiting for or blocking anyone. Sets *frames
+ * (may be NULL) to the log's length in pages and *copied to how many of
+ * them are in the database now. catch_up: first wait for the writers of
+ * this process to pause (their turn), so that the copy catches up with
+ * the log and the next write starts the log anew: under a steady stream
+ * of writes a copy made beside them never does, and the log only grew. */
+enum khu_err store_checkpoint(struct store *s, int catch_up, long *frames, long *copied,
+                              struct khu_diag *d);
+
 /* Sets how long a write transaction of s waits for another connection's
  * write lock before store_tx_begin gives up with KHU_EBUSY (ms >= 0;
  * store_open sets STORE_BUSY_TIMEOUT_MS). For tests and tools that must not

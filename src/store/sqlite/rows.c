@@ -210,39 +210,96 @@ static enum khu_err step_write(struct store *s, sqlite3_stmt *st, const struct t
     return sq_error(s, rc, "writing the row", d);
 }
 
-/* Appends the audit record of the row of cells just written. */
+/* The value of cell c as the store hands values out. */
+static struct khu_value value_of(const struct cell *c)
+{
+    struct khu_value v = {.type = KHU_V_NULL};
+
+    switch (c->kind) {
+    case CELL_NULL:
+        break;
+    case CELL_INT:
+        v.type = KHU_V_INT;
+        v.i = c->i;
+        v.r = (double)c->i;
+        break;
+    case CELL_REAL:
+        v.type = KHU_V_REAL;
+        v.r = c->r;
+        break;
+    case CELL_TEXT:
+        v.type = KHU_V_TEXT;
+        v.s = c->text;
+        v.n = c->len;
+        break;
+    }
+    return v;
+}
+
+/* The row of cells as JSON: its columns whose changed flag is set (every
+ * column when changed is NULL), as core/row.h writes a row. */
+static void cells_json(const struct table_def *t, const struct cell *cells,
+                       const unsigned char *changed, struct buf *out)
+{
+    struct khu_value v;
+    struct jw w;
+    size_t i;
+
+    jw_init(&w, out);
+    jw_obj_begin(&w);
+    for (i = 0; i < t->ncols; i++) {
+        if (changed && !changed[i])
+            continue;
+        v = value_of(&cells[i]);
+        jw_key(&w, t->cols[i].name);
+        row_json_value(&w, &t->cols[i], &v);
+    }
+    jw_obj_end(&w);
+}
+
+/* The row's version: the digest of its whole JSON, as a reader computes
+ * it from the stored row (core/row_version.h). */
+static enum khu_err version_of(const struct table_def *t, const struct cell *cells,
+                               char version[ROW_VERSION_HEX])
+{
+    struct khu_value v[SQ_MAX_COLS];
+    struct khu_row row = {v, (int)t->ncols};
+    size_t i;
+
+    for (i = 0; i < t->ncols; i++)
+        v[i] = value_of(&cells[i]);
+    return row_version(t, &row, 0, version) ? KHU_ENOMEM : KHU_OK;
+}
+
+/* Appends the audit record of the row of cells just written: for a new
+ * row the whole row; for a change, the columns that changed, before and
+ * after (a whole zone is some kilobytes in three languages, and the trail
+ * keeps every change). */
 static enum khu_err audit_row(struct store_tx *tx, const struct table_def *t,
                               const struct cell *cells, const char *action, const char *before,
-                              const struct store_row_note *note, char version[ROW_VERSION_HEX],
-                              struct khu_diag *d)
+                              const unsigned char *changed, const struct store_row_note *note,
+                              char version[ROW_VERSION_HEX], struct khu_diag *d)
 {
     char key[STORE_ROW_KEY_MAX];
-    const char *kv[8];
-    struct buf owner, after;
-    int found = 0;
+    struct buf after;
     enum khu_err err;
 
-    buf_init(&owner, STORE_ROW_KEY_MAX * 2);
     buf_init(&after, ROW_JSON_MAX);
-    key_values(t, cells, kv, &owner);
     store_row_key(t, cells, key);
-    err = sq_row_json(tx->s, t, kv, &after, &found, d);
-    version[0] = '\0';
-    if (!err && found) /* the version is the digest of this very JSON */
-        row_version_of_json(buf_cstr(&after), after.len, version);
+    cells_json(t, cells, changed, &after);
+    err = after.err ? after.err : version_of(t, cells, version);
     if (!err) {
         struct sq_change c = {.action = action,
                               .table = t->name,
                               .key = key,
                               .before = before,
-                              .after = found ? buf_cstr(&after) : NULL,
+                              .after = buf_cstr(&after),
                               .source = note ? note->source : NULL,
                               .as_of = note ? note->as_of : NULL};
         err = sq_mark_updated(tx, t->name, d);
         if (!err)
             err = sq_audit_append(tx, &c, d);
     }
-    buf_free(&owner);
     buf_free(&after);
     return err;
 }
@@ -285,8 +342,86 @@ enum khu_err store_row_insert(struct store_tx *tx, const struct table_def *t,
     sq_release(s, st);
     buf_free(&search);
     if (!err)
-        err = audit_row(tx, t, cells, "insert", NULL, note, version, d);
+        err = audit_row(tx, t, cells, "insert", NULL, NULL, note, version, d);
     return err;
+}
+
+/* Sets the row's folded search text to what its values give, and only
+ * when it changed: setting it, even to itself, reindexes the row's full
+ * text (the trigger is AFTER UPDATE OF search), which cost a third of a
+ * zone's write. */
+static enum khu_err update_search(struct store *s, const struct table_def *t,
+                                  const struct cell *cells, const char *const *kv,
+                                  struct khu_diag *d)
+{
+    const char *values[SQ_MAX_COLS];
+    struct buf sql, search;
+    sqlite3_stmt *st = NULL;
+    enum khu_err err;
+    size_t i;
+
+    buf_init(&sql, ROW_SQL_MAX);
+    buf_init(&search, ROW_JSON_MAX);
+    for (i = 0; i < t->ncols; i++)
+        values[i] = cells[i].kind == CELL_TEXT ? cells[i].text : NULL;
+    err = import_search_text(t, values, &search);
+    buf_printf(&sql, "UPDATE \"%s\" SET search = ?1", t->name);
+    where_key(&sql, t, 2);
+    buf_puts(&sql, " AND search IS NOT ?1");
+    if (!err && sql.err)
+        err = KHU_ENOMEM;
+    if (!err && !(st = sq_prepare(s, buf_cstr(&sql))))
+        err = sq_error(s, sqlite3_errcode(s->db), "writing the row", d);
+    if (!err) {
+        sqlite3_bind_text(st, 1, buf_cstr(&search), (int)search.len, SQLITE_STATIC);
+        for (i = 0; t->key[i]; i++)
+            sqlite3_bind_text(st, (int)i + 2, kv[i], -1, SQLITE_STATIC);
+        err = step_write(s, st, t, d);
+    }
+    sq_release(s, st);
+    buf_free(&sql);
+    buf_free(&search);
+    return err;
+}
+
+/* What a change read of the row before it: which columns differ from the
+ * new cells, and their old values as JSON. */
+struct before {
+    const struct table_def *t;
+    const struct cell *cells;
+    unsigned char changed[SQ_MAX_COLS];
+    struct buf *json;
+};
+
+static int same_value(const struct khu_value *a, const struct khu_value *b)
+{
+    if (a->type == KHU_V_NULL || b->type == KHU_V_NULL)
+        return a->type == b->type;
+    if (a->type == KHU_V_TEXT || b->type == KHU_V_TEXT)
+        return a->type == b->type && a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
+    return (a->type == KHU_V_INT ? (double)a->i : a->r) ==
+           (b->type == KHU_V_INT ? (double)b->i : b->r);
+}
+
+static int take_before(void *arg, const struct khu_row *row)
+{
+    struct before *b = arg;
+    struct khu_value v;
+    struct jw w;
+    size_t i;
+
+    jw_init(&w, b->json);
+    jw_obj_begin(&w);
+    for (i = 0; i < b->t->ncols; i++) {
+        v = value_of(&b->cells[i]);
+        b->changed[i] = !same_value(row_at(row, (int)i), &v);
+        if (!b->changed[i])
+            continue;
+        jw_key(&w, b->t->cols[i].name);
+        row_json_value(&w, &b->t->cols[i], row_at(row, (int)i));
+    }
+    jw_obj_end(&w);
+    return 0;
 }
 
 enum khu_err store_row_update(struct store_tx *tx, const struct table_def *t,
@@ -295,32 +430,27 @@ enum khu_err store_row_update(struct store_tx *tx, const struct table_def *t,
 {
     struct store *s = tx->s;
     const char *kv[8];
-    struct buf sql, search, owner, before;
+    struct buf sql, owner, before;
+    struct before old = {.t = t, .cells = cells, .json = &before};
     sqlite3_stmt *st = NULL;
     enum khu_err err;
-    int found = 0;
-    size_t i, nparams = t->ncols + (t->searchable ? 1 : 0);
+    size_t i;
 
-    if (nparams > SQ_MAX_COLS)
+    if (t->ncols + 8 > SQ_MAX_COLS)
         return KHU_EINVAL;
     buf_init(&sql, ROW_SQL_MAX);
-    buf_init(&search, ROW_JSON_MAX);
     buf_init(&owner, STORE_ROW_KEY_MAX * 2);
     buf_init(&before, ROW_JSON_MAX);
     key_values(t, cells, kv, &owner);
-    err = sq_row_json(s, t, kv, &before, &found, d);
-    if (!err && !found) {
-        khu_diag_set(d, 0, 0, NULL, "no row of %s has this key", t->name);
-        err = KHU_ENOTFOUND;
-    }
+    err = store_row_get(s, t, kv, take_before, &old, d);
+    if (!err && before.err)
+        err = before.err;
     if (err)
         goto out;
     buf_printf(&sql, "UPDATE \"%s\" SET ", t->name);
     for (i = 0; i < t->ncols; i++)
         buf_printf(&sql, "%s\"%s\" = ?%zu", i ? ", " : "", t->cols[i].name, i + 1);
-    if (t->searchable)
-        buf_printf(&sql, ", search = ?%zu", t->ncols + 1);
-    where_key(&sql, t, (int)nparams + 1);
+    where_key(&sql, t, (int)t->ncols + 1);
     if (sql.err) {
         err = KHU_ENOMEM;
         goto out;
@@ -330,17 +460,18 @@ enum khu_err store_row_update(struct store_tx *tx, const struct table_def *t,
         err = sq_error(s, sqlite3_errcode(s->db), "writing the row", d);
         goto out;
     }
-    err = bind_row(st, t, cells, &search);
-    for (i = 0; !err && t->key[i]; i++)
-        sqlite3_bind_text(st, (int)(nparams + 1 + i), kv[i], -1, SQLITE_STATIC);
+    for (i = 0; i < t->ncols; i++)
+        bind_cell(st, (int)i + 1, &cells[i]);
+    for (i = 0; t->key[i]; i++)
+        sqlite3_bind_text(st, (int)(t->ncols + 1 + i), kv[i], -1, SQLITE_STATIC);
+    err = step_write(s, st, t, d);
+    if (!err && t->searchable)
+        err = update_search(s, t, cells, kv, d);
     if (!err)
-        err = step_write(s, st, t, d);
-    if (!err)
-        err = audit_row(tx, t, cells, "update", buf_cstr(&before), note, version, d);
+        err = audit_row(tx, t, cells, "update", buf_cstr(&before), old.changed, note, version, d);
 out:
     sq_release(s, st);
     buf_free(&sql);
-    buf_free(&search);
     buf_free(&owner);
     buf_free(&before);
     return err;

@@ -44,6 +44,7 @@ struct store {
     char path[4096];
     struct stmt_cache *stmts;      /* kept prepared statements (sq_stmt_cache.c); owned */
     struct store_tx *tx;           /* the open write transaction, or NULL */
+    int busy_timeout_ms;           /* how long a write waits for the lock */
     struct sq_scope_memo scope;    /* the unit scopes lists asked for (sq_scope.c) */
     struct sq_search_memo *search; /* owned; NULL until a search needs it */
     struct sq_list_mem *lists;     /* owned; NULL until a list needs it */

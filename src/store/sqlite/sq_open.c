@@ -19,7 +19,9 @@ static const char connection_setup[] = "PRAGMA journal_mode=WAL;"
                                        "PRAGMA synchronous=NORMAL;"
                                        "PRAGMA foreign_keys=ON;"
                                        "PRAGMA temp_store=MEMORY;"
-                                       "PRAGMA cache_size=-16000;";
+                                       "PRAGMA cache_size=-16000;"
+                                       /* the log shrinks back after a busy spell */
+                                       "PRAGMA journal_size_limit=67108864;";
 
 /* Read-only connections (one per server thread): foreign keys as
  * everywhere, a page cache for what the mapping does not cover, and the
@@ -215,7 +217,7 @@ enum khu_err store_open_with(const char *path, enum store_mode mode, store_migra
         err = s->db ? KHU_EIO : KHU_ENOMEM;
         goto fail;
     }
-    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    store_set_busy_timeout(s, STORE_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(s->db, 1);
     /* no double-quoted string literals: they are identifiers in SQL */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
