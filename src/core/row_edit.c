@@ -304,8 +304,7 @@ static void check_provenance_given(struct row_edit *e, const char *source, const
         if (validate_cell(&date_col, as_of, strlen(as_of), &scratch, &c, &d)) {
             khu_diag_rule(&d, "as_of_date", NULL); /* the change's date, not a column's */
             keep_problem(e, &d);
-        }
-        else if (today && strcmp(as_of, today) > 0)
+        } else if (today && strcmp(as_of, today) > 0)
             add_problem(e, "as_of", "as_of_future", NULL, "is after today");
         buf_free(&scratch);
     }
