@@ -121,8 +121,12 @@ static void count_request(struct http_server *srv, struct req_state *st)
     st->counted = 1;
 }
 
-/* Ends the request st holds, if any: frees its body and takes it out of
- * the in-flight count. Safe to call more than once. */
+/* Ends the request st holds, if any: wipes and frees its body and takes
+ * it out of the in-flight count. Safe to call more than once. A body may
+ * hold a password (a sign-in, a user's new password) even when the
+ * request was refused before any handler read it (a wrong role, another
+ * site's Origin, a rate limit), so every body is wiped, not only those a
+ * handler wiped after use. */
 static void exchange_free(struct exchange *x);
 
 static void req_end(struct req_state *st)
@@ -142,6 +146,8 @@ static void req_end(struct req_state *st)
     st->drained = 0;
     st->too_long = 0;
     st->uri[0] = '\0';
+    if (st->body.data)
+        explicit_bzero(st->body.data, st->body.cap);
     buf_free(&st->body);
 }
 
