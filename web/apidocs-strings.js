@@ -5,7 +5,7 @@
 const vi = {
   api_title: 'Tài liệu API',
   api_lead:
-    'API của khu cho phép đọc toàn bộ sổ đăng ký khu công nghiệp và cụm công nghiệp của tỉnh; mục lục bên dưới liệt kê mọi thao tác. API chỉ để đọc (ngoại lệ duy nhất là gửi yêu cầu tư vấn của nhà đầu tư, {leads}), trả về JSON, CSV hoặc GeoJSON và không cần khóa API hay đăng nhập.',
+    'API của khu cho phép đọc toàn bộ sổ đăng ký khu công nghiệp và cụm công nghiệp của tỉnh; mục lục bên dưới liệt kê mọi thao tác. Mọi thao tác đọc trả về JSON, CSV, XLSX hoặc GeoJSON và không cần khóa API hay đăng nhập. Nhà đầu tư gửi yêu cầu tư vấn bằng {leads} mà không cần đăng nhập; các thao tác ghi khác (sửa sổ đăng ký, theo dõi yêu cầu, quản lý tài khoản, nhật ký kiểm toán) chỉ dành cho cán bộ và quản trị viên đã đăng nhập hoặc có mã API, và mỗi lần ghi đều được ghi vào nhật ký kiểm toán.',
   api_en_note:
     'Lưu ý: các phần mô tả lấy từ tài liệu OpenAPI (tóm tắt thao tác, mô tả tham số, trường và phản hồi) được viết bằng tiếng Anh và giữ nguyên, không dịch.',
   api_counts: 'Tài liệu mô tả {ops} thao tác trên {paths} đường dẫn và {schemas} lược đồ dữ liệu.',
@@ -127,7 +127,7 @@ const vi = {
 const en = {
   api_title: 'API documentation',
   api_lead:
-    "The khu API reads the whole registry of the province's industrial parks and clusters; the contents below list every operation. It is read-only (the one exception is an investor's inquiry, {leads}), answers in JSON, CSV or GeoJSON, and needs no API key and no sign-in.",
+    "The khu API reads the whole registry of the province's industrial parks and clusters; the contents below list every operation. Every read answers in JSON, CSV, XLSX or GeoJSON and needs no API key and no sign-in. An investor sends an inquiry with {leads}, without signing in; the other writes (editing the registry, following up inquiries, managing accounts, the audit trail) are for signed-in officers and administrators or their API tokens, and every write is recorded in the audit trail.",
   api_en_note: 'The descriptions from the OpenAPI document are in English.',
   api_counts: 'The document describes {ops} operations on {paths} paths, and {schemas} schemas.',
   api_facts: 'At a glance',
@@ -248,7 +248,7 @@ const en = {
 const ko = {
   api_title: 'API 문서',
   api_lead:
-    'khu API로 성의 산업단지·산업클러스터 등록부 전체를 읽을 수 있습니다. 모든 작업은 아래 목차에 있습니다. 읽기 전용이며(투자자 문의를 보내는 {leads}만 예외), JSON, CSV 또는 GeoJSON으로 응답하고 API 키나 로그인이 필요 없습니다.',
+    'khu API로 성의 산업단지·산업클러스터 등록부 전체를 읽을 수 있습니다. 모든 작업은 아래 목차에 있습니다. 모든 조회는 JSON, CSV, XLSX 또는 GeoJSON으로 응답하며 API 키나 로그인이 필요 없습니다. 투자자는 로그인 없이 {leads}로 문의를 보냅니다. 그 밖의 쓰기 작업(등록부 수정, 문의 후속 관리, 계정 관리, 감사 기록)은 로그인한 담당 공무원과 관리자 또는 그 API 토큰만 할 수 있으며, 모든 쓰기는 감사 기록에 남습니다.',
   api_en_note:
     '참고: OpenAPI 문서에서 가져온 설명(작업 요약, 매개변수·필드·응답 설명)은 영어로 작성되어 있으며 번역하지 않고 그대로 보여 줍니다.',
   api_counts: '이 문서는 경로 {paths}개에 걸친 작업 {ops}개와 스키마 {schemas}개를 설명합니다.',
