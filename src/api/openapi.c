@@ -12,6 +12,7 @@
 #include "api/resource.h"
 #include "app/app_edit.h"
 #include "core/dictionary.h"
+#include "report/xlsx.h"
 
 /* Writes already-encoded JSON text as one value. */
 static void raw(struct jw *w, const char *json)
@@ -187,7 +188,33 @@ static const char fixed_schemas[] =
     "\"after\"],\"properties\":{\"field\":{\"type\":\"string\"},\"before\":{"
     "\"description\":\"null: empty, or a row just made\"},\"after\":{}}}}}}},"
     "\"next_cursor\":{\"type\":[\"integer\",\"null\"],\"description\":\"the cursor of the"
-    " next (older) page; null on the last\"}}}";
+    " next (older) page; null on the last\"}}},"
+    "\"User\":{\"type\":\"object\",\"required\":[\"name\",\"display_name\",\"role\",\"org\","
+    "\"created\",\"password_set\",\"disabled\"],\"properties\":{\"name\":{\"type\":"
+    "\"string\"},\"display_name\":{\"type\":[\"string\",\"null\"]},\"role\":{\"enum\":["
+    "\"admin\",\"officer\",\"department\",\"investor\",\"supplier\",\"viewer\"]},"
+    "\"org\":{\"type\":[\"string\",\"null\"],\"description\":\"the department's code"
+    " (role department) or the enterprise's tax code (investor, supplier); null for the"
+    " other roles\"},\"created\":{\"type\":[\"string\",\"null\"],\"format\":"
+    "\"date-time\"},\"password_set\":{\"type\":[\"string\",\"null\"],\"format\":"
+    "\"date-time\",\"description\":\"when the password was last set\"},\"disabled\":{"
+    "\"type\":[\"string\",\"null\"],\"format\":\"date-time\",\"description\":\"when the"
+    " account was disabled; null: it may sign in\"}}},"
+    "\"AccountDone\":{\"type\":\"object\",\"required\":[\"name\",\"done\"],"
+    "\"properties\":{\"name\":{\"type\":\"string\"},\"done\":{\"type\":\"array\","
+    "\"items\":{\"enum\":[\"added\",\"password\",\"role\",\"disabled\",\"enabled\"]},"
+    "\"description\":\"what was done, in the order it was done; each its own audit"
+    " record\"}}},"
+    "\"AuditVerdict\":{\"type\":\"object\",\"required\":[\"intact\",\"records\","
+    "\"head_id\",\"head_hash\",\"bad_id\",\"reason\"],\"properties\":{\"intact\":{"
+    "\"type\":\"boolean\",\"description\":\"true when every record read matches\"},"
+    "\"records\":{\"type\":\"integer\",\"description\":\"records read (the walk stops at"
+    " the first that does not match)\"},\"head_id\":{\"type\":\"integer\",\"description\":"
+    "\"the last record that matches: the trail's last when intact; 0 when none\"},"
+    "\"head_hash\":{\"type\":\"string\",\"description\":\"its hash, 64 hexadecimal digits;"
+    " empty when none\"},\"bad_id\":{\"type\":[\"integer\",\"null\"],\"description\":"
+    "\"the first record that does not match; null when all do\"},\"reason\":{\"type\":["
+    "\"string\",\"null\"],\"description\":\"why it does not match, in English\"}}}";
 
 /* ===== parameters ===== */
 
@@ -284,7 +311,8 @@ static void list_filter_param(struct jw *w, const struct resource_def *r,
     jw_obj_end(w);
 }
 
-static void list_params(struct jw *w, const struct resource_def *r)
+/* The parameters of a list; bom: the answer may be CSV, so bom applies. */
+static void list_params(struct jw *w, const struct resource_def *r, int bom)
 {
     const struct filter_def *f;
     const struct sort_def *s;
@@ -312,19 +340,29 @@ static void list_params(struct jw *w, const struct resource_def *r)
         used += (size_t)snprintf(doc + used, sizeof(doc) - used, ", %s", s->name);
     param(w, "sort", "query", "string", doc);
     param(w, "limit", "query", "integer",
-          "Rows per page: 1-500 for JSON (default 50); up to 100000 for CSV and GeoJSON.");
+          "Rows per page: 1-500 for JSON (default 50); up to 100000 for CSV, GeoJSON and"
+          " XLSX (the default).");
     param(w, "cursor", "query", "string", "The next_cursor of the previous page.");
     lang_param(w);
-    bom_param(w);
+    if (bom)
+        bom_param(w);
     jw_arr_end(w);
 }
 
 /* ===== operations ===== */
 
+static const char problem_ref[] = "{\"$ref\":\"#/components/responses/Problem\"}";
+static const char staff_only[] = "[{\"session\":[]},{\"bearer\":[]}]";
+
+/* The content of a spreadsheet answer (api/xlsx_answer.c). */
+static const char xlsx_content[] =
+    "{\"" XLSX_MEDIA_TYPE "\":{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}}}";
+
 /* The 200, 304, 400 and 404 answers of an operation; the JSON body is
- * schema_ref, or when items_ref is given a Page whose items are items_ref. */
+ * schema_ref, or when items_ref is given a Page whose items are items_ref;
+ * xlsx: Accept may ask for a spreadsheet too. */
 static void responses_of(struct jw *w, const char *schema_ref, const char *items_ref,
-                         const char *media_extra)
+                         const char *media_extra, int xlsx)
 {
     char page[256];
 
@@ -363,6 +401,10 @@ static void responses_of(struct jw *w, const char *schema_ref, const char *items
         jw_key(w, media_extra);
         raw(w, "{\"schema\":{\"type\":\"string\"}}");
     }
+    if (xlsx) {
+        jw_key(w, XLSX_MEDIA_TYPE);
+        raw(w, "{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}}");
+    }
     jw_obj_end(w);
     jw_obj_end(w);
     jw_key(w, "304");
@@ -376,7 +418,7 @@ static void responses_of(struct jw *w, const char *schema_ref, const char *items
 
 static void responses(struct jw *w, const char *schema_ref, const char *media_extra)
 {
-    responses_of(w, schema_ref, NULL, media_extra);
+    responses_of(w, schema_ref, NULL, media_extra, 0);
 }
 
 static void operation(struct jw *w, const char *path, const char *id, const char *summary)
@@ -393,6 +435,8 @@ static void operation(struct jw *w, const char *path, const char *id, const char
 
 static void edit_post(struct jw *w, const struct table_def *t);
 static void edit_patch(struct jw *w, const struct table_def *t);
+static void history_path(struct jw *w);
+static void row_paths(struct jw *w, const char *table);
 
 /* The route of method and pattern in the route table, or NULL: the
  * document describes the routes that exist. */
@@ -458,24 +502,123 @@ static int has_item_route(const struct resource_def *r)
            strcmp(r->name, "observations") != 0; /* no item route: a key of two columns */
 }
 
+/* ===== spreadsheets (api/xlsx_answer.c) ===== */
+
+/* 1 when path has a spreadsheet form, path.xlsx, in the route table: then
+ * path itself answers one to Accept: XLSX_MEDIA_TYPE (api_format). */
+static int has_xlsx_form(const char *path)
+{
+    char xlsx[160];
+
+    snprintf(xlsx, sizeof(xlsx), "%s.xlsx", path);
+    return route_of("GET", xlsx) != NULL;
+}
+
+/* The security of the GET of path: who may call it signs in (the roles
+ * are in the summary); nothing for a route open to everyone. */
+static void get_security(struct jw *w, const char *path)
+{
+    const struct http_route *rt = route_of("GET", path);
+
+    if (rt && rt->roles) {
+        jw_key(w, "security");
+        raw(w, staff_only);
+    }
+}
+
+/* The answers of path, a spreadsheet: the 200 says what holds which rows
+ * (what) and, where the path without .xlsx exists, that Accept asks it
+ * for the same file; then 304 and 400, or 400, 401 and 403 for a route
+ * open to some roles only. */
+static void xlsx_responses(struct jw *w, const char *path, const char *what)
+{
+    const struct http_route *rt = route_of("GET", path);
+    char plain[160], accept[320] = "", doc[1024];
+    size_t n = strlen(path);
+
+    snprintf(plain, sizeof(plain), "%.*s", (int)(n > 5 ? n - 5 : 0), path); /* no .xlsx */
+    if (route_of("GET", plain))
+        snprintf(accept, sizeof(accept), " (or GET %s with Accept: %s)", plain, XLSX_MEDIA_TYPE);
+    snprintf(doc, sizeof(doc),
+             "%s as a spreadsheet%s: a sheet of the rows under a frozen, bold header row, each"
+             " cell typed as its column (numbers as numbers, dates as dates, 0/1 flags as TRUE or"
+             " FALSE, codes as text), columns as wide as what they hold; then a sheet About with"
+             " the publisher and the licence of the data, when and as what the file was asked"
+             " for, and the registered sources that the rows' source column cites.",
+             what, accept);
+    jw_key(w, "responses");
+    jw_obj_begin(w);
+    jw_key(w, "200");
+    jw_obj_begin(w);
+    jw_key(w, "description");
+    jw_str(w, doc);
+    jw_key(w, "content");
+    raw(w, xlsx_content);
+    jw_obj_end(w);
+    if (!rt || !rt->roles) {
+        jw_key(w, "304");
+        raw(w, "{\"description\":\"Not modified (If-None-Match matched the ETag)\"}");
+    }
+    jw_key(w, "400");
+    raw(w, problem_ref);
+    if (rt && rt->roles) {
+        jw_key(w, "401");
+        raw(w, problem_ref);
+        jw_key(w, "403");
+        raw(w, problem_ref);
+    }
+    jw_obj_end(w);
+}
+
+/* GET path, a spreadsheet whose only parameter is lang (where the route
+ * table has it). */
+static void xlsx_path(struct jw *w, const char *path, const char *id, const char *summary,
+                      const char *what)
+{
+    if (!route_of("GET", path))
+        return;
+    operation(w, path, id, summary);
+    get_security(w, path);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    lang_param(w);
+    jw_arr_end(w);
+    xlsx_responses(w, path, what);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+/* ===== the read API's resources ===== */
+
 static void resource_paths(struct jw *w, const struct resource_def *r)
 {
     char path[96], id[64], ref[96], doc[160];
     int i;
-    static const char *const suffix[] = {"", ".csv", ".geojson"};
-    static const char *const media[] = {"text/csv", "text/csv", "application/geo+json"};
+    static const char *const suffix[] = {"", ".csv", ".geojson", ".xlsx"};
+    static const char *const media[] = {"text/csv", "text/csv", "application/geo+json", NULL};
 
-    for (i = 0; i < (r->geojson ? 3 : 2); i++) {
+    for (i = 0; i < 4; i++) {
         snprintf(path, sizeof(path), "/api/v1/%s%s", r->name, suffix[i]);
-        snprintf(id, sizeof(id), "list_%s%s", r->name, i == 1 ? "_csv" : i == 2 ? "_geojson" : "");
+        if (i > 0 && !route_of("GET", path))
+            continue; /* a form this resource has not (GeoJSON without positions) */
+        snprintf(id, sizeof(id), "list_%s%s%s", r->name, i ? "_" : "", suffix[i] + (i ? 1 : 0));
         operation(w, path, id, r->summary);
-        list_params(w, r);
-        snprintf(ref, sizeof(ref), "#/components/schemas/%s", r->name);
-        responses_of(w, "#/components/schemas/Page", ref, media[i]);
+        list_params(w, r, i < 2); /* bom: where the answer may be CSV */
+        if (i == 3) {
+            snprintf(doc, sizeof(doc), "Every row of %s that passes the filters (up to limit)",
+                     r->name);
+            xlsx_responses(w, path, doc);
+        } else {
+            snprintf(ref, sizeof(ref), "#/components/schemas/%s", r->name);
+            responses_of(w, "#/components/schemas/Page", ref, media[i],
+                         i == 0 && has_xlsx_form(path));
+        }
         end_operation_post(w, i == 0 ? r->table : NULL);
     }
-    if (!has_item_route(r))
+    if (!has_item_route(r)) {
+        row_paths(w, r->table); /* one observation: a key of two columns */
         return;
+    }
     snprintf(path, sizeof(path), "/api/v1/%s/{%s}", r->name, r->key_param);
     snprintf(id, sizeof(id), "get_%s", r->name);
     snprintf(ref, sizeof(ref), "#/components/schemas/%s", r->name);
@@ -491,6 +634,10 @@ static void resource_paths(struct jw *w, const struct resource_def *r)
     if (has_edit_patch(schema_table(r->table)))
         edit_patch(w, schema_table(r->table));
     jw_obj_end(w);
+    /* a zone's history right after the zone */
+    snprintf(path, sizeof(path), "/api/v1/%s/{%s}/history", r->name, r->key_param);
+    if (strcmp(r->name, "zones") == 0 && route_of("GET", path))
+        history_path(w);
 }
 
 /* A GET path; table: the POST of the registry's edits on the same path
@@ -506,7 +653,7 @@ static void simple_path_of(struct jw *w, const char *path, const char *id, const
         bom_param(w);
     }
     jw_arr_end(w);
-    responses(w, "#/components/schemas/Object", csv);
+    responses_of(w, "#/components/schemas/Object", NULL, csv, has_xlsx_form(path));
     end_operation_post(w, table);
 }
 
@@ -684,14 +831,14 @@ static void finder_paths(struct jw *w)
 }
 
 /* Inquiries: an operation with a body. */
-static void leads_inbox(struct jw *w, const char *id);
+static void leads_inbox(struct jw *w, const char *path, const char *id);
 
 static void leads_path(struct jw *w)
 {
     jw_key(w, "/api/v1/leads");
     jw_obj_begin(w);
     if (route_of("GET", "/api/v1/leads"))
-        leads_inbox(w, "list_leads");
+        leads_inbox(w, "/api/v1/leads", "list_leads");
     jw_key(w, "post");
     raw(w, "{\"operationId\":\"post_lead\",\"summary\":\"An investor's inquiry for the prov"
            "ince's officers (5 per address per 10 minutes).\",\"requestBody\":{\"required\":true,"
@@ -717,9 +864,203 @@ static void leads_path(struct jw *w)
     if (route_of("GET", "/api/v1/leads.csv")) {
         jw_key(w, "/api/v1/leads.csv");
         jw_obj_begin(w);
-        leads_inbox(w, "list_leads_csv");
+        leads_inbox(w, "/api/v1/leads.csv", "list_leads_csv");
         jw_obj_end(w);
     }
+    if (route_of("GET", "/api/v1/leads.xlsx")) {
+        jw_key(w, "/api/v1/leads.xlsx");
+        jw_obj_begin(w);
+        leads_inbox(w, "/api/v1/leads.xlsx", "list_leads_xlsx");
+        jw_obj_end(w);
+    }
+    row_paths(w, "leads");
+}
+
+/* The filters of the audit trail (api/audit.c), then lang. */
+static void audit_params(struct jw *w)
+{
+    static const char *const filters[] = {
+        "{\"name\":\"table\",\"in\":\"query\",\"required\":false,\"description\":\"Only the"
+        " records of this table.\",\"schema\":{\"type\":\"string\"}}",
+        "{\"name\":\"key\",\"in\":\"query\",\"required\":false,\"description\":\"Only the records"
+        " of this row, its key as the trail names it (a key of two columns joined by '/');"
+        " needs table.\",\"schema\":{\"type\":\"string\"}}",
+        "{\"name\":\"actor\",\"in\":\"query\",\"required\":false,\"description\":\"Only the"
+        " writes of this actor: a user name, cli:... for a command.\",\"schema\":{\"type\":"
+        "\"string\"}}",
+        "{\"name\":\"from\",\"in\":\"query\",\"required\":false,\"description\":\"From this UTC"
+        " day, included.\",\"schema\":{\"type\":\"string\",\"format\":\"date\"}}",
+        "{\"name\":\"to\",\"in\":\"query\",\"required\":false,\"description\":\"Up to this UTC"
+        " day, included.\",\"schema\":{\"type\":\"string\",\"format\":\"date\"}}",
+        "{\"name\":\"limit\",\"in\":\"query\",\"required\":false,\"description\":\"Records per"
+        " page (default 50); a spreadsheet holds every record that passes the filters unless"
+        " limit is given.\",\"schema\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":500}}",
+        "{\"name\":\"cursor\",\"in\":\"query\",\"required\":false,\"description\":\"The"
+        " next_cursor of the previous page: the records before this id.\",\"schema\":{\"type\":"
+        "\"integer\",\"minimum\":1,\"maximum\":1000000000}}",
+        NULL};
+    const char *const *f;
+
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    for (f = filters; *f; f++)
+        raw(w, *f);
+    lang_param(w);
+    jw_arr_end(w);
+}
+
+/* GET /api/v1/audit, its spreadsheet and the chain's check (api/audit.c,
+ * api/users.c). */
+static void audit_paths(struct jw *w)
+{
+    char text[2048];
+
+    operation(w, "/api/v1/audit", "list_audit",
+              "The audit trail, newest first (admin and officer): every write with its actor,"
+              " time, row before and after, source and chained hash.");
+    get_security(w, "/api/v1/audit");
+    audit_params(w);
+    jw_key(w, "responses");
+    snprintf(text, sizeof(text),
+             "{\"200\":{\"description\":\"records and next_cursor; or the spreadsheet (Accept: "
+             "%s)\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+             "\"#/components/schemas/Object\"}},\"%s\":{\"schema\":{\"type\":\"string\","
+             "\"format\":\"binary\"}}}},\"400\":%s,\"401\":%s,\"403\":%s}",
+             XLSX_MEDIA_TYPE, XLSX_MEDIA_TYPE, problem_ref, problem_ref, problem_ref);
+    raw(w, text);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    if (route_of("GET", "/api/v1/audit.xlsx")) {
+        operation(w, "/api/v1/audit.xlsx", "list_audit_xlsx",
+                  "The audit trail as a spreadsheet, newest first (admin and officer).");
+        get_security(w, "/api/v1/audit.xlsx");
+        audit_params(w);
+        xlsx_responses(w, "/api/v1/audit.xlsx",
+                       "The records that pass the filters (id, at, actor, address, action, table,"
+                       " key, before, after, source, hash, as_of)");
+        jw_obj_end(w);
+        jw_obj_end(w);
+    }
+    if (!route_of("GET", "/api/v1/audit/verify"))
+        return;
+    jw_key(w, "/api/v1/audit/verify");
+    snprintf(text, sizeof(text),
+             "{\"get\":{\"operationId\":\"verify_audit\",\"summary\":\"Recomputes the audit"
+             " trail's chain, oldest first, as khu audit verify does (admin and officer): intact"
+             " when the ids run from 1 without a gap and each record's hash is the hash of its"
+             " fields chained to the record before; else bad_id names the first record that does"
+             " not match and reason says why. head_id and head_hash name the last record that"
+             " matches: keep them elsewhere to compare later, as a trail cut short at its end"
+             " still holds."
+             " Never kept by a cache on the way.\",\"security\":%s,\"parameters\":[{\"name\":"
+             "\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Accepted; the"
+             " answer has no text in a language.\",\"schema\":{\"type\":\"string\"}}],"
+             "\"responses\":{\"200\":{\"description\":\"The verdict\",\"content\":{"
+             "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/"
+             "AuditVerdict\"}}}},\"400\":%s,\"401\":%s,\"403\":%s,\"503\":%s}}}",
+             staff_only, problem_ref, problem_ref, problem_ref, problem_ref);
+    raw(w, text);
+}
+
+/* The accounts, for admins (api/users.c): GET and POST /api/v1/users,
+ * PATCH /api/v1/users/{name}. */
+static void users_paths(struct jw *w)
+{
+    static const char name_rule[] =
+        "{\"type\":\"string\",\"minLength\":2,\"maxLength\":64,\"pattern\":"
+        "\"^[a-z0-9][a-z0-9._-]*$\",\"description\":\"2 to 64 lowercase letters a-z, digits,"
+        " dots, dashes or underscores, beginning with a letter or a digit; not khu or anonymous,"
+        " which the audit trail uses (rule user_name).\"}";
+    static const char role_rule[] =
+        "{\"enum\":[\"admin\",\"officer\",\"department\",\"investor\",\"supplier\",\"viewer\"],"
+        "\"description\":\"The role (rule role).\"}";
+    static const char org_rule[] =
+        "{\"type\":[\"string\",\"null\"],\"description\":\"The organisation the role belongs"
+        " to: for department the department's code, for investor and supplier the enterprise's"
+        " tax code, for the other roles none (rules org_department, org_enterprise, org_none;"
+        " org_missing when no department or enterprise has it).\"}";
+    static const char password_rule[] =
+        "{\"type\":\"string\",\"minLength\":12,\"description\":\"At least 12 characters and at"
+        " most 1024 bytes of valid text without a control character, not holding the user"
+        " name, not a common password or an easy sequence (rules password_short, password_long,"
+        " password_utf8, password_control, password_name, password_common). Hashed with"
+        " Argon2id, never kept or logged.\"}";
+    static const char done[] =
+        "{\"description\":\"%s\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+        "\"#/components/schemas/AccountDone\"}}}}";
+    char text[4096], answer[512];
+
+    if (route_of("GET", "/api/v1/users") || route_of("POST", "/api/v1/users")) {
+        jw_key(w, "/api/v1/users");
+        jw_obj_begin(w);
+    }
+    if (route_of("GET", "/api/v1/users")) {
+        jw_key(w, "get");
+        snprintf(text, sizeof(text),
+                 "{\"operationId\":\"list_users\",\"summary\":\"The accounts, by name (admin"
+                 " only): each with its display name, role and organisation, when it was made,"
+                 " when its password was last set and when it was disabled (null: it may sign"
+                 " in); never a password or its hash. Never kept by a cache on the way.\","
+                 "\"security\":%s,\"parameters\":[{\"name\":\"lang\",\"in\":\"query\","
+                 "\"required\":false,\"description\":\"Accepted; the answer has no text in a"
+                 " language.\",\"schema\":{\"type\":\"string\"}}],\"responses\":{\"200\":{"
+                 "\"description\":\"users\",\"content\":"
+                 "{\"application/json\":{\"schema\":{\"type\":\"object\",\"required\":["
+                 "\"users\"],\"properties\":{\"users\":{\"type\":\"array\",\"items\":{\"$ref\":"
+                 "\"#/components/schemas/User\"}}}}}}},\"400\":%s,\"401\":%s,\"403\":%s}}",
+                 staff_only, problem_ref, problem_ref, problem_ref);
+        raw(w, text);
+    }
+    if (route_of("POST", "/api/v1/users")) {
+        jw_key(w, "post");
+        snprintf(answer, sizeof(answer), done, "Added: done is [\\\"added\\\"]");
+        snprintf(text, sizeof(text),
+                 "{\"operationId\":\"add_user\",\"summary\":\"Adds an account (admin only), as"
+                 " khu user add does: one audit record, which never holds the password. A refused"
+                 " field comes back in the 400's errors with its rule, in the request's"
+                 " language; 409 when the name is taken (user_taken).\",\"security\":%s,"
+                 "\"parameters\":[{\"name\":\"lang\",\"in\":\"query\",\"required\":false,"
+                 "\"description\":\"Language of messages; otherwise Accept-Language, then"
+                 " English.\",\"schema\":{\"type\":\"string\",\"enum\":[\"vi\",\"en\","
+                 "\"ko\"]}}],\"requestBody\":{\"required\":true,\"content\":{"
+                 "\"application/json\":{\"schema\":{\"type\":\"object\","
+                 "\"additionalProperties\":false,\"required\":[\"name\",\"role\",\"password\"],"
+                 "\"properties\":{\"name\":%s,\"role\":%s,\"org\":%s,\"display_name\":{"
+                 "\"type\":[\"string\",\"null\"]},\"password\":%s}}}}},\"responses\":{"
+                 "\"201\":%s,\"400\":%s,\"401\":%s,\"403\":%s,\"409\":%s,\"415\":%s,"
+                 "\"503\":%s}}",
+                 staff_only, name_rule, role_rule, org_rule, password_rule, answer, problem_ref,
+                 problem_ref, problem_ref, problem_ref, problem_ref, problem_ref);
+        raw(w, text);
+    }
+    if (route_of("GET", "/api/v1/users") || route_of("POST", "/api/v1/users"))
+        jw_obj_end(w);
+    if (!route_of("PATCH", "/api/v1/users/{name}"))
+        return;
+    jw_key(w, "/api/v1/users/{name}");
+    snprintf(answer, sizeof(answer), done,
+             "Done: what was done, in order (password, role, disabled or enabled)");
+    snprintf(text, sizeof(text),
+             "{\"patch\":{\"operationId\":\"change_user\",\"summary\":\"Changes an account"
+             " (admin only): password sets a new one and signs the user out everywhere; role,"
+             " with org as that role needs it, gives another role; disabled true signs the user"
+             " out, refuses its tokens and keeps it out, false lets it in again. The parts given"
+             " run in that order, each its own audit record; a refused part stops there, the"
+             " parts before it done. An admin cannot disable their own account or take away"
+             " their own admin role (409). 404 for a user that does not exist.\","
+             "\"security\":%s,\"parameters\":[{\"name\":\"name\",\"in\":\"path\","
+             "\"required\":true,\"description\":\"The user name.\",\"schema\":{\"type\":"
+             "\"string\"}},{\"name\":\"lang\",\"in\":\"query\",\"required\":false,"
+             "\"description\":\"Language of messages; otherwise Accept-Language, then"
+             " English.\",\"schema\":{\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}],"
+             "\"requestBody\":{\"required\":true,\"content\":{\"application/json\":{"
+             "\"schema\":{\"type\":\"object\",\"additionalProperties\":false,"
+             "\"minProperties\":1,\"properties\":{\"password\":%s,\"role\":%s,\"org\":%s,"
+             "\"disabled\":{\"type\":\"boolean\"}}}}}},\"responses\":{\"200\":%s,\"400\":%s,"
+             "\"401\":%s,\"403\":%s,\"404\":%s,\"409\":%s,\"415\":%s,\"503\":%s}}}",
+             staff_only, password_rule, role_rule, org_rule, answer, problem_ref, problem_ref,
+             problem_ref, problem_ref, problem_ref, problem_ref, problem_ref);
+    raw(w, text);
 }
 
 /* Signing in and the routes that need it. "security" names the two ways
@@ -761,30 +1102,11 @@ static void auth_paths(struct jw *w)
              "\"401\":%s}}}",
              identity, problem);
     raw(w, text);
-    jw_key(w, "/api/v1/audit");
-    snprintf(text, sizeof(text),
-             "{\"get\":{\"operationId\":\"list_audit\",\"summary\":\"The audit trail, newest "
-             "first (admin and officer): every write with its actor, time, row before and after, "
-             "source and chained hash.\",\"security\":%s,\"parameters\":["
-             "{\"name\":\"table\",\"in\":\"query\",\"schema\":{\"type\":\"string\"}},"
-             "{\"name\":\"key\",\"in\":\"query\",\"schema\":{\"type\":\"string\"}},"
-             "{\"name\":\"actor\",\"in\":\"query\",\"schema\":{\"type\":\"string\"}},"
-             "{\"name\":\"from\",\"in\":\"query\",\"schema\":{\"type\":\"string\","
-             "\"format\":\"date\"}},{\"name\":\"to\",\"in\":\"query\",\"schema\":{"
-             "\"type\":\"string\",\"format\":\"date\"}},{\"name\":\"limit\",\"in\":"
-             "\"query\",\"schema\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":500}},"
-             "{\"name\":\"cursor\",\"in\":\"query\",\"schema\":{\"type\":\"integer\","
-             "\"minimum\":1}}],\"responses\":{\"200\":{\"description\":\"records and "
-             "next_cursor\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
-             "\"#/components/schemas/Object\"}}}},\"400\":%s,\"401\":%s,\"403\":%s}}}",
-             signed_in, problem, problem, problem);
-    raw(w, text);
+    audit_paths(w);
+    users_paths(w);
 }
 
 /* ===== the registry's edits (api/edit.c, api/row_item.c, api/history.c) ===== */
-
-static const char problem_ref[] = "{\"$ref\":\"#/components/responses/Problem\"}";
-static const char staff_only[] = "[{\"session\":[]},{\"bearer\":[]}]";
 
 static const char if_match_param[] =
     "{\"name\":\"If-Match\",\"in\":\"header\",\"required\":true,\"description\":\"The ETag"
@@ -812,6 +1134,27 @@ static void key_params(struct jw *w, const struct table_def *t)
 
     for (k = t->key; *k; k++)
         param(w, *k, "path", "string", t->key[1] ? "A column of the row's key." : "The row's key.");
+}
+
+/* The columns an edit of table may set where not all of them, as
+ * app/app_edit.c allows them: of a lead, its follow-up only (the rest is
+ * the investor's own words). NULL: every column. */
+static const char *const *edit_columns(const char *table)
+{
+    static const char *const lead[] = {"status", "owner", "notes", NULL};
+
+    return strcmp(table, "leads") == 0 ? lead : NULL;
+}
+
+/* 1 when an edit of table may set column. */
+static int edit_sets(const char *table, const char *column)
+{
+    const char *const *c = edit_columns(table);
+
+    for (; c && *c; c++)
+        if (strcmp(*c, column) == 0)
+            return 1;
+    return !edit_columns(table);
 }
 
 /* The body of a write to t (components.schemas.edit_{table}): every column
@@ -846,6 +1189,8 @@ static void edit_schema(struct jw *w, const struct table_def *t)
     jw_key(w, "properties");
     jw_obj_begin(w);
     for (i = 0; i < t->ncols; i++) {
+        if (!edit_sets(t->name, t->cols[i].name))
+            continue;
         jw_key(w, t->cols[i].name);
         column_schema_of(w, t, &t->cols[i], 1);
     }
@@ -1002,11 +1347,11 @@ static void edit_operation(struct jw *w, const char *method, const char *id_pref
 static void edit_post(struct jw *w, const struct table_def *t)
 {
     static const char *const problems[] = {"400", "401", "403", "409", "415", NULL};
-    char summary[256];
+    char summary[512];
 
     snprintf(summary, sizeof(summary),
              "Makes a row of %s (admin and officer): the fields given, checked together; 409"
-             " when the key is taken. One audit record.",
+             " when the key, or another value that must be unique, is taken. One audit record.",
              t->name);
     edit_operation(w, "post", "create", t, summary);
     jw_key(w, "parameters");
@@ -1027,15 +1372,23 @@ static void edit_post(struct jw *w, const struct table_def *t)
 /* PATCH /api/v1/{table}/{key}: a change to a row. */
 static void edit_patch(struct jw *w, const struct table_def *t)
 {
-    static const char *const problems[] = {"400", "401", "403", "404", "412", "415", "428", NULL};
+    static const char *const problems[] = {"400", "401", "403", "404", "409",
+                                           "412", "415", "428", NULL};
+    const char *const *c;
+    char summary[512], only[160] = "";
 
-    char summary[256];
-
+    for (c = edit_columns(t->name); c && *c; c++) /* " (status, owner or notes)" */
+        snprintf(only + strlen(only), sizeof(only) - strlen(only), "%s%s%s",
+                 c == edit_columns(t->name) ? " ("
+                 : c[1]                     ? ", "
+                                            : " or ",
+                 *c, c[1] ? "" : ")");
     snprintf(summary, sizeof(summary),
-             "Changes a row of %s (admin and officer): only the fields given. Needs If-Match"
-             " with the row's ETag. One audit record with the row before and after; rows are"
-             " never deleted.",
-             t->name);
+             "Changes a row of %s (admin and officer): only the fields given%s. Needs If-Match"
+             " with the row's ETag: 412 when the row changed since, 428 without. 409 when a value"
+             " that must be unique is another row's. One audit record with the row before and"
+             " after; rows are never deleted.",
+             t->name, only);
     edit_operation(w, "patch", "change", t, summary);
     jw_key(w, "parameters");
     jw_arr_begin(w);
@@ -1137,12 +1490,13 @@ static void history_path(struct jw *w)
     raw(w, text);
 }
 
-/* GET /api/v1/leads and .csv (api/leads_inbox.c): the officers' inbox of
- * investors' inquiries. */
-static void leads_inbox(struct jw *w, const char *id)
+/* GET /api/v1/leads, .csv and .xlsx (api/leads_inbox.c): the officers'
+ * inbox of investors' inquiries. */
+static void leads_inbox(struct jw *w, const char *path, const char *id)
 {
     const struct table_def *t = schema_table("leads");
     int status = t ? schema_col_index(t, "status") : -1;
+    int xlsx = strstr(path, ".xlsx") != NULL;
     const char *const *v;
 
     jw_key(w, "get");
@@ -1151,8 +1505,10 @@ static void leads_inbox(struct jw *w, const char *id)
     jw_str(w, id);
     jw_key(w, "summary");
     jw_str(w, "The investors' inquiries with their follow-up (admin and officer), newest first;"
-              " JSON, or CSV with .csv or Accept: text/csv (every lead that passes the filters)."
-              " Never kept by a cache on the way.");
+              " JSON, or CSV with .csv or Accept: text/csv, or XLSX with .xlsx or "
+              "Accept: " XLSX_MEDIA_TYPE
+              " (CSV and XLSX: every lead that passes the filters). Never kept by a cache on the"
+              " way.");
     jw_key(w, "security");
     raw(w, staff_only);
     jw_key(w, "parameters");
@@ -1188,14 +1544,29 @@ static void leads_inbox(struct jw *w, const char *id)
            "\"Leads to skip.\",\"schema\":{\"type\":\"integer\",\"minimum\":0,"
            "\"maximum\":1000000}}");
     lang_param(w);
-    bom_param(w);
+    if (!xlsx)
+        bom_param(w);
     jw_arr_end(w);
+    if (xlsx) {
+        xlsx_responses(w, path,
+                       "Every lead that passes the filters, newest first, with the columns of"
+                       " leads.csv (limit and offset are for JSON pages only)");
+        jw_obj_end(w);
+        return;
+    }
     jw_key(w, "responses");
     jw_obj_begin(w);
     jw_key(w, "200");
-    raw(w, "{\"description\":\"items, total, limit and offset; or the CSV\",\"content\":{"
-           "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}},"
-           "\"text/csv\":{\"schema\":{\"type\":\"string\"}}}}");
+    if (has_xlsx_form(path))
+        raw(w, "{\"description\":\"items, total, limit and offset; or the CSV, or the"
+               " spreadsheet\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+               "\"#/components/schemas/Object\"}},\"text/csv\":{\"schema\":{\"type\":"
+               "\"string\"}},\"" XLSX_MEDIA_TYPE "\":{\"schema\":{\"type\":\"string\","
+               "\"format\":\"binary\"}}}}");
+    else
+        raw(w, "{\"description\":\"items, total, limit and offset; or the CSV\",\"content\":{"
+               "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}},"
+               "\"text/csv\":{\"schema\":{\"type\":\"string\"}}}}");
     jw_key(w, "400");
     raw(w, problem_ref);
     jw_key(w, "401");
@@ -1206,9 +1577,40 @@ static void leads_inbox(struct jw *w, const char *id)
     jw_obj_end(w);
 }
 
-/* The paths of the edits that the read API's paths do not hold: the POST
- * of a table with no list, one row of a table with no item (GET and
- * PATCH), a zone's history. */
+/* 1 when the paths of table are written with others of its name: a
+ * resource's lists, the targets' (api/targets.c), the leads' inbox. */
+static int has_own_group(const char *table)
+{
+    return api_resource(table) || strcmp(table, "targets") == 0 || strcmp(table, "leads") == 0;
+}
+
+/* The path of one row of table, where the table has no item in the read
+ * API: its GET and PATCH (api/row_item.c, api/edit.c). */
+static void row_paths(struct jw *w, const char *table)
+{
+    const struct table_def *t = schema_table(table);
+    const struct http_route *get;
+    char path[160];
+
+    if (!t || table_has_item(table))
+        return; /* the item's path carries the PATCH */
+    row_path(t, path, sizeof(path));
+    get = route_of("GET", path);
+    if (!get && !has_edit_patch(t))
+        return;
+    jw_key(w, path);
+    jw_obj_begin(w);
+    if (get)
+        row_get(w, t, get);
+    if (has_edit_patch(t))
+        edit_patch(w, t);
+    jw_obj_end(w);
+}
+
+/* The paths of the edits of the tables that the read API does not hold:
+ * the POST of a table with no list, then one row (GET and PATCH). The
+ * other tables' come with their lists, so that the paths of one name stay
+ * together; a zone's history follows the zone (resource_paths). */
 static void edit_paths(struct jw *w)
 {
     const char *const *name;
@@ -1216,34 +1618,17 @@ static void edit_paths(struct jw *w)
 
     for (name = app_edit_tables; *name; name++) {
         const struct table_def *t = schema_table(*name);
-        const struct http_route *get;
-        if (!t)
+        if (!t || has_own_group(*name))
             continue;
-        /* a resource's list and the targets' (api/targets.c) carry their
-         * POST; leads_path writes /api/v1/leads */
-        if (has_edit_post(*name) && !api_resource(*name) && strcmp(*name, "targets") != 0 &&
-            strcmp(*name, "leads") != 0) {
+        if (has_edit_post(*name)) {
             snprintf(path, sizeof(path), "/api/v1/%s", *name);
             jw_key(w, path);
             jw_obj_begin(w);
             edit_post(w, t);
             jw_obj_end(w);
         }
-        if (table_has_item(*name))
-            continue; /* the item's path carries the PATCH */
-        row_path(t, path, sizeof(path));
-        get = route_of("GET", path);
-        if (!get && !has_edit_patch(t))
-            continue;
-        jw_key(w, path);
-        jw_obj_begin(w);
-        if (get)
-            row_get(w, t, get);
-        if (has_edit_patch(t))
-            edit_patch(w, t);
-        jw_obj_end(w);
+        row_paths(w, *name);
     }
-    history_path(w);
 }
 
 static void write_paths(struct jw *w)
@@ -1258,14 +1643,22 @@ static void write_paths(struct jw *w)
                    "Planning targets with progress: value now, share done, trend, verdict.",
                    "text/csv", "targets");
     simple_path(w, "/api/v1/targets.csv", "list_targets_csv", "Targets as CSV.", "text/csv");
+    xlsx_path(w, "/api/v1/targets.xlsx", "list_targets_xlsx", "Targets as XLSX.",
+              "Every target with its progress (the columns of targets.csv)");
+    row_paths(w, "targets");
     simple_path(w, "/api/v1/stats", "get_stats",
                 "Counts and areas by kind, status and unit; umbrella zones; reconciliation.",
                 "text/csv");
     simple_path(w, "/api/v1/stats.csv", "get_stats_csv", "Stats groups as CSV.", "text/csv");
+    xlsx_path(w, "/api/v1/stats.xlsx", "get_stats_xlsx", "Stats groups as XLSX.",
+              "The stats groups (the columns of stats.csv)");
     simple_path(w, "/api/v1/dashboard.csv", "get_dashboard_csv",
                 "The dashboard as one CSV: reconciliation, targets and land, one figure per"
                 " record with how many zones it is known for and its source.",
                 "text/csv");
+    xlsx_path(w, "/api/v1/dashboard.xlsx", "get_dashboard_xlsx",
+              "The dashboard as XLSX: the records of dashboard.csv, one figure per row.",
+              "The dashboard, one figure per row (the columns of dashboard.csv)");
     simple_path(w, "/api/v1/datasets", "list_datasets",
                 "The open-data catalog: each public dataset with what it holds, its fields and"
                 " their meaning (in the request's language), rows, when it last changed, its"
