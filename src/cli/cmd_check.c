@@ -62,7 +62,11 @@ static void print_recon_row(const struct recon_row *r, int established)
         printf(" %6s", "?");
     if (r->has_reported_ha)
         printf(" %+12.1f ha", r->registry_ha - r->reported_ha);
-    printf("\n            source: %s\n", r->source[0] ? r->source : "none recorded");
+    if (r->scope_unit[0])
+        printf("\n            scope of both figures: the unit %s\n", r->scope_unit);
+    else
+        printf("\n            scope of both figures: the whole registry\n");
+    printf("            source: %s\n", r->source[0] ? r->source : "none recorded");
 }
 
 /* Umbrella zones are listed apart: their own area beside their members'. */

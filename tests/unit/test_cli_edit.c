@@ -84,13 +84,15 @@ static void test_apply(void)
     char good[400], bad[400], sources[400];
 
     snprintf(sources, sizeof(sources), "%s/001-osm.sources.csv", dir);
+    /* the data set's own changes (data/changes) already hold the real ways
+     * and centres: a source and a zone they do not touch */
     write_file(sources, "code,cite,url,kind,change_source,change_as_of\n"
-                        "osm-way-366287226,OpenStreetMap way 366287226,"
-                        "https://www.openstreetmap.org/way/366287226,dataset,"
-                        "https://www.openstreetmap.org/way/366287226,2026-10-07\n");
+                        "osm-way-test,OpenStreetMap way (test),"
+                        "https://www.openstreetmap.org/way/1,dataset,"
+                        "https://www.openstreetmap.org/way/1,2026-10-07\n");
     snprintf(good, sizeof(good), "%s/002-osm.zones.csv", dir);
     write_file(good, "code,lat,lon,position,change_source,change_as_of\n"
-                     "kcn-long-hau,10.638725,106.7198576,area_centre,osm-way-366287226,2026-10-07\n"
+                     "kcn-long-hau-2,10.64,106.73,area_centre,osm-way-test,2026-10-07\n"
                      "\n"
                      "ccn-file,,,,QĐ 9/2026,2026-11-01\n");
     /* ccn-file does not exist: made, so its required columns must be given */
@@ -99,17 +101,16 @@ static void test_apply(void)
     CHECK(has(err, "nothing was written"));
     CHECK(has(out, "001-osm.sources.csv: 1 rows: 1 made"));
     CHECK_EQ_INT(KHU("export", "zones"), 0);
-    CHECK(!has(out, "area_centre")); /* the zones file was not applied at all */
+    CHECK(!has(out, "10.64,106.73,area_centre")); /* the zones file was not applied at all */
 
     write_file(good, "code,kind,name_vi,lat,lon,position,change_source,change_as_of\n"
-                     "kcn-long-hau,,,10.638725,106.7198576,area_centre,osm-way-366287226,"
-                     "2026-10-07\n"
+                     "kcn-long-hau-2,,,10.64,106.73,area_centre,osm-way-test,2026-10-07\n"
                      "ccn-file,ccn,CCN Từ tệp,,,,QĐ 9/2026,2026-11-01\n");
     CHECK_EQ_INT(KHU("apply", good), 0);
     CHECK(has(out, "2 rows: 1 made, 1 changed, 0 already so"));
     CHECK_EQ_INT(KHU("export", "zones"), 0);
-    CHECK(has(out, "10.638725,106.7198576,area_centre,"));
-    CHECK(has(out, "lat=osm-way-366287226 lon=osm-way-366287226 position=osm-way-366287226"));
+    CHECK(has(out, "10.64,106.73,area_centre,"));
+    CHECK(has(out, "lat=osm-way-test lon=osm-way-test position=osm-way-test"));
     CHECK(has(out, "\nccn-file,ccn,CCN Từ tệp,"));
     CHECK_EQ_INT(KHU("apply", good), 0);
     CHECK(has(out, "2 rows: 0 made, 0 changed, 2 already so"));
