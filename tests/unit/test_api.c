@@ -450,6 +450,30 @@ static void test_csv_and_geojson(void)
     reply_free(&r);
 }
 
+/* Returns 1 when every record of the CSV body has as many fields as its
+ * header (commas inside quotes are not separators), else 0. */
+static int csv_records_match_header(const char *body)
+{
+    long fields = 1, header = -1;
+    int quoted = 0;
+    const char *p;
+
+    for (p = body; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && *p == ',')
+            fields++;
+        else if (!quoted && *p == '\n') {
+            if (header < 0)
+                header = fields;
+            else if (fields != header)
+                return 0;
+            fields = 1;
+        }
+    }
+    return header > 1;
+}
+
 /* ?bom=1: every CSV answer, and only a CSV answer, can begin with the UTF-8
  * byte-order mark for Excel; the rest of the body is the plain CSV. */
 static void test_csv_bom(void)
@@ -468,6 +492,7 @@ static void test_csv_bom(void)
         CHECK_EQ_INT(marked.status, 200);
         CHECK_EQ_STR(reply_header(&marked, "Content-Type"), "text/csv; charset=utf-8");
         CHECK(plain.body_len > 10 && (unsigned char)plain.body[0] != 0xEF);
+        CHECK(csv_records_match_header(plain.body));
         CHECK_EQ_INT(marked.body_len, plain.body_len + 3);
         CHECK(memcmp(marked.body, "\xEF\xBB\xBF", 3) == 0);
         CHECK_EQ_STR(marked.body + 3, plain.body);
