@@ -1,8 +1,9 @@
 // The web app's entry: routes (/, /map, /finder, /investor, /data, /api-docs,
-// /zones/{code}, /login) drawn in
+// /zones/{code}, /login, and for staff /inbox, /audit, /admin/users) drawn in
 // the page without reloading it, the language menu (vi, en, ko; a first
 // visit follows the browser's languages, then the choice is kept), and the
-// strings of the page's frame.
+// strings of the page's frame, with the staff's links shown only to the
+// roles that may use their pages.
 import { t, setLang, lang, browserLang, fmtDate, LANGS, LANG_NAMES } from './i18n.js';
 import { esc, errorHTML } from './core.js';
 import { savedFilter, saveFilter } from './filters.js';
@@ -14,7 +15,7 @@ import * as investor from './investor.js';
 import * as opendata from './opendata.js';
 import * as apidocs from './apidocs.js';
 import * as login from './login.js';
-import { startAccount, drawAccount, refreshSignInLink } from './account.js';
+import { startAccount, drawAccount, refreshSignInLink, identity } from './account.js';
 import { watchTables } from './tables.js';
 
 const ROUTES = [
@@ -26,6 +27,11 @@ const ROUTES = [
   { re: /^\/api-docs$/, page: apidocs, nav: 'api' },
   { re: /^\/zones\/([^/]+)$/, page: zone, nav: null },
   { re: /^\/login$/, page: login, nav: null },
+  // the staff's pages are loaded when first opened: the public pages,
+  // which nearly everyone sees, do not carry them
+  { re: /^\/inbox$/, load: () => import('./inbox.js'), nav: 'inbox' },
+  { re: /^\/audit$/, load: () => import('./audit.js'), nav: 'audit' },
+  { re: /^\/admin\/users$/, load: () => import('./users.js'), nav: 'users' },
 ];
 
 let token = 0;
@@ -51,8 +57,15 @@ function storeLang(l) {
 // follows it.
 function navLinks() {
   const q = savedFilter();
-  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs' };
-  for (const a of document.querySelectorAll('nav.main a[data-nav]')) a.setAttribute('href', links[a.dataset.nav]);
+  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs', inbox: '/inbox', audit: '/audit', users: '/admin/users' };
+  for (const a of document.querySelectorAll('nav.main a[data-nav]')) if (links[a.dataset.nav]) a.setAttribute('href', links[a.dataset.nav]);
+}
+
+// The links of the staff's pages (li[data-roles] of the navigation) are
+// shown only to a signed-in user of one of their roles.
+function drawStaffNav() {
+  const who = identity();
+  for (const li of document.querySelectorAll('nav.main li[data-roles]')) li.hidden = !(who && who.signed_in && li.dataset.roles.split(' ').includes(who.role));
 }
 
 // The frame's strings and links in the current language.
@@ -61,6 +74,7 @@ function drawFrame(nav) {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   navLinks();
+  drawStaffNav();
   for (const a of document.querySelectorAll('nav.main a[data-nav]')) {
     if (a.dataset.nav === nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -108,7 +122,9 @@ async function render(focus) {
   };
   try {
     if (!route) throw new Error(path);
-    await route.page.render(main, ctx);
+    const page = route.page || (await route.load());
+    if (!ctx.alive()) return;
+    await page.render(main, ctx);
   } catch (e) {
     if (my === token) main.innerHTML = errorHTML(e);
   }
@@ -207,6 +223,7 @@ function start() {
   });
   document.addEventListener('click', onClick);
   window.addEventListener('khu:filter', navLinks);
+  window.addEventListener('khu:account', drawStaffNav);
   window.addEventListener('popstate', () => render(true));
   startAccount();
   render(false);

@@ -417,6 +417,7 @@ export async function render(main, ctx) {
   main.innerHTML = `<h1 tabindex="-1">${esc(t('dash_title'))}</h1>
 <p class="lead">${esc(t('dash_intro'))}</p>
 <p class="dash-tools"><a href="/api/v1/dashboard.csv?lang=${esc(lang())}&amp;bom=1" download id="dash-csv">${esc(t('dash_csv'))}</a>
+<a href="/api/v1/dashboard.xlsx?lang=${esc(lang())}" download id="dash-xlsx">${esc(t('dash_xlsx'))}</a>
 <button type="button" id="dash-print">${esc(t('dash_print'))}</button></p>
 <section class="card counted-def" id="counted-def" aria-labelledby="counted-h">
 <h2 id="counted-h">${esc(t('counted_title'))}</h2>

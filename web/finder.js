@@ -1,6 +1,6 @@
 // The zone finder: every filter of /api/v1/zones as a control, the result
 // as a sortable table and on a map, its counts and areas, and downloads of
-// the same result as CSV and GeoJSON. The filter and the sort live in the
+// the same result as CSV, XLSX and GeoJSON. The filter and the sort live in the
 // URL (/finder?kind=kcn&sort=-total_ha), so a result can be shared.
 import { t, lang, fmtNum, fmtHa, fmtPct, fmtMeasure, fmtDate } from './i18n.js';
 import { esc, getAll, getJSON, nameHTML, nameText, placeHTML, placeText, byName, badge, enumText, tableWrap, errorHTML, areaSums, haOrUnknown, valHTML } from './core.js';
@@ -218,6 +218,7 @@ ${skipped.length ? `<p class="note">${esc(t('result_umbrellas', { n: fmtNum(skip
 <p class="downloads">
 <a id="dl-csv" class="button" href="/api/v1/zones.csv?${esc(amp)}lang=${l}" download="zones.csv">${esc(t('download_csv'))}</a>
 <a id="dl-csv-excel" class="button" href="/api/v1/zones.csv?${esc(amp)}lang=${l}&amp;bom=1" download="zones.csv">${esc(t('download_csv_excel'))}</a>
+<a id="dl-xlsx" class="button" href="/api/v1/zones.xlsx?${esc(amp)}lang=${l}" download="zones.xlsx">${esc(t('download_xlsx'))}</a>
 <a id="dl-geojson" class="button" href="/api/v1/zones.geojson?${esc(amp)}lang=${l}" download="zones.geojson">${esc(t('download_geojson'))}</a>
 <a href="/map${q ? `?${esc(q)}` : ''}">${esc(t('show_on_map'))}</a>
 </p>`;

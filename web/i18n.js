@@ -5,6 +5,7 @@ import { INVESTOR_STRINGS } from './investor-strings.js';
 import { APIDOCS_STRINGS } from './apidocs-strings.js';
 import { OPENDATA_STRINGS } from './opendata-strings.js';
 import { ZONE_EDIT_STRINGS } from './zone-edit-strings.js';
+import { ADMIN_STRINGS } from './admin-strings.js';
 
 export const LANGS = ['vi', 'en', 'ko'];
 export const LOCALES = { vi: 'vi-VN', en: 'en-GB', ko: 'ko-KR' };
@@ -1017,7 +1018,7 @@ const ko = {
 };
 
 export const STRINGS = { vi, en, ko };
-for (const l of LANGS) Object.assign(STRINGS[l], INVESTOR_STRINGS[l], APIDOCS_STRINGS[l], OPENDATA_STRINGS[l], ZONE_EDIT_STRINGS[l]);
+for (const l of LANGS) Object.assign(STRINGS[l], INVESTOR_STRINGS[l], APIDOCS_STRINGS[l], OPENDATA_STRINGS[l], ZONE_EDIT_STRINGS[l], ADMIN_STRINGS[l]);
 
 let current = 'vi';
 

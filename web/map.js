@@ -25,7 +25,7 @@ ${layerControlsHTML('map-layer')}
 ${legendHTML()}
 </aside>
 </div>
-<p class="note">${data.config.tiles ? '' : `${esc(t('no_tiles'))}. `}${esc(t('approx_note'))}</p>
+<p class="note">${data.config.tiles ? '' : `${esc(t('no_tiles'))}. `}${esc(t('approx_note'))}${features.some((f) => f.properties.position === 'area_centre') ? ` ${esc(t('area_centre_note'))}` : ''}</p>
 <div class="unplaced">${unplacedHTML(features)}</div>`;
   const m = createMap(main.querySelector('#zone-map'), { config: data.config, outline: data.outline, units: data.units.items });
   m.setZones(features);

@@ -29,6 +29,13 @@ export function symbolHTML(kind, status, size, approximate) {
   return `<span class="${cls}" style="width:${size}px;height:${size}px"></span>`;
 }
 
+// What a marker says of a position that is not surveyed (every position
+// but a surveyed one is drawn as approximate): the centre of the mapped
+// area, or the district's centroid.
+function approxText(z) {
+  return z.position === 'area_centre' ? t('approx_area_popup') : t('approx_popup');
+}
+
 function popupHTML(z) {
   const approx = z.position !== 'surveyed';
   return `<div class="popup">
@@ -37,7 +44,7 @@ function popupHTML(z) {
 <dl>
 <div><dt>${esc(t('col_total_ha'))}</dt><dd>${esc(fmtHa(z.total_ha))}</dd></div>
 <div><dt>${esc(t('col_available_ha'))}</dt><dd>${esc(fmtHa(z.available_ha))}</dd></div>
-<div><dt>${esc(t('col_position'))}</dt><dd>${esc(approx ? t('approx_popup') : enumText('position', z.position))}</dd></div>
+<div><dt>${esc(t('col_position'))}</dt><dd>${esc(approx ? approxText(z) : enumText('position', z.position))}</dd></div>
 </dl>
 <p><a href="/zones/${encodeURIComponent(z.code)}">${esc(t('open_zone'))}</a></p>
 </div>`;
@@ -56,7 +63,7 @@ function zoneMarker(L, f, dx, dy, pane, decorate) {
   const size = markerSize(z.total_ha);
   const approx = z.position !== 'surveyed';
   const label = `${nameText(z)} (${enumText('kind', z.kind)}, ${enumText('status', z.status)}${
-    approx ? `; ${t('approx_popup')}` : ''
+    approx ? `; ${approxText(z)}` : ''
   })`;
   const icon = L.divIcon({
     className: 'zone-marker',
@@ -483,7 +490,7 @@ export function legendHTML(kinds) {
 <p class="legend-h">${esc(t('legend_position'))}</p>
 <ul>
 <li>${symbolHTML('kcn', 'operating', 14, false)} ${esc(t('legend_surveyed'))}</li>
-<li>${symbolHTML('kcn', 'operating', 14, true)} ${esc(t('legend_approximate'))}</li>
+<li>${symbolHTML('kcn', 'operating', 14, true)} ${esc(t('legend_approximate'))} ${esc(t('legend_approx_kinds'))}</li>
 <li><span class="legend-zc" style="width:${clusterSize(7)}px;height:${clusterSize(7)}px"><span class="zc">7</span></span> ${esc(t('legend_cluster'))}</li>
 </ul>
 </div>`;

@@ -42,6 +42,19 @@ function fieldsHTML(ds) {
   return `<details class="dict"><summary>${esc(t('od_fields', { n: ds.fields.length }))}</summary>${tableWrap(t('od_fields', { n: ds.fields.length }), table)}</details>`;
 }
 
+// The catalog lists the CSV of each list; the API answers the same list
+// as a spreadsheet with the suffix .xlsx, offered beside it.
+function xlsxHTML(ds) {
+  const csv = ds.downloads.filter((d) => d.format === 'csv' || d.format === 'csv-summary');
+  if (!csv.length) return '';
+  const links = csv.map((d) => {
+    const url = `${d.url.split('?')[0].replace(/\.csv$/, '.xlsx')}?lang=${lang()}`;
+    const format = d.format === 'csv' ? 'xlsx' : 'xlsx-summary';
+    return `<a href="${esc(url)}" download data-format="${format}">${esc(t(d.format === 'csv' ? 'od_dl_xlsx' : 'od_dl_xlsx_summary'))}</a>`;
+  });
+  return `<p class="xlsx-downloads">${links.join(' · ')}</p>`;
+}
+
 function downloadsHTML(ds) {
   const l = lang();
   return `<ul class="downloads">${ds.downloads
@@ -52,7 +65,7 @@ function downloadsHTML(ds) {
       const dl = d.format.startsWith('csv') ? ' download' : '';
       return `<li><a href="${esc(url)}"${dl} data-format="${esc(d.format)}">${esc(t(key))}</a></li>`;
     })
-    .join('')}</ul>`;
+    .join('')}</ul>${xlsxHTML(ds)}`;
 }
 
 function datasetHTML(ds) {

@@ -88,7 +88,7 @@ const UNITS = {
 const ENUMS = {
   kind: ['kcn', 'ccn', 'hitech', 'logistics', 'economic', 'port'],
   status: ['planned', 'approved', 'building', 'operating', 'cancelled'],
-  position: ['surveyed', 'approximate'],
+  position: ['surveyed', 'approximate', 'area_centre'],
   confidence: ['high', 'medium', 'low'],
   as_of_precision: ['day', 'month', 'year'],
 };

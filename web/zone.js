@@ -310,6 +310,7 @@ ${tableWrap(t('z_details'), `<table class="data fields" id="zone-fields"><thead>
 <section aria-labelledby="zmap-h"><h2 id="zmap-h">${esc(t('z_map'))}</h2>
 <div id="zone-map" class="map small" role="region" aria-label="${esc(t('z_map'))}"></div>
 ${z.position === 'approximate' ? `<p class="note">${esc(t('approx_note'))}</p>` : ''}
+${z.position === 'area_centre' ? `<p class="note" id="area-centre-note">${esc(t('area_centre_note'))}</p>` : ''}
 ${z.lat === null ? `<p class="note">${unknownHTML()}</p>` : ''}
 </section>
 <section aria-labelledby="group-h"><h2 id="group-h">${esc(t('z_group'))}</h2>${groupHTML(z, all)}</section>

@@ -131,6 +131,11 @@ const struct http_route api_routes[] = {
     {"GET", "/api-docs", web_page},
     {"GET", "/zones/{code}", web_page},
     {"GET", "/login", web_page},
+    /* the staff's pages: the page itself says who may use it; the API
+     * behind each refuses everyone else */
+    {"GET", "/inbox", web_page},
+    {"GET", "/audit", web_page},
+    {"GET", "/admin/users", web_page},
     {"GET", "/static/{version}/{name}", web_asset},
     {"GET", "/api/v1/config", web_config},
     {"GET", "/healthz", healthz},

@@ -104,12 +104,17 @@ test('the map shows one marker per zone of the result', async ({ newPage }) => {
   // approximate positions look different and say so
   await open(page, '/map');
   await page.waitForSelector('.leaflet-marker-icon.zone-marker');
-  const approx = new Set((await apiZones('')).filter((f) => f.geometry && f.properties.position === 'approximate').map((f) => f.properties.code));
+  // every position but a surveyed one is approximate: a district's centroid
+  // or the centre of a mapped area (area_centre, such as an OpenStreetMap way)
+  const position = new Map((await apiZones('')).filter((f) => f.geometry).map((f) => [f.properties.code, f.properties.position]));
+  const approx = new Set([...position].filter(([, p]) => p !== 'surveyed').map(([code]) => code));
   const drawn = await page.$$eval('.leaflet-marker-icon.zone-marker', (els) => els.map((e) => [e.dataset.code, !!e.querySelector('.zm.approx')]));
   assert(drawn.some(([, dashed]) => dashed), 'no marker drawn as approximate');
   for (const [code, dashed] of drawn) assertEqual(dashed, approx.has(code), `${code}: drawn as approximate exactly when it is`);
-  const label = await page.getAttribute('.leaflet-marker-icon.zone-marker:has(.zm.approx)', 'aria-label');
-  assert(label.includes(s('vi', 'approx_popup')), `marker label "${label}"`);
+  const ringed = '.leaflet-marker-icon.zone-marker:has(.zm.approx)';
+  const label = await page.getAttribute(ringed, 'aria-label');
+  const why = position.get(await page.getAttribute(ringed, 'data-code')) === 'area_centre' ? 'approx_area_popup' : 'approx_popup';
+  assert(label.includes(s('vi', why)), `marker label "${label}"`);
   // a click opens a summary with a link to the zone page
   const code = await page.getAttribute('.leaflet-marker-icon.zone-marker', 'data-code');
   await page.click(`.leaflet-marker-icon.zone-marker[data-code="${code}"]`, { force: true });

@@ -2,7 +2,7 @@
 # End-to-end tests of the web app: starts the real khu (KHU_BIN) on a free
 # loopback port with the default data, drives Debian's chromium with
 # playwright-core (npm, from the lockfile) through tests/e2e/*.test.mjs,
-# with two accounts to sign in with (an officer, a viewer).
+# with three accounts to sign in with (an officer, a viewer, an admin).
 # Screenshots go to build/e2e-artifacts/. Prints "test_e2e: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,17 +21,20 @@ i=0
 while ! grep -q listening "$tmp/out" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 port=$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$tmp/out")
 [ -n "$port" ] || { cat "$tmp/err"; fail "khu serve did not start"; }
-# the accounts tests/e2e/accounts.test.mjs signs in with (its password on
-# standard input, never on a command line)
+# the accounts the tests sign in with (accounts, edit, inbox and admin
+# .test.mjs; the password on standard input, never on a command line)
 password='Lúa chín ở Đức Hòa, e2e 2026'
 printf '%s\n' "$password" | "${KHU_BIN:-$top/khu}" user add e2e-officer --role officer \
     --db "$tmp/e2e.db" > /dev/null 2>"$tmp/user-err" &&
 printf '%s\n' "$password" | "${KHU_BIN:-$top/khu}" user add e2e-viewer --role viewer \
-    --display-name 'Nguyễn Thị Hoa' --db "$tmp/e2e.db" > /dev/null 2>>"$tmp/user-err" ||
+    --display-name 'Nguyễn Thị Hoa' --db "$tmp/e2e.db" > /dev/null 2>>"$tmp/user-err" &&
+printf '%s\n' "$password" | "${KHU_BIN:-$top/khu}" user add e2e-admin --role admin \
+    --db "$tmp/e2e.db" > /dev/null 2>>"$tmp/user-err" ||
     { cat "$tmp/user-err"; fail "khu user add failed"; }
 mkdir -p "$top/build/e2e-artifacts"
 cd "$top" && KHU_URL="http://127.0.0.1:$port" KHU_CHROMIUM="$chromium" \
-    KHU_E2E_OFFICER=e2e-officer KHU_E2E_VIEWER=e2e-viewer KHU_E2E_PASSWORD="$password" \
+    KHU_E2E_OFFICER=e2e-officer KHU_E2E_VIEWER=e2e-viewer KHU_E2E_ADMIN=e2e-admin \
+    KHU_E2E_PASSWORD="$password" \
     KHU_E2E_ARTIFACTS="$top/build/e2e-artifacts" timeout 900 node tests/e2e/run.mjs > "$tmp/log" 2>&1
 rc=$?
 [ $rc -eq 124 ] && { cat "$tmp/log"; fail "timed out"; }

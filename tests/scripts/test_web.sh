@@ -29,13 +29,16 @@ header() { curl -s -D - -o /dev/null ${3:+-H "$3"} "$base$1" | tr -d '\r' | sed 
 
 start
 for p in / /map /finder /zones/kcn-long-hau '/finder?kind=kcn&status=operating&sort=-total_ha&lang=en' \
-    '/map?unit=802' '/?lang=ko' /login '/login?lang=ko'; do
+    '/map?unit=802' '/?lang=ko' /login '/login?lang=ko' /inbox '/inbox?lang=en' /audit \
+    /admin/users '/admin/users?lang=ko'; do
     check "GET $p" 200 "$(status "$p")"
     check "GET $p type" "text/html; charset=utf-8" "$(header "$p" content-type)"
 done
 check "unknown parameter on a page" 400 "$(status '/?kind=kcn')"
 check "unknown parameter on the finder" 400 "$(status '/finder?colour=red')"
 check "a nested page path" 404 "$(status '/zones/a/b')"
+check "the inbox keeps its filter in the fragment, not the query" 400 "$(status '/inbox?status=new')"
+check "no page above the users page" 404 "$(status '/admin')"
 version=$(curl -s "$base/api/v1/config" | sed -n 's/.*"assets_version":"\([0-9a-f]*\)".*/\1/p')
 check "version is 12 hex digits" 12 "${#version}"
 check "the page names its assets by version" 1 \
