@@ -28,7 +28,8 @@ function signed(v, unit) {
 
 // ----- the registry beside the reported totals -----
 
-function reconHTML(recon) {
+// units: the units by code, to name the scope of each report
+function reconHTML(recon, units) {
   if (!recon || !recon.length) return '';
   const sentences = recon
     .map((r) => {
@@ -41,6 +42,7 @@ function reconHTML(recon) {
             kind,
             area: fmtHa(r.reported_ha),
             date: fmtDate(r.reported_on),
+            scope: r.scope_unit ? (units.get(r.scope_unit) ? placeText(units.get(r.scope_unit)) : r.scope_unit) : t('recon_scope_registry'),
           })
         );
       }
@@ -423,7 +425,7 @@ export async function render(main, ctx) {
 <h2 id="counted-h">${esc(t('counted_title'))}</h2>
 <p>${esc(t('counted_def'))}</p>
 </section>
-${reconHTML(data.stats.reconciliation)}
+${reconHTML(data.stats.reconciliation, units)}
 <section aria-labelledby="targets-h">
 <h2 id="targets-h">${esc(t('targets_title'))}</h2>
 <div class="targets">${withTarget.map((x) => targetHTML(x, units)).join('')}</div>

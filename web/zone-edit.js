@@ -501,6 +501,34 @@ function afterRefresh(box, page) {
   if (after.notice) setTimeout(() => (box.querySelector('#ze-status').textContent = after.notice), 50);
 }
 
+// What an officer had typed in the open edit form when the page was drawn
+// again without saving it (a change of language draws every page anew):
+// {code, version, values by control id}. The form opens again with those
+// values when the same zone, unchanged since, is drawn next, so that a
+// language switch loses nothing typed; a zone changed meanwhile is not
+// refilled (the values were typed over another version).
+let kept = null;
+
+// The row's version: the part of its ETag before "." ("VERSION.HASH"); the
+// hash differs between languages, the version only when the row changes.
+function versionOf(etag) {
+  return String(etag || '').replace(/"/g, '').split('.')[0];
+}
+
+function formValues(form) {
+  const values = {};
+  for (const el of form.elements) if (el.id) values[el.id] = el.type === 'checkbox' ? el.checked : el.value;
+  return values;
+}
+
+function restoreValues(form, values) {
+  for (const el of form.elements) {
+    if (!el.id || !(el.id in values)) continue;
+    if (el.type === 'checkbox') el.checked = values[el.id];
+    else el.value = values[el.id];
+  }
+}
+
 // Draws the officers' tools in box for an officer or admin (nothing for
 // anyone else), following sign-ins and sign-outs. page: {zone, etag,
 // units, zones, sources, after, alive(), refresh(after)}. Returns the
@@ -515,13 +543,23 @@ export function mountZoneTools(box, page) {
     box.querySelector('#ze-edit').addEventListener('click', () => openEditForm(box, page, null));
     const cancel = box.querySelector('#ze-cancel-zone');
     if (cancel) cancel.addEventListener('click', () => openCancel(box, page));
-    if (first) afterRefresh(box, page);
+    if (first) {
+      const k = kept;
+      kept = null;
+      const reopen = page.after && page.after.reopen;
+      if (k && !reopen && k.code === page.zone.code && k.version === versionOf(page.etag)) {
+        openEditForm(box, page, null);
+        restoreValues(box.querySelector('#zone-edit-form'), k.values);
+      } else afterRefresh(box, page);
+    }
     first = false;
   };
   const onAccount = (e) => draw(e.detail);
   window.addEventListener('khu:account', onAccount);
   loadIdentity().then(draw);
   return () => {
+    const form = !gone && box.querySelector('#zone-edit-form');
+    kept = form ? { code: page.zone.code, version: versionOf(page.etag), values: formValues(form) } : null;
     gone = true;
     window.removeEventListener('khu:account', onAccount);
   };

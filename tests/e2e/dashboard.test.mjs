@@ -10,12 +10,17 @@ const num = (text) => Number(text.replace(/[^\d]/g, ''));
 test('dashboard: the rule of what counts is stated, and the reconciliation and target cards count the same zones', async ({ newPage }) => {
   const stats = await api('/api/v1/stats');
   const targets = await api('/api/v1/targets');
+  const units = await api('/api/v1/units?limit=500');
   for (const lang of LANGS) {
     const page = await newPage();
     await open(page, `/?lang=${lang}`);
     assertEqual((await page.textContent('#counted-def p')).trim(), s(lang, 'counted_def'), `${lang}: the rule`);
     for (const r of stats.reconciliation) {
       const sentence = page.locator(`.recon-sentence[data-kind="${r.kind}"]`);
+      // the report names its scope: the merged province's parks are not Long An's
+      const unit = units.items.find((u) => u.code === r.scope_unit);
+      const unitName = lang === 'vi' ? unit.name_vi : lang === 'ko' ? unit.name_ko || unit.name_en : unit.name_en;
+      assert((await sentence.textContent()).includes(unitName), `${lang} ${r.kind}: the report's scope ${unitName} is named`);
       const links = sentence.locator('a.drill');
       assertEqual(await links.first().getAttribute('href'), `/finder?${r.zones}`, `${lang} ${r.kind}: count links to its zones`);
       assertEqual(num(await links.first().textContent()), r.registry_count, `${lang} ${r.kind}: count`);

@@ -228,6 +228,42 @@ test('edit: a bad value shows the API\'s message next to its field, in the page\
   assertEqual((await zoneOf(code)).zone.total_ha, 50, 'nothing was written');
 });
 
+test('edit: switching the language keeps what was typed in the open form, unsaved (vi → en → ko)', async ({ newPage }) => {
+  accounts(OFFICER);
+  const code = await sharedZone();
+  const before = (await zoneOf(code)).zone;
+  const page = await pageAs(newPage, OFFICER, 'vi');
+  await openZone(page, code, true);
+  await page.click('#ze-edit');
+  await page.waitForSelector('#zone-edit-form');
+  await page.fill('#zf-total_ha', '77.5');
+  await page.fill('#zf-change_source', 'e2e: typed before a language switch');
+  for (const l of ['en', 'ko']) {
+    const [pre, post] = s(l, 'ze_form_title').split('{name}');
+    await page.selectOption('#lang', l);
+    // the page is drawn anew: wait for the form in the new language
+    const drawn = await page
+      .waitForFunction(
+        ([a, b]) => {
+          const h = document.querySelector('#ze-title');
+          return h && h.textContent.trim().startsWith(a) && h.textContent.trim().endsWith(b);
+        },
+        [pre.trim(), post.trim()],
+        { timeout: 5000 }
+      )
+      .then(() => true, () => false);
+    assert(drawn, `${l}: the form is open again, in the new language`);
+    assertEqual(await page.inputValue('#zf-total_ha'), '77.5', `${l}: the typed area is kept`);
+    assertEqual(await page.inputValue('#zf-change_source'), 'e2e: typed before a language switch', `${l}: the typed source is kept`);
+  }
+  assertEqual((await zoneOf(code)).zone.total_ha, before.total_ha, 'nothing was saved');
+  // closed, the form stays closed after the next switch
+  await page.click('#ze-close');
+  await page.selectOption('#lang', 'vi');
+  await page.waitForFunction(() => document.documentElement.lang === 'vi' && document.querySelector('#ze-edit'));
+  assertEqual(await page.$('#zone-edit-form'), null, 'a closed form is not reopened');
+});
+
 test('edit: a change made meanwhile by someone else is said, overwrites nothing, and the current values are reloaded (vi)', async ({ newPage }) => {
   accounts(OFFICER);
   const l = 'vi';
