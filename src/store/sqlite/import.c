@@ -476,7 +476,7 @@ static enum khu_err prepare_insert(struct file_ctx *fc)
 
 /* ===== records ===== */
 
-static void bind_cell(sqlite3_stmt *st, int index, const struct cell *c)
+void sq_bind_cell(sqlite3_stmt *st, int index, const struct cell *c)
 {
     switch (c->kind) {
     case CELL_NULL:
@@ -636,7 +636,7 @@ static enum khu_err insert_cells(struct file_ctx *fc, long line, const struct ce
 
     sqlite3_reset(fc->insert);
     for (i = 0; i < fc->t->ncols; i++)
-        bind_cell(fc->insert, (int)i + 1, &cells[i]);
+        sq_bind_cell(fc->insert, (int)i + 1, &cells[i]);
     if (fc->t->searchable && (err = bind_search(fc, cells)) != KHU_OK)
         return err;
     rc = sqlite3_step(fc->insert);

@@ -116,24 +116,6 @@ void store_row_key(const struct table_def *t, const struct cell *cells, char out
     }
 }
 
-static void bind_cell(sqlite3_stmt *st, int index, const struct cell *c)
-{
-    switch (c->kind) {
-    case CELL_NULL:
-        sqlite3_bind_null(st, index);
-        break;
-    case CELL_TEXT:
-        sqlite3_bind_text(st, index, c->text, (int)c->len, SQLITE_STATIC);
-        break;
-    case CELL_INT:
-        sqlite3_bind_int64(st, index, c->i);
-        break;
-    case CELL_REAL:
-        sqlite3_bind_double(st, index, c->r);
-        break;
-    }
-}
-
 /* The key values of cells as strings, for sq_row_json. */
 static void key_values(const struct table_def *t, const struct cell *cells, const char **key,
                        struct buf *owner)
@@ -162,7 +144,7 @@ static enum khu_err bind_row(sqlite3_stmt *st, const struct table_def *t, const 
     enum khu_err err;
 
     for (i = 0; i < t->ncols; i++) {
-        bind_cell(st, (int)i + 1, &cells[i]);
+        sq_bind_cell(st, (int)i + 1, &cells[i]);
         values[i] = cells[i].kind == CELL_TEXT ? cells[i].text : NULL;
     }
     if (!t->searchable)
@@ -461,7 +443,7 @@ enum khu_err store_row_update(struct store_tx *tx, const struct table_def *t,
         goto out;
     }
     for (i = 0; i < t->ncols; i++)
-        bind_cell(st, (int)i + 1, &cells[i]);
+        sq_bind_cell(st, (int)i + 1, &cells[i]);
     for (i = 0; t->key[i]; i++)
         sqlite3_bind_text(st, (int)(t->ncols + 1 + i), kv[i], -1, SQLITE_STATIC);
     err = step_write(s, st, t, d);

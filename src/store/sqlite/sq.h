@@ -203,6 +203,13 @@ int64_t sq_now_ms(void);
 enum khu_err sq_row_json(struct store *s, const struct table_def *t, const char *const *key,
                          struct buf *out, int *found, struct khu_diag *d);
 
+struct cell;
+
+/* Binds the value of cell c (core/validate.h) as parameter index of st:
+ * NULL, text (not copied: c must outlive the step), integer or real. The
+ * importer and the row writes bind cells the same way (import.c). */
+void sq_bind_cell(sqlite3_stmt *st, int index, const struct cell *c);
+
 /* Returns a prepared statement for sql, reset and with no values bound:
  * one kept from an earlier call with the same text when there is one, else
  * a new one that is kept for later. Give it back with sq_release before
