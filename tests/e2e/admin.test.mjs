@@ -22,7 +22,7 @@
 // here are named e2e-…-RUN, so that each run adds its own.
 import { readFileSync } from 'node:fs';
 import { test, assert, assertEqual, BASE, LOCALES, screenshotPath } from './harness.mjs';
-import { s, open, ready, startIn, injectAxe, apiZones } from './common.mjs';
+import { s, open, ready, startIn, injectAxe, apiZones, pageAs, text, focused } from './common.mjs';
 import { recordChanges, verdictHTML } from '../../web/audit.js';
 import { setLang } from '../../web/i18n.js';
 
@@ -66,21 +66,6 @@ async function call(cookie, method, path, body) {
   const r = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: r.status, body: await r.json().catch(() => null) };
 }
-
-// ===== the browser =====
-
-async function pageAs(newPage, user, l, opts = {}) {
-  const page = await newPage(opts);
-  if (user) {
-    const r = await page.context().request.post(`${BASE}/api/v1/login`, { data: { user, password: PASSWORD } });
-    assertEqual(r.status(), 200, `${user} signs in in the browser`);
-  }
-  await startIn(page, l);
-  return page;
-}
-
-const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
-const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 
 async function axe(page, where) {
   await injectAxe(page);

@@ -2,7 +2,7 @@
 // waiting for a page to be drawn.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BASE, LOCALES, api } from './harness.mjs';
+import { BASE, LOCALES, api, assertEqual } from './harness.mjs';
 import { STRINGS } from '../../web/i18n.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -86,3 +86,34 @@ export async function zoneWithUnknowns() {
   const f = fc.find((x) => x.properties.total_ha !== null && x.properties.industrial_ha === null && x.properties.group_code);
   return (f || fc.find((x) => x.properties.industrial_ha === null)).properties;
 }
+
+// ===== signed-in users (tests/scripts/test_e2e.sh makes the accounts) =====
+
+const E2E_PASSWORD = process.env.KHU_E2E_PASSWORD || '';
+
+// Signs user in through the API (password: the test accounts' own);
+// resolves to the Cookie header of the session.
+export async function session(user, password = E2E_PASSWORD) {
+  const r = await fetch(`${BASE}/api/v1/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ user, password }),
+  });
+  assertEqual(r.status, 200, `${user} signs in`);
+  return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+// A page whose context is signed in as user (null: nobody), in language l.
+export async function pageAs(newPage, user, l, opts = {}) {
+  const page = await newPage(opts);
+  if (user) {
+    const r = await page.context().request.post(`${BASE}/api/v1/login`, { data: { user, password: E2E_PASSWORD } });
+    assertEqual(r.status(), 200, `${user} signs in in the browser`);
+  }
+  await startIn(page, l);
+  return page;
+}
+
+// The trimmed text of the element sel, and the id of the focused element.
+export const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
+export const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);

@@ -13,7 +13,7 @@
 // loaded. tests/scripts/test_e2e.sh creates the accounts and passes them in
 // KHU_E2E_OFFICER, KHU_E2E_VIEWER and KHU_E2E_PASSWORD.
 import { test, assert, assertEqual, BASE, LOCALES, screenshotPath } from './harness.mjs';
-import { s, open, ready, startIn, injectAxe } from './common.mjs';
+import { s, open, ready, startIn, injectAxe, pageAs, text, focused, session } from './common.mjs';
 
 const OFFICER = process.env.KHU_E2E_OFFICER || '';
 const VIEWER = process.env.KHU_E2E_VIEWER || '';
@@ -27,17 +27,6 @@ function accounts(...names) {
 }
 
 // ===== the API, from outside the browser =====
-
-// Signs user in; resolves to the Cookie header of the session.
-async function session(user) {
-  const r = await fetch(`${BASE}/api/v1/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ user, password: PASSWORD }),
-  });
-  assertEqual(r.status, 200, `${user} signs in`);
-  return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 // The zone as the API has it now, with its ETag.
 async function zoneOf(code) {
@@ -76,17 +65,6 @@ function sharedZone() {
 
 // ===== the browser =====
 
-// A page whose context is signed in as user (null: nobody).
-async function pageAs(newPage, user, l, opts = {}) {
-  const page = await newPage(opts);
-  if (user) {
-    const r = await page.context().request.post(`${BASE}/api/v1/login`, { data: { user, password: PASSWORD } });
-    assertEqual(r.status(), 200, `${user} signs in in the browser`);
-  }
-  await startIn(page, l);
-  return page;
-}
-
 // Opens a zone's page and waits for its history (and, for an officer, the tools).
 async function openZone(page, code, officer) {
   await open(page, `/zones/${encodeURIComponent(code)}`);
@@ -106,9 +84,6 @@ async function axe(page, where) {
 function num(l, v, digits = 2) {
   return new Intl.NumberFormat(LOCALES[l], { maximumFractionDigits: digits }).format(v);
 }
-
-const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
-const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 
 // Opens the edit form, types values ({selector: value}) and saves;
 // resolves to the PATCH's response.

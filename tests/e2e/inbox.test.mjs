@@ -16,7 +16,7 @@
 // tests/scripts/test_e2e.sh creates the accounts and passes them in
 // KHU_E2E_OFFICER, KHU_E2E_VIEWER and KHU_E2E_PASSWORD.
 import { test, assert, assertEqual, BASE, parseCSV, screenshotPath } from './harness.mjs';
-import { s, open, ready, startIn, injectAxe } from './common.mjs';
+import { s, open, ready, startIn, injectAxe, pageAs, text, focused, session } from './common.mjs';
 
 const OFFICER = process.env.KHU_E2E_OFFICER || '';
 const VIEWER = process.env.KHU_E2E_VIEWER || '';
@@ -25,18 +25,6 @@ const RUN = Date.now().toString(36);
 
 function accounts(...names) {
   assert(PASSWORD && names.every(Boolean), 'KHU_E2E_OFFICER, KHU_E2E_VIEWER and KHU_E2E_PASSWORD are not set (tests/scripts/test_e2e.sh creates the accounts)');
-}
-
-// ===== the API, from outside the browser =====
-
-async function session(user) {
-  const r = await fetch(`${BASE}/api/v1/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ user, password: PASSWORD }),
-  });
-  assertEqual(r.status, 200, `${user} signs in`);
-  return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
 async function get(cookie, path) {
@@ -79,20 +67,6 @@ function leads() {
   return made;
 }
 
-// ===== the browser =====
-
-async function pageAs(newPage, user, l, opts = {}) {
-  const page = await newPage(opts);
-  if (user) {
-    const r = await page.context().request.post(`${BASE}/api/v1/login`, { data: { user, password: PASSWORD } });
-    assertEqual(r.status(), 200, `${user} signs in in the browser`);
-  }
-  await startIn(page, l);
-  return page;
-}
-
-const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
-const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 const rowCodes = (page) => page.$$eval('#inbox-table tbody tr', (rows) => rows.map((r) => r.dataset.code));
 const hashOf = (page) => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).toString());
 
