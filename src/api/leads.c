@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "api/api.h"
+#include "app/app_edit.h"
 #include "api/auth.h"
 #include "api/handlers.h"
 #include "api/rate_limit.h"
@@ -228,16 +229,19 @@ static enum khu_err insert_lead(struct store *s, const struct lead *l, const cha
 {
     unsigned char id[6];
     char hex[13], contact[512], day[16], date[16];
-    time_t now = time(NULL);
-    struct tm tm;
     struct store_actor actor;
     struct store_lead row;
+    size_t i, j;
 
     randombytes_buf(id, sizeof(id));
     sodium_bin2hex(hex, sizeof(hex), id, sizeof(id));
-    gmtime_r(&now, &tm);
-    strftime(day, sizeof(day), "%Y%m%d", &tm);
-    strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+    /* the day in the province (UTC+7), as every other date it records: an
+     * inquiry sent at 06:00 in Long An is not dated the day before */
+    app_edit_today(date);
+    for (i = j = 0; date[i] && j + 1 < sizeof(day); i++)
+        if (date[i] != '-')
+            day[j++] = date[i];
+    day[j] = '\0';
     snprintf(code, n, "lead-%s-%s", day, hex);
     snprintf(contact, sizeof(contact), "%s <%s>", l->name, l->email);
     row = (struct store_lead){.code = code,

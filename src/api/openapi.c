@@ -1136,25 +1136,16 @@ static void key_params(struct jw *w, const struct table_def *t)
         param(w, *k, "path", "string", t->key[1] ? "A column of the row's key." : "The row's key.");
 }
 
-/* The columns an edit of table may set where not all of them, as
- * app/app_edit.c allows them: of a lead, its follow-up only (the rest is
- * the investor's own words). NULL: every column. */
-static const char *const *edit_columns(const char *table)
-{
-    static const char *const lead[] = {"status", "owner", "notes", NULL};
-
-    return strcmp(table, "leads") == 0 ? lead : NULL;
-}
-
-/* 1 when an edit of table may set column. */
+/* 1 when an edit of table may set column, as app/app_edit.c allows it
+ * (of a lead, its follow-up only: the rest is the investor's words). */
 static int edit_sets(const char *table, const char *column)
 {
-    const char *const *c = edit_columns(table);
+    const char *const *c = app_edit_columns(table);
 
     for (; c && *c; c++)
         if (strcmp(*c, column) == 0)
             return 1;
-    return !edit_columns(table);
+    return !app_edit_columns(table);
 }
 
 /* The body of a write to t (components.schemas.edit_{table}): every column
@@ -1377,11 +1368,11 @@ static void edit_patch(struct jw *w, const struct table_def *t)
     const char *const *c;
     char summary[512], only[160] = "";
 
-    for (c = edit_columns(t->name); c && *c; c++) /* " (status, owner or notes)" */
+    for (c = app_edit_columns(t->name); c && *c; c++) /* " (status, owner or notes)" */
         snprintf(only + strlen(only), sizeof(only) - strlen(only), "%s%s%s",
-                 c == edit_columns(t->name) ? " ("
-                 : c[1]                     ? ", "
-                                            : " or ",
+                 c == app_edit_columns(t->name) ? " ("
+                 : c[1]                         ? ", "
+                                                : " or ",
                  *c, c[1] ? "" : ")");
     snprintf(summary, sizeof(summary),
              "Changes a row of %s (admin and officer): only the fields given%s. Needs If-Match"

@@ -41,6 +41,16 @@ static int column_editable(const char *table, const char *column)
     return 1;
 }
 
+const char *const *app_edit_columns(const char *table)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(editable) / sizeof(editable[0]); i++)
+        if (strcmp(editable[i].table, table) == 0)
+            return editable[i].columns;
+    return NULL;
+}
+
 static int new_rows_allowed(const char *table)
 {
     size_t i;

@@ -62,6 +62,10 @@ void app_edit_today(char out[16]);
 /* Returns 1 when table may be edited. */
 int app_edit_writable(const char *table);
 
+/* The columns an edit of table may set, NULL-terminated, when not all of
+ * them (a lead: its follow-up only); NULL when every column may be set. */
+const char *const *app_edit_columns(const char *table);
+
 /* Runs r inside tx (joining its other writes) and fills out; returns as
  * app_edit. Nothing of it is undone on an error: the caller rolls tx
  * back. */

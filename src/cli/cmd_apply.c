@@ -61,8 +61,8 @@ static int apply_file(struct store *s, const char *path, const char *table)
         fprintf(stderr, "khu apply: %s\n", d.message[0] ? d.message : khu_err_str(err));
         return err == KHU_EINVAL ? 1 : EXIT_DB;
     }
-    printf("%s: %ld rows: %ld made, %ld changed, %ld already so\n", path, res.rows, res.made,
-           res.changed, res.unchanged);
+    printf("%s: %ld %s: %ld made, %ld changed, %ld already so\n", path, res.rows,
+           res.rows == 1 ? "row" : "rows", res.made, res.changed, res.unchanged);
     return 0;
 }
 

@@ -99,7 +99,7 @@ static void test_apply(void)
     CHECK_EQ_INT(KHU("apply", sources, good), 1);
     CHECK(has(err, "002-osm.zones.csv:4: kind: is required"));
     CHECK(has(err, "nothing was written"));
-    CHECK(has(out, "001-osm.sources.csv: 1 rows: 1 made"));
+    CHECK(has(out, "001-osm.sources.csv: 1 row: 1 made"));
     CHECK_EQ_INT(KHU("export", "zones"), 0);
     CHECK(!has(out, "10.64,106.73,area_centre")); /* the zones file was not applied at all */
 
