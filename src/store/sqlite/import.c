@@ -447,24 +447,30 @@ static int map_header(struct file_ctx *fc, struct csv_field *fields, size_t coun
     return ok;
 }
 
+void sq_insert_sql(struct buf *sql, const struct table_def *t)
+{
+    const char *key_rowid = migration_key_rowid(t->name);
+    size_t i;
+
+    buf_printf(sql, "INSERT INTO \"%s\" (%s", t->name, key_rowid ? "rowid, " : "");
+    for (i = 0; i < t->ncols; i++)
+        buf_printf(sql, "%s\"%s\"", i ? ", " : "", t->cols[i].name);
+    buf_puts(sql, t->searchable ? ", search) VALUES (" : ") VALUES (");
+    if (key_rowid) /* the rowid the schema's triggers demand, from the key (?1) */
+        buf_printf(sql, "(SELECT %s FROM (SELECT ?1 AS k)), ", key_rowid);
+    for (i = 0; i < t->ncols + (t->searchable ? 1 : 0); i++)
+        buf_printf(sql, "%s?%zu", i ? ", " : "", i + 1);
+    buf_putc(sql, ')');
+}
+
 static enum khu_err prepare_insert(struct file_ctx *fc)
 {
     const struct table_def *t = fc->t;
-    const char *key_rowid = migration_key_rowid(t->name);
     struct buf sql;
-    size_t i;
     enum khu_err err = KHU_OK;
 
     buf_init(&sql, 1 << 16);
-    buf_printf(&sql, "INSERT INTO %s (%s", t->name, key_rowid ? "rowid," : "");
-    for (i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s%s", i ? "," : "", t->cols[i].name);
-    buf_puts(&sql, t->searchable ? ",search) VALUES (" : ") VALUES (");
-    if (key_rowid) /* the rowid the schema's triggers demand, from the key (?1) */
-        buf_printf(&sql, "(SELECT %s FROM (SELECT ?1 AS k)),", key_rowid);
-    for (i = 0; i < t->ncols + (t->searchable ? 1 : 0); i++)
-        buf_printf(&sql, "%s?%zu", i ? "," : "", i + 1);
-    buf_putc(&sql, ')');
+    sq_insert_sql(&sql, t);
     if (sql.err)
         err = sql.err;
     else if (sqlite3_prepare_v3(fc->im->s->db, buf_cstr(&sql), -1, SQLITE_PREPARE_PERSISTENT,

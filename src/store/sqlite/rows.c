@@ -295,20 +295,11 @@ enum khu_err store_row_insert(struct store_tx *tx, const struct table_def *t,
     struct buf sql, search;
     sqlite3_stmt *st;
     enum khu_err err;
-    size_t i;
 
     if (t->ncols + 1 > SQ_MAX_COLS || (key_rowid && schema_col_index(t, t->key[0]) != 0))
         return KHU_EINVAL;
     buf_init(&sql, ROW_SQL_MAX);
-    buf_printf(&sql, "INSERT INTO \"%s\" (%s", t->name, key_rowid ? "rowid, " : "");
-    for (i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[i].name);
-    buf_puts(&sql, t->searchable ? ", search) VALUES (" : ") VALUES (");
-    if (key_rowid) /* the rowid the schema's triggers demand, from the key (?1) */
-        buf_printf(&sql, "(SELECT %s FROM (SELECT ?1 AS k)), ", key_rowid);
-    for (i = 0; i < t->ncols + (t->searchable ? 1 : 0); i++)
-        buf_printf(&sql, "%s?%zu", i ? ", " : "", i + 1);
-    buf_putc(&sql, ')');
+    sq_insert_sql(&sql, t);
     if (sql.err) {
         buf_free(&sql);
         return KHU_ENOMEM;

@@ -205,6 +205,13 @@ enum khu_err sq_row_json(struct store *s, const struct table_def *t, const char 
 
 struct cell;
 
+/* Appends to sql the INSERT of one row of t: every column of core/schema
+ * bound as ?1..?ncols, then the folded search text (?ncols+1) when t is
+ * searchable, and the rowid the schema's triggers demand, from the key
+ * (?1), for the tables that have one (migration_key_rowid). The importer
+ * and the row writes insert the same way (import.c). */
+void sq_insert_sql(struct buf *sql, const struct table_def *t);
+
 /* Binds the value of cell c (core/validate.h) as parameter index of st:
  * NULL, text (not copied: c must outlive the step), integer or real. The
  * importer and the row writes bind cells the same way (import.c). */
