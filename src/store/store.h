@@ -99,11 +99,35 @@ int store_is_empty(struct store *s);
 /* Returns 1 if no table of the data model holds a row. */
 int store_is_blank(struct store *s);
 
-/* Sets *gen to a number that changes whenever any connection commits a
- * change to the data model's tables (this connection's own writes
+/* Sets *gen to a number that grows by one with each change any connection
+ * commits to the data model's tables (this connection's own writes
  * included); a write of accounts, sessions or tokens alone leaves it.
  * Returns KHU_OK, or an error when the database cannot be asked. */
 enum khu_err store_generation(struct store *s, uint64_t *gen);
+
+/* One change to the data model, as store_changes reports it: the
+ * generation it moved store_generation to, its table, the key of the row
+ * it changed (NULL: the whole table, as an import changes it, or a row a
+ * key of one column does not name) and the columns it changed, written
+ * ",a,b," (NULL: any, as for a new row). */
+struct store_change {
+    uint64_t gen;
+    const char *table;
+    const char *key;
+    const char *columns;
+};
+
+/* Receives one change (valid during the call); returns nonzero to stop. */
+typedef int (*store_change_fn)(void *arg, const struct store_change *c);
+
+/* Calls fn with each change whose generation is in (from, to], in order,
+ * so that what was read of the data under from can be kept where no
+ * change touched it. Returns KHU_OK when every change of the range was
+ * reported (or fn stopped); KHU_ENOTFOUND when some are no longer known (only
+ * the newest few thousand are kept), so that the caller must take
+ * everything as changed; or the database's error. */
+enum khu_err store_changes(struct store *s, uint64_t from, uint64_t to, store_change_fn fn,
+                           void *arg);
 
 /* A snapshot: from store_snapshot_begin until store_snapshot_end, every
  * read through s sees the database as of its first read after the begin;

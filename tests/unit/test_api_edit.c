@@ -327,6 +327,75 @@ static void test_new_and_cancelled(void)
     CHECK_EQ_STR(value, "\"cancelled\"");
 }
 
+/* Whether the answer of GET target names code (a row of a list). */
+static int lists_code(const char *target, const char *code)
+{
+    struct reply r;
+    char want[128];
+    int found;
+
+    if (http_get(srv.port, target, NULL, &r))
+        return -1;
+    snprintf(want, sizeof(want), "\"code\":\"%s\"", code);
+    found = r.status == 200 && strstr(r.body, want) != NULL;
+    reply_free(&r);
+    return found;
+}
+
+/* PATCH target's fields with its current ETag, on a source; returns the
+ * status. */
+static int patch(const char *target, const char *fields)
+{
+    struct reply r;
+    char etag[128], body[512];
+    int status;
+
+    etag_of(target, etag, sizeof(etag));
+    snprintf(body, sizeof(body),
+             "{\"fields\":%s,\"source\":\"QĐ 3/2026\",\"as_of\":\"2026-11-03\"}", fields);
+    if (send_as(officer, "PATCH", target, etag, body, &r))
+        return -1;
+    status = r.status;
+    if (status != 200)
+        fprintf(stderr, "PATCH %s: %s\n", target, r.body);
+    reply_free(&r);
+    return status;
+}
+
+/* What the servers' connections keep of a search and of a unit's scope
+ * follows the changes that touch it, and only those: a unit that now
+ * counts under another, a zone moved into it, a name changed. */
+static void test_kept_scopes_and_searches(void)
+{
+    static const char unit_body[] =
+        "{\"fields\":{\"code\":\"80799\",\"name_vi\":\"Xã Thử\",\"level\":\"commune\","
+        "\"parent_code\":\"807\"},\"source\":\"QĐ 2/2026\",\"as_of\":\"2026-11-02\"}";
+    static const char *const under = "/api/v1/zones?unit=807&limit=200";
+    static const char *const zone = "/api/v1/zones/ccn-thu-nghiem";
+    struct reply r;
+    int i;
+
+    for (i = 0; i < 4; i++) /* each connection keeps the scope and the search */
+        CHECK_EQ_INT(lists_code(under, "ccn-thu-nghiem"), 0);
+    CHECK_EQ_INT(lists_code("/api/v1/zones?q=song%20xanh", "ccn-thu-nghiem"), 0);
+    CHECK_EQ_INT(send_as(officer, "POST", "/api/v1/units", NULL, unit_body, &r), 0);
+    CHECK_EQ_INT(r.status, 201);
+    reply_free(&r);
+    CHECK_EQ_INT(patch(zone, "{\"commune\":\"80799\"}"), 200);
+    for (i = 0; i < 4; i++)
+        CHECK_EQ_INT(lists_code(under, "ccn-thu-nghiem"), 1);
+    CHECK_EQ_INT(patch(zone, "{\"total_ha\":55}"), 200); /* neither scope nor name */
+    for (i = 0; i < 4; i++)
+        CHECK_EQ_INT(lists_code(under, "ccn-thu-nghiem"), 1);
+    CHECK_EQ_INT(patch("/api/v1/units/80799", "{\"parent_code\":\"80\"}"), 200);
+    for (i = 0; i < 4; i++) /* 80799 is no longer under 807 */
+        CHECK_EQ_INT(lists_code(under, "ccn-thu-nghiem"), 0);
+
+    CHECK_EQ_INT(patch(zone, "{\"name_vi\":\"CCN Sông Xanh\"}"), 200);
+    for (i = 0; i < 4; i++)
+        CHECK_EQ_INT(lists_code("/api/v1/zones?q=song%20xanh", "ccn-thu-nghiem"), 1);
+}
+
 /* An observation's own source column takes the write's source. */
 static void test_observation(void)
 {
@@ -466,6 +535,7 @@ int main(void)
         test_problems();
         test_lists_see_the_change();
         test_new_and_cancelled();
+        test_kept_scopes_and_searches();
         test_observation();
         test_inbox();
         CHECK_EQ_INT(server_stop(&srv), 0);

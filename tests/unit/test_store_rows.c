@@ -9,7 +9,9 @@
  * generation moves; the chain verifies. A change's record holds only the
  * columns that changed. A writer that leaves checkpoints to another
  * connection grows the log, which a checkpoint in the writers' turn copies
- * whole.
+ * whole. The changes a write made are told row by row and column by
+ * column (store_changes) while they are among the newest kept, and as
+ * unknown once pruned or for a range not all of which happened.
  */
 #include <ftw.h>
 #include <stdlib.h>
@@ -134,6 +136,8 @@ static enum khu_err run_job(struct store_tx *tx, void *arg, struct khu_diag *d)
     return err;
 }
 
+static void test_changes(struct store *s, uint64_t gen0);
+
 static void test_insert_and_update(struct store *s)
 {
     struct cells unit, zone;
@@ -192,6 +196,114 @@ static void test_insert_and_update(struct store *s)
     CHECK(strcmp(j.version, read_back) != 0);
     CHECK_EQ_INT(store_row_get(s, zone.t, key, take_version, read_back, &d), KHU_OK);
     CHECK_EQ_STR(j.version, read_back);
+    test_changes(s, gen0);
+}
+
+/* ===== the account of changes ===== */
+
+struct seen {
+    int n;
+    uint64_t gen[8];
+    char table[8][32], key[8][80], columns[8][80];
+    int null_key[8], null_columns[8];
+};
+
+static int keep_change(void *arg, const struct store_change *c)
+{
+    struct seen *v = arg;
+
+    if (v->n < 8) {
+        v->gen[v->n] = c->gen;
+        snprintf(v->table[v->n], sizeof(v->table[0]), "%s", c->table);
+        snprintf(v->key[v->n], sizeof(v->key[0]), "%s", c->key ? c->key : "");
+        snprintf(v->columns[v->n], sizeof(v->columns[0]), "%s", c->columns ? c->columns : "");
+        v->null_key[v->n] = !c->key;
+        v->null_columns[v->n] = !c->columns;
+    }
+    v->n++;
+    return 0;
+}
+
+/* The insert of a unit and a zone, then a change of the zone's area: three
+ * generations, each told with its row, and the update with its column. */
+static void test_changes(struct store *s, uint64_t gen0)
+{
+    struct seen v;
+    uint64_t now = 0;
+
+    CHECK_EQ_INT(store_generation(s, &now), KHU_OK);
+    CHECK_EQ_INT((int)(now - gen0), 3);
+    memset(&v, 0, sizeof(v));
+    CHECK_EQ_INT(store_changes(s, gen0, now, keep_change, &v), KHU_OK);
+    CHECK_EQ_INT(v.n, 3);
+    CHECK(v.gen[0] == gen0 + 1 && v.gen[2] == now);
+    CHECK_EQ_STR(v.table[0], "units");
+    CHECK_EQ_STR(v.key[0], "80");
+    CHECK_EQ_INT(v.null_columns[0], 1); /* a new row: any column */
+    CHECK_EQ_STR(v.table[1], "zones");
+    CHECK_EQ_STR(v.key[1], "kcn-thu");
+    CHECK_EQ_STR(v.table[2], "zones");
+    CHECK_EQ_STR(v.columns[2], ",total_ha,");
+    CHECK_EQ_INT(v.null_columns[2], 0);
+
+    memset(&v, 0, sizeof(v)); /* a range in part still to come is not known */
+    CHECK_EQ_INT(store_changes(s, gen0, now + 1, keep_change, &v), KHU_ENOTFOUND);
+    memset(&v, 0, sizeof(v));
+    CHECK_EQ_INT(store_changes(s, now, now, keep_change, &v), KHU_OK);
+    CHECK_EQ_INT(v.n, 0);
+}
+
+/* Many changes in one write: the oldest are pruned and then not known,
+ * the newest still are; an update that changed nothing says so. */
+struct many {
+    struct cells *zone;
+    int n;
+};
+
+static enum khu_err run_many(struct store_tx *tx, void *arg, struct khu_diag *d)
+{
+    struct many *m = arg;
+    struct store_row_note note = {.source = "x", .as_of = "2026-01-02"};
+    char version[ROW_VERSION_HEX];
+    enum khu_err err = KHU_OK;
+    int i;
+
+    for (i = 0; i < m->n && !err; i++) {
+        real(m->zone, "total_ha", 1000 + i);
+        err = store_row_update(tx, m->zone->t, m->zone->c, &note, version, d);
+    }
+    if (!err) /* the same value again: a change of no column */
+        err = store_row_update(tx, m->zone->t, m->zone->c, &note, version, d);
+    return err;
+}
+
+static void test_changes_pruned(struct store *s)
+{
+    struct cells zone;
+    struct many m = {&zone, 4500};
+    struct seen v;
+    struct khu_diag d;
+    uint64_t before = 0, now = 0;
+
+    cells_init(&zone, "zones");
+    text(&zone, "code", "kcn-thu");
+    text(&zone, "kind", "kcn");
+    text(&zone, "name_vi", "KCN Thử");
+    text(&zone, "unit_code", "80");
+    CHECK_EQ_INT(store_generation(s, &before), KHU_OK);
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(store_write(s, &officer, run_many, &m, &d), KHU_OK);
+    CHECK_EQ_INT(store_generation(s, &now), KHU_OK);
+    CHECK_EQ_INT((int)(now - before), m.n + 1);
+    memset(&v, 0, sizeof(v));
+    CHECK_EQ_INT(store_changes(s, before, before + 10, keep_change, &v), KHU_ENOTFOUND);
+    CHECK_EQ_INT(store_changes(s, before, now, keep_change, &v), KHU_ENOTFOUND);
+    memset(&v, 0, sizeof(v));
+    CHECK_EQ_INT(store_changes(s, now - 2, now, keep_change, &v), KHU_OK);
+    CHECK_EQ_INT(v.n, 2);
+    CHECK_EQ_STR(v.columns[0], ",total_ha,");
+    CHECK_EQ_STR(v.columns[1], ",");
+    CHECK_EQ_STR(v.key[1], "kcn-thu");
 }
 
 /* Refused writes leave neither the row nor a record. */
@@ -282,6 +394,7 @@ int main(void)
         test_insert_and_update(s);
         test_refusals(s);
         test_checkpoint_apart(s);
+        test_changes_pruned(s);
         store_close(s);
     }
     nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);

@@ -17,6 +17,9 @@
 #include "core/json_out.h"
 #include "core/schema.h"
 
+#define DATA_CHANGES_KEPT  4096 /* the newest changes data_changes keeps */
+#define DATA_CHANGES_PRUNE 256  /* generations between two prunings */
+
 #define AUDIT_COLUMNS                                                                              \
     "id, at_ms, actor, address, action, table_name, row_key, before_json, after_json, source, "    \
     "hash, as_of"
@@ -63,6 +66,53 @@ static void bind_or_null(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+/* Moves data_generation and records, under the generation it moved to,
+ * which row of which table changed (data_changes, read by store_changes).
+ * Every DATA_CHANGES_PRUNE generations, the changes older than the newest
+ * DATA_CHANGES_KEPT are dropped. */
+static enum khu_err note_data_change(struct store *s, const struct sq_change *c, struct khu_diag *d)
+{
+    const struct table_def *t = schema_table(c->table);
+    sqlite3_stmt *st = sq_prepare(s, "UPDATE data_generation SET n = n + 1 WHERE id = 1"
+                                     " RETURNING n");
+    int64_t n = 0;
+    int rc;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "counting the change", d);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(st);
+    sq_release(s, st);
+    if (rc != SQLITE_DONE || n < 1)
+        return sq_error(s, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "counting the change", d);
+    st = sq_prepare(s, "INSERT INTO data_changes (n, table_name, row_key, columns)"
+                       " VALUES (?, ?, ?, ?)");
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "recording the change", d);
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_text(st, 2, c->table, -1, SQLITE_STATIC);
+    /* a key of several columns is written joined, as nothing else names
+     * the row: readers drop the whole table for it */
+    bind_or_null(st, 3, c->whole_table || !t || !t->key[0] || t->key[1] ? NULL : c->key);
+    bind_or_null(st, 4, c->whole_table ? NULL : c->columns);
+    rc = sqlite3_step(st);
+    sq_release(s, st);
+    if (rc != SQLITE_DONE)
+        return sq_error(s, rc, "recording the change", d);
+    if (n % DATA_CHANGES_PRUNE)
+        return KHU_OK;
+    st = sq_prepare(s, "DELETE FROM data_changes WHERE n <= ?");
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "recording the change", d);
+    sqlite3_bind_int64(st, 1, n - DATA_CHANGES_KEPT);
+    rc = sqlite3_step(st);
+    sq_release(s, st);
+    return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "recording the change", d);
+}
+
 enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, struct khu_diag *d)
 {
     static const char sql[] = "INSERT INTO audit (" AUDIT_COLUMNS ")"
@@ -79,7 +129,7 @@ enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, str
     if (schema_table(c->table)) {
         /* a write to the data model: what was kept of it is stale. Before
          * the record, which must be the transaction's last change. */
-        err = sq_exec(s, "UPDATE data_generation SET n = n + 1 WHERE id = 1", d);
+        err = note_data_change(s, c, d);
         if (err)
             return err;
     }

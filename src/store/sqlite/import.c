@@ -325,7 +325,7 @@ static struct table_log *log_for(struct importer *im, const struct table_def *t,
 
 /* ===== search text ===== */
 
-static int is_search_col(const char *name)
+int sq_is_search_col(const char *name)
 {
     static const char *const cols[] = {"code", "tax_code", "name_vi",   "name_en", "name_ko",
                                        "name", "products", "developer", NULL};
@@ -394,7 +394,7 @@ enum khu_err import_search_text(const struct table_def *t, const char *const *va
 
     buf_reset(out);
     for (i = 0; i < t->ncols && !err; i++) {
-        if (!values[i] || !is_search_col(t->cols[i].name))
+        if (!values[i] || !sq_is_search_col(t->cols[i].name))
             continue;
         if (out->len)
             buf_putc(out, ' ');
@@ -1117,7 +1117,8 @@ static enum khu_err audit_files(struct importer *im)
                               .table = log->t->name,
                               .key = log->file,
                               .after = after,
-                              .source = log->file};
+                              .source = log->file,
+                              .whole_table = 1};
         enum khu_err err;
 
         audit_hash_hex(log->digest, hex);

@@ -377,9 +377,24 @@ static const char v9[] =
     " WHERE type = 'table' AND name IN ('zones', 'units');"
     "PRAGMA writable_schema = OFF;";
 
+/* Version 10: which rows each write to the data model changed.
+ * - data_changes: one row per move of data_generation, numbered by the
+ *   generation it moved to: the table, the row's key (NULL: the whole
+ *   table, as an import changes it, or a key of more than one column) and
+ *   the columns an update changed (",a,b,"; NULL: any, as for an insert
+ *   or a delete). What a reader keeps of the data (store_changes) is then
+ *   dropped row by row rather than whole. Only the newest changes are
+ *   kept (audit.c); a reader further behind drops everything. The trail
+ *   stays the record: this table is a hint, rebuilt by nothing. */
+static const char v10[] =
+    "CREATE TABLE data_changes ("
+    " n INTEGER PRIMARY KEY NOT NULL CHECK (n >= 1), table_name TEXT NOT NULL,"
+    " row_key TEXT, columns TEXT) STRICT;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10};
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
 {
@@ -436,7 +451,9 @@ const char *migration_about(int version)
         "adding public summaries and the Vietnamese and Korean of notes, scopes and reviews",
         "adding departments, user accounts, sessions, API tokens and the audit trail",
         "adding the as-of date of a change to the audit trail, and the follow-up of inquiries",
+        "adding the account of which rows each change touched",
     };
+    _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 
     if (version < 1 || version > MIGRATION_LATEST)
         return "";

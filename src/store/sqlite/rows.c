@@ -263,13 +263,20 @@ static enum khu_err audit_row(struct store_tx *tx, const struct table_def *t,
                               char version[ROW_VERSION_HEX], struct khu_diag *d)
 {
     char key[STORE_ROW_KEY_MAX];
-    struct buf after;
+    struct buf after, columns;
     enum khu_err err;
+    size_t i;
 
     buf_init(&after, ROW_JSON_MAX);
+    buf_init(&columns, ROW_JSON_MAX);
     store_row_key(t, cells, key);
     cells_json(t, cells, changed, &after);
-    err = after.err ? after.err : version_of(t, cells, version);
+    for (i = 0; changed && i < t->ncols; i++)
+        if (changed[i])
+            buf_printf(&columns, "%s%s,", columns.len ? "" : ",", t->cols[i].name);
+    if (changed && !columns.len)
+        buf_puts(&columns, ","); /* no column changed */
+    err = after.err ? after.err : columns.err ? columns.err : version_of(t, cells, version);
     if (!err) {
         struct sq_change c = {.action = action,
                               .table = t->name,
@@ -277,12 +284,14 @@ static enum khu_err audit_row(struct store_tx *tx, const struct table_def *t,
                               .before = before,
                               .after = buf_cstr(&after),
                               .source = note ? note->source : NULL,
-                              .as_of = note ? note->as_of : NULL};
+                              .as_of = note ? note->as_of : NULL,
+                              .columns = changed ? buf_cstr(&columns) : NULL};
         err = sq_mark_updated(tx, t->name, d);
         if (!err)
             err = sq_audit_append(tx, &c, d);
     }
     buf_free(&after);
+    buf_free(&columns);
     return err;
 }
 

@@ -71,6 +71,11 @@ struct sq_change {
     const char *after;  /* JSON or NULL */
     const char *source;
     const char *as_of; /* YYYY-MM-DD or NULL */
+    /* for the readers' account of changes (data_changes): the columns an
+     * update changed, ",a,b,", or NULL (any); whole_table: the change
+     * touched the table as a whole (an import), not the row of key */
+    const char *columns;
+    int whole_table;
 };
 
 /* ===== the domain's SQL, written once ===== */
@@ -191,6 +196,23 @@ enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, str
 /* Records, inside tx, that table changed now and who changed it (what
  * GET /api/v1/datasets shows as its date of change). */
 enum khu_err sq_mark_updated(struct store_tx *tx, const char *table, struct khu_diag *d);
+
+/* 1 when column name's text goes into its row's folded search text
+ * (import.c), else 0. */
+int sq_is_search_col(const char *name);
+
+/* Whether change c touches what a memo holds (nonzero: it does). */
+typedef int (*sq_touches_fn)(void *arg, const struct store_change *c);
+
+/* Whether a change in generations (from, to] touches what a memo read
+ * under from holds, as touches says of each change; 1 also when the
+ * changes are not known (too old, or the database could not be asked),
+ * or when to < from. 0 when from == to. */
+int sq_changes_touch(struct store *s, uint64_t from, uint64_t to, sq_touches_fn touches, void *arg);
+
+/* 1 when change c may have changed column (its columns name it, or are
+ * not known), else 0. */
+int sq_change_has_column(const struct store_change *c, const char *column);
 
 /* Returns the system clock's time in milliseconds since 1970-01-01 UTC:
  * the time of audit records and accounts (taken here, never from SQL). */

@@ -3,8 +3,8 @@
  * The scope of a unit for lists (see sq.h, sq_unit_scope_json and
  * sq_unit_scope_zones): the codes at or under it, read with
  * SQ_UNIT_SCOPE_CTE, and the zones there, each kept per connection as a
- * JSON array in a small direct-mapped table while the connection sees the
- * same data.
+ * JSON array in a small direct-mapped table while no change the
+ * connection sees touches units or where zones are (sq_changes_touch).
  */
 #include "store/sqlite/sq.h"
 
@@ -56,6 +56,17 @@ static enum khu_err one_text(struct store *s, const char *sql, const char *t, si
     return err;
 }
 
+/* sq_touches_fn: a unit's scope (its codes, the zones there) changes with
+ * any unit, and with a zone's unit or commune, or a zone added. */
+static int scope_touched(void *arg, const struct store_change *c)
+{
+    (void)arg;
+    if (strcmp(c->table, "units") == 0)
+        return 1;
+    return strcmp(c->table, "zones") == 0 &&
+           (sq_change_has_column(c, "unit_code") || sq_change_has_column(c, "commune"));
+}
+
 /* The slot of unit, its codes read when it was not kept. */
 static enum khu_err scope_slot(struct store *s, const char *unit, size_t n,
                                struct sq_scope_slot **out, struct khu_diag *d)
@@ -71,7 +82,8 @@ static enum khu_err scope_slot(struct store *s, const char *unit, size_t n,
     if (store_generation(s, &gen))
         return sq_error(s, SQLITE_ERROR, "the units", d);
     if (gen != m->generation) {
-        sq_scope_free(s);
+        if (sq_changes_touch(s, m->generation, gen, scope_touched, NULL))
+            sq_scope_free(s);
         m->generation = gen;
     }
     for (i = 0; i < n; i++)

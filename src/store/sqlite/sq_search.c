@@ -5,7 +5,7 @@
  * (sq_terms_match), read from the index's vocabulary through an fts5vocab
  * table in the connection's temp schema, and the number of hits of a
  * search (sq_search_hits). Each is a small direct-mapped table, emptied
- * when store_generation moves.
+ * when a change touches a full-text index (sq_changes_touch).
  */
 #include "store/sqlite/sq.h"
 
@@ -68,6 +68,34 @@ void sq_search_free(struct store *s)
     s->search = NULL;
 }
 
+/* sq_touches_fn: the terms and hits kept follow the full-text indexes,
+ * which change with a row added or removed, or a column of a row's search
+ * text changed (",a,b," in c->columns). */
+static int search_touched(void *arg, const struct store_change *c)
+{
+    const struct table_def *t = schema_table(c->table);
+    const char *p, *end;
+    char name[64];
+
+    (void)arg;
+    if (!t || !t->searchable)
+        return 0;
+    if (!c->columns)
+        return 1;
+    for (p = c->columns; *p; p = end) {
+        p += *p == ',';
+        end = strchr(p, ',');
+        end = end ? end : p + strlen(p);
+        if (end > p && (size_t)(end - p) < sizeof(name)) {
+            memcpy(name, p, (size_t)(end - p));
+            name[end - p] = '\0';
+            if (sq_is_search_col(name))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* The connection's memo, emptied if the data changed since it was filled;
  * NULL when it cannot be had (*err set, d filled for the database's). */
 static struct sq_search_memo *memo_now(struct store *s, enum khu_err *err, struct khu_diag *d)
@@ -83,7 +111,8 @@ static struct sq_search_memo *memo_now(struct store *s, enum khu_err *err, struc
         return NULL;
     }
     if (gen != s->search->generation) {
-        clear_slots(s->search);
+        if (sq_changes_touch(s, s->search->generation, gen, search_touched, NULL))
+            clear_slots(s->search);
         s->search->generation = gen;
     }
     return s->search;
