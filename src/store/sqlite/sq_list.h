@@ -54,6 +54,11 @@ struct sq_resource {
     /* a small table whose pages are chosen from a copy in memory of its
      * filter and sort values (sq_list_mem.c) */
     int in_memory;
+    /* the columns of a row that the values of other rows read (a zone is
+     * an umbrella when another names it in group_code), each ending in a
+     * NUL, the list in an empty one; NULL: none. A change to one of them
+     * makes the copy in memory read whole, to any other only its row. */
+    const char *cross_columns;
 };
 
 /* The first pass of a page: its rows in order (at most limit + 1), each
@@ -113,6 +118,9 @@ enum khu_err sq_list_mem_page(struct store *s, const struct sq_resource *r,
 
 /* Tests: the pages s chose in memory so far. */
 long sq_list_mem_answered(const struct store *s);
+
+/* Tests: the times s read a table in memory whole. */
+long sq_list_mem_loads(const struct store *s);
 
 /* Frees what s->lists keeps. */
 void sq_list_mem_free(struct store *s);

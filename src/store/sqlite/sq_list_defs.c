@@ -125,7 +125,7 @@ static const struct sq_named observation_sorts[] = {{"observed_on", "o.observed_
 
 static const struct sq_resource resources[] = {
     {"zones", "zones", "zones z", "z", "z.code", "zones_fts", zone_filters, zone_sorts,
-     zone_derived, 1},
+     zone_derived, 1, "group_code\0"},
     {"units", "units", "units u", "u", "u.code", "units_fts", unit_filters, unit_sorts, none},
     {"sectors", "sectors", "sectors s", "s", "(s.code || ' ' || s.version)", "sectors_fts",
      sector_filters, none, none},

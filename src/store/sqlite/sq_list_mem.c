@@ -5,8 +5,11 @@
  * the unit's zones one by one in an index of texts (bench/RESULTS.md); the
  * table has a few thousand rows, so each connection keeps a copy of every
  * row's rowid, key, and the value of each filter and sort expression, read
- * by one SELECT whenever the data it sees has changed, and chooses a page
- * there. The expressions stay SQL written once (sq_list_defs.c, sq.h):
+ * by one SELECT, and chooses a page there. When the data it sees has
+ * changed, the rows the changes name are read again alone
+ * (store_changes), unless a change was to a column other rows' values
+ * read (sq_resource.cross_columns), added a row, or cannot be known:
+ * then the table is read whole. The expressions stay SQL written once (sq_list_defs.c, sq.h):
  * memory holds their values, not a second copy of the formulas.
  *
  * A page chosen here is the page SQL would choose, row for row
@@ -34,9 +37,10 @@
 #include "core/xalloc.h"
 #include "store/sqlite/sq.h"
 
-#define MEM_ROWS_MAX 100000 /* a larger table is listed by SQL alone */
-#define MEM_TABLES   4      /* resources kept in memory per connection */
-#define EXACT_INT    ((int64_t)1 << 53)
+#define MEM_ROWS_MAX     100000 /* a larger table is listed by SQL alone */
+#define MEM_TABLES       4      /* resources kept in memory per connection */
+#define EXACT_INT        ((int64_t)1 << 53)
+#define REFRESH_ROWS_MAX 64 /* more changed rows: the table is read whole */
 
 int sq_list_mem_off;
 
@@ -70,19 +74,26 @@ struct mem_table {
     struct mval *vals;    /* n rows of ncols */
     unsigned char *types; /* the type of each value */
     struct mcol *cols;
-    int *filter_col; /* per filter of r: its column, or -1 */
-    int *sort_col;   /* per sort of r: its column */
-    struct buf text; /* the keys and text values */
+    int *filter_col;    /* per filter of r: its column, or -1 */
+    int *sort_col;      /* per sort of r: its column */
+    struct buf text;    /* the keys and text values */
+    size_t text_loaded; /* text's length after the last whole read */
 };
 
 struct sq_list_mem {
     struct mem_table t[MEM_TABLES];
     long answered; /* pages chosen here */
+    long loads;    /* tables read whole */
 };
 
 long sq_list_mem_answered(const struct store *s)
 {
     return s->lists ? s->lists->answered : 0;
+}
+
+long sq_list_mem_loads(const struct store *s)
+{
+    return s->lists ? s->lists->loads : 0;
 }
 
 static void table_free(struct mem_table *t)
@@ -116,9 +127,9 @@ static int holds_value(enum sq_filter_kind kind)
     return kind == SQF_IN || kind == SQF_MIN || kind == SQF_MAX || kind == SQF_TOKENS;
 }
 
-/* The SELECT of every row: rowid, key, then one column per filter holding
- * a value and per sort; sets the columns' places in t. */
-static enum khu_err select_of(struct mem_table *t, struct buf *sql)
+/* Sets the places of the columns in t: one per filter holding a value
+ * and per sort. */
+static enum khu_err layout_of(struct mem_table *t)
 {
     const struct sq_resource *r = t->r;
     int nf = 0, ns = 0, i;
@@ -131,19 +142,32 @@ static enum khu_err select_of(struct mem_table *t, struct buf *sql)
     t->sort_col = xmalloc(sizeof(int) * (size_t)(ns + 1));
     if (!t->filter_col || !t->sort_col)
         return KHU_ENOMEM;
-    buf_printf(sql, "SELECT %s.rowid, %s", r->alias, r->key);
-    for (i = 0; i < nf; i++) {
+    for (i = 0; i < nf; i++)
         t->filter_col[i] = holds_value(r->filters[i].kind) ? t->ncols++ : -1;
+    for (i = 0; i < ns; i++)
+        t->sort_col[i] = t->ncols++;
+    t->cols = xcalloc((size_t)t->ncols + 1, sizeof(*t->cols));
+    return t->cols ? KHU_OK : KHU_ENOMEM;
+}
+
+/* The SELECT of every row (one_row: of the row whose key is ?1): rowid,
+ * key, then t's columns in their places. */
+static enum khu_err select_of(const struct mem_table *t, int one_row, struct buf *sql)
+{
+    const struct sq_resource *r = t->r;
+    int i;
+
+    buf_printf(sql, "SELECT %s.rowid, %s", r->alias, r->key);
+    for (i = 0; r->filters[i].name; i++)
         if (t->filter_col[i] >= 0)
             buf_printf(sql, ", %s", r->filters[i].expr);
-    }
-    for (i = 0; i < ns; i++) {
-        t->sort_col[i] = t->ncols++;
+    for (i = 0; r->sorts[i].name; i++)
         buf_printf(sql, ", %s", r->sorts[i].expr);
-    }
-    buf_printf(sql, " FROM %s ORDER BY %s.rowid", r->from, r->alias);
-    t->cols = xcalloc((size_t)t->ncols + 1, sizeof(*t->cols));
-    return sql->err ? sql->err : t->cols ? KHU_OK : KHU_ENOMEM;
+    if (one_row)
+        buf_printf(sql, " FROM %s WHERE %s = ?1", r->from, r->key);
+    else
+        buf_printf(sql, " FROM %s ORDER BY %s.rowid", r->from, r->alias);
+    return sql->err;
 }
 
 static enum khu_err grow(struct mem_table *t)
@@ -220,7 +244,9 @@ static enum khu_err load(struct store *s, struct mem_table *t, struct khu_diag *
 
     buf_init(&sql, 1 << 16);
     buf_init(&t->text, (size_t)1 << 30);
-    err = select_of(t, &sql);
+    err = layout_of(t);
+    if (!err)
+        err = select_of(t, 0, &sql);
     for (c = 0; !err && c < t->ncols; c++)
         t->cols[c] = (struct mcol){KHU_V_NULL, 1, 1, 1};
     if (!err && !(st = sq_prepare(s, buf_cstr(&sql))))
@@ -252,6 +278,126 @@ static enum khu_err load(struct store *s, struct mem_table *t, struct khu_diag *
     sq_release(s, st);
     if (!err && t->state != 2)
         t->state = 1;
+    t->text_loaded = t->text.len;
+    return err;
+}
+
+static const char *text_of(const struct mem_table *t, uint32_t off)
+{
+    return t->text.data + off;
+}
+
+/* Whether the ascending ids[0..n) hold id; its place in *at when they do
+ * (at may be NULL). */
+static int find_id(const int64_t *ids, size_t n, int64_t id, size_t *at)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ids[mid] < id) {
+            lo = mid + 1;
+        } else if (ids[mid] > id) {
+            hi = mid;
+        } else {
+            if (at)
+                *at = mid;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ===== following the changes ===== */
+
+/* The keys of t's rows that changes changed, when each can be read again
+ * alone: a change to another table leaves t; a change to a column other
+ * rows' values read (cross_columns), a new or removed row (any column), a
+ * whole table, or more than REFRESH_ROWS_MAX rows, make it read whole. */
+struct changed_rows {
+    const struct mem_table *t;
+    struct buf keys; /* NUL-separated */
+    int n, whole;
+};
+
+static int note_changed_row(void *arg, const struct store_change *c)
+{
+    struct changed_rows *k = arg;
+    const char *cross = k->t->r->cross_columns;
+    const char *p;
+
+    if (strcmp(c->table, k->t->r->table) != 0)
+        return 0;
+    if (!c->key || !c->columns || k->n == REFRESH_ROWS_MAX) {
+        k->whole = 1;
+        return 1;
+    }
+    for (p = cross; p && *p; p += strlen(p) + 1)
+        if (sq_change_has_column(c, p)) {
+            k->whole = 1;
+            return 1;
+        }
+    buf_append(&k->keys, c->key, strlen(c->key) + 1);
+    k->n++;
+    return 0;
+}
+
+/* Reads again the one row of t whose key is key, in its place. Returns
+ * KHU_OK, KHU_ENOTFOUND when t does not hold it (a row new or gone: t is
+ * to be read whole), or the database's error. */
+static enum khu_err read_row_again(struct mem_table *t, sqlite3_stmt *st, const char *key)
+{
+    size_t at = 0, n = strlen(key);
+    enum khu_err err = KHU_OK;
+    int rc, c;
+
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, key, (int)n, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? KHU_ENOTFOUND : KHU_EDB;
+    if (!find_id(t->rowid, t->n, sqlite3_column_int64(st, 0), &at) || t->key_len[at] != n ||
+        memcmp(text_of(t, t->key_off[at]), key, n) != 0)
+        err = KHU_ENOTFOUND; /* a row under a new rowid */
+    for (c = 0; !err && c < t->ncols; c++) {
+        size_t v = at * (size_t)t->ncols + (size_t)c;
+        keep_value(t, st, c, &t->vals[v], &t->types[v]);
+    }
+    return err;
+}
+
+/* Brings t from t->generation to gen by reading again only the rows the
+ * changes between name. What a column allows (struct mcol) only narrows
+ * this way: memory may then leave more to SQL until t is read whole, but
+ * never answers where SQL would not. Returns KHU_OK when t is current, or
+ * KHU_ENOTFOUND when t must be read whole (or an error: the same). The
+ * old texts stay in t->text until then; past twice the text of a whole
+ * read, t is read whole. */
+static enum khu_err follow_changes(struct store *s, struct mem_table *t, uint64_t gen)
+{
+    struct changed_rows k = {.t = t};
+    struct buf sql;
+    sqlite3_stmt *st = NULL;
+    enum khu_err err;
+    const char *key;
+
+    buf_init(&k.keys, 1 << 16);
+    err = store_changes(s, t->generation, gen, note_changed_row, &k);
+    if (!err && (k.whole || k.keys.err))
+        err = KHU_ENOTFOUND;
+    if (!err && k.n) {
+        buf_init(&sql, 1 << 16);
+        err = select_of(t, 1, &sql);
+        if (!err && !(st = sq_prepare(s, buf_cstr(&sql))))
+            err = KHU_EDB;
+        buf_free(&sql);
+    }
+    for (key = k.keys.data; !err && k.n-- > 0; key += strlen(key) + 1)
+        err = read_row_again(t, st, key);
+    sq_release(s, st);
+    buf_free(&k.keys);
+    if (!err && (t->text.err || t->text.len > 2 * t->text_loaded + (1 << 16)))
+        err = KHU_ENOTFOUND;
     return err;
 }
 
@@ -279,11 +425,16 @@ static enum khu_err table_of(struct store *s, const struct sq_resource *r, struc
         return KHU_OK; /* more resources in memory than room: SQL lists the others */
     if (t->r == r && t->generation == gen && t->state)
         *out = t;
-    if (*out)
+    else if (t->r == r && t->state == 1 && follow_changes(s, t, gen) == KHU_OK)
+        *out = t;
+    if (*out) {
+        t->generation = gen;
         return KHU_OK;
+    }
     table_free(t);
     t->r = r;
     t->generation = gen;
+    s->lists->loads++;
     err = load(s, t, d);
     if (err) {
         table_free(t);
@@ -323,11 +474,6 @@ static enum khu_vtype type_of(const struct mem_table *t, size_t row, int col)
     return (enum khu_vtype)t->types[row * (size_t)t->ncols + (size_t)col];
 }
 
-static const char *text_of(const struct mem_table *t, uint32_t off)
-{
-    return t->text.data + off;
-}
-
 /* SQLite's BINARY collation: bytes, then the shorter first. */
 static int binary_cmp(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -340,27 +486,6 @@ static int key_cmp(const struct mem_table *t, size_t a, size_t b)
 {
     return binary_cmp(text_of(t, t->key_off[a]), t->key_len[a], text_of(t, t->key_off[b]),
                       t->key_len[b]);
-}
-
-/* Whether the ascending ids[0..n) hold id; its place in *at when they do
- * (at may be NULL). */
-static int find_id(const int64_t *ids, size_t n, int64_t id, size_t *at)
-{
-    size_t lo = 0, hi = n;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ids[mid] < id) {
-            lo = mid + 1;
-        } else if (ids[mid] > id) {
-            hi = mid;
-        } else {
-            if (at)
-                *at = mid;
-            return 1;
-        }
-    }
-    return 0;
 }
 
 static int lower(int c)
