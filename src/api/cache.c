@@ -124,6 +124,7 @@ int api_cache_get(struct api_cache_ticket *t, struct store *s, const char *name,
     if (make_key(t, name, req, lang, format) || app_generation_read(s, &g))
         return 0;
     t->gen = g.before;
+    t->db = g.db;
     t->usable = 1;
     pthread_rwlock_rdlock(&lock);
     e = find(t, hash_bytes(t->key, t->keylen), g.now);

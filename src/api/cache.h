@@ -22,6 +22,7 @@ struct api_cache_ticket {
     char key[API_CACHE_MAX_KEY];
     size_t keylen;
     uint64_t gen; /* generation read before the answer's data is read */
+    uint64_t db;  /* the database's generation the answer's data is read at */
     int usable;   /* 0: neither look up nor keep (key too long, database error) */
 };
 

@@ -580,7 +580,7 @@ static int holds_row(void *arg, const char *key, size_t n)
     it->key_len = n;
     buf_append(&p->keys, key, n);
     it->at = p->objects.len;
-    it->ready = api_row_memo_get(o->q->r->name, o->q->lang, key, n, &p->objects);
+    it->ready = api_row_memo_get(p->gen, o->q->t->name, o->q->lang, key, n, &p->objects);
     it->len = p->objects.len - it->at;
     return it->ready;
 }
@@ -606,7 +606,7 @@ static void write_held_row(struct out *o, const struct khu_row *row)
     it->len = p->objects.len - it->at;
     it->ready = 1;
     if (!p->objects.err && !p->keys.err)
-        api_row_memo_put(p->gen, o->q->r->name, o->q->lang, p->keys.data + it->key_at, it->key_len,
+        api_row_memo_put(p->gen, o->q->t->name, o->q->lang, p->keys.data + it->key_at, it->key_len,
                          p->objects.data + it->at, it->len);
 }
 
@@ -781,7 +781,7 @@ void api_list(struct http_req *req, struct http_resp *resp, const struct resourc
     o.store = s;
     o.items = NULL;
     if (q.format == FORMAT_JSON && ticket.usable && (o.items = xcalloc(1, sizeof(*o.items)))) {
-        o.items->gen = ticket.gen;
+        o.items->gen = ticket.db;
         buf_init(&o.items->objects, (size_t)1 << 26);
         buf_init(&o.items->keys, (size_t)1 << 20);
         q.sq.holds = holds_row;

@@ -4,9 +4,11 @@
  * modulo the table; a slot holds one row, in one allocation with its
  * composite key (resource, language, key). Slots are guarded by striped
  * locks, so that the rows of one page, asked one by one, rarely wait.
- * When the generation moves, the first row kept under the new one frees
- * every row of the old: their bytes would otherwise count against the
- * room until their slots were taken.
+ * When the account of changed rows starts again, the first row kept after
+ * frees every row labelled before its start, which can no longer be
+ * served: their bytes would otherwise count against the room until their
+ * slots were taken. A row that changed is replaced when it is written
+ * again (the same key takes the same slot).
  */
 #include "api/row_memo.h"
 
@@ -14,7 +16,7 @@
 #include <stdatomic.h>
 #include <string.h>
 
-#include "app/app_generation.h"
+#include "app/app_changed_rows.h"
 #include "core/xalloc.h"
 
 #define STRIPES 64
@@ -32,7 +34,7 @@ static pthread_mutex_t stripes[STRIPES] = {[0 ... STRIPES - 1] = PTHREAD_MUTEX_I
 static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_size_t held_bytes;
 static atomic_size_t room = API_ROW_MEMO_MAX_BYTES;
-static atomic_uint_least64_t held_gen; /* the newest generation a row was kept under */
+static atomic_uint_least64_t swept_to; /* rows labelled before it are freed */
 
 #define KEY_MAX 512 /* bytes of a composite key */
 
@@ -78,8 +80,8 @@ static void drop(size_t slot)
     xfree(r);
 }
 
-int api_row_memo_get(const char *resource, enum api_lang lang, const char *key, size_t n,
-                     struct buf *out)
+int api_row_memo_get(uint64_t db, const char *resource, enum api_lang lang, const char *key,
+                     size_t n, struct buf *out)
 {
     char k[KEY_MAX];
     size_t klen = composite_key(k, resource, lang, key, n), slot;
@@ -94,7 +96,7 @@ int api_row_memo_get(const char *resource, enum api_lang lang, const char *key, 
     pthread_mutex_lock(&stripes[slot % STRIPES]);
     r = slots[slot];
     if (r && r->hash == h && r->keylen == klen && memcmp(r->data, k, klen) == 0 &&
-        app_generation_current(r->gen)) {
+        app_changed_rows_same(resource, key, n, r->gen, db)) {
         buf_append(out, r->data + klen, r->len);
         found = !out->err;
     }
@@ -102,20 +104,20 @@ int api_row_memo_get(const char *resource, enum api_lang lang, const char *key, 
     return found;
 }
 
-/* Frees every row of a generation older than gen, once per generation. */
+/* Frees every row labelled before gen, once for each gen. */
 static void sweep_older(uint64_t gen)
 {
     size_t i;
 
     pthread_mutex_lock(&sweep_lock);
-    if (atomic_load(&held_gen) < gen) {
+    if (atomic_load(&swept_to) < gen) {
         for (i = 0; i < API_ROW_MEMO_SLOTS; i++) {
             pthread_mutex_lock(&stripes[i % STRIPES]);
             if (slots[i] && slots[i]->gen < gen)
                 drop(i);
             pthread_mutex_unlock(&stripes[i % STRIPES]);
         }
-        atomic_store(&held_gen, gen);
+        atomic_store(&swept_to, gen);
     }
     pthread_mutex_unlock(&sweep_lock);
 }
@@ -125,12 +127,13 @@ void api_row_memo_put(uint64_t gen, const char *resource, enum api_lang lang, co
 {
     char k[KEY_MAX];
     size_t klen = composite_key(k, resource, lang, key, n), slot;
+    uint64_t from = app_changed_rows_known_from();
     struct row *r;
 
-    if (!klen || !atomic_load(&room) || !app_generation_current(gen))
-        return;
-    if (atomic_load(&held_gen) < gen)
-        sweep_older(gen);
+    if (!klen || !atomic_load(&room) || gen < from)
+        return; /* read before what the account covers: never served */
+    if (atomic_load(&swept_to) < from)
+        sweep_older(from);
     r = xmalloc(sizeof(*r) + klen + len);
     if (!r)
         return;
@@ -171,5 +174,5 @@ void api_row_memo_clear(void)
         drop(i);
         pthread_mutex_unlock(&stripes[i % STRIPES]);
     }
-    atomic_store(&held_gen, 0);
+    atomic_store(&swept_to, 0);
 }

@@ -35,6 +35,8 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
+#include "app/app_changed_rows.h"
+
 static atomic_ullong generation = 1;
 
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -77,6 +79,8 @@ enum khu_err app_generation_read(struct store *s, struct app_generation *g)
     err = store_generation(s, &v);
     if (err)
         return err;
+    g->db = v;
+    app_changed_rows_follow(s, v);
     if (seen_store != s || seen_version != v) {
         pthread_mutex_lock(&watch_lock);
         if (seen_store == s || changed_since_last_move())

@@ -18,9 +18,11 @@
 
 /* before = the generation read before any data is read (label what is
  * built with it), now = the current one after noticing this connection's
- * changes (serve what is labelled with it). Generations only grow. */
+ * changes (serve what is labelled with it). Generations only grow. db =
+ * the connection's own store_generation, the data it reads (what is kept
+ * of single rows is labelled with it: app_changed_rows.h). */
 struct app_generation {
-    uint64_t before, now;
+    uint64_t before, now, db;
 };
 
 /* API */
@@ -31,7 +33,8 @@ struct app_generation {
  * the snapshot's first read (the snapshot is taken then, after g->before
  * was read; a snapshot taken earlier could predate the moment the
  * generation last moved, and what is built from it would be labelled too
- * new). Returns KHU_OK, or the store's
+ * new). It also brings the account of changed rows to g->db
+ * (app_changed_rows_follow). Returns KHU_OK, or the store's
  * error when s cannot be asked (then nothing kept may be served). */
 enum khu_err app_generation_read(struct store *s, struct app_generation *g);
 
