@@ -16,8 +16,16 @@ void buf_init(struct buf *b, size_t max)
     b->max = max;
 }
 
+void buf_init_secret(struct buf *b, size_t max)
+{
+    buf_init(b, max);
+    b->secret = 1;
+}
+
 void buf_free(struct buf *b)
 {
+    if (b->secret && b->data)
+        explicit_bzero(b->data, b->cap);
     xfree(b->data);
     b->data = NULL;
     b->len = 0;
@@ -26,13 +34,32 @@ void buf_free(struct buf *b)
 
 void buf_reset(struct buf *b)
 {
+    if (b->secret && b->data)
+        explicit_bzero(b->data, b->len);
     b->len = 0;
     b->err = KHU_OK;
     if (b->data)
         b->data[0] = '\0';
 }
 
-static enum khu_err buf_reserve(struct buf *b, size_t extra)
+/* A larger block for b's data: realloc's, or for a secret a new block
+ * the old is copied into and then wiped. NULL when memory ran out. */
+static char *grown(struct buf *b, size_t cap)
+{
+    char *p;
+
+    if (!b->secret)
+        return xrealloc(b->data, cap);
+    p = xmalloc(cap);
+    if (p && b->data) {
+        memcpy(p, b->data, b->len + 1 <= b->cap ? b->len + 1 : b->cap);
+        explicit_bzero(b->data, b->cap);
+        xfree(b->data);
+    }
+    return p;
+}
+
+enum khu_err buf_reserve(struct buf *b, size_t extra)
 {
     size_t need, cap;
     char *p;
@@ -47,7 +74,7 @@ static enum khu_err buf_reserve(struct buf *b, size_t extra)
     cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
-    p = xrealloc(b->data, cap);
+    p = grown(b, cap);
     if (!p)
         return b->err = KHU_ENOMEM;
     b->data = p;

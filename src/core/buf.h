@@ -18,12 +18,23 @@ struct buf {
     size_t cap;       /* bytes allocated */
     size_t max;       /* hard limit on len */
     enum khu_err err; /* sticky: KHU_OK until an append fails */
+    int secret;       /* 1: every block given up is wiped first (buf_init_secret) */
 };
 
 /* API */
 
 /* Prepares an empty buffer that may grow to max bytes. Allocates nothing. */
 void buf_init(struct buf *b, size_t max);
+
+/* As buf_init, for data that may hold a secret (a request body with a
+ * password): a block outgrown, freed or emptied by buf_reset is wiped
+ * first, so that no copy is left in freed memory. */
+void buf_init_secret(struct buf *b, size_t max);
+
+/* Makes room for extra more bytes (and the NUL) without appending them:
+ * a buffer sized once to what is coming. Returns KHU_OK, KHU_ETOOBIG past
+ * max or KHU_ENOMEM (sticky, as for an append). */
+enum khu_err buf_reserve(struct buf *b, size_t extra);
 
 /* Releases the memory and resets b to empty (max and err are kept). */
 void buf_free(struct buf *b);

@@ -47,6 +47,8 @@
 /* A body over HTTP_MAX_BODY is read and dropped so that the client sees
  * the 413; past this much the connection is simply closed. */
 #define DRAIN_MAX (8 * (size_t)HTTP_MAX_BODY)
+/* A declared body up to this size gets its buffer at once. */
+#define BODY_PRESIZE_MAX ((size_t)64 * 1024)
 /* Slow requests that may wait for a slow lane thread; more get a 503. */
 #define SLOW_QUEUE_DEFAULT 64
 /* How long http_server_stop waits for requests in flight. */
@@ -146,9 +148,7 @@ static void req_end(struct req_state *st)
     st->drained = 0;
     st->too_long = 0;
     st->uri[0] = '\0';
-    if (st->body.data)
-        explicit_bzero(st->body.data, st->body.cap);
-    buf_free(&st->body);
+    buf_free(&st->body); /* a secret buffer: wiped */
 }
 
 /* MHD's connection notification: allocates the connection's req_state
@@ -204,7 +204,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     if (!st)
         return NULL;
     req_end(st); /* a request whose completion MHD never reported */
-    buf_init(&st->body, HTTP_MAX_BODY);
+    buf_init_secret(&st->body, HTTP_MAX_BODY);
     st->too_long = n > HTTP_MAX_URL;
     if (!st->too_long)
         memcpy(st->uri, n ? uri : "", n + 1);
@@ -801,6 +801,23 @@ static int declared_too_big(const char *cl, size_t max)
     return end != cl && (errno == ERANGE || v > max);
 }
 
+/* Sizes the body's buffer once to the Content-Length cl declares (at
+ * most BODY_PRESIZE_MAX: a larger one grows as it comes), so that a
+ * sign-in's body is not copied from block to block as it arrives. The
+ * body is a secret buffer: a block it outgrows is wiped anyway. */
+static void presize_body(struct req_state *st, const char *cl)
+{
+    unsigned long long v;
+    char *end;
+
+    if (!cl)
+        return;
+    errno = 0;
+    v = strtoull(cl, &end, 10);
+    if (end != cl && errno == 0 && v > 0)
+        (void)buf_reserve(&st->body, v < BODY_PRESIZE_MAX ? (size_t)v : BODY_PRESIZE_MAX);
+}
+
 /* The first call, when the headers are in. Answers at once (without
  * reading the body) when the server is stopping or the declared body is
  * over the limit; otherwise waits for the body. */
@@ -814,8 +831,10 @@ static enum MHD_Result first_call(struct MHD_Connection *conn, struct req_state 
     st->seen = 1;
     count_request(st->srv, st);
     cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (!atomic_load(&st->srv->stopping) && !declared_too_big(cl, HTTP_MAX_BODY))
+    if (!atomic_load(&st->srv->stopping) && !declared_too_big(cl, HTTP_MAX_BODY)) {
+        presize_body(st, cl);
         return MHD_YES;
+    }
     memset(&x, 0, sizeof(x));
     x.conn = conn;
     x.st = st;

@@ -187,6 +187,42 @@ static void test_xalloc(void)
     xfree(p);
 }
 
+/* A secret buffer: sized once by buf_reserve, it takes what was reserved
+ * without moving; grown past it, it keeps every byte; emptied, the bytes
+ * it held are zero; its maximum holds as for any buffer. */
+static void test_secret(void)
+{
+    struct buf b;
+    const char *at;
+    char chunk[100];
+    size_t i, zero = 0, held;
+
+    buf_init_secret(&b, 4096);
+    CHECK_EQ_INT(buf_reserve(&b, 1000), KHU_OK);
+    CHECK(b.cap >= 1001);
+    CHECK_EQ_INT((long)b.len, 0);
+    at = b.data;
+    memset(chunk, 'p', sizeof(chunk));
+    for (i = 0; i < 10; i++)
+        CHECK_EQ_INT(buf_append(&b, chunk, sizeof(chunk)), KHU_OK);
+    CHECK(b.data == at); /* 1,000 bytes in the block reserved */
+    for (i = 0; i < 20; i++) {
+        chunk[0] = (char)('a' + i);
+        CHECK_EQ_INT(buf_append(&b, chunk, sizeof(chunk)), KHU_OK);
+    }
+    CHECK_EQ_INT((long)b.len, 3000);
+    CHECK(b.data[1000] == 'a' && b.data[2900] == 't' && b.data[2999] == 'p');
+    CHECK_EQ_INT((long)strlen(buf_cstr(&b)), 3000);
+    held = b.len;
+    buf_reset(&b);
+    for (i = 0; i < held; i++)
+        zero += b.data[i] == '\0';
+    CHECK_EQ_INT((long)zero, (long)held);
+    CHECK_EQ_INT(buf_reserve(&b, 5000), KHU_ETOOBIG);
+    buf_free(&b);
+    CHECK(b.data == NULL && b.cap == 0);
+}
+
 int main(void)
 {
     test_appends();
@@ -195,5 +231,6 @@ int main(void)
     test_sticky_error();
     test_torture();
     test_xalloc();
+    test_secret();
     return test_report("test_buf");
 }
