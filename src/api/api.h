@@ -93,4 +93,12 @@ void api_csv_begin(struct http_resp *resp, const char *name, int bom, const char
  * API_BUSY_RETRY_S. */
 void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *d);
 
+struct jw;
+
+/* Ends a JSON page of audit records (its array closed) in w, which writes
+ * to body: "next_cursor" is the id of the page's last record when the
+ * page is full (n == limit) and older records may follow, else null; then
+ * the object is closed and body ends with a newline. */
+void api_trail_page_end(struct jw *w, struct buf *body, int n, int limit, int64_t last_id);
+
 #endif

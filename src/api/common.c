@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What every handler shares: the per-thread database connection, language
- * and format negotiation, and database error answers.
+ * and format negotiation, database error answers, and the end of a page
+ * of the audit trail.
  */
 #include "api/api.h"
 
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "core/json_out.h"
 
 /* One key per kind of connection; each thread opens its own on first use,
  * and the key's destructor closes it when the thread ends. */
@@ -252,4 +255,15 @@ void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *
         return;
     }
     http_problem(resp, 500, NULL, "internal error (%s)", khu_err_str(err));
+}
+
+void api_trail_page_end(struct jw *w, struct buf *body, int n, int limit, int64_t last_id)
+{
+    jw_key(w, "next_cursor");
+    if (n == limit && last_id > 1)
+        jw_int(w, last_id);
+    else
+        jw_null(w);
+    jw_obj_end(w);
+    buf_putc(body, '\n');
 }

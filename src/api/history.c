@@ -168,13 +168,7 @@ void api_zone_history(struct http_req *req, struct http_resp *resp)
         goto out;
     }
     jw_arr_end(&p.w);
-    jw_key(&p.w, "next_cursor");
-    if (p.n == limit && p.last_id > 1)
-        jw_int(&p.w, p.last_id);
-    else
-        jw_null(&p.w);
-    jw_obj_end(&p.w);
-    buf_putc(&resp->body, '\n');
+    api_trail_page_end(&p.w, &resp->body, p.n, limit, p.last_id);
 out:
     store_snapshot_end(s, token);
 }

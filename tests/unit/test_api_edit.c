@@ -517,6 +517,58 @@ static int remove_entry(const char *p, const struct stat *sb, int flag, struct F
     return remove(p);
 }
 
+/* The trail a page at a time: each full page names the id to go on from,
+ * every record of the next is older, and the walk ends on a null cursor
+ * having seen each record once. */
+static void test_trail_pages(void)
+{
+    char target[128];
+    json_int_t cursor = 0, last = 0;
+    long seen = 0, pages = 0;
+    int ended = 0;
+
+    while (!ended && pages < 1000) {
+        struct reply r;
+        json_t *doc, *items, *next;
+        size_t i;
+
+        snprintf(target, sizeof(target), "/api/v1/audit?limit=7%s%lld", cursor ? "&cursor=" : "",
+                 cursor ? (long long)cursor : 0LL);
+        if (!cursor)
+            target[strlen(target) - 1] = '\0'; /* no cursor: the newest */
+        CHECK_EQ_INT(send_as(officer, "GET", target, NULL, NULL, &r), 0);
+        CHECK_EQ_INT(r.status, 200);
+        doc = json_loads(r.body, 0, NULL);
+        reply_free(&r);
+        items = doc ? json_object_get(doc, "records") : NULL;
+        next = doc ? json_object_get(doc, "next_cursor") : NULL;
+        CHECK(json_is_array(items) && next != NULL);
+        if (!json_is_array(items) || !next) {
+            json_decref(doc);
+            return;
+        }
+        for (i = 0; i < json_array_size(items); i++) {
+            json_int_t id = json_integer_value(json_object_get(json_array_get(items, i), "id"));
+            CHECK(id > 0 && (last == 0 || id < last)); /* newest first, never twice */
+            last = id;
+            seen++;
+        }
+        if (json_is_null(next)) {
+            ended = 1;
+        } else {
+            CHECK_EQ_INT((long)json_array_size(items), 7);
+            CHECK(json_integer_value(next) == last);
+            cursor = json_integer_value(next);
+        }
+        pages++;
+        json_decref(doc);
+    }
+    CHECK_EQ_INT(ended, 1);
+    CHECK(pages >= 2);
+    CHECK_EQ_INT((long)last, 1); /* down to the first record */
+    CHECK(seen >= 7);
+}
+
 int main(void)
 {
     char *out = NULL;
@@ -538,6 +590,7 @@ int main(void)
         test_kept_scopes_and_searches();
         test_observation();
         test_inbox();
+        test_trail_pages();
         CHECK_EQ_INT(server_stop(&srv), 0);
         test_chain();
     } else {
