@@ -42,15 +42,17 @@ function fieldsHTML(ds) {
   return `<details class="dict"><summary>${esc(t('od_fields', { n: ds.fields.length }))}</summary>${tableWrap(t('od_fields', { n: ds.fields.length }), table)}</details>`;
 }
 
-// The catalog lists the CSV of each list; the API answers the same list
-// as a spreadsheet with the suffix .xlsx, offered beside it.
+// The spreadsheets of the catalog, offered beside its other downloads, in
+// the page's language (a workbook's sheet names and notes follow it).
+const isXlsx = (d) => d.format.startsWith('xlsx');
+
 function xlsxHTML(ds) {
-  const csv = ds.downloads.filter((d) => d.format === 'csv' || d.format === 'csv-summary');
-  if (!csv.length) return '';
-  const links = csv.map((d) => {
-    const url = `${d.url.split('?')[0].replace(/\.csv$/, '.xlsx')}?lang=${lang()}`;
-    const format = d.format === 'csv' ? 'xlsx' : 'xlsx-summary';
-    return `<a href="${esc(url)}" download data-format="${format}">${esc(t(d.format === 'csv' ? 'od_dl_xlsx' : 'od_dl_xlsx_summary'))}</a>`;
+  const books = ds.downloads.filter(isXlsx);
+  if (!books.length) return '';
+  const links = books.map((d) => {
+    const url = `${d.url}${d.url.includes('?') ? '&' : '?'}lang=${lang()}`;
+    const key = d.format === 'xlsx' ? 'od_dl_xlsx' : 'od_dl_xlsx_summary';
+    return `<a href="${esc(url)}" download data-format="${esc(d.format)}">${esc(t(key))}</a>`;
   });
   return `<p class="xlsx-downloads">${links.join(' · ')}</p>`;
 }
@@ -58,6 +60,7 @@ function xlsxHTML(ds) {
 function downloadsHTML(ds) {
   const l = lang();
   return `<ul class="downloads">${ds.downloads
+    .filter((d) => !isXlsx(d))
     .map((d) => {
       const sep = d.url.includes('?') ? '&' : '?';
       const url = d.format.startsWith('csv') ? d.url : `${d.url}${sep}lang=${l}`;

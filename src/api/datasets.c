@@ -110,6 +110,8 @@ static void write_downloads(struct jw *w, const struct dataset_def *ds)
     write_download(w, ds->table_csv ? "csv" : "csv-summary", url);
     snprintf(url, sizeof(url), "/api/v1/%s.csv?bom=1", ds->table);
     write_download(w, ds->table_csv ? "csv-excel" : "csv-summary-excel", url);
+    snprintf(url, sizeof(url), "/api/v1/%s.xlsx", ds->table);
+    write_download(w, ds->table_csv ? "xlsx" : "xlsx-summary", url);
     snprintf(url, sizeof(url), "/api/v1/%s%s", ds->table,
              strcmp(ds->table, "targets") == 0 ? "" : "?limit=500");
     write_download(w, "json", url);

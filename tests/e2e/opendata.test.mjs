@@ -29,8 +29,9 @@ test('the open-data page lists every dataset with its fields, rows, date and dow
       const meanings = await page.$$eval(`${sec} table.dict tbody td:last-child`, (els) => els.map((e) => e.textContent));
       assertEqual(meanings.join('|'), d.fields.map((f) => f.meaning).join('|'), `${l} ${d.name}: meanings in ${l}`);
       assert(d.fields.every((f) => f.meaning && f.meaning.trim().length > 2), `${l} ${d.name}: a field without meaning`);
-      const links = await page.$$eval(`${sec} ul.downloads a`, (els) => els.map((a) => a.getAttribute('href')));
+      const links = await page.$$eval(`${sec} ul.downloads a, ${sec} .xlsx-downloads a`, (els) => els.map((a) => a.getAttribute('href')));
       assertEqual(links.length, d.downloads.length, `${l} ${d.name}: downloads`);
+      assert(d.downloads.some((dl) => dl.format.startsWith('xlsx')), `${l} ${d.name}: a spreadsheet in the catalog`);
     }
     if (l === 'ko') {
       // the dictionary is Korean on the Korean page, not English
@@ -48,7 +49,7 @@ test('the open-data page lists every dataset with its fields, rows, date and dow
   }
 });
 
-test('each download link answers the dataset: CSV rows, the Excel BOM, JSON and GeoJSON', async () => {
+test('each download link answers the dataset: CSV rows, the Excel BOM, XLSX, JSON and GeoJSON', async () => {
   const cat = await api('/api/v1/datasets');
   for (const d of cat.datasets) {
     for (const dl of d.downloads) {
@@ -62,6 +63,7 @@ test('each download link answers the dataset: CSV rows, the Excel BOM, JSON and 
         assertEqual(rows.length - 1, d.rows, `${d.name}: CSV rows`);
         assertEqual(rows[0].slice(0, d.fields.length).join(','), d.fields.map((f) => f.name).join(','), `${d.name}: CSV header is the dictionary`);
       }
+      if (dl.format.startsWith('xlsx')) assertEqual(body.subarray(0, 2).toString('latin1'), 'PK', `${d.name}: a workbook`);
       if (dl.format === 'geojson') assertEqual(JSON.parse(body.toString('utf8')).type, 'FeatureCollection', `${d.name}: GeoJSON`);
       if (dl.format === 'json') assert(Array.isArray(JSON.parse(body.toString('utf8')).items), `${d.name}: JSON items`);
     }

@@ -139,6 +139,18 @@ def check_csv_twin(path, types, auth=False):
 
 
 kinds = datasets_kinds()
+# every workbook the catalog lists opens, with a row for each of the
+# dataset's rows (the targets' summary: one per target at least)
+for d in json.loads(get("/api/v1/datasets")[2])["datasets"]:
+    books = [x["url"] for x in d["downloads"] if x["format"].startswith("xlsx")]
+    check(len(books) == 1, f"{d['name']}: workbooks in the catalog: {books}")
+    for url in books:
+        ws, _ = sheet(url)
+        _, book_rows = rows_of(ws)
+        if d["name"] != "targets":
+            check(len(book_rows) == d["rows"], f"{url}: {len(book_rows)} rows, catalog {d['rows']}")
+        else:
+            check(len(book_rows) >= 1, f"{url}: no rows")
 header, rows = check_list("zones", "kind=kcn", kinds)
 check(header[:3] == ["code", "kind", "name_vi"], f"zones header {header[:3]}")
 # a unit code is text, even when it is all digits
