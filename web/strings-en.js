@@ -88,6 +88,7 @@ export default {
   verdict_why_no_target: 'no target value is set.',
   verdict_why_no_observations: 'no figure yet beyond the baseline.',
   verdict_why_no_trend: 'figures from one day only: no trend to judge by yet.',
+  verdict_why_dates_uncertain: 'some figures are dated only to a month or a year, and the trend says on track or not depending on the day.',
   level_province: 'Province',
   level_district: 'District (before 2025)',
   level_commune: 'Commune',

@@ -88,6 +88,7 @@ export default {
   verdict_why_no_target: '목표값이 정해지지 않았습니다.',
   verdict_why_no_observations: '기준값 외에 아직 수치가 없습니다.',
   verdict_why_no_trend: '하루치 수치뿐이라 추세를 판단할 수 없습니다.',
+  verdict_why_dates_uncertain: '일부 수치는 월이나 연도까지만 알려져 있어, 실제 날짜에 따라 추세의 달성 여부가 달라집니다.',
   level_province: '성(省)',
   level_district: '현(2025년 이전)',
   level_commune: '사(社)',

@@ -88,6 +88,7 @@ export default {
   verdict_why_no_target: 'chưa có giá trị mục tiêu.',
   verdict_why_no_observations: 'chưa có số liệu nào ngoài mốc ban đầu.',
   verdict_why_no_trend: 'mới có số liệu của một ngày, chưa đủ để biết xu hướng.',
+  verdict_why_dates_uncertain: 'một số số liệu chỉ ghi tháng hoặc năm, và xu hướng đạt hay không đạt tùy vào ngày thực tế.',
   level_province: 'Tỉnh',
   level_district: 'Huyện (trước 2025)',
   level_commune: 'Xã',

@@ -252,17 +252,29 @@ static long observations_of(struct run *r, const char *code, long *first)
     return n;
 }
 
+/* The last day the date of column col of row may be, as the column of
+ * its precision (precision_col) says. */
+static int32_t day_last_of(const struct khu_row *row, int col, int precision_col)
+{
+    return date_period_end(day_of(row, col),
+                           precision_col >= 0 ? row_text(row, precision_col) : NULL);
+}
+
 /* The input of core/target.h from the target's row and observations. */
 static void target_input_of(struct run *r, const struct khu_row *row, const struct khu_row *obs,
                             long nobs, struct target_input *in)
 {
     const char *dir = row_text(row, TARGET_DIRECTION);
     long i, from = nobs > APP_TARGET_MAX_OBS ? nobs - APP_TARGET_MAX_OBS : 0;
+    int baseline_precision = schema_col_index(schema_table("targets"), "baseline_precision");
+    int observed_precision = schema_col_index(schema_table("observations"), "observed_precision");
 
     memset(in, 0, sizeof(*in));
     in->has_baseline = !row_is_null(row, TARGET_BASELINE);
     in->baseline = row_real(row, TARGET_BASELINE);
     in->baseline_day = day_of(row, TARGET_BASELINE_ON);
+    in->baseline_day_last = day_last_of(
+        row, TARGET_BASELINE_ON, baseline_precision >= 0 ? TARGET_ROW + baseline_precision : -1);
     in->has_target = !row_is_null(row, TARGET_VALUE) && !row_is_null(row, TARGET_DUE_ON);
     in->target = row_real(row, TARGET_VALUE);
     in->due_day = day_of(row, TARGET_DUE_ON);
@@ -272,6 +284,7 @@ static void target_input_of(struct run *r, const struct khu_row *row, const stru
     /* newest first, as the trend has always summed them */
     for (i = nobs - 1; i >= from; i--) {
         r->points[in->nobs].day = day_of(&obs[i], 1);
+        r->points[in->nobs].day_last = day_last_of(&obs[i], 1, observed_precision);
         r->points[in->nobs++].value = row_real(&obs[i], 2);
     }
 }
@@ -303,6 +316,7 @@ static int one_target(void *arg, const struct khu_row *row)
     target_input_of(r, row, t.obs, nobs, &in);
     if (basis && strcmp(basis, "registry") == 0 && t.live.result == METRIC_OK) {
         r->points[in.nobs].day = r->today;
+        r->points[in.nobs].day_last = r->today;
         r->points[in.nobs++].value = t.live.value;
     }
     target_compute(&in, &t.progress);

@@ -207,6 +207,19 @@ void format_date(int32_t days, char out[11])
     out[10] = '\0';
 }
 
+int32_t date_period_end(int32_t days, const char *precision)
+{
+    int64_t y;
+    int m, d;
+
+    if (!precision || (strcmp(precision, "month") != 0 && strcmp(precision, "year") != 0))
+        return days;
+    civil_from_days(days, &y, &m, &d);
+    if (strcmp(precision, "year") == 0)
+        return (int32_t)days_from_civil(y, 12, 31);
+    return (int32_t)days_from_civil(y, m, days_in_month(y, m));
+}
+
 /* ===== Output of decimals ===== */
 
 /* Drops trailing zeros after a decimal point, and the point itself. */

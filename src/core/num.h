@@ -38,6 +38,11 @@ enum khu_err parse_date(const char *s, int32_t *days);
  * clamped to those dates, so out always holds 10 characters and a NUL. */
 void format_date(int32_t days, char out[11]);
 
+/* The last day of the period of precision ("month", "year"; "day" or NULL:
+ * the day itself) that days (since 1970-01-01) falls in: a date known only
+ * to its month or year may be any day from days to this one. */
+int32_t date_period_end(int32_t days, const char *precision);
+
 /* Formats v with up to 15 significant digits and no trailing zeros
  * ("9251.6", "12", "0.25") into out (size n). Values whose magnitude is in
  * [1e-6, 1e15) never use an exponent ("0.000001", "123456789012345");

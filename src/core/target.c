@@ -24,11 +24,31 @@ static struct target_point point_at(const struct target_input *in, size_t i)
         if (i == 0) {
             p.day = in->baseline_day;
             p.value = in->baseline;
+            p.day_last = in->baseline_day_last;
             return p;
         }
         i--;
     }
     return in->obs[i];
+}
+
+static int imprecise(struct target_point p)
+{
+    return p.day_last > p.day;
+}
+
+/* The day of point p in a reading of the dates: ends holds one bit per
+ * imprecise point, in their order (*k counts them), 1 for its last day;
+ * every bit of all_last set reads every one at its last. */
+static int32_t day_in(struct target_point p, unsigned ends, int all_last, size_t *k)
+{
+    int last;
+
+    if (!imprecise(p))
+        return p.day;
+    last = all_last || (*k < 32 && (ends >> *k) & 1u);
+    (*k)++;
+    return last ? p.day_last : p.day;
 }
 
 /* The latest observation; among several on the same day, the last given. */
@@ -46,40 +66,70 @@ static void find_current(const struct target_input *in, struct target_progress *
 }
 
 /* Fits value = a + b * day by least squares, centred on the mean day for
- * accuracy. Needs two different days; sets has_trend, the slope per year
- * and the value at the due day. */
-static void fit_trend(const struct target_input *in, struct target_progress *out)
+ * accuracy, with the days of one reading (day_in). Needs two different
+ * days; returns 1 and sets the slope per year and the value at the due
+ * day, else returns 0. */
+static int fit_reading(const struct target_input *in, unsigned ends, int all_last,
+                       double *slope_per_year, double *projected)
 {
-    size_t i, n = point_count(in);
+    size_t i, k, n = point_count(in);
     double mean_x = 0, mean_y = 0, sxx = 0, sxy = 0, dx, slope;
     struct target_point p;
 
     if (n < 2)
-        return;
-    for (i = 0; i < n; i++) {
+        return 0;
+    for (i = 0, k = 0; i < n; i++) {
         p = point_at(in, i);
-        mean_x += p.day;
+        mean_x += day_in(p, ends, all_last, &k);
         mean_y += p.value;
     }
     mean_x /= (double)n;
     mean_y /= (double)n;
-    for (i = 0; i < n; i++) {
+    for (i = 0, k = 0; i < n; i++) {
         p = point_at(in, i);
-        dx = p.day - mean_x;
+        dx = day_in(p, ends, all_last, &k) - mean_x;
         sxx += dx * dx;
         sxy += dx * (p.value - mean_y);
     }
     if (sxx <= 0)
-        return;
+        return 0;
     slope = sxy / sxx;
-    out->has_trend = 1;
-    out->slope_per_year = slope * DAYS_PER_YEAR;
-    out->projected = mean_y + slope * (in->due_day - mean_x);
+    *slope_per_year = slope * DAYS_PER_YEAR;
+    *projected = mean_y + slope * (in->due_day - mean_x);
+    return 1;
+}
+
+/* The trend of the first possible days. */
+static void fit_trend(const struct target_input *in, struct target_progress *out)
+{
+    out->has_trend = fit_reading(in, 0, 0, &out->slope_per_year, &out->projected);
 }
 
 static int reaches(const struct target_input *in, double v)
 {
     return in->decrease ? v <= in->target : v >= in->target;
+}
+
+/* 1 when every reading of the imprecise dates gives a trend whose
+ * projection reaches the target as the first days' does (on_track). */
+static int dates_agree(const struct target_input *in, int on_track)
+{
+    size_t i, k = 0, n = point_count(in);
+    unsigned ends, corners;
+    double slope, projected;
+
+    for (i = 0; i < n; i++)
+        k += imprecise(point_at(in, i));
+    if (!k)
+        return 1;
+    if (k <= TARGET_DATE_CORNERS_MAX) {
+        corners = 1u << k;
+        for (ends = 1; ends < corners; ends++)
+            if (!fit_reading(in, ends, 0, &slope, &projected) || reaches(in, projected) != on_track)
+                return 0;
+        return 1;
+    }
+    return fit_reading(in, 0, 1, &slope, &projected) && reaches(in, projected) == on_track;
 }
 
 static enum target_verdict judge(const struct target_input *in, struct target_progress *p)
@@ -98,6 +148,10 @@ static enum target_verdict judge(const struct target_input *in, struct target_pr
         return TARGET_MISSED;
     if (!p->has_trend) {
         p->why_unknown = TARGET_WHY_NO_TREND;
+        return TARGET_UNKNOWN;
+    }
+    if (!dates_agree(in, reaches(in, p->projected))) {
+        p->why_unknown = TARGET_WHY_DATES;
         return TARGET_UNKNOWN;
     }
     return reaches(in, p->projected) ? TARGET_ON_TRACK : TARGET_OFF_TRACK;
@@ -126,6 +180,8 @@ const char *target_why_unknown_name(enum target_why_unknown why)
         return "no_observations";
     case TARGET_WHY_NO_TREND:
         return "no_trend";
+    case TARGET_WHY_DATES:
+        return "dates_uncertain";
     default:
         return NULL;
     }

@@ -11,14 +11,19 @@
 #include <stdint.h>
 
 struct target_point {
-    int32_t day; /* days since 1970-01-01 */
+    int32_t day; /* days since 1970-01-01: the first it may be */
     double value;
+    int32_t day_last; /* a date known only to its month or year: the last day
+                       * it may be; day_last <= day: exactly day */
 };
+
+#define TARGET_DATE_CORNERS_MAX 8 /* imprecise points whose every combination of ends is tried */
 
 struct target_input {
     int has_baseline;
     double baseline;
     int32_t baseline_day;
+    int32_t baseline_day_last; /* as target_point.day_last */
     int has_target;
     double target;
     int32_t due_day;
@@ -43,6 +48,8 @@ enum target_why_unknown {
     TARGET_WHY_NO_DATA,   /* no observation (a baseline alone says nothing of now) */
     TARGET_WHY_NO_TREND,  /* not reached, not past due, and no trend: the baseline
                            * and observations give fewer than two days */
+    TARGET_WHY_DATES,     /* the trend says on track or off track depending on
+                           * where in its month or year an imprecise date falls */
 };
 
 struct target_progress {
@@ -75,11 +82,19 @@ struct target_progress {
  * due_day; ON_TRACK when projected reaches the target; OFF_TRACK when it
  * does not; UNKNOWN when there is no trend to say either (one value, or
  * values of one day only): "off track" is said only of a trend.
- * why_unknown names the reason of every UNKNOWN, TARGET_WHY_NONE otherwise. */
+ * why_unknown names the reason of every UNKNOWN, TARGET_WHY_NONE otherwise.
+ *
+ * Dates known only to a month or a year (day_last after day): the trend
+ * and projected are those of the first possible days, but ON_TRACK or
+ * OFF_TRACK is said only when the trend says the same with each such
+ * point at either end of its period (every combination of ends for up to
+ * TARGET_DATE_CORNERS_MAX such points; beyond, all first and all last);
+ * otherwise UNKNOWN with TARGET_WHY_DATES. */
 void target_compute(const struct target_input *in, struct target_progress *out);
 
 /* A stable token for why a verdict is unknown: "no_target",
- * "no_observations", "no_trend"; NULL for TARGET_WHY_NONE. */
+ * "no_observations", "no_trend", "dates_uncertain"; NULL for
+ * TARGET_WHY_NONE. */
 const char *target_why_unknown_name(enum target_why_unknown why);
 
 /* A stable English token for a verdict: "unknown", "met", "on_track",

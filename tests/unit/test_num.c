@@ -209,6 +209,30 @@ static void test_dates(void)
     CHECK_EQ_INT(parse_date(NULL, &days), KHU_EINVAL);
 }
 
+/* The end of a date's month or year: leap Februaries, December, a date
+ * already at its end, and a day precision that leaves the date. */
+static void test_period_end(void)
+{
+    static const struct {
+        const char *date, *precision, *end;
+    } cases[] = {
+        {"2025-07-01", "month", "2025-07-31"}, {"2024-02-01", "month", "2024-02-29"},
+        {"2100-02-01", "month", "2100-02-28"}, {"2000-02-15", "month", "2000-02-29"},
+        {"2025-12-01", "month", "2025-12-31"}, {"2025-12-31", "month", "2025-12-31"},
+        {"2025-01-01", "year", "2025-12-31"},  {"2025-07-01", "day", "2025-07-01"},
+        {"2025-07-01", NULL, "2025-07-01"},    {"2025-07-01", "decade", "2025-07-01"},
+    };
+    char out[11];
+    size_t i;
+    int32_t days = 0;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        CHECK_EQ_INT(parse_date(cases[i].date, &days), KHU_OK);
+        format_date(date_period_end(days, cases[i].precision), out);
+        CHECK_EQ_STR(out, cases[i].end);
+    }
+}
+
 /* Every day from 1000-01-01 to 9999-12-31 formats to a date that parses
  * back to the same day, and consecutive days are one apart. */
 static void test_date_round_trip(void)
@@ -358,6 +382,7 @@ int main(void)
     test_f64();
     test_dates();
     test_date_round_trip();
+    test_period_end();
     test_format_real();
     test_format_real_agrees();
     return test_report("test_num");

@@ -205,6 +205,7 @@ static void test_names(void)
     CHECK_EQ_STR(target_why_unknown_name(TARGET_WHY_NO_TARGET), "no_target");
     CHECK_EQ_STR(target_why_unknown_name(TARGET_WHY_NO_DATA), "no_observations");
     CHECK_EQ_STR(target_why_unknown_name(TARGET_WHY_NO_TREND), "no_trend");
+    CHECK_EQ_STR(target_why_unknown_name(TARGET_WHY_DATES), "dates_uncertain");
     CHECK(target_why_unknown_name(TARGET_WHY_NONE) == NULL);
     CHECK_EQ_STR(target_verdict_name((enum target_verdict)99), "unknown");
 }
@@ -249,6 +250,104 @@ static void test_verdict_properties(void)
     CHECK(no_trend > 100); /* both of them */
 }
 
+/* A baseline known to its month (0 on some day 0..30) and 10 on day 100,
+ * due on day 200. Read at day 0 the line reaches 20 on day 200; read at
+ * day 30 it reaches 10 + 100 * 10 / 70 = 24.2857142857. A target of 20
+ * is met by both readings: on track. A target of 22 only by the second:
+ * the verdict is unknown, and why. The trend shown is the first reading. */
+static void test_imprecise_dates(void)
+{
+    static const struct target_point obs[] = {{100, 10, 0}};
+    struct target_input in = input(0, 0, 20, 200, obs, 1, 150);
+    struct target_progress p;
+
+    in.baseline_day_last = 30;
+    target_compute(&in, &p);
+    CHECK_EQ_INT(p.verdict, TARGET_ON_TRACK);
+    CHECK(p.projected > 20 - EPS && p.projected < 20 + EPS);
+    in.target = 22;
+    target_compute(&in, &p);
+    CHECK_EQ_INT(p.verdict, TARGET_UNKNOWN);
+    CHECK_EQ_INT(p.why_unknown, TARGET_WHY_DATES);
+    CHECK(p.has_trend && p.projected > 20 - EPS && p.projected < 20 + EPS);
+    in.target = 25; /* beyond both: off track */
+    target_compute(&in, &p);
+    CHECK_EQ_INT(p.verdict, TARGET_OFF_TRACK);
+    in.baseline_day_last = 0; /* known to the day: the first reading alone */
+    in.target = 22;
+    target_compute(&in, &p);
+    CHECK_EQ_INT(p.verdict, TARGET_OFF_TRACK);
+}
+
+/* Over random baselines and observations known to a month or a year: a
+ * verdict of on or off track holds for every reading of the dates (all
+ * before today, which is before the due day): the projection of any
+ * reading reaches the target as the verdict says. With
+ * two points whose periods end before the due day, the projection moves
+ * one way as either date moves, so any day in the periods (sampled) must
+ * agree; with more, every combination of ends. */
+static void test_imprecise_properties(void)
+{
+    struct target_point obs[3], moved[3];
+    uint32_t seed = 777;
+    int i, j, k, known = 0, uncertain = 0;
+
+    for (i = 0; i < 4000; i++) {
+        struct target_input in = {0}, at;
+        struct target_progress p, q;
+#define NEXT(n) ((((seed = seed * 1103515245u + 12345u) >> 8) % (n)))
+        in.has_baseline = 1;
+        in.baseline = NEXT(100);
+        in.baseline_day = (int32_t)NEXT(200);
+        in.baseline_day_last = in.baseline_day + (NEXT(2) ? (int32_t)NEXT(60) : 0);
+        in.has_target = 1;
+        in.target = NEXT(300);
+        in.due_day = 1000 + (int32_t)NEXT(400);
+        in.decrease = (int)NEXT(2);
+        in.nobs = 1 + NEXT(3);
+        for (j = 0; j < (int)in.nobs; j++) {
+            int32_t day = 300 + (int32_t)NEXT(300);
+            obs[j] = (struct target_point){day, (double)NEXT(300),
+                                           NEXT(2) ? day + (int32_t)NEXT(200) : 0};
+        }
+        in.obs = obs;
+        in.today = 900;
+        target_compute(&in, &p);
+        if (p.why_unknown == TARGET_WHY_DATES)
+            uncertain++;
+        if (p.verdict != TARGET_ON_TRACK && p.verdict != TARGET_OFF_TRACK)
+            continue;
+        known++;
+        for (k = 0; k < 16; k++) { /* one reading: each date somewhere in its period */
+            int ends = in.nobs > 1;
+            at = in;
+            at.baseline_day =
+                in.baseline_day_last > in.baseline_day
+                    ? in.baseline_day +
+                          (ends ? (NEXT(2) ? in.baseline_day_last - in.baseline_day : 0)
+                                : (int32_t)NEXT(
+                                      (uint32_t)(in.baseline_day_last - in.baseline_day + 1)))
+                    : in.baseline_day;
+            at.baseline_day_last = 0;
+            for (j = 0; j < (int)in.nobs; j++) {
+                int32_t span = obs[j].day_last > obs[j].day ? obs[j].day_last - obs[j].day : 0;
+                moved[j] = obs[j];
+                moved[j].day +=
+                    span ? (ends ? (NEXT(2) ? span : 0) : (int32_t)NEXT((uint32_t)span + 1)) : 0;
+                moved[j].day_last = 0;
+            }
+            at.obs = moved;
+            target_compute(&at, &q);
+            CHECK(q.has_trend);
+            CHECK_EQ_INT(in.decrease ? q.projected <= in.target : q.projected >= in.target,
+                         p.verdict == TARGET_ON_TRACK);
+        }
+#undef NEXT
+    }
+    CHECK(known > 500);
+    CHECK(uncertain > 50);
+}
+
 int main(void)
 {
     test_linear_increase();
@@ -258,5 +357,7 @@ int main(void)
     test_same_day_points();
     test_names();
     test_verdict_properties();
+    test_imprecise_dates();
+    test_imprecise_properties();
     return test_report("test_target");
 }
