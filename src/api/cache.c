@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "app/app_generation.h"
+#include "core/hash.h"
 #include "core/xalloc.h"
 
 #define MAX_ENTRIES 256
@@ -40,16 +41,6 @@ static atomic_ullong tick;
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 
 /* ===== keys ===== */
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
 
 /* Appends "<length>:<bytes>" so that no two lists of strings give the
  * same key. Returns -1 when the key is full. */
@@ -127,7 +118,7 @@ int api_cache_get(struct api_cache_ticket *t, struct store *s, const char *name,
     t->db = g.db;
     t->usable = 1;
     pthread_rwlock_rdlock(&lock);
-    e = find(t, hash_bytes(t->key, t->keylen), g.now);
+    e = find(t, hash_fnv1a(t->key, t->keylen), g.now);
     if (e) {
         atomic_store(&e->use, atomic_fetch_add(&tick, 1) + 1);
         hit = copy_out(e, resp);
@@ -183,7 +174,7 @@ void api_cache_keep(const struct api_cache_ticket *t, const struct http_resp *re
 
     if (!t->usable || resp->status != 200 || resp->body.err || resp->body.len > API_CACHE_MAX_BODY)
         return;
-    h = hash_bytes(t->key, t->keylen);
+    h = hash_fnv1a(t->key, t->keylen);
     key = xstrndup(t->key, t->keylen);
     body = xmalloc(resp->body.len + 1);
     if (!key || !body)

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "app/app_changed_rows.h"
+#include "core/hash.h"
 #include "core/xalloc.h"
 
 #define STRIPES 64
@@ -56,12 +57,9 @@ static size_t composite_key(char *out, const char *resource, enum api_lang lang,
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
+    uint64_t h = hash_fnv1a(s, n);
 
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h ^ (h >> 29);
+    return h ^ (h >> 29); /* the high bits into the slot's */
 }
 
 static size_t row_size(const struct row *r)

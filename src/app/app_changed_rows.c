@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/hash.h"
 #include "core/xalloc.h"
 #include "store/rows.h"
 
@@ -44,12 +45,9 @@ static atomic_int started;
 
 static uint64_t hash_of(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
+    uint64_t h = hash_fnv1a(s, n);
 
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return (h ^ (h >> 31)) | 1;
+    return h ^ (h >> 31); /* the high bits into the slot's */
 }
 
 /* "table\0key" into out; its length, or 0 when it does not fit. */

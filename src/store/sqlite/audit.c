@@ -17,8 +17,7 @@
 #include "core/json_out.h"
 #include "core/schema.h"
 
-#define DATA_CHANGES_KEPT  4096 /* the newest changes data_changes keeps */
-#define DATA_CHANGES_PRUNE 256  /* generations between two prunings */
+#define DATA_CHANGES_PRUNE 256 /* generations between two prunings */
 
 #define AUDIT_COLUMNS                                                                              \
     "id, at_ms, actor, address, action, table_name, row_key, before_json, after_json, source, "    \
@@ -69,7 +68,7 @@ static void bind_or_null(sqlite3_stmt *st, int i, const char *v)
 /* Moves data_generation and records, under the generation it moved to,
  * which row of which table changed (data_changes, read by store_changes).
  * Every DATA_CHANGES_PRUNE generations, the changes older than the newest
- * DATA_CHANGES_KEPT are dropped. */
+ * SQ_DATA_CHANGES_KEPT are dropped. */
 static enum khu_err note_data_change(struct store *s, const struct sq_change *c, struct khu_diag *d)
 {
     const struct table_def *t = schema_table(c->table);
@@ -107,7 +106,7 @@ static enum khu_err note_data_change(struct store *s, const struct sq_change *c,
     st = sq_prepare(s, "DELETE FROM data_changes WHERE n <= ?");
     if (!st)
         return sq_error(s, sqlite3_errcode(s->db), "recording the change", d);
-    sqlite3_bind_int64(st, 1, n - DATA_CHANGES_KEPT);
+    sqlite3_bind_int64(st, 1, n - SQ_DATA_CHANGES_KEPT);
     rc = sqlite3_step(st);
     sq_release(s, st);
     return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "recording the change", d);

@@ -201,6 +201,10 @@ enum khu_err sq_mark_updated(struct store_tx *tx, const char *table, struct khu_
  * (import.c), else 0. */
 int sq_is_search_col(const char *name);
 
+/* The newest changes data_changes keeps (audit.c prunes the older ones;
+ * store_changes answers nothing older). */
+#define SQ_DATA_CHANGES_KEPT 4096
+
 /* Whether change c touches what a memo holds (nonzero: it does). */
 typedef int (*sq_touches_fn)(void *arg, const struct store_change *c);
 

@@ -11,8 +11,6 @@
 
 #include <string.h>
 
-#define CHANGES_MAX 4096 /* a range longer than data_changes keeps is not asked */
-
 enum khu_err store_changes(struct store *s, uint64_t from, uint64_t to, store_change_fn fn,
                            void *arg)
 {
@@ -23,7 +21,7 @@ enum khu_err store_changes(struct store *s, uint64_t from, uint64_t to, store_ch
 
     if (to <= from)
         return KHU_OK;
-    if (to - from > CHANGES_MAX)
+    if (to - from > SQ_DATA_CHANGES_KEPT) /* longer than data_changes keeps */
         return KHU_ENOTFOUND;
     st = sq_prepare(s, "SELECT n, table_name, row_key, columns FROM data_changes"
                        " WHERE n > ? AND n <= ? ORDER BY n");

@@ -74,25 +74,12 @@ void sq_search_free(struct store *s)
 static int search_touched(void *arg, const struct store_change *c)
 {
     const struct table_def *t = schema_table(c->table);
-    const char *p, *end;
-    char name[64];
+    size_t i;
 
     (void)arg;
-    if (!t || !t->searchable)
-        return 0;
-    if (!c->columns)
-        return 1;
-    for (p = c->columns; *p; p = end) {
-        p += *p == ',';
-        end = strchr(p, ',');
-        end = end ? end : p + strlen(p);
-        if (end > p && (size_t)(end - p) < sizeof(name)) {
-            memcpy(name, p, (size_t)(end - p));
-            name[end - p] = '\0';
-            if (sq_is_search_col(name))
-                return 1;
-        }
-    }
+    for (i = 0; t && t->searchable && i < t->ncols; i++)
+        if (sq_is_search_col(t->cols[i].name) && sq_change_has_column(c, t->cols[i].name))
+            return 1;
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/xalloc.h"
 
 #define STMT_CACHE_SIZE 48
@@ -31,16 +32,6 @@ struct stmt_cache {
     struct stmt_entry e[STMT_CACHE_SIZE];
     unsigned long long tick;
 };
-
-static uint64_t hash_sql(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
 
 static void entry_clear(struct stmt_entry *e)
 {
@@ -90,7 +81,7 @@ sqlite3_stmt *sq_prepare(struct store *s, const char *sql)
 {
     struct stmt_cache *c = s->stmts;
     size_t n = strlen(sql), i;
-    uint64_t h = hash_sql(sql, n);
+    uint64_t h = hash_fnv1a(sql, n);
     sqlite3_stmt *st = NULL;
 
     if (!c) {
