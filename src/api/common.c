@@ -50,6 +50,13 @@ static struct store *thread_store(struct http_req *req, struct http_resp *resp,
     }
     if (mode == STORE_READ_WRITE && app->checkpoint_apart)
         store_set_self_checkpoint(s, 0);
+    /* the threads' writes run on one connection, whose cache stays warm */
+    if (mode == STORE_READ_WRITE && store_share_writes(s, &d)) {
+        fprintf(stderr, "khu: %s\n", d.message);
+        store_close(s);
+        http_problem(resp, 503, NULL, "the database is not available for writing; try again later");
+        return NULL;
+    }
     pthread_setspecific(store_keys[mode], s);
     return s;
 }

@@ -191,6 +191,16 @@ void store_set_self_checkpoint(struct store *s, int on);
 enum khu_err store_checkpoint(struct store *s, int catch_up, long *frames, long *copied,
                               struct khu_diag *d);
 
+/* Lets the write transactions of s (opened STORE_READ_WRITE) run on one
+ * connection shared by every store of this process that shares its writes
+ * to the same file, opened now by the first of them and closed with the
+ * last. Reads outside a transaction stay on s. For a server whose threads
+ * each keep a store: the shared connection's cache of pages stays warm
+ * from one write to the next. Takes s's busy timeout and checkpoint
+ * setting when it opens the connection. Returns KHU_OK, KHU_EINVAL for a
+ * read-only s, or the error of opening with d filled. */
+enum khu_err store_share_writes(struct store *s, struct khu_diag *d);
+
 /* Sets how long a write transaction of s waits for another connection's
  * write lock before store_tx_begin gives up with KHU_EBUSY (ms >= 0;
  * store_open sets STORE_BUSY_TIMEOUT_MS). For tests and tools that must not

@@ -36,18 +36,21 @@ struct sq_scope_memo {
     struct sq_scope_slot slot[SQ_SCOPE_SLOTS];
 };
 
-struct sq_search_memo; /* what a connection keeps of its searches (sq_search.c) */
-struct sq_list_mem;    /* the resources a connection keeps in memory (sq_list_mem.c) */
+struct sq_search_memo;   /* what a connection keeps of its searches (sq_search.c) */
+struct sq_list_mem;      /* the resources a connection keeps in memory (sq_list_mem.c) */
+struct sq_shared_writer; /* a write connection shared by a process (sq_shared_writer.c) */
 
 struct store {
     sqlite3 *db;
     char path[4096];
-    struct stmt_cache *stmts;      /* kept prepared statements (sq_stmt_cache.c); owned */
-    struct store_tx *tx;           /* the open write transaction, or NULL */
-    int busy_timeout_ms;           /* how long a write waits for the lock */
-    struct sq_scope_memo scope;    /* the unit scopes lists asked for (sq_scope.c) */
-    struct sq_search_memo *search; /* owned; NULL until a search needs it */
-    struct sq_list_mem *lists;     /* owned; NULL until a list needs it */
+    struct stmt_cache *stmts;        /* kept prepared statements (sq_stmt_cache.c); owned */
+    struct store_tx *tx;             /* the open write transaction, or NULL */
+    int busy_timeout_ms;             /* how long a write waits for the lock */
+    int self_checkpoint;             /* store_set_self_checkpoint's last word; 1 at first */
+    struct sq_shared_writer *shared; /* where writes run (store_share_writes), or NULL */
+    struct sq_scope_memo scope;      /* the unit scopes lists asked for (sq_scope.c) */
+    struct sq_search_memo *search;   /* owned; NULL until a search needs it */
+    struct sq_list_mem *lists;       /* owned; NULL until a list needs it */
     /* store_generation's last answer, and what it was read under */
     int gen_known;
     int64_t gen_data_version, gen_total_changes;
@@ -55,7 +58,8 @@ struct store {
 };
 
 struct store_tx {
-    struct store *s;
+    struct store *s;      /* the connection the transaction runs on */
+    struct store *caller; /* the store it was begun on: s, or one sharing s */
     struct store_actor actor;
     int64_t changes_at_begin; /* sqlite3_total_changes64 when the transaction began */
     int64_t changes_audited;  /* ... right after its last audit record; -1: none yet */
@@ -192,6 +196,49 @@ void sq_search_free(struct store *s);
  * system clock, the next id and the hash chained to the last record.
  * Returns KHU_OK, or the database's error with d filled. */
 enum khu_err sq_audit_append(struct store_tx *tx, const struct sq_change *c, struct khu_diag *d);
+
+/* The writers' turn (sq_write.c): every write transaction of this process
+ * runs inside it. sq_turn_take waits up to ms; returns 0, or -1 when the
+ * time ran out. */
+int sq_turn_take(int ms);
+void sq_turn_give(void);
+
+/* KHU_OK when a write may begin on s for actor; otherwise fills d and
+ * returns KHU_ECONFLICT (a write or a read snapshot open on s) or
+ * KHU_EINVAL (no actor). */
+enum khu_err sq_tx_may_begin(struct store *s, const struct store_actor *actor, struct khu_diag *d);
+
+/* 1 when tx changed rows after its last audit record (or changed rows and
+ * wrote none): a write use case that forgot its record, which must not be
+ * saved. sq_tx_refuse_unaudited fills d with why and logs it. */
+int sq_tx_unaudited(const struct store_tx *tx);
+void sq_tx_refuse_unaudited(struct khu_diag *d);
+
+/* Forgets what s knew of the data's generation and drops the memos kept
+ * by it (scopes, searches, lists): after a rollback, a generation read
+ * inside the transaction can come again with other data. */
+void sq_forget_generation(struct store *s);
+
+/* store_write on a store that shares its writes (store_share_writes): the
+ * write joins the queue of the shared connection, and whoever is first in
+ * it runs the writes queued behind it in one transaction, each in its own
+ * savepoint, so that one commit saves them all (sq_shared_writer.c). */
+enum khu_err sq_shared_write(struct store *s, const struct store_actor *actor, store_write_fn fn,
+                             void *arg, struct khu_diag *d);
+
+/* For tests: how many writes wait in the queue of the connection s
+ * shares, and how many transactions were run for that queue so far (0
+ * when s shares none). */
+long sq_shared_queued(struct store *s);
+unsigned long sq_shared_groups(struct store *s);
+
+/* The connection the write transactions of s run on: the one it shares
+ * (store_share_writes), or s itself. */
+struct store *sq_writer_of(struct store *s);
+
+/* Stops s sharing a write connection; the last store to leave closes it.
+ * For store_close. */
+void sq_shared_writer_leave(struct store *s);
 
 /* Records, inside tx, that table changed now and who changed it (what
  * GET /api/v1/datasets shows as its date of change). */

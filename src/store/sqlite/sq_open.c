@@ -218,6 +218,7 @@ enum khu_err store_open_with(const char *path, enum store_mode mode, store_migra
         goto fail;
     }
     store_set_busy_timeout(s, STORE_BUSY_TIMEOUT_MS);
+    s->self_checkpoint = 1;
     sqlite3_extended_result_codes(s->db, 1);
     /* no double-quoted string literals: they are identifiers in SQL */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
@@ -240,6 +241,7 @@ void store_close(struct store *s)
     if (!s)
         return;
     store_tx_rollback(s->tx);
+    sq_shared_writer_leave(s);
     sq_scope_free(s);
     sq_search_free(s);
     sq_list_mem_free(s);
@@ -315,6 +317,14 @@ enum khu_err store_generation(struct store *s, uint64_t *gen)
     }
     sq_release(s, st);
     return err;
+}
+
+void sq_forget_generation(struct store *s)
+{
+    s->gen_known = 0;
+    sq_scope_free(s);
+    sq_search_free(s);
+    sq_list_mem_free(s);
 }
 
 enum khu_err store_backup(struct store *s, const char *dest, struct khu_diag *d)

@@ -38,9 +38,7 @@ void store_set_busy_timeout(struct store *s, int ms)
  * process (khu import) still meets the busy timeout. */
 static pthread_mutex_t writers = PTHREAD_MUTEX_INITIALIZER;
 
-/* Takes the writers' turn, waiting up to ms. Returns 0, or -1 when the
- * time ran out. */
-static int take_turn(int ms)
+int sq_turn_take(int ms)
 {
     struct timespec until;
 
@@ -54,13 +52,13 @@ static int take_turn(int ms)
     return pthread_mutex_timedlock(&writers, &until) == 0 ? 0 : -1;
 }
 
-enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, struct store_tx **out,
-                            struct khu_diag *d)
+void sq_turn_give(void)
 {
-    struct store_tx *tx;
-    int rc;
+    pthread_mutex_unlock(&writers);
+}
 
-    *out = NULL;
+enum khu_err sq_tx_may_begin(struct store *s, const struct store_actor *actor, struct khu_diag *d)
+{
     if (s->tx) {
         khu_diag_set(d, 0, 0, NULL, "a write is already under way on this connection");
         return KHU_ECONFLICT;
@@ -73,45 +71,67 @@ enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, st
         khu_diag_set(d, 0, 0, NULL, "a write needs an actor");
         return KHU_EINVAL;
     }
+    return KHU_OK;
+}
+
+enum khu_err store_tx_begin(struct store *s, const struct store_actor *actor, struct store_tx **out,
+                            struct khu_diag *d)
+{
+    struct store *w = sq_writer_of(s);
+    struct store_tx *tx;
+    enum khu_err err;
+    int rc;
+
+    *out = NULL;
+    err = sq_tx_may_begin(s, actor, d);
+    if (err)
+        return err;
     tx = xcalloc(1, sizeof(*tx));
     if (!tx)
         return KHU_ENOMEM;
-    if (take_turn(s->busy_timeout_ms)) {
+    if (sq_turn_take(s->busy_timeout_ms)) {
         xfree(tx);
         khu_diag_set(d, 0, 0, NULL,
                      "starting the write failed: the database is busy with another "
                      "write");
         return KHU_EBUSY;
     }
-    rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    rc = sqlite3_exec(w->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        pthread_mutex_unlock(&writers);
+        sq_turn_give();
         xfree(tx);
-        return sq_error(s, rc, "starting the write", d);
+        return sq_error(w, rc, "starting the write", d);
     }
-    tx->s = s;
+    tx->s = w;
+    tx->caller = s;
     tx->actor = *actor;
-    tx->changes_at_begin = sqlite3_total_changes64(s->db);
+    tx->changes_at_begin = sqlite3_total_changes64(w->db);
     tx->changes_audited = -1;
-    s->tx = tx;
+    s->tx = w->tx = tx;
     *out = tx;
     return KHU_OK;
 }
 
 static void tx_end(struct store_tx *tx)
 {
-    tx->s->tx = NULL;
+    tx->caller->tx = tx->s->tx = NULL;
     xfree(tx);
-    pthread_mutex_unlock(&writers);
+    sq_turn_give();
 }
 
-/* Returns 1 when tx changed rows after its last audit record (or changed
- * rows and wrote none): a write use case that forgot its record. */
-static int unaudited(const struct store_tx *tx)
+int sq_tx_unaudited(const struct store_tx *tx)
 {
     int64_t now = sqlite3_total_changes64(tx->s->db);
 
     return now != tx->changes_at_begin && now != tx->changes_audited;
+}
+
+void sq_tx_refuse_unaudited(struct khu_diag *d)
+{
+    khu_diag_set(d, 0, 0, NULL,
+                 "a write changed rows without recording them in the audit trail; nothing "
+                 "was saved");
+    fprintf(stderr, "khu: store: refused to commit a write without its audit record\n");
 }
 
 enum khu_err store_tx_commit(struct store_tx *tx, struct khu_diag *d)
@@ -120,11 +140,8 @@ enum khu_err store_tx_commit(struct store_tx *tx, struct khu_diag *d)
     enum khu_err err = KHU_OK;
     int rc;
 
-    if (unaudited(tx)) {
-        khu_diag_set(d, 0, 0, NULL,
-                     "a write changed rows without recording them in the audit trail; nothing "
-                     "was saved");
-        fprintf(stderr, "khu: store: refused to commit a write without its audit record\n");
+    if (sq_tx_unaudited(tx)) {
+        sq_tx_refuse_unaudited(d);
         store_tx_rollback(tx);
         return KHU_EDB;
     }
@@ -133,6 +150,7 @@ enum khu_err store_tx_commit(struct store_tx *tx, struct khu_diag *d)
         err = sq_error(s, rc, "saving the write", d);
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sq_forget_generation(s);
     }
     tx_end(tx);
     return err;
@@ -144,6 +162,7 @@ void store_tx_rollback(struct store_tx *tx)
         return;
     if (!sqlite3_get_autocommit(tx->s->db))
         sqlite3_exec(tx->s->db, "ROLLBACK", NULL, NULL, NULL);
+    sq_forget_generation(tx->s);
     tx_end(tx);
 }
 
@@ -161,8 +180,11 @@ enum khu_err store_write(struct store *s, const struct store_actor *actor, store
                          void *arg, struct khu_diag *d)
 {
     struct store_tx *tx;
-    enum khu_err err = store_tx_begin(s, actor, &tx, d);
+    enum khu_err err;
 
+    if (s->shared)
+        return sq_shared_write(s, actor, fn, arg, d);
+    err = store_tx_begin(s, actor, &tx, d);
     if (err)
         return err;
     err = fn(tx, arg, d);
@@ -202,6 +224,7 @@ enum khu_err sq_mark_updated(struct store_tx *tx, const char *table, struct khu_
 
 void store_set_self_checkpoint(struct store *s, int on)
 {
+    s->self_checkpoint = on;
     sqlite3_wal_autocheckpoint(s->db, on ? 1000 : 0);
 }
 
@@ -210,9 +233,9 @@ enum khu_err store_checkpoint(struct store *s, int catch_up, long *frames, long 
 {
     int log = 0, done = 0, rc;
 
-    if (catch_up && take_turn(s->busy_timeout_ms) == 0) {
+    if (catch_up && sq_turn_take(s->busy_timeout_ms) == 0) {
         rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
-        pthread_mutex_unlock(&writers);
+        sq_turn_give();
     } else {
         rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
     }
