@@ -2,13 +2,17 @@
 -- zones, each with the version its last answer gave, so that no write is
 -- stale (BENCH_ETAGS: lines "code etag"; BENCH_TOKEN: an officer's API
 -- token; BENCH_DELAY_MS: a pause before each write of a connection, for a
--- paced rate; 0: as fast as the server answers).
+-- paced rate; 0: as fast as the server answers). Prints at the end how
+-- many answers were 412: a connection wrote a zone again before the
+-- answer to its write before, sent on another connection, came back (the
+-- stale version is refused, as it must be); any other refusal is counted
+-- by wrk as Non-2xx.
 local zones, etag = {}, {}
-local threads = 0
-local refused = 0
+local threads = {}
+stale = 0
 setup = function(thread)
-  thread:set("t", threads)
-  threads = threads + 1
+  thread:set("t", #threads)
+  threads[#threads + 1] = thread
 end
 init = function(args)
   local f = assert(io.open(os.getenv("BENCH_ETAGS"), "r"))
@@ -40,8 +44,14 @@ request = function()
   }, body)
 end
 response = function(status, headers, body)
+  if status == 412 then stale = stale + 1 end
   if status == 200 then
     local key, version = body:match('"key":"([^"]+)","version":"([0-9a-f]+)"')
     if key then etag[key] = '"' .. version .. '"' end
   end
+end
+done = function(summary, latency, requests)
+  local n = 0
+  for _, thread in ipairs(threads) do n = n + thread:get("stale") end
+  io.write(string.format("stale: %d\n", n))
 end
