@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The working-day calendar and the counting of time limits (core/workday):
+ * cases worked by hand on the Government's 2026 schedule (a make-up
+ * Saturday, the Tết break, a compensatory day, a limit in calendar days
+ * that ends inside a break), and properties over random calendars, starts,
+ * limits and stopped clocks.
+ */
+#include "core/num.h"
+#include "core/workday.h"
+#include "test.h"
+
+static int32_t D(const char *s)
+{
+    int32_t d = 0;
+
+    if (parse_date(s, &d))
+        TEST_FAIL_AT(__FILE__, __LINE__, "bad date %s", s);
+    return d;
+}
+
+static const char *S(int32_t d)
+{
+    static char out[4][11];
+    static int i;
+
+    if (d == WORKDAY_NO_DATE)
+        return "(none)";
+    i = (i + 1) % 4;
+    format_date(d, out[i]);
+    return out[i];
+}
+
+/* The 2026 rows of data/calendar_days.csv that these cases need. */
+static struct workday_row rows_2026[32];
+static struct workday_calendar cal_2026 = {rows_2026, 0};
+
+static void add(const char *date, enum workday_kind kind)
+{
+    rows_2026[cal_2026.nrows++] = (struct workday_row){D(date), kind, 0};
+}
+
+static void build_2026(void)
+{
+    static const char *const tet[] = {"2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19",
+                                      "2026-02-20"};
+    size_t i;
+
+    add("2026-01-01", WORKDAY_HOLIDAY);
+    add("2026-01-02", WORKDAY_DAY_OFF); /* swapped for Saturday 10/1 */
+    add("2026-01-10", WORKDAY_WORKING_SATURDAY);
+    for (i = 0; i < 5; i++)
+        add(tet[i], WORKDAY_HOLIDAY);
+    add("2026-04-27", WORKDAY_COMPENSATORY); /* Hùng Kings fell on Sunday 26/4 */
+    add("2026-04-30", WORKDAY_HOLIDAY);
+    add("2026-05-01", WORKDAY_HOLIDAY);
+    add("2026-08-22", WORKDAY_WORKING_SATURDAY);
+    add("2026-08-31", WORKDAY_DAY_OFF);
+    add("2026-09-01", WORKDAY_HOLIDAY);
+    add("2026-09-02", WORKDAY_HOLIDAY);
+    add("2026-11-24", WORKDAY_CONDITIONAL);
+}
+
+#define CHECK_DUE(from, n, count, want)                                                            \
+    CHECK_EQ_STR(S(workday_due(&cal_2026, D(from), n, count, NULL, 0)), want)
+
+static void test_by_hand(void)
+{
+    struct workday_pause p;
+
+    CHECK_EQ_INT(workday_calendar_check(&cal_2026), 0);
+    CHECK_EQ_INT(workday_weekday(D("2026-11-24")), 2); /* a Tuesday */
+    CHECK_EQ_INT(workday_weekday(D("1970-01-01")), 4);
+    CHECK_EQ_INT(workday_weekday(D("1969-12-28")), 7);
+    CHECK(!workday_is_working(&cal_2026, D("2026-01-02")));
+    CHECK(workday_is_working(&cal_2026, D("2026-01-10")));
+    CHECK(!workday_is_working(&cal_2026, D("2026-01-17"))); /* an ordinary Saturday */
+    CHECK(workday_is_working(&cal_2026, D("2026-11-24")));  /* conditional: not in force */
+    /* the make-up Saturday counts: Thu 8/1 + 2 working days = Fri 9, Sat 10 */
+    CHECK_DUE("2026-01-08", 2, WORKDAY_COUNT_WORKING, "2026-01-10");
+    /* New Year: Wed 31/12/2025 + 1 working day skips Thu 1/1 (holiday), Fri 2/1
+     * (swapped) and the weekend */
+    CHECK_DUE("2025-12-31", 1, WORKDAY_COUNT_WORKING, "2026-01-05");
+    /* Tết: Thu 12/2 + 5 working days = Fri 13, then Mon 23, 24, 25, 26 */
+    CHECK_DUE("2026-02-12", 5, WORKDAY_COUNT_WORKING, "2026-02-26");
+    /* 15 calendar days from Thu 5/2 end Fri 20/2, inside the break: Mon 23/2 */
+    CHECK_DUE("2026-02-05", 15, WORKDAY_COUNT_CALENDAR, "2026-02-23");
+    /* 15 calendar days that end on a working day stay there */
+    CHECK_DUE("2026-03-02", 15, WORKDAY_COUNT_CALENDAR, "2026-03-17");
+    /* the compensatory day: Fri 24/4 + 1 working day = Tue 28/4 */
+    CHECK_DUE("2026-04-24", 1, WORKDAY_COUNT_WORKING, "2026-04-28");
+    /* 30/4-1/5 and the weekend: Wed 29/4 + 1 = Mon 4/5 */
+    CHECK_DUE("2026-04-29", 1, WORKDAY_COUNT_WORKING, "2026-05-04");
+    /* National Day 2026 with its swap: Fri 21/8 + 1 = Sat 22/8; Fri 28/8 + 1 = Thu 3/9 */
+    CHECK_DUE("2026-08-21", 1, WORKDAY_COUNT_WORKING, "2026-08-22");
+    CHECK_DUE("2026-08-28", 1, WORKDAY_COUNT_WORKING, "2026-09-03");
+    /* no limit: the day itself, or the next working day */
+    CHECK_DUE("2026-03-02", 0, WORKDAY_COUNT_WORKING, "2026-03-02");
+    CHECK_DUE("2026-02-14", 0, WORKDAY_COUNT_CALENDAR, "2026-02-23");
+    /* out of range */
+    CHECK_DUE("2026-03-02", -1, WORKDAY_COUNT_WORKING, "(none)");
+    CHECK_DUE("2026-03-02", WORKDAY_MAX_DAYS + 1, WORKDAY_COUNT_CALENDAR, "(none)");
+
+    /* a clock stopped Tue 3/3 and resumed Fri 6/3 (the answer's day not
+     * counted): 7 working days from Mon 2/3 are Tue 3, then Mon 9 .. Fri 13,
+     * Mon 16: due Mon 16/3 instead of Wed 11/3 */
+    CHECK_DUE("2026-03-02", 7, WORKDAY_COUNT_WORKING, "2026-03-11");
+    p = (struct workday_pause){D("2026-03-03"), D("2026-03-06")};
+    CHECK_EQ_STR(S(workday_due(&cal_2026, D("2026-03-02"), 7, WORKDAY_COUNT_WORKING, &p, 1)),
+                 "2026-03-16");
+    /* still stopped: no due date; stopped after the due day: no change */
+    p.resumed = WORKDAY_OPEN;
+    CHECK_EQ_INT(workday_due(&cal_2026, D("2026-03-02"), 7, WORKDAY_COUNT_WORKING, &p, 1),
+                 WORKDAY_NO_DATE);
+    p.stopped = D("2026-03-11");
+    CHECK_EQ_STR(S(workday_due(&cal_2026, D("2026-03-02"), 7, WORKDAY_COUNT_WORKING, &p, 1)),
+                 "2026-03-11");
+    /* working days between, both ways */
+    CHECK_EQ_INT(workday_between(&cal_2026, D("2026-02-12"), D("2026-02-26"), NULL, 0), 5);
+    CHECK_EQ_INT(workday_between(&cal_2026, D("2026-02-26"), D("2026-02-12"), NULL, 0), -5);
+    CHECK_EQ_INT(workday_between(&cal_2026, D("2026-02-13"), D("2026-02-13"), NULL, 0), 0);
+}
+
+/* ===== properties ===== */
+
+static uint32_t seed = 20261124;
+#define NEXT(n) ((int)(((seed = seed * 1103515245u + 12345u) >> 8) % (uint32_t)(n)))
+
+/* A random calendar over the 800 days from base: weekdays off (holidays,
+ * days off, compensatory days, conditional days), and Saturdays made
+ * working days. */
+static struct workday_row random_rows[400];
+
+static struct workday_calendar random_calendar(int32_t base)
+{
+    static const enum workday_kind off_kinds[] = {WORKDAY_HOLIDAY, WORKDAY_DAY_OFF,
+                                                  WORKDAY_COMPENSATORY, WORKDAY_CONDITIONAL};
+    struct workday_calendar c = {random_rows, 0};
+    int32_t day;
+
+    for (day = base; day < base + 800 && c.nrows < 400; day++) {
+        int wd = workday_weekday(day);
+        if (wd == 6 && NEXT(20) == 0)
+            random_rows[c.nrows++] = (struct workday_row){day, WORKDAY_WORKING_SATURDAY, 0};
+        else if (wd < 6 && NEXT(12) == 0)
+            random_rows[c.nrows++] = (struct workday_row){day, off_kinds[NEXT(4)], 0};
+        /* runs of days off, as a Tết break makes */
+        if (wd == 1 && NEXT(60) == 0) {
+            int k;
+            for (k = 1; k < 5 && c.nrows < 400; k++)
+                random_rows[c.nrows++] = (struct workday_row){day + k, WORKDAY_DAY_OFF, 0};
+            day += 4;
+        }
+    }
+    return c;
+}
+
+static void test_properties(void)
+{
+    int32_t base = D("2025-01-01");
+    int round, bad = 0;
+
+    for (round = 0; round < 300; round++) {
+        struct workday_calendar c = random_calendar(base);
+        int32_t start = base + NEXT(500);
+        int n = NEXT(60), a = 1 + NEXT(20), b = 1 + NEXT(20);
+        enum workday_count count = NEXT(2) ? WORKDAY_COUNT_WORKING : WORKDAY_COUNT_CALENDAR;
+        int32_t due = workday_due(&c, start, n, count, NULL, 0), d;
+        int32_t due1 = workday_due(&c, start, n + 1, count, NULL, 0);
+        struct workday_pause p;
+
+        CHECK_EQ_INT(workday_calendar_check(&c), 0);
+        /* a due day is a working day, after the start unless no days */
+        CHECK(workday_is_working(&c, due));
+        CHECK(n == 0 ? due >= start : due > start);
+        /* one more day never ends earlier; in working days, later */
+        CHECK(count == WORKDAY_COUNT_WORKING && n > 0 ? due1 > due : due1 >= due);
+        if (n == 0) {
+            /* the start, or the first working day after it */
+            CHECK_EQ_INT(due, workday_is_working(&c, start)
+                                  ? start
+                                  : workday_due(&c, start, 1, WORKDAY_COUNT_WORKING, NULL, 0));
+        } else if (count == WORKDAY_COUNT_WORKING) {
+            /* exactly n working days after the start, the last one the due day */
+            CHECK_EQ_INT(workday_between(&c, start, due, NULL, 0), n);
+            CHECK_EQ_INT(workday_between(&c, start, due - 1, NULL, 0), n - 1);
+            /* a limit of a + b days is b days after the limit of a */
+            CHECK_EQ_INT(
+                workday_due(&c, start, a + b, count, NULL, 0),
+                workday_due(&c, workday_due(&c, start, a, count, NULL, 0), b, count, NULL, 0));
+        } else {
+            /* n days later, moved on only over days off */
+            CHECK(due >= start + n);
+            for (d = start + n; d < due; d++)
+                bad += workday_is_working(&c, d);
+        }
+        CHECK_EQ_INT(workday_between(&c, start, due, NULL, 0),
+                     -workday_between(&c, due, start, NULL, 0));
+
+        /* a stopped clock: the count skips the stopped days, and ends no earlier */
+        p.stopped = start + NEXT(40);
+        p.resumed = p.stopped + NEXT(30);
+        d = workday_due(&c, start, n, count, &p, 1);
+        CHECK(d >= due);
+        CHECK(workday_is_working(&c, d));
+        CHECK(!(d > p.stopped && d <= p.resumed));
+        if (count == WORKDAY_COUNT_WORKING && n > 0)
+            CHECK_EQ_INT(workday_between(&c, start, d, &p, 1), n);
+        if (p.stopped >= due) /* stopped after the due day: no change */
+            CHECK_EQ_INT(d, due);
+        /* a clock still stopped: no due day if it stopped before the due day */
+        p.resumed = WORKDAY_OPEN;
+        d = workday_due(&c, start, n, count, &p, 1);
+        CHECK_EQ_INT(d, p.stopped < due ? WORKDAY_NO_DATE : due);
+    }
+    CHECK_EQ_INT(bad, 0);
+}
+
+static void test_check(void)
+{
+    struct workday_row r[] = {{D("2026-01-10"), WORKDAY_WORKING_SATURDAY, 0},
+                              {D("2026-01-09"), WORKDAY_HOLIDAY, 0}};
+    struct workday_calendar c = {r, 2};
+
+    CHECK_EQ_INT(workday_calendar_check(&c), 2); /* out of order */
+    r[1].day = D("2026-01-11");
+    CHECK_EQ_INT(workday_calendar_check(&c), 0);
+    r[0].day = D("2026-01-09"); /* a working Saturday that is a Friday */
+    CHECK_EQ_INT(workday_calendar_check(&c), 1);
+    CHECK(workday_row_of(&c, D("2026-01-11")) == &r[1]);
+    CHECK(workday_row_of(&c, D("2026-01-12")) == NULL);
+    CHECK(workday_row_of(NULL, D("2026-01-12")) == NULL);
+}
+
+int main(void)
+{
+    build_2026();
+    test_by_hand();
+    test_properties();
+    test_check();
+    return test_report("test_workday");
+}
