@@ -8,6 +8,7 @@
  */
 #include "core/num.h"
 #include "core/workday.h"
+#include "core/workday_rules.h"
 #include "test.h"
 
 static int32_t D(const char *s)
@@ -232,11 +233,52 @@ static void test_check(void)
     CHECK(workday_row_of(NULL, D("2026-01-12")) == NULL);
 }
 
+/* ===== the Labour Code's rules for a year not announced ===== */
+
+static void check_rules(int year, const char *tet, const char *hung, const char *const *want,
+                        size_t nwant)
+{
+    struct workday_rule_day out[WORKDAY_RULES_MAX];
+    char got[WORKDAY_RULES_MAX][16];
+    size_t n = workday_rules_year(year, D(tet), D(hung), out), i;
+
+    CHECK_EQ_INT(n, nwant);
+    for (i = 0; i < n && i < nwant; i++) {
+        snprintf(got[i], sizeof(got[i]), "%s%s", S(out[i].day),
+                 out[i].kind == WORKDAY_COMPENSATORY ? "+c" : "");
+        CHECK_EQ_STR(got[i], want[i]);
+    }
+}
+
+static void test_rules(void)
+{
+    /* 2026: the Government's statutory days and its compensatory day
+     * (27/4 for the Hùng Kings on a Sunday) are what the rules give */
+    static const char *const y2026[] = {"2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18",
+                                        "2026-02-19", "2026-02-20", "2026-04-26", "2026-04-27+c",
+                                        "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02"};
+    /* 2027, worked out by hand in the research notes: Tết from Fri 5/2 with
+     * Sat 6 and Sun 7 made up on Wed 10 and Thu 11; Labour Day on a Saturday
+     * made up on Mon 3/5 */
+    static const char *const y2027[] = {"2027-01-01", "2027-02-05", "2027-02-06",   "2027-02-07",
+                                        "2027-02-08", "2027-02-09", "2027-02-10+c", "2027-02-11+c",
+                                        "2027-04-16", "2027-04-30", "2027-05-01",   "2027-05-03+c",
+                                        "2027-09-01", "2027-09-02"};
+    struct workday_rule_day out[WORKDAY_RULES_MAX];
+
+    check_rules(2026, "2026-02-17", "2026-04-26", y2026, sizeof(y2026) / sizeof(y2026[0]));
+    check_rules(2027, "2027-02-06", "2027-04-16", y2027, sizeof(y2027) / sizeof(y2027[0]));
+    /* lunar dates of another year: nothing */
+    CHECK_EQ_INT(workday_rules_year(2027, D("2026-02-17"), D("2027-04-16"), out), 0);
+    CHECK_EQ_INT(workday_rules_year(2027, D("2027-02-06"), D("2028-04-04"), out), 0);
+}
+
 int main(void)
 {
     build_2026();
     test_by_hand();
     test_properties();
     test_check();
+    test_rules();
     return test_report("test_workday");
 }
