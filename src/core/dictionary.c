@@ -135,6 +135,16 @@ static const struct dict_table tables[] = {
       "Statutory time limits of the steps of each procedure, with the law that sets them "
       "and the dates between which they apply.",
       "각 절차 단계별 법정 처리 기한과 그 근거 법령, 적용 기간입니다."}},
+    {"calendar_days",
+     {"Lịch ngày làm việc của cơ quan nhà nước: các ngày lễ, ngày nghỉ, ngày nghỉ bù, thứ Bảy "
+      "làm việc bù và ngày nghỉ còn chờ luật quy định, mỗi ngày một dòng (thứ Bảy, Chủ nhật là "
+      "quy tắc, không phải dòng). Dùng để tính thời hạn theo ngày làm việc.",
+      "The working-day calendar of public agencies: public holidays, days off, compensatory "
+      "days, Saturdays made working days and days off that wait on a law, one row per day "
+      "(weekends are a rule, not rows). Time limits in working days are counted on it.",
+      "공공기관의 근무일 달력입니다. 공휴일, 휴무일, 대체 휴일, 보충 근무 토요일, 법 개정을 "
+      "기다리는 휴일을 하루에 한 행씩 담습니다(주말은 규칙이며 행이 아닙니다). 근무일 기준 "
+      "기한을 이 달력으로 계산합니다."}},
     {"targets",
      {"Các mục tiêu quy hoạch của tỉnh và các chỉ tiêu tỉnh báo cáo theo thời gian, mỗi mục "
       "có mốc ban đầu, giá trị mục tiêu và thời hạn nếu có.",
@@ -1037,6 +1047,40 @@ static const struct dict_column columns[] = {
       "Last day on which the limit applies; empty while it still applies.",
       "기한이 적용되는 마지막 날. 지금도 적용되면 비어 있습니다."}},
     {"time_limits", "source", {source_vi, source_en, source_ko}},
+    /* ===== calendar_days ===== */
+    {"calendar_days", "date", {"Ngày (YYYY-MM-DD).", "The day (YYYY-MM-DD).", "날짜(YYYY-MM-DD)."}},
+    {"calendar_days",
+     "kind",
+     {"Loại ngày: holiday (ngày lễ theo Điều 112 Bộ luật Lao động), day_off (ngày nghỉ Chính "
+      "phủ cho, như nghỉ Tết hay hoán đổi), compensatory (nghỉ bù khi ngày lễ trùng ngày nghỉ "
+      "hằng tuần), working_saturday (thứ Bảy đi làm bù) hoặc conditional (chỉ là ngày nghỉ khi "
+      "luật quy định; đến lúc đó vẫn tính là ngày làm việc).",
+      "Kind of day: holiday (a public holiday of Labour Code Art. 112), day_off (a day off the "
+      "Government gives, such as a Tết break or a swap), compensatory (off because a holiday "
+      "fell on the weekly rest day), working_saturday (a Saturday worked to make up a swap) or "
+      "conditional (off only once a law makes it so; counted as a working day until then).",
+      "날의 종류: holiday(노동법 제112조의 공휴일), day_off(설 연휴나 근무일 교환처럼 정부가 "
+      "주는 휴무일), compensatory(공휴일이 주휴일과 겹쳐 생긴 대체 휴일), "
+      "working_saturday(교환을 보충하는 근무 토요일), conditional(법이 정해야 휴일이 되는 날, "
+      "그때까지는 근무일로 계산)."}},
+    {"calendar_days",
+     "name_vi",
+     {"Tên ngày bằng tiếng Việt.", "Name of the day in Vietnamese.", "날의 베트남어 이름."}},
+    {"calendar_days",
+     "name_en",
+     {"Tên ngày bằng tiếng Anh.", "Name of the day in English.", "날의 영어 이름."}},
+    {"calendar_days",
+     "name_ko",
+     {"Tên ngày bằng tiếng Hàn.", "Name of the day in Korean.", "날의 한국어 이름."}},
+    {"calendar_days",
+     "provisional",
+     {"1 khi ngày được suy ra từ quy định của Bộ luật Lao động cho một năm Chính phủ chưa công "
+      "bố lịch nghỉ; quản trị viên xác nhận hoặc sửa khi lịch được công bố.",
+      "1 when the day was worked out from the Labour Code's rules for a year whose schedule "
+      "the Government has not announced; an admin confirms or edits it once it is.",
+      "정부가 휴무 일정을 발표하지 않은 해에 노동법 규칙으로 산출한 날이면 1입니다. 일정이 "
+      "발표되면 관리자가 확인하거나 고칩니다."}},
+    {"calendar_days", "source", {source_vi, source_en, source_ko}},
     /* ===== targets ===== */
     {"targets",
      "code",

@@ -38,6 +38,8 @@ static const char *const dossier_statuses[] = {"received", "consulting", "decide
 static const char *const decisions[] = {"approved", "rejected", NULL};
 static const char *const opinions[] = {"agree", "agree_with_conditions", "disagree", NULL};
 static const char *const day_kinds[] = {"calendar", "working", NULL};
+static const char *const calendar_kinds[] = {"holiday",          "day_off",     "compensatory",
+                                             "working_saturday", "conditional", NULL};
 static const char *const target_bases[] = {"registry", "reported", NULL};
 static const char *const directions[] = {"increase", "decrease", NULL};
 static const char *const precisions[] = {"day", "month", "year", NULL};
@@ -55,6 +57,7 @@ static const char *const key_sector_map[] = {"from_version", "from_code", "to_ve
                                              NULL};
 static const char *const key_obs[] = {"target_code", "observed_on", NULL};
 static const char *const key_consult[] = {"dossier_code", "department", NULL};
+static const char *const key_date[] = {"date", NULL};
 
 static const struct col_def units_cols[] = {
     {"code", CODE},
@@ -236,6 +239,16 @@ static const struct col_def time_limits_cols[] = {
     {"source", LONGT},
 };
 
+static const struct col_def calendar_days_cols[] = {
+    {"date", COL_DATE, 1, 0, 0},
+    {"kind", COL_ENUM, 1, 0, 0, calendar_kinds},
+    {"name_vi", TXTR},
+    {"name_en", TXT},
+    {"name_ko", TXT},
+    {"provisional", COL_BOOL, 0, 0, 1}, /* empty: 0 */
+    {"source", LONGT},
+};
+
 static const struct col_def targets_cols[] = {
     {"code", CODE},
     {"metric", COL_TEXT, 1, 1, 64},
@@ -339,6 +352,7 @@ static const struct table_def tables[] = {
     TABLE(dossiers, key_code, 0),
     TABLE(consultations, key_consult, 0),
     TABLE(time_limits, key_code, 0),
+    TABLE(calendar_days, key_date, 0),
     TABLE(targets, key_code, 0),
     TABLE(observations, key_obs, 0),
     TABLE(partners, key_code, 0),

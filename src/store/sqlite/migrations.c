@@ -391,9 +391,25 @@ static const char v10[] =
     " n INTEGER PRIMARY KEY NOT NULL CHECK (n >= 1), table_name TEXT NOT NULL,"
     " row_key TEXT, columns TEXT) STRICT;";
 
+/* Version 11: the working-day calendar of public agencies.
+ * - calendar_days: the days the Government gives off or makes working
+ *   days, one row per date (weekends are a rule, not rows): holidays,
+ *   days off (a Tết break, a swap), compensatory days, working Saturdays
+ *   and conditional days (off once a law makes them so). provisional: the
+ *   row was worked out from the Labour Code's rules for a year whose
+ *   schedule is not announced (core/workday_rules.h). */
+static const char v11[] =
+    "CREATE TABLE calendar_days ("
+    " date TEXT PRIMARY KEY NOT NULL " DATE_OK(date) ","
+    " kind TEXT NOT NULL CHECK (kind IN ('holiday','day_off','compensatory','working_saturday',"
+    "'conditional')),"
+    " name_vi TEXT NOT NULL, name_en TEXT, name_ko TEXT,"
+    " provisional INTEGER CHECK (provisional IN (0, 1)),"
+    " source TEXT) STRICT;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -452,6 +468,7 @@ const char *migration_about(int version)
         "adding departments, user accounts, sessions, API tokens and the audit trail",
         "adding the as-of date of a change to the audit trail, and the follow-up of inquiries",
         "adding the account of which rows each change touched",
+        "adding the working-day calendar",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 
