@@ -12,6 +12,8 @@
 
 /* GET /api/v1/targets[.csv]: every target with its progress computed now. */
 void api_targets(struct http_req *req, struct http_resp *resp);
+void api_calendar(struct http_req *req, struct http_resp *resp);
+void api_calendar_deadline(struct http_req *req, struct http_resp *resp);
 
 /* GET /api/v1/stats[.csv]: counts and areas by kind x status x unit,
  * occupancy, umbrella zones and the reconciliation with reported totals. */

@@ -12,6 +12,7 @@
 #include "api/resource.h"
 #include "app/app_edit.h"
 #include "core/dictionary.h"
+#include "core/workday.h"
 #include "report/xlsx.h"
 
 /* Writes already-encoded JSON text as one value. */
@@ -1106,6 +1107,68 @@ static void auth_paths(struct jw *w)
     users_paths(w);
 }
 
+/* ===== the working-day calendar (api/calendar.c) ===== */
+
+static void calendar_paths(struct jw *w)
+{
+    static const char problem[] = "{\"$ref\":\"#/components/responses/Problem\"}";
+    static const char lang[] =
+        "{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"description\":\"Language of"
+        " names and messages; otherwise Accept-Language, then vi.\",\"schema\":{\"type\":"
+        "\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}";
+    static const char day[] =
+        "{\"type\":\"object\",\"properties\":{\"date\":{\"type\":\"string\",\"format\":\"date\"},"
+        "\"kind\":{\"type\":\"string\",\"enum\":[\"holiday\",\"day_off\",\"compensatory\","
+        "\"working_saturday\",\"conditional\",\"weekend\"]},\"name\":{\"type\":\"string\"},"
+        "\"provisional\":{\"type\":\"boolean\"},\"source\":{\"type\":\"string\"}}}";
+    static const char years[] =
+        "{\"type\":\"array\",\"description\":\"How far the calendar knows each year: official "
+        "(the Government's schedule), provisional (worked out from the Labour Code's rules) or "
+        "unknown (no rows: only weekends are off).\",\"items\":{\"type\":\"object\","
+        "\"properties\":{\"year\":{\"type\":\"integer\"},\"calendar\":{\"type\":\"string\","
+        "\"enum\":[\"official\",\"provisional\",\"unknown\"]}}}}";
+    char text[6144];
+
+    jw_key(w, "/api/v1/calendar");
+    snprintf(text, sizeof(text),
+             "{\"get\":{\"operationId\":\"calendar\",\"summary\":\"The working-day calendar of "
+             "public agencies: holidays, days off, compensatory days, working Saturdays and "
+             "conditional days, each with its source (weekends are a rule, not rows).\","
+             "\"parameters\":[{\"name\":\"year\",\"in\":\"query\",\"required\":false,"
+             "\"description\":\"Only this year (1000-9999).\",\"schema\":{\"type\":\"integer\"}},"
+             "%s],\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{"
+             "\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{\"items\":{"
+             "\"type\":\"array\",\"items\":%s},\"years\":%s,\"weekends\":{\"type\":\"string\"},"
+             "\"lang\":{\"type\":\"string\"}}}}}},\"400\":%s}}}",
+             lang, day, years, problem);
+    raw(w, text);
+    jw_key(w, "/api/v1/calendar/deadline");
+    snprintf(text, sizeof(text),
+             "{\"get\":{\"operationId\":\"calendar_deadline\",\"summary\":\"The due day of a time "
+             "limit of N working or calendar days from a day (not counted), as the Civil Code "
+             "counts it, with the days off it skipped and the calendar's days it counted.\","
+             "\"parameters\":[{\"name\":\"from\",\"in\":\"query\",\"required\":true,"
+             "\"description\":\"The day the limit starts from (a dossier's receipt), not counted."
+             "\",\"schema\":{\"type\":\"string\",\"format\":\"date\"}},{\"name\":\"days\",\"in\":"
+             "\"query\",\"required\":true,\"description\":\"The limit in days.\",\"schema\":{"
+             "\"type\":\"integer\",\"minimum\":0,\"maximum\":%d}},{\"name\":\"kind\",\"in\":"
+             "\"query\",\"required\":false,\"description\":\"working (the default): working days "
+             "only; calendar: every day, a limit that ends on a day off ending on the next working "
+             "day.\",\"schema\":{\"type\":\"string\",\"enum\":[\"working\",\"calendar\"]}},%s],"
+             "\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{"
+             "\"schema\":{\"type\":\"object\",\"properties\":{\"from\":{\"type\":\"string\","
+             "\"format\":\"date\"},\"days\":{\"type\":\"integer\"},\"kind\":{\"type\":\"string\"},"
+             "\"due\":{\"type\":\"string\",\"format\":\"date\"},\"working_days\":{\"type\":"
+             "\"integer\"},\"skipped\":{\"type\":\"array\",\"items\":%s},\"counted\":{\"type\":"
+             "\"array\",\"items\":%s},\"years\":%s,\"provisional\":{\"type\":\"boolean\","
+             "\"description\":\"The count crosses a provisional year: the due day may move.\"},"
+             "\"calendar_complete\":{\"type\":\"boolean\",\"description\":\"false: the count "
+             "crosses a year with no rows.\"},\"rule\":{\"type\":\"string\"},\"warning\":{"
+             "\"type\":\"string\"},\"lang\":{\"type\":\"string\"}}}}}},\"400\":%s}}}",
+             WORKDAY_MAX_DAYS, lang, day, day, years, problem);
+    raw(w, text);
+}
+
 /* ===== the registry's edits (api/edit.c, api/row_item.c, api/history.c) ===== */
 
 static const char if_match_param[] =
@@ -1637,6 +1700,7 @@ static void write_paths(struct jw *w)
     xlsx_path(w, "/api/v1/targets.xlsx", "list_targets_xlsx", "Targets as XLSX.",
               "Every target with its progress (the columns of targets.csv)");
     row_paths(w, "targets");
+    calendar_paths(w);
     simple_path(w, "/api/v1/stats", "get_stats",
                 "Counts and areas by kind, status and unit; umbrella zones; reconciliation.",
                 "text/csv");

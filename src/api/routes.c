@@ -106,6 +106,10 @@ static void api_index(struct http_req *req, struct http_resp *resp)
     }
     jw_key(&w, "targets");
     jw_str(&w, "/api/v1/targets");
+    jw_key(&w, "calendar");
+    jw_str(&w, "/api/v1/calendar");
+    jw_key(&w, "deadline");
+    jw_str(&w, "/api/v1/calendar/deadline");
     jw_key(&w, "stats");
     jw_str(&w, "/api/v1/stats");
     jw_key(&w, "config");
@@ -157,6 +161,8 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/observations.xlsx", list_observations},
     RESOURCE_ROUTES(sources, "code"),
     {"GET", "/api/v1/targets", api_targets},
+    {"GET", "/api/v1/calendar", api_calendar},
+    {"GET", "/api/v1/calendar/deadline", api_calendar_deadline},
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/datasets", api_datasets},
     {"GET", "/api/v1/stats", api_stats},

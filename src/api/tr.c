@@ -230,6 +230,40 @@ static const struct api_tr_entry table[] = {
     /* the officers' inbox of inquiries (api/leads_inbox.c) */
     {"status must be one of: %s; got '%.40s'", "status phải là một trong: %s; đã nhập '%.40s'",
      "status는 다음 중 하나여야 합니다: %s. 입력값: '%.40s'"},
+    /* the working-day calendar and deadlines (api/calendar.c) */
+    {"The due day would fall after 9999-12-31.", "Ngày đến hạn sẽ rơi sau ngày 31/12/9999.",
+     "기한이 9999-12-31 이후가 됩니다."},
+    {"%s must be working or calendar; got '%.40s'",
+     "%s phải là working (ngày làm việc) hoặc calendar (ngày theo lịch); đã nhập '%.40s'",
+     "%s은(는) working(근무일) 또는 calendar(역일)여야 합니다. 입력값: '%.40s'"},
+    {"Saturdays and Sundays are days off unless a row makes a Saturday a working day.",
+     "Thứ Bảy và Chủ nhật là ngày nghỉ, trừ thứ Bảy được một dòng của lịch quy định là ngày làm "
+     "việc.",
+     "토요일과 일요일은 휴무일입니다. 다만 달력의 행이 근무일로 정한 토요일은 예외입니다."},
+    {"The day of receipt is not counted; a limit in calendar days that ends on a day off ends on "
+     "the next working day (Civil Code, Arts. 147-148).",
+     "Không tính ngày tiếp nhận; thời hạn tính theo ngày lịch mà ngày cuối cùng là ngày nghỉ thì "
+     "kết thúc vào ngày làm việc tiếp theo (Bộ luật Dân sự, Điều 147-148).",
+     "접수일은 산입하지 않습니다. 역일 기준 기한의 마지막 날이 휴무일이면 다음 근무일에 "
+     "끝납니다(민법 제147조~제148조)."},
+    {"The day of receipt is not counted; only working days are counted: not weekends, public "
+     "holidays or the Government's days off; a Saturday it makes a working day counts.",
+     "Không tính ngày tiếp nhận; chỉ tính ngày làm việc: không tính thứ Bảy, Chủ nhật, ngày lễ và "
+     "ngày nghỉ do Chính phủ quy định; thứ Bảy được quy định là ngày làm việc thì được tính.",
+     "접수일은 산입하지 않고 근무일만 셉니다. 주말, 공휴일, 정부가 정한 휴무일은 빼고, 정부가 "
+     "근무일로 정한 토요일은 셉니다."},
+    {"The calendar has no days off for a year this count crosses: only weekends were skipped "
+     "there, and the due day may move once the year's holidays are known.",
+     "Lịch chưa có ngày nghỉ của một năm mà thời hạn này đi qua: ở năm đó chỉ trừ thứ Bảy, Chủ "
+     "nhật, nên hạn có thể thay đổi khi biết các ngày lễ của năm.",
+     "이 기한이 걸치는 해의 휴일이 달력에 없습니다. 그 해에는 주말만 뺐으므로 휴일이 알려지면 "
+     "기한이 바뀔 수 있습니다."},
+    {"The calendar of a year this count crosses is provisional, worked out from the Labour "
+     "Code's rules: the due day may move once the Government announces the year's days off.",
+     "Lịch của một năm mà thời hạn này đi qua là lịch tạm tính theo quy định của Bộ luật Lao "
+     "động: hạn có thể thay đổi khi Chính phủ công bố lịch nghỉ của năm.",
+     "이 기한이 걸치는 해의 달력은 노동법 규칙으로 산출한 잠정 달력입니다. 정부가 그 해의 휴무 "
+     "일정을 발표하면 기한이 바뀔 수 있습니다."},
 };
 
 const char *api_tr(enum api_lang lang, const char *en)
