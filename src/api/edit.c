@@ -89,6 +89,9 @@ static void rule_message(enum api_lang lang, const struct table_def *t, const st
         snprintf(out, n, api_tr(lang, "Must not be before %s."), d->other);
     else if (!strcmp(r, "more_than"))
         snprintf(out, n, api_tr(lang, "Must not be more than %s."), d->other);
+    else if (!strcmp(r, "not_saturday"))
+        snprintf(out, n, "%s",
+                 api_tr(lang, "Must be a Saturday: a working Saturday makes up a day off."));
     else if (!strcmp(r, "self"))
         snprintf(out, n, "%s", api_tr(lang, "Must not name the row itself."));
     else if (!strcmp(r, "provenance"))

@@ -47,6 +47,7 @@ EDIT_HANDLERS(observations)
 EDIT_HANDLERS(partners)
 EDIT_HANDLERS(events)
 EDIT_HANDLERS(sources)
+EDIT_HANDLERS(calendar_days)
 static void change_leads(struct http_req *req, struct http_resp *resp)
 {
     api_edit(req, resp, "leads", 0); /* a lead is made by the inquiry form only */
@@ -63,6 +64,7 @@ ROW_HANDLER(observations)
 ROW_HANDLER(partners)
 ROW_HANDLER(events)
 ROW_HANDLER(leads)
+ROW_HANDLER(calendar_days)
 
 static const char *const no_params[] = {NULL};
 
@@ -163,6 +165,11 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/targets", api_targets},
     {"GET", "/api/v1/calendar", api_calendar},
     {"GET", "/api/v1/calendar/deadline", api_calendar_deadline},
+    /* the calendar's days: an admin confirms a provisional year or adds the
+     * days the Government announces */
+    {"GET", "/api/v1/calendar_days/{date}", row_calendar_days},
+    {"POST", "/api/v1/calendar_days", create_calendar_days, HTTP_ROUTE_WRITE, ROLE_ADMIN},
+    {"PATCH", "/api/v1/calendar_days/{date}", change_calendar_days, HTTP_ROUTE_WRITE, ROLE_ADMIN},
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/datasets", api_datasets},
     {"GET", "/api/v1/stats", api_stats},

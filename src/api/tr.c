@@ -231,6 +231,9 @@ static const struct api_tr_entry table[] = {
     {"status must be one of: %s; got '%.40s'", "status phải là một trong: %s; đã nhập '%.40s'",
      "status는 다음 중 하나여야 합니다: %s. 입력값: '%.40s'"},
     /* the working-day calendar and deadlines (api/calendar.c) */
+    {"Must be a Saturday: a working Saturday makes up a day off.",
+     "Phải là thứ Bảy: thứ Bảy làm việc là để bù cho một ngày nghỉ.",
+     "토요일이어야 합니다. 보충 근무 토요일은 휴무일을 보충하는 날입니다."},
     {"The due day would fall after 9999-12-31.", "Ngày đến hạn sẽ rơi sau ngày 31/12/9999.",
      "기한이 9999-12-31 이후가 됩니다."},
     {"%s must be working or calendar; got '%.40s'",

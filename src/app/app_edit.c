@@ -11,8 +11,8 @@
 #include "core/xalloc.h"
 #include "store/users.h"
 
-const char *const app_edit_tables[] = {
-    "zones", "units", "targets", "observations", "partners", "events", "sources", "leads", NULL};
+const char *const app_edit_tables[] = {"zones",  "units",   "targets", "observations",  "partners",
+                                       "events", "sources", "leads",   "calendar_days", NULL};
 
 /* The columns an edit may set, by table; a table not named here: all. A
  * lead's columns are the investor's own words, except its follow-up, and

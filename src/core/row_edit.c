@@ -133,8 +133,13 @@ static int is_key(const struct table_def *t, const char *name)
 
 int row_edit_is_figure(const struct table_def *t, int i)
 {
-    return i >= 0 && (size_t)i < t->ncols &&
-           (t->cols[i].type == COL_INT || t->cols[i].type == COL_REAL);
+    if (i < 0 || (size_t)i >= t->ncols)
+        return 0;
+    /* a day off of the calendar is a fact with a source, like a figure */
+    if (strcmp(t->name, "calendar_days") == 0)
+        return strcmp(t->cols[i].name, "kind") == 0 || strcmp(t->cols[i].name, "date") == 0 ||
+               strcmp(t->cols[i].name, "provisional") == 0;
+    return t->cols[i].type == COL_INT || t->cols[i].type == COL_REAL;
 }
 
 enum khu_err row_edit_set(struct row_edit *e, const char *name, const char *text, size_t len)

@@ -11,6 +11,7 @@
 #include "core/provenance.h"
 #include "core/text_fold.h"
 #include "core/utf8.h"
+#include "core/workday.h"
 
 #define SHOW_MAX 40 /* bytes of a bad value quoted back in a message */
 
@@ -288,6 +289,23 @@ static enum khu_err check_order(const struct table_def *t, const struct cell *ce
     return KHU_EINVAL;
 }
 
+/* A working Saturday is a Saturday: it makes up a day off given on a
+ * weekday. */
+static enum khu_err check_working_saturday(const struct table_def *t, const struct cell *cells,
+                                           struct khu_diag *d)
+{
+    int di = schema_col_index(t, "date"), ki = schema_col_index(t, "kind");
+    int32_t day;
+
+    if (di < 0 || ki < 0 || cells[di].kind != CELL_TEXT || cells[ki].kind != CELL_TEXT ||
+        strcmp(cells[ki].text, "working_saturday") != 0 || parse_date(cells[di].text, &day) ||
+        workday_weekday(day) == 6)
+        return KHU_OK;
+    khu_diag_set(d, 0, 0, "kind", "is working_saturday, but %s is not a Saturday", cells[di].text);
+    khu_diag_rule(d, "not_saturday", NULL);
+    return KHU_EINVAL;
+}
+
 static enum khu_err check_zone_areas(const struct table_def *t, const struct cell *cells,
                                      struct khu_diag *d)
 {
@@ -344,6 +362,8 @@ enum khu_err validate_row(const struct table_def *t, const struct cell *cells, s
         khu_diag_rule(d, "self", NULL);
         err = KHU_EINVAL;
     }
+    if (!err && strcmp(t->name, "calendar_days") == 0)
+        err = check_working_saturday(t, cells, d);
     if (!err)
         err = check_order(t, cells, "valid_from", "valid_to", d);
     if (!err)

@@ -421,6 +421,62 @@ static void test_observation(void)
     reply_free(&r);
 }
 
+/* The calendar: an admin adds the days off the Government announces and
+ * confirms a provisional one, with a source; an officer may not; a working
+ * Saturday must be a Saturday; the deadlines follow. */
+static void test_calendar_days(void)
+{
+    static const char day[] = "{\"fields\":{\"date\":\"2027-12-31\",\"kind\":\"%s\","
+                              "\"name_vi\":\"Nghỉ cuối năm\"}%s}";
+    static const char sourced[] = ",\"source\":\"Thông báo thử 1/2026\",\"as_of\":\"2026-11-20\"";
+    char admin[128], body[512], etag[128], v[256];
+    struct reply r;
+
+    add_user("an.admin", "admin", admin, sizeof(admin));
+    snprintf(body, sizeof(body), day, "day_off", sourced);
+    CHECK_EQ_INT(send_as(officer, "POST", "/api/v1/calendar_days", NULL, body, &r), 0);
+    CHECK_EQ_INT(r.status, 403);
+    reply_free(&r);
+    snprintf(body, sizeof(body), day, "working_saturday", sourced);
+    CHECK_EQ_INT(send_as(admin, "POST", "/api/v1/calendar_days", NULL, body, &r), 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(lists_problem(&r, "kind", "not_saturday"));
+    reply_free(&r);
+    snprintf(body, sizeof(body), day, "day_off", "");
+    CHECK_EQ_INT(send_as(admin, "POST", "/api/v1/calendar_days", NULL, body, &r), 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(lists_problem(&r, "source", "source_needed"));
+    reply_free(&r);
+    /* Thu 30/12/2027 + 1 working day: Fri 31/12, until it is a day off */
+    member_of("/api/v1/calendar/deadline?from=2027-12-30&days=1", "due", v, sizeof(v));
+    CHECK_EQ_STR(v, "\"2027-12-31\"");
+    snprintf(body, sizeof(body), day, "day_off", sourced);
+    CHECK_EQ_INT(send_as(admin, "POST", "/api/v1/calendar_days", NULL, body, &r), 0);
+    CHECK_EQ_INT(r.status, 201);
+    reply_free(&r);
+    member_of("/api/v1/calendar/deadline?from=2027-12-30&days=1", "due", v, sizeof(v));
+    CHECK_EQ_STR(v, "\"2028-01-03\"");
+    /* confirming a provisional day takes the new source */
+    etag_of("/api/v1/calendar_days/2027-01-01", etag, sizeof(etag));
+    CHECK(strchr(etag, '.') != NULL);
+    CHECK_EQ_INT(send_as(admin, "PATCH", "/api/v1/calendar_days/2027-01-01", etag,
+                         "{\"fields\":{\"provisional\":0},\"source\":\"Thông báo thử 1/2026\","
+                         "\"as_of\":\"2026-11-20\"}",
+                         &r),
+                 0);
+    CHECK_EQ_INT(r.status, 200);
+    reply_free(&r);
+    member_of("/api/v1/calendar_days/2027-01-01", "provisional", v, sizeof(v));
+    CHECK_EQ_STR(v, "0");
+    member_of("/api/v1/calendar_days/2027-01-01", "source", v, sizeof(v));
+    CHECK_EQ_STR(v, "\"Thông báo thử 1/2026\"");
+    /* both in the trail */
+    CHECK_EQ_INT(send_as(admin, "GET", "/api/v1/audit?table=calendar_days", NULL, NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(r.body && strstr(r.body, "2027-12-31") && strstr(r.body, "2027-01-01"));
+    reply_free(&r);
+}
+
 /* The code of the newest lead in the inbox answer r, in out. */
 static void first_code(const struct reply *r, char *out, size_t n)
 {
@@ -589,6 +645,7 @@ int main(void)
         test_new_and_cancelled();
         test_kept_scopes_and_searches();
         test_observation();
+        test_calendar_days();
         test_inbox();
         test_trail_pages();
         CHECK_EQ_INT(server_stop(&srv), 0);
