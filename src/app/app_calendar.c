@@ -4,9 +4,13 @@
  */
 #include "app/app_calendar.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "app/app_edit.h"
 #include "core/num.h"
+#include "core/workday_rules.h"
+#include "store/rows.h"
 #include "core/xalloc.h"
 #include "store/calendar.h"
 
@@ -146,4 +150,92 @@ const char *app_year_state_name(enum app_year_state st)
     return st == APP_YEAR_OFFICIAL      ? "official"
            : st == APP_YEAR_PROVISIONAL ? "provisional"
                                         : "unknown";
+}
+
+struct fill {
+    const struct workday_rule_day *days;
+    size_t n;
+    const char *source, *today;
+    int added, kept;
+};
+
+/* Writes the rows of f that the calendar does not have, in one write. */
+static enum khu_err fill_in_tx(struct store_tx *tx, void *arg, struct khu_diag *d)
+{
+    struct fill *f = arg;
+    struct app_edit_result out;
+    enum khu_err err = KHU_OK;
+    size_t i;
+
+    f->added = f->kept = 0;
+    for (i = 0; i < f->n && !err; i++) {
+        const char *const *names = workday_rules_names(f->days[i].what);
+        int comp = f->days[i].kind == WORKDAY_COMPENSATORY, exists = 0;
+        char date[11], vi[160], en[160], ko[160];
+        format_date(f->days[i].day, date);
+        err = store_row_exists(tx, "calendar_days", "date", date, &exists, d);
+        if (err || exists) {
+            f->kept += exists;
+            continue;
+        }
+        snprintf(vi, sizeof(vi), "%s%s", comp ? "Nghỉ bù " : "", names ? names[0] : "");
+        snprintf(en, sizeof(en), "%s%s", comp ? "Compensatory day for " : "",
+                 names ? names[1] : "");
+        snprintf(ko, sizeof(ko), "%s%s", names ? names[2] : "", comp ? " 대체 휴일" : "");
+        {
+            const struct app_edit_field fields[] = {
+                {"date", date, strlen(date)},
+                {"kind", comp ? "compensatory" : "holiday", comp ? 12 : 7},
+                {"name_vi", vi, strlen(vi)},
+                {"name_en", en, strlen(en)},
+                {"name_ko", ko, strlen(ko)},
+                {"provisional", "1", 1},
+            };
+            const struct app_edit_request r = {.table = "calendar_days",
+                                               .fields = fields,
+                                               .nfields = sizeof(fields) / sizeof(fields[0]),
+                                               .source = f->source,
+                                               .as_of = f->today,
+                                               .today = f->today};
+            err = app_edit_in(tx, &r, &out, d);
+            if (err == KHU_EINVAL && out.nproblems)
+                *d = out.problem[0];
+        }
+        f->added += !err;
+    }
+    return err;
+}
+
+enum khu_err app_calendar_fill(struct store *s, const struct store_actor *actor, int year,
+                               int32_t tet, int32_t hung_kings, const char *today, int *added,
+                               int *kept, struct khu_diag *d)
+{
+    struct workday_rule_day days[WORKDAY_RULES_MAX];
+    char source[400], t[11], h[11];
+    struct fill f = {days, 0, source, today, 0, 0};
+    enum khu_err err;
+
+    *added = *kept = 0;
+    f.n = workday_rules_year(year, tet, hung_kings, days);
+    if (!f.n) {
+        khu_diag_set(d, 0, 0, "tet",
+                     "these cannot be the lunar dates of %d: mùng 1 Tết falls from 21 January to "
+                     "20 February, and the Hùng Kings' day 67 to 69 days after it (96 to 99 with "
+                     "a leap month between)",
+                     year);
+        return KHU_EINVAL;
+    }
+    format_date(tet, t);
+    format_date(hung_kings, h);
+    snprintf(source, sizeof(source),
+             "Worked out from the Labour Code's rules (Art. 112 and 111(3)) with mùng 1 Tết on %s "
+             "and the Hùng Kings' commemoration on %s, as given to khu calendar fill; no "
+             "official schedule for %d yet",
+             t, h, year);
+    err = store_write(s, actor, fill_in_tx, &f, d);
+    if (!err) {
+        *added = f.added;
+        *kept = f.kept;
+    }
+    return err;
 }

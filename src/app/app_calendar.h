@@ -52,6 +52,18 @@ enum app_year_state app_calendar_year(const struct app_calendar *c, int year);
 /* The year of day (since 1970-01-01). */
 int app_calendar_year_of(int32_t day);
 
+/* Adds to the calendar, as provisional rows, the days off of year that
+ * the Labour Code's rules give (core/workday_rules.h) from the day of mùng 1
+ * Tết and of the Hùng Kings' commemoration that year, except the days that
+ * have a row already: one write as actor, each new row through the edit
+ * use case (app_edit.h) with its audit record, dated today (YYYY-MM-DD).
+ * Sets *added to the rows made and *kept to the days left as they were.
+ * Returns KHU_OK; KHU_EINVAL when a lunar date is not in year (d says
+ * which); or the write's error with d filled (nothing written). */
+enum khu_err app_calendar_fill(struct store *s, const struct store_actor *actor, int year,
+                               int32_t tet, int32_t hung_kings, const char *today, int *added,
+                               int *kept, struct khu_diag *d);
+
 /* "official", "provisional" or "unknown". */
 const char *app_year_state_name(enum app_year_state st);
 

@@ -22,9 +22,10 @@ static const char usage_text[] =
     "                [--db FILE]\n"
     "       khu edit TABLE --new COLUMN=VALUE... [--source TEXT] [--as-of YYYY-MM-DD]\n\n"
     "Changes one row of zones, units, targets, observations, partners, events,\n"
-    "sources or leads (a lead's status, owner and notes), or makes a new one\n"
-    "(--new). KEY is the row's key: a code, or for an observation its target\n"
-    "and date. COLUMN= (nothing after =) clears a column. A change to a figure\n"
+    "sources, calendar_days or leads (a lead's status, owner and notes), or\n"
+    "makes a new one (--new). KEY is the row's key: a code, a calendar day's\n"
+    "date, or for an observation its target and date. COLUMN= (nothing after =) clears a column. A "
+    "change to a figure\n"
     "(a number) needs --source and --as-of. Every change is in the audit trail.";
 
 static int take_version(void *arg, const struct khu_row *row)

@@ -6,8 +6,31 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/num.h"
+
+static const struct {
+    const char *what;
+    const char *names[3];
+} holiday_names[] = {
+    {"new_year", {"Tết Dương lịch", "New Year's Day", "신정"}},
+    {"tet", {"Tết Nguyên đán", "Lunar New Year (Tết)", "설날(뗏)"}},
+    {"hung_kings", {"Giỗ Tổ Hùng Vương", "Hùng Kings' Commemoration Day", "흥왕 기념일"}},
+    {"reunification", {"Ngày Chiến thắng", "Reunification Day", "남부 해방 기념일"}},
+    {"labour_day", {"Ngày Quốc tế Lao động", "International Labour Day", "노동절"}},
+    {"national_day", {"Quốc khánh", "National Day", "국경절"}},
+};
+
+const char *const *workday_rules_names(const char *what)
+{
+    size_t i;
+
+    for (i = 0; what && i < sizeof(holiday_names) / sizeof(holiday_names[0]); i++)
+        if (strcmp(holiday_names[i].what, what) == 0)
+            return holiday_names[i].names;
+    return NULL;
+}
 
 static int32_t day_of(int year, int month, int mday)
 {
@@ -44,6 +67,12 @@ size_t workday_rules_year(int year, int32_t tet, int32_t hung_kings,
     int k;
 
     if (first < 0 || tet < first || tet > last || hung_kings < first || hung_kings > last)
+        return 0;
+    /* mùng 1 Tết falls from 21 January to 20 February, and 10/3 two lunar
+     * months and nine days later, or three with a leap month between */
+    if (tet < day_of(year, 1, 21) || tet > day_of(year, 2, 20) ||
+        !((hung_kings - tet >= 67 && hung_kings - tet <= 69) ||
+          (hung_kings - tet >= 96 && hung_kings - tet <= 99)))
         return 0;
     out[n++] = (struct workday_rule_day){first, WORKDAY_HOLIDAY, "new_year"};
     for (k = -1; k <= 3; k++)

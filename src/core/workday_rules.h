@@ -32,10 +32,16 @@ struct workday_rule_day {
                                the holiday it makes up for */
 };
 
+/* The names of a holiday the rules give, by its what: vi, en, ko. NULL for
+ * an unknown what. */
+const char *const *workday_rules_names(const char *what);
+
 /* Fills out with the days off of year, in date order, given the day of
  * mùng 1 Tết and of the Hùng Kings' commemoration that year (days since
- * 1970-01-01, both in year). Returns how many, or 0 when a lunar date is
- * not in year. */
+ * 1970-01-01). Returns how many, or 0 when the lunar dates cannot be those
+ * of year: mùng 1 Tết falls from 21 January to 20 February, and 10/3 of
+ * the lunar year 67 to 69 days after it, or 96 to 99 with a leap month
+ * between. */
 size_t workday_rules_year(int year, int32_t tet, int32_t hung_kings,
                           struct workday_rule_day out[WORKDAY_RULES_MAX]);
 

@@ -18,6 +18,7 @@
 #include "test.h"
 
 static struct server srv;
+static char db[256];
 
 static json_t *get_json(const char *target, int want_status)
 {
@@ -244,9 +245,67 @@ static void test_calendar_route_and_agreement(void)
     json_decref(all);
 }
 
+/* `khu calendar fill`: a year not announced, from the Labour Code's rules,
+ * through the audited edit path; the routes see it at once. */
+static void test_fill(void)
+{
+    char *out = NULL, *err = NULL;
+    json_t *j;
+
+    CHECK_EQ_INT(run_khu((char *[]){"calendar", "fill", "2028", "--tet", "2028-01-26",
+                                    "--hung-kings", "2028-04-04", "--db", db, NULL},
+                         &out, &err),
+                 0);
+    CHECK(out && strstr(out, "calendar 2028: 15 provisional days made, 0 days already") != NULL);
+    free(out);
+    free(err);
+    j = get_json("/api/v1/calendar?year=2028&lang=en", 200);
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "items")), 15);
+    CHECK_EQ_STR(str(on(json_object_get(j, "items"), "2028-01-03"), "name"),
+                 "Compensatory day for New Year's Day");
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "years"), 0), "calendar"), "provisional");
+    json_decref(j);
+    j = get_json("/api/v1/calendar/deadline?from=2027-12-20&days=15", 200);
+    CHECK(json_is_true(json_object_get(j, "calendar_complete")));
+    CHECK(json_is_true(json_object_get(j, "provisional")));
+    CHECK_EQ_STR(str(j, "due"), "2028-01-11"); /* Mon 3/1 makes up New Year's Saturday */
+    json_decref(j);
+    /* again: nothing new; the days of 2027 in the data are kept as they are */
+    out = err = NULL;
+    CHECK_EQ_INT(run_khu((char *[]){"calendar", "fill", "2027", "--tet", "2027-02-06",
+                                    "--hung-kings", "2027-04-16", "--db", db, NULL},
+                         &out, &err),
+                 0);
+    CHECK(out && strstr(out, "0 provisional days made, 14 days already had a row") != NULL);
+    free(out);
+    free(err);
+    /* dates that cannot be that year's lunar dates, and a bad year */
+    out = err = NULL;
+    CHECK_EQ_INT(run_khu((char *[]){"calendar", "fill", "2029", "--tet", "2028-01-26",
+                                    "--hung-kings", "2028-04-04", "--db", db, NULL},
+                         &out, &err),
+                 1);
+    CHECK(err && strstr(err, "cannot be the lunar dates of 2029") != NULL);
+    free(out);
+    free(err);
+    out = err = NULL;
+    CHECK_EQ_INT(run_khu((char *[]){"calendar", "fill", "20x8", "--tet", "2028-01-26",
+                                    "--hung-kings", "2028-04-04", "--db", db, NULL},
+                         &out, &err),
+                 2);
+    free(out);
+    free(err);
+    /* each day made is in the trail, by the command's actor */
+    out = err = NULL;
+    CHECK_EQ_INT(run_khu((char *[]){"audit", "export", "--db", db, NULL}, &out, &err), 0);
+    CHECK(out && strstr(out, "\"2028-09-04\"") != NULL && strstr(out, "\"cli:") != NULL);
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
-    char dir[] = "/tmp/khu-api-cal-XXXXXX", db[256];
+    char dir[] = "/tmp/khu-api-cal-XXXXXX";
 
     if (!mkdtemp(dir))
         return 1;
@@ -260,6 +319,7 @@ int main(void)
     test_provisional_and_unknown();
     test_bad_parameters();
     test_calendar_route_and_agreement();
+    test_fill();
     CHECK_EQ_INT(server_stop(&srv), 0);
     remove(db);
     {

@@ -268,7 +268,12 @@ static void test_rules(void)
 
     check_rules(2026, "2026-02-17", "2026-04-26", y2026, sizeof(y2026) / sizeof(y2026[0]));
     check_rules(2027, "2027-02-06", "2027-04-16", y2027, sizeof(y2027) / sizeof(y2027[0]));
-    /* lunar dates of another year: nothing */
+    /* 2023 had a leap second month: the Hùng Kings' day 97 days after Tết; six
+     * holidays on a weekend, six compensatory days */
+    CHECK_EQ_INT(workday_rules_year(2023, D("2023-01-22"), D("2023-04-29"), out), 17);
+    /* dates that cannot be lunar dates of the year: nothing */
+    CHECK_EQ_INT(workday_rules_year(2027, D("2027-03-06"), D("2027-05-13"), out), 0);
+    CHECK_EQ_INT(workday_rules_year(2027, D("2027-02-06"), D("2027-04-20"), out), 0);
     CHECK_EQ_INT(workday_rules_year(2027, D("2026-02-17"), D("2027-04-16"), out), 0);
     CHECK_EQ_INT(workday_rules_year(2027, D("2027-02-06"), D("2028-04-04"), out), 0);
 }
