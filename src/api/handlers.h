@@ -14,6 +14,7 @@
 void api_targets(struct http_req *req, struct http_resp *resp);
 void api_calendar(struct http_req *req, struct http_resp *resp);
 void api_calendar_deadline(struct http_req *req, struct http_resp *resp);
+void api_time_limits(struct http_req *req, struct http_resp *resp);
 
 /* GET /api/v1/stats[.csv]: counts and areas by kind x status x unit,
  * occupancy, umbrella zones and the reconciliation with reported totals. */

@@ -1169,6 +1169,31 @@ static void calendar_paths(struct jw *w)
     raw(w, text);
 }
 
+/* The GET of the time limits (api/time_limits.c), beside their POST. */
+static void time_limits_get(struct jw *w)
+{
+    jw_key(w, "get");
+    raw(w, "{\"operationId\":\"list_time_limits\",\"summary\":\"The statutory time limits of"
+           " each procedure and step, with their law and validity dates; those of a procedure and"
+           " in force on a day when asked. A limit whose days or kind no source gives is"
+           " unknown (known false), and a procedure with no limit in force that day is listed in"
+           " unknown_procedures.\",\"parameters\":[{\"name\":\"procedure\",\"in\":\"query\","
+           "\"required\":false,\"schema\":{\"type\":\"string\",\"enum\":[\"policy_approval\","
+           "\"irc_issue\",\"irc_adjust\",\"land_lease\",\"env_permit\",\"construction_permit\"]}},"
+           "{\"name\":\"on\",\"in\":\"query\",\"required\":false,\"description\":\"Only the"
+           " limits in force on this day (valid_from to valid_to, both included).\",\"schema\":{"
+           "\"type\":\"string\",\"format\":\"date\"}},{\"name\":\"lang\",\"in\":\"query\","
+           "\"required\":false,\"schema\":{\"type\":\"string\",\"enum\":[\"vi\",\"en\",\"ko\"]}}],"
+           "\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{"
+           "\"schema\":{\"type\":\"object\",\"properties\":{\"items\":{\"type\":\"array\","
+           "\"items\":{\"allOf\":[{\"$ref\":\"#/components/schemas/row_time_limits\"},{\"type\":"
+           "\"object\",\"properties\":{\"known\":{\"type\":\"boolean\"}}}]}},\"total\":{\"type\":"
+           "\"integer\"},\"on\":{\"type\":\"string\",\"format\":\"date\"},\"unknown_procedures\":{"
+           "\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"note\":{\"type\":\"string\"},"
+           "\"lang\":{\"type\":\"string\"}}}}}},\"400\":{\"$ref\":\"#/components/responses/"
+           "Problem\"}}}");
+}
+
 /* ===== the registry's edits (api/edit.c, api/row_item.c, api/history.c) ===== */
 
 static const char if_match_param[] =
@@ -1678,6 +1703,8 @@ static void edit_paths(struct jw *w)
             snprintf(path, sizeof(path), "/api/v1/%s", *name);
             jw_key(w, path);
             jw_obj_begin(w);
+            if (strcmp(*name, "time_limits") == 0)
+                time_limits_get(w);
             edit_post(w, t);
             jw_obj_end(w);
         }

@@ -48,6 +48,7 @@ EDIT_HANDLERS(partners)
 EDIT_HANDLERS(events)
 EDIT_HANDLERS(sources)
 EDIT_HANDLERS(calendar_days)
+EDIT_HANDLERS(time_limits)
 static void change_leads(struct http_req *req, struct http_resp *resp)
 {
     api_edit(req, resp, "leads", 0); /* a lead is made by the inquiry form only */
@@ -65,6 +66,7 @@ ROW_HANDLER(partners)
 ROW_HANDLER(events)
 ROW_HANDLER(leads)
 ROW_HANDLER(calendar_days)
+ROW_HANDLER(time_limits)
 
 static const char *const no_params[] = {NULL};
 
@@ -170,6 +172,12 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/calendar_days/{date}", row_calendar_days},
     {"POST", "/api/v1/calendar_days", create_calendar_days, HTTP_ROUTE_WRITE, ROLE_ADMIN},
     {"PATCH", "/api/v1/calendar_days/{date}", change_calendar_days, HTTP_ROUTE_WRITE, ROLE_ADMIN},
+    /* the statutory time limits: an admin adds a new law's, and closes the
+     * old ones' validity */
+    {"GET", "/api/v1/time_limits", api_time_limits},
+    {"GET", "/api/v1/time_limits/{code}", row_time_limits},
+    {"POST", "/api/v1/time_limits", create_time_limits, HTTP_ROUTE_WRITE, ROLE_ADMIN},
+    {"PATCH", "/api/v1/time_limits/{code}", change_time_limits, HTTP_ROUTE_WRITE, ROLE_ADMIN},
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/datasets", api_datasets},
     {"GET", "/api/v1/stats", api_stats},

@@ -231,6 +231,14 @@ static const struct api_tr_entry table[] = {
     {"status must be one of: %s; got '%.40s'", "status phải là một trong: %s; đã nhập '%.40s'",
      "status는 다음 중 하나여야 합니다: %s. 입력값: '%.40s'"},
     /* the working-day calendar and deadlines (api/calendar.c) */
+    {"%s must be one of: %s; got '%.40s'", "%s phải là một trong: %s; đã nhập '%.40s'",
+     "%s은(는) 다음 중 하나여야 합니다: %s. 입력값: '%.40s'"},
+    {"A limit with known false, or a procedure with no limit in force, is one no source read "
+     "gives: it is unknown, not none.",
+     "Thời hạn có known là false, hoặc thủ tục không có thời hạn nào đang áp dụng, là thời hạn "
+     "chưa nguồn nào đã đọc cho biết: chưa rõ, không phải là không có.",
+     "known이 false인 기한이나 적용 중인 기한이 없는 절차는 읽은 출처 어디에도 나오지 않는 "
+     "기한입니다. 없는 것이 아니라 미상입니다."},
     {"Must be a Saturday: a working Saturday makes up a day off.",
      "Phải là thứ Bảy: thứ Bảy làm việc là để bù cho một ngày nghỉ.",
      "토요일이어야 합니다. 보충 근무 토요일은 휴무일을 보충하는 날입니다."},

@@ -11,8 +11,9 @@
 #include "core/xalloc.h"
 #include "store/users.h"
 
-const char *const app_edit_tables[] = {"zones",  "units",   "targets", "observations",  "partners",
-                                       "events", "sources", "leads",   "calendar_days", NULL};
+const char *const app_edit_tables[] = {"zones",         "units",       "targets", "observations",
+                                       "partners",      "events",      "sources", "leads",
+                                       "calendar_days", "time_limits", NULL};
 
 /* The columns an edit may set, by table; a table not named here: all. A
  * lead's columns are the investor's own words, except its follow-up, and

@@ -20,7 +20,8 @@
 static const char usage_text[] =
     "usage: khu apply FILE.csv... [--table TABLE] [--db FILE]\n\n"
     "Applies files of changes to zones, units, targets, observations, partners,\n"
-    "events or sources. A file's header names the table's key columns, the\n"
+    "events, sources, calendar_days or time_limits. A file's header names the table's key columns, "
+    "the\n"
     "columns to set, change_source (required) and change_as_of; a row whose key\n"
     "exists is changed (empty cells leave a column as it is), any other row is\n"
     "made. The table comes from --table or the file's name (NAME.TABLE.csv).\n"

@@ -22,11 +22,12 @@ static const char usage_text[] =
     "                [--db FILE]\n"
     "       khu edit TABLE --new COLUMN=VALUE... [--source TEXT] [--as-of YYYY-MM-DD]\n\n"
     "Changes one row of zones, units, targets, observations, partners, events,\n"
-    "sources, calendar_days or leads (a lead's status, owner and notes), or\n"
-    "makes a new one (--new). KEY is the row's key: a code, a calendar day's\n"
-    "date, or for an observation its target and date. COLUMN= (nothing after =) clears a column. A "
-    "change to a figure\n"
-    "(a number) needs --source and --as-of. Every change is in the audit trail.";
+    "sources, calendar_days, time_limits or leads (a lead's status, owner and\n"
+    "notes), or makes a new one (--new). KEY is the row's key: a code, a\n"
+    "calendar day's date, or for an observation its target and date. COLUMN=\n"
+    "(nothing after =) clears a column. A change to a figure (a number, or a\n"
+    "calendar day's date, kind or provisional flag) needs --source and --as-of.\n"
+    "Every change is in the audit trail.";
 
 static int take_version(void *arg, const struct khu_row *row)
 {

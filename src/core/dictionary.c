@@ -1021,16 +1021,20 @@ static const struct dict_column columns[] = {
       "등)."}},
     {"time_limits",
      "days",
-     {"Độ dài thời hạn, tính bằng ngày; day_kind cho biết ngày làm việc hay ngày theo lịch.",
-      "Length of the limit in days; day_kind says whether calendar or working days.",
-      "기한의 일수. 역일인지 근무일인지는 day_kind에 있습니다."}},
+     {"Độ dài thời hạn, tính bằng ngày; day_kind cho biết ngày làm việc hay ngày theo lịch. Để "
+      "trống khi không nguồn nào cho biết (chưa rõ).",
+      "Length of the limit in days; day_kind says whether calendar or working days. Empty when "
+      "no source gives it (unknown).",
+      "기한의 일수. 역일인지 근무일인지는 day_kind에 있습니다. 출처가 없으면 비어 "
+      "있습니다(미상)."}},
     {"time_limits",
      "day_kind",
      {"Cách tính ngày: calendar (mọi ngày theo lịch) hoặc working (ngày làm việc, không "
-      "tính cuối tuần và ngày lễ).",
+      "tính cuối tuần và ngày lễ). Để trống khi nguồn không cho biết.",
       "How days are counted: calendar (every day) or working (weekends and public holidays "
-      "excluded).",
-      "일수 계산 방식: calendar(모든 날, 역일) 또는 working(주말과 공휴일 제외, 근무일)."}},
+      "excluded). Empty when the source does not say.",
+      "일수 계산 방식: calendar(모든 날, 역일) 또는 working(주말과 공휴일 제외, 근무일). 출처가 "
+      "밝히지 않으면 비어 있습니다."}},
     {"time_limits",
      "law",
      {"Văn bản pháp luật và điều khoản quy định thời hạn (Luật Đầu tư số 61/2020/QH14, Điều "

@@ -231,8 +231,8 @@ static const struct col_def time_limits_cols[] = {
     {"code", CODE},
     {"procedure", COL_ENUM, 1, 0, 0, procedures},
     {"step", COL_TEXT, 1, 1, 64},
-    {"days", COL_INT, 1, 0, 3650},
-    {"day_kind", COL_ENUM, 1, 0, 0, day_kinds},
+    {"days", COL_INT, 0, 0, 3650},              /* empty: no source gives it */
+    {"day_kind", COL_ENUM, 0, 0, 0, day_kinds}, /* empty: no source gives it */
     {"law", TXTR},
     {"valid_from", DATE},
     {"valid_to", DATE},

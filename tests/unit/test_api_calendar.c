@@ -303,6 +303,65 @@ static void test_fill(void)
     free(err);
 }
 
+/* The codes of the items of j, space-separated, in out. */
+static void codes(json_t *j, char *out, size_t n)
+{
+    size_t i, len = 0;
+    json_t *v;
+
+    out[0] = '\0';
+    json_array_foreach(json_object_get(j, "items"), i, v)
+    {
+        len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? " " : "",
+                                str(v, "code"));
+        if (len >= n)
+            break;
+    }
+}
+
+/* The time limits in force on a day, with the unknown ones said so. */
+static void test_time_limits(void)
+{
+    json_t *j =
+        get_json("/api/v1/time_limits?procedure=policy_approval&on=2025-10-01&lang=en", 200);
+    char list[1024];
+
+    if (!j)
+        return;
+    /* Decree 239's four steps (their kind of days unknown) and the law's total */
+    codes(j, list, sizeof(list));
+    CHECK_EQ_STR(list, "policy-approval-appraisal-decree239 policy-approval-consultation-decree239 "
+                       "policy-approval-decision-decree239 policy-approval-send-for-opinions-"
+                       "decree239 policy-approval-total-law61");
+    CHECK(json_is_false(json_object_get(json_array_get(json_object_get(j, "items"), 1), "known")));
+    CHECK_EQ_INT(
+        json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 1), "days")),
+        7);
+    CHECK(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 4), "known")));
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "unknown_procedures")), 0);
+    json_decref(j);
+    /* before Decree 239: Decree 31's steps, known */
+    j = get_json("/api/v1/time_limits?procedure=irc_issue&on=2021-06-01", 200);
+    codes(j, list, sizeof(list));
+    CHECK_EQ_STR(list, "irc-issue-after-policy-law61 irc-issue-other-law61");
+    json_decref(j);
+    /* under Law 143/2025 the limits are unknown, and land leases have none */
+    j = get_json("/api/v1/time_limits?on=2026-04-01", 200);
+    CHECK(json_is_null(json_object_get(json_array_get(json_object_get(j, "items"), 2),
+                                       "days"))); /* irc-adjust-law143 */
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "items"), 2), "code"), "irc-adjust-law143");
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "unknown_procedures")), 1);
+    CHECK_EQ_STR(json_string_value(json_array_get(json_object_get(j, "unknown_procedures"), 0)),
+                 "land_lease");
+    json_decref(j);
+    j = get_json("/api/v1/time_limits?procedure=visa&lang=en", 400);
+    CHECK_EQ_STR(str(j, "param"), "procedure");
+    json_decref(j);
+    j = get_json("/api/v1/time_limits?on=2026-02-30", 400);
+    CHECK_EQ_STR(str(j, "param"), "on");
+    json_decref(j);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/khu-api-cal-XXXXXX";
@@ -320,6 +379,7 @@ int main(void)
     test_bad_parameters();
     test_calendar_route_and_agreement();
     test_fill();
+    test_time_limits();
     CHECK_EQ_INT(server_stop(&srv), 0);
     remove(db);
     {

@@ -477,6 +477,39 @@ static void test_calendar_days(void)
     reply_free(&r);
 }
 
+/* An admin enters a limit no source had given, with its source; an
+ * officer may not. */
+static void test_time_limit(void)
+{
+    static const char item[] = "/api/v1/time_limits/irc-issue-law143";
+    static const char change[] = "{\"fields\":{\"days\":10,\"day_kind\":\"calendar\"}%s}";
+    char admin[128], body[256], etag[128], v[256];
+    struct reply r;
+
+    add_user("binh.admin", "admin", admin, sizeof(admin));
+    etag_of(item, etag, sizeof(etag));
+    CHECK(strchr(etag, '.') != NULL);
+    snprintf(body, sizeof(body), change,
+             ",\"source\":\"Nghị định 96/2026\",\"as_of\":\"2026-03-31\"");
+    CHECK_EQ_INT(send_as(officer, "PATCH", item, etag, body, &r), 0);
+    CHECK_EQ_INT(r.status, 403);
+    reply_free(&r);
+    snprintf(body, sizeof(body), change, "");
+    CHECK_EQ_INT(send_as(admin, "PATCH", item, etag, body, &r), 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(lists_problem(&r, "source", "source_needed"));
+    reply_free(&r);
+    snprintf(body, sizeof(body), change,
+             ",\"source\":\"Nghị định 96/2026\",\"as_of\":\"2026-03-31\"");
+    CHECK_EQ_INT(send_as(admin, "PATCH", item, etag, body, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    reply_free(&r);
+    member_of(item, "days", v, sizeof(v));
+    CHECK_EQ_STR(v, "10");
+    member_of(item, "source", v, sizeof(v));
+    CHECK_EQ_STR(v, "\"Nghị định 96/2026\"");
+}
+
 /* The code of the newest lead in the inbox answer r, in out. */
 static void first_code(const struct reply *r, char *out, size_t n)
 {
@@ -646,6 +679,7 @@ int main(void)
         test_kept_scopes_and_searches();
         test_observation();
         test_calendar_days();
+        test_time_limit();
         test_inbox();
         test_trail_pages();
         CHECK_EQ_INT(server_stop(&srv), 0);

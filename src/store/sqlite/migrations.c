@@ -407,9 +407,29 @@ static const char v11[] =
     " provisional INTEGER CHECK (provisional IN (0, 1)),"
     " source TEXT) STRICT;";
 
+/* Version 12: a time limit that no source gives. A row may say that a
+ * step's limit is unknown (its days or their kind empty), as for the
+ * procedures of the Investment Law 143/2025 whose decree was not read,
+ * rather than leave the period without a row. SQLite cannot drop NOT
+ * NULL, so the table is made anew with its rows (nothing refers to it). */
+static const char v12[] =
+    "CREATE TABLE time_limits_v12 ("
+    " code TEXT PRIMARY KEY NOT NULL,"
+    " procedure TEXT NOT NULL CHECK (procedure IN ('policy_approval','irc_issue','irc_adjust',"
+    "  'land_lease','env_permit','construction_permit')),"
+    " step TEXT NOT NULL, days INTEGER CHECK (days BETWEEN 0 AND 3650),"
+    " day_kind TEXT CHECK (day_kind IN ('calendar','working')),"
+    " law TEXT NOT NULL, valid_from TEXT " DATE_OK(valid_from) ","
+    " valid_to TEXT " DATE_OK(valid_to) ", source TEXT) STRICT;"
+    "INSERT INTO time_limits_v12 (code, procedure, step, days, day_kind, law, valid_from,"
+    " valid_to, source) SELECT code, procedure, step, days, day_kind, law, valid_from,"
+    " valid_to, source FROM time_limits;"
+    "DROP TABLE time_limits;"
+    "ALTER TABLE time_limits_v12 RENAME TO time_limits;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -469,6 +489,7 @@ const char *migration_about(int version)
         "adding the as-of date of a change to the audit trail, and the follow-up of inquiries",
         "adding the account of which rows each change touched",
         "adding the working-day calendar",
+        "letting a time limit be unknown",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 
