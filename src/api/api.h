@@ -49,6 +49,12 @@ struct store *api_store(struct http_req *req, struct http_resp *resp);
 struct store *api_live_store(struct http_req *req, struct http_resp *resp,
                              struct app_generation *gen);
 
+/* Reads the whole-number query parameter name, in [min, max], into *out
+ * (absent: *out untouched). Answers 400 naming it, in lang, and returns -1
+ * when it is not one; 0 otherwise. */
+int api_int_param(struct http_req *req, struct http_resp *resp, enum api_lang lang,
+                  const char *name, int64_t min, int64_t max, int64_t *out);
+
 /* Returns this thread's read-write connection (opened on first use, closed
  * when the thread ends), or NULL after answering 503. Writes must use
  * BEGIN IMMEDIATE. */

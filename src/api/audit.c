@@ -81,22 +81,6 @@ static int day_param(struct http_req *req, struct http_resp *resp, enum api_lang
     return 0;
 }
 
-static int int_param(struct http_req *req, struct http_resp *resp, enum api_lang lang,
-                     const char *name, int64_t min, int64_t max, int64_t *out)
-{
-    const char *v = http_param(req, name);
-
-    if (!v)
-        return 0;
-    if (parse_i64(v, min, max, out)) {
-        http_problem(resp, 400, name,
-                     api_tr(lang, "%s must be a whole number from %g to %g; got '%.40s'"), name,
-                     (double)min, (double)max, v);
-        return -1;
-    }
-    return 0;
-}
-
 void api_audit(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"table", "key",    "actor", "from", "to",
@@ -114,8 +98,8 @@ void api_audit(struct http_req *req, struct http_resp *resp)
     lang = api_message_lang(req, lang);
     if (day_param(req, resp, lang, "from", 0, &f.from_ms) ||
         day_param(req, resp, lang, "to", 1, &f.to_ms) ||
-        int_param(req, resp, lang, "limit", 1, AUDIT_PAGE_MAX, &limit) ||
-        int_param(req, resp, lang, "cursor", 1, AUDIT_CURSOR_MAX, &cursor))
+        api_int_param(req, resp, lang, "limit", 1, AUDIT_PAGE_MAX, &limit) ||
+        api_int_param(req, resp, lang, "cursor", 1, AUDIT_CURSOR_MAX, &cursor))
         return;
     f.table = http_param(req, "table");
     f.key = http_param(req, "key");

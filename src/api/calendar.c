@@ -96,40 +96,18 @@ static int load(struct http_req *req, struct http_resp *resp, struct app_calenda
     return 0;
 }
 
-/* Reads the whole number parameter name in [lo, hi] into *v (absent: not
- * set). Answers 400 and returns -1 when it is not one. */
-static int whole_param(struct http_req *req, struct http_resp *resp, enum api_lang lang,
-                       const char *name, long lo, long hi, long *v)
-{
-    const char *p = http_param(req, name);
-    char *end;
-    long n;
-
-    if (!p)
-        return 0;
-    n = strtol(p, &end, 10);
-    if (!p[0] || *end || n < lo || n > hi || (p[0] == '0' && p[1]) || p[0] == '+' || p[0] == ' ') {
-        http_problem(resp, 400, name,
-                     api_tr(lang, "%s must be a whole number from %g to %g; got '%.40s'"), name,
-                     (double)lo, (double)hi, p);
-        return -1;
-    }
-    *v = n;
-    return 0;
-}
-
 void api_calendar(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"year", "lang", NULL};
     struct app_calendar c;
     enum api_lang lang;
     struct jw w;
-    long year = 0;
+    int64_t year = 0;
     int provisional = 0, unknown = 0, first, last;
     size_t i;
 
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang) ||
-        whole_param(req, resp, lang, "year", 1000, 9999, &year) || load(req, resp, &c))
+        api_int_param(req, resp, lang, "year", 1000, 9999, &year) || load(req, resp, &c))
         return;
     first = year ? (int)year : c.cal.nrows ? app_calendar_year_of(c.rows[0].day) : 0;
     last = year ? (int)year : c.cal.nrows ? app_calendar_year_of(c.rows[c.cal.nrows - 1].day) : -1;
@@ -202,7 +180,7 @@ void api_calendar_deadline(struct http_req *req, struct http_resp *resp)
     struct app_calendar c;
     enum api_lang lang;
     int32_t from = 0, due, last = 0;
-    long days = -1;
+    int64_t days = -1;
     int provisional = 0, unknown = 0;
     struct jw w;
 
@@ -213,7 +191,7 @@ void api_calendar_deadline(struct http_req *req, struct http_resp *resp)
                      "from", from_text ? from_text : "");
         return;
     }
-    if (whole_param(req, resp, lang, "days", 0, WORKDAY_MAX_DAYS, &days))
+    if (api_int_param(req, resp, lang, "days", 0, WORKDAY_MAX_DAYS, &days))
         return;
     if (days < 0) {
         http_problem(resp, 400, "days",

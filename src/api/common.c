@@ -12,7 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api/tr.h"
 #include "core/json_out.h"
+#include "core/num.h"
 
 /* One key per kind of connection; each thread opens its own on first use,
  * and the key's destructor closes it when the thread ends. */
@@ -273,4 +275,20 @@ void api_trail_page_end(struct jw *w, struct buf *body, int n, int limit, int64_
         jw_null(w);
     jw_obj_end(w);
     buf_putc(body, '\n');
+}
+
+int api_int_param(struct http_req *req, struct http_resp *resp, enum api_lang lang,
+                  const char *name, int64_t min, int64_t max, int64_t *out)
+{
+    const char *v = http_param(req, name);
+
+    if (!v)
+        return 0;
+    if (parse_i64(v, min, max, out)) {
+        http_problem(resp, 400, name,
+                     api_tr(lang, "%s must be a whole number from %g to %g; got '%.40s'"), name,
+                     (double)min, (double)max, v);
+        return -1;
+    }
+    return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "api/resource.h"
 #include "client.h"
+#include "client_json.h"
 #include "core/buf.h"
 #include "store/store.h"
 #include "store/list.h"
@@ -39,24 +40,7 @@ static const char zone_beta_en[] =
 
 static json_t *get_json(const char *target, int want_status)
 {
-    struct reply r;
-    json_t *j = NULL;
-    json_error_t e;
-
-    if (http_get(srv.port, target, NULL, &r)) {
-        TEST_FAIL_AT(__FILE__, __LINE__, "no reply for %s", target);
-        return NULL;
-    }
-    if (r.status != want_status)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s: status %d, want %d: %s", target, r.status,
-                     want_status, r.body);
-    else
-        test_passed++;
-    j = json_loads(r.body, 0, &e);
-    if (!j)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s: invalid JSON: %s", target, e.text);
-    reply_free(&r);
-    return j;
+    return client_get_json(srv.port, target, want_status);
 }
 
 /* The codes of a page's items, space-separated, into out. */

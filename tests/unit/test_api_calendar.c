@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "client_json.h"
 #include "core/num.h"
 #include "core/workday.h"
 #include "test.h"
@@ -22,24 +23,7 @@ static char db[256];
 
 static json_t *get_json(const char *target, int want_status)
 {
-    struct reply r;
-    json_t *j = NULL;
-    json_error_t e;
-
-    if (http_get(srv.port, target, NULL, &r)) {
-        TEST_FAIL_AT(__FILE__, __LINE__, "no reply for %s", target);
-        return NULL;
-    }
-    if (r.status != want_status)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s: status %d, want %d: %s", target, r.status,
-                     want_status, r.body);
-    else
-        test_passed++;
-    j = json_loads(r.body, 0, &e);
-    if (!j)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s: invalid JSON: %s", target, e.text);
-    reply_free(&r);
-    return j;
+    return client_get_json(srv.port, target, want_status);
 }
 
 static const char *str(json_t *o, const char *key)

@@ -16,6 +16,7 @@
 #include "store/audit.h"
 #include "store/leads.h"
 #include "store/sqlite/sq.h"
+#include "sq_single.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-sq-audit-XXXXXX";
@@ -32,18 +33,6 @@ static struct store *open_rw(const char *name)
     if (store_open(path, STORE_READ_WRITE, &s, &d) != KHU_OK)
         TEST_FAIL_AT(__FILE__, __LINE__, "store_open %s: %s", name, d.message);
     return s;
-}
-
-static long long single(struct store *s, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    long long v = -1;
-
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
 }
 
 static enum khu_err insert_lead(struct store_tx *tx, void *arg, struct khu_diag *d)
@@ -84,17 +73,17 @@ static void test_unaudited_refused(void)
     khu_diag_clear(&d);
     CHECK_EQ_INT(store_write(s, &tester, raw_insert, NULL, &d), KHU_EDB);
     CHECK(strstr(d.message, "audit trail") != NULL);
-    CHECK_EQ_INT(single(s, "SELECT count(*) FROM leads"), 0);
-    CHECK_EQ_INT(single(s, "SELECT count(*) FROM audit"), 0);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM leads"), 0);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM audit"), 0);
     /* a change after the record is refused as well, with the record */
     khu_diag_clear(&d);
     CHECK_EQ_INT(store_write(s, &tester, audited_then_raw, "lead-1", &d), KHU_EDB);
-    CHECK_EQ_INT(single(s, "SELECT count(*) FROM leads"), 0);
-    CHECK_EQ_INT(single(s, "SELECT count(*) FROM audit"), 0);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM leads"), 0);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM audit"), 0);
     /* a write that changes nothing needs no record; the connection is free again */
     CHECK_EQ_INT(store_write(s, &tester, nothing, NULL, &d), KHU_OK);
     CHECK_EQ_INT(store_write(s, &tester, insert_lead, "lead-1", &d), KHU_OK);
-    CHECK_EQ_INT(single(s, "SELECT count(*) FROM audit"), 1);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM audit"), 1);
     store_close(s);
 }
 
@@ -110,7 +99,7 @@ static void test_append_only(void)
     CHECK(strstr(sqlite3_errmsg(s->db), "append-only") != NULL);
     CHECK(sqlite3_exec(s->db, "DELETE FROM audit", NULL, NULL, NULL) != SQLITE_OK);
     CHECK(strstr(sqlite3_errmsg(s->db), "append-only") != NULL);
-    CHECK_EQ_INT(single(s, "SELECT count(*) FROM audit WHERE actor = 'tester'"), 1);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM audit WHERE actor = 'tester'"), 1);
     store_close(s);
 }
 

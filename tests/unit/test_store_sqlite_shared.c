@@ -18,6 +18,7 @@
 #include "store/audit.h"
 #include "store/leads.h"
 #include "store/sqlite/sq.h"
+#include "sq_single.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-sq-shared-XXXXXX";
@@ -37,24 +38,12 @@ static struct store *open_shared(void)
     return s;
 }
 
-static long long single(struct store *s, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    long long v = -1;
-
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
 static long long leads_named(struct store *s, const char *code)
 {
     char sql[160];
 
     snprintf(sql, sizeof(sql), "SELECT count(*) FROM leads WHERE code = '%s'", code);
-    return single(s, sql);
+    return sq_single(s, sql);
 }
 
 static enum khu_err insert_lead(struct store_tx *tx, void *arg, struct khu_diag *d)
@@ -162,7 +151,7 @@ static void test_queued_writes_share_a_commit(void)
     struct store_tx *tx;
     struct store_audit_verdict v;
     struct khu_diag d;
-    long long audited = single(holder, "SELECT count(*) FROM audit");
+    long long audited = sq_single(holder, "SELECT count(*) FROM audit");
     unsigned long groups;
     int i, waited;
 
@@ -196,7 +185,7 @@ static void test_queued_writes_share_a_commit(void)
     CHECK(strstr(w[2].d.message, "refused after writing") != NULL);
     CHECK(strstr(w[4].d.message, "audit trail") != NULL);
     /* the holder's and the four good writes are recorded, in one chain */
-    CHECK_EQ_INT(single(reader, "SELECT count(*) FROM audit"), audited + 5);
+    CHECK_EQ_INT(sq_single(reader, "SELECT count(*) FROM audit"), audited + 5);
     CHECK_EQ_INT(store_audit_verify(reader, &v, &d), KHU_OK);
     CHECK_EQ_INT(v.bad_id, 0);
     CHECK_EQ_INT(v.records, audited + 5);
@@ -240,7 +229,7 @@ static void test_racing_writers(void)
     struct store *s = open_shared();
     struct store_audit_verdict v;
     struct khu_diag d;
-    long long before = single(s, "SELECT count(*) FROM leads WHERE code LIKE 'race-%'");
+    long long before = sq_single(s, "SELECT count(*) FROM leads WHERE code LIKE 'race-%'");
     int i, ok = 0;
 
     CHECK_EQ_INT(before, 0);
@@ -254,7 +243,7 @@ static void test_racing_writers(void)
         CHECK_EQ_INT(r[i].failed, 8);
         ok += r[i].ok;
     }
-    CHECK_EQ_INT(single(s, "SELECT count(*) FROM leads WHERE code LIKE 'race-%'"), ok);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM leads WHERE code LIKE 'race-%'"), ok);
     CHECK_EQ_INT(store_audit_verify(s, &v, &d), KHU_OK);
     CHECK_EQ_INT(v.bad_id, 0);
     store_close(s);
