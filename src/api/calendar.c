@@ -15,12 +15,6 @@
 #include "core/json_out.h"
 #include "core/num.h"
 
-static const char *const kind_names[] = {
-    [WORKDAY_HOLIDAY] = "holiday",           [WORKDAY_DAY_OFF] = "day_off",
-    [WORKDAY_COMPENSATORY] = "compensatory", [WORKDAY_WORKING_SATURDAY] = "working_saturday",
-    [WORKDAY_CONDITIONAL] = "conditional",
-};
-
 /* The name of day i in lang, or in Vietnamese when it has none there. */
 static const char *day_name(const struct app_calendar *c, long i, enum api_lang lang)
 {
@@ -45,7 +39,7 @@ static void put_day(struct jw *w, const struct app_calendar *c, long i, enum api
     jw_obj_begin(w);
     put_date(w, "date", c->rows[i].day);
     jw_key(w, "kind");
-    jw_str(w, kind_names[c->rows[i].kind]);
+    jw_str(w, workday_kind_name(c->rows[i].kind));
     jw_key(w, "name");
     jw_str(w, day_name(c, i, lang));
     jw_key(w, "provisional");

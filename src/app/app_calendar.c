@@ -14,12 +14,6 @@
 #include "core/xalloc.h"
 #include "store/calendar.h"
 
-static const char *const kinds[] = {
-    [WORKDAY_HOLIDAY] = "holiday",           [WORKDAY_DAY_OFF] = "day_off",
-    [WORKDAY_COMPENSATORY] = "compensatory", [WORKDAY_WORKING_SATURDAY] = "working_saturday",
-    [WORKDAY_CONDITIONAL] = "conditional",
-};
-
 struct load {
     struct app_calendar *c;
     size_t cap;
@@ -36,7 +30,7 @@ static int take_day(void *arg, const struct khu_row *row)
 {
     struct load *l = arg;
     struct app_calendar *c = l->c;
-    size_t n = c->cal.nrows, k;
+    size_t n = c->cal.nrows;
     const char *date = row_text(row, CALENDAR_DATE), *kind = row_text(row, CALENDAR_KIND);
     struct workday_row r = {0};
 
@@ -46,14 +40,11 @@ static int take_day(void *arg, const struct khu_row *row)
         l->err = KHU_EDB;
         return 1;
     }
-    for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]) && (!kind || strcmp(kinds[k], kind)); k++)
-        ;
-    if (k == sizeof(kinds) / sizeof(kinds[0])) {
+    if (workday_kind_parse(kind, &r.kind)) {
         khu_diag_set(l->d, 0, 0, "kind", "the calendar's day %s has an unknown kind", date);
         l->err = KHU_EDB;
         return 1;
     }
-    r.kind = (enum workday_kind)k;
     r.provisional = row_int(row, CALENDAR_PROVISIONAL) == 1;
     if (n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
@@ -75,7 +66,13 @@ static int take_day(void *arg, const struct khu_row *row)
     c->day[n].name[2] = copy(row_text(row, CALENDAR_NAME_KO));
     c->day[n].source = copy(row_text(row, CALENDAR_SOURCE));
     c->cal.rows = c->rows;
-    c->cal.nrows = n + 1;
+    c->cal.nrows = n + 1; /* freed with the rest, even half-copied */
+    if (!c->day[n].name[0] || (row_text(row, CALENDAR_NAME_EN) && !c->day[n].name[1]) ||
+        (row_text(row, CALENDAR_NAME_KO) && !c->day[n].name[2]) ||
+        (row_text(row, CALENDAR_SOURCE) && !c->day[n].source)) {
+        l->err = KHU_ENOMEM;
+        return 1;
+    }
     return 0;
 }
 
@@ -185,7 +182,8 @@ static enum khu_err fill_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
         {
             const struct app_edit_field fields[] = {
                 {"date", date, strlen(date)},
-                {"kind", comp ? "compensatory" : "holiday", comp ? 12 : 7},
+                {"kind", workday_kind_name(f->days[i].kind),
+                 strlen(workday_kind_name(f->days[i].kind))},
                 {"name_vi", vi, strlen(vi)},
                 {"name_en", en, strlen(en)},
                 {"name_ko", ko, strlen(ko)},

@@ -6,6 +6,32 @@
  */
 #include "core/workday.h"
 
+#include <string.h>
+
+static const char *const kind_names[] = {
+    [WORKDAY_HOLIDAY] = "holiday",           [WORKDAY_DAY_OFF] = "day_off",
+    [WORKDAY_COMPENSATORY] = "compensatory", [WORKDAY_WORKING_SATURDAY] = "working_saturday",
+    [WORKDAY_CONDITIONAL] = "conditional",
+};
+#define NKINDS (sizeof(kind_names) / sizeof(kind_names[0]))
+
+const char *workday_kind_name(enum workday_kind kind)
+{
+    return (size_t)kind < NKINDS ? kind_names[kind] : "";
+}
+
+int workday_kind_parse(const char *name, enum workday_kind *kind)
+{
+    size_t k;
+
+    for (k = 0; name && k < NKINDS; k++)
+        if (strcmp(kind_names[k], name) == 0) {
+            *kind = (enum workday_kind)k;
+            return 0;
+        }
+    return -1;
+}
+
 int workday_weekday(int32_t day)
 {
     /* 1970-01-01 was a Thursday */

@@ -55,6 +55,13 @@ struct workday_pause {
 #define WORKDAY_NO_DATE  INT32_MIN /* no due date: the clock is stopped */
 #define WORKDAY_MAX_DAYS 3650      /* the longest time limit counted */
 
+/* The name of kind as the calendar_days table writes it ("holiday",
+ * "day_off", "compensatory", "working_saturday", "conditional"). */
+const char *workday_kind_name(enum workday_kind kind);
+
+/* Sets *kind to the kind called name. Returns 0, or -1 for no such kind. */
+int workday_kind_parse(const char *name, enum workday_kind *kind);
+
 /* The day of the week of day: Monday 1 .. Sunday 7 (ISO 8601). */
 int workday_weekday(int32_t day);
 

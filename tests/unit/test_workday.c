@@ -233,6 +233,22 @@ static void test_check(void)
     CHECK(workday_row_of(NULL, D("2026-01-12")) == NULL);
 }
 
+/* The kinds' names are those of calendar_days, and read back. */
+static void test_kind_names(void)
+{
+    enum workday_kind k = WORKDAY_HOLIDAY;
+    int i;
+
+    CHECK_EQ_STR(workday_kind_name(WORKDAY_WORKING_SATURDAY), "working_saturday");
+    CHECK_EQ_STR(workday_kind_name(WORKDAY_CONDITIONAL), "conditional");
+    for (i = WORKDAY_HOLIDAY; i <= WORKDAY_CONDITIONAL; i++) {
+        CHECK_EQ_INT(workday_kind_parse(workday_kind_name((enum workday_kind)i), &k), 0);
+        CHECK_EQ_INT(k, i);
+    }
+    CHECK_EQ_INT(workday_kind_parse("weekend", &k), -1);
+    CHECK_EQ_INT(workday_kind_parse(NULL, &k), -1);
+}
+
 /* ===== the Labour Code's rules for a year not announced ===== */
 
 static void check_rules(int year, const char *tet, const char *hung, const char *const *want,
@@ -284,6 +300,7 @@ int main(void)
     test_by_hand();
     test_properties();
     test_check();
+    test_kind_names();
     test_rules();
     return test_report("test_workday");
 }
