@@ -107,9 +107,12 @@ void store_row_key(const struct table_def *t, const struct cell *cells, char out
     for (i = 0; t->key[i] && used < STORE_ROW_KEY_MAX; i++) {
         int c = schema_col_index(t, t->key[i]);
         const struct cell *k = c >= 0 ? &cells[c] : NULL;
-        int w = snprintf(out + used, STORE_ROW_KEY_MAX - used, "%s%.*s", i ? "/" : "",
-                         k && k->kind == CELL_TEXT ? (int)k->len : 0,
-                         k && k->kind == CELL_TEXT ? k->text : "");
+        int w = k && k->kind == CELL_INT /* a number within its dossier */
+                    ? snprintf(out + used, STORE_ROW_KEY_MAX - used, "%s%lld", i ? "/" : "",
+                               (long long)k->i)
+                    : snprintf(out + used, STORE_ROW_KEY_MAX - used, "%s%.*s", i ? "/" : "",
+                               k && k->kind == CELL_TEXT ? (int)k->len : 0,
+                               k && k->kind == CELL_TEXT ? k->text : "");
         if (w < 0)
             break;
         used += (size_t)w;
@@ -128,6 +131,8 @@ static void key_values(const struct table_def *t, const struct cell *cells, cons
         at[i] = owner->len;
         if (c >= 0 && cells[c].kind == CELL_TEXT)
             buf_append(owner, cells[c].text, cells[c].len);
+        else if (c >= 0 && cells[c].kind == CELL_INT) /* a number within its dossier */
+            buf_printf(owner, "%lld", (long long)cells[c].i);
         buf_append(owner, "", 1); /* the NUL between values */
     }
     for (i = 0; t->key[i] && i < 8; i++)
