@@ -49,6 +49,7 @@ EDIT_HANDLERS(events)
 EDIT_HANDLERS(sources)
 EDIT_HANDLERS(calendar_days)
 EDIT_HANDLERS(time_limits)
+EDIT_HANDLERS(procedure_departments)
 static void change_leads(struct http_req *req, struct http_resp *resp)
 {
     api_edit(req, resp, "leads", 0); /* a lead is made by the inquiry form only */
@@ -67,6 +68,7 @@ ROW_HANDLER(events)
 ROW_HANDLER(leads)
 ROW_HANDLER(calendar_days)
 ROW_HANDLER(time_limits)
+ROW_HANDLER(procedure_departments)
 
 static const char *const no_params[] = {NULL};
 
@@ -178,6 +180,14 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/time_limits/{code}", row_time_limits},
     {"POST", "/api/v1/time_limits", create_time_limits, HTTP_ROUTE_WRITE, ROLE_ADMIN},
     {"PATCH", "/api/v1/time_limits/{code}", change_time_limits, HTTP_ROUTE_WRITE, ROLE_ADMIN},
+    /* which department receives a procedure's dossiers and which are
+     * consulted, in a park or outside: an admin keeps it */
+    {"GET", "/api/v1/procedure_departments/{procedure}/{location}/{department}",
+     row_procedure_departments},
+    {"POST", "/api/v1/procedure_departments", create_procedure_departments, HTTP_ROUTE_WRITE,
+     ROLE_ADMIN},
+    {"PATCH", "/api/v1/procedure_departments/{procedure}/{location}/{department}",
+     change_procedure_departments, HTTP_ROUTE_WRITE, ROLE_ADMIN},
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/datasets", api_datasets},
     {"GET", "/api/v1/stats", api_stats},

@@ -11,9 +11,18 @@
 #include "core/xalloc.h"
 #include "store/users.h"
 
-const char *const app_edit_tables[] = {"zones",         "units",       "targets", "observations",
-                                       "partners",      "events",      "sources", "leads",
-                                       "calendar_days", "time_limits", NULL};
+const char *const app_edit_tables[] = {"zones",
+                                       "units",
+                                       "targets",
+                                       "observations",
+                                       "partners",
+                                       "events",
+                                       "sources",
+                                       "leads",
+                                       "calendar_days",
+                                       "time_limits",
+                                       "procedure_departments",
+                                       NULL};
 
 /* The columns an edit may set, by table; a table not named here: all. A
  * lead's columns are the investor's own words, except its follow-up, and
@@ -209,7 +218,8 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
     }
     for (i = 0; i < r->nfields; i++) {
         const struct app_edit_field *f = &r->fields[i];
-        if (!column_editable(r->table, f->name) && schema_col_index(x->t, f->name) >= 0) {
+        if (!r->workflow && !column_editable(r->table, f->name) &&
+            schema_col_index(x->t, f->name) >= 0) {
             row_edit_problem(x->e, f->name, "read_only", NULL, "cannot be changed here");
             continue;
         }
@@ -224,6 +234,7 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
         err = store_row_exists(tx, "sources", "code", source, &registered, d);
     if (err)
         return err;
+    x->e->no_provenance = r->workflow;
     if (row_edit_check(x->e, source, as_of, r->today, registered)) {
         keep_problems(x);
         return KHU_EINVAL;
@@ -243,9 +254,10 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
 static const struct table_def *edit_table(const struct app_edit_request *r,
                                           struct app_edit_result *out, struct khu_diag *d)
 {
-    const struct table_def *t = app_edit_writable(r->table) ? schema_table(r->table) : NULL;
+    const struct table_def *t =
+        r->workflow || app_edit_writable(r->table) ? schema_table(r->table) : NULL;
 
-    if (t && !r->key && !new_rows_allowed(r->table))
+    if (t && !r->workflow && !r->key && !new_rows_allowed(r->table))
         t = NULL;
     if (!t) {
         khu_diag_set(d, 0, 0, NULL, "%s cannot be edited", r->table ? r->table : "(none)");

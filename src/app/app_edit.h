@@ -38,6 +38,9 @@ struct app_edit_request {
     const char *source; /* where the values come from; required with a figure */
     const char *as_of;  /* YYYY-MM-DD the figures are as of; required with a figure */
     const char *today;  /* YYYY-MM-DD, the caller's clock */
+    int workflow;       /* 1: a use case of a workflow writes the row (a dossier's stage):
+                           any table of the data model, any column; its figures need no
+                           source (the act is its own record). Never set from a request. */
 };
 
 struct app_edit_result {

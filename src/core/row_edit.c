@@ -292,11 +292,11 @@ static void check_provenance_given(struct row_edit *e, const char *source, const
          utf8_count(source, strlen(source)) > ROW_EDIT_SOURCE_MAX))
         add_problem(e, "source", "source_text", NULL,
                     "must be one line of valid text, at most 500 characters");
-    if (e->figures_changed && (!source || !source[0]))
+    if (e->figures_changed && !e->no_provenance && (!source || !source[0]))
         add_problem(e, "source", "source_needed", NULL,
                     "is required with a change to a figure: say where the new figure comes from");
     if (!as_of || !as_of[0]) {
-        if (e->figures_changed)
+        if (e->figures_changed && !e->no_provenance)
             add_problem(e, "as_of", "as_of_needed", NULL,
                         "is required with a change to a figure: the date the figure is as of");
     } else {

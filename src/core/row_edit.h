@@ -42,6 +42,8 @@ struct row_edit {
     unsigned char changed[ROW_EDIT_MAX_COLS];
     int nchanged;
     int figures_changed;
+    int no_provenance; /* 1: a changed figure needs no source or as-of date (a workflow's
+                          own record, such as a dossier's time limit) */
     struct khu_diag problem[ROW_EDIT_MAX_PROBLEMS];
     int nproblems;
 };

@@ -38,6 +38,9 @@ static const char *const dossier_statuses[] = {"received", "consulting", "decide
 static const char *const decisions[] = {"approved", "rejected", NULL};
 static const char *const opinions[] = {"agree", "agree_with_conditions", "disagree", NULL};
 static const char *const day_kinds[] = {"calendar", "working", NULL};
+static const char *const locations[] = {"in_park", "outside_park", NULL};
+static const char *const department_roles[] = {"receiving", "consulted", NULL};
+static const char *const document_types[] = {"application/pdf", "image/png", "image/jpeg", NULL};
 static const char *const calendar_kinds[] = {"holiday",          "day_off",     "compensatory",
                                              "working_saturday", "conditional", NULL};
 static const char *const target_bases[] = {"registry", "reported", NULL};
@@ -58,6 +61,8 @@ static const char *const key_sector_map[] = {"from_version", "from_code", "to_ve
 static const char *const key_obs[] = {"target_code", "observed_on", NULL};
 static const char *const key_consult[] = {"dossier_code", "department", NULL};
 static const char *const key_date[] = {"date", NULL};
+static const char *const key_dossier_n[] = {"dossier_code", "n", NULL};
+static const char *const key_proc_dept[] = {"procedure", "location", "department", NULL};
 
 static const struct col_def units_cols[] = {
     {"code", CODE},
@@ -215,6 +220,16 @@ static const struct col_def dossiers_cols[] = {
     {"status", COL_ENUM, 1, 0, 0, dossier_statuses},
     {"decision", COL_ENUM, 0, 0, 0, decisions},
     {"decided_on", DATE},
+    {"receiving_department", TXT, NULL, "departments", "code"},
+    {"accepted_on", DATE},
+    {"returned_on", DATE},
+    {"missing", LONGT},
+    {"limit_code", COL_TEXT, 0, 0, 64},
+    {"limit_days", COL_INT, 0, 0, 3650},
+    {"limit_kind", COL_ENUM, 0, 0, 0, day_kinds},
+    {"appraised_on", DATE},
+    {"appraisal", LONGT},
+    {"certificate_no", COL_TEXT, 0, 0, 64},
 };
 
 static const struct col_def consultations_cols[] = {
@@ -225,6 +240,41 @@ static const struct col_def consultations_cols[] = {
     {"answered_on", DATE},
     {"opinion", COL_ENUM, 0, 0, 0, opinions},
     {"note", LONGT},
+    {"limit_code", COL_TEXT, 0, 0, 64},
+    {"limit_days", COL_INT, 0, 0, 3650},
+    {"limit_kind", COL_ENUM, 0, 0, 0, day_kinds},
+    {"document", COL_INT, 0, 1, 100000},
+};
+
+static const struct col_def dossier_questions_cols[] = {
+    {"dossier_code", COL_TEXT, 1, 1, 64, NULL, "dossiers", "code"},
+    {"n", COL_INT, 1, 1, 100000},
+    {"department", COL_TEXT, 0, 0, 64}, /* empty: the officer's */
+    {"asked_on", COL_DATE, 1, 0, 0},
+    {"question", COL_TEXT, 1, 1, 20000},
+    {"answered_on", DATE},
+    {"answer", LONGT},
+};
+
+static const struct col_def dossier_documents_cols[] = {
+    {"dossier_code", COL_TEXT, 1, 1, 64, NULL, "dossiers", "code"},
+    {"n", COL_INT, 1, 1, 100000},
+    {"name", COL_TEXT, 1, 1, 200},
+    {"content_type", COL_ENUM, 1, 0, 0, document_types},
+    {"bytes", COL_INT, 1, 1, 1000000000},
+    {"sha256", COL_TEXT, 1, 64, 64},
+    {"uploaded_on", COL_DATE, 1, 0, 0},
+    {"department", COL_TEXT, 0, 0, 64}, /* empty: the investor's */
+};
+
+static const struct col_def procedure_departments_cols[] = {
+    {"procedure", COL_ENUM, 1, 0, 0, procedures},
+    {"location", COL_ENUM, 1, 0, 0, locations},
+    {"department", COL_TEXT, 1, 1, 64, NULL, "departments", "code"},
+    {"role", COL_ENUM, 1, 0, 0, department_roles},
+    {"valid_from", DATE},
+    {"valid_to", DATE},
+    {"source", LONGT},
 };
 
 static const struct col_def time_limits_cols[] = {
@@ -351,7 +401,10 @@ static const struct table_def tables[] = {
     TABLE(linkages, key_code, 0),
     TABLE(dossiers, key_code, 0),
     TABLE(consultations, key_consult, 0),
+    TABLE(dossier_questions, key_dossier_n, 0),
+    TABLE(dossier_documents, key_dossier_n, 0),
     TABLE(time_limits, key_code, 0),
+    TABLE(procedure_departments, key_proc_dept, 0),
     TABLE(calendar_days, key_date, 0),
     TABLE(targets, key_code, 0),
     TABLE(observations, key_obs, 0),

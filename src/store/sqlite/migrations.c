@@ -427,9 +427,80 @@ static const char v12[] =
     "DROP TABLE time_limits;"
     "ALTER TABLE time_limits_v12 RENAME TO time_limits;";
 
+/* Version 13: the dossier workflow.
+ * - procedure_departments: which department receives a procedure's
+ *   dossiers, and which are consulted, inside an industrial park or
+ *   outside one, with the dates it holds and its source.
+ * - dossiers: the receiving department; when the dossier was accepted
+ *   (its clock starts) or last returned (and the items missing); the time
+ *   limit its clock runs on (the time_limits row, or a limit the officer
+ *   set where no source gives one: limit_code empty); the appraisal; the
+ *   certificate's number.
+ * - consultations: the time limit of each department's clock, and the
+ *   document it attached to its opinion.
+ * - dossier_questions: a question to the investor, by the officer (the
+ *   dossier's clock pauses) or by a department (its own clock pauses),
+ *   until the answer.
+ * - dossier_documents: the documents of a dossier, by number; their bytes
+ *   are kept once per SHA-256 in documents (not a table of the data
+ *   model: never exported, served only as an attachment).
+ * - dossier_secrets: the hash of the secret that lets anyone holding it
+ *   see a dossier's stage. */
+static const char v13[] =
+    "CREATE TABLE procedure_departments ("
+    " procedure TEXT NOT NULL CHECK (procedure IN ('policy_approval','irc_issue','irc_adjust',"
+    "  'land_lease','env_permit','construction_permit')),"
+    " location TEXT NOT NULL CHECK (location IN ('in_park','outside_park')),"
+    " department TEXT NOT NULL REFERENCES departments(code) DEFERRABLE INITIALLY DEFERRED,"
+    " role TEXT NOT NULL CHECK (role IN ('receiving','consulted')),"
+    " valid_from TEXT " DATE_OK(valid_from) ", valid_to TEXT " DATE_OK(valid_to) ","
+    " source TEXT, PRIMARY KEY (procedure, location, department)) STRICT;"
+    "ALTER TABLE dossiers ADD COLUMN receiving_department TEXT"
+    " REFERENCES departments(code) DEFERRABLE INITIALLY DEFERRED;"
+    "ALTER TABLE dossiers ADD COLUMN accepted_on TEXT " DATE_OK(accepted_on) ";"
+    "ALTER TABLE dossiers ADD COLUMN returned_on TEXT " DATE_OK(returned_on) ";"
+    "ALTER TABLE dossiers ADD COLUMN missing TEXT;"
+    "ALTER TABLE dossiers ADD COLUMN limit_code TEXT;"
+    "ALTER TABLE dossiers ADD COLUMN limit_days INTEGER CHECK (limit_days BETWEEN 0 AND 3650);"
+    "ALTER TABLE dossiers ADD COLUMN limit_kind TEXT CHECK (limit_kind IN ('calendar','working'));"
+    "ALTER TABLE dossiers ADD COLUMN appraised_on TEXT " DATE_OK(appraised_on) ";"
+    "ALTER TABLE dossiers ADD COLUMN appraisal TEXT;"
+    "ALTER TABLE dossiers ADD COLUMN certificate_no TEXT;"
+    "ALTER TABLE consultations ADD COLUMN limit_code TEXT;"
+    "ALTER TABLE consultations ADD COLUMN limit_days INTEGER"
+    " CHECK (limit_days BETWEEN 0 AND 3650);"
+    "ALTER TABLE consultations ADD COLUMN limit_kind TEXT"
+    " CHECK (limit_kind IN ('calendar','working'));"
+    "ALTER TABLE consultations ADD COLUMN document INTEGER CHECK (document >= 1);"
+    "CREATE INDEX dossiers_status ON dossiers(status, due_on);"
+    "CREATE INDEX consultations_queue ON consultations(department, answered_on, due_on);"
+    "CREATE TABLE dossier_questions ("
+    " dossier_code TEXT NOT NULL REFERENCES dossiers(code) DEFERRABLE INITIALLY DEFERRED,"
+    " n INTEGER NOT NULL CHECK (n >= 1), department TEXT,"
+    " asked_on TEXT NOT NULL " DATE_OK(asked_on) ", question TEXT NOT NULL,"
+    " answered_on TEXT " DATE_OK(answered_on) ", answer TEXT,"
+    " PRIMARY KEY (dossier_code, n)) STRICT;"
+    "CREATE TABLE documents ("
+    " sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),"
+    " content_type TEXT NOT NULL CHECK (content_type IN ('application/pdf','image/png',"
+    "'image/jpeg')),"
+    " bytes INTEGER NOT NULL CHECK (bytes >= 1), content BLOB NOT NULL) STRICT;"
+    "CREATE TABLE dossier_documents ("
+    " dossier_code TEXT NOT NULL REFERENCES dossiers(code) DEFERRABLE INITIALLY DEFERRED,"
+    " n INTEGER NOT NULL CHECK (n >= 1), name TEXT NOT NULL,"
+    " content_type TEXT NOT NULL CHECK (content_type IN ('application/pdf','image/png',"
+    "'image/jpeg')),"
+    " bytes INTEGER NOT NULL CHECK (bytes >= 1),"
+    " sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+    " uploaded_on TEXT NOT NULL " DATE_OK(uploaded_on) ", department TEXT,"
+    " PRIMARY KEY (dossier_code, n)) STRICT;"
+    "CREATE TABLE dossier_secrets ("
+    " dossier_code TEXT PRIMARY KEY NOT NULL REFERENCES dossiers(code)"
+    " DEFERRABLE INITIALLY DEFERRED, hash TEXT NOT NULL CHECK (length(hash) = 64)) STRICT;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12};
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -490,6 +561,7 @@ const char *migration_about(int version)
         "adding the account of which rows each change touched",
         "adding the working-day calendar",
         "letting a time limit be unknown",
+        "adding the dossier workflow: departments by procedure, clocks, questions, documents",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 
