@@ -22,6 +22,7 @@
 struct api_app {
     char db_path[4096];
     int32_t today;               /* days since 1970-01-01: "now" for target progress */
+    int today_fixed;             /* 1: today is KHU_TODAY's, also for dossiers' clocks */
     char tiles[1024];            /* map tile URL template for the web app; "" for none */
     char tiles_attribution[512]; /* credit shown on the map with those tiles */
     char promotion_contact[512]; /* the province's investment-promotion contact in briefs; "" */
@@ -54,6 +55,10 @@ struct store *api_live_store(struct http_req *req, struct http_resp *resp,
  * when it is not one; 0 otherwise. */
 int api_int_param(struct http_req *req, struct http_resp *resp, enum api_lang lang,
                   const char *name, int64_t min, int64_t max, int64_t *out);
+
+/* Writes the day of a dossier's act or clock as YYYY-MM-DD: KHU_TODAY's
+ * when the server was started with one, else today in the province. */
+void api_today(const struct http_req *req, char out[16]);
 
 /* Returns this thread's read-write connection (opened on first use, closed
  * when the thread ends), or NULL after answering 503. Writes must use

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "api/tr.h"
+#include "app/app_edit.h"
 #include "core/json_out.h"
 #include "core/num.h"
 
@@ -291,4 +292,14 @@ int api_int_param(struct http_req *req, struct http_resp *resp, enum api_lang la
         return -1;
     }
     return 0;
+}
+
+void api_today(const struct http_req *req, char out[16])
+{
+    const struct api_app *app = req->app;
+
+    if (app && app->today_fixed)
+        format_date(app->today, out);
+    else
+        app_edit_today(out);
 }

@@ -15,6 +15,13 @@ void api_targets(struct http_req *req, struct http_resp *resp);
 void api_calendar(struct http_req *req, struct http_resp *resp);
 void api_calendar_deadline(struct http_req *req, struct http_resp *resp);
 void api_time_limits(struct http_req *req, struct http_resp *resp);
+void api_dossiers_list(struct http_req *req, struct http_resp *resp);
+void api_dossier_get(struct http_req *req, struct http_resp *resp);
+void api_dossier_file(struct http_req *req, struct http_resp *resp);
+void api_dossier_act(struct http_req *req, struct http_resp *resp);
+void api_dossier_document(struct http_req *req, struct http_resp *resp);
+void api_department_queue(struct http_req *req, struct http_resp *resp);
+void api_dossier_stage(struct http_req *req, struct http_resp *resp);
 
 /* GET /api/v1/stats[.csv]: counts and areas by kind x status x unit,
  * occupancy, umbrella zones and the reconciliation with reported totals. */

@@ -9,6 +9,7 @@
 
 #include "api/handlers.h"
 #include "api/match.h"
+#include "api/openapi_parts.h"
 #include "api/resource.h"
 #include "app/app_edit.h"
 #include "core/dictionary.h"
@@ -1754,6 +1755,7 @@ static void write_paths(struct jw *w)
     simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);
     finder_paths(w);
     leads_path(w);
+    openapi_dossier_paths(w);
     auth_paths(w);
     edit_paths(w);
     simple_path(w, "/healthz", "healthz", "Liveness: 200 when the database answers.", NULL);

@@ -188,6 +188,20 @@ const struct http_route api_routes[] = {
      ROLE_ADMIN},
     {"PATCH", "/api/v1/procedure_departments/{procedure}/{location}/{department}",
      change_procedure_departments, HTTP_ROUTE_WRITE, ROLE_ADMIN},
+    /* dossiers: investors file and follow, the officer receives and decides,
+     * departments answer; every act through the audited write path */
+    {"GET", "/api/v1/dossiers", api_dossiers_list, 0, API_SIGNED_IN & ~ROLE_SUPPLIER},
+    {"POST", "/api/v1/dossiers", api_dossier_file, HTTP_ROUTE_WRITE, ROLE_INVESTOR},
+    {"GET", "/api/v1/dossiers/{code}", api_dossier_get, 0, API_SIGNED_IN & ~ROLE_SUPPLIER},
+    {"GET", "/api/v1/dossiers/{code}/documents/{n}", api_dossier_document, 0,
+     API_SIGNED_IN & ~ROLE_SUPPLIER},
+    {"POST", "/api/v1/dossiers/{code}/{act}", api_dossier_act, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_INVESTOR | ROLE_DEPARTMENT},
+    {"GET", "/api/v1/departments/{code}/queue", api_department_queue, 0,
+     API_STAFF | ROLE_VIEWER | ROLE_DEPARTMENT},
+    /* a dossier's stage for whoever holds its code and secret: a POST, so
+     * that the secret stays out of addresses and logs */
+    {"POST", "/api/v1/dossier_stage", api_dossier_stage, HTTP_ROUTE_WRITE},
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/datasets", api_datasets},
     {"GET", "/api/v1/stats", api_stats},

@@ -610,7 +610,7 @@ static enum khu_err ask(struct store_tx *tx, struct acting *x, struct khu_diag *
 
     if (!err && dept && x->mine.answered) {
         khu_diag_set(d, 0, 0, NULL, "your department has given its opinion already");
-        khu_diag_rule(d, "stage", NULL);
+        khu_diag_rule(d, "answered", NULL);
         return KHU_ECONFLICT;
     }
     if (!err)
@@ -704,7 +704,7 @@ static enum khu_err answer(struct store_tx *tx, struct acting *x, struct khu_dia
         return bad_field(d, "n", "no_question", "names no question of this dossier");
     if (q.answered) {
         khu_diag_set(d, 0, 0, "n", "this question is answered already");
-        khu_diag_rule(d, "stage", NULL);
+        khu_diag_rule(d, "question_answered", NULL);
         return KHU_ECONFLICT;
     }
     snprintf(n, sizeof(n), "%ld", q.n);
@@ -742,7 +742,7 @@ static enum khu_err opinion(struct store_tx *tx, struct acting *x, struct khu_di
 
     if (x->mine.answered) {
         khu_diag_set(d, 0, 0, NULL, "your department has given its opinion already");
-        khu_diag_rule(d, "stage", NULL);
+        khu_diag_rule(d, "answered", NULL);
         return KHU_ECONFLICT;
     }
     if (!choice || (strcmp(choice, "agree") && strcmp(choice, "agree_with_conditions") &&
@@ -788,7 +788,7 @@ static enum khu_err appraise(struct store_tx *tx, struct acting *x, struct khu_d
         khu_diag_set(d, 0, 0, NULL,
                      "a department has not answered and its due day has not passed: wait for "
                      "its opinion");
-        khu_diag_rule(d, "stage", NULL);
+        khu_diag_rule(d, "waiting", NULL);
         return KHU_ECONFLICT;
     }
     {

@@ -34,7 +34,7 @@ static const char serve_help[] =
     "Serves the read API under /api/v1 and the web app at / (default 127.0.0.1:8080).\n"
     "A new database is created and loaded with the embedded Long An data set unless\n"
     "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
-    "KHU_TODAY (YYYY-MM-DD) fixes the date used for target progress.\n"
+    "KHU_TODAY (YYYY-MM-DD) fixes the date used for target progress and dossiers' clocks.\n"
     "The web app's map draws no tiles unless --tiles (or KHU_TILES) gives a tile URL\n"
     "such as https://tile.example.org/{z}/{x}/{y}.png; --tiles-attribution (or\n"
     "KHU_TILES_ATTRIBUTION) credits its source.\n"
@@ -66,6 +66,15 @@ static int prepare_database(const char *path, int empty)
         rc = cli_load_default_data(s);
     store_close(s);
     return rc;
+}
+
+/* 1 when KHU_TODAY names a valid date. */
+static int today_given(void)
+{
+    const char *env = getenv("KHU_TODAY");
+    int32_t d;
+
+    return env && parse_date(env, &d) == KHU_OK;
 }
 
 static int32_t today(void)
@@ -226,6 +235,7 @@ int cmd_serve(int argc, char **argv)
         return rc;
     snprintf(app.db_path, sizeof(app.db_path), "%s", db);
     app.today = today();
+    app.today_fixed = today_given();
     cfg.routes = api_routes;
     cfg.app = &app;
     cfg.authorize = api_authorize;

@@ -662,6 +662,8 @@ static void dossier_row(struct gen *g, long i)
 {
     struct gen_dossier_key d;
     struct gen_project_key p;
+    long decided = 0;
+    int approved = 0;
 
     gen_dossier_key(g, i, &d);
     gen_project_key(g, d.project, &p);
@@ -672,12 +674,35 @@ static void dossier_row(struct gen *g, long i)
     gen_date(g, "due_on", d.submitted + gen_procedure_days[d.procedure]);
     gen_text(g, "status", gen_dossier_statuses[d.status]);
     if (d.status == 2) {
-        gen_text(g, "decision", gen_pct(&d.rng, 88) ? "approved" : "rejected");
-        gen_date(g, "decided_on", min_l(gen_today(), d.submitted + gen_range(&d.rng, 5, 60)));
+        approved = gen_pct(&d.rng, 88);
+        decided = min_l(gen_today(), d.submitted + gen_range(&d.rng, 5, 60));
+        gen_text(g, "decision", approved ? "approved" : "rejected");
+        gen_date(g, "decided_on", decided);
     } else {
         gen_empty(g, "decision");
         gen_empty(g, "decided_on");
     }
+    /* the workflow's columns, drawn from nothing new: the same seed gives
+     * the same rows as before they existed */
+    gen_empty(g, "receiving_department");
+    if (d.status == 1 || d.status == 2)
+        gen_date(g, "accepted_on", d.submitted);
+    else
+        gen_empty(g, "accepted_on");
+    gen_empty(g, "returned_on");
+    gen_empty(g, "missing");
+    gen_empty(g, "limit_code");
+    gen_int(g, "limit_days", gen_procedure_days[d.procedure]);
+    gen_text(g, "limit_kind", "calendar");
+    if (d.status == 2)
+        gen_date(g, "appraised_on", decided);
+    else
+        gen_empty(g, "appraised_on");
+    gen_empty(g, "appraisal");
+    if (d.status == 2 && approved)
+        gen_textf(g, "certificate_no", "%s/GCN", d.code);
+    else
+        gen_empty(g, "certificate_no");
     gen_end_row(g);
 }
 
@@ -729,6 +754,10 @@ static void consultations_of(struct gen *g, long i)
                               : "disagree");
             gen_text(g, "note", x >= 60 ? consult_notes[gen_below(&r, 4)] : "");
         }
+        gen_empty(g, "limit_code");
+        gen_int(g, "limit_days", 15);
+        gen_text(g, "limit_kind", "calendar");
+        gen_empty(g, "document");
         gen_end_row(g);
     }
 }

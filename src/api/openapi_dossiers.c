@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The OpenAPI paths of the dossier workflow (api/dossiers.c): filing, the
+ * list, one dossier, its documents and acts, a department's queue and the
+ * stage shown to whoever holds a dossier's code and secret.
+ */
+#include <string.h>
+
+#include "api/openapi_parts.h"
+
+#define PROBLEM       "{\"$ref\":\"#/components/responses/Problem\"}"
+#define SIGNED_IN     "\"security\":[{\"session\":[]},{\"bearer\":[]}]"
+#define REFUSALS      "\"401\":" PROBLEM ",\"403\":" PROBLEM
+#define WRITE_ANSWERS "\"400\":" PROBLEM ",\"404\":" PROBLEM ",\"409\":" PROBLEM ",\"415\":" PROBLEM
+#define CODE_PARAM                                                                                 \
+    "{\"name\":\"code\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}"
+#define LANG_PARAM                                                                                 \
+    "{\"name\":\"lang\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\","      \
+    "\"enum\":[\"vi\",\"en\",\"ko\"]}}"
+#define CLOCK                                                                                      \
+    "\"clock\":{\"type\":\"object\",\"description\":\"state not_started, unknown (no time limit"   \
+    " known), running, paused (a question to the investor is open: due is the due day should"      \
+    " it be answered today) or done; working_days_left is negative once overdue.\","               \
+    "\"properties\":{\"state\":{\"type\":\"string\"},\"due\":{\"type\":[\"string\",\"null\"],"     \
+    "\"format\":\"date\"},\"working_days_left\":{\"type\":[\"integer\",\"null\"]},\"overdue\":{"   \
+    "\"type\":\"boolean\"},\"late\":{\"type\":\"boolean\"},\"working_days_taken\":{\"type\":"      \
+    "\"integer\"}}}"
+#define ACT_ANSWER                                                                                 \
+    "{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\"},\"secret\":{\"type\":"    \
+    "\"string\",\"description\":\"Filing only: shown once, never kept; with the code it shows"     \
+    " the dossier's stage to anyone (POST /api/v1/dossier_stage).\"},\"act\":{\"type\":"           \
+    "\"string\"},\"stage\":{\"type\":\"string\"},\"n\":{\"type\":\"integer\"},\"consultations\":{" \
+    "\"type\":\"integer\"},\"href\":{\"type\":\"string\"}}}"
+
+static void raw(struct jw *w, const char *json)
+{
+    jw_raw(w, json, strlen(json));
+}
+
+void openapi_dossier_paths(struct jw *w)
+{
+    jw_key(w, "/api/v1/dossiers");
+    raw(w,
+        "{\"get\":{\"operationId\":\"list_dossiers\",\"summary\":\"Dossiers with their stage"
+        " and clock, the newest filed first: every one for officers, admins and viewers; an"
+        " investor's own; those a department is consulted on.\"," SIGNED_IN ","
+        "\"parameters\":[{\"name\":\"status\",\"in\":\"query\",\"required\":false,\"schema\":"
+        "{\"type\":\"string\",\"enum\":[\"received\",\"consulting\",\"decided\",\"returned\","
+        "\"withdrawn\"]}},{\"name\":\"procedure\",\"in\":\"query\",\"required\":false,"
+        "\"schema\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\",\"required\":"
+        "false,\"schema\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":1000,\"default\":100}},"
+        "{\"name\":\"offset\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":"
+        "\"integer\",\"minimum\":0}}," LANG_PARAM "],\"responses\":{\"200\":{\"description\":"
+        "\"OK\",\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\","
+        "\"properties\":{\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+        "\"properties\":{\"stage\":{\"type\":\"string\"}," CLOCK "}}},\"total\":{\"type\":"
+        "\"integer\"}}}}}},\"400\":" PROBLEM "," REFUSALS "}},"
+        "\"post\":{\"operationId\":\"file_dossier\",\"summary\":\"An investor files a dossier"
+        " for one of its projects, or for a new project it names; the answer gives the"
+        " dossier's code and a secret to follow it with.\"," SIGNED_IN ","
+        "\"parameters\":[" LANG_PARAM "],\"requestBody\":{\"required\":true,\"content\":{"
+        "\"application/json\":{\"schema\":{\"type\":\"object\",\"required\":[\"procedure\"],"
+        "\"additionalProperties\":false,\"properties\":{\"procedure\":{\"type\":\"string\","
+        "\"enum\":[\"policy_approval\",\"irc_issue\",\"irc_adjust\",\"land_lease\","
+        "\"env_permit\",\"construction_permit\"]},\"project_code\":{\"type\":\"string\"},"
+        "\"project_name\":{\"type\":\"string\"},\"zone_code\":{\"type\":\"string\"}}}}}},"
+        "\"responses\":{\"201\":{\"description\":\"Filed\",\"content\":{\"application/json\":"
+        "{\"schema\":" ACT_ANSWER "}}}," WRITE_ANSWERS "," REFUSALS "}}}");
+
+    jw_key(w, "/api/v1/dossiers/{code}");
+    raw(w, "{\"get\":{\"operationId\":\"get_dossier\",\"summary\":\"One dossier: its fields,"
+           " stage and clock, each department's consultation with its clock (an investor sees"
+           " whether a department answered, not what it said), the questions to the investor"
+           " and the documents.\"," SIGNED_IN ",\"parameters\":[" CODE_PARAM "," LANG_PARAM "],"
+           "\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{"
+           "\"schema\":{\"type\":\"object\",\"properties\":{\"stage\":{\"type\":\"string\"}," CLOCK
+           ",\"consultations\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}},"
+           "\"questions\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}},\"documents\":{"
+           "\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}}}},\"404\":" PROBLEM "," REFUSALS
+           "}}}");
+
+    jw_key(w, "/api/v1/dossiers/{code}/documents/{n}");
+    raw(w, "{\"get\":{\"operationId\":\"get_dossier_document\",\"summary\":\"A document of a"
+           " dossier, as an attachment of its own type (PDF, PNG or JPEG).\"," SIGNED_IN ","
+           "\"parameters\":[" CODE_PARAM ",{\"name\":\"n\",\"in\":\"path\",\"required\":true,"
+           "\"schema\":{\"type\":\"integer\",\"minimum\":1}}," LANG_PARAM "],\"responses\":{"
+           "\"200\":{\"description\":\"The document\",\"content\":{\"application/pdf\":{},"
+           "\"image/png\":{},\"image/jpeg\":{}}},\"404\":" PROBLEM "," REFUSALS "}}}");
+
+    jw_key(w, "/api/v1/dossiers/{code}/{act}");
+    raw(w, "{\"post\":{\"operationId\":\"act_on_dossier\",\"summary\":\"An act on a dossier:"
+           " return {missing} and accept {departments, limit_days, limit_kind, consult_days,"
+           " consult_kind: the limits only where no source gives them} by an officer; resubmit,"
+           " answer {n, answer} and withdraw by its investor; ask {question} by an officer or a"
+           " department consulted; opinion {opinion, note, document} by a department; appraise"
+           " {appraisal} and decide {decision, certificate_no} by an officer. 409 when the"
+           " dossier's stage does not allow it.\"," SIGNED_IN ",\"parameters\":[" CODE_PARAM ","
+           "{\"name\":\"act\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\","
+           "\"enum\":[\"return\",\"resubmit\",\"accept\",\"ask\",\"answer\",\"opinion\","
+           "\"appraise\",\"decide\",\"withdraw\"]}}," LANG_PARAM "],\"requestBody\":{"
+           "\"required\":true,\"content\":{\"application/json\":{\"schema\":{\"type\":"
+           "\"object\"}}}},\"responses\":{\"200\":{\"description\":\"Done\",\"content\":{"
+           "\"application/json\":{\"schema\":" ACT_ANSWER "}}}," WRITE_ANSWERS "," REFUSALS "}}}");
+
+    jw_key(w, "/api/v1/departments/{code}/queue");
+    raw(w,
+        "{\"get\":{\"operationId\":\"department_queue\",\"summary\":\"The consultations a"
+        " department has not answered, the soonest due first, each with its clock: for that"
+        " department's users and the province's staff.\"," SIGNED_IN ",\"parameters\":[" CODE_PARAM
+        "," LANG_PARAM "],\"responses\":{\"200\":{\"description\":\"OK\","
+        "\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{"
+        "\"department\":{\"type\":\"string\"},\"items\":{\"type\":\"array\",\"items\":{"
+        "\"type\":\"object\",\"properties\":{" CLOCK "}}}}}}}},\"404\":" PROBLEM "," REFUSALS
+        "}}}");
+
+    jw_key(w, "/api/v1/dossier_stage");
+    raw(w, "{\"post\":{\"operationId\":\"dossier_stage\",\"summary\":\"A dossier's stage for"
+           " whoever holds its code and secret, without signing in: its dates and which"
+           " departments have answered, not what they said. A POST, so that the secret stays"
+           " out of addresses and logs.\",\"parameters\":[" LANG_PARAM "],\"requestBody\":{"
+           "\"required\":true,\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\","
+           "\"required\":[\"code\",\"secret\"],\"properties\":{\"code\":{\"type\":\"string\"},"
+           "\"secret\":{\"type\":\"string\"}}}}}},\"responses\":{\"200\":{\"description\":\"OK\","
+           "\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{"
+           "\"stage\":{\"type\":\"string\"},\"departments\":{\"type\":\"array\",\"items\":{"
+           "\"type\":\"object\",\"properties\":{\"department\":{\"type\":\"string\"},"
+           "\"answered\":{\"type\":\"boolean\"}}}}}}}}},\"400\":" PROBLEM ",\"404\":" PROBLEM ","
+           "\"415\":" PROBLEM "}}}");
+}

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The dossier workflow over HTTP, on the default data set with two test
+ * enterprises and one consulted department added: an investor files for
+ * a new project in Long Hậu park (the Economic Zone Management Board
+ * receives it); the officer accepts it on 9/2/2026 (the law's 35 calendar
+ * days for the dossier; 7 working days set by the officer for the
+ * consultations, whose limit no source gives), and the consultations open
+ * for the procedure's department and the one the officer names; a
+ * department's queue and the public stage by code and secret; on 27/2 a
+ * question answered restarts its clock, an opinion is given (the investor
+ * sees that it was, not what it says), the dossier is appraised and
+ * decided. Who may see and do what, the problems named, and the audit
+ * trail of each act.
+ */
+#include <ftw.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "client.h"
+#include "store/import.h"
+#include "store/store.h"
+#include "test.h"
+
+static char dir[] = "/tmp/khu-dossiers-XXXXXX";
+static char db[300];
+static struct server srv;
+static char investor[128], other_investor[128], officer[128], construction[128], environment[128];
+static char code[64], secret[128];
+
+#define PASSWORD     "Mùa lúa chín ở Đức Hòa"
+#define BOARD        "tay-ninh-ban-quan-ly-khu-kinh-te"
+#define CONSTRUCTION "tay-ninh-so-xay-dung"
+#define ENVIRONMENT  "tay-ninh-so-nong-nghiep-moi-truong"
+
+static int khu(const char *input, char *const *args, char **out)
+{
+    char *err = NULL;
+    int rc = run_khu_input(args, input ? input : "", out, &err);
+
+    if (rc != 0)
+        fprintf(stderr, "khu %s: %s", args[0], err ? err : "");
+    free(err);
+    return rc;
+}
+
+static void add_user(const char *name, const char *role, const char *org, char *token, size_t n)
+{
+    char *out = NULL;
+
+    CHECK_EQ_INT(khu(PASSWORD "\n",
+                     (char *[]){"user", "add", (char *)name, "--role", (char *)role, "--org",
+                                (char *)(org ? org : ""), "--db", db, NULL},
+                     &out),
+                 0);
+    free(out);
+    out = NULL;
+    CHECK_EQ_INT(khu(NULL, (char *[]){"token", "add", (char *)name, "--db", db, NULL}, &out), 0);
+    snprintf(token, n, "%.*s", out ? (int)strcspn(out, "\n") : 0, out ? out : "");
+    free(out);
+}
+
+static void ignore(void *arg, const char *file, const struct khu_diag *d)
+{
+    (void)arg;
+    (void)file;
+    fprintf(stderr, "import: %s\n", d->message);
+}
+
+/* Two enterprises to invest, and a department the procedure consults (a
+ * test's configuration: the shipped data names none). */
+static void add_test_rows(void)
+{
+    static const char enterprises[] = "tax_code,name,ownership\n0312345678,Hanil Vina,fdi\n"
+                                      "0399999999,Other Co,domestic\n";
+    static const char consulted[] = "procedure,location,department,role\n"
+                                    "policy_approval,in_park," ENVIRONMENT ",consulted\n";
+    static const struct store_actor loader = {"cli", ""};
+    struct importer *im;
+    struct store *s;
+    struct khu_diag d;
+
+    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
+    CHECK_EQ_INT(importer_begin(s, &loader, 0, 0, ignore, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "e.csv", enterprises, strlen(enterprises)),
+                 KHU_OK);
+    CHECK_EQ_INT(
+        importer_add_csv(im, "procedure_departments", "p.csv", consulted, strlen(consulted)),
+        KHU_OK);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    store_close(s);
+}
+
+/* method target as the holder of token (NULL: nobody) with a JSON body. */
+static int send_as(const char *token, const char *method, const char *target, const char *body,
+                   struct reply *r)
+{
+    char headers[512];
+
+    snprintf(headers, sizeof(headers), "Content-Type: application/json\r\n%s%s%s",
+             token ? "Authorization: Bearer " : "", token ? token : "", token ? "\r\n" : "");
+    return http_send(srv.port, method, target, headers, body, r);
+}
+
+/* The JSON of method target as token, checked to answer want. NULL when
+ * it did not (the failure reported). */
+static json_t *call(const char *token, const char *method, const char *target, const char *body,
+                    int want)
+{
+    struct reply r;
+    json_t *j = NULL;
+
+    if (send_as(token, method, target, body, &r) != 0) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: no answer", method, target);
+        return NULL;
+    }
+    if (r.status != want)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: %d, not %d: %s", method, target, r.status, want,
+                     r.body ? r.body : "");
+    else
+        j = json_loads(r.body ? r.body : "", 0, NULL);
+    reply_free(&r);
+    return j;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+
+    return s ? s : "(none)";
+}
+
+static long long num(json_t *o, const char *key)
+{
+    return json_integer_value(json_object_get(o, key));
+}
+
+static char *path(const char *fmt)
+{
+    static char out[4][200];
+    static int i;
+
+    i = (i + 1) % 4;
+    snprintf(out[i], sizeof(out[i]), fmt, code);
+    return out[i];
+}
+
+/* The consultation of dept in the dossier j. */
+static json_t *consultation(json_t *j, const char *dept)
+{
+    size_t i;
+    json_t *c;
+
+    json_array_foreach(json_object_get(j, "consultations"), i,
+                       c) if (!strcmp(str(c, "department"), dept)) return c;
+    return NULL;
+}
+
+static int start_on(const char *day)
+{
+    setenv("KHU_TODAY", day, 1);
+    return server_start(&srv, db, "");
+}
+
+/* 9/2/2026: filing, who sees it, acceptance, the queue, the public stage. */
+static void test_first_day(void)
+{
+    struct reply r;
+    json_t *j, *c;
+
+    /* refused before anything is written */
+    j = call(NULL, "POST", "/api/v1/dossiers", "{\"procedure\":\"irc_issue\"}", 401);
+    json_decref(j);
+    j = call(officer, "POST", "/api/v1/dossiers", "{\"procedure\":\"irc_issue\"}", 403);
+    json_decref(j);
+    j = call(investor, "POST", "/api/v1/dossiers?lang=ko",
+             "{\"procedure\":\"visa\",\"project_name\":\"x\"}", 400);
+    CHECK(j && strstr(str(j, "detail"), "procedure") != NULL);
+    json_decref(j);
+    j = call(investor, "POST", "/api/v1/dossiers", "{\"procedure\":\"irc_issue\",\"x\":1}", 400);
+    CHECK_EQ_STR(str(j, "detail"), "Unknown field \"x\".");
+    json_decref(j);
+    j = call(investor, "POST", "/api/v1/dossiers", "{\"procedure\":\"irc_issue\"}", 400);
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "errors"), 0), "param"), "project_name");
+    json_decref(j);
+    CHECK_EQ_INT(http_send(srv.port, "POST", "/api/v1/dossiers",
+                           "Content-Type: text/plain\r\nAuthorization: Bearer x\r\n",
+                           "{\"procedure\":\"irc_issue\"}", &r),
+                 0);
+    CHECK(r.status == 415 || r.status == 401);
+    reply_free(&r);
+
+    /* filed for a new project in Long Hậu park */
+    j = call(investor, "POST", "/api/v1/dossiers",
+             "{\"procedure\":\"policy_approval\",\"project_name\":\"Nhà máy linh kiện Hanil\","
+             "\"zone_code\":\"kcn-long-hau\"}",
+             201);
+    snprintf(code, sizeof(code), "%s", str(j, "code"));
+    snprintf(secret, sizeof(secret), "%s", str(j, "secret"));
+    CHECK(!strncmp(code, "hs-20260209-", 12));
+    CHECK(!strncmp(secret, "khu_ds_", 7));
+    CHECK_EQ_STR(str(j, "stage"), "received");
+    json_decref(j);
+
+    /* the investor and the staff see it; another investor and a
+     * department not consulted do not */
+    j = call(investor, "GET", "/api/v1/dossiers", NULL, 200);
+    CHECK_EQ_INT(num(j, "total"), 1);
+    json_decref(j);
+    j = call(other_investor, "GET", "/api/v1/dossiers", NULL, 200);
+    CHECK_EQ_INT(num(j, "total"), 0);
+    json_decref(j);
+    json_decref(call(other_investor, "GET", path("/api/v1/dossiers/%s"), NULL, 404));
+    json_decref(call(construction, "GET", path("/api/v1/dossiers/%s"), NULL, 404));
+    j = call(officer, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    CHECK_EQ_STR(str(j, "receiving_department"), BOARD);
+    CHECK_EQ_STR(str(j, "zone_code"), "kcn-long-hau");
+    CHECK_EQ_STR(str(json_object_get(j, "clock"), "state"), "not_started");
+    json_decref(j);
+
+    /* accepted: the law gives 35 calendar days for the dossier, and no
+     * limit for a consultation, which the officer sets */
+    j = call(officer, "POST", path("/api/v1/dossiers/%s/accept"),
+             "{\"limit_days\":20,\"limit_kind\":\"working\"}", 400);
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "errors"), 0), "rule"), "limit_known");
+    json_decref(j);
+    json_decref(call(investor, "POST", path("/api/v1/dossiers/%s/accept"), "{}", 403));
+    json_decref(call(officer, "POST", path("/api/v1/dossiers/%s/approve"), "{}", 404));
+    j = call(officer, "POST", path("/api/v1/dossiers/%s/accept"),
+             "{\"departments\":[\"" CONSTRUCTION "\"],\"consult_days\":7,\"consult_kind\":"
+             "\"working\"}",
+             200);
+    CHECK_EQ_STR(str(j, "stage"), "consulting");
+    CHECK_EQ_INT(num(j, "consultations"), 2); /* the procedure's and the officer's */
+    json_decref(j);
+    j = call(officer, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    CHECK_EQ_STR(str(j, "limit_code"), "policy-approval-total-law61");
+    CHECK_EQ_STR(str(json_object_get(j, "clock"), "due"), "2026-03-16");
+    CHECK_EQ_INT(num(json_object_get(j, "clock"), "working_days_left"), 20);
+    c = consultation(j, CONSTRUCTION);
+    CHECK(c != NULL);
+    CHECK(json_is_null(json_object_get(c, "limit_code"))); /* the officer's, not a law's */
+    CHECK_EQ_INT(num(c, "limit_days"), 7);
+    CHECK_EQ_STR(str(json_object_get(c, "clock"), "due"), "2026-02-25"); /* across Tết */
+    CHECK(consultation(j, ENVIRONMENT) != NULL);
+    json_decref(j);
+    json_decref(call(officer, "POST", path("/api/v1/dossiers/%s/accept"), "{}", 409));
+
+    /* the department's queue: its own, soonest first */
+    j = call(construction, "GET", "/api/v1/departments/" CONSTRUCTION "/queue", NULL, 200);
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "items")), 1);
+    c = json_array_get(json_object_get(j, "items"), 0);
+    CHECK_EQ_STR(str(c, "dossier_code"), code);
+    CHECK_EQ_STR(str(c, "project_name"), "Nhà máy linh kiện Hanil");
+    CHECK_EQ_INT(num(json_object_get(c, "clock"), "working_days_left"), 7);
+    json_decref(j);
+    json_decref(call(environment, "GET", "/api/v1/departments/" CONSTRUCTION "/queue", NULL, 403));
+    json_decref(call(officer, "GET", "/api/v1/departments/nowhere/queue", NULL, 404));
+
+    /* the stage, by code and secret, without signing in */
+    j = call(NULL, "POST", "/api/v1/dossier_stage", "{\"code\":\"x\",\"secret\":\"khu_ds_guess\"}",
+             404);
+    json_decref(j);
+    {
+        char body[300];
+        snprintf(body, sizeof(body), "{\"code\":\"%s\",\"secret\":\"%s\"}", code, secret);
+        j = call(NULL, "POST", "/api/v1/dossier_stage", body, 200);
+        CHECK_EQ_STR(str(j, "stage"), "consulting");
+        CHECK_EQ_INT(json_array_size(json_object_get(j, "departments")), 2);
+        CHECK(json_is_false(
+            json_object_get(json_array_get(json_object_get(j, "departments"), 0), "answered")));
+        json_decref(j);
+    }
+
+    /* the Department of Construction asks the investor: its clock stops */
+    j = call(construction, "POST", path("/api/v1/dossiers/%s/ask"),
+             "{\"question\":\"Xin bản vẽ mặt bằng tổng thể\"}", 200);
+    CHECK_EQ_INT(num(j, "n"), 1);
+    json_decref(j);
+    json_decref(
+        call(construction, "POST", path("/api/v1/dossiers/%s/ask"), "{\"question\":1}", 400));
+}
+
+/* 27/2/2026: the answer that restarts a clock, opinions, appraisal and
+ * decision, and the trail. */
+static void test_later_day(void)
+{
+    json_t *j, *c;
+
+    j = call(construction, "GET", "/api/v1/departments/" CONSTRUCTION "/queue", NULL, 200);
+    c = json_array_get(json_object_get(j, "items"), 0);
+    CHECK_EQ_STR(str(json_object_get(c, "clock"), "state"), "paused");
+    /* should it be answered today: 7 working days from Mon 2/3 */
+    CHECK_EQ_STR(str(json_object_get(c, "clock"), "due"), "2026-03-10");
+    json_decref(j);
+
+    /* the investor answers; the officer may not */
+    json_decref(call(officer, "POST", path("/api/v1/dossiers/%s/answer"),
+                     "{\"n\":1,\"answer\":\"x\"}", 403));
+    j = call(investor, "POST", path("/api/v1/dossiers/%s/answer"),
+             "{\"n\":1,\"answer\":\"Bản vẽ đã nộp kèm\"}", 200);
+    json_decref(j);
+    json_decref(call(investor, "POST", path("/api/v1/dossiers/%s/answer"),
+                     "{\"n\":1,\"answer\":\"again\"}", 409));
+    j = call(construction, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    c = consultation(j, CONSTRUCTION);
+    CHECK_EQ_STR(str(c, "due_on"), "2026-03-10");
+    CHECK_EQ_STR(str(json_object_get(c, "clock"), "state"), "running");
+    CHECK_EQ_INT(num(json_object_get(c, "clock"), "working_days_left"), 7);
+    /* the other department's clock ran on: due Wed 25/2, overdue by Thu 26, Fri 27 */
+    c = consultation(j, ENVIRONMENT);
+    CHECK(json_is_true(json_object_get(json_object_get(c, "clock"), "overdue")));
+    CHECK_EQ_INT(num(json_object_get(c, "clock"), "working_days_left"), -2);
+    json_decref(j);
+
+    /* opinions */
+    j = call(construction, "POST", path("/api/v1/dossiers/%s/opinion?lang=vi"),
+             "{\"opinion\":\"agree_with_conditions\"}", 400);
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "errors"), 0), "param"), "note");
+    json_decref(j);
+    json_decref(call(construction, "POST", path("/api/v1/dossiers/%s/opinion"),
+                     "{\"opinion\":\"agree_with_conditions\",\"note\":\"Bổ sung phương án "
+                     "PCCC\"}",
+                     200));
+    json_decref(call(construction, "POST", path("/api/v1/dossiers/%s/opinion"),
+                     "{\"opinion\":\"agree\"}", 409));
+    json_decref(call(environment, "POST", path("/api/v1/dossiers/%s/opinion"),
+                     "{\"opinion\":\"agree\"}", 200));
+    /* the investor sees that they answered, not what they said */
+    j = call(investor, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    c = consultation(j, CONSTRUCTION);
+    CHECK_EQ_STR(str(c, "answered_on"), "2026-02-27");
+    CHECK(json_object_get(c, "opinion") == NULL && json_object_get(c, "note") == NULL);
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "questions"), 0), "answer"),
+                 "Bản vẽ đã nộp kèm");
+    json_decref(j);
+    j = call(officer, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    c = consultation(j, CONSTRUCTION);
+    CHECK_EQ_STR(str(c, "opinion"), "agree_with_conditions");
+    CHECK(json_is_false(json_object_get(json_object_get(c, "clock"), "late")));
+    CHECK(json_is_true(
+        json_object_get(json_object_get(consultation(j, ENVIRONMENT), "clock"), "late")));
+    json_decref(j);
+
+    /* appraisal and decision */
+    json_decref(call(officer, "POST", path("/api/v1/dossiers/%s/decide"),
+                     "{\"decision\":\"approved\"}", 409));
+    json_decref(call(officer, "POST", path("/api/v1/dossiers/%s/appraise"),
+                     "{\"appraisal\":\"Đủ điều kiện chấp thuận\"}", 200));
+    j = call(officer, "POST", path("/api/v1/dossiers/%s/decide"),
+             "{\"decision\":\"approved\",\"certificate_no\":\"15/QĐ-UBND\"}", 200);
+    CHECK_EQ_STR(str(j, "stage"), "decided");
+    json_decref(j);
+    j = call(investor, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    CHECK_EQ_STR(str(j, "certificate_no"), "15/QĐ-UBND");
+    c = json_object_get(j, "clock");
+    CHECK_EQ_STR(str(c, "state"), "done");
+    CHECK(json_is_false(json_object_get(c, "late")));
+    CHECK_EQ_INT(num(c, "working_days_taken"), 9); /* 10 .. 13/2, 23 .. 27/2 */
+    json_decref(j);
+    j = call(investor, "POST", path("/api/v1/dossiers/%s/withdraw"), "{}", 409);
+    CHECK(strstr(str(j, "detail"), "the dossier is decided") != NULL);
+    json_decref(j);
+    j = call(investor, "POST", path("/api/v1/dossiers/%s/withdraw?lang=ko"), "{}", 409);
+    CHECK(strstr(str(j, "detail"), "결정이 내려졌습니다") != NULL);
+    json_decref(j);
+
+    /* every act in the trail, with its actor */
+    j = call(officer, "GET", path("/api/v1/audit?table=dossiers&key=%s"), NULL, 200);
+    CHECK(j != NULL);
+    if (j) {
+        json_t *items = json_object_get(j, "records");
+        CHECK_EQ_INT(json_array_size(items), 4); /* filed, accepted, appraised, decided */
+        CHECK_EQ_STR(str(json_array_get(items, 0), "actor"), "le.officer");
+        CHECK_EQ_STR(str(json_array_get(items, json_array_size(items) - 1), "actor"),
+                     "hanil.investor");
+    }
+    json_decref(j);
+}
+
+static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+    (void)sb;
+    (void)flag;
+    (void)f;
+    return remove(p);
+}
+
+int main(void)
+{
+    char *out = NULL;
+
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(db, sizeof(db), "%s/dossiers.db", dir);
+    CHECK_EQ_INT(khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
+    free(out);
+    add_test_rows();
+    add_user("hanil.investor", "investor", "0312345678", investor, sizeof(investor));
+    add_user("other.investor", "investor", "0399999999", other_investor, sizeof(other_investor));
+    add_user("le.officer", "officer", NULL, officer, sizeof(officer));
+    add_user("sxd.user", "department", CONSTRUCTION, construction, sizeof(construction));
+    add_user("snnmt.user", "department", ENVIRONMENT, environment, sizeof(environment));
+    if (start_on("2026-02-09") == 0) {
+        test_first_day();
+        CHECK_EQ_INT(server_stop(&srv), 0);
+        if (start_on("2026-02-27") == 0) {
+            test_later_day();
+            CHECK_EQ_INT(server_stop(&srv), 0);
+        } else
+            TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start again");
+    } else {
+        TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start");
+    }
+    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    return test_report("test_api_dossiers");
+}
