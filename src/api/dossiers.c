@@ -772,6 +772,37 @@ void api_dossier_act(struct http_req *req, struct http_resp *resp)
     json_decref(doc);
 }
 
+/* ===== POST /api/v1/dossiers/{code}/documents?name= ===== */
+
+void api_dossier_upload(struct http_req *req, struct http_resp *resp)
+{
+    static const char *const allowed[] = {"name", "lang", NULL};
+    const char *name = http_param(req, "name");
+    struct app_dossier_result out;
+    struct app_dossier_who who;
+    enum api_lang lang;
+    struct khu_diag d;
+    enum khu_err err;
+    struct store *s;
+    char today[16];
+
+    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang) ||
+        who_of(req, resp, &who))
+        return;
+    lang = api_message_lang(req, lang);
+    s = api_writer(req, resp);
+    if (!s)
+        return;
+    api_today(req, today);
+    khu_diag_clear(&d);
+    err = app_dossier_upload(s, &who, req->path_params[0], name, req->document_type, req->body,
+                             req->body_len, today, &out, &d);
+    if (err)
+        act_error(resp, lang, err, &out, &d);
+    else
+        answer_act(resp, 201, &out, "upload");
+}
+
 /* ===== GET /api/v1/dossiers/{code}/documents/{n} ===== */
 
 struct served {

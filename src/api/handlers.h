@@ -20,6 +20,7 @@ void api_dossier_get(struct http_req *req, struct http_resp *resp);
 void api_dossier_file(struct http_req *req, struct http_resp *resp);
 void api_dossier_act(struct http_req *req, struct http_resp *resp);
 void api_dossier_document(struct http_req *req, struct http_resp *resp);
+void api_dossier_upload(struct http_req *req, struct http_resp *resp);
 void api_department_queue(struct http_req *req, struct http_resp *resp);
 void api_dossier_stage(struct http_req *req, struct http_resp *resp);
 

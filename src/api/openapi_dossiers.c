@@ -79,6 +79,19 @@ void openapi_dossier_paths(struct jw *w)
            "\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}}}},\"404\":" PROBLEM "," REFUSALS
            "}}}");
 
+    jw_key(w, "/api/v1/dossiers/{code}/documents");
+    raw(w, "{\"post\":{\"operationId\":\"add_dossier_document\",\"summary\":\"Adds a document"
+           " to a dossier: the body is the file itself, a PDF, a PNG or a JPEG image (checked by"
+           " its first bytes) of at most 20 MB, kept with its SHA-256. By its investor, or by a"
+           " department consulted (to attach to its opinion).\"," SIGNED_IN
+           ",\"parameters\":[" CODE_PARAM
+           ",{\"name\":\"name\",\"in\":\"query\",\"required\":true,\"schema\":{"
+           "\"type\":\"string\",\"maxLength\":200}}," LANG_PARAM "],\"requestBody\":{"
+           "\"required\":true,\"content\":{\"application/pdf\":{},\"image/png\":{},"
+           "\"image/jpeg\":{}}},\"responses\":{\"201\":{\"description\":\"Added\","
+           "\"content\":{\"application/json\":{\"schema\":" ACT_ANSWER "}}}," WRITE_ANSWERS
+           ",\"413\":" PROBLEM "," REFUSALS "}}}");
+
     jw_key(w, "/api/v1/dossiers/{code}/documents/{n}");
     raw(w, "{\"get\":{\"operationId\":\"get_dossier_document\",\"summary\":\"A document of a"
            " dossier, as an attachment of its own type (PDF, PNG or JPEG).\"," SIGNED_IN ","

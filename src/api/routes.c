@@ -195,6 +195,10 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/dossiers/{code}", api_dossier_get, 0, API_SIGNED_IN & ~ROLE_SUPPLIER},
     {"GET", "/api/v1/dossiers/{code}/documents/{n}", api_dossier_document, 0,
      API_SIGNED_IN & ~ROLE_SUPPLIER},
+    /* a document: the body is its bytes (PDF, PNG, JPEG), before the acts,
+     * whose path would match it too */
+    {"POST", "/api/v1/dossiers/{code}/documents", api_dossier_upload,
+     HTTP_ROUTE_WRITE | HTTP_ROUTE_UPLOAD, ROLE_INVESTOR | ROLE_DEPARTMENT},
     {"POST", "/api/v1/dossiers/{code}/{act}", api_dossier_act, HTTP_ROUTE_WRITE,
      API_STAFF | ROLE_INVESTOR | ROLE_DEPARTMENT},
     {"GET", "/api/v1/departments/{code}/queue", api_department_queue, 0,

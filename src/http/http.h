@@ -22,6 +22,7 @@
 #define HTTP_MAX_URL          4096
 #define HTTP_MAX_HEADER_BYTES (32 * 1024)
 #define HTTP_MAX_BODY         (1024 * 1024)
+#define HTTP_MAX_UPLOAD       (20 * 1024 * 1024) /* the body of an HTTP_ROUTE_UPLOAD route */
 #define HTTP_MAX_PARAMS       64
 #define HTTP_MAX_PATH_PARAMS  4
 #define HTTP_CONN_TIMEOUT_S   30
@@ -45,6 +46,8 @@ struct http_req {
     const char *cookie;        /* the Cookie header, or NULL */
     const char *authorization; /* the Authorization header, or NULL */
     const char *if_match;      /* the If-Match header, or NULL */
+    const char *document_type; /* the body's type when it is a document (HTTP_ROUTE_UPLOAD):
+                                  "application/pdf", "image/png" or "image/jpeg"; else NULL */
     char client[64];           /* the client's address ("127.0.0.1"), "" when unknown; behind a
                                   trusted proxy, the address the proxy was asked by */
     int secure;                /* 1: the client came over TLS (a trusted proxy said so) */
@@ -80,6 +83,11 @@ typedef void (*http_handler)(struct http_req *req, struct http_resp *resp);
  * as JSON (415) and no browser header says another site sent it (403):
  * see http__write_guard. */
 #define HTTP_ROUTE_WRITE 0x1u
+/* HTTP_ROUTE_UPLOAD (with HTTP_ROUTE_WRITE): the body is a document of
+ * up to HTTP_MAX_UPLOAD bytes, declared application/pdf, image/png or
+ * image/jpeg (none of which another site's page can send without asking
+ * first), instead of JSON. */
+#define HTTP_ROUTE_UPLOAD 0x2u
 
 struct http_route {
     const char *method;  /* "GET" */

@@ -88,6 +88,22 @@ int http__cross_site_fetch(const char *sec_fetch_site)
                               strcasecmp(sec_fetch_site, "same-site") == 0);
 }
 
+const char *http__upload_type(const char *content_type)
+{
+    static const char *const types[] = {"application/pdf", "image/png", "image/jpeg"};
+    const char *s = content_type;
+    size_t i, n;
+
+    if (!s)
+        return NULL;
+    s += strspn(s, " \t");
+    n = strcspn(s, "; \t");
+    for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        if (word_is(s, n, types[i]))
+            return types[i];
+    return NULL;
+}
+
 int http__write_guard(struct http_resp *resp, const struct http__write_headers *h)
 {
     static const char own[] = "writes are accepted only from this site's own pages";
@@ -103,6 +119,13 @@ int http__write_guard(struct http_resp *resp, const struct http__write_headers *
                      "%s: the browser says this request comes from another site "
                      "(Sec-Fetch-Site: %.*s)",
                      own, SHOWN_MAX, h->sec_fetch_site);
+    else if (h->upload && !http__upload_type(h->content_type))
+        http_problem(resp, 415, NULL,
+                     "the request body must be a document: send Content-Type application/pdf, "
+                     "image/png or image/jpeg, not \"%.*s\"",
+                     SHOWN_MAX, h->content_type ? h->content_type : "");
+    else if (h->upload)
+        return 0;
     else if (!h->content_type)
         http_problem(resp, 415, NULL,
                      "the request body must be JSON: send Content-Type: application/json");

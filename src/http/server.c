@@ -87,6 +87,7 @@ struct req_state {
     int seen;             /* the access handler has been called */
     int counted;          /* included in srv->active */
     size_t drained;       /* body bytes dropped after the limit */
+    size_t body_max;      /* HTTP_MAX_BODY, or HTTP_MAX_UPLOAD for a document's route */
     struct buf body;
     char uri[HTTP_MAX_URL + 1]; /* raw request target; "" when too_long */
 };
@@ -205,6 +206,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
         return NULL;
     req_end(st); /* a request whose completion MHD never reported */
     buf_init_secret(&st->body, HTTP_MAX_BODY);
+    st->body_max = HTTP_MAX_BODY;
     st->too_long = n > HTTP_MAX_URL;
     if (!st->too_long)
         memcpy(st->uri, n ? uri : "", n + 1);
@@ -424,8 +426,8 @@ static int check_limits(struct exchange *x)
         http_problem(&x->resp, 431, NULL, "the request headers take more than %d bytes",
                      HTTP_MAX_HEADER_BYTES);
     else if (x->st->body.err == KHU_ETOOBIG)
-        http_problem(&x->resp, 413, NULL, "the request body is larger than %d bytes",
-                     HTTP_MAX_BODY);
+        http_problem(&x->resp, 413, NULL, "the request body is larger than %zu bytes",
+                     x->st->body_max);
     else if (x->st->body.err)
         http_problem(&x->resp, 503, NULL, "out of memory while reading the request body");
     else
@@ -581,6 +583,8 @@ static void fill_request(struct exchange *x, const char *method)
     req->authorization =
         MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
     req->if_match = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MATCH);
+    req->document_type = http__upload_type(
+        MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE));
     req->body = buf_cstr(&x->st->body);
     req->body_len = x->st->body.len;
     req->app = x->st->srv->app;
@@ -636,6 +640,7 @@ static int refuse_write(struct exchange *x, const struct http_route *r)
     h.host = header_value(x, MHD_HTTP_HEADER_HOST);
     h.sec_fetch_site = header_value(x, "Sec-Fetch-Site");
     h.content_type = header_value(x, MHD_HTTP_HEADER_CONTENT_TYPE);
+    h.upload = (r->flags & HTTP_ROUTE_UPLOAD) != 0;
     return http__write_guard(&x->resp, &h);
 }
 
@@ -805,6 +810,13 @@ static int declared_too_big(const char *cl, size_t max)
  * most BODY_PRESIZE_MAX: a larger one grows as it comes), so that a
  * sign-in's body is not copied from block to block as it arrives. The
  * body is a secret buffer: a block it outgrows is wiped anyway. */
+/* How much of a declared body gets its buffer at once: a document's
+ * whole (its route allows it), others' BODY_PRESIZE_MAX. */
+static size_t presize_max(const struct req_state *st)
+{
+    return st->body_max > HTTP_MAX_BODY ? st->body_max : BODY_PRESIZE_MAX;
+}
+
 static void presize_body(struct req_state *st, const char *cl)
 {
     unsigned long long v;
@@ -815,7 +827,26 @@ static void presize_body(struct req_state *st, const char *cl)
     errno = 0;
     v = strtoull(cl, &end, 10);
     if (end != cl && errno == 0 && v > 0)
-        (void)buf_reserve(&st->body, v < BODY_PRESIZE_MAX ? (size_t)v : BODY_PRESIZE_MAX);
+        (void)buf_reserve(&st->body, v < presize_max(st) ? (size_t)v : presize_max(st));
+}
+
+/* 1 when method and the request target uri name a route that takes a
+ * document as its body (HTTP_ROUTE_UPLOAD): its body may be larger. */
+static int is_upload(const struct http_route *routes, const char *method, const char *uri)
+{
+    const char *q = strchr(uri, '?'), *vals[HTTP_MAX_PATH_PARAMS];
+    char err[128], *path, *scratch;
+    size_t i, nvals;
+    int oom = 0, found = 0;
+
+    path = http__decode_path(uri, q ? (size_t)(q - uri) : strlen(uri), err, sizeof(err), &oom);
+    scratch = path ? xmalloc(strlen(path) + 1) : NULL;
+    for (i = 0; scratch && routes[i].method && !found; i++)
+        found = (routes[i].flags & HTTP_ROUTE_UPLOAD) && !strcmp(routes[i].method, method) &&
+                http_route_match(routes[i].pattern, path, scratch, vals, &nvals);
+    xfree(scratch);
+    xfree(path);
+    return found;
 }
 
 /* The first call, when the headers are in. Answers at once (without
@@ -830,8 +861,12 @@ static enum MHD_Result first_call(struct MHD_Connection *conn, struct req_state 
 
     st->seen = 1;
     count_request(st->srv, st);
+    if (is_upload(st->srv->routes, method, st->uri)) {
+        st->body_max = HTTP_MAX_UPLOAD;
+        st->body.max = HTTP_MAX_UPLOAD;
+    }
     cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (!atomic_load(&st->srv->stopping) && !declared_too_big(cl, HTTP_MAX_BODY)) {
+    if (!atomic_load(&st->srv->stopping) && !declared_too_big(cl, st->body_max)) {
         presize_body(st, cl);
         return MHD_YES;
     }
@@ -844,7 +879,7 @@ static enum MHD_Result first_call(struct MHD_Connection *conn, struct req_state 
     if (atomic_load(&st->srv->stopping))
         http_problem(&x.resp, 503, NULL, "the server is shutting down; try again shortly");
     else
-        http_problem(&x.resp, 413, NULL, "the request body is larger than %d bytes", HTTP_MAX_BODY);
+        http_problem(&x.resp, 413, NULL, "the request body is larger than %zu bytes", st->body_max);
     capture_headers(&x);
     finish_answer(&x);
     rc = send_answer(&x);

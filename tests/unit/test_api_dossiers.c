@@ -163,6 +163,91 @@ static int start_on(const char *day)
     return server_start(&srv, db, "");
 }
 
+/* POSTs body (text, no NUL) as a document of type to the dossier, as token,
+ * with more header lines (may be ""). */
+static int upload(const char *token, const char *type, const char *name, const char *body,
+                  const char *more, struct reply *r)
+{
+    char headers[512], target[200];
+
+    snprintf(headers, sizeof(headers), "Content-Type: %s\r\nAuthorization: Bearer %s\r\n%s", type,
+             token, more);
+    snprintf(target, sizeof(target), "/api/v1/dossiers/%s/documents?name=%s", code, name);
+    return http_send(srv.port, "POST", target, headers, body, r);
+}
+
+/* Documents: the types and bytes a browser would not run, the size, who
+ * may add and read them, and how they are served. */
+static void test_documents(void)
+{
+    static const char pdf[] = "%PDF-1.7\n% a plan of the site\n%%EOF\n";
+    char raw[512], *big;
+    struct reply r;
+    json_t *j;
+    size_t n = 3 * 1024 * 1024;
+
+    CHECK_EQ_INT(upload(investor, "application/pdf", "site-plan.pdf", pdf, "", &r), 0);
+    CHECK_EQ_INT(r.status, 201);
+    j = json_loads(r.body ? r.body : "", 0, NULL);
+    CHECK_EQ_INT(num(j, "n"), 1);
+    json_decref(j);
+    reply_free(&r);
+    /* a page's script, whatever it is called */
+    CHECK_EQ_INT(upload(investor, "text/html", "x.html", "<script>alert(1)</script>", "", &r), 0);
+    CHECK_EQ_INT(r.status, 415);
+    reply_free(&r);
+    CHECK_EQ_INT(upload(investor, "application/pdf", "x.pdf", "<script>alert(1)</script>", "", &r),
+                 0);
+    CHECK_EQ_INT(r.status, 400);
+    CHECK(r.body && strstr(r.body, "document_bytes") != NULL);
+    reply_free(&r);
+    /* another site's page may not send one */
+    CHECK_EQ_INT(
+        upload(investor, "application/pdf", "x.pdf", pdf, "Origin: https://evil.example\r\n", &r),
+        0);
+    CHECK_EQ_INT(r.status, 403);
+    reply_free(&r);
+    CHECK_EQ_INT(upload(other_investor, "application/pdf", "x.pdf", pdf, "", &r), 0);
+    CHECK_EQ_INT(r.status, 404);
+    reply_free(&r);
+    /* over 20 MB: refused from its declared length, before the body */
+    snprintf(raw, sizeof(raw),
+             "POST /api/v1/dossiers/%s/documents?name=big.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+             "Connection: close\r\nContent-Type: application/pdf\r\nAuthorization: Bearer "
+             "%s\r\nContent-Length: %d\r\n\r\n",
+             code, investor, 20 * 1024 * 1024 + 1);
+    CHECK_EQ_INT(http_raw(srv.port, raw, strlen(raw), &r), 0);
+    CHECK_EQ_INT(r.status, 413);
+    reply_free(&r);
+    /* 3 MB, larger than any JSON body may be */
+    big = malloc(n + 1);
+    CHECK(big != NULL);
+    if (big) {
+        memset(big, 'a', n);
+        memcpy(big, "%PDF-", 5);
+        big[n] = '\0';
+        CHECK_EQ_INT(upload(investor, "application/pdf", "scan.pdf", big, "", &r), 0);
+        CHECK_EQ_INT(r.status, 201);
+        reply_free(&r);
+        free(big);
+    }
+    /* served as an attachment, byte for byte, to those who may see it */
+    CHECK_EQ_INT(send_as(officer, "GET", path("/api/v1/dossiers/%s/documents/1"), NULL, &r), 0);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK_EQ_INT(r.body_len, sizeof(pdf) - 1);
+    CHECK(r.body && !memcmp(r.body, pdf, sizeof(pdf) - 1));
+    CHECK_EQ_STR(reply_header(&r, "Content-Type"), "application/pdf");
+    CHECK_EQ_STR(reply_header(&r, "Content-Disposition"), "attachment; filename=\"site-plan.pdf\"");
+    CHECK_EQ_STR(reply_header(&r, "X-Content-Type-Options"), "nosniff");
+    reply_free(&r);
+    json_decref(call(other_investor, "GET", path("/api/v1/dossiers/%s/documents/1"), NULL, 404));
+    json_decref(call(officer, "GET", path("/api/v1/dossiers/%s/documents/9"), NULL, 404));
+    j = call(investor, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "documents")), 2);
+    CHECK_EQ_INT(num(json_array_get(json_object_get(j, "documents"), 1), "bytes"), (long long)n);
+    json_decref(j);
+}
+
 /* 9/2/2026: filing, who sees it, acceptance, the queue, the public stage. */
 static void test_first_day(void)
 {
@@ -202,6 +287,7 @@ static void test_first_day(void)
     CHECK(!strncmp(secret, "khu_ds_", 7));
     CHECK_EQ_STR(str(j, "stage"), "received");
     json_decref(j);
+    test_documents();
 
     /* the investor and the staff see it; another investor and a
      * department not consulted do not */
