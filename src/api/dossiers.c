@@ -912,9 +912,9 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
         return;
     /* a department sees its own queue; the province's staff every one */
     if (!sees_all(&who) && !(who.role == ROLE_DEPARTMENT && !strcmp(who.department, dept))) {
-        http_problem(resp, 403, NULL, "%s",
-                     api_tr(lang, "A department's queue is for that department and the "
-                                  "province's officers."));
+        /* as for a dossier: what one may not see does not exist for them */
+        http_problem(resp, 404, NULL, "%s",
+                     api_tr(lang, "No department's queue you may see has this code."));
         return;
     }
     s = api_store(req, resp);

@@ -74,13 +74,18 @@ struct http__write_headers {
     const char *host;
     const char *sec_fetch_site;
     const char *content_type;
-    int upload; /* 1: the body is a document (HTTP_ROUTE_UPLOAD), not JSON */
+    int upload; /* 1: the body is a document (HTTP_ROUTE_UPLOAD), not JSON: its type is
+                   http__upload_guard's */
 };
 
 /* Returns the document type content_type names (its parameters ignored):
  * one of "application/pdf", "image/png", "image/jpeg" (a static string),
  * or NULL for any other. */
 const char *http__upload_type(const char *content_type);
+
+/* For an HTTP_ROUTE_UPLOAD route, after the caller was let in: answers 415
+ * and returns 1 unless content_type names a document type. */
+int http__upload_guard(struct http_resp *resp, const char *content_type);
 
 /* Returns 1 when a Content-Type value names JSON: application/json or an
  * application/...+json type, in any case, with or without parameters. */

@@ -104,6 +104,17 @@ const char *http__upload_type(const char *content_type)
     return NULL;
 }
 
+int http__upload_guard(struct http_resp *resp, const char *content_type)
+{
+    if (http__upload_type(content_type))
+        return 0;
+    http_problem(resp, 415, NULL,
+                 "the request body must be a document: send Content-Type application/pdf, "
+                 "image/png or image/jpeg, not \"%.*s\"",
+                 SHOWN_MAX, content_type ? content_type : "");
+    return 1;
+}
+
 int http__write_guard(struct http_resp *resp, const struct http__write_headers *h)
 {
     static const char own[] = "writes are accepted only from this site's own pages";
@@ -119,13 +130,8 @@ int http__write_guard(struct http_resp *resp, const struct http__write_headers *
                      "%s: the browser says this request comes from another site "
                      "(Sec-Fetch-Site: %.*s)",
                      own, SHOWN_MAX, h->sec_fetch_site);
-    else if (h->upload && !http__upload_type(h->content_type))
-        http_problem(resp, 415, NULL,
-                     "the request body must be a document: send Content-Type application/pdf, "
-                     "image/png or image/jpeg, not \"%.*s\"",
-                     SHOWN_MAX, h->content_type ? h->content_type : "");
     else if (h->upload)
-        return 0;
+        return 0; /* its type is checked once the caller may call it (http__upload_guard) */
     else if (!h->content_type)
         http_problem(resp, 415, NULL,
                      "the request body must be JSON: send Content-Type: application/json");

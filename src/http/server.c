@@ -772,7 +772,9 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req_state *st
     if (r && !refuse_write(&x, r)) {
         fill_request(&x, method);
         x.route = r;
-        if (!refuse_caller(&x, r)) {
+        if (!refuse_caller(&x, r) &&
+            !((r->flags & HTTP_ROUTE_UPLOAD) &&
+              http__upload_guard(&x.resp, header_value(&x, MHD_HTTP_HEADER_CONTENT_TYPE)))) {
             run_handler(&x, r);
             if (x.resp.to_lane)
                 return hand_to_lane(&x);

@@ -341,7 +341,7 @@ static void test_first_day(void)
     CHECK_EQ_STR(str(c, "project_name"), "Nhà máy linh kiện Hanil");
     CHECK_EQ_INT(num(json_object_get(c, "clock"), "working_days_left"), 7);
     json_decref(j);
-    json_decref(call(environment, "GET", "/api/v1/departments/" CONSTRUCTION "/queue", NULL, 403));
+    json_decref(call(environment, "GET", "/api/v1/departments/" CONSTRUCTION "/queue", NULL, 404));
     json_decref(call(officer, "GET", "/api/v1/departments/nowhere/queue", NULL, 404));
 
     /* the stage, by code and secret, without signing in */

@@ -149,11 +149,43 @@ static void test_guard(void)
     CHECK(strstr(d, "send Content-Type: application/json\"") != NULL);
 }
 
+/* A document's route: the same origin checks, and a document's type
+ * checked apart, once the caller is let in. */
+static void test_upload(void)
+{
+    static const char host[] = "127.0.0.1:8080";
+    struct http__write_headers h = {"https://evil.example", host, NULL, "application/pdf", 1};
+    struct http_resp resp;
+
+    CHECK_EQ_STR(http__upload_type("application/pdf"), "application/pdf");
+    CHECK_EQ_STR(http__upload_type(" IMAGE/PNG; name=x"), "image/png");
+    CHECK_EQ_STR(http__upload_type("image/jpeg"), "image/jpeg");
+    CHECK(http__upload_type("image/svg+xml") == NULL); /* a picture a browser would run */
+    CHECK(http__upload_type("text/html") == NULL);
+    CHECK(http__upload_type("application/pdfx") == NULL);
+    CHECK(http__upload_type("multipart/form-data") == NULL);
+    CHECK(http__upload_type(NULL) == NULL);
+    memset(&resp, 0, sizeof(resp));
+    buf_init(&resp.body, HTTP_MAX_RESPONSE);
+    CHECK_EQ_INT(http__write_guard(&resp, &h), 1); /* another site */
+    CHECK_EQ_INT(resp.status, 403);
+    buf_reset(&resp.body);
+    h.origin = NULL;
+    h.content_type = "text/plain";
+    CHECK_EQ_INT(http__write_guard(&resp, &h), 0); /* its type: the upload guard's */
+    CHECK_EQ_INT(http__upload_guard(&resp, "text/plain"), 1);
+    CHECK_EQ_INT(resp.status, 415);
+    CHECK(strstr(buf_cstr(&resp.body), "application/pdf, image/png or image/jpeg") != NULL);
+    CHECK_EQ_INT(http__upload_guard(&resp, "image/png"), 0);
+    buf_free(&resp.body);
+}
+
 int main(void)
 {
     test_json_type();
     test_same_origin();
     test_cross_site_fetch();
     test_guard();
+    test_upload();
     return test_report("test_http_origin");
 }
