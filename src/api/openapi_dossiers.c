@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/openapi_parts.h"
+#include "report/xlsx.h"
 
 #define PROBLEM       "{\"$ref\":\"#/components/responses/Problem\"}"
 #define SIGNED_IN     "\"security\":[{\"session\":[]},{\"bearer\":[]}]"
@@ -35,6 +36,52 @@
 static void raw(struct jw *w, const char *json)
 {
     jw_raw(w, json, strlen(json));
+}
+
+#define STATS_PARAMS                                                                               \
+    "[{\"name\":\"by\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\","       \
+    "\"enum\":[\"department\",\"procedure\"],\"default\":\"department\"}},{\"name\":\"from\","     \
+    "\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\",\"format\":\"date\"}},"   \
+    "{\"name\":\"to\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\","        \
+    "\"format\":\"date\"}}," LANG_PARAM ",{\"name\":\"bom\",\"in\":\"query\",\"required\":false,"  \
+    "\"schema\":{\"type\":\"integer\",\"enum\":[0,1]}}]"
+#define STATS_SUMMARY                                                                              \
+    "How each department answers its consultations (by=department) or how each procedure's"        \
+    " dossiers are decided (by=procedure), for everyone: handled in the period from..to, the"      \
+    " share on time of those whose limit was known, the median and 90th percentile of working"     \
+    " days taken (less the days a question stopped the clock), open and overdue today. Counts"     \
+    " and days only."
+#define XLSX_BODY "{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}}"
+
+/* The three forms of the public figures. */
+static void stats_paths(struct jw *w)
+{
+    jw_key(w, "/api/v1/dossier_stats");
+    raw(w, "{\"get\":{\"operationId\":\"dossier_stats\",\"summary\":\"" STATS_SUMMARY "\","
+           "\"parameters\":" STATS_PARAMS ",\"responses\":{\"200\":{\"description\":\"OK\","
+           "\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{"
+           "\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{"
+           "\"group\":{\"type\":\"string\"},\"name\":{\"type\":[\"string\",\"null\"]},"
+           "\"handled\":{\"type\":\"integer\"},\"with_due\":{\"type\":\"integer\"},"
+           "\"on_time\":{\"type\":\"integer\"},\"on_time_share\":{\"type\":[\"number\","
+           "\"null\"]},\"median_working_days\":{\"type\":[\"number\",\"null\"]},"
+           "\"p90_working_days\":{\"type\":[\"number\",\"null\"]},\"open\":{\"type\":"
+           "\"integer\"},\"overdue\":{\"type\":\"integer\"}}}}}}},\"text/csv\":{\"schema\":{"
+           "\"type\":\"string\"}},\"" XLSX_MEDIA_TYPE "\":" XLSX_BODY "}},\"304\":{"
+           "\"description\":\"Not modified (If-None-Match matched the ETag)\"},\"400\":" PROBLEM
+           "}}}");
+    jw_key(w, "/api/v1/dossier_stats.csv");
+    raw(w, "{\"get\":{\"operationId\":\"dossier_stats_csv\",\"summary\":\"The same as CSV.\","
+           "\"parameters\":" STATS_PARAMS ",\"responses\":{\"200\":{\"description\":\"OK\","
+           "\"content\":{\"text/csv\":{\"schema\":{\"type\":\"string\"}}}},\"304\":{"
+           "\"description\":\"Not modified (If-None-Match matched the ETag)\"},\"400\":" PROBLEM
+           "}}}");
+    jw_key(w, "/api/v1/dossier_stats.xlsx");
+    raw(w, "{\"get\":{\"operationId\":\"dossier_stats_xlsx\",\"summary\":\"The same as a"
+           " spreadsheet (the columns of the CSV).\",\"parameters\":" STATS_PARAMS ","
+           "\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"" XLSX_MEDIA_TYPE
+           "\":" XLSX_BODY "}},\"304\":{\"description\":\"Not modified (If-None-Match matched"
+           " the ETag)\"},\"400\":" PROBLEM "}}}");
 }
 
 void openapi_dossier_paths(struct jw *w)
@@ -139,4 +186,5 @@ void openapi_dossier_paths(struct jw *w)
            "\"type\":\"object\",\"properties\":{\"department\":{\"type\":\"string\"},"
            "\"answered\":{\"type\":\"boolean\"}}}}}}}}},\"400\":" PROBLEM ",\"404\":" PROBLEM ","
            "\"415\":" PROBLEM "}}}");
+    stats_paths(w);
 }

@@ -206,6 +206,10 @@ const struct http_route api_routes[] = {
     /* a dossier's stage for whoever holds its code and secret: a POST, so
      * that the secret stays out of addresses and logs */
     {"POST", "/api/v1/dossier_stage", api_dossier_stage, HTTP_ROUTE_WRITE},
+    /* how departments and procedures perform: counts and days, for everyone */
+    {"GET", "/api/v1/dossier_stats", api_dossier_stats},
+    {"GET", "/api/v1/dossier_stats.csv", api_dossier_stats},
+    {"GET", "/api/v1/dossier_stats.xlsx", api_dossier_stats},
     {"GET", "/api/v1/targets.csv", api_targets},
     {"GET", "/api/v1/datasets", api_datasets},
     {"GET", "/api/v1/stats", api_stats},

@@ -276,6 +276,16 @@ static const struct api_tr_entry table[] = {
      "이 기한이 걸치는 해의 달력은 노동법 규칙으로 산출한 잠정 달력입니다. 정부가 그 해의 휴무 "
      "일정을 발표하면 기한이 바뀔 수 있습니다."},
     /* dossiers (api/dossiers.c, core/dossier_flow.c) */
+    {"Handled: consultations answered (dossiers decided) in the period. On time: of those whose "
+     "time limit was known, the share done by the due day. Working days leave out weekends, days "
+     "off and the days a question to the investor stopped the clock. Open and overdue: today.",
+     "Đã xử lý: số lần lấy ý kiến đã trả lời (hồ sơ đã có quyết định) trong kỳ. Đúng hạn: trong "
+     "số có thời hạn đã biết, tỷ lệ hoàn thành trước hoặc đúng ngày hết hạn. Ngày làm việc không "
+     "tính cuối tuần, ngày nghỉ và những ngày thời hạn tạm dừng vì câu hỏi gửi nhà đầu tư. Đang "
+     "xử lý và quá hạn: tính đến hôm nay.",
+     "처리: 기간 중 회신한 의견 조회(결정된 신청 서류) 수. 기한 내: 기한을 알 수 있는 것 중 "
+     "기한일까지 처리한 비율. 근무일에는 주말, 휴무일, 투자자에게 질문하여 기한 계산이 멈춘 "
+     "날이 포함되지 않습니다. 진행 중과 기한 초과: 오늘 기준."},
     {"No dossier you may see has this code.", "Không có hồ sơ nào bạn được xem mang mã này.",
      "이 코드로 열람할 수 있는 신청 서류가 없습니다."},
     {"The dossier's stage does not allow this: %s.",

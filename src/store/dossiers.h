@@ -73,6 +73,31 @@ struct store_dossier_filter {
 typedef void (*store_document_fn)(void *arg, const char *content_type, const char *name,
                                   const void *bytes, size_t n);
 
+/* The values of a row of store_dossiers_done: a consultation answered (by
+ * department) or a dossier decided (by procedure). */
+enum store_done_col {
+    DONE_COL_GROUP,   /* the department's code, or the procedure */
+    DONE_COL_NAME_VI, /* the department's names (NULL by procedure) */
+    DONE_COL_NAME_EN,
+    DONE_COL_NAME_KO,
+    DONE_COL_START,  /* requested_on, or accepted_on */
+    DONE_COL_DUE,    /* due_on as it stood when done: NULL when no limit was known */
+    DONE_COL_DONE,   /* answered_on, or decided_on */
+    DONE_COL_PAUSES, /* the questions that stopped its clock (see the top) */
+    DONE_NCOLS,
+};
+
+/* The values of a row of store_dossiers_open. */
+enum store_open_col {
+    OPEN_COL_GROUP,
+    OPEN_COL_NAME_VI,
+    OPEN_COL_NAME_EN,
+    OPEN_COL_NAME_KO,
+    OPEN_COL_OPEN,    /* not yet answered (decided), on dossiers still open */
+    OPEN_COL_OVERDUE, /* of them, those whose due day is before today */
+    OPEN_NCOLS,
+};
+
 /* API */
 
 /* Hands the dossier called code to fn (values as enum store_dossier_col).
@@ -102,6 +127,19 @@ enum khu_err store_dossier_documents(struct store *s, const char *code, store_ro
  * then by the day they were asked). */
 enum khu_err store_department_queue(struct store *s, const char *department, store_row_fn fn,
                                     void *arg, struct khu_diag *d);
+
+/* Hands fn every consultation answered (by_procedure 0) or dossier
+ * decided (1) from from to to (YYYY-MM-DD, both included; NULL: open),
+ * grouped by department or procedure. */
+enum khu_err store_dossiers_done(struct store *s, int by_procedure, const char *from,
+                                 const char *to, store_row_fn fn, void *arg, struct khu_diag *d);
+
+/* Hands fn, by department (by_procedure 0) or procedure (1), how many
+ * consultations (dossiers) are open on dossiers still open, and how many
+ * of them were due before today (YYYY-MM-DD). A clock stopped by a
+ * question has no due day and is not overdue. */
+enum khu_err store_dossiers_open(struct store *s, int by_procedure, const char *today,
+                                 store_row_fn fn, void *arg, struct khu_diag *d);
 
 /* Hands fn the rows of procedure_departments (schema order) for procedure
  * at location ("in_park" or "outside_park") in force on day (YYYY-MM-DD). */

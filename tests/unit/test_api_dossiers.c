@@ -452,6 +452,70 @@ static void test_later_day(void)
     CHECK(strstr(str(j, "detail"), "결정이 내려졌습니다") != NULL);
     json_decref(j);
 
+    /* the public figures: counts and days, no dossier named */
+    j = call(NULL, "GET", "/api/v1/dossier_stats?by=department&lang=en", NULL, 200);
+    {
+        json_t *items = json_object_get(j, "items"), *g;
+        size_t i;
+        int seen = 0;
+        json_array_foreach(items, i, g)
+        {
+            if (!strcmp(str(g, "group"), CONSTRUCTION)) {
+                seen++;
+                CHECK_EQ_INT(num(g, "handled"), 1);
+                CHECK_EQ_INT(num(g, "on_time"), 1);
+                /* asked on the day it was sent, answered the day it gave its opinion:
+                 * its clock never ran */
+                CHECK_EQ_DBL(json_number_value(json_object_get(g, "median_working_days")), 0, 0);
+                CHECK_EQ_STR(str(g, "name"), "Tay Ninh Department of Construction");
+            }
+            if (!strcmp(str(g, "group"), ENVIRONMENT)) {
+                seen++;
+                CHECK_EQ_INT(num(g, "on_time"), 0);
+                CHECK_EQ_DBL(json_number_value(json_object_get(g, "on_time_share")), 0, 0);
+                CHECK_EQ_DBL(json_number_value(json_object_get(g, "p90_working_days")), 9, 0);
+            }
+            CHECK_EQ_INT(num(g, "overdue"), 0);
+        }
+        CHECK_EQ_INT(seen, 2);
+        {
+            char *text = json_dumps(j, 0);
+            CHECK(text && !strstr(text, code) && !strstr(text, "Hanil")); /* no dossier named */
+            free(text);
+        }
+    }
+    json_decref(j);
+    j = call(NULL, "GET", "/api/v1/dossier_stats?by=procedure", NULL, 200);
+    {
+        json_t *items = json_object_get(j, "items"), *g;
+        size_t i;
+        CHECK_EQ_INT(json_array_size(items), 6); /* every procedure, handled or not */
+        json_array_foreach(items, i, g) if (!strcmp(str(g, "group"), "policy_approval"))
+        {
+            CHECK_EQ_INT(num(g, "handled"), 1);
+            CHECK_EQ_DBL(json_number_value(json_object_get(g, "on_time_share")), 1, 0);
+            CHECK_EQ_DBL(json_number_value(json_object_get(g, "median_working_days")), 9, 0);
+        }
+        else CHECK_EQ_INT(num(g, "handled"), 0);
+    }
+    json_decref(j);
+    {
+        struct reply r;
+        CHECK_EQ_INT(http_get(srv.port, "/api/v1/dossier_stats.csv?by=procedure", NULL, &r), 0);
+        CHECK_EQ_INT(r.status, 200);
+        CHECK(r.body && strstr(r.body, "policy_approval,,,,1,1,1,1,9,9,0,0\r\n") != NULL);
+        reply_free(&r);
+        CHECK_EQ_INT(http_get(srv.port, "/api/v1/dossier_stats.xlsx", NULL, &r), 0);
+        CHECK_EQ_INT(r.status, 200);
+        CHECK(r.body_len > 4 && !memcmp(r.body, "PK", 2)); /* a zip: the workbook */
+        reply_free(&r);
+    }
+    json_decref(call(NULL, "GET", "/api/v1/dossier_stats?by=investor", NULL, 400));
+    json_decref(call(NULL, "GET", "/api/v1/dossier_stats?from=2026-13-01", NULL, 400));
+    j = call(NULL, "GET", "/api/v1/dossier_stats?by=procedure&from=2026-03-01", NULL, 200);
+    CHECK_EQ_INT(num(json_array_get(json_object_get(j, "items"), 0), "handled"), 0);
+    json_decref(j);
+
     /* every act in the trail, with its actor */
     j = call(officer, "GET", path("/api/v1/audit?table=dossiers&key=%s"), NULL, 200);
     CHECK(j != NULL);

@@ -8,6 +8,7 @@
 #include "cal_2026.h"
 #include "core/dossier_clock.h"
 #include "core/dossier_flow.h"
+#include "core/dossier_stats.h"
 
 static void test_flow(void)
 {
@@ -211,6 +212,51 @@ static void test_pauses_text(void)
     CHECK_EQ_INT(clock_pauses_parse("2026-02-11/2026-02-23,", p, 3), -1);
 }
 
+static void test_stats(void)
+{
+    struct dossier_stat st = {0};
+    int i, j;
+
+    CHECK_EQ_DBL(dossier_stat_quantile(&st, 0.5), -1, 0);
+    CHECK_EQ_DBL(dossier_stat_on_time(&st), -1, 0);
+    dossier_stat_add(&st, 1, 0, 4);
+    dossier_stat_add(&st, 1, 1, 1);
+    dossier_stat_add(&st, 0, 0, 3);
+    dossier_stat_add(&st, 1, 0, 2);
+    CHECK_EQ_INT(st.handled, 4);
+    CHECK_EQ_INT(st.with_due, 3);
+    CHECK_EQ_DBL(dossier_stat_on_time(&st), 2.0 / 3.0, 1e-12);
+    /* 1 2 3 4: the median between 2 and 3, the 90th percentile 0.7 of the way from 3 to 4 */
+    CHECK_EQ_DBL(dossier_stat_quantile(&st, 0.5), 2.5, 1e-12);
+    CHECK_EQ_DBL(dossier_stat_quantile(&st, 0.9), 3.7, 1e-12);
+    dossier_stat_add(&st, 1, 0, 10);
+    CHECK_EQ_DBL(dossier_stat_quantile(&st, 0.5), 3, 1e-12); /* odd: the middle one */
+    dossier_stat_free(&st);
+
+    /* properties: between the least and the most, never falling as q grows */
+    for (i = 0; i < 300; i++) {
+        int n = 1 + NEXT(40);
+        long lo = 100000, hi = -1;
+        double last = -1;
+        for (j = 0; j < n; j++) {
+            long v = NEXT(60);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            dossier_stat_add(&st, 1, NEXT(2), v);
+        }
+        for (j = 0; j <= 20; j++) {
+            double v = dossier_stat_quantile(&st, j / 20.0);
+            CHECK(v >= (double)lo && v <= (double)hi);
+            CHECK(v >= last);
+            last = v;
+        }
+        CHECK_EQ_DBL(dossier_stat_quantile(&st, 0), (double)lo, 0);
+        CHECK_EQ_DBL(dossier_stat_quantile(&st, 1), (double)hi, 0);
+        CHECK(st.on_time <= st.with_due && st.with_due <= st.handled);
+        dossier_stat_free(&st);
+    }
+}
+
 int main(void)
 {
     build_2026();
@@ -218,5 +264,6 @@ int main(void)
     test_clock_by_hand();
     test_clock_properties();
     test_pauses_text();
+    test_stats();
     return test_report("test_dossier");
 }

@@ -161,6 +161,49 @@ enum khu_err store_department_queue(struct store *s, const char *department, sto
     return each_bound(s, sql, "the department's queue", &department, 1, fn, arg, NULL, d);
 }
 
+enum khu_err store_dossiers_done(struct store *s, int by_procedure, const char *from,
+                                 const char *to, store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    static const char by_department[] =
+        "SELECT c.department, dp.name_vi, dp.name_en, dp.name_ko, c.requested_on, c.due_on,"
+        " c.answered_on,"
+        " (SELECT group_concat(q.asked_on || '/' || coalesce(q.answered_on, ''), ' ')"
+        "  FROM dossier_questions q WHERE q.dossier_code = c.dossier_code"
+        "  AND q.department = c.department)"
+        " FROM consultations c LEFT JOIN departments dp ON dp.code = c.department"
+        " WHERE c.answered_on IS NOT NULL AND (?1 IS NULL OR c.answered_on >= ?1)"
+        " AND (?2 IS NULL OR c.answered_on <= ?2) ORDER BY c.department";
+    static const char by_proc[] =
+        "SELECT d.procedure, NULL, NULL, NULL, d.accepted_on, d.due_on, d.decided_on,"
+        " (SELECT group_concat(q.asked_on || '/' || coalesce(q.answered_on, ''), ' ')"
+        "  FROM dossier_questions q WHERE q.dossier_code = d.code AND q.department IS NULL)"
+        " FROM dossiers d WHERE d.status = 'decided' AND d.accepted_on IS NOT NULL"
+        " AND d.decided_on IS NOT NULL AND (?1 IS NULL OR d.decided_on >= ?1)"
+        " AND (?2 IS NULL OR d.decided_on <= ?2) ORDER BY d.procedure";
+    const char *vals[2] = {from, to};
+
+    return each_bound(s, by_procedure ? by_proc : by_department, "the dossiers handled", vals, 2,
+                      fn, arg, NULL, d);
+}
+
+enum khu_err store_dossiers_open(struct store *s, int by_procedure, const char *today,
+                                 store_row_fn fn, void *arg, struct khu_diag *d)
+{
+    static const char by_department[] =
+        "SELECT c.department, dp.name_vi, dp.name_en, dp.name_ko, count(*),"
+        " sum(c.due_on IS NOT NULL AND c.due_on < ?1)"
+        " FROM consultations c JOIN dossiers x ON x.code = c.dossier_code"
+        " AND x.status = 'consulting' LEFT JOIN departments dp ON dp.code = c.department"
+        " WHERE c.answered_on IS NULL GROUP BY c.department ORDER BY c.department";
+    static const char by_proc[] =
+        "SELECT procedure, NULL, NULL, NULL, count(*), sum(due_on IS NOT NULL AND due_on < ?1)"
+        " FROM dossiers WHERE status IN ('received', 'consulting') GROUP BY procedure"
+        " ORDER BY procedure";
+
+    return each_bound(s, by_procedure ? by_proc : by_department, "the dossiers open", &today, 1, fn,
+                      arg, NULL, d);
+}
+
 enum khu_err store_procedure_departments_on(struct store *s, const char *procedure,
                                             const char *location, const char *day, store_row_fn fn,
                                             void *arg, struct khu_diag *d)
