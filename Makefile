@@ -30,7 +30,7 @@ endif
 
 APP_SRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/store/sqlite/*.c src/app/*.c src/http/*.c \
                            src/api/*.c src/cli/*.c src/gen/*.c \
-                           src/report/*.c))
+                           src/report/*.c src/mail/*.c))
 APP_SRC  := $(filter-out src/cli/main.c,$(APP_SRC))
 APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o) $(B)/gen/web_assets.o $(B)/gen/data_assets.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))

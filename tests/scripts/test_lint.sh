@@ -50,6 +50,8 @@ plant src/gen/gen_core.c '#include "store/store.h"' 'gen may not include store/s
     "the generator reaches the database"
 plant src/app/app_planted.c '#include "http/http.h"' 'app may not include http/http.h' \
     "a use case sees http"
+plant src/mail/smtp.c '#include "store/store.h"' 'mail may not include store/store.h' \
+    "the mail sender reaches the database"
 plant src/api/common.c '#include <microhttpd.h>' 'only src/http includes microhttpd.h' \
     "api includes libmicrohttpd"
 plant src/core/buf.c '#include <cairo.h>' 'only src/report draws with cairo and pango' \
