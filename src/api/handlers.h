@@ -24,6 +24,8 @@ void api_dossier_upload(struct http_req *req, struct http_resp *resp);
 void api_department_queue(struct http_req *req, struct http_resp *resp);
 void api_dossier_stage(struct http_req *req, struct http_resp *resp);
 void api_dossier_stats(struct http_req *req, struct http_resp *resp);
+void api_notifications(struct http_req *req, struct http_resp *resp);
+void api_notification_read(struct http_req *req, struct http_resp *resp);
 
 /* GET /api/v1/stats[.csv]: counts and areas by kind x status x unit,
  * occupancy, umbrella zones and the reconciliation with reported totals. */

@@ -187,4 +187,24 @@ void openapi_dossier_paths(struct jw *w)
            "\"answered\":{\"type\":\"boolean\"}}}}}}}}},\"400\":" PROBLEM ",\"404\":" PROBLEM ","
            "\"415\":" PROBLEM "}}}");
     stats_paths(w);
+
+    jw_key(w, "/api/v1/notifications");
+    raw(w, "{\"get\":{\"operationId\":\"list_notifications\",\"summary\":\"One's own"
+           " reminders (a department's opinion due within a few working days) and alerts (one"
+           " overdue, for officers and the department's head), newest first, with whether each"
+           " was read and mailed.\"," SIGNED_IN ",\"parameters\":[{\"name\":\"limit\",\"in\":"
+           "\"query\",\"required\":false,\"schema\":{\"type\":\"integer\",\"minimum\":1,"
+           "\"maximum\":500,\"default\":50}}," LANG_PARAM "],\"responses\":{\"200\":{"
+           "\"description\":\"OK\",\"content\":{\"application/json\":{\"schema\":{\"type\":"
+           "\"object\",\"properties\":{\"items\":{\"type\":\"array\",\"items\":{\"type\":"
+           "\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},\"kind\":{\"type\":"
+           "\"string\",\"enum\":[\"reminder\",\"overdue\"]},\"dossier_code\":{\"type\":"
+           "\"string\"},\"due_on\":{\"type\":\"string\",\"format\":\"date\"}}}}}}}}},"
+           "\"400\":" PROBLEM "," REFUSALS "}}}");
+    jw_key(w, "/api/v1/notifications/{id}/read");
+    raw(w, "{\"post\":{\"operationId\":\"read_notification\",\"summary\":\"Marks one of"
+           " one's notifications read.\"," SIGNED_IN ",\"parameters\":[{\"name\":\"id\","
+           "\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"integer\"}}," LANG_PARAM
+           "],\"responses\":{\"200\":{\"description\":\"Read\"},\"404\":" PROBLEM
+           ",\"415\":" PROBLEM "," REFUSALS "}}}");
 }

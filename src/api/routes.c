@@ -206,6 +206,10 @@ const struct http_route api_routes[] = {
     /* a dossier's stage for whoever holds its code and secret: a POST, so
      * that the secret stays out of addresses and logs */
     {"POST", "/api/v1/dossier_stage", api_dossier_stage, HTTP_ROUTE_WRITE},
+    /* one's own reminders and alerts of dossiers' clocks */
+    {"GET", "/api/v1/notifications", api_notifications, 0, API_SIGNED_IN},
+    {"POST", "/api/v1/notifications/{id}/read", api_notification_read, HTTP_ROUTE_WRITE,
+     API_SIGNED_IN},
     /* how departments and procedures perform: counts and days, for everyone */
     {"GET", "/api/v1/dossier_stats", api_dossier_stats},
     {"GET", "/api/v1/dossier_stats.csv", api_dossier_stats},

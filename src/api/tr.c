@@ -148,9 +148,6 @@ static const struct api_tr_entry table[] = {
      "너무 흔하거나 추측하기 쉬운 비밀번호입니다. 서로 관계없는 단어 몇 개를 고르세요."},
     {"\"%.60s\" has the wrong type.", "\"%.60s\" có kiểu dữ liệu không đúng.",
      "\"%.60s\"의 형식이 올바르지 않습니다."},
-    {"Give a password, a role or disabled: what to change.",
-     "Hãy cho biết cần thay đổi gì: password, role hoặc disabled.",
-     "바꿀 항목을 지정하세요: password, role 또는 disabled."},
     {"You cannot disable your own account or take away your own admin role: ask another admin.",
      "Bạn không thể vô hiệu hóa tài khoản của chính mình hoặc tự bỏ vai trò admin: hãy nhờ một "
      "admin khác.",
@@ -275,7 +272,15 @@ static const struct api_tr_entry table[] = {
      "động: hạn có thể thay đổi khi Chính phủ công bố lịch nghỉ của năm.",
      "이 기한이 걸치는 해의 달력은 노동법 규칙으로 산출한 잠정 달력입니다. 정부가 그 해의 휴무 "
      "일정을 발표하면 기한이 바뀔 수 있습니다."},
+    {"Give a password, a role, disabled, email or head: what to change.",
+     "Hãy cho biết cần thay đổi gì: password, role, disabled, email hoặc head.",
+     "바꿀 항목을 지정하세요: password, role, disabled, email 또는 head."},
+    {"Only a department's user can be its head.",
+     "Chỉ người dùng thuộc một cơ quan mới có thể là trưởng cơ quan đó.",
+     "기관 소속 사용자만 그 기관의 기관장이 될 수 있습니다."},
     /* dossiers (api/dossiers.c, core/dossier_flow.c) */
+    {"No notification of yours has this number.", "Bạn không có thông báo nào mang số này.",
+     "이 번호의 알림이 없습니다."},
     {"Handled: consultations answered (dossiers decided) in the period. On time: of those whose "
      "time limit was known, the share done by the due day. Working days leave out weekends, days "
      "off and the days a question to the investor stopped the clock. Open and overdue: today.",

@@ -51,6 +51,8 @@ static const char *account_message(enum api_lang lang, const struct khu_diag *d)
         {"password_name", "The password must not contain the user name."},
         {"password_common", "This password is too common or too easy to guess: choose a few "
                             "unrelated words."},
+        {"email", "Not an e-mail address."},
+        {"head", "Only a department's user can be its head."},
     };
     size_t i;
 
@@ -115,8 +117,9 @@ static json_t *read_body(struct http_req *req, struct http_resp *resp, enum api_
         int known = 0;
         for (i = 0; allowed[i]; i++)
             known |= !strcmp(allowed[i], key);
-        if (!known || (!strcmp(key, "disabled") ? !json_is_boolean(v)
-                                                : !json_is_string(v) && !json_is_null(v))) {
+        if (!known || (!strcmp(key, "disabled") || !strcmp(key, "head")
+                           ? !json_is_boolean(v)
+                           : !json_is_string(v) && !json_is_null(v))) {
             http_problem(resp, 400, key,
                          known ? api_tr(lang, "\"%.60s\" has the wrong type.")
                                : api_tr(lang, "Unknown field \"%.60s\"."),
@@ -180,6 +183,13 @@ static int write_user(void *arg, const struct khu_row *row)
     opt_time(w, "created", row, USER_COL_CREATED_MS);
     opt_time(w, "password_set", row, USER_COL_PASSWORD_MS);
     opt_time(w, "disabled", row, USER_COL_DISABLED_MS);
+    jw_key(w, "email");
+    if (row_text(row, USER_COL_EMAIL))
+        jw_str(w, row_text(row, USER_COL_EMAIL));
+    else
+        jw_null(w);
+    jw_key(w, "head");
+    jw_bool(w, row_int(row, USER_COL_HEAD) == 1);
     jw_obj_end(w);
     return 0;
 }
@@ -296,11 +306,47 @@ static int refuse_self_lockout(const struct http_req *req, struct http_resp *res
     return 0;
 }
 
+struct contact_now {
+    char email[256];
+    int head;
+};
+
+static int take_contact(void *arg, const struct khu_row *row)
+{
+    struct contact_now *c = arg;
+
+    snprintf(c->email, sizeof(c->email), "%s",
+             row_text(row, USER_COL_EMAIL) ? row_text(row, USER_COL_EMAIL) : "");
+    c->head = row_int(row, USER_COL_HEAD) == 1;
+    return 1;
+}
+
+/* Sets the user's e-mail and head flag; the one not given stays. */
+static enum khu_err change_contact(struct store *s, const struct store_actor *actor,
+                                   const char *name, json_t *doc, struct khu_diag *d)
+{
+    struct contact_now now = {"", 0};
+    json_t *head = json_object_get(doc, "head");
+    int found = 0;
+    enum khu_err err = store_user_get(s, name, take_contact, &now, &found, d);
+
+    if (!err && !found) {
+        khu_diag_set(d, 0, 0, "name", "there is no user called '%s'", name);
+        return KHU_ENOTFOUND;
+    }
+    if (err)
+        return err;
+    return app_user_contact(s, actor, name,
+                            json_object_get(doc, "email") ? member(doc, "email") : now.email,
+                            head ? json_is_true(head) : now.head, d);
+}
+
 void api_users_change(struct http_req *req, struct http_resp *resp)
 {
     static const char *const params[] = {"lang", NULL};
-    static const char *const allowed[] = {"password", "role", "org", "disabled", NULL};
-    const char *name = req->path_params[0], *done[3];
+    static const char *const allowed[] = {"password", "role", "org", "disabled",
+                                          "email",    "head", NULL};
+    const char *name = req->path_params[0], *done[4];
     struct store_actor actor;
     struct store *s;
     struct khu_diag d;
@@ -320,7 +366,8 @@ void api_users_change(struct http_req *req, struct http_resp *resp)
         return;
     if (json_object_size(doc) == 0) {
         http_problem(resp, 400, NULL, "%s",
-                     api_tr(lang, "Give a password, a role or disabled: what to change."));
+                     api_tr(lang, "Give a password, a role, disabled, email or head: what to "
+                                  "change."));
         goto out;
     }
     if (refuse_self_lockout(req, resp, lang, name, doc))
@@ -347,6 +394,11 @@ void api_users_change(struct http_req *req, struct http_resp *resp)
         err = app_user_disable(s, &actor, name, json_is_true(disabled), &d);
         if (!err)
             done[n++] = json_is_true(disabled) ? "disabled" : "enabled";
+    }
+    if (!err && (json_object_get(doc, "email") || json_object_get(doc, "head"))) {
+        err = change_contact(s, &actor, name, doc, &d);
+        if (!err)
+            done[n++] = "contact";
     }
     if (err)
         account_error(resp, lang, err, &d);

@@ -11,6 +11,7 @@
 #include "core/password_hash.h"
 #include "core/password_policy.h"
 #include "core/role.h"
+#include "mail/smtp.h"
 #include "store/users.h"
 
 #define TOKEN_PREFIX "khu_"
@@ -175,6 +176,31 @@ enum khu_err app_user_disable(struct store *s, const struct store_actor *actor, 
     struct user_change c = {.name = name, .disabled = disabled};
 
     return store_write(s, actor, set_disabled, &c, d);
+}
+
+struct contact_change {
+    const char *name, *email;
+    int head;
+};
+
+static enum khu_err set_contact(struct store_tx *tx, void *arg, struct khu_diag *d)
+{
+    const struct contact_change *c = arg;
+
+    return store_user_set_contact(tx, c->name, c->email, c->head, d);
+}
+
+enum khu_err app_user_contact(struct store *s, const struct store_actor *actor, const char *name,
+                              const char *email, int head, struct khu_diag *d)
+{
+    struct contact_change c = {name, email && email[0] ? email : NULL, head != 0};
+
+    if (c.email && !smtp_address_ok(c.email)) {
+        khu_diag_set(d, 0, 0, "email", "is not an e-mail address");
+        khu_diag_rule(d, "email", NULL);
+        return KHU_EINVAL;
+    }
+    return store_write(s, actor, set_contact, &c, d);
 }
 
 /* ===== tokens ===== */

@@ -46,6 +46,13 @@ enum khu_err app_user_disable(struct store *s, const struct store_actor *actor, 
 /* Makes a new API token for user name with label (may be NULL): writes
  * the secret to token (shown once, never stored) and its public id to
  * id. Returns as app_user_passwd. */
+/* Sets where user name's reminders and alerts are mailed (email NULL or
+ * "": nowhere) and whether it is the head of its department (head 0 or
+ * 1), as actor. KHU_EINVAL with d's field "email" for an address that is
+ * not one, or "head" for a user of no department. */
+enum khu_err app_user_contact(struct store *s, const struct store_actor *actor, const char *name,
+                              const char *email, int head, struct khu_diag *d);
+
 enum khu_err app_token_add(struct store *s, const struct store_actor *actor, const char *name,
                            const char *label, char token[SECRET_MAX], char id[APP_TOKEN_ID_MAX],
                            struct khu_diag *d);

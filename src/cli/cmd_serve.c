@@ -22,6 +22,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "api/row_memo.h"
+#include "cli/notify_opts.h"
 #include "cli/opts.h"
 #include "core/num.h"
 #include "store/store.h"
@@ -30,7 +31,8 @@ static const char serve_help[] =
     "usage: khu serve [--db FILE] [--bind ADDR] [--port N] [--threads N] [--empty]\n"
     "                 [--tiles URL] [--tiles-attribution TEXT] [--row-memo MB]\n"
     "                 [--promotion-contact TEXT] [--publisher TEXT] [--data-licence TEXT]\n"
-    "                 [--trust-proxy ADDR]\n\n"
+    "                 [--trust-proxy ADDR] [--smtp HOST:PORT --mail-from ADDRESS]\n"
+    "                 [--remind-days N] [--site URL]\n\n"
     "Serves the read API under /api/v1 and the web app at / (default 127.0.0.1:8080).\n"
     "A new database is created and loaded with the embedded Long An data set unless\n"
     "--empty is given. Stops cleanly on SIGTERM or SIGINT. The environment variable\n"
@@ -49,7 +51,12 @@ static const char serve_help[] =
     "--trust-proxy ADDR names the reverse proxy (a numeric address) whose\n"
     "X-Forwarded-For gives the client's address (for the limits of sign-ins and\n"
     "inquiries) and whose X-Forwarded-Proto: https marks the session cookie Secure;\n"
-    "without it these headers are ignored.\n";
+    "without it these headers are ignored.\n"
+    "Every hour (and at start) the departments whose opinions are due within\n"
+    "--remind-days working days (default 2) are reminded, and the officers and the\n"
+    "department's head alerted of those overdue, in the web app; by mail too when\n"
+    "--smtp (or KHU_SMTP) names a relay, from --mail-from (or KHU_MAIL_FROM), with\n"
+    "links to --site. khu needs no mail server: without --smtp nothing is mailed.\n";
 
 /* A database file created now gets the default data (unless --empty); an
  * existing one is never added to, even when it holds no zones yet. A file
@@ -131,7 +138,7 @@ static int numeric_address(const char *s)
 }
 
 static int parse_options(int argc, char **argv, struct http_config *cfg, struct api_app *app,
-                         const char **db, int *empty, int *help)
+                         struct notify_opts *notify, const char **db, int *empty, int *help)
 {
     const char *port = NULL, *threads = NULL, *bind = NULL, *empty_flag = NULL, *pos[1];
     const char *tiles = NULL, *attribution = NULL, *row_memo = NULL, *promotion = NULL;
@@ -148,12 +155,16 @@ static int parse_options(int argc, char **argv, struct http_config *cfg, struct 
                                {"--publisher", 1, &publisher},
                                {"--data-licence", 1, &licence},
                                {"--trust-proxy", 1, &proxy},
+                               {"--smtp", 1, &notify->smtp},
+                               {"--mail-from", 1, &notify->from},
+                               {"--remind-days", 1, &notify->remind_days},
+                               {"--site", 1, &notify->site},
                                {NULL, 0, NULL}};
     int64_t v;
 
     if (opts_parse(argc, argv, opts, pos, 0, help) != 0)
         return -1;
-    if (tile_options(app, tiles, attribution))
+    if (tile_options(app, tiles, attribution) || notify_opts_read(notify, "serve"))
         return -1;
     if (text_option("--promotion-contact", promotion, "KHU_PROMOTION_CONTACT",
                     app->promotion_contact, sizeof(app->promotion_contact)) ||
@@ -211,7 +222,9 @@ static void keep_freed_memory(void)
 int cmd_serve(int argc, char **argv)
 {
     static struct api_app app;
+    static struct notify_opts notify;
     static char csp[2048];
+    struct app_notifier *notifier;
     struct http_config cfg;
     struct http_server *server;
     struct store *watch = NULL;
@@ -222,7 +235,7 @@ int cmd_serve(int argc, char **argv)
     int empty, help, sig, rc;
 
     memset(&cfg, 0, sizeof(cfg));
-    if (parse_options(argc, argv, &cfg, &app, &db, &empty, &help))
+    if (parse_options(argc, argv, &cfg, &app, &notify, &db, &empty, &help))
         return EXIT_USAGE;
     if (help) {
         fputs(serve_help, stdout);
@@ -258,9 +271,11 @@ int cmd_serve(int argc, char **argv)
     }
     printf("khu: listening on http://%s:%u\n", cfg.bind_addr, http_server_port(server));
     fflush(stdout);
+    notifier = app_notifier_start(db, &notify.config, app.today_fixed ? getenv("KHU_TODAY") : NULL);
     sigwait(&signals, &sig);
     fprintf(stderr, "khu: %s received, finishing requests in flight\n",
             sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    app_notifier_stop(notifier);
     http_server_stop(server);
     app_checkpointer_stop(checkpointer);
     app_generation_watch(NULL);

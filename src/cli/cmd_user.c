@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `khu user add|list|passwd|disable|enable|role`: the accounts of khu from
+ * `khu user add|list|passwd|disable|enable|role|contact`: the accounts of khu from
  * the server's command line. Each write goes through the same use case
  * as the API (app/app_users.h) and leaves its audit record, its actor the
  * system user who ran the command. Passwords come from standard input or
@@ -25,15 +25,18 @@ static const char usage_text[] =
     "       khu user passwd NAME [--password-file FILE] [--db FILE]\n"
     "       khu user disable NAME [--db FILE]\n"
     "       khu user enable NAME [--db FILE]\n"
-    "       khu user role NAME ROLE [--org CODE] [--db FILE]\n\n"
+    "       khu user role NAME ROLE [--org CODE] [--db FILE]\n"
+    "       khu user contact NAME [--email ADDRESS] [--head yes|no] [--db FILE]\n\n"
     "Roles: admin, officer, department (--org: the department's code), investor and\n"
     "supplier (--org: the enterprise's tax code), viewer. The password is read from\n"
     "--password-file, or from standard input (typed twice at a terminal); it has at\n"
-    "least 12 characters and is not a common password.";
+    "least 12 characters and is not a common password. contact sets where a user's\n"
+    "reminders and alerts of dossiers' clocks are mailed (no --email: nowhere) and\n"
+    "whether a department's user is its head (alerted when its opinions are overdue).";
 
 /* The options of every subcommand. */
 struct args {
-    const char *db, *role, *org, *display_name, *password_file;
+    const char *db, *role, *org, *display_name, *password_file, *email, *head;
     const char *pos[3];
     int npos;
 };
@@ -152,6 +155,25 @@ static int list(struct store *s)
     return 0;
 }
 
+static int contact(struct store *s, const struct args *a)
+{
+    struct khu_diag d;
+    enum khu_err err;
+    int head = a->head && !strcmp(a->head, "yes");
+
+    if (a->head && strcmp(a->head, "yes") != 0 && strcmp(a->head, "no") != 0) {
+        fprintf(stderr, "khu user contact: --head is yes or no\n");
+        return EXIT_USAGE;
+    }
+    khu_diag_clear(&d);
+    err = app_user_contact(s, cli_actor(), a->pos[1], a->email, head, &d);
+    if (err)
+        return report("contact", err, &d);
+    printf("%s: mail to %s%s\n", a->pos[1], a->email && a->email[0] ? a->email : "nowhere",
+           head ? "; head of its department" : "");
+    return 0;
+}
+
 /* The number of positional arguments (the subcommand included) each
  * subcommand takes. */
 static int wants(const char *sub)
@@ -159,7 +181,8 @@ static int wants(const char *sub)
     static const struct {
         const char *name;
         int npos;
-    } subs[] = {{"add", 2}, {"list", 1}, {"passwd", 2}, {"disable", 2}, {"enable", 2}, {"role", 3}};
+    } subs[] = {{"add", 2},    {"list", 1}, {"passwd", 2}, {"disable", 2},
+                {"enable", 2}, {"role", 3}, {"contact", 2}};
     size_t i;
 
     for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
@@ -180,6 +203,8 @@ static int run(struct store *s, const struct args *a)
         return passwd(s, a);
     if (strcmp(sub, "role") == 0)
         return role(s, a);
+    if (strcmp(sub, "contact") == 0)
+        return contact(s, a);
     return disable(s, a, strcmp(sub, "disable") == 0);
 }
 
@@ -191,6 +216,8 @@ int cmd_user(int argc, char **argv)
                                {"--org", 1, &a.org},
                                {"--display-name", 1, &a.display_name},
                                {"--password-file", 1, &a.password_file},
+                               {"--email", 1, &a.email},
+                               {"--head", 1, &a.head},
                                {NULL, 0, NULL}};
     int help, rc;
     struct store *s;

@@ -25,6 +25,7 @@ int cmd_token(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
 int cmd_apply(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_notify(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 

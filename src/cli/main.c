@@ -27,6 +27,7 @@ static const struct command commands[] = {
     {"edit", cmd_edit, "change or make one row of the registry, with its source"},
     {"apply", cmd_apply, "apply files of changes to the registry, each row with its source"},
     {"calendar", cmd_calendar, "fill a year of the working-day calendar from the Labour Code"},
+    {"notify", cmd_notify, "remind departments of opinions due, alert officers of those overdue"},
     {"audit", cmd_audit, "verify, export or list the audit trail of every write"},
     {"gen", cmd_gen, "write a synthetic data set for tests and benchmarks"},
     {"bench", cmd_bench, "time the site finder and the brief in process"},

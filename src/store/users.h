@@ -34,6 +34,8 @@ enum store_user_col {
     USER_COL_CREATED_MS,
     USER_COL_PASSWORD_MS,   /* when the password was last set; NULL: never */
     USER_COL_DISABLED_MS,   /* when the user was disabled; NULL: active */
+    USER_COL_EMAIL,         /* where reminders and alerts are sent; NULL: nowhere */
+    USER_COL_HEAD,          /* 1: the head of its department; NULL or 0: not */
     USER_COL_PASSWORD_HASH, /* only from store_user_get */
     USER_NCOLS,
 };
@@ -96,6 +98,13 @@ enum khu_err store_user_set_role(struct store_tx *tx, const char *name, const ch
  * disabled user changes nothing and returns KHU_OK. */
 enum khu_err store_user_set_disabled(struct store_tx *tx, const char *name, int disabled,
                                      struct khu_diag *d);
+
+/* Sets where user name's reminders and alerts are sent (email NULL:
+ * nowhere) and whether it is its department's head (head 0 or 1).
+ * KHU_ENOTFOUND when there is no such user; KHU_EINVAL when head is set
+ * for a user who belongs to no department. */
+enum khu_err store_user_set_contact(struct store_tx *tx, const char *name, const char *email,
+                                    int head, struct khu_diag *d);
 
 /* Adds an API token of user: id (public, shown in lists), hash (64 hex
  * digits of the secret's digest), label (optional). Errors as

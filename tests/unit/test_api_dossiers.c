@@ -26,7 +26,8 @@
 static char dir[] = "/tmp/khu-dossiers-XXXXXX";
 static char db[300];
 static struct server srv;
-static char investor[128], other_investor[128], officer[128], construction[128], environment[128];
+static char investor[128], other_investor[128], officer[128], construction[128], environment[128],
+    admin[128];
 static char code[64], secret[128];
 
 #define PASSWORD     "Mùa lúa chín ở Đức Hòa"
@@ -368,12 +369,85 @@ static void test_first_day(void)
         call(construction, "POST", path("/api/v1/dossiers/%s/ask"), "{\"question\":1}", 400));
 }
 
+/* An admin makes the environment department's user its head, with an
+ * address: alerted when its opinions are overdue. */
+static void test_contact(void)
+{
+    json_t *j;
+
+    j = call(admin, "PATCH", "/api/v1/users/snnmt.user", "{\"email\":\"not mail\"}", 400);
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "errors"), 0), "rule"), "email");
+    json_decref(j);
+    json_decref(call(admin, "PATCH", "/api/v1/users/le.officer", "{\"head\":true}", 400));
+    json_decref(call(officer, "PATCH", "/api/v1/users/snnmt.user", "{\"head\":true}", 403));
+    j = call(admin, "PATCH", "/api/v1/users/snnmt.user",
+             "{\"email\":\"head@snnmt.example\",\"head\":true}", 200);
+    json_decref(j);
+    j = call(admin, "GET", "/api/v1/users", NULL, 200);
+    {
+        size_t i;
+        json_t *u;
+        int seen = 0;
+        json_array_foreach(json_object_get(j, "users"), i,
+                           u) if (!strcmp(str(u, "name"), "snnmt.user"))
+        {
+            seen = 1;
+            CHECK_EQ_STR(str(u, "email"), "head@snnmt.example");
+            CHECK(json_is_true(json_object_get(u, "head")));
+        }
+        CHECK(seen);
+    }
+    json_decref(j);
+}
+
+/* The alerts made when the server started on 27/2 (its reminder thread
+ * runs at once): the environment department's opinion, due 25/2, is
+ * overdue; the officer and the department's head are told, in the web
+ * app (no relay is named: nothing is mailed). */
+static void test_alerts(void)
+{
+    json_t *j = NULL, *n;
+    int tries;
+
+    for (tries = 0; tries < 50; tries++) { /* the thread runs beside the requests */
+        json_decref(j);
+        j = call(officer, "GET", "/api/v1/notifications", NULL, 200);
+        if (json_array_size(json_object_get(j, "items")) > 0)
+            break;
+        usleep(100000);
+    }
+    n = json_array_get(json_object_get(j, "items"), 0);
+    CHECK_EQ_STR(str(n, "kind"), "overdue");
+    CHECK_EQ_STR(str(n, "department"), ENVIRONMENT);
+    CHECK_EQ_STR(str(n, "due_on"), "2026-02-25");
+    CHECK(json_is_null(json_object_get(n, "mailed")));
+    CHECK(json_is_null(json_object_get(n, "read")));
+    {
+        char target[80];
+        snprintf(target, sizeof(target), "/api/v1/notifications/%lld/read", num(n, "id"));
+        json_decref(call(environment, "POST", target, "{}", 404)); /* not theirs */
+        json_decref(call(officer, "POST", target, "{}", 200));
+    }
+    json_decref(j);
+    j = call(officer, "GET", "/api/v1/notifications", NULL, 200);
+    CHECK(!json_is_null(json_object_get(json_array_get(json_object_get(j, "items"), 0), "read")));
+    json_decref(j);
+    j = call(environment, "GET", "/api/v1/notifications", NULL, 200);
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "items")), 1); /* the head's */
+    json_decref(j);
+    j = call(construction, "GET", "/api/v1/notifications", NULL, 200);
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "items")), 0); /* its clock stood still */
+    json_decref(j);
+    json_decref(call(NULL, "GET", "/api/v1/notifications", NULL, 401));
+}
+
 /* 27/2/2026: the answer that restarts a clock, opinions, appraisal and
  * decision, and the trail. */
 static void test_later_day(void)
 {
     json_t *j, *c;
 
+    test_alerts();
     j = call(construction, "GET", "/api/v1/departments/" CONSTRUCTION "/queue", NULL, 200);
     c = json_array_get(json_object_get(j, "items"), 0);
     CHECK_EQ_STR(str(json_object_get(c, "clock"), "state"), "paused");
@@ -552,8 +626,10 @@ int main(void)
     add_user("le.officer", "officer", NULL, officer, sizeof(officer));
     add_user("sxd.user", "department", CONSTRUCTION, construction, sizeof(construction));
     add_user("snnmt.user", "department", ENVIRONMENT, environment, sizeof(environment));
+    add_user("root.admin", "admin", NULL, admin, sizeof(admin));
     if (start_on("2026-02-09") == 0) {
         test_first_day();
+        test_contact();
         CHECK_EQ_INT(server_stop(&srv), 0);
         if (start_on("2026-02-27") == 0) {
             test_later_day();

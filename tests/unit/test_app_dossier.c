@@ -15,6 +15,9 @@
 #include <unistd.h>
 
 #include "app/app_dossier.h"
+#include "app/app_notify.h"
+#include "app/app_users.h"
+#include "smtp_sink.h"
 #include "sq_single.h"
 #include "store/audit.h"
 #include "store/import.h"
@@ -422,6 +425,131 @@ static void test_trail(void)
     CHECK_EQ_INT(v.bad_id, 0);
 }
 
+/* ===== reminders and alerts ===== */
+
+static void person(const char *name, const char *role, const char *org, const char *email, int head)
+{
+    static const struct store_actor root = {"root.admin", ""};
+    static const char pw[] = "Mùa lúa chín ở Đức Hòa";
+    struct khu_diag d;
+
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_user_add(s, &root, name, role, org, NULL, pw, strlen(pw), &d), KHU_OK);
+    if (email || head)
+        CHECK_EQ_INT(app_user_contact(s, &root, name, email, head, &d), KHU_OK);
+}
+
+static void run_notify(struct smtp_sink *k, const char *today, struct app_notify_report *r)
+{
+    struct smtp_server srv;
+    struct app_notify_config c = {2, k ? &srv : NULL, "khu@tayninh.example",
+                                  "https://khu.tayninh.example"};
+    struct khu_diag d;
+    char addr[40];
+
+    if (k) {
+        snprintf(addr, sizeof(addr), "127.0.0.1:%u", k->port);
+        CHECK_EQ_INT(smtp_server_parse(addr, &srv), 0);
+        srv.timeout_ms = 2000;
+    }
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_notify(s, today, &c, r, &d), KHU_OK);
+}
+
+static int mailed_to(const struct smtp_sink *k, const char *to)
+{
+    int i, n = 0;
+
+    for (i = 0; i < k->nmails; i++)
+        n += !strcmp(k->mail[i].to, to);
+    return n;
+}
+
+static void test_notify(void)
+{
+    struct app_dossier_filing f = {"policy_approval", NULL, "Kho lạnh", "kcn-a"};
+    struct app_dossier_result out;
+    struct app_notify_report r;
+    struct smtp_sink k = {0};
+    struct khu_diag d;
+    char second[APP_DOSSIER_CODE_MAX], sql[200];
+
+    person("le.officer2", "officer", NULL, "le@tayninh.example", 0);
+    person("off.nomail", "officer", NULL, NULL, 0);
+    person("sxd.staff", "department", "sxd", "staff@sxd.example", 0);
+    person("sxd.head", "department", "sxd", "head@sxd.example", 1);
+    person("stc.staff", "department", "stc", NULL, 0);
+    /* a head belongs to a department; an address is one */
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_user_contact(s, &officer.actor, "le.officer2", NULL, 1, &d), KHU_EINVAL);
+    CHECK_EQ_STR(d.field, "head");
+    CHECK_EQ_INT(app_user_contact(s, &officer.actor, "sxd.staff", "not an address", 0, &d),
+                 KHU_EINVAL);
+    CHECK_EQ_STR(d.field, "email");
+
+    /* accepted Mon 2/3: 7 working days, due Wed 11/3 */
+    khu_diag_clear(&d);
+    CHECK_EQ_INT(app_dossier_file(s, &investor, &f, "2026-03-02", &out, &d), KHU_OK);
+    snprintf(second, sizeof(second), "%s", out.code);
+    CHECK_EQ_INT(act(&officer, A(.act = DOSSIER_ACCEPT, .code = second, .departments = {"stc"}),
+                     "2026-03-02", &out, &d),
+                 KHU_OK);
+    snprintf(sql, sizeof(sql),
+             "SELECT count(*) FROM consultations WHERE dossier_code = '%s' AND "
+             "due_on = '2026-03-11'",
+             second);
+    CHECK_EQ_INT(sq_single(s, sql), 2);
+
+    CHECK_EQ_INT(sink_start(&k), 0);
+    /* Fri 6/3: three working days left, more than two: nothing */
+    run_notify(&k, "2026-03-06", &r);
+    CHECK_EQ_INT(r.reminders + r.alerts + r.mailed, 0);
+    /* Mon 9/3: two left: each department's users, mailed where they have an address */
+    run_notify(&k, "2026-03-09", &r);
+    CHECK_EQ_INT(r.reminders, 3); /* sxd.staff, sxd.head, stc.staff */
+    CHECK_EQ_INT(r.alerts, 0);
+    CHECK_EQ_INT(r.mailed, 2);
+    run_notify(&k, "2026-03-09", &r); /* once only */
+    CHECK_EQ_INT(r.reminders + r.alerts + r.mailed, 0);
+    /* Thu 12/3: overdue: the officers and the head of the department */
+    run_notify(&k, "2026-03-12", &r);
+    CHECK_EQ_INT(r.alerts, 2 + 2 + 1); /* le.officer2 and off.nomail, each clock; sxd.head */
+    CHECK_EQ_INT(r.mailed, 3);
+    sink_stop(&k);
+    CHECK_EQ_INT(k.nmails, 5);
+    CHECK_EQ_INT(mailed_to(&k, "<staff@sxd.example>"), 1);
+    CHECK_EQ_INT(mailed_to(&k, "<head@sxd.example>"), 2);
+    CHECK_EQ_INT(mailed_to(&k, "<le@tayninh.example>"), 2);
+    CHECK(k.nmails && strstr(k.mail[k.nmails - 1].data, second) != NULL);
+    CHECK(k.nmails &&
+          strstr(k.mail[k.nmails - 1].data, "https://khu.tayninh.example/dossiers/") != NULL);
+    sink_free(&k);
+
+    /* a relay that refuses: the notification stays, with why */
+    memset(&k, 0, sizeof(k));
+    k.refuse_rcpt = 1;
+    person("stc.head", "department", "stc", "head@stc.example", 1);
+    CHECK_EQ_INT(sink_start(&k), 0);
+    run_notify(&k, "2026-03-13", &r);
+    CHECK_EQ_INT(r.alerts, 1);
+    CHECK_EQ_INT(r.failed, 1);
+    sink_stop(&k);
+    sink_free(&k);
+    CHECK_EQ_STR(q("SELECT mail_error FROM notifications WHERE user_name = '%s'", "stc.head"),
+                 "the server refused the recipient: 550 5.1.1 no such user here");
+    /* without a relay: in the web app only */
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM notifications"), 3 + 5 + 1);
+    /* every notification and every mailing in the trail */
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM audit WHERE table_name = 'notifications'"),
+                 9 + 5 + 1);
+    /* an answered clock and those told already make nothing more */
+    CHECK_EQ_INT(act(&construction, A(.act = DOSSIER_OPINION, .code = second, .choice = "agree"),
+                     "2026-03-13", &out, &d),
+                 KHU_OK);
+    run_notify(NULL, "2026-03-16", &r);
+    CHECK_EQ_INT(r.alerts, 0);
+}
+
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
     (void)st;
@@ -452,6 +580,7 @@ int main(void)
     test_documents();
     test_decision();
     test_trail();
+    test_notify();
     store_close(s);
     nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return test_report("test_app_dossier");

@@ -498,9 +498,31 @@ static const char v13[] =
     " dossier_code TEXT PRIMARY KEY NOT NULL REFERENCES dossiers(code)"
     " DEFERRABLE INITIALLY DEFERRED, hash TEXT NOT NULL CHECK (length(hash) = 64)) STRICT;";
 
+/* Version 14: reminders and alerts of dossiers' clocks.
+ * - users: an e-mail address to send them to, and whether a department's
+ *   user is its head (alerted when its consultations are overdue).
+ * - notifications: one per user, clock and kind (a reminder before the
+ *   due day, an alert once overdue), made once: the key says which due
+ *   day it was about, so a clock restarted after a question gets its own.
+ *   read_ms: when the user saw it in the web app; mailed_ms or mail_error:
+ *   what came of sending it. */
+static const char v14[] =
+    "ALTER TABLE users ADD COLUMN email TEXT CHECK (email IS NULL OR"
+    " (length(email) BETWEEN 3 AND 254 AND instr(email, '@') > 1));"
+    "ALTER TABLE users ADD COLUMN head INTEGER CHECK (head IN (0, 1));"
+    "CREATE TABLE notifications ("
+    " id INTEGER PRIMARY KEY NOT NULL CHECK (id >= 1),"
+    " user_name TEXT NOT NULL REFERENCES users(name),"
+    " kind TEXT NOT NULL CHECK (kind IN ('reminder','overdue')),"
+    " dossier_code TEXT NOT NULL, department TEXT, due_on TEXT NOT NULL " DATE_OK(due_on) ","
+    " created_ms INTEGER NOT NULL, read_ms INTEGER, mailed_ms INTEGER, mail_error TEXT,"
+    " UNIQUE (user_name, kind, dossier_code, department, due_on)) STRICT;"
+    "CREATE INDEX notifications_user ON notifications(user_name, id);";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13};
+static const char *const migrations[] = {v1, v2, v3,  v4,  v5,  v6,  v7,
+                                         v8, v9, v10, v11, v12, v13, v14};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -562,6 +584,7 @@ const char *migration_about(int version)
         "adding the working-day calendar",
         "letting a time limit be unknown",
         "adding the dossier workflow: departments by procedure, clocks, questions, documents",
+        "adding users' e-mail and department heads, and the reminders and alerts of clocks",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 

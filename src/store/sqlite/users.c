@@ -21,7 +21,8 @@ static const char *const key_id[] = {"id", NULL};
 static const struct col_def user_cols[] = {
     {"name", COL_TEXT},       {"display_name", COL_TEXT}, {"role", COL_TEXT},
     {"department", COL_TEXT}, {"tax_code", COL_TEXT},     {"created_ms", COL_INT},
-    {"password_ms", COL_INT}, {"disabled_ms", COL_INT},
+    {"password_ms", COL_INT}, {"disabled_ms", COL_INT},   {"email", COL_TEXT},
+    {"head", COL_INT},
 };
 static const struct table_def users_def = {"users", key_name, user_cols, N(user_cols), 0};
 
@@ -224,7 +225,8 @@ enum khu_err store_user_insert(struct store_tx *tx, const struct store_user *u, 
 }
 
 #define USER_COLUMNS                                                                               \
-    "name, display_name, role, department, tax_code, created_ms, password_ms, disabled_ms"
+    "name, display_name, role, department, tax_code, created_ms, password_ms, disabled_ms, email," \
+    " head"
 
 /* Runs sql (one parameter: key) and hands its one row, if any, to fn;
  * sets *found. what names the data in an error message. */
@@ -400,6 +402,34 @@ enum khu_err store_user_set_disabled(struct store_tx *tx, const char *name, int 
     if (disabled)
         sqlite3_bind_int64(st, 1, sq_now_ms());
     return change_user(tx, name, disabled ? "user.disable" : "user.enable", st, d);
+}
+
+enum khu_err store_user_set_contact(struct store_tx *tx, const char *name, const char *email,
+                                    int head, struct khu_diag *d)
+{
+    sqlite3_stmt *st;
+
+    if (head) {
+        int found = 0;
+        enum khu_err err = exists(tx->s,
+                                  "SELECT 1 FROM users WHERE name = ? AND department IS NOT"
+                                  " NULL",
+                                  name, &found, d);
+        if (err)
+            return err;
+        if (!found) {
+            khu_diag_set(d, 0, 0, "head", "only a department's user can be its head");
+            khu_diag_rule(d, "head", NULL);
+            return KHU_EINVAL;
+        }
+    }
+    st = sq_prepare(tx->s, "UPDATE users SET email = ?1, head = ?2"
+                           " WHERE name = ?9 AND (email IS NOT ?1 OR coalesce(head, 0) IS NOT ?2)");
+    if (!st)
+        return sq_error(tx->s, sqlite3_errcode(tx->s->db), "changing the user", d);
+    bind_or_null(st, 1, email);
+    sqlite3_bind_int(st, 2, head ? 1 : 0);
+    return change_user(tx, name, "user.contact", st, d);
 }
 
 /* ===== tokens ===== */
