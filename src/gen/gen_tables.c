@@ -658,6 +658,44 @@ static enum khu_err gen_projects(struct gen *g)
     return g->err;
 }
 
+/* The code of department slug of province p: "dept-SLUG" in a data set
+ * of one province, "dept-SLUG-CODE" otherwise (gen_departments_table). */
+static void dept_code(struct gen *g, const char *slug, long p, char *out, size_t n)
+{
+    char prov[GEN_CODE_MAX];
+
+    if (gen_nprovinces_of(g) == 1) {
+        snprintf(out, n, "dept-%s", slug);
+        return;
+    }
+    gen_province_code(g, p, prov);
+    snprintf(out, n, "dept-%s-%s", slug, prov);
+}
+
+/* The province of dossier d's project, and whether the project is in an
+ * industrial park, an economic or a high-tech zone (a management board
+ * receives it: gen_depts[0]) or not (the Department of Finance does:
+ * gen_depts[1]). */
+static long dossier_province(struct gen *g, const struct gen_dossier_key *d, int *in_park)
+{
+    struct gen_project_key p;
+    struct gen_ent_key e;
+    struct gen_unit_key u;
+
+    gen_project_key(g, d->project, &p);
+    gen_ent_key(g, p.investor, &e);
+    *in_park = 0;
+    if (e.zone >= 0) {
+        struct gen_zone_key z;
+        const char *kind;
+        gen_zone_key(g, e.zone, &z);
+        kind = gen_zone_kinds[z.kind];
+        *in_park = !strcmp(kind, "kcn") || !strcmp(kind, "economic") || !strcmp(kind, "hitech");
+    }
+    gen_district_key(g, e.district, &u);
+    return u.parent;
+}
+
 static void dossier_row(struct gen *g, long i)
 {
     struct gen_dossier_key d;
@@ -684,7 +722,13 @@ static void dossier_row(struct gen *g, long i)
     }
     /* the workflow's columns, drawn from nothing new: the same seed gives
      * the same rows as before they existed */
-    gen_empty(g, "receiving_department");
+    {
+        int in_park;
+        long prov = dossier_province(g, &d, &in_park);
+        char code[96];
+        dept_code(g, gen_depts[in_park ? 0 : 1].slug, prov, code, sizeof(code));
+        gen_text(g, "receiving_department", code);
+    }
     if (d.status == 1 || d.status == 2)
         gen_date(g, "accepted_on", d.submitted);
     else
@@ -722,26 +766,38 @@ static const char *const consult_notes[] = {
     "Agreed; the investor must connect to the zone's wastewater plant.",
 };
 
+/* Consultations open on acceptance: none for a dossier received or
+ * returned; five to seven of the departments other than the receiving
+ * one, each answered or not as the dossier's stage makes likely. */
 static void consultations_of(struct gen *g, long i)
 {
-    static const long steps[] = {1, 3, 5, 7}; /* coprime with 8 departments */
     struct gen_dossier_key d;
     struct gen_rng r;
-    long m, t, start, step;
+    long m, t, start, step, prov;
+    int in_park, receiving;
+    char code[96];
 
     gen_dossier_key(g, i, &d);
+    if (d.status == 0 || d.status == 3)
+        return;
     gen_rng_seed(&r, g->seed, GEN_S_CONSULTATION, (uint64_t)i);
-    m = gen_range(&r, 1, 3);
-    start = (long)gen_below(&r, gen_ndepartments);
-    step = steps[gen_below(&r, 4)];
+    prov = dossier_province(g, &d, &in_park);
+    receiving = in_park ? 0 : 1;
+    m = gen_range(&r, 5, (long)gen_ndepts - 1);
+    start = (long)gen_below(&r, gen_ndepts - 1);
+    step = 1 + (long)gen_below(&r, gen_ndepts - 2); /* the others are a prime count: 7 */
     for (t = 0; t < m && !g->err; t++) {
+        long k = (start + t * step) % (long)(gen_ndepts - 1);
         long req = min_l(gen_today(), d.submitted + gen_range(&r, 1, 3));
+        int open = d.status == 1 ? gen_pct(&r, 50) : gen_pct(&r, 3);
         uint64_t x;
+        k += k >= receiving; /* skip the receiving department */
+        dept_code(g, gen_depts[k].slug, prov, code, sizeof(code));
         gen_text(g, "dossier_code", d.code);
-        gen_text(g, "department", gen_departments[(start + t * step) % (long)gen_ndepartments]);
+        gen_text(g, "department", code);
         gen_date(g, "requested_on", req);
         gen_date(g, "due_on", req + 15);
-        if (d.status == 0 || gen_pct(&r, 8)) {
+        if (open) {
             gen_empty(g, "answered_on");
             gen_empty(g, "opinion");
             gen_empty(g, "note");

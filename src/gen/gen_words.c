@@ -201,18 +201,6 @@ const struct gen_country gen_countries[] = {
 };
 const size_t gen_ncountries = N(gen_countries);
 
-const char *const gen_departments[] = {
-    "Sở Tài nguyên và Môi trường",
-    "Sở Xây dựng",
-    "Sở Tài chính",
-    "Sở Công Thương",
-    "Công an tỉnh",
-    "Sở Kế hoạch và Đầu tư",
-    "Sở Lao động – Thương binh và Xã hội",
-    "Ban Quản lý Khu kinh tế",
-};
-const size_t gen_ndepartments = N(gen_departments);
-
 /* The names after the reorganisation of 2025. */
 const struct gen_dept gen_depts[] = {
     {"ez-board", "Ban Quản lý Khu kinh tế", "Economic Zone Management Board", "경제구역관리위원회",
@@ -222,6 +210,10 @@ const struct gen_dept gen_depts[] = {
      "농업환경국", 1},
     {"construction", "Sở Xây dựng", "Department of Construction", "건설국", 0},
     {"industry-trade", "Sở Công Thương", "Department of Industry and Trade", "산업통상국", 0},
+    {"science-tech", "Sở Khoa học và Công nghệ", "Department of Science and Technology",
+     "과학기술국", 0},
+    {"home-affairs", "Sở Nội vụ", "Department of Home Affairs", "내무국", 0},
+    {"police", "Công an tỉnh", "Provincial Police", "성 공안", 0},
 };
 const size_t gen_ndepts = N(gen_depts);
 

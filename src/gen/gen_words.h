@@ -81,8 +81,6 @@ extern const struct gen_brand gen_brands_kr[], gen_brands_jp[], gen_brands_cn[],
 extern const size_t gen_nbrands_kr, gen_nbrands_jp, gen_nbrands_cn, gen_nbrands_west;
 extern const struct gen_country gen_countries[];
 extern const size_t gen_ncountries;
-extern const char *const gen_departments[];
-extern const size_t gen_ndepartments;
 extern const struct gen_dept gen_depts[];
 extern const size_t gen_ndepts;
 extern const struct gen_metric gen_metrics[];

@@ -421,13 +421,42 @@ static void check_enterprises(void)
     CHECK(supplier > 0);
 }
 
+/* 1 when tb has a row whose column col is value. */
+static int has_value(const struct table *tb, const char *col, const char *value)
+{
+    size_t r;
+
+    for (r = 0; tb && r < tb->nrows; r++)
+        if (!strcmp(cell(tb, r, col), value))
+            return 1;
+    return 0;
+}
+
+static void check_consulted(const struct table *c, const struct table *d, const struct table *depts)
+{
+    size_t r, bad_dept = 0, bad_stage = 0, bad_receiver = 0;
+
+    for (r = 0; c && r < c->nrows; r++)
+        bad_dept += !has_value(depts, "code", cell(c, r, "department"));
+    for (r = 0; d && r < d->nrows; r++) {
+        const char *st = cell(d, r, "status");
+        if ((!strcmp(st, "received") || !strcmp(st, "returned")) &&
+            has_value(c, "dossier_code", cell(d, r, "code")))
+            bad_stage++;
+        bad_receiver += !has_value(depts, "code", cell(d, r, "receiving_department"));
+    }
+    CHECK_EQ_INT(bad_dept, 0);
+    CHECK_EQ_INT(bad_stage, 0);
+    CHECK_EQ_INT(bad_receiver, 0);
+}
+
 static void check_counts(void)
 {
     static const struct {
         const char *table;
         size_t rows;
     } want[] = {
-        {"units", 76},     {"departments", 5}, {"zones", 80},    {"enterprises", 2000},
+        {"units", 76},     {"departments", 8}, {"zones", 80},    {"enterprises", 2000},
         {"projects", 400}, {"dossiers", 1000}, {"demands", 100}, {"linkages", 300},
         {"targets", 8},    {"partners", 10},   {"events", 20},   {"leads", 100},
     };
@@ -441,8 +470,11 @@ static void check_counts(void)
             fprintf(stderr, "%s: %zu rows, want %zu\n", want[i].table, t->nrows, want[i].rows);
         CHECK(t && t->nrows == want[i].rows);
     }
-    /* About two consultations per dossier. */
-    CHECK(c && d && c->nrows > d->nrows * 3 / 2 && c->nrows < d->nrows * 5 / 2);
+    /* Five to seven consultations per dossier accepted (about four in five
+     * are), each of a department of the set, none on a dossier received
+     * or returned (consultations open on acceptance). */
+    CHECK(c && d && c->nrows > d->nrows * 4 && c->nrows < d->nrows * 11 / 2);
+    check_consulted(c, d, table_of("departments"));
     CHECK(table_of("observations") && table_of("observations")->nrows > 0);
     CHECK(table_of("sectors") && table_of("sectors")->nrows > 0);
 }
