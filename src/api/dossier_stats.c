@@ -139,9 +139,9 @@ static void write_json(struct jw *w, struct app_dossier_stats *st, enum api_lang
 
 void api_dossier_stats(struct http_req *req, struct http_resp *resp)
 {
-    static const char *const allowed[] = {"by", "from", "to", "lang", "bom", NULL};
+    static const char *const allowed[] = {"by", "from", "to", "only", "lang", "bom", NULL};
     const char *by = http_param(req, "by"), *from = http_param(req, "from"),
-               *to = http_param(req, "to");
+               *to = http_param(req, "to"), *only = http_param(req, "only");
     enum api_format format = api_format(req, 0);
     struct api_cache_ticket ticket;
     struct app_dossier_stats st;
@@ -162,6 +162,11 @@ void api_dossier_stats(struct http_req *req, struct http_resp *resp)
                      "department, procedure", by);
         return;
     }
+    if (only && strcmp(only, "open") != 0) {
+        http_problem(resp, 400, "only", api_tr(lang, "%s must be one of: %s; got '%.40s'"), "only",
+                     "open", only);
+        return;
+    }
     for (i = 0; i < 2; i++) {
         const char *v = i ? to : from;
         if (v && parse_date(v, &day)) {
@@ -177,10 +182,11 @@ void api_dossier_stats(struct http_req *req, struct http_resp *resp)
     snprintf(name, sizeof(name), "dossier_stats@%s", today);
     if (!s || api_cache_get(&ticket, s, name, req, lang, format, resp))
         return;
-    if (http_to_lane(req, resp)) /* built over every dossier */
+    if (!only && http_to_lane(req, resp)) /* built over every dossier done */
         return;
     khu_diag_clear(&d);
-    err = app_dossier_stats(s, !strcmp(by, "procedure"), from, to, today, &st, &d);
+    err = only ? app_dossier_open(s, !strcmp(by, "procedure"), today, &st, &d)
+               : app_dossier_stats(s, !strcmp(by, "procedure"), from, to, today, &st, &d);
     if (err) {
         api_error(resp, err, &d);
         return;

@@ -43,7 +43,11 @@ static void raw(struct jw *w, const char *json)
     "\"enum\":[\"department\",\"procedure\"],\"default\":\"department\"}},{\"name\":\"from\","     \
     "\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\",\"format\":\"date\"}},"   \
     "{\"name\":\"to\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\","        \
-    "\"format\":\"date\"}}," LANG_PARAM ",{\"name\":\"bom\",\"in\":\"query\",\"required\":false,"  \
+    "\"format\":\"date\"}},{\"name\":\"only\",\"in\":\"query\",\"required\":false,"                \
+    "\"description\":\"open: only the counts open and overdue today (the period's figures"         \
+    " empty), for a "                                                                              \
+    "dashboard.\",\"schema\":{\"type\":\"string\",\"enum\":[\"open\"]}}," LANG_PARAM               \
+    ",{\"name\":\"bom\",\"in\":\"query\",\"required\":false,"                                      \
     "\"schema\":{\"type\":\"integer\",\"enum\":[0,1]}}]"
 #define STATS_SUMMARY                                                                              \
     "How each department answers its consultations (by=department) or how each procedure's"        \

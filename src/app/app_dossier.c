@@ -29,6 +29,7 @@ struct dossier_now {
     char zone_kind[16];
     char accepted_on[11];
     char consulted[1024]; /* its consultations' departments, space-separated */
+    char open[1024];      /* those not answered nor closed */
     int limit_days;       /* CLOCK_NO_LIMIT: none */
     char limit_kind[16];
     int appraised;
@@ -84,6 +85,12 @@ static int take_consultation(void *arg, const struct khu_row *row)
     if (dept && used + strlen(dept) + 2 < sizeof(c->dossier->consulted))
         snprintf(c->dossier->consulted + used, sizeof(c->dossier->consulted) - used, "%s%s",
                  used ? " " : "", dept);
+    used = strlen(c->dossier->open);
+    if (dept && row_is_null(row, CONSULT_COL_ANSWERED_ON) &&
+        row_is_null(row, CONSULT_COL_CLOSED_ON) &&
+        used + strlen(dept) + 2 < sizeof(c->dossier->open))
+        snprintf(c->dossier->open + used, sizeof(c->dossier->open) - used, "%s%s", used ? " " : "",
+                 dept);
     if (row_is_null(row, CONSULT_COL_ANSWERED_ON) && row_text(row, CONSULT_COL_DUE_ON) &&
         !parse_date(row_text(row, CONSULT_COL_DUE_ON), &due) && due >= c->today)
         c->unanswered_not_due = 1;
@@ -797,6 +804,26 @@ static enum khu_err appraise(struct store_tx *tx, struct acting *x, struct khu_d
     }
 }
 
+/* A decided or withdrawn dossier no longer waits for the departments that
+ * have not answered: their consultations close today. */
+static enum khu_err close_open(struct store_tx *tx, struct acting *x, struct khu_diag *d)
+{
+    char dept[65];
+    const char *p = x->now.open;
+    enum khu_err err = KHU_OK;
+
+    while (!err && *p) {
+        size_t n = strcspn(p, " ");
+        const char *key[3] = {x->now.code, dept, NULL};
+        struct app_edit_field f[1];
+        snprintf(dept, sizeof(dept), "%.*s", (int)n, p);
+        f[0] = val("closed_on", x->today);
+        err = put_row(tx, "consultations", key, f, 1, x->today, d);
+        p += n + (p[n] == ' ');
+    }
+    return err;
+}
+
 static enum khu_err decide(struct store_tx *tx, struct acting *x, struct khu_diag *d)
 {
     const char *choice = x->a->choice;
@@ -810,7 +837,8 @@ static enum khu_err decide(struct store_tx *tx, struct acting *x, struct khu_dia
             val("decided_on", x->today),
             val("certificate_no", x->a->number && x->a->number[0] ? x->a->number : NULL),
         };
-        return set_dossier(tx, x, f, sizeof(f) / sizeof(f[0]), d);
+        enum khu_err err = set_dossier(tx, x, f, sizeof(f) / sizeof(f[0]), d);
+        return err ? err : close_open(tx, x, d);
     }
 }
 
@@ -857,6 +885,8 @@ static enum khu_err act_in_tx(struct store_tx *tx, void *arg, struct khu_diag *d
     case DOSSIER_WITHDRAW: {
         struct app_edit_field f[] = {val("status", "withdrawn")};
         err = set_dossier(tx, x, f, 1, d);
+        if (!err)
+            err = close_open(tx, x, d);
         break;
     }
     case DOSSIER_UPLOAD:

@@ -111,8 +111,10 @@ static void every_procedure(struct build *b)
     }
 }
 
-enum khu_err app_dossier_stats(struct store *s, int by_procedure, const char *from, const char *to,
-                               const char *today, struct app_dossier_stats *out, struct khu_diag *d)
+/* done 0: the open counts only. */
+static enum khu_err stats(struct store *s, int by_procedure, int done, const char *from,
+                          const char *to, const char *today, struct app_dossier_stats *out,
+                          struct khu_diag *d)
 {
     struct app_calendar cal = {0};
     struct build b = {.out = out};
@@ -120,14 +122,14 @@ enum khu_err app_dossier_stats(struct store *s, int by_procedure, const char *fr
     int snap;
 
     memset(out, 0, sizeof(*out));
-    err = app_calendar_load(s, &cal, d);
+    err = done ? app_calendar_load(s, &cal, d) : KHU_OK;
     if (err)
         return err;
     b.cal = &cal.cal;
     snap = store_snapshot_begin(s); /* the two reads agree */
     if (by_procedure)
         every_procedure(&b);
-    err = store_dossiers_done(s, by_procedure, from, to, take_done, &b, d);
+    err = done ? store_dossiers_done(s, by_procedure, from, to, take_done, &b, d) : KHU_OK;
     if (!err)
         err = store_dossiers_open(s, by_procedure, today, take_open, &b, d);
     store_snapshot_end(s, snap);
@@ -141,6 +143,18 @@ enum khu_err app_dossier_stats(struct store *s, int by_procedure, const char *fr
     if (out->n)
         qsort(out->group, out->n, sizeof(*out->group), by_key);
     return KHU_OK;
+}
+
+enum khu_err app_dossier_stats(struct store *s, int by_procedure, const char *from, const char *to,
+                               const char *today, struct app_dossier_stats *out, struct khu_diag *d)
+{
+    return stats(s, by_procedure, 1, from, to, today, out, d);
+}
+
+enum khu_err app_dossier_open(struct store *s, int by_procedure, const char *today,
+                              struct app_dossier_stats *out, struct khu_diag *d)
+{
+    return stats(s, by_procedure, 0, NULL, NULL, today, out, d);
 }
 
 void app_dossier_stats_free(struct app_dossier_stats *out)

@@ -35,6 +35,12 @@ enum khu_err app_dossier_stats(struct store *s, int by_procedure, const char *fr
                                const char *today, struct app_dossier_stats *out,
                                struct khu_diag *d);
 
+/* As app_dossier_stats, the open and overdue counts only (what the
+ * province's dashboard asks all day; the figures of a period are left
+ * empty). */
+enum khu_err app_dossier_open(struct store *s, int by_procedure, const char *today,
+                              struct app_dossier_stats *out, struct khu_diag *d);
+
 /* Frees what out owns. */
 void app_dossier_stats_free(struct app_dossier_stats *out);
 

@@ -1095,6 +1095,14 @@ static const struct dict_column columns[] = {
      {"Số thứ tự của tài liệu (dossier_documents.n) cơ quan đính kèm ý kiến.",
       "Number (dossier_documents.n) of the document the department attached to its opinion.",
       "기관이 의견에 첨부한 문서의 번호(dossier_documents.n)."}},
+    {"consultations",
+     "closed_on",
+     {"Ngày hồ sơ có quyết định hoặc được rút khi cơ quan chưa trả lời: từ đó không còn chờ ý "
+      "kiến của cơ quan này; để trống khi đã trả lời hoặc còn chờ.",
+      "Date the dossier was decided or withdrawn while the department had not answered: from "
+      "then on its opinion is no longer awaited; empty when it answered or is still awaited.",
+      "기관이 회신하지 않은 상태에서 신청 서류가 결정되거나 취하된 날. 그 후로는 이 기관의 "
+      "의견을 기다리지 않습니다. 회신했거나 아직 기다리는 중이면 비어 있습니다."}},
     /* ===== dossier_questions ===== */
     {"dossier_questions",
      "dossier_code",

@@ -244,6 +244,7 @@ static const struct col_def consultations_cols[] = {
     {"limit_days", COL_INT, 0, 0, 3650},
     {"limit_kind", COL_ENUM, 0, 0, 0, day_kinds},
     {"document", COL_INT, 0, 1, 100000},
+    {"closed_on", DATE}, /* decided or withdrawn unanswered */
 };
 
 static const struct col_def dossier_questions_cols[] = {

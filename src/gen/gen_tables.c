@@ -773,13 +773,20 @@ static void consultations_of(struct gen *g, long i)
 {
     struct gen_dossier_key d;
     struct gen_rng r;
-    long m, t, start, step, prov;
+    long m, t, start, step, prov, closed = -1;
     int in_park, receiving;
     char code[96];
 
     gen_dossier_key(g, i, &d);
     if (d.status == 0 || d.status == 3)
         return;
+    /* the day the dossier was decided, drawn as dossier_row draws it; or
+     * withdrawn: an unanswered consultation closes then */
+    if (d.status == 2) {
+        (void)gen_pct(&d.rng, 88);
+        closed = min_l(gen_today(), d.submitted + gen_range(&d.rng, 5, 60));
+    } else if (d.status == 4)
+        closed = min_l(gen_today(), d.submitted + 20);
     gen_rng_seed(&r, g->seed, GEN_S_CONSULTATION, (uint64_t)i);
     prov = dossier_province(g, &d, &in_park);
     receiving = in_park ? 0 : 1;
@@ -814,6 +821,10 @@ static void consultations_of(struct gen *g, long i)
         gen_int(g, "limit_days", 15);
         gen_text(g, "limit_kind", "calendar");
         gen_empty(g, "document");
+        if (open && closed >= 0)
+            gen_date(g, "closed_on", closed);
+        else
+            gen_empty(g, "closed_on");
         gen_end_row(g);
     }
 }

@@ -53,8 +53,9 @@ enum store_consultation_col {
     CONSULT_COL_OPINION = 5,
     CONSULT_COL_LIMIT_DAYS = 8,
     CONSULT_COL_LIMIT_KIND = 9,
-    CONSULT_NCOLS_OWN = 11,
-    CONSULT_COL_PAUSES = 11, /* the department's questions (see the top) */
+    CONSULT_COL_CLOSED_ON = 11,
+    CONSULT_NCOLS_OWN = 12,
+    CONSULT_COL_PAUSES = 12, /* the department's questions (see the top) */
     CONSULT_COL_PROCEDURE,   /* the dossier's */
     CONSULT_COL_PROJECT_NAME,
     CONSULT_NCOLS,
@@ -122,9 +123,9 @@ enum khu_err store_dossier_questions(struct store *s, const char *code, store_ro
 enum khu_err store_dossier_documents(struct store *s, const char *code, store_row_fn fn, void *arg,
                                      struct khu_diag *d);
 
-/* Hands fn the consultations that department has not answered on dossiers
- * still consulted on, the soonest due first (those with no due day last,
- * then by the day they were asked). */
+/* Hands fn the consultations that department has not answered and that
+ * are not closed (their dossier decided or withdrawn), the soonest due
+ * first (those with no due day last, then by the day they were asked). */
 enum khu_err store_department_queue(struct store *s, const char *department, store_row_fn fn,
                                     void *arg, struct khu_diag *d);
 
@@ -135,9 +136,10 @@ enum khu_err store_dossiers_done(struct store *s, int by_procedure, const char *
                                  const char *to, store_row_fn fn, void *arg, struct khu_diag *d);
 
 /* Hands fn, by department (by_procedure 0) or procedure (1), how many
- * consultations (dossiers) are open on dossiers still open, and how many
- * of them were due before today (YYYY-MM-DD). A clock stopped by a
- * question has no due day and is not overdue. */
+ * consultations are open (not answered, not closed), or dossiers (received
+ * or consulted on), and how many of them were due before today
+ * (YYYY-MM-DD). A clock stopped by a question has no due day and is not
+ * overdue. */
 enum khu_err store_dossiers_open(struct store *s, int by_procedure, const char *today,
                                  store_row_fn fn, void *arg, struct khu_diag *d);
 

@@ -548,6 +548,14 @@ static void test_notify(void)
                  KHU_OK);
     run_notify(NULL, "2026-03-16", &r);
     CHECK_EQ_INT(r.alerts, 0);
+    /* withdrawn: the department that has not answered is no longer waited for */
+    CHECK_EQ_INT(act(&investor, A(.act = DOSSIER_WITHDRAW, .code = second), "2026-03-17", &out, &d),
+                 KHU_OK);
+    snprintf(sql, sizeof(sql),
+             "SELECT group_concat(department || '=' || coalesce(closed_on, '-'), ' ') FROM (SELECT "
+             "* FROM consultations WHERE dossier_code = '%s' ORDER BY department)",
+             second);
+    CHECK_EQ_STR(sq_text(s, sql, out.secret, sizeof(out.secret)), "stc=2026-03-17 sxd=-");
 }
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)

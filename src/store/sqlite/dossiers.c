@@ -23,7 +23,7 @@
 
 #define CONSULT_COLS                                                                               \
     "c.dossier_code, c.department, c.requested_on, c.due_on, c.answered_on, c.opinion, c.note,"    \
-    " c.limit_code, c.limit_days, c.limit_kind, c.document,"                                       \
+    " c.limit_code, c.limit_days, c.limit_kind, c.document, c.closed_on,"                          \
     " (SELECT group_concat(q.asked_on || '/' || coalesce(q.answered_on, ''), ' ')"                 \
     "  FROM dossier_questions q WHERE q.dossier_code = c.dossier_code"                             \
     "  AND q.department = c.department),"                                                          \
@@ -154,8 +154,7 @@ enum khu_err store_department_queue(struct store *s, const char *department, sto
 {
     static const char sql[] =
         "SELECT " CONSULT_COLS CONSULT_FROM " WHERE c.department = ?1 AND c.answered_on IS NULL"
-        " AND d.status = 'consulting'"
-        " ORDER BY c.due_on IS NULL, c.due_on, c.requested_on,"
+        " AND c.closed_on IS NULL ORDER BY c.due_on IS NULL, c.due_on, c.requested_on,"
         " c.dossier_code";
 
     return each_bound(s, sql, "the department's queue", &department, 1, fn, arg, NULL, d);
@@ -190,11 +189,11 @@ enum khu_err store_dossiers_open(struct store *s, int by_procedure, const char *
                                  store_row_fn fn, void *arg, struct khu_diag *d)
 {
     static const char by_department[] =
-        "SELECT c.department, dp.name_vi, dp.name_en, dp.name_ko, count(*),"
-        " sum(c.due_on IS NOT NULL AND c.due_on < ?1)"
-        " FROM consultations c JOIN dossiers x ON x.code = c.dossier_code"
-        " AND x.status = 'consulting' LEFT JOIN departments dp ON dp.code = c.department"
-        " WHERE c.answered_on IS NULL GROUP BY c.department ORDER BY c.department";
+        "SELECT o.department, dp.name_vi, dp.name_en, dp.name_ko, o.open, o.overdue"
+        " FROM (SELECT department, count(*) AS open, sum(due_on < ?1) AS overdue"
+        "  FROM consultations WHERE answered_on IS NULL AND closed_on IS NULL"
+        "  GROUP BY department) o LEFT JOIN departments dp ON dp.code = o.department"
+        " ORDER BY o.department";
     static const char by_proc[] =
         "SELECT procedure, NULL, NULL, NULL, count(*), sum(due_on IS NOT NULL AND due_on < ?1)"
         " FROM dossiers WHERE status IN ('received', 'consulting') GROUP BY procedure"

@@ -519,10 +519,24 @@ static const char v14[] =
     " UNIQUE (user_name, kind, dossier_code, department, due_on)) STRICT;"
     "CREATE INDEX notifications_user ON notifications(user_name, id);";
 
+/* Version 15: a consultation closed unanswered. When its dossier is
+ * decided or withdrawn, a department that has not answered no longer
+ * owes an opinion: closed_on says since when, so that what is still open
+ * is one index away (consultations_open) rather than a join with every
+ * dossier still consulted on. */
+static const char v15[] =
+    "ALTER TABLE consultations ADD COLUMN closed_on TEXT " DATE_OK(closed_on) ";"
+    "UPDATE consultations SET closed_on = (SELECT coalesce(d.decided_on, d.submitted_on)"
+    " FROM dossiers d WHERE d.code = consultations.dossier_code)"
+    " WHERE answered_on IS NULL AND dossier_code IN (SELECT code FROM dossiers"
+    " WHERE status IN ('decided', 'withdrawn'));"
+    "CREATE INDEX consultations_open ON consultations(department, due_on)"
+    " WHERE answered_on IS NULL AND closed_on IS NULL;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2, v3,  v4,  v5,  v6,  v7,
-                                         v8, v9, v10, v11, v12, v13, v14};
+static const char *const migrations[] = {v1, v2,  v3,  v4,  v5,  v6,  v7, v8,
+                                         v9, v10, v11, v12, v13, v14, v15};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -585,6 +599,7 @@ const char *migration_about(int version)
         "letting a time limit be unknown",
         "adding the dossier workflow: departments by procedure, clocks, questions, documents",
         "adding users' e-mail and department heads, and the reminders and alerts of clocks",
+        "closing the consultations a decided or withdrawn dossier leaves unanswered",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 
