@@ -130,12 +130,61 @@ int32_t workday_due(const struct workday_calendar *c, int32_t start, int n,
     }
 }
 
+/* Mondays to Fridays in (lo, hi], lo <= hi. */
+static long weekdays_in(int32_t lo, int32_t hi)
+{
+    long n = (long)hi - lo, count = n / 7 * 5;
+    int wd = workday_weekday(lo), i;
+
+    for (i = 1; i <= (int)(n % 7); i++)
+        count += (wd - 1 + i) % 7 + 1 <= 5;
+    return count;
+}
+
+/* The working days in (lo, hi], lo <= hi, as workday_is_working counts
+ * them, from the weekdays and the calendar's rows in the range alone:
+ * the time taken does not grow with how far apart lo and hi are (a
+ * consultation overdue for years is one of a queue's rows). */
+static long working_in(const struct workday_calendar *c, int32_t lo, int32_t hi)
+{
+    size_t a = 0, b = c ? c->nrows : 0;
+    long n = weekdays_in(lo, hi);
+
+    while (a < b) { /* the first row after lo */
+        size_t mid = a + (b - a) / 2;
+        if (c->rows[mid].day <= lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (; c && a < c->nrows && c->rows[a].day <= hi; a++) {
+        int wd = workday_weekday(c->rows[a].day);
+        switch (c->rows[a].kind) {
+        case WORKDAY_HOLIDAY:
+        case WORKDAY_DAY_OFF:
+        case WORKDAY_COMPENSATORY:
+            n -= wd <= 5;
+            break;
+        case WORKDAY_WORKING_SATURDAY:
+            n += wd == 6;
+            break;
+        case WORKDAY_CONDITIONAL:
+            break;
+        }
+    }
+    return n;
+}
+
 long workday_between(const struct workday_calendar *c, int32_t from, int32_t to,
                      const struct workday_pause *pauses, size_t npauses)
 {
     int32_t lo = from < to ? from : to, hi = from < to ? to : from, day = lo;
     long n = 0;
 
+    if (!npauses) {
+        n = working_in(c, lo, hi);
+        return from <= to ? n : -n;
+    }
     for (;;) {
         day = running_from(pauses, npauses, day + 1);
         if (day == WORKDAY_NO_DATE || day > hi)

@@ -161,6 +161,31 @@ static void test_properties(void)
     CHECK_EQ_INT(bad, 0);
 }
 
+/* The working days between two days are the days workday_is_working
+ * counts, one by one, whatever the span: the count from the weekdays and
+ * the calendar's rows must agree with it (spans up to three years, either
+ * way round, on random calendars and on none). */
+static void test_between_counts_days(void)
+{
+    int32_t base = D("2025-01-01");
+    int round;
+
+    for (round = 0; round < 400; round++) {
+        struct workday_calendar c = random_calendar(base), none = {NULL, 0};
+        int32_t from = base - 30 + NEXT(900), to = from + NEXT(1100) - 100, d;
+        long want = 0, want_none = 0;
+        int32_t lo = from < to ? from : to, hi = from < to ? to : from;
+
+        for (d = lo + 1; d <= hi; d++) {
+            want += workday_is_working(&c, d);
+            want_none += workday_is_working(&none, d);
+        }
+        CHECK_EQ_INT(workday_between(&c, from, to, NULL, 0), from <= to ? want : -want);
+        CHECK_EQ_INT(workday_between(&none, from, to, NULL, 0),
+                     from <= to ? want_none : -want_none);
+    }
+}
+
 static void test_check(void)
 {
     struct workday_row r[] = {{D("2026-01-10"), WORKDAY_WORKING_SATURDAY, 0},
@@ -243,6 +268,7 @@ int main(void)
     build_2026();
     test_by_hand();
     test_properties();
+    test_between_counts_days();
     test_check();
     test_kind_names();
     test_rules();
