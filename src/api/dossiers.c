@@ -16,6 +16,7 @@
 
 #include "api/api.h"
 #include "api/auth.h"
+#include "api/cache.h"
 #include "api/handlers.h"
 #include "api/tr.h"
 #include "app/app_calendar.h"
@@ -897,6 +898,8 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"lang", NULL};
     const char *dept = req->path_params[0];
+    struct api_cache_ticket ticket;
+    char today[16], name[48];
     struct app_dossier_who who;
     struct app_calendar cal = {0};
     struct encode e = {0};
@@ -927,12 +930,18 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
         http_problem(resp, 404, NULL, "%s", api_tr(lang, "No department has this code."));
         return;
     }
-    if (err || clocks_begin(req, resp, s, &cal, &e)) {
-        if (err)
-            api_error(resp, err, &d);
+    if (err) {
+        api_error(resp, err, &d);
         return;
     }
+    /* the same for everyone who may see it, until the data changes or the
+     * day does: kept by the answer cache, asked for past the checks above */
     resp->cache_control = "no-store";
+    api_today(req, today);
+    snprintf(name, sizeof(name), "queue@%s", today);
+    if (api_cache_get(&ticket, s, name, req, lang, FORMAT_JSON, resp) ||
+        clocks_begin(req, resp, s, &cal, &e))
+        return;
     jw_init(&w, &resp->body);
     e.w = &w;
     e.who = &who;
@@ -953,6 +962,7 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
     jw_arr_end(&w);
     jw_obj_end(&w);
     buf_putc(&resp->body, '\n');
+    api_cache_keep(&ticket, resp);
 }
 
 /* ===== POST /api/v1/dossier_stage ===== */

@@ -365,6 +365,11 @@ static void test_first_day(void)
              "{\"question\":\"Xin bản vẽ mặt bằng tổng thể\"}", 200);
     CHECK_EQ_INT(num(j, "n"), 1);
     json_decref(j);
+    /* the queue asked for again shows it at once (the answer kept is dropped) */
+    j = call(construction, "GET", "/api/v1/departments/" CONSTRUCTION "/queue", NULL, 200);
+    c = json_array_get(json_object_get(j, "items"), 0);
+    CHECK_EQ_STR(str(json_object_get(c, "clock"), "state"), "paused");
+    json_decref(j);
     json_decref(
         call(construction, "POST", path("/api/v1/dossiers/%s/ask"), "{\"question\":1}", 400));
 }
