@@ -465,6 +465,7 @@ struct acting {
     const char *name, *content_type;
     const void *bytes;
     size_t nbytes;
+    char sha256[2 * crypto_hash_sha256_BYTES + 1]; /* of bytes, hex */
 };
 
 /* Reads the dossier and decides whether the act may be done: ENOTFOUND
@@ -937,14 +938,12 @@ static int looks_like(const char *content_type, const unsigned char *b, size_t n
 static enum khu_err upload_in_tx(struct store_tx *tx, void *arg, struct khu_diag *d)
 {
     struct acting *x = arg;
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    char hex[2 * crypto_hash_sha256_BYTES + 1], n[24], bytes[24];
+    const char *hex = x->sha256;
+    char n[24], bytes[24];
     enum khu_err err = admit(tx, x, DOSSIER_UPLOAD, d);
 
     if (err)
         return err;
-    crypto_hash_sha256(digest, x->bytes, x->nbytes);
-    sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
     err = store_document_put(tx, hex, x->content_type, x->bytes, x->nbytes, d);
     if (!err)
         err = store_dossier_next_n(tx, "dossier_documents", x->now.code, &x->out->n, d);
@@ -975,6 +974,7 @@ enum khu_err app_dossier_upload(struct store *s, const struct app_dossier_who *w
                                 struct app_dossier_result *out, struct khu_diag *d)
 {
     struct app_dossier_act a = {.act = DOSSIER_UPLOAD, .code = code};
+    unsigned char digest[crypto_hash_sha256_BYTES];
     struct acting *x;
     enum khu_err err;
 
@@ -999,6 +999,9 @@ enum khu_err app_dossier_upload(struct store *s, const struct app_dossier_who *w
     x = xcalloc(1, sizeof(*x));
     if (!x)
         return KHU_ENOMEM;
+    /* hashed before the write begins: 13 ms for 5 MB, which other writes
+     * need not wait for */
+    crypto_hash_sha256(digest, bytes, n);
     *x = (struct acting){.who = who,
                          .a = &a,
                          .today = today,
@@ -1007,6 +1010,7 @@ enum khu_err app_dossier_upload(struct store *s, const struct app_dossier_who *w
                          .content_type = content_type,
                          .bytes = bytes,
                          .nbytes = n};
+    sodium_bin2hex(x->sha256, sizeof(x->sha256), digest, sizeof(digest));
     err = store_write(s, &who->actor, upload_in_tx, x, d);
     copy(out->code, sizeof(out->code), code);
     xfree(x);
