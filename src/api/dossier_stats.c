@@ -15,6 +15,7 @@
 #include "api/tr.h"
 #include "api/xlsx_answer.h"
 #include "app/app_dossier_stats.h"
+#include "core/csv.h"
 #include "core/json_out.h"
 #include "core/num.h"
 
@@ -37,21 +38,10 @@ static const char csv_header[] = "group,name_vi,name_en,name_ko,handled,with_due
                                  "on_time_share,median_working_days,p90_working_days,open,"
                                  "overdue\r\n";
 
-/* A CSV field: quoted when it needs to be. */
+/* A CSV field (core/csv.h's quoting), then a comma or the record's end. */
 static void csv_text(struct buf *b, const char *s, int last)
 {
-    const char *p;
-
-    if (s && strpbrk(s, ",\"\r\n")) {
-        buf_putc(b, '"');
-        for (p = s; *p; p++) {
-            if (*p == '"')
-                buf_putc(b, '"');
-            buf_putc(b, *p);
-        }
-        buf_putc(b, '"');
-    } else if (s)
-        buf_puts(b, s);
+    csv_write_field(b, s ? s : "", s ? strlen(s) : 0, 1);
     buf_puts(b, last ? "\r\n" : ",");
 }
 

@@ -25,10 +25,9 @@
 #include "core/json_out.h"
 #include "core/num.h"
 #include "core/schema.h"
+#include "core/xalloc.h"
 #include "store/dossiers.h"
 #include "store/rows.h"
-
-#define PAUSES_MAX 64
 
 /* ===== who asks ===== */
 
@@ -228,18 +227,22 @@ static void clock_of(const struct workday_calendar *cal, const char *start, int 
                      const char *kind, const char *pauses, const char *done, int32_t today,
                      struct clock_view *v)
 {
-    struct workday_pause p[PAUSES_MAX];
-    int np = clock_pauses_parse(pauses, p, PAUSES_MAX);
+    struct workday_pause *p = NULL;
+    size_t np = 0;
+    /* the store writes the text itself: unreadable, it counts as none */
+    int unreadable = clock_pauses_read(pauses, &p, &np);
     struct clock_facts f = {day_of(start),
                             days,
                             kind && !strcmp(kind, "calendar") ? WORKDAY_COUNT_CALENDAR
                                                               : WORKDAY_COUNT_WORKING,
                             p,
-                            np > 0 ? (size_t)np : 0,
+                            np,
                             day_of(done),
                             today};
 
+    (void)unreadable;
     dossier_clock(cal, &f, v);
+    xfree(p);
 }
 
 /* ===== a dossier as JSON ===== */
@@ -355,6 +358,9 @@ static int encode_document(void *arg, const struct khu_row *row)
     struct encode *e = arg;
     char href[160];
 
+    if (!e->opinions && !row_is_null(row, 7)) /* attached to a department's opinion */
+        return 0;
+
     jw_obj_begin(e->w);
     row_json_fields(e->w, schema_table("dossier_documents"), row, 0);
     snprintf(href, sizeof(href), "/api/v1/dossiers/%s/documents/%lld", row_text(row, 0),
@@ -465,7 +471,6 @@ void api_dossiers_list(struct http_req *req, struct http_resp *resp)
 
 struct seen {
     char investor[16];
-    char consulted[1024];
     int found;
 };
 
@@ -479,15 +484,11 @@ static int take_seen(void *arg, const struct khu_row *row)
     return 1;
 }
 
-static int take_consulted(void *arg, const struct khu_row *row)
+static int take_found(void *arg, const struct khu_row *row)
 {
-    struct seen *x = arg;
-    size_t used = strlen(x->consulted);
-    const char *dept = row_text(row, CONSULT_COL_DEPARTMENT);
-
-    if (dept && used + strlen(dept) + 2 < sizeof(x->consulted))
-        snprintf(x->consulted + used, sizeof(x->consulted) - used, "%s%s", used ? " " : "", dept);
-    return 0;
+    (void)row;
+    *(int *)arg = 1;
+    return 1;
 }
 
 /* Whether who may see dossier code: the party it is, 0 for none (or no
@@ -498,11 +499,16 @@ static int party_for(struct http_resp *resp, struct store *s, const char *code,
     struct seen x = {0};
     struct khu_diag d;
     enum khu_err err;
+    int consulted = 0;
 
     khu_diag_clear(&d);
     err = store_dossier_get(s, code, take_seen, &x, &d);
-    if (!err)
-        err = store_dossier_consultations(s, code, take_consulted, &x, &d);
+    if (!err && who->role == ROLE_DEPARTMENT && who->department[0]) {
+        const char *key[3] = {code, who->department, NULL};
+        err = store_row_get(s, schema_table("consultations"), key, take_found, &consulted, &d);
+        if (err == KHU_ENOTFOUND)
+            err = KHU_OK;
+    }
     if (err == KHU_ENOTFOUND)
         return 0;
     if (err) {
@@ -511,7 +517,7 @@ static int party_for(struct http_resp *resp, struct store *s, const char *code,
     }
     if (who->role == ROLE_VIEWER)
         return DOSSIER_OFFICER; /* reads what officers read */
-    return (int)app_dossier_party(who, x.investor, x.consulted);
+    return (int)app_dossier_party(who, x.investor, consulted);
 }
 
 void api_dossier_get(struct http_req *req, struct http_resp *resp)
@@ -809,19 +815,22 @@ void api_dossier_upload(struct http_req *req, struct http_resp *resp)
 struct served {
     struct http_resp *resp;
     int found;
+    int investor; /* 1: the investor asks: a department's attachment is not for it */
 };
 
 /* A document is served as an attachment of its own type, never as a page
  * a browser would show or run (the server adds nosniff and a CSP that
  * allows nothing to every answer). */
-static void serve_document(void *arg, const char *content_type, const char *name, const void *bytes,
-                           size_t n)
+static void serve_document(void *arg, const char *content_type, const char *name,
+                           const char *department, const void *bytes, size_t n)
 {
     static const char *const types[] = {"application/pdf", "image/png", "image/jpeg"};
     struct served *x = arg;
     char safe[96];
     size_t i, j = 0;
 
+    if (x->investor && department)
+        return; /* part of a department's opinion: as if there were none */
     x->found = 1;
     x->resp->content_type = "application/octet-stream";
     for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
@@ -846,7 +855,7 @@ void api_dossier_document(struct http_req *req, struct http_resp *resp)
 {
     static const char *const allowed[] = {"lang", NULL};
     const char *code = req->path_params[0];
-    struct served x = {resp, 0};
+    struct served x = {resp, 0, 0};
     struct app_dossier_who who;
     enum api_lang lang;
     struct khu_diag d;
@@ -875,7 +884,10 @@ void api_dossier_document(struct http_req *req, struct http_resp *resp)
         return;
     }
     khu_diag_clear(&d);
+    x.investor = party == DOSSIER_INVESTOR;
     err = store_dossier_document(s, code, (long)n, serve_document, &x, &d);
+    if (!err && !x.found)
+        err = KHU_ENOTFOUND;
     if (err == KHU_ENOTFOUND)
         http_problem(resp, 404, NULL, "%s",
                      api_tr(lang, "No document of this dossier has this number."));
@@ -886,13 +898,6 @@ void api_dossier_document(struct http_req *req, struct http_resp *resp)
 }
 
 /* ===== GET /api/v1/departments/{code}/queue ===== */
-
-static int take_found(void *arg, const struct khu_row *row)
-{
-    (void)row;
-    *(int *)arg = 1;
-    return 1;
-}
 
 void api_department_queue(struct http_req *req, struct http_resp *resp)
 {
@@ -923,6 +928,14 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
     s = api_store(req, resp);
     if (!s)
         return;
+    /* the same for everyone who may see it, until the data changes or the
+     * day does: kept by the answer cache, asked for past the check above
+     * (an answer kept is of a department that exists) */
+    resp->cache_control = "no-store";
+    api_today(req, today);
+    snprintf(name, sizeof(name), "queue@%s", today);
+    if (api_cache_get(&ticket, s, name, req, lang, FORMAT_JSON, resp))
+        return;
     khu_diag_clear(&d);
     err = store_row_get(s, schema_table("departments"), (const char *const[]){dept, NULL},
                         take_found, &found, &d);
@@ -934,13 +947,7 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
         api_error(resp, err, &d);
         return;
     }
-    /* the same for everyone who may see it, until the data changes or the
-     * day does: kept by the answer cache, asked for past the checks above */
-    resp->cache_control = "no-store";
-    api_today(req, today);
-    snprintf(name, sizeof(name), "queue@%s", today);
-    if (api_cache_get(&ticket, s, name, req, lang, FORMAT_JSON, resp) ||
-        clocks_begin(req, resp, s, &cal, &e))
+    if (clocks_begin(req, resp, s, &cal, &e))
         return;
     jw_init(&w, &resp->body);
     e.w = &w;

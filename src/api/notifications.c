@@ -58,6 +58,7 @@ void api_notifications(struct http_req *req, struct http_resp *resp)
     static const char *const allowed[] = {"limit", "lang", NULL};
     const struct api_principal *who = api_principal(req);
     int64_t limit = 50;
+    enum khu_err err;
     enum api_lang lang;
     struct khu_diag d;
     struct store *s;
@@ -79,9 +80,10 @@ void api_notifications(struct http_req *req, struct http_resp *resp)
     jw_key(&w, "items");
     jw_arr_begin(&w);
     khu_diag_clear(&d);
-    if (store_notifications_of(s, who->who.name, (int)limit, write_note, &w, &d)) {
+    err = store_notifications_of(s, who->who.name, (int)limit, write_note, &w, &d);
+    if (err) {
         buf_reset(&resp->body);
-        api_error(resp, KHU_EDB, &d);
+        api_error(resp, err, &d);
         return;
     }
     jw_arr_end(&w);

@@ -17,7 +17,6 @@
 #include "core/xalloc.h"
 #include "store/dossiers.h"
 
-#define PAUSES_MAX 64
 #define FIELDS_MAX 12
 
 /* The dossier as the act finds it. */
@@ -28,12 +27,10 @@ struct dossier_now {
     char investor[16];
     char zone_kind[16];
     char accepted_on[11];
-    char consulted[1024]; /* its consultations' departments, space-separated */
-    char open[1024];      /* those not answered nor closed */
-    int limit_days;       /* CLOCK_NO_LIMIT: none */
+    int limit_days; /* CLOCK_NO_LIMIT: none */
     char limit_kind[16];
     int appraised;
-    char pauses[1200]; /* the officer's questions (store/dossiers.h) */
+    char *pauses; /* the officer's questions (store/dossiers.h); owned */
     enum dossier_stage stage;
     int bad; /* a status that is not the schema's */
 };
@@ -58,7 +55,9 @@ static int take_dossier(void *arg, const struct khu_row *row)
                         : (int)row_int(row, DOSSIER_COL_LIMIT_DAYS);
     copy(x->limit_kind, sizeof(x->limit_kind), row_text(row, DOSSIER_COL_LIMIT_KIND));
     x->appraised = !row_is_null(row, DOSSIER_COL_APPRAISED_ON);
-    copy(x->pauses, sizeof(x->pauses), row_text(row, DOSSIER_COL_PAUSES));
+    xfree(x->pauses);
+    x->pauses =
+        row_text(row, DOSSIER_COL_PAUSES) ? xstrdup(row_text(row, DOSSIER_COL_PAUSES)) : NULL;
     x->bad = dossier_stage_of(x->status, x->appraised, &x->stage) != 0;
     return 1;
 }
@@ -71,7 +70,7 @@ struct consult_now {
     char requested_on[11];
     int limit_days;
     char limit_kind[16];
-    char pauses[1200];
+    char *pauses; /* owned */
     int32_t today;
 };
 
@@ -79,20 +78,14 @@ static int take_consultation(void *arg, const struct khu_row *row)
 {
     struct consult_now *c = arg;
     const char *dept = row_text(row, CONSULT_COL_DEPARTMENT);
-    size_t used = strlen(c->dossier->consulted);
+    int open = row_is_null(row, CONSULT_COL_ANSWERED_ON) && row_is_null(row, CONSULT_COL_CLOSED_ON);
     int32_t due;
 
-    if (dept && used + strlen(dept) + 2 < sizeof(c->dossier->consulted))
-        snprintf(c->dossier->consulted + used, sizeof(c->dossier->consulted) - used, "%s%s",
-                 used ? " " : "", dept);
-    used = strlen(c->dossier->open);
-    if (dept && row_is_null(row, CONSULT_COL_ANSWERED_ON) &&
-        row_is_null(row, CONSULT_COL_CLOSED_ON) &&
-        used + strlen(dept) + 2 < sizeof(c->dossier->open))
-        snprintf(c->dossier->open + used, sizeof(c->dossier->open) - used, "%s%s", used ? " " : "",
-                 dept);
-    if (row_is_null(row, CONSULT_COL_ANSWERED_ON) && row_text(row, CONSULT_COL_DUE_ON) &&
-        !parse_date(row_text(row, CONSULT_COL_DUE_ON), &due) && due >= c->today)
+    /* a department is waited for until its due day, and while its own
+     * question to the investor stops its clock (a limit but no due day) */
+    if (open && (row_text(row, CONSULT_COL_DUE_ON)
+                     ? !parse_date(row_text(row, CONSULT_COL_DUE_ON), &due) && due >= c->today
+                     : !row_is_null(row, CONSULT_COL_LIMIT_DAYS)))
         c->unanswered_not_due = 1;
     if (!c->department || !dept || strcmp(dept, c->department) != 0)
         return 0;
@@ -103,33 +96,21 @@ static int take_consultation(void *arg, const struct khu_row *row)
                         ? CLOCK_NO_LIMIT
                         : (int)row_int(row, CONSULT_COL_LIMIT_DAYS);
     copy(c->limit_kind, sizeof(c->limit_kind), row_text(row, CONSULT_COL_LIMIT_KIND));
-    copy(c->pauses, sizeof(c->pauses), row_text(row, CONSULT_COL_PAUSES));
-    return 0;
-}
-
-static int in_list(const char *list, const char *word)
-{
-    size_t n = strlen(word);
-    const char *p = list;
-
-    while (n && (p = strstr(p, word)) != NULL) {
-        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-            return 1;
-        p += n;
-    }
+    xfree(c->pauses);
+    c->pauses =
+        row_text(row, CONSULT_COL_PAUSES) ? xstrdup(row_text(row, CONSULT_COL_PAUSES)) : NULL;
     return 0;
 }
 
 enum dossier_party app_dossier_party(const struct app_dossier_who *who,
-                                     const char *investor_tax_code, const char *consulted)
+                                     const char *investor_tax_code, int consulted)
 {
     if (who->role == ROLE_OFFICER || who->role == ROLE_ADMIN)
         return DOSSIER_OFFICER;
     if (who->role == ROLE_INVESTOR && who->tax_code[0] && investor_tax_code &&
         !strcmp(who->tax_code, investor_tax_code))
         return DOSSIER_INVESTOR;
-    if (who->role == ROLE_DEPARTMENT && who->department[0] && consulted &&
-        in_list(consulted, who->department))
+    if (who->role == ROLE_DEPARTMENT && who->department[0] && consulted)
         return DOSSIER_DEPARTMENT;
     return 0;
 }
@@ -180,24 +161,27 @@ static enum workday_count count_of(const char *kind)
 static enum khu_err due_of(struct store_tx *tx, const char *start, int days, const char *kind,
                            const char *pauses, char out[11], struct khu_diag *d)
 {
-    struct workday_pause p[PAUSES_MAX];
+    struct workday_pause *p = NULL;
     struct app_calendar cal;
     int32_t from, due;
-    int np = clock_pauses_parse(pauses, p, PAUSES_MAX);
+    size_t np = 0;
     enum khu_err err;
 
     out[0] = '\0';
     if (days == CLOCK_NO_LIMIT || !start || parse_date(start, &from))
         return KHU_OK;
-    if (np < 0) {
+    if (clock_pauses_read(pauses, &p, &np)) {
         khu_diag_set(d, 0, 0, NULL, "the dossier's questions cannot be read");
         return KHU_EDB;
     }
     err = app_calendar_load(store_tx_store(tx), &cal, d);
-    if (err)
+    if (err) {
+        xfree(p);
         return err;
-    due = workday_due(&cal.cal, from, days, count_of(kind), p, (size_t)np);
+    }
+    due = workday_due(&cal.cal, from, days, count_of(kind), p, np);
     app_calendar_free(&cal);
+    xfree(p);
     if (due != WORKDAY_NO_DATE)
         format_date(due, out);
     return KHU_OK;
@@ -300,17 +284,10 @@ static int take_zone(void *arg, const struct khu_row *row)
     return 1;
 }
 
-/* Whether a project in a zone of kind is in an industrial park (or an
- * economic or high-tech zone), which a management board handles. */
+/* Where a project in a zone of kind is, as procedure_departments says. */
 static const char *location_of(const char *zone_kind)
 {
-    static const char *const parks[] = {"kcn", "economic", "hitech"};
-    size_t i;
-
-    for (i = 0; zone_kind && i < sizeof(parks) / sizeof(parks[0]); i++)
-        if (!strcmp(zone_kind, parks[i]))
-            return "in_park";
-    return "outside_park";
+    return dossier_in_park(zone_kind) ? "in_park" : "outside_park";
 }
 
 struct role_find {
@@ -490,7 +467,7 @@ static enum khu_err admit(struct store_tx *tx, struct acting *x, enum dossier_ac
                                       d);
     if (err)
         return err;
-    x->party = app_dossier_party(x->who, x->now.investor, x->now.consulted);
+    x->party = app_dossier_party(x->who, x->now.investor, x->mine.found);
     if (!x->party || x->now.bad) {
         khu_diag_set(d, 0, 0, NULL, "no dossier has this code");
         return KHU_ENOTFOUND;
@@ -523,14 +500,29 @@ static enum khu_err set_dossier(struct store_tx *tx, struct acting *x,
     return put_row(tx, "dossiers", key, f, n, x->today, d);
 }
 
+/* Sets the flag at arg: a row was found. */
+static int take_any(void *arg, const struct khu_row *row)
+{
+    (void)row;
+    *(int *)arg = 1;
+    return 1;
+}
+
 static enum khu_err open_consultation(struct store_tx *tx, struct acting *x, const char *dept,
                                       const struct limit_find *l, struct khu_diag *d)
 {
     char days[16], due[11];
     enum khu_err err = due_of(tx, x->today, l->days, l->kind, NULL, due, d);
-    const char *key[2] = {dept, NULL};
-    int found = 0;
+    const char *key[3] = {x->now.code, dept, NULL};
+    int found = 0, opened = 0;
 
+    /* named twice, or by the procedure and by the officer: one consultation */
+    if (!err)
+        err = store_row_read(tx, schema_table("consultations"), key, take_any, &opened, d);
+    if (err == KHU_ENOTFOUND)
+        err = KHU_OK;
+    if (!err && opened)
+        return KHU_OK;
     if (!err)
         err = store_row_exists(tx, "departments", "code", dept, &found, d);
     if (err)
@@ -540,7 +532,6 @@ static enum khu_err open_consultation(struct store_tx *tx, struct acting *x, con
         khu_diag_rule(d, "reference", "departments");
         return KHU_EINVAL;
     }
-    (void)key;
     snprintf(days, sizeof(days), "%d", l->days);
     {
         struct app_edit_field f[] = {
@@ -600,12 +591,7 @@ static enum khu_err accept(struct store_tx *tx, struct acting *x, struct khu_dia
     for (i = 0; !err && i < r->n; i++)
         err = open_consultation(tx, x, r->list[i], &consult, d);
     for (i = 0; !err && i < APP_DOSSIER_MAX_DEPTS && a->departments[i]; i++)
-        if (!in_list(x->now.consulted, a->departments[i])) {
-            size_t used = strlen(x->now.consulted);
-            err = open_consultation(tx, x, a->departments[i], &consult, d);
-            snprintf(x->now.consulted + used, sizeof(x->now.consulted) - used, "%s%s",
-                     used ? " " : "", a->departments[i]);
-        }
+        err = open_consultation(tx, x, a->departments[i], &consult, d);
     xfree(r);
     return err;
 }
@@ -670,7 +656,7 @@ static int take_question(void *arg, const struct khu_row *row)
 static enum khu_err restart_clock(struct store_tx *tx, struct acting *x, const char *dept,
                                   struct khu_diag *d)
 {
-    char due[11];
+    char due[11] = "";
     enum khu_err err;
 
     if (!dept[0]) {
@@ -680,19 +666,22 @@ static enum khu_err restart_clock(struct store_tx *tx, struct acting *x, const c
         if (!err)
             err = due_of(tx, again.accepted_on, again.limit_days, again.limit_kind, again.pauses,
                          due, d);
+        xfree(again.pauses);
         f[0] = val("due_on", due[0] ? due : NULL);
         return err ? err : set_dossier(tx, x, f, 1, d);
     } else {
         struct consult_now c = {.department = dept, .dossier = &x->now};
         const char *key[3] = {x->now.code, dept, NULL};
         struct app_edit_field f[1];
-        x->now.consulted[0] = '\0';
         err =
             store_dossier_consultations(store_tx_store(tx), x->now.code, take_consultation, &c, d);
-        if (!err && c.answered)
+        if (!err && c.answered) {
+            xfree(c.pauses);
             return KHU_OK; /* answered meanwhile: its clock is done */
+        }
         if (!err)
             err = due_of(tx, c.requested_on, c.limit_days, c.limit_kind, c.pauses, due, d);
+        xfree(c.pauses);
         f[0] = val("due_on", due[0] ? due : NULL);
         return err ? err : put_row(tx, "consultations", key, f, 1, x->today, d);
     }
@@ -805,23 +794,53 @@ static enum khu_err appraise(struct store_tx *tx, struct acting *x, struct khu_d
     }
 }
 
+/* The departments of a dossier's consultations still open. */
+struct open_list {
+    char (*dept)[65];
+    size_t n, cap;
+    int oom;
+};
+
+static int take_open(void *arg, const struct khu_row *row)
+{
+    struct open_list *l = arg;
+    const char *dept = row_text(row, CONSULT_COL_DEPARTMENT);
+
+    if (!dept || !row_is_null(row, CONSULT_COL_ANSWERED_ON) ||
+        !row_is_null(row, CONSULT_COL_CLOSED_ON))
+        return 0;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        char(*more)[65] = xrealloc(l->dept, cap * sizeof(*more));
+        if (!more) {
+            l->oom = 1;
+            return 1;
+        }
+        l->dept = more;
+        l->cap = cap;
+    }
+    copy(l->dept[l->n++], sizeof(l->dept[0]), dept);
+    return 0;
+}
+
 /* A decided or withdrawn dossier no longer waits for the departments that
  * have not answered: their consultations close today. */
 static enum khu_err close_open(struct store_tx *tx, struct acting *x, struct khu_diag *d)
 {
-    char dept[65];
-    const char *p = x->now.open;
-    enum khu_err err = KHU_OK;
+    struct open_list l = {0};
+    enum khu_err err =
+        store_dossier_consultations(store_tx_store(tx), x->now.code, take_open, &l, d);
+    size_t i;
 
-    while (!err && *p) {
-        size_t n = strcspn(p, " ");
-        const char *key[3] = {x->now.code, dept, NULL};
+    if (!err && l.oom)
+        err = KHU_ENOMEM;
+    for (i = 0; !err && i < l.n; i++) {
+        const char *key[3] = {x->now.code, l.dept[i], NULL};
         struct app_edit_field f[1];
-        snprintf(dept, sizeof(dept), "%.*s", (int)n, p);
         f[0] = val("closed_on", x->today);
         err = put_row(tx, "consultations", key, f, 1, x->today, d);
-        p += n + (p[n] == ' ');
     }
+    xfree(l.dept);
     return err;
 }
 
@@ -916,6 +935,8 @@ enum khu_err app_dossier_do(struct store *s, const struct app_dossier_who *who,
     }
     *x = (struct acting){.who = who, .a = a, .today = today, .out = out};
     err = store_write(s, &who->actor, act_in_tx, x, d);
+    xfree(x->now.pauses);
+    xfree(x->mine.pauses);
     xfree(x);
     return err;
 }
@@ -1013,6 +1034,8 @@ enum khu_err app_dossier_upload(struct store *s, const struct app_dossier_who *w
     sodium_bin2hex(x->sha256, sizeof(x->sha256), digest, sizeof(digest));
     err = store_write(s, &who->actor, upload_in_tx, x, d);
     copy(out->code, sizeof(out->code), code);
+    xfree(x->now.pauses);
+    xfree(x->mine.pauses);
     xfree(x);
     return err;
 }

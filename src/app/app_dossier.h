@@ -71,12 +71,12 @@ struct app_dossier_result {
 
 /* API */
 
-/* The party who is for a dossier of the investor investor_tax_code with
- * consultations of the departments in consulted (a space-separated list):
- * the investor, an officer, a department consulted on it; 0 for nobody
- * (who may not see it). */
+/* The party who is for a dossier of the investor investor_tax_code:
+ * the investor, an officer, a department consulted on it (consulted 1:
+ * who's department has a consultation of it); 0 for nobody (who may not
+ * see it). */
 enum dossier_party app_dossier_party(const struct app_dossier_who *who,
-                                     const char *investor_tax_code, const char *consulted);
+                                     const char *investor_tax_code, int consulted);
 
 /* Files a dossier for who (an investor) on today (YYYY-MM-DD). Returns
  * KHU_OK with out's code and secret; KHU_EINVAL with d naming the field;

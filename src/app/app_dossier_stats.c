@@ -15,8 +15,6 @@
 #include "core/xalloc.h"
 #include "store/dossiers.h"
 
-#define PAUSES_MAX 64
-
 struct build {
     struct app_dossier_stats *out;
     const struct workday_calendar *cal;
@@ -63,16 +61,19 @@ static int take_done(void *arg, const struct khu_row *row)
 {
     struct build *b = arg;
     struct app_dossier_group *g = group_of(b, row, DONE_COL_NAME_VI);
-    struct workday_pause p[PAUSES_MAX];
+    struct workday_pause *p = NULL;
     int32_t start = day_of(row_text(row, DONE_COL_START)),
             due = day_of(row_text(row, DONE_COL_DUE)), done = day_of(row_text(row, DONE_COL_DONE));
-    int np = clock_pauses_parse(row_text(row, DONE_COL_PAUSES), p, PAUSES_MAX);
+    size_t np = 0;
 
     if (!g || start == WORKDAY_NO_DATE || done == WORKDAY_NO_DATE)
         return b->oom;
+    /* the store writes the text itself: unreadable, it counts as none */
+    (void)clock_pauses_read(row_text(row, DONE_COL_PAUSES), &p, &np);
     /* the due day as it stood when done was counted with the pauses */
     dossier_stat_add(&g->done, due != WORKDAY_NO_DATE, due != WORKDAY_NO_DATE && done > due,
-                     workday_between(b->cal, start, done, p, np > 0 ? (size_t)np : 0));
+                     workday_between(b->cal, start, done, p, np));
+    xfree(p);
     b->oom |= g->done.oom;
     return b->oom;
 }

@@ -55,6 +55,11 @@ struct clock_view {
  * more than max. NULL or "": 0. */
 int clock_pauses_parse(const char *text, struct workday_pause *out, size_t max);
 
+/* As clock_pauses_parse, into an array made to fit (free it with xfree;
+ * NULL when there is none) and *n its length. Returns 0, or -1 when text
+ * is not so written or memory ran out (*out NULL, *n 0). */
+int clock_pauses_read(const char *text, struct workday_pause **out, size_t *n);
+
 /* Fills out from f, counted on calendar c. */
 void dossier_clock(const struct workday_calendar *c, const struct clock_facts *f,
                    struct clock_view *out);

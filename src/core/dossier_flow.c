@@ -125,3 +125,14 @@ enum dossier_stage dossier_stage_after(enum dossier_act act, enum dossier_stage 
             return acts[i].next == SAME ? stage : (enum dossier_stage)acts[i].next;
     return stage;
 }
+
+int dossier_in_park(const char *zone_kind)
+{
+    static const char *const parks[] = {"kcn", "economic", "hitech"};
+    size_t i;
+
+    for (i = 0; zone_kind && i < N(parks); i++)
+        if (!strcmp(zone_kind, parks[i]))
+            return 1;
+    return 0;
+}

@@ -66,6 +66,11 @@ const char *dossier_act_name(enum dossier_act a);
 const char *dossier_act_refusal(enum dossier_act act, enum dossier_party party,
                                 enum dossier_stage stage, int *stage_wrong);
 
+/* 1 when a project in a zone of kind (zones.kind; NULL: in none) is in an
+ * industrial park, an economic or a high-tech zone, whose management
+ * board receives its dossiers (procedure_departments' location in_park). */
+int dossier_in_park(const char *zone_kind);
+
 /* The stage act leads to from stage (the same stage for the acts that do
  * not move it). */
 enum dossier_stage dossier_stage_after(enum dossier_act act, enum dossier_stage stage);

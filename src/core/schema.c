@@ -234,7 +234,7 @@ static const struct col_def dossiers_cols[] = {
 
 static const struct col_def consultations_cols[] = {
     {"dossier_code", COL_TEXT, 1, 1, 64, NULL, "dossiers", "code"},
-    {"department", COL_TEXT, 1, 1, 200},
+    {"department", COL_TEXT, 1, 1, 64, NULL, "departments", "code"},
     {"requested_on", COL_DATE, 1, 0, 0},
     {"due_on", DATE},
     {"answered_on", DATE},

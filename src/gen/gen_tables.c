@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/dossier_flow.h"
 #include "gen/gen_keys.h"
 #include "gen/gen_words.h"
 
@@ -690,7 +691,7 @@ static long dossier_province(struct gen *g, const struct gen_dossier_key *d, int
         const char *kind;
         gen_zone_key(g, e.zone, &z);
         kind = gen_zone_kinds[z.kind];
-        *in_park = !strcmp(kind, "kcn") || !strcmp(kind, "economic") || !strcmp(kind, "hitech");
+        *in_park = dossier_in_park(kind);
     }
     gen_district_key(g, e.district, &u);
     return u.parent;

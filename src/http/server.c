@@ -812,13 +812,6 @@ static int declared_too_big(const char *cl, size_t max)
  * most BODY_PRESIZE_MAX: a larger one grows as it comes), so that a
  * sign-in's body is not copied from block to block as it arrives. The
  * body is a secret buffer: a block it outgrows is wiped anyway. */
-/* How much of a declared body gets its buffer at once: a document's
- * whole (its route allows it), others' BODY_PRESIZE_MAX. */
-static size_t presize_max(const struct req_state *st)
-{
-    return st->body_max > HTTP_MAX_BODY ? st->body_max : BODY_PRESIZE_MAX;
-}
-
 static void presize_body(struct req_state *st, const char *cl)
 {
     unsigned long long v;
@@ -829,7 +822,7 @@ static void presize_body(struct req_state *st, const char *cl)
     errno = 0;
     v = strtoull(cl, &end, 10);
     if (end != cl && errno == 0 && v > 0)
-        (void)buf_reserve(&st->body, v < presize_max(st) ? (size_t)v : presize_max(st));
+        (void)buf_reserve(&st->body, v < BODY_PRESIZE_MAX ? (size_t)v : BODY_PRESIZE_MAX);
 }
 
 /* 1 when method and the request target uri name a route that takes a
@@ -841,6 +834,8 @@ static int is_upload(const struct http_route *routes, const char *method, const 
     size_t i, nvals;
     int oom = 0, found = 0;
 
+    if (strcmp(method, "POST") != 0) /* every document's route is a POST */
+        return 0;
     path = http__decode_path(uri, q ? (size_t)(q - uri) : strlen(uri), err, sizeof(err), &oom);
     scratch = path ? xmalloc(strlen(path) + 1) : NULL;
     for (i = 0; scratch && routes[i].method && !found; i++)

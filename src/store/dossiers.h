@@ -70,9 +70,10 @@ struct store_dossier_filter {
     int limit, offset;
 };
 
-/* Receives a document: its type and bytes (borrowed for the call). */
+/* Receives a document: its type, name, the department that attached it
+ * (NULL: the investor's) and its bytes (borrowed for the call). */
 typedef void (*store_document_fn)(void *arg, const char *content_type, const char *name,
-                                  const void *bytes, size_t n);
+                                  const char *department, const void *bytes, size_t n);
 
 /* The values of a row of store_dossiers_done: a consultation answered (by
  * department) or a dossier decided (by procedure). */

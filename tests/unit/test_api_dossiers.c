@@ -315,8 +315,9 @@ static void test_first_day(void)
     json_decref(call(investor, "POST", path("/api/v1/dossiers/%s/accept"), "{}", 403));
     json_decref(call(officer, "POST", path("/api/v1/dossiers/%s/approve"), "{}", 404));
     j = call(officer, "POST", path("/api/v1/dossiers/%s/accept"),
-             "{\"departments\":[\"" CONSTRUCTION "\"],\"consult_days\":7,\"consult_kind\":"
-             "\"working\"}",
+             /* the procedure's department named again, and one twice: one each */
+             "{\"departments\":[\"" CONSTRUCTION "\",\"" ENVIRONMENT "\",\"" CONSTRUCTION
+             "\"],\"consult_days\":7,\"consult_kind\":\"working\"}",
              200);
     CHECK_EQ_STR(str(j, "stage"), "consulting");
     CHECK_EQ_INT(num(j, "consultations"), 2); /* the procedure's and the officer's */
@@ -460,6 +461,12 @@ static void test_later_day(void)
     CHECK_EQ_STR(str(json_object_get(c, "clock"), "due"), "2026-03-10");
     json_decref(j);
 
+    /* no appraisal while a department's own question stops its clock (the
+     * other department, overdue, no longer holds it up) */
+    j = call(officer, "POST", path("/api/v1/dossiers/%s/appraise"), "{\"appraisal\":\"x\"}", 409);
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "errors"), 0), "rule"), "waiting");
+    json_decref(j);
+
     /* the investor answers; the officer may not */
     json_decref(call(officer, "POST", path("/api/v1/dossiers/%s/answer"),
                      "{\"n\":1,\"answer\":\"x\"}", 403));
@@ -477,6 +484,23 @@ static void test_later_day(void)
     c = consultation(j, ENVIRONMENT);
     CHECK(json_is_true(json_object_get(json_object_get(c, "clock"), "overdue")));
     CHECK_EQ_INT(num(json_object_get(c, "clock"), "working_days_left"), -2);
+    json_decref(j);
+
+    /* a department's attachment is part of its opinion: not for the investor */
+    {
+        static const char pdf[] = "%PDF-1.7\n% conditions of the fire police\n%%EOF\n";
+        struct reply r;
+        CHECK_EQ_INT(upload(construction, "application/pdf", "conditions.pdf", pdf, "", &r), 0);
+        CHECK_EQ_INT(r.status, 201);
+        reply_free(&r);
+    }
+    json_decref(call(officer, "GET", path("/api/v1/dossiers/%s/documents/3"), NULL, 200));
+    json_decref(call(investor, "GET", path("/api/v1/dossiers/%s/documents/3"), NULL, 404));
+    j = call(investor, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "documents")), 2);
+    json_decref(j);
+    j = call(officer, "GET", path("/api/v1/dossiers/%s"), NULL, 200);
+    CHECK_EQ_INT(json_array_size(json_object_get(j, "documents")), 3);
     json_decref(j);
 
     /* opinions */

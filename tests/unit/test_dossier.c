@@ -60,6 +60,8 @@ static void test_flow(void)
     CHECK(!dossier_act_refusal(DOSSIER_UPLOAD, DOSSIER_INVESTOR, DOSSIER_RETURNED, NULL));
     CHECK_EQ_INT(dossier_stage_after(DOSSIER_WITHDRAW, DOSSIER_APPRAISING), DOSSIER_WITHDRAWN);
     CHECK_EQ_STR(dossier_act_name(DOSSIER_APPRAISE), "appraise");
+    CHECK(dossier_in_park("kcn") && dossier_in_park("economic") && dossier_in_park("hitech"));
+    CHECK(!dossier_in_park("ccn") && !dossier_in_park("port") && !dossier_in_park(NULL));
 }
 
 static void clock_at(int32_t start, int days, enum workday_count count,

@@ -262,7 +262,7 @@ enum khu_err store_dossier_document(struct store *s, const char *code, long n, s
                                     void *arg, struct khu_diag *d)
 {
     static const char sql[] =
-        "SELECT dd.content_type, dd.name, doc.content FROM dossier_documents dd"
+        "SELECT dd.content_type, dd.name, doc.content, dd.department FROM dossier_documents dd"
         " JOIN documents doc ON doc.sha256 = dd.sha256 WHERE dd.dossier_code = ?1 AND dd.n = ?2";
     sqlite3_stmt *st = sq_prepare(s, sql);
     enum khu_err err = KHU_ENOTFOUND;
@@ -275,7 +275,8 @@ enum khu_err store_dossier_document(struct store *s, const char *code, long n, s
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-           sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2));
+           (const char *)sqlite3_column_text(st, 3), sqlite3_column_blob(st, 2),
+           (size_t)sqlite3_column_bytes(st, 2));
         err = KHU_OK;
     } else if (rc != SQLITE_DONE)
         err = sq_error(s, rc, "the document", d);

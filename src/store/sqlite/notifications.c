@@ -15,7 +15,7 @@ enum khu_err store_notify_clocks(struct store *s, store_row_fn fn, void *arg, st
     static const char sql[] =
         "SELECT c.dossier_code, c.department, c.due_on, x.procedure, p.name"
         " FROM consultations c JOIN dossiers x ON x.code = c.dossier_code"
-        " LEFT JOIN projects p ON p.code = x.project_code"
+        " AND x.status = 'consulting' LEFT JOIN projects p ON p.code = x.project_code"
         " WHERE c.answered_on IS NULL AND c.closed_on IS NULL AND c.due_on IS NOT NULL"
         " ORDER BY c.due_on, c.dossier_code, c.department";
 
