@@ -9,6 +9,7 @@
 #include "core/dossier_clock.h"
 #include "core/dossier_flow.h"
 #include "core/dossier_stats.h"
+#include "core/xalloc.h"
 
 static void test_flow(void)
 {
@@ -212,6 +213,25 @@ static void test_pauses_text(void)
     CHECK_EQ_INT(clock_pauses_parse("2026-02-11/x", p, 3), -1);
     CHECK_EQ_INT(clock_pauses_parse("2026-02-30/", p, 3), -1);
     CHECK_EQ_INT(clock_pauses_parse("2026-02-11/2026-02-23,", p, 3), -1);
+
+    /* as many questions as a dossier has: 100, the last still open */
+    {
+        char text[100 * 22 + 1] = "";
+        struct workday_pause *all = NULL;
+        size_t n = 0, used = 0;
+        int i;
+        for (i = 0; i < 100; i++)
+            used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s/%s", i ? " " : "",
+                                     S(D("2025-01-01") + 2 * i),
+                                     i < 99 ? S(D("2025-01-02") + 2 * i) : "");
+        CHECK_EQ_INT(clock_pauses_read(text, &all, &n), 0);
+        CHECK_EQ_INT(n, 100);
+        CHECK(all && all[99].resumed == WORKDAY_OPEN && all[98].resumed != WORKDAY_OPEN);
+        xfree(all);
+        CHECK_EQ_INT(clock_pauses_read("", &all, &n), 0);
+        CHECK(all == NULL && n == 0);
+        CHECK_EQ_INT(clock_pauses_read("2026-02-11", &all, &n), -1);
+    }
 }
 
 static void test_stats(void)
