@@ -48,6 +48,24 @@ static int who_of(const struct http_req *req, struct http_resp *resp, struct app
     return 0;
 }
 
+/* The start of every signed-in route here: its parameters (allowed),
+ * the language, who asks. Returns 0, or -1 after answering. */
+static int begin(struct http_req *req, struct http_resp *resp, const char *const *allowed,
+                 enum api_lang *lang, struct app_dossier_who *who)
+{
+    return http_check_params(req, resp, allowed) || api_lang(req, resp, lang) ||
+                   who_of(req, resp, who)
+               ? -1
+               : 0;
+}
+
+/* Answers err in place of a body begun. */
+static void fail_body(struct http_resp *resp, enum khu_err err, const struct khu_diag *d)
+{
+    buf_reset(&resp->body);
+    api_error(resp, err, d);
+}
+
 /* What a party sees of a dossier. */
 static int sees_all(const struct app_dossier_who *w)
 {
@@ -413,8 +431,8 @@ void api_dossiers_list(struct http_req *req, struct http_resp *resp)
     struct jw w;
     int i;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang) ||
-        who_of(req, resp, &who) || api_int_param(req, resp, lang, "limit", 1, 1000, &limit) ||
+    if (begin(req, resp, allowed, &lang, &who) ||
+        api_int_param(req, resp, lang, "limit", 1, 1000, &limit) ||
         api_int_param(req, resp, lang, "offset", 0, 100000000, &offset))
         return;
     f.limit = (int)limit;
@@ -452,8 +470,7 @@ void api_dossiers_list(struct http_req *req, struct http_resp *resp)
     err = store_dossiers_list(s, &f, encode_dossier, &e, &total, &d);
     app_calendar_free(&cal);
     if (err) {
-        buf_reset(&resp->body);
-        api_error(resp, err, &d);
+        fail_body(resp, err, &d);
         return;
     }
     jw_arr_end(&w);
@@ -534,8 +551,7 @@ void api_dossier_get(struct http_req *req, struct http_resp *resp)
     struct jw w;
     int party, snap;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang) ||
-        who_of(req, resp, &who))
+    if (begin(req, resp, allowed, &lang, &who))
         return;
     s = api_store(req, resp);
     if (!s)
@@ -582,8 +598,7 @@ void api_dossier_get(struct http_req *req, struct http_resp *resp)
     store_snapshot_end(s, snap);
     app_calendar_free(&cal);
     if (err) {
-        buf_reset(&resp->body);
-        api_error(resp, err, &d);
+        fail_body(resp, err, &d);
         return;
     }
     jw_obj_end(&w);
@@ -644,8 +659,7 @@ void api_dossier_file(struct http_req *req, struct http_resp *resp)
     char list[256], today[16];
     json_t *doc;
 
-    if (http_check_params(req, resp, no_params) || api_lang(req, resp, &lang) ||
-        who_of(req, resp, &who))
+    if (begin(req, resp, no_params, &lang, &who))
         return;
     lang = api_message_lang(req, lang);
     doc = read_body(req, resp, lang, allowed);
@@ -749,8 +763,7 @@ void api_dossier_act(struct http_req *req, struct http_resp *resp)
     json_t *doc;
     size_t i;
 
-    if (http_check_params(req, resp, no_params) || api_lang(req, resp, &lang) ||
-        who_of(req, resp, &who))
+    if (begin(req, resp, no_params, &lang, &who))
         return;
     lang = api_message_lang(req, lang);
     for (i = 0; i < sizeof(act_bodies) / sizeof(act_bodies[0]); i++)
@@ -793,8 +806,7 @@ void api_dossier_upload(struct http_req *req, struct http_resp *resp)
     struct store *s;
     char today[16];
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang) ||
-        who_of(req, resp, &who))
+    if (begin(req, resp, allowed, &lang, &who))
         return;
     lang = api_message_lang(req, lang);
     s = api_writer(req, resp);
@@ -864,8 +876,7 @@ void api_dossier_document(struct http_req *req, struct http_resp *resp)
     int64_t n = 0;
     int party;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang) ||
-        who_of(req, resp, &who))
+    if (begin(req, resp, allowed, &lang, &who))
         return;
     if (parse_i64(req->path_params[1], 1, 100000, &n)) {
         http_problem(resp, 404, NULL, "%s",
@@ -915,8 +926,7 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
     struct jw w;
     int found = 0;
 
-    if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang) ||
-        who_of(req, resp, &who))
+    if (begin(req, resp, allowed, &lang, &who))
         return;
     /* a department sees its own queue; the province's staff every one */
     if (!sees_all(&who) && !(who.role == ROLE_DEPARTMENT && !strcmp(who.department, dept))) {
@@ -962,8 +972,7 @@ void api_department_queue(struct http_req *req, struct http_resp *resp)
     err = store_department_queue(s, dept, encode_consultation, &e, &d);
     app_calendar_free(&cal);
     if (err) {
-        buf_reset(&resp->body);
-        api_error(resp, err, &d);
+        fail_body(resp, err, &d);
         return;
     }
     jw_arr_end(&w);
@@ -1061,8 +1070,7 @@ void api_dossier_stage(struct http_req *req, struct http_resp *resp)
     }
     json_decref(doc);
     if (err) {
-        buf_reset(&resp->body);
-        api_error(resp, err, &d);
+        fail_body(resp, err, &d);
         return;
     }
     jw_obj_end(&w);
