@@ -79,6 +79,7 @@ static int take_person(void *arg, const struct khu_row *row)
 
 struct making {
     struct lists *l;
+    size_t from, to; /* the clocks of this transaction */
     const struct workday_calendar *cal;
     int32_t today;
     int remind_days;
@@ -124,7 +125,7 @@ static enum khu_err make_all(struct store_tx *tx, void *arg, struct khu_diag *d)
     enum khu_err err = KHU_OK;
     size_t i;
 
-    for (i = 0; !err && i < m->l->nclocks; i++)
+    for (i = m->from; !err && i < m->to; i++)
         err = notify_clock(tx, m, &m->l->clock[i], d);
     return err;
 }
@@ -209,7 +210,7 @@ static enum khu_err mail_all(struct store *s, const struct app_notify_config *c,
 
     if (!err && m.oom)
         err = KHU_ENOMEM;
-    for (i = 0; !err && i < m.n; i++) {
+    for (i = 0; !err && i < m.n && !(c->stop && atomic_load(c->stop)); i++) {
         char subject[300], body[2000], why[300];
         struct smtp_message msg = {c->from, m.u[i].email, subject, body};
         struct mail_result r = {m.u[i].id, NULL};
@@ -247,8 +248,12 @@ enum khu_err app_notify(struct store *s, const char *today, const struct app_not
     if (!err && l.oom)
         err = KHU_ENOMEM;
     m.cal = &cal.cal;
-    if (!err && l.nclocks && l.npeople)
+    /* in batches, so that the API's writes are not held up by a long first
+     * run over many clocks */
+    for (m.from = 0; !err && l.npeople && m.from < l.nclocks; m.from = m.to) {
+        m.to = m.from + APP_NOTIFY_BATCH < l.nclocks ? m.from + APP_NOTIFY_BATCH : l.nclocks;
         err = store_write(s, &khu, make_all, &m, d);
+    }
     if (!err && c->smtp)
         err = mail_all(s, c, out, d);
     app_calendar_free(&cal);
@@ -267,6 +272,7 @@ struct app_notifier {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     int stopping;
+    atomic_int stop; /* read by a run in progress: no more mails */
 };
 
 static void run_once(struct app_notifier *n)
@@ -321,6 +327,7 @@ struct app_notifier *app_notifier_start(const char *path, const struct app_notif
     copy(n->from, sizeof(n->from), c->from);
     copy(n->site, sizeof(n->site), c->site);
     n->c = *c;
+    n->c.stop = &n->stop;
     n->c.from = n->from;
     n->c.site = n->site;
     if (c->smtp) {
@@ -342,6 +349,7 @@ void app_notifier_stop(struct app_notifier *n)
 {
     if (!n)
         return;
+    atomic_store(&n->stop, 1);
     pthread_mutex_lock(&n->lock);
     n->stopping = 1;
     pthread_cond_signal(&n->wake);

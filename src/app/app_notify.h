@@ -12,6 +12,8 @@
 #ifndef KHU_APP_NOTIFY_H
 #define KHU_APP_NOTIFY_H
 
+#include <stdatomic.h>
+
 #include "mail/smtp.h"
 #include "store/store.h"
 
@@ -19,12 +21,14 @@ struct app_notifier; /* opaque: the server's thread */
 
 #define APP_REMIND_DAYS    2    /* working days before a due day, by default */
 #define APP_NOTIFY_EVERY_S 3600 /* how often khu serve looks */
+#define APP_NOTIFY_BATCH   200  /* clocks whose notifications one transaction makes */
 
 struct app_notify_config {
     int remind_days;                /* 0..30 */
     const struct smtp_server *smtp; /* NULL: no mail */
     const char *from;               /* the sender's address (with smtp) */
     const char *site;               /* the web app's address for links; NULL: none */
+    const atomic_int *stop;         /* may be NULL; once nonzero, no more mails are sent */
 };
 
 struct app_notify_report {

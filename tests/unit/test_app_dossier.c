@@ -439,11 +439,13 @@ static void person(const char *name, const char *role, const char *org, const ch
         CHECK_EQ_INT(app_user_contact(s, &root, name, email, head, &d), KHU_OK);
 }
 
+static atomic_int stop_mail; /* 1: a server stopping: no more mails */
+
 static void run_notify(struct smtp_sink *k, const char *today, struct app_notify_report *r)
 {
     struct smtp_server srv;
     struct app_notify_config c = {2, k ? &srv : NULL, "khu@tayninh.example",
-                                  "https://khu.tayninh.example"};
+                                  "https://khu.tayninh.example", &stop_mail};
     struct khu_diag d;
     char addr[40];
 
@@ -504,10 +506,16 @@ static void test_notify(void)
     /* Fri 6/3: three working days left, more than two: nothing */
     run_notify(&k, "2026-03-06", &r);
     CHECK_EQ_INT(r.reminders + r.alerts + r.mailed, 0);
-    /* Mon 9/3: two left: each department's users, mailed where they have an address */
+    /* Mon 9/3: two left: each department's users, mailed where they have an
+     * address; a server stopping makes them and leaves the mails to its next run */
+    atomic_store(&stop_mail, 1);
     run_notify(&k, "2026-03-09", &r);
     CHECK_EQ_INT(r.reminders, 3); /* sxd.staff, sxd.head, stc.staff */
     CHECK_EQ_INT(r.alerts, 0);
+    CHECK_EQ_INT(r.mailed, 0);
+    atomic_store(&stop_mail, 0);
+    run_notify(&k, "2026-03-09", &r);
+    CHECK_EQ_INT(r.reminders, 0);
     CHECK_EQ_INT(r.mailed, 2);
     run_notify(&k, "2026-03-09", &r); /* once only */
     CHECK_EQ_INT(r.reminders + r.alerts + r.mailed, 0);
