@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "app/app_generation.h"
+#include "core/schema.h"
 #include "http/http.h"
 #include "store/store.h"
 
@@ -103,6 +104,13 @@ void api_csv_begin(struct http_resp *resp, const char *name, int bom, const char
  * that waited out the busy timeout) is 503 with Retry-After:
  * API_BUSY_RETRY_S. */
 void api_error(struct http_resp *resp, enum khu_err err, const struct khu_diag *d);
+
+/* Writes the message shown next to a field of table t (NULL: none known)
+ * for the rule of a row's value it broke (d's rule: core/validate.h and
+ * core/row_edit.h), in lang, into out (n bytes); d's English message for a
+ * rule it does not know. */
+void api_rule_message(enum api_lang lang, const struct table_def *t, const struct khu_diag *d,
+                      char *out, size_t n);
 
 struct jw;
 

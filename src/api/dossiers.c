@@ -74,10 +74,13 @@ static int sees_all(const struct app_dossier_who *w)
 
 /* ===== messages ===== */
 
-/* The message for the rule an act broke, in lang; the use case's English
- * for a rule not listed. */
-static const char *act_message(enum api_lang lang, const struct khu_diag *d)
+/* Writes the message for the rule an act broke, in lang: the workflow's
+ * own rules, then those of a row's values (api_rule_message). */
+static void act_message(enum api_lang lang, const struct khu_diag *d, char *out, size_t n)
 {
+    /* the tables whose rows the workflow writes: a value's rule is theirs */
+    static const char *const tables[] = {"dossiers", "consultations", "dossier_questions",
+                                         "dossier_documents", "projects"};
     static const struct {
         const char *rule, *en;
     } m[] = {
@@ -92,18 +95,22 @@ static const char *act_message(enum api_lang lang, const struct khu_diag *d)
         {"no_question", "No question of this dossier has this number."},
         {"limit_known", "The law gives this time limit: it cannot be set here."},
         {"limit", "A time limit is 0 to 3650 days, counted as working or calendar days."},
-        {"reference", "No row has this code."},
-        {"twice", "A department is named twice."},
         {"document_type", "A document is a PDF, a PNG or a JPEG image."},
         {"document_bytes", "The content is not a file of the type it claims."},
         {"document_size", "A document has 1 byte to 20 MB."},
     };
+    const struct table_def *t = NULL;
     size_t i;
 
     for (i = 0; d->rule && i < sizeof(m) / sizeof(m[0]); i++)
-        if (!strcmp(m[i].rule, d->rule))
-            return api_tr(lang, m[i].en);
-    return d->message;
+        if (!strcmp(m[i].rule, d->rule)) {
+            snprintf(out, n, "%s", api_tr(lang, m[i].en));
+            return;
+        }
+    for (i = 0; !t && i < sizeof(tables) / sizeof(tables[0]); i++)
+        if (schema_col_index(schema_table(tables[i]), d->field) >= 0)
+            t = schema_table(tables[i]);
+    api_rule_message(lang, t, d, out, n);
 }
 
 /* Answers the error of a dossier's use case. */
@@ -122,14 +129,15 @@ static void act_error(struct http_resp *resp, enum api_lang lang, enum khu_err e
         return;
     }
     if (err == KHU_EINVAL && out && out->forbidden) {
-        http_problem(resp, 403, NULL, "%s", act_message(lang, d));
+        act_message(lang, d, f.detail, sizeof(f.detail));
+        http_problem(resp, 403, NULL, "%s", f.detail);
         return;
     }
     if (err != KHU_EINVAL && err != KHU_ECONFLICT && err != KHU_ETOOBIG) {
         api_error(resp, err, d);
         return;
     }
-    snprintf(f.detail, sizeof(f.detail), "%.250s", act_message(lang, d));
+    act_message(lang, d, f.detail, sizeof(f.detail));
     http_problem_fields(resp,
                         err == KHU_ECONFLICT ? 409
                         : err == KHU_ETOOBIG ? 413

@@ -47,11 +47,10 @@ static void number_text(json_t *v, char *out, size_t n)
         out[--len] = '\0';
 }
 
-/* The message shown next to a field for the rule it broke, in lang. */
-static void rule_message(enum api_lang lang, const struct table_def *t, const struct khu_diag *d,
-                         char *out, size_t n)
+void api_rule_message(enum api_lang lang, const struct table_def *t, const struct khu_diag *d,
+                      char *out, size_t n)
 {
-    int i = schema_col_index(t, d->field);
+    int i = t ? schema_col_index(t, d->field) : -1;
     const struct col_def *c = i >= 0 ? &t->cols[i] : NULL;
     const char *r = d->rule ? d->rule : "";
     char list[256];
@@ -140,7 +139,7 @@ static void answer_problems(struct http_resp *resp, enum api_lang lang, const st
     for (i = 0; i < n && i < ROW_EDIT_MAX_PROBLEMS; i++) {
         fields[i].param = problem[i].field;
         fields[i].rule = problem[i].rule;
-        rule_message(lang, t, &problem[i], fields[i].detail, sizeof(fields[i].detail));
+        api_rule_message(lang, t, &problem[i], fields[i].detail, sizeof(fields[i].detail));
         snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? ", " : "",
                  problem[i].field);
     }

@@ -374,6 +374,8 @@ static enum khu_err file_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
             snprintf(project, sizeof(project), "prj-%s-%s", day, hex);
             pf[0] = val("code", project);
             err = put_row(tx, "projects", NULL, pf, sizeof(pf) / sizeof(pf[0]), x->today, d);
+            if (err == KHU_EINVAL && !strcmp(d->field, "name")) /* the filing's name of it */
+                snprintf(d->field, sizeof(d->field), "%s", "project_name");
             copy(p.zone, sizeof(p.zone), f->zone_code);
         }
     }

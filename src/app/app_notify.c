@@ -163,7 +163,8 @@ static int take_unmailed(void *arg, const struct khu_row *row)
     return 0;
 }
 
-/* The message of u, in Vietnamese and then English. */
+/* The message of u, in Vietnamese, English and Korean (the person's
+ * language is not known). */
 static void message_of(const struct unmailed *u, const char *site, char *subject, size_t sn,
                        char *body, size_t bn)
 {
@@ -175,16 +176,18 @@ static void message_of(const struct unmailed *u, const char *site, char *subject
     snprintf(subject, sn, "[khu] %s %s / %s: %s", overdue ? "Quá hạn" : "Sắp đến hạn", u->dossier,
              overdue ? "overdue" : "due soon", u->department);
     snprintf(body, bn,
-             "%s\n"
-             "Hồ sơ: %s\nCơ quan: %s\nHạn trả lời ý kiến: %s\n%s\n"
-             "%s\n"
-             "Dossier: %s\nDepartment: %s\nOpinion due: %s\n%s\n"
-             "-- \nkhu (thư tự động / an automatic message)\n",
+             "%s\nHồ sơ: %s\nCơ quan: %s\nHạn trả lời ý kiến: %s\n\n"
+             "%s\nDossier: %s\nDepartment: %s\nOpinion due: %s\n\n"
+             "%s\n신청 서류: %s\n기관: %s\n의견 회신 기한: %s\n%s\n"
+             "-- \nkhu (thư tự động / an automatic message / 자동 발송 메일)\n",
              overdue ? "Ý kiến của cơ quan dưới đây đã quá hạn."
                      : "Ý kiến của cơ quan dưới đây sắp đến hạn.",
-             u->dossier, u->department, u->due_on, link,
+             u->dossier, u->department, u->due_on,
              overdue ? "The department below has not given its opinion by the due day."
                      : "The department below is due to give its opinion soon.",
+             u->dossier, u->department, u->due_on,
+             overdue ? "아래 기관의 의견 회신 기한이 지났습니다."
+                     : "아래 기관의 의견 회신 기한이 다가옵니다.",
              u->dossier, u->department, u->due_on, link);
 }
 
@@ -211,7 +214,7 @@ static enum khu_err mail_all(struct store *s, const struct app_notify_config *c,
     if (!err && m.oom)
         err = KHU_ENOMEM;
     for (i = 0; !err && i < m.n && !(c->stop && atomic_load(c->stop)); i++) {
-        char subject[300], body[2000], why[300];
+        char subject[300], body[2400], why[300];
         struct smtp_message msg = {c->from, m.u[i].email, subject, body};
         struct mail_result r = {m.u[i].id, NULL};
         message_of(&m.u[i], c->site, subject, sizeof(subject), body, sizeof(body));

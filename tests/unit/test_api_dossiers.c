@@ -264,6 +264,17 @@ static void test_first_day(void)
              "{\"procedure\":\"visa\",\"project_name\":\"x\"}", 400);
     CHECK(j && strstr(str(j, "detail"), "procedure") != NULL);
     json_decref(j);
+    /* a value's own rule, said in the language asked, on the field the investor gave */
+    j = call(investor, "POST", "/api/v1/dossiers?lang=ko",
+             "{\"procedure\":\"irc_issue\",\"project_name\":\"Kho\\u0001\"}", 400);
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "errors"), 0), "param"), "project_name");
+    CHECK_EQ_STR(str(json_array_get(json_object_get(j, "errors"), 0), "rule"), "control");
+    CHECK(strstr(str(j, "detail"), "Contains") == NULL); /* not the English */
+    json_decref(j);
+    j = call(investor, "POST", "/api/v1/dossiers?lang=en",
+             "{\"procedure\":\"irc_issue\",\"project_name\":\"Kho\",\"zone_code\":\"nope\"}", 400);
+    CHECK_EQ_STR(str(j, "detail"), "Names no row of zones.");
+    json_decref(j);
     j = call(investor, "POST", "/api/v1/dossiers", "{\"procedure\":\"irc_issue\",\"x\":1}", 400);
     CHECK_EQ_STR(str(j, "detail"), "Unknown field \"x\".");
     json_decref(j);

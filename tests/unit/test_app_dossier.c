@@ -531,6 +531,10 @@ static void test_notify(void)
     CHECK(k.nmails && strstr(k.mail[k.nmails - 1].data, second) != NULL);
     CHECK(k.nmails &&
           strstr(k.mail[k.nmails - 1].data, "https://khu.tayninh.example/dossiers/") != NULL);
+    /* in the three languages: the person's is not known */
+    CHECK(k.nmails && strstr(k.mail[k.nmails - 1].data, "đã quá hạn") != NULL &&
+          strstr(k.mail[k.nmails - 1].data, "has not given its opinion") != NULL &&
+          strstr(k.mail[k.nmails - 1].data, "기한이 지났습니다") != NULL);
     sink_free(&k);
 
     /* a relay that refuses: the notification stays, with why */
