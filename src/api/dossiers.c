@@ -18,6 +18,7 @@
 #include "api/auth.h"
 #include "api/cache.h"
 #include "api/handlers.h"
+#include "api/json_body.h"
 #include "api/tr.h"
 #include "app/app_calendar.h"
 #include "app/app_dossier.h"
@@ -146,57 +147,6 @@ static void act_error(struct http_resp *resp, enum api_lang lang, enum khu_err e
 }
 
 /* ===== the body ===== */
-
-/* The JSON object of the body with only the keys of allowed (each "name"
- * for a string, "#name" for a whole number, "[name" for an array of
- * strings). Returns it, or NULL after a 400. */
-static json_t *read_body(struct http_req *req, struct http_resp *resp, enum api_lang lang,
-                         const char *const *allowed)
-{
-    json_error_t e;
-    json_t *doc = json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &e);
-    const char *key;
-    json_t *v;
-    size_t i;
-
-    if (!doc || !json_is_object(doc)) {
-        http_problem(resp, 400, NULL,
-                     api_tr(lang, "The body must be a JSON object: %s (line %d, column %d)."),
-                     doc ? "not an object" : e.text, e.line, e.column);
-        json_decref(doc);
-        return NULL;
-    }
-    json_object_foreach(doc, key, v)
-    {
-        int known = 0, typed = 0;
-        for (i = 0; allowed[i] && !known; i++) {
-            const char *a = allowed[i];
-            char kind = *a == '#' || *a == '[' ? *a++ : 's';
-            if (strcmp(a, key) != 0)
-                continue;
-            known = 1;
-            typed = json_is_null(v) || (kind == 's'   ? json_is_string(v)
-                                        : kind == '#' ? json_is_integer(v)
-                                                      : json_is_array(v));
-        }
-        if (!known || !typed) {
-            http_problem(resp, 400, key,
-                         known ? api_tr(lang, "\"%.60s\" has the wrong type.")
-                               : api_tr(lang, "Unknown field \"%.60s\"."),
-                         key);
-            json_decref(doc);
-            return NULL;
-        }
-    }
-    return doc;
-}
-
-static const char *member(json_t *doc, const char *key)
-{
-    const char *s = json_string_value(json_object_get(doc, key));
-
-    return s && s[0] ? s : NULL;
-}
 
 /* A whole number of the body, or dflt when it is absent or null. */
 static long long number(json_t *doc, const char *key, long long dflt)
@@ -670,11 +620,12 @@ void api_dossier_file(struct http_req *req, struct http_resp *resp)
     if (begin(req, resp, no_params, &lang, &who))
         return;
     lang = api_message_lang(req, lang);
-    doc = read_body(req, resp, lang, allowed);
+    doc = api_json_body(req, resp, lang, allowed);
     if (!doc)
         return;
-    f = (struct app_dossier_filing){member(doc, "procedure"), member(doc, "project_code"),
-                                    member(doc, "project_name"), member(doc, "zone_code")};
+    f = (struct app_dossier_filing){
+        api_json_text(doc, "procedure"), api_json_text(doc, "project_code"),
+        api_json_text(doc, "project_name"), api_json_text(doc, "zone_code")};
     if (!f.procedure || !schema_enum_ok(proc, f.procedure)) {
         http_problem(resp, 400, "procedure", api_tr(lang, "%s must be one of: %s; got '%.40s'"),
                      "procedure", schema_enum_list(proc, list, sizeof(list)),
@@ -723,14 +674,14 @@ static int act_values(struct http_resp *resp, enum api_lang lang, json_t *doc,
     long long limit = number(doc, "limit_days", -1), consult = number(doc, "consult_days", -1);
     size_t i;
 
-    a->text = member(doc, "missing");
-    a->text = a->text ? a->text : member(doc, "question");
-    a->text = a->text ? a->text : member(doc, "answer");
-    a->text = a->text ? a->text : member(doc, "note");
-    a->text = a->text ? a->text : member(doc, "appraisal");
-    a->choice = member(doc, "opinion");
-    a->choice = a->choice ? a->choice : member(doc, "decision");
-    a->number = member(doc, "certificate_no");
+    a->text = api_json_text(doc, "missing");
+    a->text = a->text ? a->text : api_json_text(doc, "question");
+    a->text = a->text ? a->text : api_json_text(doc, "answer");
+    a->text = a->text ? a->text : api_json_text(doc, "note");
+    a->text = a->text ? a->text : api_json_text(doc, "appraisal");
+    a->choice = api_json_text(doc, "opinion");
+    a->choice = a->choice ? a->choice : api_json_text(doc, "decision");
+    a->number = api_json_text(doc, "certificate_no");
     a->n = (long)number(doc, "n", number(doc, "document", 0));
     if (limit < -1 || limit > WORKDAY_MAX_DAYS || consult < -1 || consult > WORKDAY_MAX_DAYS) {
         http_problem(resp, 400,
@@ -740,9 +691,9 @@ static int act_values(struct http_resp *resp, enum api_lang lang, json_t *doc,
         return -1;
     }
     a->limit_days = (int)limit;
-    a->limit_kind = member(doc, "limit_kind");
+    a->limit_kind = api_json_text(doc, "limit_kind");
     a->consult_days = (int)consult;
-    a->consult_kind = member(doc, "consult_kind");
+    a->consult_kind = api_json_text(doc, "consult_kind");
     json_array_foreach(depts, i, v)
     {
         if (i >= APP_DOSSIER_MAX_DEPTS || !json_is_string(v)) {
@@ -784,7 +735,7 @@ void api_dossier_act(struct http_req *req, struct http_resp *resp)
                      name);
         return;
     }
-    doc = read_body(req, resp, lang, act_bodies[i].allowed);
+    doc = api_json_body(req, resp, lang, act_bodies[i].allowed);
     if (!doc)
         return;
     a.act = act_bodies[i].act;
@@ -1045,11 +996,11 @@ void api_dossier_stage(struct http_req *req, struct http_resp *resp)
     if (http_check_params(req, resp, no_params) || api_lang(req, resp, &lang))
         return;
     lang = api_message_lang(req, lang);
-    doc = read_body(req, resp, lang, allowed);
+    doc = api_json_body(req, resp, lang, allowed);
     if (!doc)
         return;
-    code = member(doc, "code");
-    secret = member(doc, "secret");
+    code = api_json_text(doc, "code");
+    secret = api_json_text(doc, "secret");
     s = api_store(req, resp);
     khu_diag_clear(&d);
     err = s ? app_dossier_secret_ok(s, code, secret, &ok, &d) : KHU_OK;

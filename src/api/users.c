@@ -20,6 +20,7 @@
 #include "api/api.h"
 #include "api/auth.h"
 #include "api/handlers.h"
+#include "api/json_body.h"
 #include "api/tr.h"
 #include "app/app_audit.h"
 #include "app/app_users.h"
@@ -93,50 +94,17 @@ static void wipe(struct http_req *req, json_t *doc)
         password_wipe((char *)req->body, req->body_len);
 }
 
-/* The body as a JSON object with only the keys allowed, each a string
- * (or a boolean for "disabled"). Returns it, or NULL after a 400. */
+/* The body as a JSON object with only the keys allowed (api/json_body.h).
+ * Returns it, or NULL after a 400, the request's own copy of a password
+ * wiped. */
 static json_t *read_body(struct http_req *req, struct http_resp *resp, enum api_lang lang,
                          const char *const *allowed)
 {
-    json_error_t e;
-    json_t *doc = json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &e);
-    const char *key;
-    json_t *v;
-    size_t i;
+    json_t *doc = api_json_body(req, resp, lang, allowed);
 
-    if (!doc || !json_is_object(doc)) {
-        http_problem(resp, 400, NULL,
-                     api_tr(lang, "The body must be a JSON object: %s (line %d, column %d)."),
-                     doc ? "not an object" : e.text, e.line, e.column);
-        wipe(req, doc);
-        json_decref(doc);
-        return NULL;
-    }
-    json_object_foreach(doc, key, v)
-    {
-        int known = 0;
-        for (i = 0; allowed[i]; i++)
-            known |= !strcmp(allowed[i], key);
-        if (!known || (!strcmp(key, "disabled") || !strcmp(key, "head")
-                           ? !json_is_boolean(v)
-                           : !json_is_string(v) && !json_is_null(v))) {
-            http_problem(resp, 400, key,
-                         known ? api_tr(lang, "\"%.60s\" has the wrong type.")
-                               : api_tr(lang, "Unknown field \"%.60s\"."),
-                         key);
-            wipe(req, doc);
-            json_decref(doc);
-            return NULL;
-        }
-    }
+    if (!doc)
+        wipe(req, NULL);
     return doc;
-}
-
-static const char *member(json_t *doc, const char *key)
-{
-    const char *s = json_string_value(json_object_get(doc, key));
-
-    return s && s[0] ? s : NULL;
 }
 
 static void actor_of(const struct http_req *req, struct store_actor *a)
@@ -250,7 +218,7 @@ static void answer_done(struct http_resp *resp, int status, const char *name,
 void api_users_add(struct http_req *req, struct http_resp *resp)
 {
     static const char *const params[] = {"lang", NULL};
-    static const char *const allowed[] = {"name", "role", "org", "display_name", "password", NULL};
+    static const char *const allowed[] = {"name", "role", "org", "display_name", "*password", NULL};
     static const char *const done[] = {"added"};
     struct store_actor actor;
     struct store *s;
@@ -268,18 +236,19 @@ void api_users_add(struct http_req *req, struct http_resp *resp)
     doc = read_body(req, resp, lang, allowed);
     if (!doc)
         return;
-    p = member(doc, "password");
+    p = api_json_text(doc, "password");
     s = api_writer(req, resp);
     if (s) {
         actor_of(req, &actor);
         khu_diag_clear(&d);
-        err = app_user_add(s, &actor, member(doc, "name") ? member(doc, "name") : "",
-                           member(doc, "role") ? member(doc, "role") : "", member(doc, "org"),
-                           member(doc, "display_name"), p ? p : "", p ? strlen(p) : 0, &d);
+        err = app_user_add(s, &actor, api_json_text(doc, "name") ? api_json_text(doc, "name") : "",
+                           api_json_text(doc, "role") ? api_json_text(doc, "role") : "",
+                           api_json_text(doc, "org"), api_json_text(doc, "display_name"),
+                           p ? p : "", p ? strlen(p) : 0, &d);
         if (err)
             account_error(resp, lang, err, &d);
         else
-            answer_done(resp, 201, member(doc, "name"), done, 1);
+            answer_done(resp, 201, api_json_text(doc, "name"), done, 1);
     }
     wipe(req, doc);
     json_decref(doc);
@@ -293,7 +262,7 @@ static int refuse_self_lockout(const struct http_req *req, struct http_resp *res
                                enum api_lang lang, const char *name, json_t *doc)
 {
     const struct api_principal *who = api_principal(req);
-    const char *role = member(doc, "role");
+    const char *role = api_json_text(doc, "role");
 
     if (!who || strcmp(who->who.name, name) != 0)
         return 0;
@@ -337,15 +306,15 @@ static enum khu_err change_contact(struct store *s, const struct store_actor *ac
     if (err)
         return err;
     return app_user_contact(s, actor, name,
-                            json_object_get(doc, "email") ? member(doc, "email") : now.email,
+                            json_object_get(doc, "email") ? api_json_text(doc, "email") : now.email,
                             head ? json_is_true(head) : now.head, d);
 }
 
 void api_users_change(struct http_req *req, struct http_resp *resp)
 {
     static const char *const params[] = {"lang", NULL};
-    static const char *const allowed[] = {"password", "role", "org", "disabled",
-                                          "email",    "head", NULL};
+    static const char *const allowed[] = {"*password", "role",  "org", "!disabled",
+                                          "email",     "!head", NULL};
     const char *name = req->path_params[0], *done[4];
     struct store_actor actor;
     struct store *s;
@@ -377,15 +346,16 @@ void api_users_change(struct http_req *req, struct http_resp *resp)
         goto out;
     actor_of(req, &actor);
     khu_diag_clear(&d);
-    p = member(doc, "password");
+    p = api_json_text(doc, "password");
     if (p) {
         err = app_user_passwd(s, &actor, name, p, strlen(p), &d);
         if (!err)
             done[n++] = "password";
     }
     if (!err && json_object_get(doc, "role")) {
-        err = app_user_role(s, &actor, name, member(doc, "role") ? member(doc, "role") : "",
-                            member(doc, "org"), &d);
+        err = app_user_role(s, &actor, name,
+                            api_json_text(doc, "role") ? api_json_text(doc, "role") : "",
+                            api_json_text(doc, "org"), &d);
         if (!err)
             done[n++] = "role";
     }
