@@ -1,5 +1,8 @@
 // The web app's entry: routes (/, /map, /finder, /investor, /data, /api-docs,
-// /zones/{code}, /login, and for staff /inbox, /audit, /admin/users) drawn in
+// /zones/{code}, /login, /performance and /track; for staff /inbox, /audit,
+// /admin/users and the dossiers' settings /admin/calendar, /admin/time-limits,
+// /admin/procedures; for whoever handles dossiers /dossiers, /dossiers/new,
+// /dossiers/{code}, /queue and /notifications) drawn in
 // the page without reloading it, the language menu (vi, en, ko; a first
 // visit follows the browser's languages, then the choice is kept), and the
 // strings of the page's frame, with the staff's links shown only to the
@@ -32,6 +35,18 @@ const ROUTES = [
   { re: /^\/inbox$/, load: () => import('./inbox.js'), nav: 'inbox' },
   { re: /^\/audit$/, load: () => import('./audit.js'), nav: 'audit' },
   { re: /^\/admin\/users$/, load: () => import('./users.js'), nav: 'users' },
+  // dossiers: the public figures and a dossier's stage, then the pages of
+  // those who file, handle and configure them
+  { re: /^\/performance$/, load: () => import('./performance.js'), nav: 'performance' },
+  { re: /^\/track$/, load: () => import('./track.js'), nav: 'performance' },
+  { re: /^\/dossiers$/, load: () => import('./dossiers.js'), nav: 'dossiers' },
+  { re: /^\/dossiers\/new$/, load: () => import('./dossier-new.js'), nav: 'dossiers' },
+  { re: /^\/dossiers\/([^/]+)$/, load: () => import('./dossier.js'), nav: 'dossiers' },
+  { re: /^\/queue$/, load: () => import('./queue.js'), nav: 'queue' },
+  { re: /^\/notifications$/, load: () => import('./notifications.js'), nav: 'notifications' },
+  { re: /^\/admin\/calendar$/, load: () => import('./admin-calendar.js'), nav: 'settings' },
+  { re: /^\/admin\/time-limits$/, load: () => import('./admin-limits.js'), nav: 'settings' },
+  { re: /^\/admin\/procedures$/, load: () => import('./admin-procedures.js'), nav: 'settings' },
 ];
 
 let token = 0;
@@ -57,7 +72,7 @@ function storeLang(l) {
 // follows it.
 function navLinks() {
   const q = savedFilter();
-  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs', inbox: '/inbox', audit: '/audit', users: '/admin/users' };
+  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs', inbox: '/inbox', audit: '/audit', users: '/admin/users', performance: '/performance', dossiers: '/dossiers', queue: '/queue', notifications: '/notifications', settings: '/admin/calendar' };
   for (const a of document.querySelectorAll('nav.main a[data-nav]')) if (links[a.dataset.nav]) a.setAttribute('href', links[a.dataset.nav]);
 }
 

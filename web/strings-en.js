@@ -344,6 +344,11 @@ export default {
   nav_inbox: 'Inquiries',
   nav_audit: 'Audit trail',
   nav_users: 'Users',
+  nav_performance: 'Dossier handling',
+  nav_dossiers: 'Dossiers',
+  nav_queue: 'Opinion queue',
+  nav_notifications: 'Notifications',
+  nav_settings: 'Calendar and time limits',
 
   position_area_centre: 'Centre of the mapped area',
   approx_area_popup: 'Approximate position (centre of the mapped area)',
@@ -862,4 +867,8 @@ export default {
   zh_changed_to: 'changed to',
   zh_more: 'Show older changes',
   zh_no_more: 'No older changes.',
+
+  // ===== dossiers: the pages of those who file, handle and follow them
+  // (dossiers.js, dossier.js, dossier-new.js, queue.js, track.js, notifications.js) =====
+  // ===== public figures and the dossiers' settings (performance.js, admin-*.js) =====
 };

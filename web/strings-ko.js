@@ -344,6 +344,11 @@ export default {
   nav_inbox: '투자 문의',
   nav_audit: '감사 기록',
   nav_users: '사용자',
+  nav_performance: '서류 처리 현황',
+  nav_dossiers: '서류',
+  nav_queue: '의견 대기열',
+  nav_notifications: '알림',
+  nav_settings: '달력과 처리 기한',
 
   position_area_centre: '지도상 구역의 중심',
   approx_area_popup: '대략적 위치(지도에 그려진 구역의 중심)',
@@ -863,4 +868,8 @@ export default {
   zh_changed_to: '변경 후',
   zh_more: '이전 변경 더 보기',
   zh_no_more: '더 이전 변경은 없습니다.',
+
+  // ===== dossiers: the pages of those who file, handle and follow them
+  // (dossiers.js, dossier.js, dossier-new.js, queue.js, track.js, notifications.js) =====
+  // ===== public figures and the dossiers' settings (performance.js, admin-*.js) =====
 };

@@ -344,6 +344,11 @@ export default {
   nav_inbox: 'Yêu cầu của nhà đầu tư',
   nav_audit: 'Nhật ký thay đổi',
   nav_users: 'Tài khoản',
+  nav_performance: 'Giải quyết hồ sơ',
+  nav_dossiers: 'Hồ sơ',
+  nav_queue: 'Hàng chờ ý kiến',
+  nav_notifications: 'Thông báo',
+  nav_settings: 'Lịch và thời hạn',
 
   position_area_centre: 'Tâm khu vực trên bản đồ',
   approx_area_popup: 'Vị trí gần đúng (tâm của khu vực đã vẽ trên bản đồ)',
@@ -863,4 +868,8 @@ export default {
   zh_changed_to: 'đổi thành',
   zh_more: 'Xem các thay đổi cũ hơn',
   zh_no_more: 'Không còn thay đổi nào cũ hơn.',
+
+  // ===== dossiers: the pages of those who file, handle and follow them
+  // (dossiers.js, dossier.js, dossier-new.js, queue.js, track.js, notifications.js) =====
+  // ===== public figures and the dossiers' settings (performance.js, admin-*.js) =====
 };

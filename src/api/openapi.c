@@ -501,7 +501,8 @@ static void end_operation_post(struct jw *w, const char *table)
 static int has_item_route(const struct resource_def *r)
 {
     return api_resource(r->name) && strcmp(r->name, "sectors") != 0 &&
-           strcmp(r->name, "observations") != 0; /* no item route: a key of two columns */
+           strcmp(r->name, "observations") != 0 &&        /* no item route: a key of two columns */
+           strcmp(r->name, "procedure_departments") != 0; /* its own, of three */
 }
 
 /* ===== spreadsheets (api/xlsx_answer.c) ===== */
@@ -1719,8 +1720,11 @@ static void write_paths(struct jw *w)
 
     jw_key(w, "paths");
     jw_obj_begin(w);
-    for (r = api_resources; r->name; r++)
+    for (r = api_resources; r->name; r++) {
         resource_paths(w, r);
+        if (strcmp(r->name, "departments") == 0)
+            openapi_queue_path(w);
+    }
     simple_path_of(w, "/api/v1/targets", "list_targets",
                    "Planning targets with progress: value now, share done, trend, verdict.",
                    "text/csv", "targets");

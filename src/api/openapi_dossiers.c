@@ -88,6 +88,20 @@ static void stats_paths(struct jw *w)
            " the ETag)\"},\"400\":" PROBLEM "}}}");
 }
 
+void openapi_queue_path(struct jw *w)
+{
+    jw_key(w, "/api/v1/departments/{code}/queue");
+    raw(w,
+        "{\"get\":{\"operationId\":\"department_queue\",\"summary\":\"The consultations a"
+        " department has not answered, the soonest due first, each with its clock: for that"
+        " department's users and the province's staff.\"," SIGNED_IN ",\"parameters\":[" CODE_PARAM
+        "," LANG_PARAM "],\"responses\":{\"200\":{\"description\":\"OK\","
+        "\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{"
+        "\"department\":{\"type\":\"string\"},\"items\":{\"type\":\"array\",\"items\":{"
+        "\"type\":\"object\",\"properties\":{" CLOCK "}}}}}}}},\"404\":" PROBLEM "," REFUSALS
+        "}}}");
+}
+
 void openapi_dossier_paths(struct jw *w)
 {
     jw_key(w, "/api/v1/dossiers");
@@ -165,17 +179,6 @@ void openapi_dossier_paths(struct jw *w)
            "\"required\":true,\"content\":{\"application/json\":{\"schema\":{\"type\":"
            "\"object\"}}}},\"responses\":{\"200\":{\"description\":\"Done\",\"content\":{"
            "\"application/json\":{\"schema\":" ACT_ANSWER "}}}," WRITE_ANSWERS "," REFUSALS "}}}");
-
-    jw_key(w, "/api/v1/departments/{code}/queue");
-    raw(w,
-        "{\"get\":{\"operationId\":\"department_queue\",\"summary\":\"The consultations a"
-        " department has not answered, the soonest due first, each with its clock: for that"
-        " department's users and the province's staff.\"," SIGNED_IN ",\"parameters\":[" CODE_PARAM
-        "," LANG_PARAM "],\"responses\":{\"200\":{\"description\":\"OK\","
-        "\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{"
-        "\"department\":{\"type\":\"string\"},\"items\":{\"type\":\"array\",\"items\":{"
-        "\"type\":\"object\",\"properties\":{" CLOCK "}}}}}}}},\"404\":" PROBLEM "," REFUSALS
-        "}}}");
 
     jw_key(w, "/api/v1/dossier_stage");
     raw(w, "{\"post\":{\"operationId\":\"dossier_stage\",\"summary\":\"A dossier's stage for"

@@ -12,4 +12,8 @@
  * members of the open "paths" object of w. */
 void openapi_dossier_paths(struct jw *w);
 
+/* Writes the path of a department's queue, which the document lists with
+ * the departments' own paths. */
+void openapi_queue_path(struct jw *w);
+
 #endif

@@ -107,6 +107,20 @@ static const struct filter_def source_filters[] = {
 
 static const struct sort_def source_sorts[] = {{"published_on"}, {NULL}};
 
+static const struct filter_def department_filters[] = {
+    {"valid_on", FILTER_VALID_ON, NULL, "Departments that existed on this date (YYYY-MM-DD)."},
+    {NULL, 0, NULL, NULL},
+};
+
+static const struct filter_def procedure_department_filters[] = {
+    {"procedure", FILTER_ENUM, "procedure", "These procedures, comma-separated."},
+    {"location", FILTER_ENUM, "location", "in_park or outside_park."},
+    {"department", FILTER_TEXT, NULL, "Rows of this department (its code)."},
+    {"role", FILTER_ENUM, "role", "receiving or consulted."},
+    {"valid_on", FILTER_VALID_ON, NULL, "Rows in force on this date (YYYY-MM-DD)."},
+    {NULL, 0, NULL, NULL},
+};
+
 static const struct filter_def observation_filters[] = {
     {"target", FILTER_CODES, NULL, "Observations of these targets: up to 16 codes."},
     {NULL, 0, NULL, NULL},
@@ -129,6 +143,12 @@ const struct resource_def api_resources[] = {
      0, 0, "Reported values of the targets, each with its date and source."},
     {"sources", "sources", "code", 0, NULL, source_filters, source_sorts, 0, 0,
      "The sources that rows cite: publisher, title, date, and whether each was checked."},
+    {"departments", "departments", "code", 0, NULL, department_filters, no_sorts, 0, 1,
+     "The province's departments and boards that receive dossiers or give opinions on them."},
+    {"procedure_departments", "procedure_departments", "procedure", 0, NULL,
+     procedure_department_filters, no_sorts, 0, 0,
+     "Which department receives each procedure's dossiers, in a park or outside, and which are "
+     "consulted; each row with its validity dates and source."},
     {NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, 0, NULL},
 };
 

@@ -29,6 +29,9 @@ ITEM_HANDLER(projects)
 LIST_HANDLER(observations)
 LIST_HANDLER(sources)
 ITEM_HANDLER(sources)
+LIST_HANDLER(departments)
+ITEM_HANDLER(departments)
+LIST_HANDLER(procedure_departments)
 
 /* The registry's edits: one handler per table and method. */
 #define EDIT_HANDLERS(res)                                                                         \
@@ -146,6 +149,17 @@ const struct http_route api_routes[] = {
     {"GET", "/inbox", web_page},
     {"GET", "/audit", web_page},
     {"GET", "/admin/users", web_page},
+    /* dossiers: the investors', officers' and departments' pages, and the
+     * public ones (a dossier's stage by code and secret, the figures) */
+    {"GET", "/dossiers", web_page},
+    {"GET", "/dossiers/{code}", web_page},
+    {"GET", "/queue", web_page},
+    {"GET", "/notifications", web_page},
+    {"GET", "/track", web_page},
+    {"GET", "/performance", web_page},
+    {"GET", "/admin/calendar", web_page},
+    {"GET", "/admin/time-limits", web_page},
+    {"GET", "/admin/procedures", web_page},
     {"GET", "/static/{version}/{name}", web_asset},
     {"GET", "/api/v1/config", web_config},
     {"GET", "/healthz", healthz},
@@ -182,6 +196,10 @@ const struct http_route api_routes[] = {
     {"PATCH", "/api/v1/time_limits/{code}", change_time_limits, HTTP_ROUTE_WRITE, ROLE_ADMIN},
     /* which department receives a procedure's dossiers and which are
      * consulted, in a park or outside: an admin keeps it */
+    RESOURCE_ROUTES(departments, "code"),
+    {"GET", "/api/v1/procedure_departments", list_procedure_departments},
+    {"GET", "/api/v1/procedure_departments.csv", list_procedure_departments},
+    {"GET", "/api/v1/procedure_departments.xlsx", list_procedure_departments},
     {"GET", "/api/v1/procedure_departments/{procedure}/{location}/{department}",
      row_procedure_departments},
     {"POST", "/api/v1/procedure_departments", create_procedure_departments, HTTP_ROUTE_WRITE,

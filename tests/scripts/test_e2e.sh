@@ -33,6 +33,7 @@ printf '%s\n' "$password" | "${KHU_BIN:-$top/khu}" user add e2e-admin --role adm
     { cat "$tmp/user-err"; fail "khu user add failed"; }
 mkdir -p "$top/build/e2e-artifacts"
 cd "$top" && KHU_URL="http://127.0.0.1:$port" KHU_CHROMIUM="$chromium" \
+    KHU_E2E_BIN="$(cd "$(dirname "${KHU_BIN:-$top/khu}")" && pwd)/$(basename "${KHU_BIN:-$top/khu}")" \
     KHU_E2E_OFFICER=e2e-officer KHU_E2E_VIEWER=e2e-viewer KHU_E2E_ADMIN=e2e-admin \
     KHU_E2E_PASSWORD="$password" \
     KHU_E2E_ARTIFACTS="$top/build/e2e-artifacts" timeout 900 node tests/e2e/run.mjs > "$tmp/log" 2>&1

@@ -30,7 +30,9 @@ header() { curl -s -D - -o /dev/null ${3:+-H "$3"} "$base$1" | tr -d '\r' | sed 
 start
 for p in / /map /finder /zones/kcn-long-hau '/finder?kind=kcn&status=operating&sort=-total_ha&lang=en' \
     '/map?unit=802' '/?lang=ko' /login '/login?lang=ko' /inbox '/inbox?lang=en' /audit \
-    /admin/users '/admin/users?lang=ko'; do
+    /admin/users '/admin/users?lang=ko' /dossiers /dossiers/new /dossiers/HS-2026-000001 /queue \
+    /notifications /track '/performance?lang=ko' /admin/calendar /admin/time-limits \
+    /admin/procedures; do
     check "GET $p" 200 "$(status "$p")"
     check "GET $p type" "text/html; charset=utf-8" "$(header "$p" content-type)"
 done
@@ -39,6 +41,8 @@ check "unknown parameter on the finder" 400 "$(status '/finder?colour=red')"
 check "a nested page path" 404 "$(status '/zones/a/b')"
 check "the inbox keeps its filter in the fragment, not the query" 400 "$(status '/inbox?status=new')"
 check "no page above the users page" 404 "$(status '/admin')"
+check "a dossier's page takes no parameter but lang" 400 "$(status '/dossiers/HS-1?secret=x')"
+check "no page below a dossier's" 404 "$(status '/dossiers/HS-1/documents')"
 version=$(curl -s "$base/api/v1/config" | sed -n 's/.*"assets_version":"\([0-9a-f]*\)".*/\1/p')
 check "version is 12 hex digits" 12 "${#version}"
 check "the page names its assets by version" 1 \

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The listable resources in SQL (see sq_list.h): every filter, sort and
- * derived expression of zones, units, sectors, enterprises, projects and
- * sources.
+ * derived expression of zones, units, sectors, enterprises, projects,
+ * sources, departments and which departments handle which procedure.
  * Available land and occupancy are the domain's fragments of sq.h.
  */
 #include "store/sqlite/sq_list.h"
@@ -116,6 +116,17 @@ static const struct sq_filter source_filters[] = {
 
 static const struct sq_named source_sorts[] = {{"published_on", "x.published_on"}, {NULL, NULL}};
 
+static const struct sq_filter department_filters[] = {
+    {"valid_on", SQF_VALID_ON, NULL},
+    {NULL, 0, NULL},
+};
+
+static const struct sq_filter procedure_department_filters[] = {
+    {"procedure", SQF_IN, "pd.procedure"},   {"location", SQF_IN, "pd.location"},
+    {"department", SQF_IN, "pd.department"}, {"role", SQF_IN, "pd.role"},
+    {"valid_on", SQF_VALID_ON, NULL},        {NULL, 0, NULL},
+};
+
 static const struct sq_filter observation_filters[] = {
     {"target", SQF_IN, "o.target_code"},
     {NULL, 0, NULL},
@@ -136,6 +147,11 @@ static const struct sq_resource resources[] = {
     {"observations", "observations", "observations o", "o",
      "(o.target_code || ' ' || o.observed_on)", NULL, observation_filters, observation_sorts, none},
     {"sources", "sources", "sources x", "x", "x.code", NULL, source_filters, source_sorts, none},
+    {"departments", "departments", "departments dp", "dp", "dp.code", NULL, department_filters,
+     none, none},
+    {"procedure_departments", "procedure_departments", "procedure_departments pd", "pd",
+     "(pd.procedure || ' ' || pd.location || ' ' || pd.department)", NULL,
+     procedure_department_filters, none, none},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},
 };
 
