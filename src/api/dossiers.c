@@ -158,7 +158,29 @@ static long long number(json_t *doc, const char *key, long long dflt)
 
 /* ===== the clocks ===== */
 
-static void clock_json(struct jw *w, const struct clock_view *v)
+/* How far the calendar knows the years a clock counts over, from start to
+ * its due day (to today while it has none): the least of them. A due day
+ * on a provisional year may move when the Government announces its
+ * schedule. */
+static enum app_year_state clock_calendar(const struct app_calendar *c, int32_t start,
+                                          const struct clock_view *v, int32_t today)
+{
+    int32_t end = v->due != WORKDAY_NO_DATE ? v->due : today;
+    enum app_year_state least = APP_YEAR_OFFICIAL, st;
+    int y;
+
+    if (start == WORKDAY_NO_DATE || end == WORKDAY_NO_DATE || end < start)
+        return least;
+    for (y = app_calendar_year_of(start); y <= app_calendar_year_of(end); y++) {
+        st = app_calendar_year(c, y);
+        if (st < least)
+            least = st;
+    }
+    return least;
+}
+
+static void clock_json(struct jw *w, const struct clock_view *v, const struct app_calendar *c,
+                       int32_t start, int32_t today)
 {
     char due[11];
 
@@ -187,6 +209,10 @@ static void clock_json(struct jw *w, const struct clock_view *v)
         jw_bool(w, v->late);
         jw_key(w, "working_days_taken");
         jw_int(w, v->took);
+    }
+    if (v->state != CLOCK_NOT_STARTED) {
+        jw_key(w, "calendar");
+        jw_str(w, app_year_state_name(clock_calendar(c, start, v, today)));
     }
     jw_obj_end(w);
 }
@@ -227,6 +253,7 @@ struct encode {
     struct jw *w;
     const struct app_dossier_who *who;
     const struct workday_calendar *cal;
+    const struct app_calendar *acal;
     int32_t today;
     int opinions; /* 1: the departments' opinions and notes are shown */
     int queue;    /* 1: a department's queue: each consultation names its dossier's project */
@@ -259,7 +286,7 @@ static void dossier_fields(struct encode *e, const struct khu_row *row)
              stage == DOSSIER_DECIDED ? row_text(row, DOSSIER_COL_DECIDED_ON) : NULL, e->today, &v);
     if (stage == DOSSIER_WITHDRAWN)
         v.state = CLOCK_NOT_STARTED, v.due = WORKDAY_NO_DATE;
-    clock_json(e->w, &v);
+    clock_json(e->w, &v, e->acal, day_of(row_text(row, DOSSIER_COL_ACCEPTED_ON)), e->today);
 }
 
 static int encode_dossier(void *arg, const struct khu_row *row)
@@ -305,7 +332,7 @@ static int encode_consultation(void *arg, const struct khu_row *row)
              (int)opt_int(row, CONSULT_COL_LIMIT_DAYS), row_text(row, CONSULT_COL_LIMIT_KIND),
              row_text(row, CONSULT_COL_PAUSES), row_text(row, CONSULT_COL_ANSWERED_ON), e->today,
              &v);
-    clock_json(e->w, &v);
+    clock_json(e->w, &v, e->acal, day_of(row_text(row, CONSULT_COL_REQUESTED_ON)), e->today);
     if (e->queue) {
         jw_opt_str(e->w, "procedure", row_text(row, CONSULT_COL_PROCEDURE));
         jw_opt_str(e->w, "project_name", row_text(row, CONSULT_COL_PROJECT_NAME));
@@ -364,6 +391,7 @@ static int clocks_begin(struct http_req *req, struct http_resp *resp, struct sto
     }
     api_today(req, today);
     e->cal = &cal->cal;
+    e->acal = cal;
     e->today = day_of(today);
     return 0;
 }

@@ -25,7 +25,10 @@
     "\"properties\":{\"state\":{\"type\":\"string\"},\"due\":{\"type\":[\"string\",\"null\"],"     \
     "\"format\":\"date\"},\"working_days_left\":{\"type\":[\"integer\",\"null\"]},\"overdue\":{"   \
     "\"type\":\"boolean\"},\"late\":{\"type\":\"boolean\"},\"working_days_taken\":{\"type\":"      \
-    "\"integer\"}}}"
+    "\"integer\"},\"calendar\":{\"type\":\"string\",\"enum\":[\"official\",\"provisional\","       \
+    "\"unknown\"],\"description\":\"How far the working-day calendar knows the years the clock"    \
+    " counts over (the least of them): a due day on a provisional year may move when the"          \
+    " Government announces its schedule; on an unknown year only weekends are counted off.\"}}}"
 #define ACT_ANSWER                                                                                 \
     "{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\"},\"secret\":{\"type\":"    \
     "\"string\",\"description\":\"Filing only: shown once, never kept; with the code it shows"     \

@@ -460,6 +460,37 @@ static void test_alerts(void)
 
 /* 27/2/2026: the answer that restarts a clock, opinions, appraisal and
  * decision, and the trail. */
+/* A clock that counts into a year whose calendar is provisional says so,
+ * and one within an official year does not. */
+static void test_year_end(void)
+{
+    char year_end[64];
+    json_t *j, *c;
+
+    j = call(investor, "POST", "/api/v1/dossiers",
+             "{\"procedure\":\"irc_adjust\",\"project_name\":\"Xưởng mở rộng\","
+             "\"zone_code\":\"kcn-long-hau\"}",
+             201);
+    snprintf(year_end, sizeof(year_end), "/api/v1/dossiers/%s", str(j, "code"));
+    json_decref(j);
+    snprintf(code, sizeof(code), "%s", year_end + strlen("/api/v1/dossiers/"));
+    j = call(officer, "POST", path("/api/v1/dossiers/%s/accept"),
+             "{\"limit_days\":15,\"limit_kind\":\"working\",\"consult_days\":3,"
+             "\"consult_kind\":\"working\",\"departments\":[\"" CONSTRUCTION "\"]}",
+             200);
+    json_decref(j);
+    j = call(officer, "GET", year_end, NULL, 200);
+    c = json_object_get(j, "clock");
+    CHECK_EQ_STR(str(c, "state"), "running");
+    CHECK(strncmp(str(c, "due"), "2027-01-", 8) == 0);
+    CHECK_EQ_STR(str(c, "calendar"), "provisional");
+    /* three working days from Mon 21/12 end within 2026 */
+    c = json_object_get(consultation(j, CONSTRUCTION), "clock");
+    CHECK_EQ_STR(str(c, "due"), "2026-12-24");
+    CHECK_EQ_STR(str(c, "calendar"), "official");
+    json_decref(j);
+}
+
 static void test_later_day(void)
 {
     json_t *j, *c;
@@ -674,6 +705,11 @@ int main(void)
         if (start_on("2026-02-27") == 0) {
             test_later_day();
             CHECK_EQ_INT(server_stop(&srv), 0);
+            if (start_on("2026-12-21") == 0) {
+                test_year_end();
+                CHECK_EQ_INT(server_stop(&srv), 0);
+            } else
+                TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start on 2026-12-21");
         } else
             TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start again");
     } else {
