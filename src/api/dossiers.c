@@ -257,6 +257,7 @@ struct encode {
     int32_t today;
     int opinions; /* 1: the departments' opinions and notes are shown */
     int queue;    /* 1: a department's queue: each consultation names its dossier's project */
+    int party;    /* one dossier: the party that may act on it (0: none, as a viewer) */
     long n;
 };
 
@@ -265,7 +266,25 @@ static int64_t opt_int(const struct khu_row *row, int i)
     return row_is_null(row, i) ? CLOCK_NO_LIMIT : row_int(row, i);
 }
 
-/* The fields of a dossier row (store_dossier_get), its stage and clock. */
+/* "acts": what party may do at stage, as the rules of core/dossier_flow.h
+ * say (a page shows these and no other; the act itself checks again). */
+static void acts_json(struct jw *w, enum dossier_party party, enum dossier_stage stage)
+{
+    static const enum dossier_act acts[] = {
+        DOSSIER_UPLOAD, DOSSIER_RETURN,  DOSSIER_RESUBMIT, DOSSIER_ACCEPT, DOSSIER_ASK,
+        DOSSIER_ANSWER, DOSSIER_OPINION, DOSSIER_APPRAISE, DOSSIER_DECIDE, DOSSIER_WITHDRAW};
+    size_t i;
+
+    jw_key(w, "acts");
+    jw_arr_begin(w);
+    for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++)
+        if (!dossier_act_refusal(acts[i], party, stage, NULL))
+            jw_str(w, dossier_act_name(acts[i]));
+    jw_arr_end(w);
+}
+
+/* The fields of a dossier row (store_dossier_get), its stage and clock;
+ * for one dossier, the acts its reader may do. */
 static void dossier_fields(struct encode *e, const struct khu_row *row)
 {
     const struct table_def *t = schema_table("dossiers");
@@ -287,6 +306,8 @@ static void dossier_fields(struct encode *e, const struct khu_row *row)
     if (stage == DOSSIER_WITHDRAWN)
         v.state = CLOCK_NOT_STARTED, v.due = WORKDAY_NO_DATE;
     clock_json(e->w, &v, e->acal, day_of(row_text(row, DOSSIER_COL_ACCEPTED_ON)), e->today);
+    if (e->party)
+        acts_json(e->w, (enum dossier_party)e->party, stage);
 }
 
 static int encode_dossier(void *arg, const struct khu_row *row)
@@ -560,6 +581,7 @@ void api_dossier_get(struct http_req *req, struct http_resp *resp)
     e.w = &w;
     e.who = &who;
     e.opinions = party != DOSSIER_INVESTOR;
+    e.party = who.role == ROLE_VIEWER ? 0 : party;
     jw_obj_begin(&w);
     khu_diag_clear(&d);
     err = store_dossier_get(s, code, encode_dossier_fields, &e, &d);

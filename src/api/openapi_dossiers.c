@@ -142,7 +142,10 @@ void openapi_dossier_paths(struct jw *w)
            " and the documents.\"," SIGNED_IN ",\"parameters\":[" CODE_PARAM "," LANG_PARAM "],"
            "\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{"
            "\"schema\":{\"type\":\"object\",\"properties\":{\"stage\":{\"type\":\"string\"}," CLOCK
-           ",\"consultations\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}},"
+           ",\"acts\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":"
+           "\"The acts the reader's party may do at this stage (none for a viewer); the act"
+           " itself may still be refused, e.g. an opinion already "
+           "given.\"},\"consultations\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}},"
            "\"questions\":{\"type\":\"array\",\"items\":{\"type\":\"object\"}},\"documents\":{"
            "\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}}}},\"404\":" PROBLEM "," REFUSALS
            "}}}");

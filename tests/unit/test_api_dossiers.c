@@ -27,7 +27,7 @@ static char dir[] = "/tmp/khu-dossiers-XXXXXX";
 static char db[300];
 static struct server srv;
 static char investor[128], other_investor[128], officer[128], construction[128], environment[128],
-    admin[128];
+    admin[128], viewer[128];
 static char code[64], secret[128];
 
 #define PASSWORD     "Mùa lúa chín ở Đức Hòa"
@@ -460,11 +460,23 @@ static void test_alerts(void)
 
 /* 27/2/2026: the answer that restarts a clock, opinions, appraisal and
  * decision, and the trail. */
+/* The acts a dossier's answer offers its reader, joined by spaces. */
+static const char *acts_of(json_t *j, char *out, size_t n)
+{
+    json_t *v;
+    size_t i, o = 0;
+
+    out[0] = '\0';
+    json_array_foreach(json_object_get(j, "acts"), i, v) o +=
+        (size_t)snprintf(out + o, o < n ? n - o : 0, "%s%s", i ? " " : "", json_string_value(v));
+    return out;
+}
+
 /* A clock that counts into a year whose calendar is provisional says so,
  * and one within an official year does not. */
 static void test_year_end(void)
 {
-    char year_end[64];
+    char year_end[64], acts[128];
     json_t *j, *c;
 
     j = call(investor, "POST", "/api/v1/dossiers",
@@ -488,6 +500,17 @@ static void test_year_end(void)
     c = json_object_get(consultation(j, CONSTRUCTION), "clock");
     CHECK_EQ_STR(str(c, "due"), "2026-12-24");
     CHECK_EQ_STR(str(c, "calendar"), "official");
+    CHECK_EQ_STR(acts_of(j, acts, sizeof(acts)), "ask appraise");
+    json_decref(j);
+    /* each party is offered its own acts, a viewer none */
+    j = call(investor, "GET", year_end, NULL, 200);
+    CHECK_EQ_STR(acts_of(j, acts, sizeof(acts)), "upload answer withdraw");
+    json_decref(j);
+    j = call(construction, "GET", year_end, NULL, 200);
+    CHECK_EQ_STR(acts_of(j, acts, sizeof(acts)), "upload ask opinion");
+    json_decref(j);
+    j = call(viewer, "GET", year_end, NULL, 200);
+    CHECK(j && !json_object_get(j, "acts"));
     json_decref(j);
 }
 
@@ -698,6 +721,7 @@ int main(void)
     add_user("sxd.user", "department", CONSTRUCTION, construction, sizeof(construction));
     add_user("snnmt.user", "department", ENVIRONMENT, environment, sizeof(environment));
     add_user("root.admin", "admin", NULL, admin, sizeof(admin));
+    add_user("an.viewer", "viewer", NULL, viewer, sizeof(viewer));
     if (start_on("2026-02-09") == 0) {
         test_first_day();
         test_contact();
