@@ -30,6 +30,7 @@ struct api_app {
     char publisher[512];         /* who publishes the data (open-data page); "" not set */
     char data_licence[512];      /* the data's licence (open-data page); "" not set */
     int checkpoint_apart;        /* 1: writers leave checkpoints to app/app_checkpointer */
+    int synthetic;               /* 1: the data are made up (khu demo, khu gen), as at start */
 };
 
 enum api_lang { LANG_VI, LANG_EN, LANG_KO };

@@ -1753,7 +1753,9 @@ static void write_paths(struct jw *w)
                 NULL);
     simple_path(w, "/api/v1/config", "get_config",
                 "Settings of the web app: the map tile URL and its attribution (null when the"
-                " map draws no tiles), the version of the embedded assets.",
+                " map draws no tiles), the version of the embedded assets, and synthetic: true"
+                " when the database holds made-up data (the source khu-demo of khu demo or"
+                " khu-gen of khu gen), for the web app to say so.",
                 NULL);
     simple_path(w, "/api/v1", "api_index", "Links to the resources.", NULL);
     simple_path(w, "/api/v1/openapi.json", "openapi", "This document.", NULL);

@@ -151,6 +151,8 @@ void web_config(struct http_req *req, struct http_resp *resp)
     jw_str(&w, "en");
     jw_str(&w, "ko");
     jw_arr_end(&w);
+    jw_key(&w, "synthetic");
+    jw_bool(&w, app && app->synthetic);
     jw_obj_end(&w);
     buf_putc(&resp->body, '\n');
 }

@@ -18,6 +18,7 @@
 #include "api/auth.h"
 #include "api/handlers.h"
 #include "app/app_checkpointer.h"
+#include "app/app_demo.h"
 #include "app/app_generation.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -60,17 +61,25 @@ static const char serve_help[] =
 
 /* A database file created now gets the default data (unless --empty); an
  * existing one is never added to, even when it holds no zones yet. A file
- * left empty by an interrupted first start counts as new. */
-static int prepare_database(const char *path, int empty)
+ * left empty by an interrupted first start counts as new. Sets *synthetic
+ * to 1 when the data are made up (app_data_synthetic), which the web app
+ * then says on every page. */
+static int prepare_database(const char *path, int empty, int *synthetic)
 {
     int is_new = access(path, F_OK) != 0;
     struct store *s = cli_open_rw(path, 0);
+    struct khu_diag d;
     int rc = 0;
 
     if (!s)
         return EXIT_DB;
     if (!empty && (is_new || store_is_blank(s)))
         rc = cli_load_default_data(s);
+    khu_diag_clear(&d);
+    if (!rc && app_data_synthetic(s, synthetic, &d)) {
+        fprintf(stderr, "khu: %s\n", d.message);
+        rc = EXIT_DB;
+    }
     store_close(s);
     return rc;
 }
@@ -243,7 +252,7 @@ int cmd_serve(int argc, char **argv)
     }
     keep_freed_memory();
     db = cli_db_path(db);
-    rc = prepare_database(db, empty);
+    rc = prepare_database(db, empty, &app.synthetic);
     if (rc)
         return rc;
     snprintf(app.db_path, sizeof(app.db_path), "%s", db);

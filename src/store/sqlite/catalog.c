@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Row counts and dates of change in SQL (see catalog.h).
+ * Row counts, dates of change and sources cited, in SQL (see catalog.h).
  */
 #include "store/catalog.h"
 #include "core/schema.h"
@@ -43,5 +43,26 @@ enum khu_err store_table_info(struct store *s, const char *table, struct store_t
     sq_release(s, st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return sq_error(s, rc, "the catalog", d);
+    return KHU_OK;
+}
+
+enum khu_err store_source_any(struct store *s, const char *const *codes, int *found,
+                              struct khu_diag *d)
+{
+    sqlite3_stmt *st;
+    int rc = SQLITE_DONE;
+
+    *found = 0;
+    for (; codes && *codes && !*found; codes++) {
+        st = sq_prepare(s, "SELECT 1 FROM sources WHERE code = ?1");
+        if (!st)
+            return sq_error(s, sqlite3_errcode(s->db), "the sources", d);
+        sqlite3_bind_text(st, 1, *codes, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(st);
+        *found = rc == SQLITE_ROW;
+        sq_release(s, st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return sq_error(s, rc, "the sources", d);
+    }
     return KHU_OK;
 }
