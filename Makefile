@@ -2,6 +2,7 @@
 #
 #   make            build ./build/release/khu (and ./khu, a link to it)
 #   make run        build, create khu.db with the Long An data on first start, serve
+#   make demo       build, make demo.db: the Long An data and labelled synthetic dossiers, serve
 #   make test       the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make asan       same as make test
 #   make valgrind   the unit suite and the API suite under valgrind (no sanitizers)
@@ -45,7 +46,7 @@ WEB         := $(patsubst web/%,build/web/%,$(sort $(wildcard web/*))) \
                $(addprefix build/web/,$(WEB_LIB))
 DATA     := $(sort $(wildcard data/*.csv data/changes/*.csv))
 
-.PHONY: all run test asan valgrind bench lint format fuzz clean deps build-tests docs
+.PHONY: all run demo test asan valgrind bench lint format fuzz clean deps build-tests docs
 all: $(B)/khu
 	@ln -sf $(B)/khu khu
 
@@ -134,6 +135,12 @@ deps:
 run: deps
 	@$(MAKE) --no-print-directory all
 	./khu serve --db khu.db
+
+# the default data with a synthetic layer of dossiers (khu demo); its accounts are printed
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./khu demo --db demo.db --force
+	./khu serve --db demo.db
 
 test:
 	@tools/deps test

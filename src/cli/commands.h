@@ -17,6 +17,7 @@ int cmd_export(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
 int cmd_leads(int argc, char **argv);
 int cmd_audit(int argc, char **argv);

@@ -30,6 +30,7 @@ static const struct command commands[] = {
     {"notify", cmd_notify, "remind departments of opinions due, alert officers of those overdue"},
     {"audit", cmd_audit, "verify, export or list the audit trail of every write"},
     {"gen", cmd_gen, "write a synthetic data set for tests and benchmarks"},
+    {"demo", cmd_demo, "make a database with labelled synthetic dossiers to try the workflow"},
     {"bench", cmd_bench, "time the site finder and the brief in process"},
     {"version", cmd_version, "print the version"},
     {NULL, NULL, NULL},
