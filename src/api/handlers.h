@@ -43,6 +43,8 @@ void web_page(struct http_req *req, struct http_resp *resp);
 void web_page_filtered(struct http_req *req, struct http_resp *resp);
 /* The investor page's shell: the site finder's parameters allowed. */
 void web_page_investor(struct http_req *req, struct http_resp *resp);
+/* The page /track: lang and a dossier's code. */
+void web_page_track(struct http_req *req, struct http_resp *resp);
 
 /* GET /static/{version}/{name}: an embedded asset with its content type;
  * cached for a year when version is this build's. */

@@ -155,7 +155,7 @@ const struct http_route api_routes[] = {
     {"GET", "/dossiers/{code}", web_page},
     {"GET", "/queue", web_page},
     {"GET", "/notifications", web_page},
-    {"GET", "/track", web_page},
+    {"GET", "/track", web_page_track},
     {"GET", "/performance", web_page},
     {"GET", "/admin/calendar", web_page},
     {"GET", "/admin/time-limits", web_page},

@@ -57,8 +57,9 @@ static const char *content_type(const char *name)
  * the path names. Allowed query parameters: lang, and with_filters the
  * zone filters, q and sort (the finder and the map keep their filter in
  * the URL), or with match the site finder's parameters (the investor page
- * keeps its form in the URL). */
-static void page_params(struct http_req *req, struct http_resp *resp, int with_filters, int match)
+ * keeps its form in the URL), and extra (may be NULL) besides. */
+static void page_params(struct http_req *req, struct http_resp *resp, int with_filters, int match,
+                        const char *extra)
 {
     const struct resource_def *zones = api_resource("zones");
     const struct filter_def *f;
@@ -73,6 +74,8 @@ static void page_params(struct http_req *req, struct http_resp *resp, int with_f
         allowed[n++] = "sort";
     }
     allowed[n++] = "lang";
+    if (extra)
+        allowed[n++] = extra;
     allowed[n] = NULL;
     if (match) {
         const char *names[40];
@@ -91,7 +94,7 @@ static void page_params(struct http_req *req, struct http_resp *resp, int with_f
 
 static void page(struct http_req *req, struct http_resp *resp, int with_filters)
 {
-    page_params(req, resp, with_filters, 0);
+    page_params(req, resp, with_filters, 0, NULL);
 }
 
 void web_page(struct http_req *req, struct http_resp *resp)
@@ -106,7 +109,12 @@ void web_page_filtered(struct http_req *req, struct http_resp *resp)
 
 void web_page_investor(struct http_req *req, struct http_resp *resp)
 {
-    page_params(req, resp, 0, 1);
+    page_params(req, resp, 0, 1, NULL);
+}
+
+void web_page_track(struct http_req *req, struct http_resp *resp)
+{
+    page_params(req, resp, 0, 0, "code"); /* the secret never comes in the address */
 }
 
 void web_asset(struct http_req *req, struct http_resp *resp)

@@ -41,6 +41,8 @@ check "unknown parameter on the finder" 400 "$(status '/finder?colour=red')"
 check "a nested page path" 404 "$(status '/zones/a/b')"
 check "the inbox keeps its filter in the fragment, not the query" 400 "$(status '/inbox?status=new')"
 check "no page above the users page" 404 "$(status '/admin')"
+check "the tracking page takes a dossier's code" 200 "$(status '/track?code=hs-1&lang=en')"
+check "but never its secret" 400 "$(status '/track?code=hs-1&secret=x')"
 check "a dossier's page takes no parameter but lang" 400 "$(status '/dossiers/HS-1?secret=x')"
 check "no page below a dossier's" 404 "$(status '/dossiers/HS-1/documents')"
 version=$(curl -s "$base/api/v1/config" | sed -n 's/.*"assets_version":"\([0-9a-f]*\)".*/\1/p')
