@@ -8,7 +8,7 @@
 // strings of the page's frame, with the staff's links shown only to the
 // roles that may use their pages.
 import { t, setLang, lang, browserLang, fmtDate, LANGS, LANG_NAMES } from './i18n.js';
-import { esc, errorHTML } from './core.js';
+import { esc, errorHTML, getJSON } from './core.js';
 import { savedFilter, saveFilter } from './filters.js';
 import * as dashboard from './dashboard.js';
 import * as mapPage from './map.js';
@@ -217,8 +217,21 @@ function printSetup() {
   });
 }
 
+// A server whose data is made up (khu demo, khu gen: GET /api/v1/config
+// says synthetic) says so above every page, so that nobody takes its
+// enterprises, projects or dossiers for real ones.
+async function syntheticBanner() {
+  try {
+    const config = await getJSON('/api/v1/config');
+    document.getElementById('synthetic-banner').hidden = !config.synthetic;
+  } catch (e) {
+    /* unknown: no banner, the data's sources still say what they are */
+  }
+}
+
 function start() {
   printSetup();
+  syntheticBanner();
   watchTables(document.getElementById('main'));
   const fromURL = new URLSearchParams(location.search).get('lang');
   setLang(startLang(fromURL));

@@ -349,6 +349,7 @@ export default {
   nav_queue: 'Opinion queue',
   nav_notifications: 'Notifications',
   nav_settings: 'Calendar and time limits',
+  synthetic_banner: 'Demonstration server: its enterprises, projects and dossiers are made-up data for trying khu out, not real records (their source says so).',
 
   position_area_centre: 'Centre of the mapped area',
   approx_area_popup: 'Approximate position (centre of the mapped area)',

@@ -349,6 +349,7 @@ export default {
   nav_queue: '의견 대기열',
   nav_notifications: '알림',
   nav_settings: '달력과 처리 기한',
+  synthetic_banner: '시연용 서버: 이 서버의 기업, 프로젝트, 서류는 khu를 시험하기 위한 합성 데이터이며 실제 기록이 아닙니다(출처에 명시되어 있습니다).',
 
   position_area_centre: '지도상 구역의 중심',
   approx_area_popup: '대략적 위치(지도에 그려진 구역의 중심)',

@@ -349,6 +349,7 @@ export default {
   nav_queue: 'Hàng chờ ý kiến',
   nav_notifications: 'Thông báo',
   nav_settings: 'Lịch và thời hạn',
+  synthetic_banner: 'Máy chủ minh hoạ: các doanh nghiệp, dự án và hồ sơ trên máy chủ này là dữ liệu tổng hợp để thử nghiệm, không phải dữ liệu thật (nguồn của chúng nói rõ).',
 
   position_area_centre: 'Tâm khu vực trên bản đồ',
   approx_area_popup: 'Vị trí gần đúng (tâm của khu vực đã vẽ trên bản đồ)',

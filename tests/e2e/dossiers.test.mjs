@@ -11,7 +11,7 @@
 import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, assert, assertEqual, LOCALES } from './harness.mjs';
+import { test, assert, assertEqual, LOCALES, BASE } from './harness.mjs';
 import { s, startIn } from './common.mjs';
 import { startServer, khu, addUser, tempDir, removeDir, PASSWORD } from './server.mjs';
 
@@ -51,11 +51,11 @@ async function world(day, env = {}, args = []) {
 // A page signed in as user (its session cookie from the API's sign-in) in
 // language l. Cookies are per host, not per port: the session holds when
 // the server starts again on another port.
-async function as(newPage, w, user, l = 'vi', allowHTTP = []) {
+async function as(newPage, w, user, l = 'vi', allowHTTP = [], password = PASSWORD) {
   const r = await fetch(`${w.srv.url}/api/v1/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ user, password: PASSWORD }),
+    body: JSON.stringify({ user, password }),
   });
   assertEqual(r.status, 200, `${user} signs in`);
   const cookie = r.headers.getSetCookie().find((c) => c.startsWith('khu_session='));
@@ -408,3 +408,41 @@ test("dossiers: an overdue opinion alerts the officer and the department's head,
   }
 });
 
+
+test('dossiers: the demonstration data set says on every page that it is made up; its accounts see their dossiers and queue (vi, en, ko)', async ({ newPage }) => {
+  const dir = tempDir();
+  const db = join(dir, 'demo.db');
+  let srv = null;
+  try {
+    const out = khu(['demo', '--db', db, '--today', '2026-11-25']);
+    const password = /password: (\S+)/.exec(out)[1];
+    srv = await startServer(db, '2026-11-25');
+    const w = { srv, dir };
+    for (const l of ['vi', 'en', 'ko']) {
+      const page = await as(newPage, w, 'demo-investor', l, [], password);
+      await openAt(page, w, '/dossiers');
+      assert(await page.isVisible('#synthetic-banner'), `the banner shows (${l})`);
+      assertEqual(await text(page, '#synthetic-banner'), s(l, 'synthetic_banner'), `in the page's language (${l})`);
+      await page.waitForSelector('#dossier-table');
+      const api = await apiAs(page, '/api/v1/dossiers');
+      const shown = await page.$$eval('#dossier-table tbody tr', (rows) => rows.map((r) => r.dataset.code));
+      assertEqual(shown, api.items.map((x) => x.code), `the investor's own dossiers, as the API lists them (${l})`);
+    }
+    const dept = await as(newPage, w, 'demo-department', 'en', [], password);
+    await openAt(dept, w, '/queue');
+    const queue = await apiAs(dept, '/api/v1/departments/tay-ninh-so-xay-dung/queue');
+    const overdue = queue.items.filter((c) => c.clock.overdue).length;
+    const paused = queue.items.filter((c) => c.clock.state === 'paused').length;
+    assert(overdue > 0 && paused > 0, 'the demonstration queue has overdue and stopped opinions');
+    assertEqual(await text(dept, '#queue-summary'), s('en', 'dz_queue_summary', { n: String(queue.items.length), overdue: String(overdue), paused: String(paused) }), 'the queue counts them');
+    assertEqual(await dept.$$eval('#queue-table tbody tr.overdue', (l) => l.length), overdue, 'overdue rows are marked');
+    // the shipped data is real: no banner on the main server
+    const real = await newPage();
+    await real.goto(`${BASE}/`);
+    await real.waitForSelector('main:not([aria-busy]) h1');
+    assert(!(await real.isVisible('#synthetic-banner')), 'no banner over the real data');
+  } finally {
+    if (srv) await srv.stop();
+    removeDir(dir);
+  }
+});
