@@ -196,6 +196,19 @@ struct mail_result {
     const char *error;
 };
 
+struct mail_take {
+    int64_t id;
+    long lease_ms;
+    int taken;
+};
+
+static enum khu_err take_mail(struct store_tx *tx, void *arg, struct khu_diag *d)
+{
+    struct mail_take *t = arg;
+
+    return store_notification_take(tx, t->id, t->lease_ms, &t->taken, d);
+}
+
 static enum khu_err record_mail(struct store_tx *tx, void *arg, struct khu_diag *d)
 {
     const struct mail_result *r = arg;
@@ -217,6 +230,11 @@ static enum khu_err mail_all(struct store *s, const struct app_notify_config *c,
         char subject[300], body[2400], why[300];
         struct smtp_message msg = {c->from, m.u[i].email, subject, body};
         struct mail_result r = {m.u[i].id, NULL};
+        struct mail_take take = {m.u[i].id, c->lease_ms > 0 ? c->lease_ms : APP_NOTIFY_LEASE_MS, 0};
+        /* another sender (the server's run, a cron's) may have it */
+        err = store_write(s, &khu, take_mail, &take, d);
+        if (err || !take.taken)
+            continue;
         message_of(&m.u[i], c->site, subject, sizeof(subject), body, sizeof(body));
         if (smtp_send(c->smtp, &msg, why, sizeof(why))) {
             r.error = why;

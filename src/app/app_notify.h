@@ -29,7 +29,13 @@ struct app_notify_config {
     const char *from;               /* the sender's address (with smtp) */
     const char *site;               /* the web app's address for links; NULL: none */
     const atomic_int *stop;         /* may be NULL; once nonzero, no more mails are sent */
+    long lease_ms; /* how long a notification another sender took is left to it (0: the
+                      default, APP_NOTIFY_LEASE_MS) */
 };
+
+/* How long a sender holds a notification it took for mailing: longer than
+ * a relay's slowest answer, short enough that one that died lets go soon. */
+#define APP_NOTIFY_LEASE_MS (10L * 60 * 1000)
 
 struct app_notify_report {
     long reminders, alerts; /* made by this run */

@@ -63,6 +63,12 @@ enum khu_err store_notification_add(struct store_tx *tx, const char *user, const
                                     const char *dossier, const char *department, const char *due_on,
                                     int64_t *id, struct khu_diag *d);
 
+/* Takes notification id for mailing, unless it was mailed (or refused)
+ * or another sender took it less than lease_ms ago: *taken is 1 when the
+ * caller may send it now (with its audit record), 0 when it must not. */
+enum khu_err store_notification_take(struct store_tx *tx, int64_t id, int64_t lease_ms, int *taken,
+                                     struct khu_diag *d);
+
 /* Records what came of mailing notification id: error NULL, sent. */
 enum khu_err store_notification_mailed(struct store_tx *tx, int64_t id, const char *error,
                                        struct khu_diag *d);

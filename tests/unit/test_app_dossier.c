@@ -21,6 +21,7 @@
 #include "sq_single.h"
 #include "store/audit.h"
 #include "store/import.h"
+#include "store/notifications.h"
 #include "store/store.h"
 #include "test.h"
 
@@ -441,11 +442,14 @@ static void person(const char *name, const char *role, const char *org, const ch
 
 static atomic_int stop_mail; /* 1: a server stopping: no more mails */
 
+static long lease_ms; /* 0: the default */
+
 static void run_notify(struct smtp_sink *k, const char *today, struct app_notify_report *r)
 {
     struct smtp_server srv;
-    struct app_notify_config c = {2, k ? &srv : NULL, "khu@tayninh.example",
-                                  "https://khu.tayninh.example", &stop_mail};
+    struct app_notify_config c = {
+        2,          k ? &srv : NULL, "khu@tayninh.example", "https://khu.tayninh.example",
+        &stop_mail, lease_ms};
     struct khu_diag d;
     char addr[40];
 
@@ -456,6 +460,21 @@ static void run_notify(struct smtp_sink *k, const char *today, struct app_notify
     }
     khu_diag_clear(&d);
     CHECK_EQ_INT(app_notify(s, today, &c, r, &d), KHU_OK);
+}
+
+/* Takes the first notification waiting for its mail, as another sender would. */
+static enum khu_err take_first(struct store_tx *tx, void *arg, struct khu_diag *d)
+{
+    int taken = 0;
+    enum khu_err err = store_notification_take(
+        tx,
+        sq_single(s, "SELECT min(id) FROM notifications n JOIN users u ON u.name = n.user_name"
+                     " WHERE n.mailed_ms IS NULL AND u.email IS NOT NULL"),
+        APP_NOTIFY_LEASE_MS, &taken, d);
+
+    (void)arg;
+    CHECK_EQ_INT(taken, 1);
+    return err;
 }
 
 static int mailed_to(const struct smtp_sink *k, const char *to)
@@ -514,9 +533,22 @@ static void test_notify(void)
     CHECK_EQ_INT(r.alerts, 0);
     CHECK_EQ_INT(r.mailed, 0);
     atomic_store(&stop_mail, 0);
+    /* another sender (a cron's khu notify) took the first one to mail it:
+     * this run leaves it alone while that sender holds it */
+    CHECK_EQ_INT(store_write(s, &officer.actor, take_first, NULL, &d), KHU_OK);
     run_notify(&k, "2026-03-09", &r);
     CHECK_EQ_INT(r.reminders, 0);
-    CHECK_EQ_INT(r.mailed, 2);
+    CHECK_EQ_INT(r.mailed, 1);
+    run_notify(&k, "2026-03-09", &r);
+    CHECK_EQ_INT(r.mailed, 0);
+    /* a sender that died holding it lets it go when its while is up */
+    lease_ms = 1;
+    usleep(2000);
+    run_notify(&k, "2026-03-09", &r);
+    lease_ms = 0;
+    CHECK_EQ_INT(r.mailed, 1);
+    CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM audit WHERE action = 'notification.mailing'"),
+                 3);
     run_notify(&k, "2026-03-09", &r); /* once only */
     CHECK_EQ_INT(r.reminders + r.alerts + r.mailed, 0);
     /* Thu 12/3: overdue: the officers and the head of the department */
@@ -551,9 +583,10 @@ static void test_notify(void)
                  "the server refused the recipient: 550 5.1.1 no such user here");
     /* without a relay: in the web app only */
     CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM notifications"), 3 + 5 + 1);
-    /* every notification and every mailing in the trail */
+    /* every notification, every taking for mailing (the six sent or refused,
+     * and the one another sender took) and what came of it, in the trail */
     CHECK_EQ_INT(sq_single(s, "SELECT count(*) FROM audit WHERE table_name = 'notifications'"),
-                 9 + 5 + 1);
+                 9 + 7 + 5 + 1);
     /* an answered clock and those told already make nothing more */
     CHECK_EQ_INT(act(&construction, A(.act = DOSSIER_OPINION, .code = second, .choice = "agree"),
                      "2026-03-13", &out, &d),

@@ -533,10 +533,17 @@ static const char v15[] =
     "CREATE INDEX consultations_open ON consultations(department, due_on)"
     " WHERE answered_on IS NULL AND closed_on IS NULL;";
 
+/* Version 16: a notification taken for mailing. The server's hourly run
+ * and a `khu notify` from cron may look at the same notifications at
+ * once: mailing_ms says when a sender took one, and another leaves it
+ * alone for a while (APP_NOTIFY_LEASE_MS), so that nobody is mailed
+ * twice; a sender that died holding one lets it go when the while is up. */
+static const char v16[] = "ALTER TABLE notifications ADD COLUMN mailing_ms INTEGER;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2,  v3,  v4,  v5,  v6,  v7, v8,
-                                         v9, v10, v11, v12, v13, v14, v15};
+static const char *const migrations[] = {v1, v2,  v3,  v4,  v5,  v6,  v7,  v8,
+                                         v9, v10, v11, v12, v13, v14, v15, v16};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -600,6 +607,7 @@ const char *migration_about(int version)
         "adding the dossier workflow: departments by procedure, clocks, questions, documents",
         "adding users' e-mail and department heads, and the reminders and alerts of clocks",
         "closing the consultations a decided or withdrawn dossier leaves unanswered",
+        "letting one sender at a time mail a notification",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 

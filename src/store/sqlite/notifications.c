@@ -91,6 +91,35 @@ enum khu_err store_notification_add(struct store_tx *tx, const char *user, const
     return err;
 }
 
+enum khu_err store_notification_take(struct store_tx *tx, int64_t id, int64_t lease_ms, int *taken,
+                                     struct khu_diag *d)
+{
+    static const char sql[] = "UPDATE notifications SET mailing_ms = ?2 WHERE id = ?1"
+                              " AND mailed_ms IS NULL AND mail_error IS NULL"
+                              " AND (mailing_ms IS NULL OR mailing_ms <= ?2 - ?3)";
+    struct store *s = tx->s;
+    sqlite3_stmt *st = sq_prepare(s, sql);
+    int64_t now = sq_now_ms();
+    char after[64];
+    int rc;
+
+    *taken = 0;
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "the notification", d);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, now);
+    sqlite3_bind_int64(st, 3, lease_ms);
+    rc = sqlite3_step(st);
+    sq_release(s, st);
+    if (rc != SQLITE_DONE)
+        return sq_error(s, rc, "the notification", d);
+    if (sqlite3_changes(s->db) != 1)
+        return KHU_OK;
+    *taken = 1;
+    snprintf(after, sizeof(after), "{\"mailing_ms\":%lld}", (long long)now);
+    return audit_note(tx, id, "notification.mailing", after, d);
+}
+
 enum khu_err store_notification_mailed(struct store_tx *tx, int64_t id, const char *error,
                                        struct khu_diag *d)
 {
