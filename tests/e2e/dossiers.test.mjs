@@ -87,13 +87,15 @@ async function text(page, sel) {
   return (await page.textContent(sel)).replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
-// Sends an act's form and waits for the page to be drawn again.
+// Sends an act's form; when the act is done, waits for the dossier to be
+// drawn again (a refusal leaves the form as it was, with its problems).
 async function act(page, id, fill = async () => {}) {
   await fill();
   const done = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/dossiers\//.test(r.url()));
   await page.click(`#act-${id}-send`);
   const r = await done;
-  await page.waitForSelector('main:not([aria-busy]) h1');
+  // a done act draws the dossier again and then says so in #act-status
+  if (r.ok()) await page.waitForFunction(() => (document.querySelector('#act-status') || {}).textContent);
   return r;
 }
 
