@@ -87,8 +87,10 @@ export function clockHTML(c) {
   if (!c) return '';
   const cls = c.overdue ? 'clock overdue' : c.state === 'paused' ? 'clock paused' : c.state === 'done' && c.late ? 'clock late' : 'clock';
   let note = '';
-  if (c.calendar === 'provisional' && c.due) note = ` <span class="clock-provisional" title="${esc(t('dz_provisional_note'))}">${esc(t('dz_provisional'))}</span>`;
-  else if (c.calendar === 'unknown' && c.due) note = ` <span class="clock-provisional" title="${esc(t('dz_calendar_unknown_note'))}">${esc(t('dz_calendar_unknown'))}</span>`;
+  // the badge's meaning: a tooltip for the mouse, read out after it for a screen reader
+  const badge = (word, meaning) => ` <span class="clock-provisional" title="${esc(meaning)}">${esc(word)}</span><span class="visually-hidden"> ${esc(meaning)}</span>`;
+  if (c.calendar === 'provisional' && c.due) note = badge(t('dz_provisional'), t('dz_provisional_note'));
+  else if (c.calendar === 'unknown' && c.due) note = badge(t('dz_calendar_unknown'), t('dz_calendar_unknown_note'));
   return `<span class="${cls}" data-state="${esc(c.state)}">${esc(clockText(c))}</span>${note}`;
 }
 

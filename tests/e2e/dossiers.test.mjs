@@ -304,6 +304,32 @@ test('dossiers: a Tết break inside a department clock moves its due day past t
   }
 });
 
+test('dossiers: a due day counted into a year whose calendar is provisional says so, beside the clock (en)', async ({ newPage }) => {
+  // Monday 21 December 2026: 2027's days off are worked out from the Labour Code, not announced
+  const w = await world('2026-12-21');
+  try {
+    const inv = await as(newPage, w, 'hanil', 'en');
+    const filed = await file(inv, w, 'irc_adjust', 'Hanil plant, phase 2', 'kcn-long-hau');
+    const off = await as(newPage, w, 'le.officer', 'en');
+    await openAt(off, w, `/dossiers/${filed.code}`);
+    // no source gives the limit of an adjustment under the 2025 law: the officer sets this dossier's
+    await act(off, 'accept', async () => {
+      await off.fill('#act-accept-limit_days', '15');
+      await off.selectOption('#act-accept-limit_kind', 'working');
+    });
+    const d = await apiAs(off, `/api/v1/dossiers/${filed.code}`);
+    const due = await deadline(w, '2026-12-21', 15, 'working');
+    assertEqual([d.clock.due, d.clock.calendar, due.provisional], [due.due, 'provisional', true], 'the API: due in 2027, on a provisional calendar');
+    assertEqual(await text(off, '#dossier-clock .clock-provisional'), s('en', 'dz_provisional'), 'the page marks it');
+    assertEqual(await off.getAttribute('#dossier-clock .clock-provisional', 'title'), s('en', 'dz_provisional_note'), 'and says what it means');
+    // the investor reads the same
+    await openAt(inv, w, `/dossiers/${filed.code}`);
+    assertEqual(await text(inv, '#dossier-clock .clock-provisional'), s('en', 'dz_provisional'), "on the investor's page too");
+  } finally {
+    await w.end();
+  }
+});
+
 // ===== an SMTP sink: takes every message, keeps it, refuses nothing =====
 
 function smtpSink() {
