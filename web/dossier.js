@@ -219,6 +219,8 @@ function wireActs(page) {
     });
 }
 
+let drawn = 0;
+
 async function draw(page, said) {
   const { main, ctx, code, who } = page;
   const [a, names] = await Promise.all([apiCall(`/api/v1/dossiers/${encodeURIComponent(code)}`), departments()]);
@@ -240,6 +242,7 @@ ${actsHTML(d, who, names)}
 <section aria-labelledby="question-h"><h2 id="question-h">${esc(t('dz_q_title'))}</h2>${questionsHTML(d, names)}</section>
 <section aria-labelledby="document-h"><h2 id="document-h">${esc(t('dz_docs_title'))}</h2>${documentsHTML(d, names)}</section>`;
   wireActs(page);
+  main.dataset.drawn = String(++drawn); // a new drawing, for whoever waits for one
   if (said) announce(main.querySelector('#act-status'), said);
   if (said) main.querySelector('h1').focus();
 }

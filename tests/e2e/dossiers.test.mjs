@@ -91,11 +91,12 @@ async function text(page, sel) {
 // drawn again (a refusal leaves the form as it was, with its problems).
 async function act(page, id, fill = async () => {}) {
   await fill();
+  const before = await page.getAttribute('#main', 'data-drawn');
   const done = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/dossiers\//.test(r.url()));
   await page.click(`#act-${id}-send`);
   const r = await done;
-  // a done act draws the dossier again and then says so in #act-status
-  if (r.ok()) await page.waitForFunction(() => (document.querySelector('#act-status') || {}).textContent);
+  // a done act draws the dossier again (main's data-drawn changes)
+  if (r.ok()) await page.waitForFunction((b) => document.querySelector('#main').dataset.drawn !== b, before);
   return r;
 }
 
@@ -118,9 +119,12 @@ async function upload(page, prefix, w, name) {
   const path = join(w.dir, name);
   writeFileSync(path, PDF);
   await page.setInputFiles(`#${prefix}-file`, path);
+  const before = await page.getAttribute('#main', 'data-drawn');
   const sent = page.waitForResponse((r) => r.url().includes('/documents?') && r.request().method() === 'POST');
   await page.click(`#${prefix}-send`);
   assertEqual((await sent).status(), 201, `${name} is added`);
+  // on a dossier's page, it is drawn again with the document
+  if (before !== null) await page.waitForFunction((b) => document.querySelector('#main').dataset.drawn !== b, before);
 }
 
 // The due day GET /api/v1/calendar/deadline gives for days of kind after from.
