@@ -10,8 +10,8 @@
 // announcement). Every change needs a source.
 import { t, fmtDate, locale } from './i18n.js';
 import { esc, tableWrap, errorHTML, unknownHTML, sourcesHTML } from './core.js';
-import { apiCall, failureText, fieldHTML, focusLinks, announce, readHash, writeHash, sayAlert } from './staff.js';
-import { CAL_KINDS, codeText, optionsHTML, settingsFrame, sourceFieldsHTML, formShell, sendChange } from './admin-dossier-settings.js';
+import { apiCall, failureText, fieldHTML, announce, readHash, writeHash, sayAlert } from './staff.js';
+import { CAL_KINDS, codeText, optionsHTML, settingsFrame, sourceFieldsHTML, formShell, sendChange, showArea } from './admin-dossier-settings.js';
 
 const kindText = (k) => codeText('ds_kind', k);
 
@@ -137,25 +137,9 @@ ${tools}
   if (notice) announce(main.querySelector('#ds-status'), notice);
 }
 
-function showArea(page, html, back) {
-  const area = page.main.querySelector('#cal-area');
-  page.main.querySelector('#cal-buttons').hidden = true;
-  page.main.querySelector('#ds-status').textContent = '';
-  area.innerHTML = html;
-  const form = area.querySelector('form');
-  focusLinks(form);
-  form.querySelector('.form-close').addEventListener('click', () => {
-    area.innerHTML = '';
-    page.main.querySelector('#cal-buttons').hidden = false;
-    const el = page.main.querySelector(back);
-    if (el) el.focus();
-  });
-  form.querySelector(`#${form.id}-h`).focus();
-  return form;
-}
 
 function openAdd(page) {
-  const form = showArea(page, formShell('cal-new', t('ds_cal_add_title'), dayFields('cn', true), t('ds_cal_add_submit')), '#cal-add');
+  const form = showArea(page, 'cal', formShell('cal-new', t('ds_cal_add_title'), dayFields('cn', true), t('ds_cal_add_submit')), '#cal-add');
   form.elements.provisional.value = '0';
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -181,7 +165,7 @@ async function openEdit(page, date) {
     return;
   }
   const back = `button[data-action="edit"][data-date="${CSS.escape(date)}"]`;
-  const form = showArea(page, formShell('cal-edit', t('ds_cal_edit_title', { date: fmtDate(date) }), dayFields('ce', false), t('ds_save')), back);
+  const form = showArea(page, 'cal', formShell('cal-edit', t('ds_cal_edit_title', { date: fmtDate(date) }), dayFields('ce', false), t('ds_save')), back);
   const before = row.body;
   for (const col of DAY_COLS) form.elements[col].value = before[col] === null || before[col] === undefined ? '' : String(before[col]);
   form.addEventListener('submit', async (e) => {
@@ -208,7 +192,7 @@ function openConfirm(page) {
   const days = page.days.filter((d) => d.provisional);
   const list = days.map((d) => `<li>${esc(fmtDate(d.date))}: ${esc(d.name || kindText(d.kind))}</li>`).join('');
   const inner = `<p>${esc(t('ds_cal_confirm_intro', { year: page.year, n: days.length }))}</p><ul>${list}</ul>${sourceFieldsHTML('cc')}`;
-  const form = showArea(page, formShell('cal-confirm-form', t('ds_cal_confirm', { year: page.year }), inner, t('ds_cal_confirm_submit')), '#cal-confirm');
+  const form = showArea(page, 'cal', formShell('cal-confirm-form', t('ds_cal_confirm', { year: page.year }), inner, t('ds_cal_confirm_submit')), '#cal-confirm');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     let done = 0;

@@ -9,7 +9,7 @@
 import { t, lang, STRINGS } from './i18n.js';
 import { esc } from './core.js';
 import { loadIdentity } from './account.js';
-import { ADMINS, allowed, followAccount, apiCall, failureText, problemsOf, fieldHTML, clearProblems, sayAlert, showProblems, whileBusy } from './staff.js';
+import { ADMINS, allowed, followAccount, apiCall, failureText, problemsOf, fieldHTML, clearProblems, sayAlert, showProblems, whileBusy, focusLinks } from './staff.js';
 
 export const PROCEDURES = ['policy_approval', 'irc_issue', 'irc_adjust', 'land_lease', 'env_permit', 'construction_permit'];
 export const LOCATIONS = ['in_park', 'outside_park'];
@@ -117,4 +117,27 @@ export async function sendChange(form, prefix, { path, method, fields, etag, row
 // A date of a date input, or null when empty.
 export function dateOrNull(el) {
   return el.value === '' ? null : el.value;
+}
+
+// Shows a form (html) in the page's area #P-area in place of its buttons
+// #P-buttons (P: prefix); its close button puts them back and the focus on
+// back (a selector). Returns the form, its heading focused.
+export function showArea(page, prefix, html, back) {
+  const area = page.main.querySelector(`#${prefix}-area`);
+  page.main.querySelector(`#${prefix}-buttons`).hidden = true;
+  page.main.querySelector('#ds-status').textContent = '';
+  area.innerHTML = html;
+  const form = area.querySelector('form');
+  focusLinks(form);
+  form.querySelector('.form-close').addEventListener('click', () => closeArea(page, prefix, back));
+  form.querySelector(`#${form.id}-h`).focus();
+  return form;
+}
+
+// Takes the form away and puts the buttons back, the focus on back.
+export function closeArea(page, prefix, back) {
+  page.main.querySelector(`#${prefix}-area`).innerHTML = '';
+  page.main.querySelector(`#${prefix}-buttons`).hidden = false;
+  const el = back && page.main.querySelector(back);
+  if (el) el.focus();
 }

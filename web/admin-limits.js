@@ -10,7 +10,7 @@
 import { t, fmtDate, fmtNum } from './i18n.js';
 import { esc, tableWrap, errorHTML, unknownHTML } from './core.js';
 import { apiCall, failureText, fieldHTML, focusLinks, announce, readHash, writeHash, showProblems, clearProblems } from './staff.js';
-import { PROCEDURES, STEPS, DAY_KINDS, codeText, procText, optionsHTML, settingsFrame, sourceFieldsHTML, formShell, sendChange, dateOrNull } from './admin-dossier-settings.js';
+import { PROCEDURES, STEPS, DAY_KINDS, codeText, procText, optionsHTML, settingsFrame, sourceFieldsHTML, formShell, sendChange, dateOrNull, showArea } from './admin-dossier-settings.js';
 
 const stepText = (v) => codeText('ds_step', v);
 const dayKindText = (v) => codeText('ds_day_kind', v);
@@ -114,22 +114,6 @@ async function loadLimits(page, notice) {
   if (notice) announce(main.querySelector('#ds-status'), notice);
 }
 
-function showArea(page, html, back) {
-  const area = page.main.querySelector('#lim-area');
-  page.main.querySelector('#lim-buttons').hidden = true;
-  page.main.querySelector('#ds-status').textContent = '';
-  area.innerHTML = html;
-  const form = area.querySelector('form');
-  focusLinks(form);
-  form.querySelector('.form-close').addEventListener('click', () => {
-    area.innerHTML = '';
-    page.main.querySelector('#lim-buttons').hidden = false;
-    const el = page.main.querySelector(back);
-    if (el) el.focus();
-  });
-  form.querySelector(`#${form.id}-h`).focus();
-  return form;
-}
 
 function addFieldsHTML() {
   const steps = `<datalist id="ln-steps">${STEPS.map((s) => `<option value="${esc(s)}">${esc(stepText(s))}</option>`).join('')}</datalist>`;
@@ -146,7 +130,7 @@ ${fieldHTML('ln', 'valid_to', t('ds_c_valid_to'), '<input type="date" {attrs}>',
 }
 
 function openAdd(page) {
-  const form = showArea(page, formShell('lim-new', t('ds_lim_add_title'), addFieldsHTML(), t('ds_lim_add_submit')), '#lim-add');
+  const form = showArea(page, 'lim', formShell('lim-new', t('ds_lim_add_title'), addFieldsHTML(), t('ds_lim_add_submit')), '#lim-add');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const v = (n) => form.elements[n].value.trim();
@@ -181,7 +165,7 @@ async function openClose(page, code) {
   const inner = `<p>${esc(t('ds_lim_close_intro', { code, from: l.valid_from ? fmtDate(l.valid_from) : t('ds_no_start') }))}</p>
 <div class="edit-grid">${fieldHTML('lc', 'valid_to', t('ds_c_valid_to'), '<input type="date" {attrs}>', { required: true, hint: t('ds_valid_to_hint') })}</div>
 ${sourceFieldsHTML('lc')}`;
-  const form = showArea(page, formShell('lim-close', t('ds_lim_close_title', { code }), inner, t('ds_close_submit')), `button[data-action="close"][data-code="${CSS.escape(code)}"]`);
+  const form = showArea(page, 'lim', formShell('lim-close', t('ds_lim_close_title', { code }), inner, t('ds_close_submit')), `button[data-action="close"][data-code="${CSS.escape(code)}"]`);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const to = dateOrNull(form.elements.valid_to);

@@ -9,8 +9,8 @@
 // never deleted. Every change needs a source.
 import { t, fmtDate } from './i18n.js';
 import { esc, tableWrap, errorHTML, nameText, sourcesHTML } from './core.js';
-import { apiCall, failureText, fieldHTML, focusLinks, announce, showProblems, clearProblems } from './staff.js';
-import { PROCEDURES, LOCATIONS, PD_ROLES, codeText, procText, optionsHTML, settingsFrame, sourceFieldsHTML, formShell, sendChange, dateOrNull } from './admin-dossier-settings.js';
+import { apiCall, failureText, fieldHTML, announce, showProblems, clearProblems } from './staff.js';
+import { PROCEDURES, LOCATIONS, PD_ROLES, codeText, procText, optionsHTML, settingsFrame, sourceFieldsHTML, formShell, sendChange, dateOrNull, showArea, closeArea } from './admin-dossier-settings.js';
 
 const locText = (v) => codeText('ds_loc', v);
 const roleText = (v) => codeText('ds_pd_role', v);
@@ -112,24 +112,7 @@ async function loadRows(page, notice) {
   if (notice) announce(main.querySelector('#ds-status'), notice);
 }
 
-function showArea(page, html, back) {
-  const area = page.main.querySelector('#pd-area');
-  page.main.querySelector('#pd-buttons').hidden = true;
-  page.main.querySelector('#ds-status').textContent = '';
-  area.innerHTML = html;
-  const form = area.querySelector('form');
-  focusLinks(form);
-  form.querySelector('.form-close').addEventListener('click', () => closeArea(page, back));
-  form.querySelector(`#${form.id}-h`).focus();
-  return form;
-}
 
-function closeArea(page, back) {
-  page.main.querySelector('#pd-area').innerHTML = '';
-  page.main.querySelector('#pd-buttons').hidden = false;
-  const el = back && page.main.querySelector(back);
-  if (el) el.focus();
-}
 
 function openAdd(page) {
   const depts = [...page.departments.values()].sort((a, b) => nameText(a).localeCompare(nameText(b)));
@@ -141,7 +124,7 @@ ${fieldHTML('pn', 'role', t('ds_c_role'), `<select {attrs}>${optionsHTML(PD_ROLE
 ${fieldHTML('pn', 'valid_from', t('ds_c_valid_from'), '<input type="date" {attrs}>')}
 ${fieldHTML('pn', 'valid_to', t('ds_c_valid_to'), '<input type="date" {attrs}>', { hint: t('ds_valid_to_hint') })}
 </div>${sourceFieldsHTML('pn')}`;
-  const form = showArea(page, formShell('pd-new', t('ds_pd_add_title'), inner, t('ds_pd_add_submit')), '#pd-add');
+  const form = showArea(page, 'pd', formShell('pd-new', t('ds_pd_add_title'), inner, t('ds_pd_add_submit')), '#pd-add');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const fields = {};
@@ -151,7 +134,7 @@ ${fieldHTML('pn', 'valid_to', t('ds_c_valid_to'), '<input type="date" {attrs}>',
     }
     const answer = await sendChange(form, 'pn', { path: '/api/v1/procedure_departments', method: 'POST', fields, rowSource: true });
     if (!answer || !page.ctx.alive()) return;
-    closeArea(page, null);
+    closeArea(page, 'pd', null);
     await loadRows(page, t('ds_pd_added', { what: `${procText(fields.procedure)}, ${locText(fields.location)}, ${deptText(page, fields.department)}` }));
   });
 }
@@ -169,7 +152,7 @@ async function openClose(page, r) {
 <div class="edit-grid">${fieldHTML('pc', 'valid_to', t('ds_c_valid_to'), '<input type="date" {attrs}>', { required: true, hint: t('ds_valid_to_hint') })}</div>
 ${sourceFieldsHTML('pc')}`;
   const back = `button[data-action="close"][data-key="${CSS.escape(keyOf(r))}"]`;
-  const form = showArea(page, formShell('pd-close', t('ds_pd_close_title'), inner, t('ds_close_submit')), back);
+  const form = showArea(page, 'pd', formShell('pd-close', t('ds_pd_close_title'), inner, t('ds_close_submit')), back);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const to = dateOrNull(form.elements.valid_to);
@@ -180,7 +163,7 @@ ${sourceFieldsHTML('pc')}`;
     }
     const answer = await sendChange(form, 'pc', { path, method: 'PATCH', fields: { valid_to: to }, etag: row.etag });
     if (!answer || !page.ctx.alive()) return;
-    closeArea(page, null);
+    closeArea(page, 'pd', null);
     await loadRows(page, t('ds_pd_closed', { what, date: fmtDate(to) }));
   });
 }

@@ -6,8 +6,7 @@
 // away. Each problem the API finds is shown next to its field.
 import { t } from './i18n.js';
 import { esc, nameText, byName } from './core.js';
-import { loadIdentity } from './account.js';
-import { allowed, refusalHTML, followAccount, apiCall, problemsOf, fieldHTML, clearProblems, showProblems, focusLinks, whileBusy, announce } from './staff.js';
+import { pageFor, apiCall, problemsOf, fieldHTML, clearProblems, showProblems, focusLinks, whileBusy, announce } from './staff.js';
 import { PROCEDURES, procName, dossierHref, uploadDocument, documentFormHTML } from './dossier-common.js';
 
 const INVESTORS = ['investor'];
@@ -67,14 +66,8 @@ function wireDocuments(main, code) {
 }
 
 export async function render(main, ctx) {
-  const who = await loadIdentity();
-  if (!ctx.alive()) return;
-  ctx.setTitle(t('dz_new_title'));
-  followAccount('dossier-new', ctx, () => render(main, ctx));
-  if (!allowed(who, INVESTORS)) {
-    main.innerHTML = refusalHTML(who, t('dz_new_title'), INVESTORS);
-    return;
-  }
+  const who = await pageFor(main, ctx, 'dossier-new', t('dz_new_title'), INVESTORS, () => render(main, ctx));
+  if (!who) return;
   const [projects, zones] = await Promise.all([apiCall(`/api/v1/projects?investor=${encodeURIComponent(who.tax_code || '')}&limit=500`), apiCall('/api/v1/zones?limit=500')]);
   if (!ctx.alive()) return;
   main.innerHTML = `<p class="breadcrumb"><a href="/dossiers">${esc(t('dz_list_title'))}</a></p>

@@ -10,8 +10,7 @@
 // shown next to their fields; the page is drawn again after each act.
 import { t, fmtDate, fmtNum } from './i18n.js';
 import { esc, tableWrap } from './core.js';
-import { loadIdentity } from './account.js';
-import { allowed, refusalHTML, followAccount, apiCall, failureText, problemsOf, fieldHTML, clearProblems, showProblems, focusLinks, whileBusy, announce } from './staff.js';
+import { pageFor, apiCall, failureText, problemsOf, fieldHTML, clearProblems, showProblems, focusLinks, whileBusy, announce } from './staff.js';
 import { DOSSIER_READERS, procName, stageHTML, opinionName, decisionName, departments, deptName, clockHTML, limitText, uploadDocument, documentFormHTML } from './dossier-common.js';
 
 function dateHTML(v) {
@@ -248,14 +247,8 @@ ${actsHTML(d, who, names)}
 }
 
 export async function render(main, ctx) {
-  const who = await loadIdentity();
-  if (!ctx.alive()) return;
-  ctx.setTitle(t('dz_dossier_title'));
-  followAccount('dossier', ctx, () => render(main, ctx));
-  if (!allowed(who, DOSSIER_READERS)) {
-    main.innerHTML = `${refusalHTML(who, t('dz_dossier_title'), DOSSIER_READERS)}<p><a href="/track">${esc(t('dz_track_link'))}</a></p>`;
-    return;
-  }
+  const who = await pageFor(main, ctx, 'dossier', t('dz_dossier_title'), DOSSIER_READERS, () => render(main, ctx), `<p><a href="/track">${esc(t('dz_track_link'))}</a></p>`);
+  if (!who) return;
   let code = ctx.match[1];
   try {
     code = decodeURIComponent(code);

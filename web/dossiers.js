@@ -6,8 +6,7 @@
 // in the address's fragment (#status=consulting&procedure=irc_issue).
 import { t, fmtDate, fmtNum } from './i18n.js';
 import { esc, tableWrap } from './core.js';
-import { loadIdentity } from './account.js';
-import { allowed, refusalHTML, followAccount, apiCall, failureText, readHash, writeHash, queryOf } from './staff.js';
+import { pageFor, apiCall, failureText, readHash, writeHash, queryOf } from './staff.js';
 import { DOSSIER_READERS, PROCEDURES, procName, stageHTML, clockHTML, dossierHref } from './dossier-common.js';
 
 const PAGE = 50;
@@ -86,15 +85,8 @@ function keep(page) {
 }
 
 export async function render(main, ctx) {
-  const who = await loadIdentity();
-  if (!ctx.alive()) return;
-  ctx.setTitle(t('dz_list_title'));
-  followAccount('dossiers', ctx, () => render(main, ctx));
-  if (!allowed(who, DOSSIER_READERS)) {
-    main.innerHTML = `${refusalHTML(who, t('dz_list_title'), DOSSIER_READERS)}
-<p><a href="/track">${esc(t('dz_track_link'))}</a> · <a href="/performance">${esc(t('dz_performance_link'))}</a></p>`;
-    return;
-  }
+  const who = await pageFor(main, ctx, 'dossiers', t('dz_list_title'), DOSSIER_READERS, () => render(main, ctx), `<p><a href="/track">${esc(t('dz_track_link'))}</a> · <a href="/performance">${esc(t('dz_performance_link'))}</a></p>`);
+  if (!who) return;
   const h = readHash();
   const state = { status: h.get('status') || '', procedure: h.get('procedure') || '', offset: Number(h.get('offset')) || 0 };
   if (!STATUSES.includes(state.status)) state.status = '';

@@ -6,8 +6,7 @@
 // button or by opening its dossier.
 import { t, fmtDate } from './i18n.js';
 import { esc } from './core.js';
-import { loadIdentity } from './account.js';
-import { allowed, refusalHTML, followAccount, apiCall, failureText, timeHTML, announce } from './staff.js';
+import { pageFor, apiCall, failureText, timeHTML, announce } from './staff.js';
 import { departments, deptName, dossierHref } from './dossier-common.js';
 
 const READERS = ['investor', 'officer', 'admin', 'department', 'viewer', 'supplier'];
@@ -54,14 +53,8 @@ async function draw(main, ctx, said) {
 }
 
 export async function render(main, ctx) {
-  const who = await loadIdentity();
-  if (!ctx.alive()) return;
-  ctx.setTitle(t('dz_note_title'));
-  followAccount('notifications', ctx, () => render(main, ctx));
-  if (!allowed(who, READERS)) {
-    main.innerHTML = refusalHTML(who, t('dz_note_title'), READERS);
-    return;
-  }
+  const who = await pageFor(main, ctx, 'notifications', t('dz_note_title'), READERS, () => render(main, ctx));
+  if (!who) return;
   main.innerHTML = `<h1 tabindex="-1">${esc(t('dz_note_title'))}</h1>
 <p class="lead">${esc(t('dz_note_intro'))}</p>
 <p class="form-status" id="note-status" role="status"></p>

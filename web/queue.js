@@ -6,8 +6,7 @@
 // the list.
 import { t, fmtDate, fmtNum } from './i18n.js';
 import { esc, tableWrap } from './core.js';
-import { loadIdentity } from './account.js';
-import { allowed, refusalHTML, followAccount, apiCall, failureText, readHash, writeHash } from './staff.js';
+import { pageFor, apiCall, failureText, readHash, writeHash } from './staff.js';
 import { DOSSIER_STAFF, procName, departments, deptName, clockHTML, limitText, dossierHref } from './dossier-common.js';
 
 const QUEUE_READERS = [...DOSSIER_STAFF, 'department'];
@@ -44,14 +43,8 @@ async function loadQueue(page, dept) {
 }
 
 export async function render(main, ctx) {
-  const who = await loadIdentity();
-  if (!ctx.alive()) return;
-  ctx.setTitle(t('dz_queue_title'));
-  followAccount('queue', ctx, () => render(main, ctx));
-  if (!allowed(who, QUEUE_READERS)) {
-    main.innerHTML = refusalHTML(who, t('dz_queue_title'), QUEUE_READERS);
-    return;
-  }
+  const who = await pageFor(main, ctx, 'queue', t('dz_queue_title'), QUEUE_READERS, () => render(main, ctx));
+  if (!who) return;
   const names = await departments();
   if (!ctx.alive()) return;
   const page = { main, ctx, names };

@@ -5,7 +5,7 @@
 // to its field, and times in the reader's time zone.
 import { t, lang, LOCALES } from './i18n.js';
 import { esc } from './core.js';
-import { reloadIdentity, signInHref, roleText } from './account.js';
+import { loadIdentity, reloadIdentity, signInHref, roleText } from './account.js';
 
 export const STAFF = ['admin', 'officer'];
 export const ADMINS = ['admin'];
@@ -25,6 +25,20 @@ export function refusalHTML(who, title, roles) {
 <p><a id="staff-sign-in" class="button" href="${esc(signInHref())}">${esc(t('account_sign_in'))}</a></p>`;
   return `<h1 tabindex="-1">${esc(title)}</h1>
 <div class="staff-refusal" role="status">${body}</div>`;
+}
+
+// The start of a page for roles (key: the page's name): its title, and
+// redraw() called when someone signs in or out. Resolves to who is signed
+// in when of one of roles; otherwise draws the refusal, then more (HTML),
+// and resolves to null.
+export async function pageFor(main, ctx, key, title, roles, redraw, more = '') {
+  const who = await loadIdentity();
+  if (!ctx.alive()) return null;
+  ctx.setTitle(title);
+  followAccount(key, ctx, redraw);
+  if (allowed(who, roles)) return who;
+  main.innerHTML = `${refusalHTML(who, title, roles)}${more}`;
+  return null;
 }
 
 // Calls fn(who) whenever someone signs in or out while ctx's page is shown
