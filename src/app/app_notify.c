@@ -135,6 +135,8 @@ static enum khu_err make_all(struct store_tx *tx, void *arg, struct khu_diag *d)
 struct unmailed {
     int64_t id;
     char email[255], kind[16], dossier[65], department[65], due_on[11];
+    char dept[3][200]; /* the department's name in vi, en, ko (its code when unknown) */
+    char project[200]; /* "" when unknown */
 };
 
 struct mailing {
@@ -160,6 +162,13 @@ static int take_unmailed(void *arg, const struct khu_row *row)
     copy(more->dossier, sizeof(more->dossier), row_text(row, NOTE_COL_DOSSIER));
     copy(more->department, sizeof(more->department), row_text(row, NOTE_COL_DEPARTMENT));
     copy(more->due_on, sizeof(more->due_on), row_text(row, NOTE_COL_DUE_ON));
+    for (int l = 0; l < 3; l++) {
+        const char *name = row_text(row, NOTE_COL_DEPT_VI + l);
+        if (!name) /* English or Korean not written: the Vietnamese, else the code */
+            name = row_text(row, NOTE_COL_DEPT_VI);
+        copy(more->dept[l], sizeof(more->dept[l]), name ? name : more->department);
+    }
+    copy(more->project, sizeof(more->project), row_text(row, NOTE_COL_PROJECT));
     return 0;
 }
 
@@ -174,21 +183,21 @@ static void message_of(const struct unmailed *u, const char *site, char *subject
     if (site && site[0])
         snprintf(link, sizeof(link), "\n%s/dossiers/%s\n", site, u->dossier);
     snprintf(subject, sn, "[khu] %s %s / %s: %s", overdue ? "Quá hạn" : "Sắp đến hạn", u->dossier,
-             overdue ? "overdue" : "due soon", u->department);
+             overdue ? "overdue" : "due soon", u->dept[0]);
     snprintf(body, bn,
-             "%s\nHồ sơ: %s\nCơ quan: %s\nHạn trả lời ý kiến: %s\n\n"
-             "%s\nDossier: %s\nDepartment: %s\nOpinion due: %s\n\n"
-             "%s\n신청 서류: %s\n기관: %s\n의견 회신 기한: %s\n%s\n"
+             "%s\nHồ sơ: %s %s\nCơ quan: %s\nHạn trả lời ý kiến: %s\n\n"
+             "%s\nDossier: %s %s\nDepartment: %s\nOpinion due: %s\n\n"
+             "%s\n신청 서류: %s %s\n기관: %s\n의견 회신 기한: %s\n%s\n"
              "-- \nkhu (thư tự động / an automatic message / 자동 발송 메일)\n",
              overdue ? "Ý kiến của cơ quan dưới đây đã quá hạn."
                      : "Ý kiến của cơ quan dưới đây sắp đến hạn.",
-             u->dossier, u->department, u->due_on,
+             u->dossier, u->project, u->dept[0], u->due_on,
              overdue ? "The department below has not given its opinion by the due day."
                      : "The department below is due to give its opinion soon.",
-             u->dossier, u->department, u->due_on,
+             u->dossier, u->project, u->dept[1], u->due_on,
              overdue ? "아래 기관의 의견 회신 기한이 지났습니다."
                      : "아래 기관의 의견 회신 기한이 다가옵니다.",
-             u->dossier, u->department, u->due_on, link);
+             u->dossier, u->project, u->dept[2], u->due_on, link);
 }
 
 struct mail_result {
@@ -227,7 +236,7 @@ static enum khu_err mail_all(struct store *s, const struct app_notify_config *c,
     if (!err && m.oom)
         err = KHU_ENOMEM;
     for (i = 0; !err && i < m.n && !(c->stop && atomic_load(c->stop)); i++) {
-        char subject[300], body[2400], why[300];
+        char subject[512], body[4096], why[300];
         struct smtp_message msg = {c->from, m.u[i].email, subject, body};
         struct mail_result r = {m.u[i].id, NULL};
         struct mail_take take = {m.u[i].id, c->lease_ms > 0 ? c->lease_ms : APP_NOTIFY_LEASE_MS, 0};

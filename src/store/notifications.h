@@ -47,6 +47,11 @@ enum store_notification_col {
     NOTE_COL_MAILED_MS,
     NOTE_COL_MAIL_ERROR,
     NOTE_COL_EMAIL, /* the user's address now (NULL: none) */
+    /* the department's names and the dossier's project (NULL: unknown) */
+    NOTE_COL_DEPT_VI,
+    NOTE_COL_DEPT_EN,
+    NOTE_COL_DEPT_KO,
+    NOTE_COL_PROJECT,
     NOTE_NCOLS,
 };
 

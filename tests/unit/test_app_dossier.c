@@ -563,6 +563,17 @@ static void test_notify(void)
     CHECK(k.nmails && strstr(k.mail[k.nmails - 1].data, second) != NULL);
     CHECK(k.nmails &&
           strstr(k.mail[k.nmails - 1].data, "https://khu.tayninh.example/dossiers/") != NULL);
+    /* the department by its name and the dossier by its project, not codes only */
+    {
+        int named = 0, project = 0;
+        for (int i = 0; i < k.nmails; i++) {
+            named += !strcmp(k.mail[i].to, "<head@sxd.example>") &&
+                     strstr(k.mail[i].data, "Sở Xây dựng") != NULL;
+            project += strstr(k.mail[i].data, "Kho lạnh") != NULL;
+        }
+        CHECK_EQ_INT(named, 2);
+        CHECK(project >= 1);
+    }
     /* in the three languages: the person's is not known */
     CHECK(k.nmails && strstr(k.mail[k.nmails - 1].data, "đã quá hạn") != NULL &&
           strstr(k.mail[k.nmails - 1].data, "has not given its opinion") != NULL &&

@@ -160,13 +160,17 @@ enum khu_err store_notification_mailed(struct store_tx *tx, int64_t id, const ch
 
 #define NOTE_COLUMNS                                                                               \
     "n.id, n.user_name, n.kind, n.dossier_code, n.department, n.due_on, n.created_ms,"             \
-    " n.read_ms, n.mailed_ms, n.mail_error, u.email"
+    " n.read_ms, n.mailed_ms, n.mail_error, u.email, dp.name_vi, dp.name_en, dp.name_ko,"          \
+    " (SELECT p.name FROM dossiers d JOIN projects p ON p.code = d.project_code"                   \
+    " WHERE d.code = n.dossier_code)"
+#define NOTE_FROM                                                                                  \
+    " FROM notifications n JOIN users u ON u.name = n.user_name"                                   \
+    " LEFT JOIN departments dp ON dp.code = n.department"
 
 enum khu_err store_notifications_unmailed(struct store *s, store_row_fn fn, void *arg,
                                           struct khu_diag *d)
 {
-    static const char sql[] = "SELECT " NOTE_COLUMNS " FROM notifications n JOIN users u"
-                              " ON u.name = n.user_name WHERE n.mailed_ms IS NULL"
+    static const char sql[] = "SELECT " NOTE_COLUMNS NOTE_FROM " WHERE n.mailed_ms IS NULL"
                               " AND n.mail_error IS NULL AND u.email IS NOT NULL"
                               " AND u.disabled_ms IS NULL ORDER BY n.id";
 
@@ -176,8 +180,7 @@ enum khu_err store_notifications_unmailed(struct store *s, store_row_fn fn, void
 enum khu_err store_notifications_of(struct store *s, const char *user, int limit, store_row_fn fn,
                                     void *arg, struct khu_diag *d)
 {
-    static const char sql[] = "SELECT " NOTE_COLUMNS " FROM notifications n JOIN users u"
-                              " ON u.name = n.user_name WHERE n.user_name = ?1"
+    static const char sql[] = "SELECT " NOTE_COLUMNS NOTE_FROM " WHERE n.user_name = ?1"
                               " ORDER BY n.id DESC LIMIT ?2";
     sqlite3_stmt *st = sq_prepare(s, sql);
     enum khu_err err;
