@@ -12,22 +12,8 @@
 
 #include "core/site_match.h"
 #include "core/site_text.h"
+#include "rng.h"
 #include "test.h"
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
-
-static uint64_t next(void)
-{
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static double uniform(double lo, double hi)
-{
-    return lo + (hi - lo) * (double)(next() >> 11) / 9007199254740992.0;
-}
 
 static struct site_value maybe(double lo, double hi)
 {
