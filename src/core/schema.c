@@ -30,6 +30,9 @@ static const char *const project_statuses[] = {"lead",      "dossier",    "appro
                                                "licensed",  "building",   "operating",
                                                "suspended", "terminated", NULL};
 static const char *const demand_statuses[] = {"open", "matched", "closed", NULL};
+static const char *const volume_units[] = {"pieces", "sets", "kg",    "tonnes",
+                                           "m2",     "m3",   "hours", NULL};
+static const char *const capability_levels[] = {"can_do", "in_volume", "audited", NULL};
 static const char *const procedures[] = {
     "policy_approval", "irc_issue",           "irc_adjust", "land_lease",
     "env_permit",      "construction_permit", NULL};
@@ -63,6 +66,8 @@ static const char *const key_consult[] = {"dossier_code", "department", NULL};
 static const char *const key_date[] = {"date", NULL};
 static const char *const key_dossier_n[] = {"dossier_code", "n", NULL};
 static const char *const key_proc_dept[] = {"procedure", "location", "department", NULL};
+static const char *const key_capability[] = {"tax_code", "process", NULL};
+static const char *const key_certification[] = {"tax_code", "standard", "number", NULL};
 
 static const struct col_def units_cols[] = {
     {"code", CODE},
@@ -170,6 +175,42 @@ static const struct col_def enterprises_cols[] = {
     {"lat", LAT},
     {"lon", LON},
     {"source", LONGT},
+    {"equipment", TXT},
+    {"capacity_month", COL_REAL, 0, 0, 1e12},
+    {"capacity_unit", COL_ENUM, 0, 0, 0, volume_units},
+    {"customers", TXT},
+    {"languages", COL_TOKENS, 0, 0, 200},
+    {"verified_on", DATE},
+    {"verified_by", COL_TEXT, 0, 1, 64},
+};
+
+/* A process a supplier does, at a level. */
+static const struct col_def capabilities_cols[] = {
+    {"tax_code", COL_TEXT, 1, 10, 14, NULL, "enterprises", "tax_code"},
+    {"process", COL_TEXT, 1, 1, 64},
+    {"level", COL_ENUM, 1, 0, 0, capability_levels},
+    {"note", TXT},
+    {"source", LONGT},
+};
+
+/* A certificate a supplier holds. */
+static const struct col_def certifications_cols[] = {
+    {"tax_code", COL_TEXT, 1, 10, 14, NULL, "enterprises", "tax_code"},
+    {"standard", COL_TEXT, 1, 1, 64},
+    {"number", COL_TEXT, 1, 1, 64},
+    {"issuer", TXT},
+    {"valid_from", DATE},
+    {"valid_to", DATE},
+    {"evidence", TXT},
+    {"source", LONGT},
+};
+
+/* Whom a buyer writes to: not public. */
+static const struct col_def supplier_contacts_cols[] = {
+    {"tax_code", COL_TEXT, 1, 10, 14, NULL, "enterprises", "tax_code"},
+    {"name", TXT},
+    {"email", COL_TEXT, 0, 3, 254},
+    {"phone", COL_TEXT, 0, 1, 40},
 };
 
 static const struct col_def projects_cols[] = {
@@ -199,6 +240,14 @@ static const struct col_def demands_cols[] = {
     {"annual_usd", COL_REAL, 0, 0, 1e12, NULL, NULL, NULL, "USD"},
     {"needed_by", DATE},
     {"status", COL_ENUM, 1, 0, 0, demand_statuses},
+    {"annual_volume", COL_REAL, 0, 0, 1e15},
+    {"volume_unit", COL_ENUM, 0, 0, 0, volume_units},
+    {"target_price_usd", COL_REAL, 0, 0, 1e9, NULL, NULL, NULL, "USD"},
+    {"prefer_unit", TXT, NULL, "units", "code"},
+    {"max_km", COL_REAL, 0, 0, 20000, NULL, NULL, NULL, "km"},
+    {"posted_on", DATE},
+    {"withdrawn_on", DATE},
+    {"event_code", TXT, NULL, "events", "code"},
 };
 
 static const struct col_def linkages_cols[] = {
@@ -397,6 +446,9 @@ static const struct table_def tables[] = {
     TABLE(sector_map, key_sector_map, 0),
     TABLE(zones, key_code, 1),
     TABLE(enterprises, key_tax, 1),
+    TABLE(capabilities, key_capability, 0),
+    TABLE(certifications, key_certification, 0),
+    TABLE(supplier_contacts, key_tax, 0),
     TABLE(projects, key_code, 1),
     TABLE(demands, key_code, 0),
     TABLE(linkages, key_code, 0),

@@ -584,6 +584,12 @@ static void ent_row(struct gen *g, long j)
     gen_real(g, "lat", e.lat, 5);
     gen_real(g, "lon", e.lon, 5);
     gen_text(g, "source", g->source);
+    /* the linkage desk's profile: not generated yet */
+    for (const char *const *c =
+             (const char *const[]){"equipment", "capacity_month", "capacity_unit", "customers",
+                                   "languages", "verified_on", "verified_by", NULL};
+         *c; c++)
+        gen_empty(g, *c);
     gen_end_row(g);
 }
 
@@ -873,6 +879,13 @@ static void demand_row(struct gen *g, long i)
     gen_date(g, "needed_by", gen_days(2025, 1, 1) + (long)gen_below(r, 730));
     x = gen_below(r, 100);
     gen_text(g, "status", x < 55 ? "open" : x < 85 ? "matched" : "closed");
+    /* volumes, places and dates of posting: not generated yet */
+    for (const char *const *c =
+             (const char *const[]){"annual_volume", "volume_unit", "target_price_usd",
+                                   "prefer_unit", "max_km", "posted_on", "withdrawn_on",
+                                   "event_code", NULL};
+         *c; c++)
+        gen_empty(g, *c);
     gen_end_row(g);
 }
 

@@ -104,6 +104,7 @@ static void test_from_empty(void)
 struct told {
     char text[256];
     int from, bad, working, working_in, started;
+    unsigned working_mask; /* bit v: migration v told it was working */
 };
 
 static void on_migration(void *arg, const struct store_migration *m)
@@ -116,6 +117,7 @@ static void on_migration(void *arg, const struct store_migration *m)
     if (m->step == STORE_MIGRATION_WORKING) {
         t->working++;
         t->working_in = m->version;
+        t->working_mask |= 1u << m->version;
         t->bad += m->version != t->started; /* only between a start and its commit */
         return;
     }
@@ -172,7 +174,7 @@ static void test_from_version(int v, int enterprises)
     CHECK_EQ_INT(told.from, v < MIGRATION_LATEST ? v : -1);
     CHECK_EQ_INT(told.bad, 0);
     if (enterprises) /* renumbering thousands of firms is work worth telling of */
-        CHECK(told.working > 0 && told.working_in == 5); /* the renumbering */
+        CHECK(told.working > 0 && (told.working_mask & (1u << 5))); /* the renumbering */
     if (!s)
         return;
     CHECK_EQ_INT(store_version(s), MIGRATION_LATEST);

@@ -540,10 +540,62 @@ static const char v15[] =
  * twice; a sender that died holding one lets it go when the while is up. */
 static const char v16[] = "ALTER TABLE notifications ADD COLUMN mailing_ms INTEGER;";
 
+/* Version 17: the linkage desk's supplier profiles and demands.
+ * - enterprises: what a supplier says of itself beyond its processes and
+ *   standards: its main equipment, its monthly capacity and the unit it is
+ *   counted in, its customers, the languages it works in; and when an
+ *   officer verified the profile, and who.
+ * - capabilities: each process a supplier does, at a level (can_do,
+ *   in_volume, audited), with its source.
+ * - certifications: each certificate a supplier holds: its standard,
+ *   number, issuer, the days it is valid between, and the evidence.
+ * - supplier_contacts: whom a buyer writes to, apart from the public
+ *   profile (not a resource of the read API: only signed-in buyers and
+ *   officers see it).
+ * - demands: the annual volume and its unit, a target price, where the
+ *   buyer would rather source (a unit, a distance), the day it was posted
+ *   and the day it was withdrawn, and the promotion event it came from. */
+#define UNITS_OK "('pieces','sets','kg','tonnes','m2','m3','hours')"
+static const char v17[] =
+    "ALTER TABLE enterprises ADD COLUMN equipment TEXT;"
+    "ALTER TABLE enterprises ADD COLUMN capacity_month REAL CHECK (capacity_month >= 0);"
+    "ALTER TABLE enterprises ADD COLUMN capacity_unit TEXT CHECK (capacity_unit IN " UNITS_OK ");"
+    "ALTER TABLE enterprises ADD COLUMN customers TEXT;"
+    "ALTER TABLE enterprises ADD COLUMN languages TEXT;"
+    "ALTER TABLE enterprises ADD COLUMN verified_on TEXT " DATE_OK(verified_on) ";"
+    "ALTER TABLE enterprises ADD COLUMN verified_by TEXT;"
+    "CREATE TABLE capabilities ("
+    " tax_code TEXT NOT NULL REFERENCES enterprises(tax_code) DEFERRABLE INITIALLY DEFERRED,"
+    " process TEXT NOT NULL CHECK (length(process) BETWEEN 1 AND 64),"
+    " level TEXT NOT NULL CHECK (level IN ('can_do','in_volume','audited')),"
+    " note TEXT, source TEXT, PRIMARY KEY (tax_code, process)) STRICT;"
+    "CREATE INDEX capabilities_process ON capabilities(process, level);"
+    "CREATE TABLE certifications ("
+    " tax_code TEXT NOT NULL REFERENCES enterprises(tax_code) DEFERRABLE INITIALLY DEFERRED,"
+    " standard TEXT NOT NULL CHECK (length(standard) BETWEEN 1 AND 64),"
+    " number TEXT NOT NULL CHECK (length(number) BETWEEN 1 AND 64), issuer TEXT,"
+    " valid_from TEXT " DATE_OK(valid_from) ", valid_to TEXT " DATE_OK(valid_to) ","
+    " evidence TEXT, source TEXT, PRIMARY KEY (tax_code, standard, number)) STRICT;"
+    "CREATE INDEX certifications_standard ON certifications(standard, valid_to);"
+    "CREATE TABLE supplier_contacts ("
+    " tax_code TEXT PRIMARY KEY NOT NULL REFERENCES enterprises(tax_code)"
+    "  DEFERRABLE INITIALLY DEFERRED,"
+    " name TEXT, email TEXT CHECK (email IS NULL OR instr(email, '@') > 1), phone TEXT) STRICT;"
+    "ALTER TABLE demands ADD COLUMN annual_volume REAL CHECK (annual_volume >= 0);"
+    "ALTER TABLE demands ADD COLUMN volume_unit TEXT CHECK (volume_unit IN " UNITS_OK ");"
+    "ALTER TABLE demands ADD COLUMN target_price_usd REAL CHECK (target_price_usd >= 0);"
+    "ALTER TABLE demands ADD COLUMN prefer_unit TEXT REFERENCES units(code)"
+    " DEFERRABLE INITIALLY DEFERRED;"
+    "ALTER TABLE demands ADD COLUMN max_km REAL CHECK (max_km >= 0);"
+    "ALTER TABLE demands ADD COLUMN posted_on TEXT " DATE_OK(posted_on) ";"
+    "ALTER TABLE demands ADD COLUMN withdrawn_on TEXT " DATE_OK(withdrawn_on) ";"
+    "ALTER TABLE demands ADD COLUMN event_code TEXT REFERENCES events(code)"
+    " DEFERRABLE INITIALLY DEFERRED;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1, v2,  v3,  v4,  v5,  v6,  v7,  v8,
-                                         v9, v10, v11, v12, v13, v14, v15, v16};
+static const char *const migrations[] = {v1,  v2,  v3,  v4,  v5,  v6,  v7,  v8, v9,
+                                         v10, v11, v12, v13, v14, v15, v16, v17};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -608,6 +660,7 @@ const char *migration_about(int version)
         "adding users' e-mail and department heads, and the reminders and alerts of clocks",
         "closing the consultations a decided or withdrawn dossier leaves unanswered",
         "letting one sender at a time mail a notification",
+        "adding supplier profiles (capabilities, certifications, contacts) and demands' volumes",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 
