@@ -12,7 +12,6 @@
  * no admin can lock themselves out; a disabled user's token stops
  * working) and the chain verified over HTTP.
  */
-#include <ftw.h>
 #include <jansson.h>
 #include <sodium.h>
 
@@ -22,6 +21,7 @@
 #include "client.h"
 #include "core/role.h"
 #include "http/http_int.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-auth-XXXXXX";
@@ -648,14 +648,6 @@ static void test_idle(void)
     CHECK_EQ_INT(api_session_fresh(b, t0 + 150, t0 + 20000, 100), 0);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
     if (!mkdtemp(dir) || sodium_init() < 0)
@@ -674,6 +666,6 @@ int main(void)
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start");
     }
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_api_auth");
 }

@@ -13,7 +13,6 @@
  * decided. Who may see and do what, the problems named, and the audit
  * trail of each act.
  */
-#include <ftw.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -21,6 +20,7 @@
 #include "client.h"
 #include "store/import.h"
 #include "store/store.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-dossiers-XXXXXX";
@@ -697,14 +697,6 @@ static void test_later_day(void)
     json_decref(j);
 }
 
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-    (void)sb;
-    (void)flag;
-    (void)f;
-    return remove(p);
-}
-
 int main(void)
 {
     char *out = NULL;
@@ -739,6 +731,6 @@ int main(void)
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start");
     }
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_api_dossiers");
 }

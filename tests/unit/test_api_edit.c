@@ -13,10 +13,10 @@
  * follow-up set (never the investor's own words), its CSV export safe to
  * open in a spreadsheet.
  */
-#include <ftw.h>
 #include <jansson.h>
 
 #include "client.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-edit-XXXXXX";
@@ -598,14 +598,6 @@ static void test_chain(void)
     free(out);
 }
 
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-    (void)sb;
-    (void)flag;
-    (void)f;
-    return remove(p);
-}
-
 /* The trail a page at a time: each full page names the id to go on from,
  * every record of the next is older, and the walk ends on a null cursor
  * having seen each record once. */
@@ -687,6 +679,6 @@ int main(void)
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start");
     }
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_api_edit");
 }

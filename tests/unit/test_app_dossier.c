@@ -10,7 +10,6 @@
  * decision; who may see and do what; and an audit record for every act,
  * the chain intact.
  */
-#include <ftw.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -23,6 +22,7 @@
 #include "store/import.h"
 #include "store/notifications.h"
 #include "store/store.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-dossier-XXXXXX";
@@ -614,14 +614,6 @@ static void test_notify(void)
     CHECK_EQ_STR(sq_text(s, sql, out.secret, sizeof(out.secret)), "stc=2026-03-17 sxd=-");
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
     char path[256];
@@ -646,6 +638,6 @@ int main(void)
     test_trail();
     test_notify();
     store_close(s);
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_app_dossier");
 }

@@ -5,7 +5,6 @@
  * (Argon2id hashes only, verifiable with the password and not with
  * another), and that each write leaves its audit record.
  */
-#include <ftw.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -15,6 +14,7 @@
 #include "store/import.h"
 #include "store/store.h"
 #include "store/users.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-users-XXXXXX";
@@ -221,14 +221,6 @@ static void test_tokens(void)
     CHECK_EQ_INT(n[1], 1);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
     char path[256];
@@ -244,6 +236,6 @@ int main(void)
     test_accounts();
     test_tokens();
     store_close(s);
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_app_users");
 }

@@ -6,13 +6,13 @@
  * line (only on a terminal, never with --quiet), and a crash test that
  * kills the importer with SIGKILL in the middle of a large import.
  */
-#include <ftw.h>
 #include <jansson.h>
 #include <time.h>
 
 #include "cli/progress.h"
 #include "client.h"
 #include "old_database.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-cli-XXXXXX";
@@ -560,14 +560,6 @@ static void test_kill_during_import(void)
     unlink(file);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *f)
-{
-    (void)st;
-    (void)type;
-    (void)f;
-    return remove(path);
-}
-
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -588,6 +580,6 @@ int main(void)
     test_progress_on_tty();
     test_serve_keeps_own_data();
     test_kill_during_import();
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_cli");
 }

@@ -10,10 +10,10 @@
  * existing file is refused without --force; and /api/v1/config says the
  * data are synthetic on it and not on the default data.
  */
-#include <ftw.h>
 #include <jansson.h>
 
 #include "client.h"
+#include "rmtree.h"
 #include "test.h"
 
 #define TODAY "2026-11-25"
@@ -298,14 +298,6 @@ static void test_force(void)
     CHECK_EQ_INT(KHU("check", "--db", db), 0);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -320,6 +312,6 @@ int main(void)
     test_force();
     free(out);
     free(err);
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_cli_demo");
 }

@@ -9,10 +9,10 @@
  * source, a second run changing nothing; a bad file names file, line and
  * field and writes nothing.
  */
-#include <ftw.h>
 #include <pwd.h>
 
 #include "client.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-cli-edit-XXXXXX";
@@ -129,14 +129,6 @@ static void test_apply(void)
     CHECK_EQ_INT(KHU("audit", "verify"), 0);
 }
 
-static int remove_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-    (void)sb;
-    (void)flag;
-    (void)f;
-    return remove(p);
-}
-
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -147,6 +139,6 @@ int main(void)
     test_apply();
     free(out);
     free(err);
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_cli_edit");
 }

@@ -7,11 +7,11 @@
  * trail of it all: verified, exported as JSON lines naming the system user
  * who ran each command, and free of any secret.
  */
-#include <ftw.h>
 #include <jansson.h>
 #include <pwd.h>
 
 #include "client.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-cli-users-XXXXXX";
@@ -158,14 +158,6 @@ static void test_audit(void)
     CHECK_EQ_INT(KHU(NULL, "audit", "bogus"), 2);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -177,6 +169,6 @@ int main(void)
     test_audit();
     free(out);
     free(err);
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_cli_users");
 }

@@ -12,7 +12,6 @@
  */
 #include "cli/commands.h"
 
-#include <ftw.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -23,6 +22,7 @@
 #include "core/validate.h"
 #include "core/xalloc.h"
 #include "gen/gen.h"
+#include "rmtree.h"
 #include "test.h"
 
 #define MAX_COLS 64
@@ -646,20 +646,6 @@ static void test_alloc_failure(void)
     CHECK(ok);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-/* Deletes our temporary tree (children first, never following links). */
-static void remove_tree(const char *dir)
-{
-    CHECK_EQ_INT(nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
-}
-
 int main(void)
 {
     snprintf(tmp_root, sizeof(tmp_root), "/tmp/khu-test-gen-XXXXXX");
@@ -672,6 +658,6 @@ int main(void)
     test_module_api();
     test_usage();
     test_alloc_failure();
-    remove_tree(tmp_root);
+    CHECK_EQ_INT(remove_tree(tmp_root), 0);
     return test_report("test_gen");
 }

@@ -8,7 +8,6 @@
  * order; the chain verifies, also after writers on several connections
  * and threads raced each other.
  */
-#include <ftw.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include "store/leads.h"
 #include "store/store.h"
 #include "store/users.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-audit-XXXXXX";
@@ -473,14 +473,6 @@ static void test_writers_race(void)
     store_close(s);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
     if (!mkdtemp(dir) || sodium_init() < 0)
@@ -490,6 +482,6 @@ int main(void)
     test_accounts_recorded();
     test_list_filters();
     test_writers_race();
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_store_audit");
 }

@@ -7,7 +7,6 @@
  * store_audit_verify, which names the first record that does not match;
  * and the stored hash is the hash of the stored fields (core/audit_chain).
  */
-#include <ftw.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -17,6 +16,7 @@
 #include "store/leads.h"
 #include "store/sqlite/sq.h"
 #include "sq_single.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-sq-audit-XXXXXX";
@@ -245,14 +245,6 @@ static void test_cli_verify(void)
     free(err);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -262,6 +254,6 @@ int main(void)
     test_tampering_found();
     test_hash_of_fields();
     test_cli_verify();
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_store_sqlite_audit");
 }

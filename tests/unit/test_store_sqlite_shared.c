@@ -8,7 +8,6 @@
  * writes; the last store to leave closes the connection. And a rollback
  * makes a store forget the generation it read inside the transaction.
  */
-#include <ftw.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
@@ -19,6 +18,7 @@
 #include "store/leads.h"
 #include "store/sqlite/sq.h"
 #include "sq_single.h"
+#include "rmtree.h"
 #include "test.h"
 
 static char dir[] = "/tmp/khu-sq-shared-XXXXXX";
@@ -287,14 +287,6 @@ static void test_rollback_forgets_generation(void)
     store_close(shared);
 }
 
-static int remove_entry(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(p);
-}
-
 int main(void)
 {
     struct store *s = NULL;
@@ -312,6 +304,6 @@ int main(void)
     test_queued_writes_share_a_commit();
     test_racing_writers();
     test_rollback_forgets_generation();
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    remove_tree(dir);
     return test_report("test_store_sqlite_shared");
 }
