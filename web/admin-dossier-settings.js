@@ -11,7 +11,7 @@ import { esc } from './core.js';
 import { loadIdentity } from './account.js';
 import { ADMINS, allowed, followAccount, apiCall, failureText, problemsOf, fieldHTML, clearProblems, sayAlert, showProblems, whileBusy, focusLinks } from './staff.js';
 
-export const PROCEDURES = ['policy_approval', 'irc_issue', 'irc_adjust', 'land_lease', 'env_permit', 'construction_permit'];
+export { PROCEDURES } from './dossier-common.js';
 export const LOCATIONS = ['in_park', 'outside_park'];
 export const PD_ROLES = ['receiving', 'consulted'];
 export const DAY_KINDS = ['working', 'calendar'];

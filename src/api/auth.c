@@ -156,6 +156,12 @@ static int from_token(struct http_req *req, struct http_resp *resp, struct api_p
     return 0;
 }
 
+void api_sign_in_first(const struct http_req *req, struct http_resp *resp)
+{
+    http_problem(resp, 401, NULL, "%s",
+                 api_tr(api_refusal_lang(req), "Sign in first: this needs an account."));
+}
+
 int api_authorize(struct http_req *req, struct http_resp *resp, unsigned roles)
 {
     struct api_principal *p = (struct api_principal *)req->principal;
@@ -177,12 +183,13 @@ int api_authorize(struct http_req *req, struct http_resp *resp, unsigned roles)
     if (!roles)
         return 0;
     if (!p->signed_in) {
-        enum api_lang lang = api_refusal_lang(req);
+        if (!stale) {
+            api_sign_in_first(req, resp);
+            return 1;
+        }
         http_problem(resp, 401, NULL, "%s",
-                     stale ? api_tr(lang, "Your session has ended; sign in again.")
-                           : api_tr(lang, "Sign in first: this needs an account."));
-        if (stale)
-            api_session_cookie(req, resp, NULL, 0);
+                     api_tr(api_refusal_lang(req), "Your session has ended; sign in again."));
+        api_session_cookie(req, resp, NULL, 0);
         return 1;
     }
     if (!(p->role & roles)) {

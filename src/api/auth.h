@@ -40,6 +40,10 @@ _Static_assert(sizeof(struct api_principal) <= HTTP_PRINCIPAL_BYTES,
  * not a valid token is refused everywhere (401). */
 int api_authorize(struct http_req *req, struct http_resp *resp, unsigned roles);
 
+/* Answers 401: nobody is signed in, in the language the refusal is asked
+ * in. */
+void api_sign_in_first(const struct http_req *req, struct http_resp *resp);
+
 /* The signed-in user of req, or NULL when nobody is signed in. */
 const struct api_principal *api_principal(const struct http_req *req);
 

@@ -39,7 +39,7 @@ static int who_of(const struct http_req *req, struct http_resp *resp, struct app
 
     memset(w, 0, sizeof(*w));
     if (!p || !p->signed_in) { /* the route table lets only the signed-in in */
-        http_problem(resp, 401, NULL, "sign in first");
+        api_sign_in_first(req, resp);
         return -1;
     }
     store_actor_set(&w->actor, p->who.name, req->client);
@@ -1051,6 +1051,12 @@ void api_dossier_stage(struct http_req *req, struct http_resp *resp)
         return;
     code = api_json_text(doc, "code");
     secret = api_json_text(doc, "secret");
+    if (!code || !code[0] || !secret || !secret[0]) { /* said before anything is looked up */
+        http_problem(resp, 400, !code || !code[0] ? "code" : "secret", "%s",
+                     api_tr(lang, "This field is required."));
+        json_decref(doc);
+        return;
+    }
     s = api_store(req, resp);
     khu_diag_clear(&d);
     err = s ? app_dossier_secret_ok(s, code, secret, &ok, &d) : KHU_OK;

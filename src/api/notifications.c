@@ -68,7 +68,7 @@ void api_notifications(struct http_req *req, struct http_resp *resp)
         api_int_param(req, resp, lang, "limit", 1, 500, &limit))
         return;
     if (!who) {
-        http_problem(resp, 401, NULL, "sign in first");
+        api_sign_in_first(req, resp);
         return;
     }
     s = api_store(req, resp);
@@ -118,7 +118,7 @@ void api_notification_read(struct http_req *req, struct http_resp *resp)
         return;
     lang = api_message_lang(req, lang);
     if (!who) {
-        http_problem(resp, 401, NULL, "sign in first");
+        api_sign_in_first(req, resp);
         return;
     }
     r.user = who->who.name;

@@ -361,6 +361,10 @@ static void test_first_day(void)
     j = call(NULL, "POST", "/api/v1/dossier_stage", "{\"code\":\"x\",\"secret\":\"khu_ds_guess\"}",
              404);
     json_decref(j);
+    /* a secret left out is said to be missing, not looked up */
+    j = call(NULL, "POST", "/api/v1/dossier_stage", "{\"code\":\"x\"}", 400);
+    CHECK_EQ_STR(str(j, "param"), "secret");
+    json_decref(j);
     {
         char body[300];
         snprintf(body, sizeof(body), "{\"code\":\"%s\",\"secret\":\"%s\"}", code, secret);
