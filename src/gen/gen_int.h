@@ -83,6 +83,22 @@ const struct gen_scale *gen_scale_find(const char *name);
  * (its file then holds the header only). */
 gen_table_fn gen_table_find(const char *name);
 
+/* Picks industry ind's capability tokens (each with even odds, at least
+ * one) and certification tokens into out (size n). */
+void gen_pick_caps(struct gen_rng *r, int ind, char *out, size_t n);
+void gen_pick_certs(struct gen_rng *r, int ind, char *out, size_t n);
+
+/* The supplier profiles (gen_suppliers.c): the tables, and the profile
+ * cells of enterprises.csv (equipment .. verified_by) for enterprise j
+ * whose key and tokens ent_row holds (declared opaque here). */
+struct gen_ent_key;
+struct gen_ent_tokens;
+enum khu_err gen_capabilities(struct gen *g);
+enum khu_err gen_certifications_table(struct gen *g);
+enum khu_err gen_supplier_contacts(struct gen *g);
+void gen_ent_profile_cells(struct gen *g, long j, const struct gen_ent_key *e,
+                           const struct gen_ent_tokens *t);
+
 /* Row writers. Each appends the next cell of the current row; col must be
  * the name of that cell's column in g->t, which catches a generator that
  * drifts from the schema. They do nothing once g->err is set. */

@@ -102,6 +102,7 @@ enum gen_salt {
     GEN_S_LEAD,
     GEN_S_PLACE,
     GEN_S_TAX,
+    GEN_S_PROFILE,
 };
 
 extern const char *const gen_zone_kinds[];    /* "kcn", ... */
@@ -148,6 +149,17 @@ void gen_commune_code(const struct gen *g, long i, char out[GEN_CODE_MAX]);
 /* Fill the key of entity i (0 <= i < the scale's count). */
 void gen_zone_key(const struct gen *g, long i, struct gen_zone_key *z);
 void gen_ent_key(const struct gen *g, long i, struct gen_ent_key *e);
+
+/* What an enterprise says it does (space-separated tokens), drawn from its
+ * own stream right after its key, in the order enterprises.csv writes
+ * them: every table that lists a profile's rows sees the same tokens. */
+struct gen_ent_tokens {
+    char caps[256], certs[256];
+    int korean_products; /* a Korean firm that lists its products in Korean */
+};
+
+/* Fills e (as gen_ent_key) and t, leaving e->rng where ent_row goes on. */
+void gen_ent_tokens(const struct gen *g, long i, struct gen_ent_key *e, struct gen_ent_tokens *t);
 void gen_project_key(const struct gen *g, long i, struct gen_project_key *p);
 void gen_dossier_key(const struct gen *g, long i, struct gen_dossier_key *d);
 void gen_demand_key(const struct gen *g, long i, struct gen_demand_key *d);

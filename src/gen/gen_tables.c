@@ -66,9 +66,7 @@ static long min_l(long a, long b)
     return a < b ? a : b;
 }
 
-/* Picks the capability tags of industry ind: each with even odds, at
- * least one. */
-static void pick_caps(struct gen_rng *r, int ind, char *out, size_t n)
+void gen_pick_caps(struct gen_rng *r, int ind, char *out, size_t n)
 {
     const char *caps = gen_industries[ind].caps;
     struct sbuf s;
@@ -87,7 +85,7 @@ static void pick_caps(struct gen_rng *r, int ind, char *out, size_t n)
         sb_add(&s, "%.*s", (int)strcspn(caps, " "), caps);
 }
 
-static void pick_certs(struct gen_rng *r, int ind, char *out, size_t n)
+void gen_pick_certs(struct gen_rng *r, int ind, char *out, size_t n)
 {
     static const unsigned odds[] = {65, 30, 0, 15, 3, 5, 6, 4};
     struct sbuf s;
@@ -541,13 +539,14 @@ static void ent_row(struct gen *g, long j)
 {
     static const char *const owns[] = {"fdi", "domestic", "state"};
     struct gen_ent_key e;
+    struct gen_ent_tokens tk;
     struct gen_rng *r;
     const struct gen_industry *d;
     const char *iso;
-    char buf[256], code[GEN_CODE_MAX];
+    char code[GEN_CODE_MAX];
     double u;
 
-    gen_ent_key(g, j, &e);
+    gen_ent_tokens(g, j, &e, &tk);
     r = &e.rng;
     d = &gen_industries[e.ind];
     iso = e.country >= 0 ? gen_countries[e.country].iso : "VN";
@@ -559,15 +558,12 @@ static void ent_row(struct gen *g, long j)
     gen_district_code(g, e.district, code);
     gen_text(g, "unit_code", code);
     gen_text(g, "vsic", d->v2018);
-    if (e.own != GEN_FDI)
-        gen_text(g, "products", d->products_vi);
-    else
-        gen_text(g, "products",
-                 strcmp(iso, "KR") == 0 && gen_pct(r, 40) ? d->products_ko : d->products_en);
-    pick_caps(r, e.ind, buf, sizeof(buf));
-    gen_text(g, "capabilities", buf);
-    pick_certs(r, e.ind, buf, sizeof(buf));
-    gen_text(g, "certifications", buf);
+    gen_text(g, "products",
+             tk.korean_products ? d->products_ko
+             : e.own != GEN_FDI ? d->products_vi
+                                : d->products_en);
+    gen_text(g, "capabilities", tk.caps);
+    gen_text(g, "certifications", tk.certs);
     u = gen_unit(r);
     if (gen_pct(r, 5))
         gen_empty(g, "employees");
@@ -584,12 +580,7 @@ static void ent_row(struct gen *g, long j)
     gen_real(g, "lat", e.lat, 5);
     gen_real(g, "lon", e.lon, 5);
     gen_text(g, "source", g->source);
-    /* the linkage desk's profile: not generated yet */
-    for (const char *const *c =
-             (const char *const[]){"equipment", "capacity_month", "capacity_unit", "customers",
-                                   "languages", "verified_on", "verified_by", NULL};
-         *c; c++)
-        gen_empty(g, *c);
+    gen_ent_profile_cells(g, j, &e, &tk);
     gen_end_row(g);
 }
 
@@ -847,6 +838,51 @@ static enum khu_err gen_consultations(struct gen *g)
 
 /* ===== Demands, linkages ===== */
 
+/* A demand's volume, price, place and dates: a yearly volume in pieces
+ * (its unit price near the target), often a farthest distance, posted
+ * before it is needed and never after the generator's today, some at a
+ * promotion event; a few closed ones withdrawn. */
+static void demand_terms(struct gen *g, struct gen_rng *r, long usd, long needed_by,
+                         const char *status)
+{
+    double u = gen_unit(r);
+    long volume = 1000 + (long)(3000000 * u * u * u), posted;
+
+    if (gen_pct(r, 85)) {
+        gen_int(g, "annual_volume", volume);
+        gen_text(g, "volume_unit", "pieces");
+        if (gen_pct(r, 60))
+            gen_real(g, "target_price_usd", (double)usd / (double)volume, 4);
+        else
+            gen_empty(g, "target_price_usd");
+    } else {
+        gen_empty(g, "annual_volume");
+        gen_empty(g, "volume_unit");
+        gen_empty(g, "target_price_usd");
+    }
+    gen_empty(g, "prefer_unit");
+    if (gen_pct(r, 60))
+        gen_int(g, "max_km", 30 * gen_range(r, 1, 10));
+    else
+        gen_empty(g, "max_km");
+    posted = min_l(needed_by - gen_range(r, 30, 365), gen_today());
+    if (gen_pct(r, 5))
+        gen_empty(g, "posted_on"); /* imported without one: counts from the import */
+    else
+        gen_date(g, "posted_on", posted);
+    gen_date_opt(g, "withdrawn_on",
+                 strcmp(status, "closed") == 0 && gen_pct(r, 30)
+                     ? min_l(posted + gen_range(r, 10, 200), gen_today())
+                     : -1);
+    if (g->sc->events > 0 && gen_pct(r, 20)) {
+        struct gen_event_key ev;
+        gen_event_key(g, (long)gen_below(r, (uint64_t)g->sc->events), &ev);
+        gen_text(g, "event_code", ev.code);
+    } else {
+        gen_empty(g, "event_code");
+    }
+}
+
 static void demand_row(struct gen *g, long i)
 {
     static const int focus[] = {0, 1, 2, 3, 4, 7, 14};
@@ -854,7 +890,9 @@ static void demand_row(struct gen *g, long i)
     struct gen_ent_key buyer;
     struct gen_rng *r;
     const struct gen_industry *d;
+    const char *status;
     char buf[256];
+    long usd, needed_by;
     uint64_t x;
 
     gen_demand_key(g, i, &dk);
@@ -871,21 +909,18 @@ static void demand_row(struct gen *g, long i)
     else
         gen_textf(g, "title", "Sourcing local suppliers: %s", d->products_en);
     gen_text(g, "vsic", d->v2018);
-    pick_caps(r, (int)(d - gen_industries), buf, sizeof(buf));
+    gen_pick_caps(r, (int)(d - gen_industries), buf, sizeof(buf));
     gen_text(g, "capabilities", buf);
-    pick_certs(r, (int)(d - gen_industries), buf, sizeof(buf));
+    gen_pick_certs(r, (int)(d - gen_industries), buf, sizeof(buf));
     gen_text(g, "certifications", buf);
-    gen_int(g, "annual_usd", gen_range(r, 20, 5000) * 1000);
-    gen_date(g, "needed_by", gen_days(2025, 1, 1) + (long)gen_below(r, 730));
+    usd = gen_range(r, 20, 5000) * 1000;
+    gen_int(g, "annual_usd", usd);
+    needed_by = gen_days(2025, 1, 1) + (long)gen_below(r, 730);
+    gen_date(g, "needed_by", needed_by);
     x = gen_below(r, 100);
-    gen_text(g, "status", x < 55 ? "open" : x < 85 ? "matched" : "closed");
-    /* volumes, places and dates of posting: not generated yet */
-    for (const char *const *c =
-             (const char *const[]){"annual_volume", "volume_unit", "target_price_usd",
-                                   "prefer_unit", "max_km", "posted_on", "withdrawn_on",
-                                   "event_code", NULL};
-         *c; c++)
-        gen_empty(g, *c);
+    status = x < 55 ? "open" : x < 85 ? "matched" : "closed";
+    gen_text(g, "status", status);
+    demand_terms(g, r, usd, needed_by, status);
     gen_end_row(g);
 }
 
@@ -1287,6 +1322,9 @@ static const struct {
     {"sector_map", gen_sector_map},
     {"zones", gen_zones},
     {"enterprises", gen_enterprises},
+    {"capabilities", gen_capabilities},
+    {"certifications", gen_certifications_table},
+    {"supplier_contacts", gen_supplier_contacts},
     {"projects", gen_projects},
     {"demands", gen_demands},
     {"linkages", gen_linkages},
