@@ -52,7 +52,7 @@ struct finder_snapshot; /* every zone's figures, shared while the database is un
 struct finder_run {
     struct finder_snapshot *snap;        /* held until app_finder_run_free */
     struct site_zone *zones;             /* every zone loaded (umbrellas aside), as scoring input */
-    struct site_key *keys;               /* ranking's scratch */
+    struct rank_key *keys;               /* ranking's scratch */
     struct site_result *results;         /* the page of each listed group, fits first */
     long n;                              /* zones scored */
     size_t nresults, count[SITE_GROUPS]; /* results listed; zones in each group */

@@ -4,23 +4,15 @@
  * app_finder_snapshot.h), and the rule that keeps it from ever being older
  * than the database.
  *
- * The snapshot follows the rule of app/app_generation.c: it is shared
- * only under the generation it was loaded in (read before loading), and a
- * snapshot a run loads becomes the shared one only while that generation
- * is still current. One process reads one database.
+ * The snapshot is shared by app/app_shared.c, under the rule of
+ * app/app_generation.c.
  */
 #include "app/app_finder_snapshot.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <string.h>
 
-#include "app/app_generation.h"
 #include "core/xalloc.h"
 #include "store/finder.h"
-
-static struct finder_snapshot *current_snap;
-static pthread_mutex_t snap_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ===== loading ===== */
 
@@ -129,8 +121,12 @@ static void snapshot_free(struct finder_snapshot *snap)
     xfree(snap);
 }
 
-static enum khu_err snapshot_load(struct store *s, uint64_t gen, struct finder_snapshot **out,
-                                  struct khu_diag *d)
+static void shared_free(struct app_shared *v)
+{
+    snapshot_free((struct finder_snapshot *)v);
+}
+
+static enum khu_err snapshot_load(struct store *s, struct finder_snapshot **out, struct khu_diag *d)
 {
     struct loader ld = {xcalloc(1, sizeof(*ld.snap)), 0, 0};
     enum khu_err err;
@@ -138,7 +134,7 @@ static enum khu_err snapshot_load(struct store *s, uint64_t gen, struct finder_s
     *out = NULL;
     if (!ld.snap)
         goto nomem;
-    ld.snap->gen = gen;
+    ld.snap->head.free = shared_free;
     buf_init(&ld.snap->text, (size_t)1 << 30);
     err = store_finder_zones(s, add_zone, &ld, d);
     if (err) {
@@ -148,7 +144,7 @@ static enum khu_err snapshot_load(struct store *s, uint64_t gen, struct finder_s
     if (ld.nomem || ld.snap->text.err)
         goto nomem;
     fix_pointers(ld.snap);
-    ld.snap->refs = 1;
+    ld.snap->head.size = ld.snap->n;
     *out = ld.snap;
     return KHU_OK;
 nomem:
@@ -159,66 +155,35 @@ nomem:
 
 /* ===== sharing ===== */
 
+static struct app_shared_slot slot = APP_SHARED_SLOT_INIT;
+
+static enum khu_err load_shared(struct store *s, struct app_shared **out, struct khu_diag *d)
+{
+    struct finder_snapshot *snap;
+    enum khu_err err = snapshot_load(s, &snap, d);
+
+    *out = err ? NULL : &snap->head;
+    return err;
+}
+
 void app_finder__snapshot_release(struct finder_snapshot *snap)
 {
-    int last;
-
-    if (!snap)
-        return;
-    pthread_mutex_lock(&snap_lock);
-    last = --snap->refs == 0;
-    pthread_mutex_unlock(&snap_lock);
-    if (last)
-        snapshot_free(snap);
+    app_shared_release(&slot, snap ? &snap->head : NULL);
 }
 
 int app_finder_quick(struct store *s)
 {
-    struct app_generation g;
-    int quick;
+    long n = app_shared_current_size(&slot, s);
 
-    if (app_generation_read(s, &g))
-        return 0;
-    pthread_mutex_lock(&snap_lock);
-    quick = current_snap && current_snap->gen == g.now && current_snap->n <= FINDER_QUICK_ZONES;
-    pthread_mutex_unlock(&snap_lock);
-    return quick;
+    return n >= 0 && n <= FINDER_QUICK_ZONES;
 }
 
 enum khu_err app_finder__snapshot_acquire(struct store *s, struct finder_snapshot **out,
                                           struct khu_diag *d)
 {
-    struct finder_snapshot *snap = NULL, *old = NULL;
-    struct app_generation g;
-    enum khu_err err;
+    struct app_shared *v;
+    enum khu_err err = app_shared_acquire(&slot, s, load_shared, &v, d);
 
-    *out = NULL;
-    err = app_generation_read(s, &g);
-    if (err) {
-        khu_diag_set(d, 0, 0, NULL, "the database could not be asked for changes");
-        return err;
-    }
-    pthread_mutex_lock(&snap_lock);
-    if (current_snap && current_snap->gen == g.now) {
-        snap = current_snap;
-        snap->refs++;
-    }
-    pthread_mutex_unlock(&snap_lock);
-    if (snap) {
-        *out = snap;
-        return KHU_OK;
-    }
-    err = snapshot_load(s, g.before, &snap, d);
-    if (err)
-        return err;
-    pthread_mutex_lock(&snap_lock);
-    if (app_generation_current(g.before) && (!current_snap || current_snap->gen != g.before)) {
-        old = current_snap;
-        current_snap = snap;
-        snap->refs++;
-    }
-    pthread_mutex_unlock(&snap_lock);
-    app_finder__snapshot_release(old);
-    *out = snap;
-    return KHU_OK;
+    *out = err ? NULL : (struct finder_snapshot *)v;
+    return err;
 }

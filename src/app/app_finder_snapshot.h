@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "app/app_finder.h"
+#include "app/app_shared.h"
 #include "core/buf.h"
 
 /* One zone as loaded; the strings point into the snapshot's text. */
@@ -22,11 +23,10 @@ struct snap_zone {
 };
 
 struct finder_snapshot {
-    uint64_t gen; /* the finder's generation it was loaded in */
+    struct app_shared head; /* shared while the database is unchanged (size: n) */
     long n;
     struct snap_zone *z;
     struct buf text; /* every string, NUL-separated */
-    int refs;        /* runs using it, plus one while it is the current one */
 };
 
 /* API */

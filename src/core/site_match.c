@@ -275,24 +275,12 @@ void site_score(const struct site_query *q, const struct site_zone *z, struct si
 }
 
 /* The ranking order (see site_match.h); codes are unique, so it is total. */
-static int compare_ranked(int group_a, double score_a, int unknowns_a, const char *code_a,
-                          int group_b, double score_b, int unknowns_b, const char *code_b)
-{
-    if (group_a != group_b)
-        return group_a - group_b;
-    if (score_a != score_b)
-        return score_a > score_b ? -1 : 1;
-    if (unknowns_a != unknowns_b)
-        return unknowns_a - unknowns_b;
-    return strcmp(code_a, code_b);
-}
-
 static int compare_results(const void *pa, const void *pb)
 {
     const struct site_result *a = pa, *b = pb;
 
-    return compare_ranked((int)a->group, a->score, a->unknowns, a->zone->code, (int)b->group,
-                          b->score, b->unknowns, b->zone->code);
+    return rank_compare((int)a->group, a->score, a->unknowns, a->zone->code, (int)b->group,
+                        b->score, b->unknowns, b->zone->code);
 }
 
 void site_rank(const struct site_query *q, const struct site_zone *zones, size_t n,
@@ -319,112 +307,39 @@ const char *site_check_name(enum site_check c)
 
 /* ===== one page of a large set ===== */
 
-/* A bounded max-heap of keys on ranking order: the worst kept key is on
- * top, so a better candidate replaces it. */
-struct key_heap {
-    const struct site_zone *zones;
-    struct site_key *items;
-    size_t n, k;
-};
-
-static int key_compare(const struct site_zone *zones, const struct site_key *a,
-                       const struct site_key *b)
+static const char *zone_code_at(const void *set, uint32_t index)
 {
-    return compare_ranked(a->group, a->score, a->unknowns, zones[a->index].code, b->group, b->score,
-                          b->unknowns, zones[b->index].code);
-}
-
-static int worse(const struct key_heap *h, size_t i, size_t j)
-{
-    return key_compare(h->zones, &h->items[i], &h->items[j]) > 0;
-}
-
-static void swap_keys(struct key_heap *h, size_t i, size_t j)
-{
-    struct site_key t = h->items[i];
-
-    h->items[i] = h->items[j];
-    h->items[j] = t;
-}
-
-static void sift_down(struct key_heap *h, size_t i)
-{
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < h->n && worse(h, l, m))
-            m = l;
-        if (r < h->n && worse(h, r, m))
-            m = r;
-        if (m == i)
-            return;
-        swap_keys(h, i, m);
-        i = m;
-    }
-}
-
-static void sift_up(struct key_heap *h, size_t i)
-{
-    while (i > 0 && worse(h, i, (i - 1) / 2)) {
-        swap_keys(h, i, (i - 1) / 2);
-        i = (i - 1) / 2;
-    }
-}
-
-static void heap_offer(struct key_heap *h, const struct site_key *key)
-{
-    if (h->k == 0)
-        return;
-    if (h->n < h->k) {
-        h->items[h->n] = *key;
-        sift_up(h, h->n++);
-    } else if (key_compare(h->zones, &h->items[0], key) > 0) {
-        h->items[0] = *key;
-        sift_down(h, 0);
-    }
-}
-
-/* Sorts the heap's keys best first, in place (heapsort: the worst is on
- * top, so each pop goes to the end). */
-static void heap_sort(struct key_heap *h)
-{
-    size_t n = h->n;
-
-    while (h->n > 1) {
-        swap_keys(h, 0, h->n - 1);
-        h->n--;
-        sift_down(h, 0);
-    }
-    h->n = n;
+    return ((const struct site_zone *)set)[index].code;
 }
 
 size_t site_rank_page(const struct site_query *q, const struct site_zone *zones, size_t n,
-                      const struct site_page *page, struct site_key *scratch,
+                      const struct site_page *page, struct rank_key *scratch,
                       struct site_result *results, size_t count[SITE_GROUPS])
 {
-    struct key_heap heaps[SITE_GROUPS];
+    struct rank_top tops[SITE_GROUPS];
     struct site_result r;
     size_t i, g, out = 0, room = page->offset + page->limit;
 
     for (g = 0; g < SITE_GROUPS; g++) {
         int asked = (page->groups >> g) & 1u;
-        heaps[g] = (struct key_heap){zones, scratch, 0, asked ? room : 0};
-        scratch += heaps[g].k;
+        rank_top_init(&tops[g], scratch, asked ? room : 0, zone_code_at, zones);
+        scratch += tops[g].k;
         count[g] = 0;
     }
     for (i = 0; i < n; i++) {
-        struct site_key key;
+        struct rank_key key;
         score_zone(q, &zones[i], &r, 0); /* the page's zones are scored again, in full */
         key.score = r.score;
         key.index = (uint32_t)i;
         key.unknowns = (uint16_t)r.unknowns;
         key.group = (uint8_t)r.group;
         count[r.group]++;
-        heap_offer(&heaps[r.group], &key);
+        rank_top_offer(&tops[r.group], &key);
     }
     for (g = 0; g < SITE_GROUPS; g++) {
-        heap_sort(&heaps[g]);
-        for (i = page->offset; i < heaps[g].n; i++)
-            site_score(q, &zones[heaps[g].items[i].index], &results[out++]);
+        rank_top_sort(&tops[g]);
+        for (i = page->offset; i < tops[g].n; i++)
+            site_score(q, &zones[tops[g].items[i].index], &results[out++]);
     }
     return out;
 }

@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/rank_top.h"
+
 enum site_criterion {
     CRIT_LAND,   /* available land (ha), more is better */
     CRIT_PRICE,  /* lease price (USD/m2), less is better */
@@ -143,14 +145,6 @@ struct site_page {
     unsigned groups;
 };
 
-/* What ranking keeps of a zone while it looks for a page. */
-struct site_key {
-    double score;
-    uint32_t index; /* into zones */
-    uint16_t unknowns;
-    uint8_t group;
-};
-
 /* Ranks n zones (n < 2^32) and writes the page asked for into results,
  * fully scored: the asked groups in order, each in ranking order. Needs
  * scratch with room for (offset + limit) keys per asked group, and results
@@ -159,7 +153,7 @@ struct site_key {
  * (every group, asked or not). Returns the number of results written. The
  * order matches site_rank's. */
 size_t site_rank_page(const struct site_query *q, const struct site_zone *zones, size_t n,
-                      const struct site_page *page, struct site_key *scratch,
+                      const struct site_page *page, struct rank_key *scratch,
                       struct site_result *results, size_t count[SITE_GROUPS]);
 
 /* Stable tokens: "fits", "unverified", "excluded"; "not_asked", "met",

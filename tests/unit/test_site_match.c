@@ -459,7 +459,7 @@ static void test_page(void)
 {
     static struct site_zone zones[300];
     static struct site_result full[300], page[3 * 40];
-    static struct site_key scratch[3 * 80];
+    static struct rank_key scratch[3 * 80];
     int round, i, bad = 0;
 
     for (round = 0; round < 200; round++) {
