@@ -10,6 +10,7 @@
  */
 #include "core/supplier_match.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -288,13 +289,8 @@ static int compare_results(const void *pa, const void *pb)
 {
     const struct supplier_result *a = pa, *b = pb;
 
-    if (a->group != b->group)
-        return (int)a->group - (int)b->group;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    if (a->unknowns != b->unknowns)
-        return a->unknowns - b->unknowns;
-    return strcmp(a->supplier->tax_code, b->supplier->tax_code);
+    return rank_compare((int)a->group, a->score, a->unknowns, a->supplier->tax_code, (int)b->group,
+                        b->score, b->unknowns, b->supplier->tax_code);
 }
 
 void supplier_rank(const struct supplier_demand *d, const struct supplier_facts *suppliers,
@@ -305,6 +301,65 @@ void supplier_rank(const struct supplier_demand *d, const struct supplier_facts 
     for (i = 0; i < n; i++)
         supplier_score(d, &suppliers[i], &results[i]);
     qsort(results, n, sizeof(*results), compare_results);
+}
+
+static const char *tax_code_at(const void *set, uint32_t index)
+{
+    return ((const struct supplier_facts *)set)[index].tax_code;
+}
+
+/* 1 when s surely lacks a process d asks for (see process_bits). */
+static int lacks_process(const struct supplier_demand *d, const struct supplier_facts *s)
+{
+    return d->process_bits && s->caps_known &&
+           (s->process_bits & d->process_bits) != d->process_bits;
+}
+
+size_t supplier_rank_page(const struct supplier_demand *d, const struct supplier_facts *suppliers,
+                          size_t n, const struct supplier_page *page, struct rank_key *scratch,
+                          struct supplier_result *results, size_t count[SUPPLIER_GROUPS])
+{
+    struct rank_top tops[SUPPLIER_GROUPS];
+    struct supplier_result r;
+    size_t i, g, out = 0, room = page->offset + page->limit;
+    int filter = !((page->groups >> SUPPLIER_EXCLUDED) & 1u);
+
+    for (g = 0; g < SUPPLIER_GROUPS; g++) {
+        int asked = (page->groups >> g) & 1u;
+        rank_top_init(&tops[g], scratch, asked ? room : 0, tax_code_at, suppliers);
+        scratch += tops[g].k;
+        count[g] = 0;
+    }
+    for (i = 0; i < n; i++) {
+        struct rank_key key;
+        if (filter && lacks_process(d, &suppliers[i])) {
+            count[SUPPLIER_EXCLUDED]++;
+            continue;
+        }
+        supplier_score(d, &suppliers[i], &r);
+        key.score = r.score;
+        key.index = (uint32_t)i;
+        key.unknowns = (uint16_t)r.unknowns;
+        key.group = (uint8_t)r.group;
+        count[r.group]++;
+        rank_top_offer(&tops[r.group], &key);
+    }
+    for (g = 0; g < SUPPLIER_GROUPS; g++) {
+        rank_top_sort(&tops[g]);
+        for (i = page->offset; i < tops[g].n; i++)
+            supplier_score(d, &suppliers[tops[g].items[i].index], &results[out++]);
+    }
+    return out;
+}
+
+double supplier_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = M_PI / 180, earth_km = 6371.0088;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double h = sin(dlat / 2) * sin(dlat / 2) +
+               cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+
+    return 2 * earth_km * asin(sqrt(h < 1 ? h : 1));
 }
 
 const char *supplier_criterion_name(enum supplier_criterion c)

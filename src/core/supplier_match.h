@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/rank_top.h"
+
 enum supplier_criterion {
     SCRIT_CAPABILITY,    /* the processes asked for, at the level the supplier does them */
     SCRIT_CERTIFICATION, /* the certifications asked for, valid on the needed-by day */
@@ -70,6 +72,7 @@ struct supplier_facts {
     struct match_value annual_capacity; /* in the demand's unit; unknown when not comparable */
     struct match_value km;              /* to the buyer's place; unknown when either is */
     struct match_value experience;      /* buyers like the demand's supplied before */
+    uint64_t process_bits;              /* see supplier_demand.process_bits; 0: none */
 };
 
 struct supplier_demand {
@@ -83,6 +86,12 @@ struct supplier_demand {
     struct match_value max_km;        /* known: a limit; a supplier farther is excluded */
     int has_place;                    /* 0: the buyer's place is unknown: no distance criterion */
     double weight[SCRIT_COUNT];       /* >= 0; 0 removes the criterion */
+    /* A pre-filter for large sets: when the caller numbers the processes
+     * (bit i for process i), the bits of those asked for; a supplier whose
+     * processes are known and whose process_bits lack one of them lacks a
+     * process asked for, and supplier_rank_page counts it excluded without
+     * scoring it (unless the excluded group is asked). 0: no pre-filter. */
+    uint64_t process_bits;
 };
 
 /* Why a supplier is excluded, or what is unknown about it. */
@@ -147,6 +156,26 @@ void supplier_score(const struct supplier_demand *d, const struct supplier_facts
  * depend on the order of suppliers. */
 void supplier_rank(const struct supplier_demand *d, const struct supplier_facts *suppliers,
                    size_t n, struct supplier_result *results);
+
+/* One page of a ranking: ranks offset .. offset + limit - 1 (from 0) of
+ * each group whose bit (1u << group) is in groups. */
+struct supplier_page {
+    size_t offset, limit;
+    unsigned groups;
+};
+
+/* Ranks n suppliers (n < 2^32) and writes the page asked for into
+ * results, fully scored: the asked groups in order, each in ranking
+ * order, the same as supplier_rank's. Needs scratch with room for
+ * (offset + limit) keys per asked group and results with room for limit
+ * per asked group; memory does not grow with n. count[g] receives how many
+ * suppliers are in group g in all. Returns the number of results. */
+size_t supplier_rank_page(const struct supplier_demand *d, const struct supplier_facts *suppliers,
+                          size_t n, const struct supplier_page *page, struct rank_key *scratch,
+                          struct supplier_result *results, size_t count[SUPPLIER_GROUPS]);
+
+/* The great-circle distance in km between two points given in degrees. */
+double supplier_km(double lat1, double lon1, double lat2, double lon2);
 
 /* Stable tokens: "capability", "certification", "sector", "capacity",
  * "distance", "experience"; "fits", "unverified", "excluded"; "not_asked",

@@ -416,6 +416,78 @@ static void test_groups(void)
     CHECK_EQ_INT(bad, 0);
 }
 
+/* The bit of a process of the pool: its index. */
+static uint64_t bits_of(const char *const *names, size_t n)
+{
+    uint64_t bits = 0;
+    size_t i, k;
+
+    for (i = 0; i < n; i++)
+        for (k = 0; k < 6; k++)
+            if (!strcmp(names[i], process_pool[k]))
+                bits |= 1ull << k;
+    return bits;
+}
+
+/* A page (pre-filtered when the excluded group is not asked) lists what
+ * the full ranking lists at those ranks, with the same counts. */
+static void test_page_matches_full_ranking(void)
+{
+    static struct gen_supplier g[NSUP];
+    static struct supplier_facts f[NSUP];
+    static struct supplier_result full[NSUP], page[3 * NSUP];
+    static struct rank_key scratch[3 * NSUP];
+    int round, i, bad = 0, filtered = 0;
+
+    for (round = 0; round < 200; round++) {
+        struct supplier_demand d;
+        struct supplier_page pg;
+        size_t count[SUPPLIER_GROUPS], want[SUPPLIER_GROUPS] = {0}, n, at = 0;
+        random_demand(&d);
+        for (i = 0; i < NSUP; i++) {
+            random_supplier(&g[i], i);
+            f[i] = g[i].f;
+            for (size_t k = 0; k < f[i].ncaps; k++)
+                f[i].process_bits |= bits_of(&g[i].caps[k].process, 1);
+        }
+        d.process_bits = round % 2 ? bits_of(d.processes, d.nprocesses) : 0;
+        pg.offset = next() % 8;
+        pg.limit = 1 + next() % 12;
+        pg.groups = 1u + (unsigned)(next() % 7);
+        supplier_rank(&d, f, NSUP, full);
+        n = supplier_rank_page(&d, f, NSUP, &pg, scratch, page, count);
+        for (i = 0; i < NSUP; i++)
+            want[full[i].group]++;
+        for (int grp = 0; grp < SUPPLIER_GROUPS; grp++) {
+            size_t first = 0, k;
+            bad += count[grp] != want[grp];
+            if (!((pg.groups >> grp) & 1u))
+                continue;
+            while (first < NSUP && (int)full[first].group != grp)
+                first++;
+            for (k = pg.offset; k < pg.offset + pg.limit && k < want[grp]; k++, at++)
+                bad +=
+                    at >= n ||
+                    strcmp(page[at].supplier->tax_code, full[first + k].supplier->tax_code) != 0 ||
+                    page[at].score != full[first + k].score;
+        }
+        bad += at != n;
+        filtered += d.process_bits && !((pg.groups >> SUPPLIER_EXCLUDED) & 1u);
+    }
+    CHECK_EQ_INT(bad, 0);
+    CHECK(filtered > 20); /* the pre-filter was exercised */
+}
+
+static void test_km(void)
+{
+    /* Tan An (Long An) to Ho Chi Minh City: about 45 km as the crow flies */
+    double km = supplier_km(10.5359, 106.4137, 10.7769, 106.7009);
+
+    CHECK(km > 38 && km < 46);
+    CHECK(supplier_km(10.5, 106.4, 10.5, 106.4) == 0);
+    CHECK(fabs(supplier_km(0, 0, 0, 1) - 111.19) < 0.1);
+}
+
 int main(void)
 {
     test_example();
@@ -425,5 +497,7 @@ int main(void)
     test_order_independent();
     test_zero_weight_removes();
     test_groups();
+    test_page_matches_full_ranking();
+    test_km();
     return test_report("test_supplier_match");
 }
