@@ -11,6 +11,7 @@
 #include "core/supplier_match.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,13 +61,21 @@ static double unknown(struct supplier_result *r, enum supplier_criterion c, int 
     return NEUTRAL;
 }
 
-static enum supplier_level level_of(const struct supplier_facts *s, const char *process)
+/* Whether tokens a (a supplier's, may be NULL) and b (the demand's) are
+ * the same. */
+static int same_token(const struct supplier_demand *d, const char *a, const char *b)
+{
+    return d->canonical_tokens ? a == b : a && !strcmp(a, b);
+}
+
+static enum supplier_level level_of(const struct supplier_demand *d, const struct supplier_facts *s,
+                                    const char *process)
 {
     enum supplier_level best = LEVEL_NONE;
     size_t i;
 
     for (i = 0; i < s->ncaps; i++)
-        if (s->caps[i].process && !strcmp(s->caps[i].process, process) && s->caps[i].level > best)
+        if (same_token(d, s->caps[i].process, process) && s->caps[i].level > best)
             best = s->caps[i].level;
     return best;
 }
@@ -83,7 +92,7 @@ static double capability(const struct supplier_demand *d, const struct supplier_
         return unknown(r, SCRIT_CAPABILITY, 1);
     set_check(r, SCRIT_CAPABILITY, SCHECK_MET);
     for (i = 0; i < d->nprocesses; i++) {
-        enum supplier_level l = level_of(s, d->processes[i]);
+        enum supplier_level l = level_of(d, s, d->processes[i]);
         if (l == LEVEL_NONE) {
             set_check(r, SCRIT_CAPABILITY, SCHECK_NOT_MET);
             add_reason(r, SREASON_PROCESS_MISSING, SCRIT_CAPABILITY, d->processes[i], 0, 0,
@@ -96,8 +105,8 @@ static double capability(const struct supplier_demand *d, const struct supplier_
 
 /* One standard on day: 1 a certificate valid that day, 0.5 one held whose
  * end is not known (unverified), 0 none (excluded, with why). */
-static double one_standard(const char *standard, int32_t day, const struct supplier_facts *s,
-                           struct supplier_result *r)
+static double one_standard(const struct supplier_demand *d, const char *standard, int32_t day,
+                           const struct supplier_facts *s, struct supplier_result *r)
 {
     int32_t latest_end = MATCH_NO_DAY, earliest_start = MATCH_NO_DAY;
     int held = 0, undated = 0;
@@ -106,7 +115,7 @@ static double one_standard(const char *standard, int32_t day, const struct suppl
     for (i = 0; i < s->ncerts; i++) {
         const struct supplier_cert *c = &s->certs[i];
         int started = c->valid_from == MATCH_NO_DAY || c->valid_from <= day;
-        if (!c->standard || strcmp(c->standard, standard))
+        if (!same_token(d, c->standard, standard))
             continue;
         held = 1;
         if (started && c->valid_to != MATCH_NO_DAY && c->valid_to >= day)
@@ -145,7 +154,7 @@ static double certification(const struct supplier_demand *d, const struct suppli
         return unknown(r, SCRIT_CERTIFICATION, 1);
     set_check(r, SCRIT_CERTIFICATION, SCHECK_MET);
     for (i = 0; i < d->nstandards; i++)
-        sum += one_standard(d->standards[i], d->needed_by, s, r);
+        sum += one_standard(d, d->standards[i], d->needed_by, s, r);
     return sum / (double)d->nstandards;
 }
 
@@ -243,13 +252,16 @@ static void order_reasons(struct supplier_result *r)
     }
 }
 
-void supplier_score(const struct supplier_demand *d, const struct supplier_facts *s,
-                    struct supplier_result *out)
+/* Scores s; full 0 leaves out the reasons (a ranking's first pass, which
+ * keeps only the group, the score and the unknowns). */
+static void score_supplier(const struct supplier_demand *d, const struct supplier_facts *s,
+                           struct supplier_result *out, int full)
 {
     double sub[SCRIT_COUNT] = {0}, total = 0;
     int i;
 
-    memset(out, 0, sizeof(*out));
+    memset(out, 0, full ? sizeof(*out) : offsetof(struct supplier_result, reasons));
+    out->nreasons = full ? 0 : SUPPLIER_MAX_REASONS; /* a full list drops the rest */
     out->supplier = s;
     counted_by(d, out->counted);
     if (out->counted[SCRIT_CAPABILITY])
@@ -271,7 +283,10 @@ void supplier_score(const struct supplier_demand *d, const struct supplier_facts
         if (d->weight[i] <= 0)
             out->counted[i] = 0; /* a zero weight removes it from the score */
     }
-    order_reasons(out);
+    if (full)
+        order_reasons(out);
+    else
+        out->nreasons = 0;
     for (i = 0; i < SCRIT_COUNT; i++)
         if (out->counted[i])
             total += d->weight[i];
@@ -281,6 +296,12 @@ void supplier_score(const struct supplier_demand *d, const struct supplier_facts
         out->contribution[i] = 100 * d->weight[i] * sub[i] / total;
         out->score += out->contribution[i];
     }
+}
+
+void supplier_score(const struct supplier_demand *d, const struct supplier_facts *s,
+                    struct supplier_result *out)
+{
+    score_supplier(d, s, out, 1);
 }
 
 /* The ranking order (see supplier_match.h); tax codes are unique, so it
@@ -308,11 +329,12 @@ static const char *tax_code_at(const void *set, uint32_t index)
     return ((const struct supplier_facts *)set)[index].tax_code;
 }
 
-/* 1 when s surely lacks a process d asks for (see process_bits). */
-static int lacks_process(const struct supplier_demand *d, const struct supplier_facts *s)
+int supplier_surely_excluded(const struct supplier_demand *d, const struct supplier_facts *s)
 {
-    return d->process_bits && s->caps_known &&
-           (s->process_bits & d->process_bits) != d->process_bits;
+    return (d->process_bits && s->caps_known &&
+            (s->process_bits & d->process_bits) != d->process_bits) ||
+           (d->standard_bits && s->certs_known &&
+            (s->standard_bits & d->standard_bits) != d->standard_bits);
 }
 
 size_t supplier_rank_page(const struct supplier_demand *d, const struct supplier_facts *suppliers,
@@ -332,11 +354,11 @@ size_t supplier_rank_page(const struct supplier_demand *d, const struct supplier
     }
     for (i = 0; i < n; i++) {
         struct rank_key key;
-        if (filter && lacks_process(d, &suppliers[i])) {
+        if (filter && supplier_surely_excluded(d, &suppliers[i])) {
             count[SUPPLIER_EXCLUDED]++;
             continue;
         }
-        supplier_score(d, &suppliers[i], &r);
+        score_supplier(d, &suppliers[i], &r, 0); /* the page is scored again, in full */
         key.score = r.score;
         key.index = (uint32_t)i;
         key.unknowns = (uint16_t)r.unknowns;

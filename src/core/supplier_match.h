@@ -73,6 +73,7 @@ struct supplier_facts {
     struct match_value km;              /* to the buyer's place; unknown when either is */
     struct match_value experience;      /* buyers like the demand's supplied before */
     uint64_t process_bits;              /* see supplier_demand.process_bits; 0: none */
+    uint64_t standard_bits;             /* the standards of the certificates held, likewise */
 };
 
 struct supplier_demand {
@@ -90,8 +91,15 @@ struct supplier_demand {
      * (bit i for process i), the bits of those asked for; a supplier whose
      * processes are known and whose process_bits lack one of them lacks a
      * process asked for, and supplier_rank_page counts it excluded without
-     * scoring it (unless the excluded group is asked). 0: no pre-filter. */
-    uint64_t process_bits;
+     * scoring it (unless the excluded group is asked). 0: no pre-filter.
+     * standard_bits likewise for the standards of the certificates asked
+     * for: one whose certificates are known and hold none of a standard
+     * asked for is excluded too. */
+    uint64_t process_bits, standard_bits;
+    /* 1: the caller promises that a process or standard token of the
+     * demand and one of a supplier are equal only when they are the same
+     * pointer (it keeps one copy of each), so tokens compare by address. */
+    int canonical_tokens;
 };
 
 /* Why a supplier is excluded, or what is unknown about it. */
@@ -156,6 +164,10 @@ void supplier_score(const struct supplier_demand *d, const struct supplier_facts
  * depend on the order of suppliers. */
 void supplier_rank(const struct supplier_demand *d, const struct supplier_facts *suppliers,
                    size_t n, struct supplier_result *results);
+
+/* Returns 1 when the bits show that s lacks a process or a standard d
+ * asks for, so that supplier_score would exclude it. */
+int supplier_surely_excluded(const struct supplier_demand *d, const struct supplier_facts *s);
 
 /* One page of a ranking: ranks offset .. offset + limit - 1 (from 0) of
  * each group whose bit (1u << group) is in groups. */

@@ -416,15 +416,15 @@ static void test_groups(void)
     CHECK_EQ_INT(bad, 0);
 }
 
-/* The bit of a process of the pool: its index. */
-static uint64_t bits_of(const char *const *names, size_t n)
+/* The bits of names: each one's index in pool. */
+static uint64_t bits_of(const char *const *pool, size_t npool, const char *const *names, size_t n)
 {
     uint64_t bits = 0;
     size_t i, k;
 
     for (i = 0; i < n; i++)
-        for (k = 0; k < 6; k++)
-            if (!strcmp(names[i], process_pool[k]))
+        for (k = 0; k < npool; k++)
+            if (!strcmp(names[i], pool[k]))
                 bits |= 1ull << k;
     return bits;
 }
@@ -448,9 +448,12 @@ static void test_page_matches_full_ranking(void)
             random_supplier(&g[i], i);
             f[i] = g[i].f;
             for (size_t k = 0; k < f[i].ncaps; k++)
-                f[i].process_bits |= bits_of(&g[i].caps[k].process, 1);
+                f[i].process_bits |= bits_of(process_pool, 6, &g[i].caps[k].process, 1);
+            for (size_t k = 0; k < f[i].ncerts; k++)
+                f[i].standard_bits |= bits_of(standard_pool, 4, &g[i].certs[k].standard, 1);
         }
-        d.process_bits = round % 2 ? bits_of(d.processes, d.nprocesses) : 0;
+        d.process_bits = round % 2 ? bits_of(process_pool, 6, d.processes, d.nprocesses) : 0;
+        d.standard_bits = round % 3 ? bits_of(standard_pool, 4, d.standards, d.nstandards) : 0;
         pg.offset = next() % 8;
         pg.limit = 1 + next() % 12;
         pg.groups = 1u + (unsigned)(next() % 7);
@@ -472,7 +475,7 @@ static void test_page_matches_full_ranking(void)
                     page[at].score != full[first + k].score;
         }
         bad += at != n;
-        filtered += d.process_bits && !((pg.groups >> SUPPLIER_EXCLUDED) & 1u);
+        filtered += (d.process_bits || d.standard_bits) && !((pg.groups >> SUPPLIER_EXCLUDED) & 1u);
     }
     CHECK_EQ_INT(bad, 0);
     CHECK(filtered > 20); /* the pre-filter was exercised */
