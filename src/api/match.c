@@ -24,22 +24,22 @@
 
 /* ===== the table ===== */
 
-static enum khu_err set_number(struct finder_input *in, const struct match_param *p,
-                               const char *text, struct khu_diag *d);
-static enum khu_err set_figure(struct finder_input *in, const struct match_param *p,
-                               const char *text, struct khu_diag *d);
-static enum khu_err set_ready_by(struct finder_input *in, const struct match_param *p,
-                                 const char *text, struct khu_diag *d);
-static enum khu_err set_units(struct finder_input *in, const struct match_param *p,
-                              const char *text, struct khu_diag *d);
-static enum khu_err set_sector(struct finder_input *in, const struct match_param *p,
-                               const char *text, struct khu_diag *d);
-static enum khu_err set_limit(struct finder_input *in, const struct match_param *p,
-                              const char *text, struct khu_diag *d);
-static enum khu_err set_offset(struct finder_input *in, const struct match_param *p,
-                               const char *text, struct khu_diag *d);
-static enum khu_err set_group(struct finder_input *in, const struct match_param *p,
-                              const char *text, struct khu_diag *d);
+static enum khu_err set_number(void *in, const struct match_param *p, const char *text,
+                               struct khu_diag *d);
+static enum khu_err set_figure(void *in, const struct match_param *p, const char *text,
+                               struct khu_diag *d);
+static enum khu_err set_ready_by(void *in, const struct match_param *p, const char *text,
+                                 struct khu_diag *d);
+static enum khu_err set_units(void *in, const struct match_param *p, const char *text,
+                              struct khu_diag *d);
+static enum khu_err set_sector(void *in, const struct match_param *p, const char *text,
+                               struct khu_diag *d);
+static enum khu_err set_limit(void *in, const struct match_param *p, const char *text,
+                              struct khu_diag *d);
+static enum khu_err set_offset(void *in, const struct match_param *p, const char *text,
+                               struct khu_diag *d);
+static enum khu_err set_group(void *in, const struct match_param *p, const char *text,
+                              struct khu_diag *d);
 
 #define BOTH               (MATCH_ROUTE_FINDER | MATCH_ROUTE_BRIEF)
 #define MATCH_MAX_PROBLEMS 16 /* bad values reported in one answer */
@@ -104,9 +104,10 @@ static enum api_lang lang_of(const struct finder_input *in)
     return in->msg_lang == SITE_EN ? LANG_EN : in->msg_lang == SITE_KO ? LANG_KO : LANG_VI;
 }
 
-static enum khu_err set_number(struct finder_input *in, const struct match_param *p,
-                               const char *text, struct khu_diag *d)
+static enum khu_err set_number(void *vin, const struct match_param *p, const char *text,
+                               struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     double v;
 
     if (parse_f64(text, p->min, p->max, &v)) {
@@ -119,9 +120,10 @@ static enum khu_err set_number(struct finder_input *in, const struct match_param
     return KHU_OK;
 }
 
-static enum khu_err set_figure(struct finder_input *in, const struct match_param *p,
-                               const char *text, struct khu_diag *d)
+static enum khu_err set_figure(void *vin, const struct match_param *p, const char *text,
+                               struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     struct site_value *slot = (struct site_value *)((char *)&in->q + p->at);
     double v;
 
@@ -136,9 +138,10 @@ static enum khu_err set_figure(struct finder_input *in, const struct match_param
     return KHU_OK;
 }
 
-static enum khu_err set_ready_by(struct finder_input *in, const struct match_param *p,
-                                 const char *text, struct khu_diag *d)
+static enum khu_err set_ready_by(void *vin, const struct match_param *p, const char *text,
+                                 struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     int32_t day;
     char year[5];
 
@@ -154,9 +157,10 @@ static enum khu_err set_ready_by(struct finder_input *in, const struct match_par
     return KHU_OK;
 }
 
-static enum khu_err set_units(struct finder_input *in, const struct match_param *p,
-                              const char *list, struct khu_diag *d)
+static enum khu_err set_units(void *vin, const struct match_param *p, const char *list,
+                              struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     while (*list) {
         size_t n = strcspn(list, ",");
         if (in->nunits == (int)p->max || n == 0 || n >= sizeof(in->units[0])) {
@@ -173,9 +177,10 @@ static enum khu_err set_units(struct finder_input *in, const struct match_param 
     return KHU_OK;
 }
 
-static enum khu_err set_sector(struct finder_input *in, const struct match_param *p,
-                               const char *code, struct khu_diag *d)
+static enum khu_err set_sector(void *vin, const struct match_param *p, const char *code,
+                               struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     if (strlen(code) == 0 || strlen(code) >= sizeof(in->sector)) {
         khu_diag_set(d, 0, 0, p->name, api_tr(lang_of(in), "%s must be a VSIC code; got '%.40s'"),
                      p->name, code);
@@ -202,21 +207,24 @@ static enum khu_err whole_number(const struct finder_input *in, const struct mat
     return KHU_OK;
 }
 
-static enum khu_err set_limit(struct finder_input *in, const struct match_param *p,
-                              const char *text, struct khu_diag *d)
+static enum khu_err set_limit(void *vin, const struct match_param *p, const char *text,
+                              struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     return whole_number(in, p, text, &in->limit, d);
 }
 
-static enum khu_err set_offset(struct finder_input *in, const struct match_param *p,
-                               const char *text, struct khu_diag *d)
+static enum khu_err set_offset(void *vin, const struct match_param *p, const char *text,
+                               struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     return whole_number(in, p, text, &in->offset, d);
 }
 
-static enum khu_err set_group(struct finder_input *in, const struct match_param *p,
-                              const char *text, struct khu_diag *d)
+static enum khu_err set_group(void *vin, const struct match_param *p, const char *text,
+                              struct khu_diag *d)
 {
+    struct finder_input *in = vin;
     int g;
 
     for (g = 0; g < SITE_GROUPS; g++) {
@@ -233,29 +241,36 @@ static enum khu_err set_group(struct finder_input *in, const struct match_param 
 
 /* ===== decoding ===== */
 
-static const struct match_param *find_param(const char *name, unsigned route)
+static const struct match_param *find_param(const struct match_param *table, const char *name,
+                                            unsigned route)
 {
     const struct match_param *p;
 
-    for (p = match_params; p->name; p++)
+    for (p = table; p->name; p++)
         if ((p->routes & route) && strcmp(p->name, name) == 0)
             return p;
     return NULL;
 }
 
-const char *const *match_route_params(unsigned route, const char **names, size_t max,
-                                      const char *const *extra)
+const char *const *match_table_params(const struct match_param *table, unsigned route,
+                                      const char **names, size_t max, const char *const *extra)
 {
     const struct match_param *p;
     size_t n = 0;
 
-    for (p = match_params; p->name && n + 1 < max; p++)
+    for (p = table; p->name && n + 1 < max; p++)
         if (p->routes & route)
             names[n++] = p->name;
     while (extra && *extra && n + 1 < max)
         names[n++] = *extra++;
     names[n] = NULL;
     return names;
+}
+
+const char *const *match_route_params(unsigned route, const char **names, size_t max,
+                                      const char *const *extra)
+{
+    return match_table_params(match_params, route, names, max, extra);
 }
 
 const char *const *match_param_names(const char **names, const char *const *extra)
@@ -268,8 +283,8 @@ enum site_lang match_site_lang(enum api_lang lang)
     return lang == LANG_EN ? SITE_EN : lang == LANG_KO ? SITE_KO : SITE_VI;
 }
 
-int match_input_from_query(struct finder_input *in, struct http_req *req, struct http_resp *resp,
-                           unsigned route)
+int match_decode_query(const struct match_param *table, unsigned route, void *in,
+                       enum api_lang lang, struct http_req *req, struct http_resp *resp)
 {
     const char *names[48];
     struct khu_diag d;
@@ -279,11 +294,11 @@ int match_input_from_query(struct finder_input *in, struct http_req *req, struct
     char detail[256], list[160] = "";
     int nbad = 0, k;
 
-    if (http_check_params(req, resp, match_route_params(route, names, 48, NULL)))
+    if (http_check_params(req, resp, match_table_params(table, route, names, 48, NULL)))
         return -1;
     /* every bad value at once, so that a form can mark each of its fields */
     for (i = 0; i < req->nparams; i++) {
-        const struct match_param *p = find_param(req->params[i].name, route);
+        const struct match_param *p = find_param(table, req->params[i].name, route);
         enum khu_err err;
         khu_diag_clear(&d);
         err = p && p->set ? p->set(in, p, req->params[i].value, &d) : KHU_OK;
@@ -306,10 +321,16 @@ int match_input_from_query(struct finder_input *in, struct http_req *req, struct
         for (k = 0; k < nbad; k++)
             snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", k ? ", " : "",
                      bad[k].param);
-        snprintf(detail, sizeof(detail), api_tr(lang_of(in), "Check %d fields: %s."), nbad, list);
+        snprintf(detail, sizeof(detail), api_tr(lang, "Check %d fields: %s."), nbad, list);
     }
     http_problem_fields(resp, 400, detail, bad, nbad);
     return -1;
+}
+
+int match_input_from_query(struct finder_input *in, struct http_req *req, struct http_resp *resp,
+                           unsigned route)
+{
+    return match_decode_query(match_params, route, in, lang_of(in), req, resp);
 }
 
 /* Turns a JSON value into the text form the setter of p takes. */
@@ -329,7 +350,7 @@ static int json_text(json_t *v, const struct match_param *p, char *out, size_t n
         json_array_foreach(v, i, item)
         {
             if (!json_is_string(item) || strchr(json_string_value(item), ',')) {
-                khu_diag_set(d, 0, 0, p->name, "%s must be an array of unit codes", p->name);
+                khu_diag_set(d, 0, 0, p->name, "%s must be an array of codes", p->name);
                 return -1;
             }
             snprintf(out + strlen(out), n - strlen(out), "%s%s", i ? "," : "",
@@ -343,9 +364,10 @@ static int json_text(json_t *v, const struct match_param *p, char *out, size_t n
 }
 
 /* Applies one member of the body; returns 0 or -1 with d filled. */
-static int json_member(struct finder_input *in, const char *key, json_t *v, struct khu_diag *d)
+static int json_member(const struct match_param *table, unsigned route, void *in, const char *key,
+                       json_t *v, struct khu_diag *d)
 {
-    const struct match_param *p = find_param(key, MATCH_ROUTE_FINDER);
+    const struct match_param *p = find_param(table, key, route);
     char text[2048];
 
     if (json_is_null(v))
@@ -363,7 +385,8 @@ static int json_member(struct finder_input *in, const char *key, json_t *v, stru
     return 0;
 }
 
-int match_input_from_json(struct finder_input *in, struct http_req *req, struct http_resp *resp)
+int match_decode_json(const struct match_param *table, unsigned route, void *in,
+                      struct http_req *req, struct http_resp *resp)
 {
     json_error_t e;
     json_t *doc, *v;
@@ -386,7 +409,7 @@ int match_input_from_json(struct finder_input *in, struct http_req *req, struct 
     }
     json_object_foreach(doc, key, v)
     {
-        rc = json_member(in, key, v, &d);
+        rc = json_member(table, route, in, key, v, &d);
         if (rc)
             break;
     }
@@ -394,6 +417,11 @@ int match_input_from_json(struct finder_input *in, struct http_req *req, struct 
     if (rc)
         api_error(resp, KHU_EINVAL, &d);
     return rc;
+}
+
+int match_input_from_json(struct finder_input *in, struct http_req *req, struct http_resp *resp)
+{
+    return match_decode_json(match_params, MATCH_ROUTE_FINDER, in, req, resp);
 }
 
 /* ===== output ===== */

@@ -14,8 +14,10 @@
 #include "api/api.h"
 #include "app/app_finder.h"
 
-#define MATCH_ROUTE_FINDER 1u /* GET and POST /api/v1/match/sites */
-#define MATCH_ROUTE_BRIEF  2u /* GET /api/v1/brief.pdf */
+#define MATCH_ROUTE_FINDER    1u /* GET and POST /api/v1/match/sites */
+#define MATCH_ROUTE_BRIEF     2u /* GET /api/v1/brief.pdf */
+#define MATCH_ROUTE_SUPPLIERS 4u /* GET and POST /api/v1/match/suppliers (supplier_params) */
+#define MATCH_ROUTE_DEMANDS   8u /* GET /api/v1/match/demands (supplier_params) */
 
 enum match_param_type {
     MATCH_NUMBER,  /* a number from min to max */
@@ -34,17 +36,36 @@ struct match_param {
     int required;    /* in every route that takes it */
     const char *example;
     const char *doc;
-    /* Applies text to in; NULL when the handler reads it itself. Returns
+    /* Applies text to in (the route's input: struct finder_input, struct
+     * supplier_input); NULL when the handler reads it itself. Returns
      * KHU_OK or KHU_EINVAL with d naming the parameter. */
-    enum khu_err (*set)(struct finder_input *in, const struct match_param *p, const char *text,
+    enum khu_err (*set)(void *in, const struct match_param *p, const char *text,
                         struct khu_diag *d);
-    size_t at; /* where in struct site_query the value goes, for set's use */
+    size_t at; /* where in the input the value goes, for set's use */
 };
 
-/* Every parameter of both routes; the last entry's name is NULL. */
+/* Every parameter of the site finder and the brief, and of the supplier
+ * finder (match_suppliers.c); the last entry's name is NULL. */
 extern const struct match_param match_params[];
+extern const struct match_param supplier_params[];
 
 /* API */
+
+/* Reads the query parameters of route in table into in, every bad value
+ * at once (messages in lang). Returns 0, or -1 after answering 400. */
+int match_decode_query(const struct match_param *table, unsigned route, void *in,
+                       enum api_lang lang, struct http_req *req, struct http_resp *resp);
+
+/* Reads a POST's JSON body into in by the parameters of route in table
+ * (only lang may be in the URL). Returns 0, or -1 after answering 400. */
+int match_decode_json(const struct match_param *table, unsigned route, void *in,
+                      struct http_req *req, struct http_resp *resp);
+
+/* Fills names (room for max, at least 2) with the names route of table
+ * accepts and those in extra (NULL-terminated, may be NULL), then a NULL;
+ * returns names. */
+const char *const *match_table_params(const struct match_param *table, unsigned route,
+                                      const char **names, size_t max, const char *const *extra);
 
 /* Reads route's query parameters into in (after app_finder_input_init;
  * lang is left to api_lang, and parameters the table marks as read by the
