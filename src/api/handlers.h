@@ -55,6 +55,8 @@ void web_config(struct http_req *req, struct http_resp *resp);
 
 /* GET or POST /api/v1/match/sites: the site finder's ranked shortlist. */
 void api_match_sites(struct http_req *req, struct http_resp *resp);
+void api_match_suppliers(struct http_req *req, struct http_resp *resp);
+void api_match_demands(struct http_req *req, struct http_resp *resp);
 
 /* GET /api/v1/brief.pdf: the PDF site brief of up to 8 zones. */
 void api_brief(struct http_req *req, struct http_resp *resp);

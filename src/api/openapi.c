@@ -716,14 +716,16 @@ static void match_schema(struct jw *w, const struct match_param *p, int in_body)
     jw_obj_end(w);
 }
 
-/* The query parameters of route (lang_only: just lang, for the POST). */
-static void match_parameters(struct jw *w, unsigned route, int lang_only)
+/* The query parameters of route in table (lang_only: just lang, for the
+ * POST). */
+static void table_parameters(struct jw *w, const struct match_param *table, unsigned route,
+                             int lang_only)
 {
     const struct match_param *p;
 
     jw_key(w, "parameters");
     jw_arr_begin(w);
-    for (p = match_params; p->name; p++) {
+    for (p = table; p->name; p++) {
         if (!(p->routes & route) || (lang_only && p->type != MATCH_LANG))
             continue;
         jw_obj_begin(w);
@@ -744,8 +746,13 @@ static void match_parameters(struct jw *w, unsigned route, int lang_only)
     jw_arr_end(w);
 }
 
-/* The POST body of the finder: every finder parameter but lang. */
-static void match_body(struct jw *w)
+static void match_parameters(struct jw *w, unsigned route, int lang_only)
+{
+    table_parameters(w, match_params, route, lang_only);
+}
+
+/* The POST body of route: every parameter of table but lang. */
+static void table_body(struct jw *w, const struct match_param *table, unsigned route)
 {
     const struct match_param *p;
 
@@ -765,8 +772,8 @@ static void match_body(struct jw *w)
     jw_bool(w, 0);
     jw_key(w, "properties");
     jw_obj_begin(w);
-    for (p = match_params; p->name; p++) {
-        if (!(p->routes & MATCH_ROUTE_FINDER) || p->type == MATCH_LANG)
+    for (p = table; p->name; p++) {
+        if (!(p->routes & route) || p->type == MATCH_LANG)
             continue;
         jw_key(w, p->name);
         match_schema(w, p, 1);
@@ -802,6 +809,58 @@ static void match_operation(struct jw *w, const char *method, const char *id, co
     jw_str(w, summary);
 }
 
+static const char supplier_answers[] =
+    "{\"200\":{\"description\":\"The demand as scored, then the suppliers in groups, each "
+    "ranked: fits (every requirement met on known facts), unverified (none broken, some unknown) "
+    "and, when asked, excluded; counts of every group; each supplier with its rank, score, "
+    "contributions per criterion, checks and reasons in the asked language. No contact "
+    "details.\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+    "\"#/components/schemas/Object\"}}}},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+static const char demand_answers[] =
+    "{\"200\":{\"description\":\"The open demands in groups, ranked for the supplier: each "
+    "with its buyer, volume, value, distance, rank, score, contributions, checks and "
+    "reasons.\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+    "\"#/components/schemas/Object\"}}}},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+static void match_operation(struct jw *w, const char *method, const char *id, const char *summary);
+
+/* The supplier finder's routes, from the table that decodes them. */
+static void supplier_paths(struct jw *w)
+{
+    jw_key(w, "/api/v1/match/suppliers");
+    jw_obj_begin(w);
+    match_operation(w, "get", "match_suppliers",
+                    "Supplier finder: suppliers ranked for a buyer's demand (posted or described), "
+                    "with reasons.");
+    table_parameters(w, supplier_params, MATCH_ROUTE_SUPPLIERS, 0);
+    jw_key(w, "responses");
+    raw(w, supplier_answers);
+    jw_obj_end(w);
+    match_operation(w, "post", "match_suppliers_post",
+                    "Supplier finder with the demand as a JSON object (same names as the GET "
+                    "parameters; lists as arrays).");
+    table_parameters(w, supplier_params, MATCH_ROUTE_SUPPLIERS, 1);
+    table_body(w, supplier_params, MATCH_ROUTE_SUPPLIERS);
+    jw_key(w, "responses");
+    raw(w, supplier_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_key(w, "/api/v1/match/demands");
+    jw_obj_begin(w);
+    match_operation(w, "get", "match_demands",
+                    "The open demands a supplier could serve, ranked, with reasons.");
+    table_parameters(w, supplier_params, MATCH_ROUTE_DEMANDS, 0);
+    jw_key(w, "responses");
+    raw(w, demand_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
 static void finder_paths(struct jw *w)
 {
     jw_key(w, "/api/v1/match/sites");
@@ -816,11 +875,12 @@ static void finder_paths(struct jw *w)
                     "Site finder with the needs as a JSON object (same names as the GET "
                     "parameters).");
     match_parameters(w, MATCH_ROUTE_FINDER, 1);
-    match_body(w);
+    table_body(w, match_params, MATCH_ROUTE_FINDER);
     jw_key(w, "responses");
     raw(w, finder_answers);
     jw_obj_end(w);
     jw_obj_end(w);
+    supplier_paths(w);
     jw_key(w, "/api/v1/brief.pdf");
     jw_obj_begin(w);
     match_operation(w, "get", "brief_pdf",

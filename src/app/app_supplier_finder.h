@@ -80,6 +80,12 @@ struct supplier_run {
 
 /* API */
 
+#define SUPPLIER_QUICK 20000 /* suppliers ranked without leaving a connection's thread */
+
+/* Returns 1 when a run would not load and ranks at most SUPPLIER_QUICK
+ * suppliers, so that a server may run it in place. */
+int app_supplier_quick(struct store *s);
+
 /* Defaults: no requirement, default weights, limit 20, the groups fits
  * and unverified (the excluded are counted, not listed). */
 void app_supplier_input_init(struct supplier_input *in, int32_t today);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_supplier_finder.h"
 #include "core/hash.h"
 #include "core/num.h"
 #include "core/xalloc.h"
@@ -565,6 +566,13 @@ enum khu_err app_supplier__snapshot_acquire(struct store *s, struct supplier_sna
 
     *out = err ? NULL : (struct supplier_snapshot *)v;
     return err;
+}
+
+int app_supplier_quick(struct store *s)
+{
+    long n = app_shared_current_size(&slot, s);
+
+    return n >= 0 && n <= SUPPLIER_QUICK;
 }
 
 void app_supplier__snapshot_release(struct supplier_snapshot *snap)
