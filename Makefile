@@ -164,6 +164,7 @@ valgrind:
 bench: all
 	bench/run
 	bench/finder
+	bench/suppliers
 	{ echo '# Live figures: targets, stats and /healthz, built from the database'; echo; \
 	  echo 'Produced by `make bench` (bench/live on the national set of bench/run, one run).'; \
 	  echo 'Goal: targets and stats built from the database p99 < 20 ms; /healthz never waits.'; \
