@@ -122,6 +122,11 @@ void api_rule_message(enum api_lang lang, const struct table_def *t, const struc
     else if (!strcmp(r, "owner"))
         snprintf(out, n, "%s",
                  api_tr(lang, "Must be the user name of an officer or admin who can sign in."));
+    else if (!strcmp(r, "own_enterprise"))
+        snprintf(out, n, "%s", api_tr(lang, "Must be the tax code of your own enterprise."));
+    else if (!strcmp(r, "audited_by_officer"))
+        snprintf(out, n, "%s",
+                 api_tr(lang, "Only an officer who audited the process records it as audited."));
     else if (!strcmp(r, "type"))
         snprintf(out, n, "%s", api_tr(lang, "Must be text, a number, true, false or null."));
     else
@@ -284,7 +289,7 @@ void api_edit(struct http_req *req, struct http_resp *resp, const char *table, i
     struct khu_diag d;
     enum api_lang lang;
     enum khu_err err;
-    char today[16];
+    char today[16], own_source[160];
     struct store *s;
 
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang))
@@ -311,7 +316,7 @@ void api_edit(struct http_req *req, struct http_resp *resp, const char *table, i
     s = api_writer(req, resp);
     if (!s)
         goto done;
-    app_edit_today(today);
+    api_today(req, today);
     r = (struct app_edit_request){.table = table,
                                   .key = is_new ? NULL : req->path_params,
                                   .if_match = req->if_match,
@@ -320,6 +325,17 @@ void api_edit(struct http_req *req, struct http_resp *resp, const char *table, i
                                   .source = b->source,
                                   .as_of = b->as_of,
                                   .today = today};
+    if (who->role & (ROLE_SUPPLIER | ROLE_INVESTOR)) {
+        /* an enterprise's own user writes its own rows; what it states is
+         * its own word, dated today, unless it names a source */
+        r.owner = who->who.tax_code;
+        snprintf(own_source, sizeof(own_source), "stated by the enterprise %s (user %s)",
+                 who->who.tax_code, who->who.name);
+        if (!r.source || !r.source[0])
+            r.source = own_source;
+        if (!r.as_of || !r.as_of[0])
+            r.as_of = today;
+    }
     store_actor_set(&actor, who->who.name, req->client);
     khu_diag_clear(&d);
     err = app_edit(s, &actor, &r, out, &d);

@@ -12,6 +12,7 @@
 #include "api/openapi_parts.h"
 #include "api/resource.h"
 #include "app/app_edit.h"
+#include "core/role.h"
 #include "core/dictionary.h"
 #include "core/workday.h"
 #include "report/xlsx.h"
@@ -829,6 +830,61 @@ static const char demand_answers[] =
 
 static void match_operation(struct jw *w, const char *method, const char *id, const char *summary);
 
+static const char profile_answers[] =
+    "{\"200\":{\"description\":\"The profile: the enterprise's products, equipment, "
+    "monthly capacity, employees, customers, languages, place, when and by whom an officer "
+    "verified it; its capabilities (process, level), its certifications (standard, label, "
+    "number, issuer, validity, state today: valid, expired, not_yet or undated), the number of "
+    "linkages recorded; contact (name, email, phone) for a signed-in buyer, officer, admin or "
+    "the supplier itself, otherwise null with contact_note.\",\"content\":{"
+    "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}}}},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+static const char verify_answers[] =
+    "{\"200\":{\"description\":\"Verified: tax_code, verified_on (today) and verified_by "
+    "(the officer). One audit record with the enterprise's row before and after.\","
+    "\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+    "\"#/components/schemas/Object\"}}}},"
+    "\"401\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"403\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+/* A supplier's profile and its verification. */
+static void profile_paths(struct jw *w)
+{
+    jw_key(w, "/api/v1/suppliers/{tax_code}");
+    jw_obj_begin(w);
+    match_operation(w, "get", "get_supplier",
+                    "A supplier's profile: what it makes, can do and holds; its contact to "
+                    "signed-in buyers and officers only.");
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    param(w, "tax_code", "path", "string", "The supplier's tax code.");
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "responses");
+    raw(w, profile_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_key(w, "/api/v1/suppliers/{tax_code}/verify");
+    jw_obj_begin(w);
+    match_operation(w, "post", "verify_supplier",
+                    "An officer verifies the supplier's profile as it stands (admin and "
+                    "officer).");
+    jw_key(w, "security");
+    raw(w, staff_only);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    param(w, "tax_code", "path", "string", "The supplier's tax code.");
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "responses");
+    raw(w, verify_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
 /* The supplier finder's routes, from the table that decodes them. */
 static void supplier_paths(struct jw *w)
 {
@@ -859,6 +915,7 @@ static void supplier_paths(struct jw *w)
     raw(w, demand_answers);
     jw_obj_end(w);
     jw_obj_end(w);
+    profile_paths(w);
 }
 
 static void finder_paths(struct jw *w)
@@ -1484,6 +1541,31 @@ static void edit_operation(struct jw *w, const char *method, const char *id_pref
     raw(w, staff_only);
 }
 
+/* Who may write a row of table by method, as the route table and
+ * app/app_edit.c allow: staff, and for the tables an enterprise's own
+ * user keeps, that user for its own rows. */
+static const char *who_edits(const char *table, const char *method, const char *post_path)
+{
+    const struct table_def *t = schema_table(table);
+    const struct http_route *rt;
+    char path[160];
+
+    if (post_path)
+        snprintf(path, sizeof(path), post_path, table);
+    else
+        row_path(t, path, sizeof(path));
+    rt = route_of(method, path);
+    if (rt && (rt->roles & ROLE_SUPPLIER))
+        return "admin and officer; a supplier's user for its own enterprise's rows, with what it"
+               " may set of them";
+    if (rt && (rt->roles & ROLE_INVESTOR))
+        return "admin and officer; a buyer's user (investor) for its own enterprise's rows, which"
+               " it states as their source, dated today, unless it names one";
+    if (rt && rt->roles == ROLE_ADMIN)
+        return "admin";
+    return "admin and officer";
+}
+
 /* POST /api/v1/{table}: a new row. */
 static void edit_post(struct jw *w, const struct table_def *t)
 {
@@ -1491,9 +1573,9 @@ static void edit_post(struct jw *w, const struct table_def *t)
     char summary[512];
 
     snprintf(summary, sizeof(summary),
-             "Makes a row of %s (admin and officer): the fields given, checked together; 409"
+             "Makes a row of %s (%s): the fields given, checked together; 409"
              " when the key, or another value that must be unique, is taken. One audit record.",
-             t->name);
+             t->name, who_edits(t->name, "POST", "/api/v1/%s"));
     edit_operation(w, "post", "create", t, summary);
     jw_key(w, "parameters");
     jw_arr_begin(w);
@@ -1525,11 +1607,11 @@ static void edit_patch(struct jw *w, const struct table_def *t)
                                                 : " or ",
                  *c, c[1] ? "" : ")");
     snprintf(summary, sizeof(summary),
-             "Changes a row of %s (admin and officer): only the fields given%s. Needs If-Match"
+             "Changes a row of %s (%s): only the fields given%s. Needs If-Match"
              " with the row's ETag: 412 when the row changed since, 428 without. 409 when a value"
              " that must be unique is another row's. One audit record with the row before and"
              " after; rows are never deleted.",
-             t->name, only);
+             t->name, who_edits(t->name, "PATCH", NULL), only);
     edit_operation(w, "patch", "change", t, summary);
     jw_key(w, "parameters");
     jw_arr_begin(w);

@@ -128,6 +128,19 @@ static const struct filter_def observation_filters[] = {
 
 static const struct sort_def observation_sorts[] = {{"observed_on"}, {NULL}};
 
+static const struct filter_def demand_filters[] = {
+    {"status", FILTER_ENUM, "status", "open, matched or closed, comma-separated."},
+    {"buyer", FILTER_TEXT, NULL, "The demands of this buyer (its tax code)."},
+    {"sector", FILTER_SECTOR, NULL, "A VSIC code of either version."},
+    {"event", FILTER_TEXT, NULL, "The demands posted at this promotion event (its code)."},
+    {"capability", FILTER_TEXT, NULL, "Demands that ask for this process (a token)."},
+    {"min_annual_usd", FILTER_MIN, NULL, "At least this yearly value (USD)."},
+    {NULL, 0, NULL, NULL},
+};
+
+static const struct sort_def demand_sorts[] = {
+    {"annual_usd"}, {"needed_by"}, {"posted_on"}, {NULL}};
+
 const struct resource_def api_resources[] = {
     {"zones", "zones", "code", 1, zone_derived, zone_filters, zone_sorts, 1, 1,
      "Industrial parks, clusters, logistics centres, economic zones and ports."},
@@ -149,6 +162,9 @@ const struct resource_def api_resources[] = {
      procedure_department_filters, no_sorts, 0, 0,
      "Which department receives each procedure's dossiers, in a park or outside, and which are "
      "consulted; each row with its validity dates and source."},
+    {"demands", "demands", "code", 0, NULL, demand_filters, demand_sorts, 0, 0,
+     "Buyers' demands for local suppliers: the processes and certificates asked for, the yearly "
+     "volume and value, the day needed by, and whether it is open, matched or closed."},
     {NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, 0, NULL},
 };
 

@@ -32,6 +32,8 @@ ITEM_HANDLER(sources)
 LIST_HANDLER(departments)
 ITEM_HANDLER(departments)
 LIST_HANDLER(procedure_departments)
+LIST_HANDLER(demands)
+ITEM_HANDLER(demands)
 
 /* The registry's edits: one handler per table and method. */
 #define EDIT_HANDLERS(res)                                                                         \
@@ -53,6 +55,11 @@ EDIT_HANDLERS(sources)
 EDIT_HANDLERS(calendar_days)
 EDIT_HANDLERS(time_limits)
 EDIT_HANDLERS(procedure_departments)
+EDIT_HANDLERS(enterprises)
+EDIT_HANDLERS(capabilities)
+EDIT_HANDLERS(certifications)
+EDIT_HANDLERS(supplier_contacts)
+EDIT_HANDLERS(demands)
 static void change_leads(struct http_req *req, struct http_resp *resp)
 {
     api_edit(req, resp, "leads", 0); /* a lead is made by the inquiry form only */
@@ -72,6 +79,9 @@ ROW_HANDLER(leads)
 ROW_HANDLER(calendar_days)
 ROW_HANDLER(time_limits)
 ROW_HANDLER(procedure_departments)
+ROW_HANDLER(capabilities)
+ROW_HANDLER(certifications)
+ROW_HANDLER(supplier_contacts)
 
 static const char *const no_params[] = {NULL};
 
@@ -175,6 +185,34 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/sectors.xlsx", list_sectors},
     RESOURCE_ROUTES(enterprises, "tax_code"),
     {"GET", "/api/v1/enterprises.geojson", list_enterprises},
+    /* the linkage desk: a supplier keeps its profile, a buyer its demands,
+     * an officer either and verifies profiles */
+    {"POST", "/api/v1/enterprises", create_enterprises, HTTP_ROUTE_WRITE, API_STAFF},
+    {"PATCH", "/api/v1/enterprises/{tax_code}", change_enterprises, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_SUPPLIER},
+    {"GET", "/api/v1/suppliers/{tax_code}", api_supplier_profile},
+    {"POST", "/api/v1/suppliers/{tax_code}/verify", api_supplier_verify, HTTP_ROUTE_WRITE,
+     API_STAFF},
+    {"GET", "/api/v1/capabilities/{tax_code}/{process}", row_capabilities},
+    {"POST", "/api/v1/capabilities", create_capabilities, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_SUPPLIER},
+    {"PATCH", "/api/v1/capabilities/{tax_code}/{process}", change_capabilities, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_SUPPLIER},
+    {"GET", "/api/v1/certifications/{tax_code}/{standard}/{number}", row_certifications},
+    {"POST", "/api/v1/certifications", create_certifications, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_SUPPLIER},
+    {"PATCH", "/api/v1/certifications/{tax_code}/{standard}/{number}", change_certifications,
+     HTTP_ROUTE_WRITE, API_STAFF | ROLE_SUPPLIER},
+    {"GET", "/api/v1/supplier_contacts/{tax_code}", row_supplier_contacts, 0,
+     API_STAFF | ROLE_SUPPLIER},
+    {"POST", "/api/v1/supplier_contacts", create_supplier_contacts, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_SUPPLIER},
+    {"PATCH", "/api/v1/supplier_contacts/{tax_code}", change_supplier_contacts, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_SUPPLIER},
+    RESOURCE_ROUTES(demands, "code"),
+    {"POST", "/api/v1/demands", create_demands, HTTP_ROUTE_WRITE, API_STAFF | ROLE_INVESTOR},
+    {"PATCH", "/api/v1/demands/{code}", change_demands, HTTP_ROUTE_WRITE,
+     API_STAFF | ROLE_INVESTOR},
     RESOURCE_ROUTES(projects, "code"),
     {"GET", "/api/v1/observations", list_observations},
     {"GET", "/api/v1/observations.csv", list_observations},

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * GET /api/v1/{table}/{key} for the tables an officer edits that have no
- * item in the read API (targets, observations, partners, events): the row
+ * item in the read API (targets, observations, partners, events; a
+ * supplier's processes, certificates and contact, the last for staff and
+ * the supplier itself only): the row
  * as stored, with its version leading the ETag, which a PATCH names in
  * If-Match. Zones and units have their items in api/list.c, with the same
  * ETag.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "api/api.h"
+#include "api/auth.h"
 #include "api/handlers.h"
 #include "core/row_version.h"
 #include "store/rows.h"
@@ -34,6 +38,17 @@ static int write_row(void *arg, const struct khu_row *row)
     return 0;
 }
 
+/* A supplier's contact is not public: a supplier's user reads its own
+ * only (staff read any; the route lets no one else in). */
+static int own_contact(const struct http_req *req, const char *table)
+{
+    const struct api_principal *who = api_principal(req);
+
+    if (strcmp(table, "supplier_contacts") != 0 || !who || !(who->role & ROLE_SUPPLIER))
+        return 1;
+    return strcmp(req->path_params[0], who->who.tax_code) == 0;
+}
+
 void api_row_item(struct http_req *req, struct http_resp *resp, const char *table)
 {
     static const char *const allowed[] = {"lang", NULL};
@@ -47,6 +62,10 @@ void api_row_item(struct http_req *req, struct http_resp *resp, const char *tabl
         return;
     if (!t) {
         http_problem(resp, 500, NULL, "this route has no table");
+        return;
+    }
+    if (!own_contact(req, table)) {
+        http_problem(resp, 404, NULL, "no %s with this key", table);
         return;
     }
     s = api_store(req, resp);

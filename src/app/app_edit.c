@@ -22,7 +22,65 @@ const char *const app_edit_tables[] = {"zones",
                                        "calendar_days",
                                        "time_limits",
                                        "procedure_departments",
+                                       "enterprises",
+                                       "capabilities",
+                                       "certifications",
+                                       "supplier_contacts",
+                                       "demands",
                                        NULL};
+
+/* What an enterprise's own user may write: the rows whose column names
+ * its enterprise, and of those the columns listed (NULL: all). It keeps
+ * its profile but does not verify it, name itself anew or make another
+ * enterprise; it says what it can do, but only an officer records an
+ * audit. */
+static const struct {
+    const char *table, *column;
+    int no_new;
+    const char *const *columns;
+} owned[] = {
+    {"enterprises", "tax_code", 1,
+     (const char *const[]){"name_en", "vsic", "products", "capabilities", "certifications",
+                           "employees", "lat", "lon", "equipment", "capacity_month",
+                           "capacity_unit", "customers", "languages", NULL}},
+    {"capabilities", "tax_code", 0, NULL},
+    {"certifications", "tax_code", 0, NULL},
+    {"supplier_contacts", "tax_code", 0, NULL},
+    {"demands", "buyer_tax_code", 0,
+     (const char *const[]){"code", "buyer_tax_code", "title", "vsic", "capabilities",
+                           "certifications", "annual_usd", "needed_by", "status", "annual_volume",
+                           "volume_unit", "target_price_usd", "prefer_unit", "max_km",
+                           "withdrawn_on", NULL}},
+};
+
+static int owned_index(const char *table)
+{
+    size_t i;
+
+    for (i = 0; table && i < sizeof(owned) / sizeof(owned[0]); i++)
+        if (strcmp(owned[i].table, table) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *app_edit_owner_column(const char *table)
+{
+    int i = owned_index(table);
+
+    return i < 0 ? NULL : owned[i].column;
+}
+
+static int owner_may_set(int o, const char *column)
+{
+    const char *const *c;
+
+    if (!owned[o].columns)
+        return 1;
+    for (c = owned[o].columns; *c; c++)
+        if (strcmp(*c, column) == 0)
+            return 1;
+    return 0;
+}
 
 /* The columns an edit may set, by table; a table not named here: all. A
  * lead's columns are the investor's own words, except its follow-up, and
@@ -190,6 +248,84 @@ static void keep_problems(struct edit *x)
         x->out->problem[i] = x->e->problem[i];
 }
 
+/* The text of column of the row being edited, or "" when it is empty. */
+static const char *cell_text(const struct edit *x, const char *column, size_t *len)
+{
+    int i = schema_col_index(x->t, column);
+    const struct cell *c = i >= 0 ? &x->e->cells[i] : NULL;
+
+    if (!c || c->kind != CELL_TEXT) {
+        *len = 0;
+        return "";
+    }
+    *len = c->len;
+    return c->text;
+}
+
+static int is_owner(const struct edit *x, const char *column)
+{
+    size_t len;
+    const char *v = cell_text(x, column, &len);
+
+    return len == strlen(x->r->owner) && memcmp(v, x->r->owner, len) == 0;
+}
+
+/* Before an owner's fields: a row it changes must be its own (else, as
+ * for a row that does not exist, KHU_ENOTFOUND); a row it makes is made
+ * its own. */
+static enum khu_err own_before(struct edit *x, int o, struct khu_diag *d)
+{
+    size_t i;
+
+    if (x->r->key && !is_owner(x, owned[o].column)) {
+        khu_diag_set(d, 0, 0, NULL, "no row of %s has this key", x->t->name);
+        return KHU_ENOTFOUND;
+    }
+    if (!x->r->key && owned[o].no_new) {
+        row_edit_problem(x->e, owned[o].column, "read_only", NULL,
+                         "an enterprise is registered by an officer");
+        return KHU_OK;
+    }
+    for (i = 0; i < x->r->nfields; i++)
+        if (strcmp(x->r->fields[i].name, owned[o].column) == 0)
+            return KHU_OK; /* given: checked after */
+    if (!x->r->key)
+        return row_edit_set(x->e, owned[o].column, x->r->owner, strlen(x->r->owner));
+    return KHU_OK;
+}
+
+/* After an owner's fields: the row is still its own, and it recorded no
+ * audit of its own processes. */
+static void own_after(struct edit *x, int o)
+{
+    size_t len;
+    const char *level;
+
+    if (!is_owner(x, owned[o].column))
+        row_edit_problem(x->e, owned[o].column, "own_enterprise", NULL,
+                         "must be the tax code of your own enterprise");
+    if (strcmp(x->t->name, "capabilities") == 0) {
+        int i = schema_col_index(x->t, "level");
+        const struct cell *was = &x->e->base[i];
+        level = cell_text(x, "level", &len);
+        if (len == 7 && memcmp(level, "audited", 7) == 0 && x->e->given[i] &&
+            !(was->kind == CELL_TEXT && was->len == 7 && memcmp(was->text, "audited", 7) == 0))
+            row_edit_problem(x->e, "level", "audited_by_officer", NULL,
+                             "audited is recorded by an officer who audited it");
+    }
+}
+
+/* A demand made without a posting day is posted today. */
+static enum khu_err posted_today(struct edit *x)
+{
+    int i = schema_col_index(x->t, "posted_on");
+
+    if (x->r->key || strcmp(x->t->name, "demands") != 0 || i < 0 || x->e->given[i] ||
+        !x->r->today || !x->r->today[0])
+        return KHU_OK;
+    return row_edit_set(x->e, "posted_on", x->r->today, strlen(x->r->today));
+}
+
 static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *d)
 {
     struct edit *x = arg;
@@ -198,7 +334,7 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
     const char *source = r->source && r->source[0] ? r->source : NULL;
     const char *as_of = r->as_of && r->as_of[0] ? r->as_of : NULL;
     struct store_row_note note = {.source = source, .as_of = as_of};
-    int registered = 0;
+    int registered = 0, o = -1;
     enum khu_err err;
     size_t i;
 
@@ -216,10 +352,16 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
         if (err)
             return err;
     }
+    if (r->owner && (o = owned_index(r->table)) < 0) {
+        khu_diag_set(d, 0, 0, NULL, "%s is written by staff only", r->table);
+        return KHU_ENOTFOUND;
+    }
+    if (r->owner && (err = own_before(x, o, d)) != KHU_OK)
+        return err;
     for (i = 0; i < r->nfields; i++) {
         const struct app_edit_field *f = &r->fields[i];
-        if (!r->workflow && !column_editable(r->table, f->name) &&
-            schema_col_index(x->t, f->name) >= 0) {
+        if (!r->workflow && schema_col_index(x->t, f->name) >= 0 &&
+            (!column_editable(r->table, f->name) || (r->owner && !owner_may_set(o, f->name)))) {
             row_edit_problem(x->e, f->name, "read_only", NULL, "cannot be changed here");
             continue;
         }
@@ -229,7 +371,11 @@ static enum khu_err edit_in_tx(struct store_tx *tx, void *arg, struct khu_diag *
         if (err)
             return err;
     }
-    err = check_references(tx, x, d);
+    if (r->owner)
+        own_after(x, o);
+    err = posted_today(x);
+    if (!err)
+        err = check_references(tx, x, d);
     if (!err && source)
         err = store_row_exists(tx, "sources", "code", source, &registered, d);
     if (err)

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The use case of an edit of the registry: a new row, or a change to one
- * row, of zones, units, targets, observations, partners, events or sources, by a
- * signed-in officer (the API's POST and PATCH) or a command. One write
+ * row, of zones, units, targets, observations, partners, events, sources,
+ * enterprises and the linkage desk's tables, by a signed-in officer (the
+ * API's POST and PATCH) or a command; of an enterprise's own rows (its
+ * profile, processes, certificates and contact; a buyer's demands) by its
+ * own user. One write
  * transaction reads the row, checks that it is still the version the
  * writer read (If-Match), merges and checks the values given
  * (core/row_edit.h: import's rules, a key never changes, a figure needs a
@@ -38,6 +41,9 @@ struct app_edit_request {
     const char *source; /* where the values come from; required with a figure */
     const char *as_of;  /* YYYY-MM-DD the figures are as of; required with a figure */
     const char *today;  /* YYYY-MM-DD, the caller's clock */
+    const char *owner;  /* a supplier's or buyer's user: its enterprise's tax code. The row
+                           must be that enterprise's (app_edit_owner_column), before and after,
+                           and only what an owner may set is set; NULL: staff */
     int workflow;       /* 1: a use case of a workflow writes the row (a dossier's stage):
                            any table of the data model, any column; its figures need no
                            source (the act is its own record). Never set from a request. */
@@ -61,6 +67,12 @@ extern const char *const app_edit_tables[];
 /* Writes today's date in the province (UTC+7) as YYYY-MM-DD: the last day
  * an as-of date may name. */
 void app_edit_today(char out[16]);
+
+/* The column of table that names the enterprise a row belongs to, when
+ * an enterprise's own user may write the table (an enterprise's profile
+ * and processes, certificates and contacts; a buyer's demands); NULL when
+ * only staff may. */
+const char *app_edit_owner_column(const char *table);
 
 /* Returns 1 when table may be edited. */
 int app_edit_writable(const char *table);

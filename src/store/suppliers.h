@@ -18,7 +18,7 @@
 struct store_supplier {
     const char *tax_code, *name, *name_en, *ownership, *country, *zone_code, *unit_code;
     const char *vsic, *products, *cap_tokens, *cert_tokens, *capacity_unit, *languages;
-    const char *verified_on, *customers;
+    const char *verified_on, *customers, *equipment, *verified_by;
     struct match_value capacity_month, employees, lat, lon;
 };
 
@@ -37,6 +37,11 @@ struct store_supplied {
     const char *supplier_tax_code, *buyer_country, *buyer_vsic;
 };
 
+/* Whom a buyer writes to (not public). */
+struct store_contact {
+    const char *tax_code, *name, *email, *phone;
+};
+
 struct store_demand {
     const char *code, *buyer_tax_code, *title, *vsic, *cap_tokens, *cert_tokens, *needed_by;
     const char *status, *volume_unit, *prefer_unit, *posted_on, *withdrawn_on, *event_code;
@@ -50,6 +55,7 @@ typedef int (*store_capability_fn)(void *arg, const struct store_capability *c);
 typedef int (*store_certificate_fn)(void *arg, const struct store_certificate *c);
 typedef int (*store_supplied_fn)(void *arg, const struct store_supplied *l);
 typedef int (*store_demand_fn)(void *arg, const struct store_demand *dm);
+typedef int (*store_contact_fn)(void *arg, const struct store_contact *c);
 
 /* API */
 
@@ -65,6 +71,21 @@ enum khu_err store_supplier_certificates(struct store *s, store_certificate_fn f
                                          struct khu_diag *d);
 enum khu_err store_supplier_buyers(struct store *s, store_supplied_fn fn, void *arg,
                                    struct khu_diag *d);
+
+/* One supplier's profile: the supplier (KHU_ENOTFOUND, d naming it, when
+ * no enterprise with that tax code is a supplier), its processes, its
+ * certificates, the buyers it supplied, its contact (none: fn not
+ * called). */
+enum khu_err store_supplier_one(struct store *s, const char *tax_code, store_supplier_fn fn,
+                                void *arg, struct khu_diag *d);
+enum khu_err store_capabilities_of(struct store *s, const char *tax_code, store_capability_fn fn,
+                                   void *arg, struct khu_diag *d);
+enum khu_err store_certificates_of(struct store *s, const char *tax_code, store_certificate_fn fn,
+                                   void *arg, struct khu_diag *d);
+enum khu_err store_buyers_of(struct store *s, const char *tax_code, store_supplied_fn fn, void *arg,
+                             struct khu_diag *d);
+enum khu_err store_contact_of(struct store *s, const char *tax_code, store_contact_fn fn, void *arg,
+                              struct khu_diag *d);
 
 /* Hands fn the open demands (status open, not withdrawn), in order of code. */
 enum khu_err store_open_demands(struct store *s, store_demand_fn fn, void *arg, struct khu_diag *d);

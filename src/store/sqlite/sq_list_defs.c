@@ -2,7 +2,8 @@
 /*
  * The listable resources in SQL (see sq_list.h): every filter, sort and
  * derived expression of zones, units, sectors, enterprises, projects,
- * sources, departments and which departments handle which procedure.
+ * sources, departments, which departments handle which procedure, and the
+ * buyers' demands.
  * Available land and occupancy are the domain's fragments of sq.h.
  */
 #include "store/sqlite/sq_list.h"
@@ -134,6 +135,21 @@ static const struct sq_filter observation_filters[] = {
 
 static const struct sq_named observation_sorts[] = {{"observed_on", "o.observed_on"}, {NULL, NULL}};
 
+static const struct sq_filter demand_filters[] = {
+    {"status", SQF_IN, "dm.status"},
+    {"buyer", SQF_IN, "dm.buyer_tax_code"},
+    {"sector", SQF_IN, "dm.vsic"},
+    {"event", SQF_IN, "dm.event_code"},
+    {"capability", SQF_TOKENS, "dm.capabilities"},
+    {"min_annual_usd", SQF_MIN, "dm.annual_usd"},
+    {NULL, 0, NULL},
+};
+
+static const struct sq_named demand_sorts[] = {{"annual_usd", "dm.annual_usd"},
+                                               {"needed_by", "dm.needed_by"},
+                                               {"posted_on", "dm.posted_on"},
+                                               {NULL, NULL}};
+
 static const struct sq_resource resources[] = {
     {"zones", "zones", "zones z", "z", "z.code", "zones_fts", zone_filters, zone_sorts,
      zone_derived, 1, "group_code\0"},
@@ -152,6 +168,7 @@ static const struct sq_resource resources[] = {
     {"procedure_departments", "procedure_departments", "procedure_departments pd", "pd",
      "(pd.procedure || ' ' || pd.location || ' ' || pd.department)", NULL,
      procedure_department_filters, none, none},
+    {"demands", "demands", "demands dm", "dm", "dm.code", NULL, demand_filters, demand_sorts, none},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},
 };
 

@@ -9,11 +9,24 @@
 #include "store/sqlite/sq.h"
 #include "store/suppliers.h"
 
-static const char suppliers_sql[] =
-    "SELECT tax_code, name, name_en, ownership, country, zone_code, unit_code, vsic, products,"
-    " capabilities, certifications, capacity_unit, languages, verified_on, customers,"
-    " capacity_month, employees, lat, lon"
-    " FROM enterprises WHERE supplier = 1 ORDER BY tax_code";
+#define SUPPLIER_COLUMNS                                                                           \
+    "SELECT tax_code, name, name_en, ownership, country, zone_code, unit_code, vsic, products,"    \
+    " capabilities, certifications, capacity_unit, languages, verified_on, customers, equipment,"  \
+    " verified_by, capacity_month, employees, lat, lon FROM enterprises WHERE supplier = 1"
+
+static const char suppliers_sql[] = SUPPLIER_COLUMNS " ORDER BY tax_code";
+static const char supplier_sql[] = SUPPLIER_COLUMNS " AND tax_code = ?1";
+static const char capabilities_of_sql[] =
+    "SELECT tax_code, process, level FROM capabilities WHERE tax_code = ?1 ORDER BY process";
+static const char certificates_of_sql[] =
+    "SELECT tax_code, standard, number, issuer, valid_from, valid_to FROM certifications"
+    " WHERE tax_code = ?1 ORDER BY standard, valid_to DESC, number";
+static const char buyers_of_sql[] =
+    "SELECT l.supplier_tax_code, b.country, b.vsic FROM linkages l"
+    " JOIN enterprises b ON b.tax_code = l.buyer_tax_code WHERE l.supplier_tax_code = ?1"
+    " ORDER BY l.code";
+static const char contact_sql[] =
+    "SELECT tax_code, name, email, phone FROM supplier_contacts WHERE tax_code = ?1";
 
 static const char capabilities_sql[] =
     "SELECT c.tax_code, c.process, c.level FROM capabilities c"
@@ -87,10 +100,10 @@ static enum khu_err each_row(struct store *s, const char *sql, const char *code,
 static int supplier_row(sqlite3_stmt *st, any_fn fn, void *arg)
 {
     struct store_supplier x;
-    const char **texts[] = {&x.tax_code,  &x.name,        &x.name_en,     &x.ownership,
-                            &x.country,   &x.zone_code,   &x.unit_code,   &x.vsic,
-                            &x.products,  &x.cap_tokens,  &x.cert_tokens, &x.capacity_unit,
-                            &x.languages, &x.verified_on, &x.customers};
+    const char **texts[] = {
+        &x.tax_code,  &x.name,        &x.name_en,   &x.ownership,  &x.country,     &x.zone_code,
+        &x.unit_code, &x.vsic,        &x.products,  &x.cap_tokens, &x.cert_tokens, &x.capacity_unit,
+        &x.languages, &x.verified_on, &x.customers, &x.equipment,  &x.verified_by};
     int i, n = (int)(sizeof(texts) / sizeof(texts[0]));
 
     for (i = 0; i < n; i++)
@@ -142,6 +155,55 @@ static int demand_row(sqlite3_stmt *st, any_fn fn, void *arg)
     x.buyer_lat = value_at(st, n + 4);
     x.buyer_lon = value_at(st, n + 5);
     return ((store_demand_fn)fn)(arg, &x);
+}
+
+static int contact_row(sqlite3_stmt *st, any_fn fn, void *arg)
+{
+    struct store_contact c = {text_at(st, 0), text_at(st, 1), text_at(st, 2), text_at(st, 3)};
+
+    return ((store_contact_fn)fn)(arg, &c);
+}
+
+enum khu_err store_supplier_one(struct store *s, const char *tax_code, store_supplier_fn fn,
+                                void *arg, struct khu_diag *d)
+{
+    long rows = 0;
+    enum khu_err err = each_row(s, supplier_sql, tax_code, supplier_row, (any_fn)fn, arg,
+                                "reading the supplier", &rows, d);
+
+    if (!err && rows == 0) {
+        khu_diag_set(d, 0, 0, "tax_code", "no supplier has the tax code '%.20s'", tax_code);
+        return KHU_ENOTFOUND;
+    }
+    return err;
+}
+
+enum khu_err store_capabilities_of(struct store *s, const char *tax_code, store_capability_fn fn,
+                                   void *arg, struct khu_diag *d)
+{
+    return each_row(s, capabilities_of_sql, tax_code, capability_row, (any_fn)fn, arg,
+                    "reading the supplier's processes", NULL, d);
+}
+
+enum khu_err store_certificates_of(struct store *s, const char *tax_code, store_certificate_fn fn,
+                                   void *arg, struct khu_diag *d)
+{
+    return each_row(s, certificates_of_sql, tax_code, certificate_row, (any_fn)fn, arg,
+                    "reading the supplier's certificates", NULL, d);
+}
+
+enum khu_err store_buyers_of(struct store *s, const char *tax_code, store_supplied_fn fn, void *arg,
+                             struct khu_diag *d)
+{
+    return each_row(s, buyers_of_sql, tax_code, supplied_row, (any_fn)fn, arg,
+                    "reading the supplier's linkages", NULL, d);
+}
+
+enum khu_err store_contact_of(struct store *s, const char *tax_code, store_contact_fn fn, void *arg,
+                              struct khu_diag *d)
+{
+    return each_row(s, contact_sql, tax_code, contact_row, (any_fn)fn, arg,
+                    "reading the supplier's contact", NULL, d);
 }
 
 enum khu_err store_suppliers(struct store *s, store_supplier_fn fn, void *arg, struct khu_diag *d)
