@@ -76,6 +76,13 @@ static const struct dict_table tables[] = {
       "version to a code of the other that covers the same activities or part of them.",
       "VSIC 2018 코드와 VSIC 2025 코드의 대응표입니다. 각 행은 한 판의 코드를 같은 "
       "활동(또는 그 일부)을 다루는 다른 판의 코드와 잇습니다."}},
+    {"sector_groups",
+     {"Các nhóm mã ngành có tên (công nghiệp hỗ trợ), mỗi mã kèm khoảng thời gian thuộc nhóm: "
+      "một mã ngành cấp 2 bao gồm mọi mã bắt đầu bằng nó.",
+      "Named sets of sector codes (the supporting industry), each code with the days it "
+      "belongs to the set: a two-digit division covers every code that starts with it.",
+      "이름이 붙은 업종 코드 묶음(지원산업)으로, 각 코드에 묶음에 속하는 기간이 있습니다. 2자리 "
+      "중분류는 그 숫자로 시작하는 모든 코드를 포함합니다."}},
     {"zones",
      {"Khu công nghiệp (KCN), cụm công nghiệp (CCN) và các khu khác (khu công nghệ cao, "
       "trung tâm logistics, khu kinh tế, cảng): mỗi dòng một khu, với đất đai, vị trí, hạ "
@@ -489,6 +496,36 @@ static const struct dict_column columns[] = {
       "code.",
       "변환 후 코드(to_version 판). 여러 코드로 나뉜 코드는 새 코드마다 한 행입니다."}},
     {"sector_map", "source", {source_vi, source_en, source_ko}},
+    /* ===== sector_groups ===== */
+    {"sector_groups",
+     "code",
+     {"Mã của nhóm ngành (supporting-industry).", "Code of the set (supporting-industry).",
+      "묶음의 코드(supporting-industry)."}},
+    {"sector_groups",
+     "vsic",
+     {"Một mã VSIC thuộc nhóm; mã ngắn bao gồm các mã dài hơn bắt đầu bằng nó.",
+      "A VSIC code in the set; a short code covers the longer codes that start with it.",
+      "묶음에 속하는 VSIC 코드. 짧은 코드는 그것으로 시작하는 더 긴 코드를 포함합니다."}},
+    {"sector_groups",
+     "name_vi",
+     {"Tên tiếng Việt của nhóm.", "Vietnamese name of the set.", "묶음의 베트남어 이름."}},
+    {"sector_groups",
+     "name_en",
+     {"Tên tiếng Anh của nhóm.", "English name of the set.", "묶음의 영어 이름."}},
+    {"sector_groups",
+     "name_ko",
+     {"Tên tiếng Hàn của nhóm.", "Korean name of the set.", "묶음의 한국어 이름."}},
+    {"sector_groups",
+     "valid_from",
+     {"Ngày đầu tiên mã thuộc nhóm; để trống khi không rõ.",
+      "First day the code belongs to the set; empty when not known.",
+      "코드가 묶음에 속하기 시작한 날. 모르면 비어 있습니다."}},
+    {"sector_groups",
+     "valid_to",
+     {"Ngày cuối cùng mã thuộc nhóm; để trống khi vẫn còn.",
+      "Last day the code belongs to the set; empty while it still does.",
+      "코드가 묶음에 속하는 마지막 날. 여전히 속하면 비어 있습니다."}},
+    {"sector_groups", "source", {source_vi, source_en, source_ko}},
     /* ===== zones ===== */
     {"zones",
      "code",

@@ -59,6 +59,7 @@ static const char *const partner_kinds[] = {"government", "agency", "association
 static const char *const key_code[] = {"code", NULL};
 static const char *const key_tax[] = {"tax_code", NULL};
 static const char *const key_sector[] = {"version", "code", NULL};
+static const char *const key_sector_group[] = {"code", "vsic", NULL};
 static const char *const key_sector_map[] = {"from_version", "from_code", "to_version", "to_code",
                                              NULL};
 static const char *const key_obs[] = {"target_code", "observed_on", NULL};
@@ -102,6 +103,20 @@ static const struct col_def sectors_cols[] = {
     {"name_vi", TXTR},
     {"name_en", TXT},
     {"name_ko", TXT},
+    {"source", LONGT},
+};
+
+/* A named set of sector codes (the supporting industry), each code with
+ * the days it belongs to the set: a VSIC division (2 digits) or a longer
+ * code covers every code that starts with it. */
+static const struct col_def sector_groups_cols[] = {
+    {"code", COL_TEXT, 1, 1, 64},
+    {"vsic", COL_TEXT, 1, 1, 8},
+    {"name_vi", TXTR},
+    {"name_en", TXT},
+    {"name_ko", TXT},
+    {"valid_from", DATE},
+    {"valid_to", DATE},
     {"source", LONGT},
 };
 
@@ -444,6 +459,7 @@ static const struct table_def tables[] = {
     TABLE(departments, key_code, 0), /* after units, which it refers to */
     TABLE(sectors, key_sector, 1),
     TABLE(sector_map, key_sector_map, 0),
+    TABLE(sector_groups, key_sector_group, 0),
     TABLE(zones, key_code, 1),
     TABLE(enterprises, key_tax, 1),
     TABLE(capabilities, key_capability, 0),

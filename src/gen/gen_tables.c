@@ -192,6 +192,34 @@ static enum khu_err gen_sectors(struct gen *g)
     return g->err;
 }
 
+/* The supporting industry as the divisions of the industries the
+ * vocabulary marks supporting, each once. */
+static enum khu_err gen_sector_groups(struct gen *g)
+{
+    char seen[64] = "";
+    size_t i;
+
+    for (i = 0; i < gen_nindustries && !g->err; i++) {
+        char division[4];
+        if (!gen_industries[i].supporting)
+            continue;
+        snprintf(division, sizeof(division), "%.2s", gen_industries[i].v2018);
+        if (strstr(seen, division))
+            continue;
+        snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen), "%s ", division);
+        gen_text(g, "code", "supporting-industry");
+        gen_text(g, "vsic", division);
+        gen_text(g, "name_vi", "Công nghiệp hỗ trợ");
+        gen_text(g, "name_en", "Supporting industry");
+        gen_text(g, "name_ko", "지원산업");
+        gen_empty(g, "valid_from");
+        gen_empty(g, "valid_to");
+        gen_text(g, "source", g->source);
+        gen_end_row(g);
+    }
+    return g->err;
+}
+
 static void map_row(struct gen *g, const char *from, const char *to)
 {
     gen_text(g, "from_version", "2018");
@@ -1320,6 +1348,7 @@ static const struct {
     {"departments", gen_departments_table},
     {"sectors", gen_sectors},
     {"sector_map", gen_sector_map},
+    {"sector_groups", gen_sector_groups},
     {"zones", gen_zones},
     {"enterprises", gen_enterprises},
     {"capabilities", gen_capabilities},

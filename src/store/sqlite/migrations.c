@@ -592,10 +592,21 @@ static const char v17[] =
     "ALTER TABLE demands ADD COLUMN event_code TEXT REFERENCES events(code)"
     " DEFERRABLE INITIALLY DEFERRED;";
 
+/* Version 18: named sets of sector codes, each code with its validity:
+ * the supporting industry whose local supply share the province's target
+ * counts is such a set, kept as data with its source. */
+static const char v18[] =
+    "CREATE TABLE sector_groups ("
+    " code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
+    " vsic TEXT NOT NULL CHECK (length(vsic) BETWEEN 1 AND 8),"
+    " name_vi TEXT NOT NULL, name_en TEXT, name_ko TEXT,"
+    " valid_from TEXT " DATE_OK(valid_from) ", valid_to TEXT " DATE_OK(valid_to) ","
+    " source TEXT, PRIMARY KEY (code, vsic)) STRICT;";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1,  v2,  v3,  v4,  v5,  v6,  v7,  v8, v9,
-                                         v10, v11, v12, v13, v14, v15, v16, v17};
+static const char *const migrations[] = {v1,  v2,  v3,  v4,  v5,  v6,  v7,  v8,  v9,
+                                         v10, v11, v12, v13, v14, v15, v16, v17, v18};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -661,6 +672,7 @@ const char *migration_about(int version)
         "closing the consultations a decided or withdrawn dossier leaves unanswered",
         "letting one sender at a time mail a notification",
         "adding supplier profiles (capabilities, certifications, contacts) and demands' volumes",
+        "adding named sets of sector codes (the supporting industry)",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 
