@@ -850,6 +850,40 @@ static const char verify_answers[] =
     "\"403\":{\"$ref\":\"#/components/responses/Problem\"},"
     "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
 
+static const char share_answers[] =
+    "{\"200\":{\"description\":\"The set of sectors (group, name, source), the place (unit) "
+    "and the day (on); overall and for each code of the set (sectors): by_location_pct and "
+    "by_ownership_pct (null without a demand base), base_usd, local_usd, domestic_usd, demands, "
+    "demands_valued, coverage_pct, linkages, linkages_valued; undated_demands (counted from "
+    "demands_imported_on) and the definition in the asked language.\",\"content\":{"
+    "\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Object\"}}}},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+/* The local supply share. */
+static void share_path(struct jw *w)
+{
+    jw_key(w, "/api/v1/linkage/share");
+    jw_obj_begin(w);
+    match_operation(w, "get", "get_local_share",
+                    "The local supply share of a set of sectors in a place on a day, by location "
+                    "and by ownership, with its coverage.");
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    param(w, "group", "query", "string",
+          "The set of sectors (sector_groups.code); default supporting-industry.");
+    param(w, "unit", "query", "string",
+          "The place: a unit of any level (the units under it and those it replaced count); "
+          "default the whole registry.");
+    param(w, "on", "query", "string", "The day (YYYY-MM-DD); default today.");
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "responses");
+    raw(w, share_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
 /* A supplier's profile and its verification. */
 static void profile_paths(struct jw *w)
 {
@@ -916,6 +950,7 @@ static void supplier_paths(struct jw *w)
     jw_obj_end(w);
     jw_obj_end(w);
     profile_paths(w);
+    share_path(w);
 }
 
 static void finder_paths(struct jw *w)

@@ -283,6 +283,7 @@ const struct http_route api_routes[] = {
     {"GET", "/api/v1/match/suppliers", api_match_suppliers},
     {"POST", "/api/v1/match/suppliers", api_match_suppliers},
     {"GET", "/api/v1/match/demands", api_match_demands},
+    {"GET", "/api/v1/linkage/share", api_linkage_share},
     {"GET", "/api/v1/brief.pdf", api_brief},
     /* Writes carry HTTP_ROUTE_WRITE: JSON only, never sent by another site's page. */
     {"POST", "/api/v1/leads", api_leads_post, HTTP_ROUTE_WRITE},

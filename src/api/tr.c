@@ -81,6 +81,31 @@ static const struct api_tr_entry table[] = {
     {"Sign in as a buyer or an officer to see the contact.",
      "Hãy đăng nhập với tư cách bên mua hoặc cán bộ để xem đầu mối liên hệ.",
      "연락처를 보려면 구매자 또는 담당 공무원으로 로그인하세요."},
+    {"No set of sectors is called '%.64s'.", "Không có nhóm ngành nào mang mã '%.64s'.",
+     "'%.64s'(이)라는 업종 묶음이 없습니다."},
+    {"The demand base is the yearly value (annual_usd) of the demands of buyers located in the "
+     "place, in the sector, posted on or before the day and not withdrawn by it; a demand whose "
+     "value is unknown is left out of the sum and counted in the coverage, and one imported "
+     "without a posting day counts from the day it was imported. The share by location is the "
+     "yearly value of the linkages active on the day (since on or before it, until empty or on "
+     "or after it) that answer those demands and whose supplier is located in the place, over "
+     "the base. The share by ownership is the same for suppliers owned in Viet Nam (domestic or "
+     "state), wherever they are.",
+     "Cơ sở nhu cầu là tổng giá trị hằng năm (annual_usd) của các nhu cầu do bên mua đặt tại địa "
+     "bàn đăng, thuộc ngành, đăng vào hoặc trước ngày tính và chưa rút; nhu cầu chưa rõ giá trị "
+     "không được cộng mà được tính vào độ bao phủ, nhu cầu nhập không có ngày đăng được tính từ "
+     "ngày nhập. Tỷ lệ theo địa điểm là tổng giá trị hằng năm của các liên kết còn hiệu lực vào "
+     "ngày tính (bắt đầu vào hoặc trước ngày đó, chưa kết thúc hoặc kết thúc vào hoặc sau ngày "
+     "đó) đáp ứng các nhu cầu ấy mà nhà cung ứng đặt tại địa bàn, chia cho cơ sở nhu cầu. Tỷ lệ "
+     "theo sở hữu tính tương tự cho nhà cung ứng thuộc sở hữu Việt Nam (tư nhân hoặc nhà nước), "
+     "dù đặt ở đâu.",
+     "수요 기반은 해당 지역에 소재한 구매 기업이 해당 업종에서 기준일 또는 그 이전에 게시하고 "
+     "철회하지 않은 수요의 연간 금액(annual_usd) 합계입니다. 금액을 알 수 없는 수요는 합계에서 "
+     "빠지고 포괄률에 반영되며, 게시일 없이 가져온 수요는 가져온 날부터 계산합니다. 소재지 기준 "
+     "비율은 기준일에 유효한(시작일이 기준일 또는 그 이전이고, 종료일이 없거나 기준일 또는 그 "
+     "이후인) 연계 중 그 수요에 응하고 공급업체가 해당 지역에 있는 연계의 연간 금액을 수요 "
+     "기반으로 나눈 값입니다. 소유 기준 비율은 위치와 관계없이 베트남 소유(민간 또는 국영) "
+     "공급업체에 대해 같은 방식으로 계산합니다."},
     /* the lists' filters (the finder's and the dashboard's links carry them) */
     {"%s must be one of: %s (several separated by commas); got '%.40s'",
      "%s phải là một trong: %s (nhiều giá trị cách nhau bằng dấu phẩy); đã nhập '%.40s'",

@@ -8,6 +8,8 @@
  * every caller.
  */
 #include "app/app_targets.h"
+
+#include "app/app_local_share.h"
 #include "core/buf.h"
 #include "core/num.h"
 #include "core/schema.h"
@@ -174,27 +176,47 @@ static void shared_put(const struct app_generation *g, const char *metric, const
     pthread_mutex_unlock(&shared_lock);
 }
 
+/* The metrics computed live: the registry's in SQL (store/metrics.h),
+ * and the local supply share (app/app_local_share.h). */
+static int metric_is_live(const char *metric)
+{
+    return store_metric_is_live(metric) || app_local_share_is_metric(metric);
+}
+
+static int metric_is_scoped(const char *metric)
+{
+    return store_metric_is_scoped(metric) || app_local_share_is_metric(metric);
+}
+
+static enum khu_err compute(struct store *s, const char *metric, const char *scope,
+                            const char *today_text, struct metric_value *out, struct khu_diag *d)
+{
+    if (app_local_share_is_metric(metric))
+        return app_local_share_metric(s, scope, today_text, out, d);
+    return store_metric_live(s, metric, scope, today_text, out, d);
+}
+
 static enum khu_err live_metric(struct store *s, struct memo *m, const struct app_generation *g,
                                 const char *metric, const char *scope_unit, int32_t today,
                                 const char *today_text, struct metric_value *out,
                                 struct khu_diag *d)
 {
     const struct memo_entry *e;
-    const char *scope = store_metric_is_scoped(metric) && scope_unit ? scope_unit : "";
+    const char *scope = metric_is_scoped(metric) && scope_unit ? scope_unit : "";
     enum khu_err err;
 
     memset(out, 0, sizeof(*out));
     out->result = METRIC_NOT_LIVE;
-    if (!store_metric_is_live(metric) || strlen(metric) >= sizeof(m->e[0].metric) ||
+    if (!metric_is_live(metric) || strlen(metric) >= sizeof(m->e[0].metric) ||
         strlen(scope) >= sizeof(m->e[0].scope))
-        return store_metric_live(s, metric, scope[0] ? scope : NULL, today_text, out, d);
+        return compute(s, metric, scope[0] ? scope : NULL, today_text, out, d);
     e = memo_find(m, metric, scope, today);
     if (e) {
         *out = e->value;
         return KHU_OK;
     }
     if (!g || !shared_get(g, metric, scope, today, out)) {
-        err = store_metric_live(s, metric, scope[0] ? scope : NULL, today_text, out, d);
+        err = compute(s, metric, scope[0] ? scope : NULL, today_text, out, d);
         if (err)
             return err;
         if (g)

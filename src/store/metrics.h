@@ -3,7 +3,8 @@
  * The registry's figures, computed live: zone counts and areas by kind x
  * status x unit (the stats groups), umbrella zones with their members, the
  * planning metrics of targets (zone counts and areas by kind, clusters with
- * complete infrastructure, occupancy, local supply share) and the
+ * complete infrastructure, occupancy; the local supply share is
+ * app/app_local_share's) and the
  * reconciliation of the registry against the province's reported totals.
  * Umbrella zones (those that other zones name as their group) are never
  * added to their members: members are counted, umbrellas are listed apart.

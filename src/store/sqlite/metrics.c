@@ -79,11 +79,6 @@ static const struct metric_sql metrics[] = {
                 " / sum(CASE WHEN z.leased_ha IS NOT NULL THEN z.industrial_ha END),"
                 " count(z.leased_ha + z.industrial_ha), count(*) - count(z.leased_ha +"
                 " z.industrial_ha)" ZONES_WHERE("kcn") " AND z.status = 'operating'"},
-    {"local_supply_share_pct", 0,
-     "SELECT 100.0 * sum(CASE WHEN e.ownership IN ('domestic','state') THEN l.annual_usd END)"
-     " / sum(l.annual_usd), count(l.annual_usd), count(*) - count(l.annual_usd)"
-     " FROM linkages l JOIN enterprises e ON e.tax_code = l.supplier_tax_code"
-     " WHERE (l.until IS NULL OR l.until >= ?2)"},
 };
 
 /* The zones of kind ?2 in scope that are not counted, by enum

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the linkage desk counts reads: the demands and the linkages that
+ * answer them, each marked with whether its buyer (or supplier) is
+ * located in a place, the codes of a named set of sectors, and the day the
+ * demands now in the registry were imported. The arithmetic lives in
+ * core/local_share and the use case in app/app_local_share. Strings are
+ * borrowed for the length of a callback and NULL when unknown; a callback
+ * returns 0 to go on, non-zero to stop.
+ */
+#ifndef KHU_STORE_LINKAGE_H
+#define KHU_STORE_LINKAGE_H
+
+#include <stdint.h>
+
+#include "core/supplier_match.h"
+#include "store/store.h"
+
+struct store_share_demand {
+    const char *code, *vsic, *posted_on, *withdrawn_on;
+    struct match_value annual_usd;
+    int buyer_in_place; /* the buyer's unit, or its zone's, is in the place */
+};
+
+struct store_share_linkage {
+    const char *code, *demand_code, *since, *until, *supplier_ownership;
+    struct match_value annual_usd;
+    int supplier_in_place;
+};
+
+struct store_group_code {
+    const char *vsic, *valid_from, *valid_to, *names[3]; /* names: vi, en, ko */
+    const char *source;
+};
+
+typedef int (*store_share_demand_fn)(void *arg, const struct store_share_demand *d);
+typedef int (*store_share_linkage_fn)(void *arg, const struct store_share_linkage *l);
+typedef int (*store_group_code_fn)(void *arg, const struct store_group_code *c);
+
+/* API */
+
+/* Hands fn every demand, in order of code, marked for place (a unit code:
+ * the unit, the units under it and those they replaced; NULL: anywhere).
+ * Returns KHU_OK or the store's error with d filled. */
+enum khu_err store_share_demands(struct store *s, const char *place, store_share_demand_fn fn,
+                                 void *arg, struct khu_diag *d);
+
+/* Hands fn every linkage that answers a demand, in order of code, marked
+ * for place as store_share_demands. */
+enum khu_err store_share_linkages(struct store *s, const char *place, store_share_linkage_fn fn,
+                                  void *arg, struct khu_diag *d);
+
+/* Hands fn the codes of the set of sectors called group, in order of
+ * code. Returns KHU_ENOTFOUND (d names it) when there is no such set. */
+enum khu_err store_group_codes(struct store *s, const char *group, store_group_code_fn fn,
+                               void *arg, struct khu_diag *d);
+
+/* Sets *at_ms to when the demands were last imported, 0 when never.
+ * Returns KHU_OK or the store's error. */
+enum khu_err store_demands_imported_ms(struct store *s, int64_t *at_ms, struct khu_diag *d);
+
+#endif

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The linkage desk's counting reads in SQLite (see store/linkage.h). A
+ * place is the scope of a unit (SQ_UNIT_SCOPE_CTE); an enterprise is in it
+ * when its unit, or the unit or commune of its zone, is.
+ */
+#include "store/linkage.h"
+#include "store/sqlite/sq.h"
+
+/* 1 when enterprise e is in the scope (?1 NULL: everywhere) */
+#define IN_PLACE(e)                                                                                \
+    "(?1 IS NULL OR " e ".unit_code IN scope OR " e ".zone_code IN (SELECT code FROM zones"        \
+    " WHERE unit_code IN scope OR commune IN scope))"
+
+static const char demands_sql[] =
+    "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE
+    " SELECT d.code, d.vsic, d.posted_on, d.withdrawn_on, d.annual_usd,"
+    " CASE WHEN b.tax_code IS NOT NULL AND " IN_PLACE(
+        "b") " THEN 1 ELSE 0 END"
+             " FROM demands d LEFT JOIN enterprises b ON b.tax_code = d.buyer_tax_code ORDER BY "
+             "d.code";
+
+static const char linkages_sql[] =
+    "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE
+    " SELECT l.code, l.demand_code, l.since, l.until, e.ownership, l.annual_usd,"
+    " CASE WHEN e.tax_code IS NOT NULL AND " IN_PLACE(
+        "e") " THEN 1 ELSE 0 END"
+             " FROM linkages l LEFT JOIN enterprises e ON e.tax_code = l.supplier_tax_code"
+             " WHERE l.demand_code IS NOT NULL ORDER BY l.code";
+
+static const char group_sql[] =
+    "SELECT vsic, valid_from, valid_to, name_vi, name_en, name_ko, source FROM sector_groups"
+    " WHERE code = ?1 ORDER BY vsic";
+
+static const char imported_sql[] =
+    "SELECT max(at_ms) FROM audit WHERE table_name = 'demands' AND action = 'import'";
+
+static const char *text_at(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL
+                                                       : (const char *)sqlite3_column_text(st, col);
+}
+
+static struct match_value value_at(sqlite3_stmt *st, int col)
+{
+    struct match_value v = {sqlite3_column_type(st, col) != SQLITE_NULL,
+                            sqlite3_column_double(st, col)};
+    return v;
+}
+
+/* Prepares sql with place bound to ?1 (NULL: none), or NULL with d filled. */
+static sqlite3_stmt *prepare(struct store *s, const char *sql, const char *place, const char *what,
+                             enum khu_err *err, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql);
+
+    if (!st) {
+        *err = sq_error(s, sqlite3_errcode(s->db), what, d);
+        return NULL;
+    }
+    if (place)
+        sqlite3_bind_text(st, 1, place, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 1);
+    return st;
+}
+
+enum khu_err store_share_demands(struct store *s, const char *place, store_share_demand_fn fn,
+                                 void *arg, struct khu_diag *d)
+{
+    enum khu_err err = KHU_OK;
+    sqlite3_stmt *st = prepare(s, demands_sql, place, "reading the demands", &err, d);
+    int rc;
+
+    if (!st)
+        return err;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_share_demand x = {text_at(st, 0), text_at(st, 1),  text_at(st, 2),
+                                       text_at(st, 3), value_at(st, 4), sqlite3_column_int(st, 5)};
+        if (fn(arg, &x)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sq_release(s, st);
+    return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "reading the demands", d);
+}
+
+enum khu_err store_share_linkages(struct store *s, const char *place, store_share_linkage_fn fn,
+                                  void *arg, struct khu_diag *d)
+{
+    enum khu_err err = KHU_OK;
+    sqlite3_stmt *st = prepare(s, linkages_sql, place, "reading the linkages", &err, d);
+    int rc;
+
+    if (!st)
+        return err;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_share_linkage x = {text_at(st, 0),           text_at(st, 1), text_at(st, 2),
+                                        text_at(st, 3),           text_at(st, 4), value_at(st, 5),
+                                        sqlite3_column_int(st, 6)};
+        if (fn(arg, &x)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sq_release(s, st);
+    return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "reading the linkages", d);
+}
+
+enum khu_err store_group_codes(struct store *s, const char *group, store_group_code_fn fn,
+                               void *arg, struct khu_diag *d)
+{
+    enum khu_err err = KHU_OK;
+    sqlite3_stmt *st = prepare(s, group_sql, group, "reading the set of sectors", &err, d);
+    long rows = 0;
+    int rc;
+
+    if (!st)
+        return err;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_group_code c = {text_at(st, 0),
+                                     text_at(st, 1),
+                                     text_at(st, 2),
+                                     {text_at(st, 3), text_at(st, 4), text_at(st, 5)},
+                                     text_at(st, 6)};
+        rows++;
+        if (fn(arg, &c)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sq_release(s, st);
+    if (rc != SQLITE_DONE)
+        return sq_error(s, rc, "reading the set of sectors", d);
+    if (!rows) {
+        khu_diag_set(d, 0, 0, "group", "no set of sectors is called '%.64s'", group);
+        return KHU_ENOTFOUND;
+    }
+    return KHU_OK;
+}
+
+enum khu_err store_demands_imported_ms(struct store *s, int64_t *at_ms, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, imported_sql);
+    int rc;
+
+    *at_ms = 0;
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "reading when the demands were imported", d);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *at_ms = sqlite3_column_int64(st, 0);
+    sq_release(s, st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? KHU_OK
+               : sq_error(s, rc, "reading when the demands were imported", d);
+}
