@@ -33,6 +33,8 @@ static const char *const demand_statuses[] = {"open", "matched", "closed", NULL}
 static const char *const volume_units[] = {"pieces", "sets", "kg",    "tonnes",
                                            "m2",     "m3",   "hours", NULL};
 static const char *const capability_levels[] = {"can_do", "in_volume", "audited", NULL};
+static const char *const match_stages[] = {"proposed", "interest", "accepted", "declined",
+                                           "meeting",  "contract", "closed",   NULL};
 static const char *const procedures[] = {
     "policy_approval", "irc_issue",           "irc_adjust", "land_lease",
     "env_permit",      "construction_permit", NULL};
@@ -60,6 +62,7 @@ static const char *const key_code[] = {"code", NULL};
 static const char *const key_tax[] = {"tax_code", NULL};
 static const char *const key_sector[] = {"version", "code", NULL};
 static const char *const key_sector_group[] = {"code", "vsic", NULL};
+static const char *const key_match[] = {"demand_code", "supplier_tax_code", NULL};
 static const char *const key_sector_map[] = {"from_version", "from_code", "to_version", "to_code",
                                              NULL};
 static const char *const key_obs[] = {"target_code", "observed_on", NULL};
@@ -265,6 +268,27 @@ static const struct col_def demands_cols[] = {
     {"event_code", TXT, NULL, "events", "code"},
 };
 
+/* A supplier proposed for a demand, and how far it got toward a contract
+ * (core/match_flow.h). */
+static const struct col_def matches_cols[] = {
+    {"demand_code", COL_TEXT, 1, 1, 64, NULL, "demands", "code"},
+    {"supplier_tax_code", COL_TEXT, 1, 10, 14, NULL, "enterprises", "tax_code"},
+    {"stage", COL_ENUM, 1, 0, 0, match_stages},
+    {"score", COL_REAL, 0, 0, 100},
+    {"proposed_on", DATE},
+    {"proposed_by", COL_TEXT, 0, 1, 64},
+    {"interest_on", DATE},
+    {"interest_note", LONGT},
+    {"answered_on", DATE},
+    {"decline_reason", LONGT},
+    {"meeting_on", DATE},
+    {"meeting_place", TXT},
+    {"meeting_online", COL_BOOL, 0, 0, 1},
+    {"meeting_outcome", LONGT},
+    {"linkage_code", TXT, NULL, "linkages", "code"},
+    {"closed_on", DATE},
+};
+
 static const struct col_def linkages_cols[] = {
     {"code", CODE},
     {"supplier_tax_code", COL_TEXT, 1, 10, 14, NULL, "enterprises", "tax_code"},
@@ -468,6 +492,7 @@ static const struct table_def tables[] = {
     TABLE(projects, key_code, 1),
     TABLE(demands, key_code, 0),
     TABLE(linkages, key_code, 0),
+    TABLE(matches, key_match, 0),
     TABLE(dossiers, key_code, 0),
     TABLE(consultations, key_consult, 0),
     TABLE(dossier_questions, key_dossier_n, 0),

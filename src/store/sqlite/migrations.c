@@ -603,10 +603,32 @@ static const char v18[] =
     " valid_from TEXT " DATE_OK(valid_from) ", valid_to TEXT " DATE_OK(valid_to) ","
     " source TEXT, PRIMARY KEY (code, vsic)) STRICT;";
 
+/* Version 19: the linkage desk's pipeline: each supplier proposed for a
+ * demand, its expression of interest, the supplier's answer, the meeting
+ * and the contract (a linkage) it led to. */
+static const char v19[] =
+    "CREATE TABLE matches ("
+    " demand_code TEXT NOT NULL REFERENCES demands(code) DEFERRABLE INITIALLY DEFERRED,"
+    " supplier_tax_code TEXT NOT NULL REFERENCES enterprises(tax_code)"
+    "  DEFERRABLE INITIALLY DEFERRED,"
+    " stage TEXT NOT NULL CHECK (stage IN ('proposed','interest','accepted','declined',"
+    "'meeting','contract','closed')),"
+    " score REAL CHECK (score BETWEEN 0 AND 100),"
+    " proposed_on TEXT " DATE_OK(proposed_on) ", proposed_by TEXT,"
+    " interest_on TEXT " DATE_OK(interest_on) ", interest_note TEXT,"
+    " answered_on TEXT " DATE_OK(answered_on) ", decline_reason TEXT,"
+    " meeting_on TEXT " DATE_OK(meeting_on) ", meeting_place TEXT,"
+    " meeting_online INTEGER CHECK (meeting_online IN (0,1)), meeting_outcome TEXT,"
+    " linkage_code TEXT REFERENCES linkages(code) DEFERRABLE INITIALLY DEFERRED,"
+    " closed_on TEXT " DATE_OK(closed_on) ","
+    " PRIMARY KEY (demand_code, supplier_tax_code)) STRICT;"
+    "CREATE INDEX matches_supplier ON matches(supplier_tax_code);"
+    "CREATE INDEX matches_stage ON matches(stage);";
+
 /* clang-format on */
 
-static const char *const migrations[] = {v1,  v2,  v3,  v4,  v5,  v6,  v7,  v8,  v9,
-                                         v10, v11, v12, v13, v14, v15, v16, v17, v18};
+static const char *const migrations[] = {v1,  v2,  v3,  v4,  v5,  v6,  v7,  v8,  v9, v10,
+                                         v11, v12, v13, v14, v15, v16, v17, v18, v19};
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MIGRATION_LATEST, "one per version");
 
 const char *migration_key_rowid(const char *table)
@@ -673,6 +695,7 @@ const char *migration_about(int version)
         "letting one sender at a time mail a notification",
         "adding supplier profiles (capabilities, certifications, contacts) and demands' volumes",
         "adding named sets of sector codes (the supporting industry)",
+        "adding the linkage desk's pipeline of matches",
     };
     _Static_assert(sizeof(about) / sizeof(about[0]) == MIGRATION_LATEST, "one line per version");
 

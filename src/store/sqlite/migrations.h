@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MIGRATION_LATEST 18
+#define MIGRATION_LATEST 19
 
 /* Returns the SQL that brings the schema from version-1 to version, or NULL
  * when version is not in 1..MIGRATION_LATEST. */
