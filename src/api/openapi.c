@@ -860,6 +860,113 @@ static const char share_answers[] =
     "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
     "\"404\":{\"$ref\":\"#/components/responses/Problem\"}}";
 
+static const char match_list_answers[] =
+    "{\"200\":{\"description\":\"items: each match with its demand (code, title, vsic), "
+    "buyer, supplier, stage, board_column (0 proposed, 1 interest, 2 meeting, 3 contract, -1 "
+    "declined or closed), the days and words of each step, the linkage its contract made, and "
+    "acts: what the reader may do now. counts: matches by stage. At most 500, newest "
+    "first.\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":"
+    "\"#/components/schemas/Object\"}}}},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"401\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"403\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+static const char match_act_answers[] =
+    "{\"200\":{\"description\":\"Done: demand_code, supplier_tax_code, act, the stage after "
+    "it and, for a contract, the linkage_code made. The match's row (and a contract's linkage "
+    "and demand) each get an audit record.\",\"content\":{\"application/json\":{"
+    "\"schema\":{\"$ref\":\"#/components/schemas/Object\"}}}},"
+    "\"201\":{\"description\":\"Proposed (POST /api/v1/matches).\"},"
+    "\"400\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"401\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"403\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"404\":{\"$ref\":\"#/components/responses/Problem\"},"
+    "\"409\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+static const char propose_body[] =
+    "{\"required\":true,\"content\":{\"application/json\":{\"schema\":{\"type\":"
+    "\"object\",\"additionalProperties\":false,\"required\":[\"demand\",\"supplier\"],"
+    "\"properties\":{\"demand\":{\"type\":\"string\",\"description\":\"The demand's "
+    "code (a buyer: one of its own).\"},\"supplier\":{\"type\":\"string\","
+    "\"description\":\"The supplier's tax code.\"},\"interest\":{\"type\":\"boolean\","
+    "\"description\":\"true: send the expression of interest at once.\"},\"note\":{"
+    "\"type\":\"string\",\"description\":\"What the expression of interest "
+    "says.\"}}}}}}";
+
+static const char act_body[] =
+    "{\"required\":true,\"content\":{\"application/json\":{\"schema\":{\"type\":"
+    "\"object\",\"additionalProperties\":false,\"properties\":{\"note\":{\"type\":"
+    "\"string\",\"description\":\"interest: its words; decline: the reason; meet: the "
+    "outcome.\"},\"meeting_on\":{\"type\":\"string\",\"format\":\"date\","
+    "\"description\":\"meet: the day, not after today (required).\"},\"meeting_place\":{"
+    "\"type\":\"string\",\"description\":\"meet: where (required unless "
+    "online).\"},\"online\":{\"type\":\"boolean\"},\"annual_usd\":{\"type\":"
+    "\"integer\",\"description\":\"contract: the yearly value (required).\"},\"since\":{"
+    "\"type\":\"string\",\"format\":\"date\",\"description\":\"contract: from "
+    "(required).\"},\"until\":{\"type\":\"string\",\"format\":\"date\"},"
+    "\"demand_matched\":{\"type\":\"boolean\",\"description\":\"contract: the demand "
+    "is met: its status becomes matched.\"}}}}}}";
+
+/* The pipeline of matches. */
+static void match_paths(struct jw *w)
+{
+    jw_key(w, "/api/v1/matches");
+    jw_obj_begin(w);
+    match_operation(w, "get", "list_matches",
+                    "The pipeline: every match for an officer or a viewer, a buyer's for its "
+                    "demands, a supplier's own.");
+    jw_key(w, "security");
+    raw(w, staff_only);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    param(w, "demand", "query", "string", "The matches of this demand.");
+    param(w, "supplier", "query", "string", "The matches of this supplier.");
+    param(w, "stage", "query", "string",
+          "proposed, interest, accepted, declined, meeting, contract or closed.");
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "responses");
+    raw(w, match_list_answers);
+    jw_obj_end(w);
+    match_operation(w, "post", "propose_match",
+                    "Proposes a supplier for a demand (the buyer for its own, or an officer), "
+                    "with the expression of interest or not.");
+    jw_key(w, "security");
+    raw(w, staff_only);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "requestBody");
+    raw(w, propose_body);
+    jw_key(w, "responses");
+    raw(w, match_act_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+    jw_key(w, "/api/v1/matches/{demand_code}/{supplier_tax_code}/{act}");
+    jw_obj_begin(w);
+    match_operation(w, "post", "act_on_match",
+                    "An act on a match: interest and close (the buyer or an officer), accept "
+                    "and decline (the supplier or an officer), meet (any of them), contract "
+                    "(the buyer or an officer: makes the linkage). 409 when the stage does not "
+                    "allow it, 403 when the party may never do it.");
+    jw_key(w, "security");
+    raw(w, staff_only);
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    param(w, "demand_code", "path", "string", "The demand's code.");
+    param(w, "supplier_tax_code", "path", "string", "The supplier's tax code.");
+    param(w, "act", "path", "string", "interest, accept, decline, meet, contract or close.");
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "requestBody");
+    raw(w, act_body);
+    jw_key(w, "responses");
+    raw(w, match_act_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
 /* The local supply share. */
 static void share_path(struct jw *w)
 {
@@ -951,6 +1058,7 @@ static void supplier_paths(struct jw *w)
     jw_obj_end(w);
     profile_paths(w);
     share_path(w);
+    match_paths(w);
 }
 
 static void finder_paths(struct jw *w)

@@ -284,6 +284,11 @@ const struct http_route api_routes[] = {
     {"POST", "/api/v1/match/suppliers", api_match_suppliers},
     {"GET", "/api/v1/match/demands", api_match_demands},
     {"GET", "/api/v1/linkage/share", api_linkage_share},
+    /* the pipeline: a buyer or an officer proposes, the supplier answers */
+    {"GET", "/api/v1/matches", api_matches_list, 0, API_SIGNED_IN & ~ROLE_DEPARTMENT},
+    {"POST", "/api/v1/matches", api_matches_propose, HTTP_ROUTE_WRITE, API_STAFF | ROLE_INVESTOR},
+    {"POST", "/api/v1/matches/{demand_code}/{supplier_tax_code}/{act}", api_matches_act,
+     HTTP_ROUTE_WRITE, API_STAFF | ROLE_INVESTOR | ROLE_SUPPLIER},
     {"GET", "/api/v1/brief.pdf", api_brief},
     /* Writes carry HTTP_ROUTE_WRITE: JSON only, never sent by another site's page. */
     {"POST", "/api/v1/leads", api_leads_post, HTTP_ROUTE_WRITE},

@@ -115,29 +115,12 @@ enum dossier_party app_dossier_party(const struct app_dossier_who *who,
     return 0;
 }
 
-/* Writes one row through the audited edit path: a change to the row with
- * key (as it stands in this transaction), or a new row (key NULL). */
+/* Writes one row through the audited edit path (app_edit_put). */
 static enum khu_err put_row(struct store_tx *tx, const char *table, const char *const *key,
                             const struct app_edit_field *f, size_t n, const char *today,
                             struct khu_diag *d)
 {
-    struct app_edit_request r = {.table = table,
-                                 .key = key,
-                                 .as_it_stands = 1,
-                                 .fields = f,
-                                 .nfields = n,
-                                 .today = today,
-                                 .workflow = 1};
-    struct app_edit_result *out = xcalloc(1, sizeof(*out));
-    enum khu_err err;
-
-    if (!out)
-        return KHU_ENOMEM;
-    err = app_edit_in(tx, &r, out, d);
-    if (err == KHU_EINVAL && out->nproblems)
-        *d = out->problem[0];
-    xfree(out);
-    return err;
+    return app_edit_put(tx, table, key, f, n, today, d);
 }
 
 /* One value to write: text NULL clears the column. */

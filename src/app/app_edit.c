@@ -463,3 +463,26 @@ enum khu_err app_edit(struct store *s, const struct store_actor *actor,
         return KHU_EINVAL;
     return store_write(s, actor, whole_edit, &w, d);
 }
+
+enum khu_err app_edit_put(struct store_tx *tx, const char *table, const char *const *key,
+                          const struct app_edit_field *fields, size_t n, const char *today,
+                          struct khu_diag *d)
+{
+    struct app_edit_request r = {.table = table,
+                                 .key = key,
+                                 .as_it_stands = 1,
+                                 .fields = fields,
+                                 .nfields = n,
+                                 .today = today,
+                                 .workflow = 1};
+    struct app_edit_result *out = xcalloc(1, sizeof(*out));
+    enum khu_err err;
+
+    if (!out)
+        return KHU_ENOMEM;
+    err = app_edit_in(tx, &r, out, d);
+    if (err == KHU_EINVAL && out->nproblems)
+        *d = out->problem[0];
+    xfree(out);
+    return err;
+}

@@ -74,6 +74,14 @@ void app_edit_today(char out[16]);
  * only staff may. */
 const char *app_edit_owner_column(const char *table);
 
+/* A workflow's write of one row inside tx, through the audited edit
+ * (workflow set, as it stands): a change to the row with key, or a new row
+ * (key NULL). Returns as app_edit_in; on KHU_EINVAL d holds the first
+ * problem. */
+enum khu_err app_edit_put(struct store_tx *tx, const char *table, const char *const *key,
+                          const struct app_edit_field *fields, size_t n, const char *today,
+                          struct khu_diag *d);
+
 /* Returns 1 when table may be edited. */
 int app_edit_writable(const char *table);
 

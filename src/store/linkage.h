@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the linkage desk counts reads: the demands and the linkages that
+ * What the linkage desk's pipeline and counts read: the matches with the
+ * names of their demand and enterprises; the demands and the linkages that
  * answer them, each marked with whether its buyer (or supplier) is
  * located in a place, the codes of a named set of sectors, and the day the
  * demands now in the registry were imported. The arithmetic lives in
@@ -33,6 +34,21 @@ struct store_group_code {
     const char *source;
 };
 
+/* One match of the pipeline with its demand's and enterprises' names. */
+struct store_match {
+    const char *demand_code, *supplier_tax_code, *stage, *proposed_on, *proposed_by;
+    const char *interest_on, *interest_note, *answered_on, *decline_reason, *meeting_on;
+    const char *meeting_place, *meeting_outcome, *linkage_code, *closed_on;
+    const char *demand_title, *demand_vsic, *buyer_tax_code, *buyer_name, *supplier_name;
+    struct match_value score, meeting_online;
+};
+
+/* Which matches: each NULL for any. */
+struct store_match_filter {
+    const char *demand, *supplier, *buyer, *stage;
+};
+
+typedef int (*store_match_fn)(void *arg, const struct store_match *m);
 typedef int (*store_share_demand_fn)(void *arg, const struct store_share_demand *d);
 typedef int (*store_share_linkage_fn)(void *arg, const struct store_share_linkage *l);
 typedef int (*store_group_code_fn)(void *arg, const struct store_group_code *c);
@@ -54,6 +70,11 @@ enum khu_err store_share_linkages(struct store *s, const char *place, store_shar
  * code. Returns KHU_ENOTFOUND (d names it) when there is no such set. */
 enum khu_err store_group_codes(struct store *s, const char *group, store_group_code_fn fn,
                                void *arg, struct khu_diag *d);
+
+/* Hands fn the matches f selects, newest proposal first, then by demand
+ * and supplier; at most limit (>= 1). */
+enum khu_err store_matches(struct store *s, const struct store_match_filter *f, long limit,
+                           store_match_fn fn, void *arg, struct khu_diag *d);
 
 /* Sets *at_ms to when the demands were last imported, 0 when never.
  * Returns KHU_OK or the store's error. */

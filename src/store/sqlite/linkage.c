@@ -32,6 +32,18 @@ static const char group_sql[] =
     "SELECT vsic, valid_from, valid_to, name_vi, name_en, name_ko, source FROM sector_groups"
     " WHERE code = ?1 ORDER BY vsic";
 
+static const char matches_sql[] =
+    "SELECT m.demand_code, m.supplier_tax_code, m.stage, m.proposed_on, m.proposed_by,"
+    " m.interest_on, m.interest_note, m.answered_on, m.decline_reason, m.meeting_on,"
+    " m.meeting_place, m.meeting_outcome, m.linkage_code, m.closed_on, d.title, d.vsic,"
+    " d.buyer_tax_code, b.name, e.name, m.score, m.meeting_online"
+    " FROM matches m JOIN demands d ON d.code = m.demand_code"
+    " LEFT JOIN enterprises b ON b.tax_code = d.buyer_tax_code"
+    " LEFT JOIN enterprises e ON e.tax_code = m.supplier_tax_code"
+    " WHERE (?1 IS NULL OR m.demand_code = ?1) AND (?2 IS NULL OR m.supplier_tax_code = ?2)"
+    " AND (?3 IS NULL OR d.buyer_tax_code = ?3) AND (?4 IS NULL OR m.stage = ?4)"
+    " ORDER BY m.proposed_on DESC, m.demand_code, m.supplier_tax_code LIMIT ?5";
+
 static const char imported_sql[] =
     "SELECT max(at_ms) FROM audit WHERE table_name = 'demands' AND action = 'import'";
 
@@ -155,4 +167,46 @@ enum khu_err store_demands_imported_ms(struct store *s, int64_t *at_ms, struct k
     return rc == SQLITE_ROW || rc == SQLITE_DONE
                ? KHU_OK
                : sq_error(s, rc, "reading when the demands were imported", d);
+}
+
+static void bind_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+enum khu_err store_matches(struct store *s, const struct store_match_filter *f, long limit,
+                           store_match_fn fn, void *arg, struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, matches_sql);
+    int rc, i;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "reading the matches", d);
+    bind_or_null(st, 1, f->demand);
+    bind_or_null(st, 2, f->supplier);
+    bind_or_null(st, 3, f->buyer);
+    bind_or_null(st, 4, f->stage);
+    sqlite3_bind_int64(st, 5, limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_match m;
+        const char **texts[] = {
+            &m.demand_code,    &m.supplier_tax_code, &m.stage,         &m.proposed_on,
+            &m.proposed_by,    &m.interest_on,       &m.interest_note, &m.answered_on,
+            &m.decline_reason, &m.meeting_on,        &m.meeting_place, &m.meeting_outcome,
+            &m.linkage_code,   &m.closed_on,         &m.demand_title,  &m.demand_vsic,
+            &m.buyer_tax_code, &m.buyer_name,        &m.supplier_name};
+        for (i = 0; i < (int)(sizeof(texts) / sizeof(texts[0])); i++)
+            *texts[i] = text_at(st, i);
+        m.score = value_at(st, i);
+        m.meeting_online = value_at(st, i + 1);
+        if (fn(arg, &m)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sq_release(s, st);
+    return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "reading the matches", d);
 }

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The linkage desk's pipeline over HTTP, from a buyer's demand to a
+ * contract that moves the local supply share, on the default data set with
+ * a test's two buyers and two suppliers in Long An: the buyer proposes two
+ * suppliers (one with the expression of interest at once), the second is
+ * sent its interest later and declines; the first accepts, meets the buyer
+ * online, and the contract is recorded, which makes a linkage and marks
+ * the demand matched. Who sees which matches and may do which act, the
+ * refusals (for the party, 403; for the stage, 409, in the reader's
+ * language; another's match, 404; a bad value, 400 naming it), and the
+ * audit record of every step.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "client.h"
+#include "rmtree.h"
+#include "store/import.h"
+#include "store/store.h"
+#include "test.h"
+
+static char dir[] = "/tmp/khu-matches-XXXXXX";
+static char db[300];
+static struct server srv;
+static char buyer[128], other_buyer[128], sup1[128], sup2[128], officer[128], dept[128];
+
+#define PASSWORD "Mùa lúa chín ở Đức Hòa"
+#define B1       "0311111111"
+#define S1       "0300000001"
+#define S2       "0300000002"
+#define M1       "/api/v1/matches/D1/" S1
+#define M2       "/api/v1/matches/D1/" S2
+
+static const char enterprises[] = "tax_code,name,country,ownership,unit_code,supplier\n"
+                                  "0311111111,Daesung Vina,KR,fdi,794,0\n"
+                                  "0322222222,Hanil Vina,KR,fdi,794,0\n"
+                                  "0300000001,An Phat Plastics,VN,domestic,795,1\n"
+                                  "0300000002,Binh Minh Plastics,VN,domestic,796,1\n";
+static const char demands[] = "code,buyer_tax_code,title,vsic,annual_usd,status,posted_on\n"
+                              "D1,0311111111,Plastic housings,2220,100000,open,2026-01-10\n"
+                              "D2,0322222222,Plastic caps,2220,50000,open,2026-01-10\n";
+
+static int khu(const char *input, char *const *args, char **out)
+{
+    char *err = NULL;
+    int rc = run_khu_input(args, input ? input : "", out, &err);
+
+    if (rc != 0)
+        fprintf(stderr, "khu %s: %s", args[0], err ? err : "");
+    free(err);
+    return rc;
+}
+
+static void add_user(const char *name, const char *role, const char *org, char *token, size_t n)
+{
+    char *out = NULL;
+
+    CHECK_EQ_INT(khu(PASSWORD "\n",
+                     (char *[]){"user", "add", (char *)name, "--role", (char *)role, "--org",
+                                (char *)(org ? org : ""), "--db", db, NULL},
+                     &out),
+                 0);
+    free(out);
+    out = NULL;
+    CHECK_EQ_INT(khu(NULL, (char *[]){"token", "add", (char *)name, "--db", db, NULL}, &out), 0);
+    snprintf(token, n, "%.*s", out ? (int)strcspn(out, "\n") : 0, out ? out : "");
+    free(out);
+}
+
+static void report(void *arg, const char *file, const struct khu_diag *d)
+{
+    (void)arg;
+    fprintf(stderr, "import %s: %s\n", file, d->message);
+}
+
+static void add_rows(void)
+{
+    static const struct store_actor loader = {"cli", ""};
+    struct importer *im;
+    struct store *s;
+    struct khu_diag d;
+
+    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
+    CHECK_EQ_INT(importer_begin(s, &loader, 0, 0, report, NULL, &im, &d), KHU_OK);
+    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "e", enterprises, strlen(enterprises)), 0);
+    CHECK_EQ_INT(importer_add_csv(im, "demands", "d", demands, strlen(demands)), 0);
+    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
+    store_close(s);
+}
+
+/* The JSON answer of method target as token, checked to be want. */
+static json_t *call(const char *token, const char *method, const char *target, const char *body,
+                    int want)
+{
+    char headers[512];
+    struct reply r;
+    json_t *j = NULL;
+
+    snprintf(headers, sizeof(headers), "Content-Type: application/json\r\n%s%s%s",
+             token ? "Authorization: Bearer " : "", token ? token : "", token ? "\r\n" : "");
+    if (http_send(srv.port, method, target, headers, body, &r)) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: no answer", method, target);
+        return NULL;
+    }
+    if (r.status != want)
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: %d, not %d: %s", method, target, r.status, want,
+                     r.body ? r.body : "");
+    else
+        j = json_loads(r.body ? r.body : "", 0, NULL);
+    reply_free(&r);
+    return j;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+
+    return s ? s : "(none)";
+}
+
+/* The stage the answer j reports; j freed. */
+static const char *stage_of(json_t *j, char *out, size_t n)
+{
+    snprintf(out, n, "%s", j ? str(j, "stage") : "(no answer)");
+    json_decref(j);
+    return out;
+}
+
+/* Checks that the refusal j says part in its detail; j freed. */
+static void says(json_t *j, const char *part)
+{
+    if (j && !strstr(str(j, "detail"), part))
+        TEST_FAIL_AT(__FILE__, __LINE__, "'%s' lacks '%s'", str(j, "detail"), part);
+    json_decref(j);
+}
+
+/* The acts the reader of token may do on its first listed match. */
+static const char *acts(const char *token, const char *query, char *out, size_t n)
+{
+    char target[160];
+    json_t *j, *a;
+    size_t i;
+
+    snprintf(target, sizeof(target), "/api/v1/matches%s", query);
+    j = call(token, "GET", target, NULL, 200);
+    out[0] = '\0';
+    json_array_foreach(json_object_get(json_array_get(json_object_get(j, "items"), 0), "acts"), i,
+                       a)
+        snprintf(out + strlen(out), n - strlen(out), "%s%s", i ? "," : "", json_string_value(a));
+    json_decref(j);
+    return out;
+}
+
+static void test_journey(void)
+{
+    char st[32], list[128];
+    json_t *j;
+
+    /* the buyer proposes S1 with the interest at once, S2 without */
+    CHECK_EQ_STR(stage_of(call(buyer, "POST", "/api/v1/matches",
+                               "{\"demand\":\"D1\",\"supplier\":\"" S1
+                               "\",\"interest\":true,\"note\":\"We need 20,000 housings a year.\"}",
+                               201),
+                          st, sizeof(st)),
+                 "interest");
+    CHECK_EQ_STR(stage_of(call(buyer, "POST", "/api/v1/matches",
+                               "{\"demand\":\"D1\",\"supplier\":\"" S2 "\"}", 201),
+                          st, sizeof(st)),
+                 "proposed");
+    says(call(buyer, "POST", "/api/v1/matches?lang=en",
+              "{\"demand\":\"D1\",\"supplier\":\"" S2 "\"}", 409),
+         "proposed for the demand already");
+    /* another buyer's demand, a supplier that is not one, a supplier proposing */
+    json_decref(call(other_buyer, "POST", "/api/v1/matches",
+                     "{\"demand\":\"D1\",\"supplier\":\"" S1 "\"}", 404));
+    says(call(buyer, "POST", "/api/v1/matches?lang=en",
+              "{\"demand\":\"D1\",\"supplier\":\"0322222222\"}", 404),
+         "No supplier has this tax code");
+    json_decref(
+        call(sup1, "POST", "/api/v1/matches", "{\"demand\":\"D1\",\"supplier\":\"" S1 "\"}", 403));
+    /* S2 cannot answer before the interest is sent (said in Vietnamese) */
+    says(call(sup2, "POST", M2 "/accept?lang=vi", "{}", 409), "chưa gửi thư bày tỏ quan tâm");
+    CHECK_EQ_STR(stage_of(call(buyer, "POST", M2 "/interest", "{\"note\":\"Interested?\"}", 200),
+                          st, sizeof(st)),
+                 "interest");
+    CHECK_EQ_STR(stage_of(call(sup2, "POST", M2 "/decline",
+                               "{\"note\":\"Our presses are full until 2027.\"}", 200),
+                          st, sizeof(st)),
+                 "declined");
+    says(call(buyer, "POST", M2 "/contract?lang=en",
+              "{\"annual_usd\":1000,\"since\":\"2026-02-01\"}", 409),
+         "declined this match");
+    /* each sees its own, with the acts it may do */
+    CHECK_EQ_STR(acts(sup1, "", list, sizeof(list)), "accept,decline");
+    j = call(sup1, "GET", "/api/v1/matches", NULL, 200);
+    if (j) {
+        CHECK_EQ_INT((long)json_array_size(json_object_get(j, "items")), 1);
+        json_decref(j);
+    }
+    CHECK_EQ_STR(acts(buyer, "?supplier=" S1, list, sizeof(list)), "close");
+    json_decref(call(other_buyer, "POST", M1 "/close", "{}", 404));
+    json_decref(call(sup2, "POST", M1 "/accept", "{}", 404));
+    json_decref(call(buyer, "POST", M1 "/accept", "{}", 403));
+    /* S1 accepts; the meeting; the contract */
+    CHECK_EQ_STR(stage_of(call(sup1, "POST", M1 "/accept", "{}", 200), st, sizeof(st)), "accepted");
+    CHECK_EQ_STR(acts(buyer, "?supplier=" S1, list, sizeof(list)), "meet,contract,close");
+    j = call(buyer, "POST", M1 "/meet?lang=en", "{\"meeting_on\":\"2026-02-25\"}", 400);
+    if (j) {
+        CHECK_EQ_STR(str(j, "param"), "meeting_place");
+        json_decref(j);
+    }
+    json_decref(
+        call(buyer, "POST", M1 "/meet", "{\"meeting_on\":\"2026-03-09\",\"online\":true}", 400));
+    CHECK_EQ_STR(stage_of(call(sup1, "POST", M1 "/meet",
+                               "{\"meeting_on\":\"2026-02-25\",\"online\":true,"
+                               "\"note\":\"Samples approved; price agreed.\"}",
+                               200),
+                          st, sizeof(st)),
+                 "meeting");
+    says(call(buyer, "POST", M1 "/contract?lang=en", "{\"since\":\"2026-02-01\"}", 400),
+         "required");
+    j = call(buyer, "POST", M1 "/contract",
+             "{\"annual_usd\":60000,\"since\":\"2026-02-01\",\"demand_matched\":true}", 200);
+    if (j) {
+        CHECK_EQ_STR(str(j, "stage"), "contract");
+        CHECK_EQ_STR(str(j, "linkage_code"), "LK-D1-" S1);
+        json_decref(j);
+    }
+    says(call(buyer, "POST", M1 "/close?lang=ko", "{}", 409), "계약이 체결");
+    json_decref(call(buyer, "POST", M1 "/sing", "{}", 404));
+}
+
+static void test_after_the_contract(void)
+{
+    json_t *j = call(NULL, "GET", "/api/v1/demands/D1", NULL, 200), *o;
+
+    if (j) {
+        CHECK_EQ_STR(str(j, "status"), "matched");
+        json_decref(j);
+    }
+    /* the linkage answers D1 from a supplier in Long An: 60% of its 100,000 */
+    j = call(NULL, "GET", "/api/v1/linkage/share?unit=80&on=2026-03-01", NULL, 200);
+    if (j) {
+        o = json_object_get(j, "overall");
+        CHECK(fabs(json_number_value(json_object_get(o, "local_usd")) - 60000) < 1e-6);
+        CHECK(fabs(json_number_value(json_object_get(o, "base_usd")) - 150000) < 1e-6);
+        json_decref(j);
+    }
+    /* the officer's board: one contract, one declined */
+    j = call(officer, "GET", "/api/v1/matches", NULL, 200);
+    if (j) {
+        json_t *c = json_object_get(j, "counts");
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(c, "contract")), 1);
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(c, "declined")), 1);
+        json_decref(j);
+    }
+    json_decref(call(dept, "GET", "/api/v1/matches", NULL, 403));
+    json_decref(call(NULL, "GET", "/api/v1/matches", NULL, 401));
+    /* every step has its audit record, by who did it */
+    j = call(officer, "GET", "/api/v1/audit?table=matches&key=D1/" S1, NULL, 200);
+    if (j) {
+        json_t *records = json_object_get(j, "records");
+        CHECK_EQ_INT((long)json_array_size(records), 4); /* propose, accept, meet, contract */
+        CHECK_EQ_STR(str(json_array_get(records, 0), "actor"), "daesung.buyer");
+        json_decref(j);
+    }
+    j = call(officer, "GET", "/api/v1/audit?table=linkages&key=LK-D1-" S1, NULL, 200);
+    if (j) {
+        CHECK_EQ_INT((long)json_array_size(json_object_get(j, "records")), 1);
+        json_decref(j);
+    }
+}
+
+int main(void)
+{
+    char *out = NULL;
+
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(db, sizeof(db), "%s/matches.db", dir);
+    CHECK_EQ_INT(khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
+    free(out);
+    add_rows();
+    add_user("daesung.buyer", "investor", B1, buyer, sizeof(buyer));
+    add_user("hanil.buyer", "investor", "0322222222", other_buyer, sizeof(other_buyer));
+    add_user("an.phat", "supplier", S1, sup1, sizeof(sup1));
+    add_user("binh.minh", "supplier", S2, sup2, sizeof(sup2));
+    add_user("le.officer", "officer", NULL, officer, sizeof(officer));
+    add_user("sxd.user", "department", "tay-ninh-so-xay-dung", dept, sizeof(dept));
+    setenv("KHU_TODAY", "2026-03-02", 1);
+    if (server_start(&srv, db, "") == 0) {
+        test_journey();
+        test_after_the_contract();
+        CHECK_EQ_INT(server_stop(&srv), 0);
+    } else {
+        TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start");
+    }
+    if (!getenv("KEEP"))
+        remove_tree(dir);
+    return test_report("test_api_matches");
+}
