@@ -59,6 +59,7 @@ void api_match_suppliers(struct http_req *req, struct http_resp *resp);
 void api_match_demands(struct http_req *req, struct http_resp *resp);
 void api_supplier_profile(struct http_req *req, struct http_resp *resp);
 void api_linkage_share(struct http_req *req, struct http_resp *resp);
+void api_linkage_outcomes(struct http_req *req, struct http_resp *resp);
 void api_matches_list(struct http_req *req, struct http_resp *resp);
 void api_matches_propose(struct http_req *req, struct http_resp *resp);
 void api_matches_act(struct http_req *req, struct http_resp *resp);

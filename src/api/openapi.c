@@ -967,6 +967,40 @@ static void match_paths(struct jw *w)
     jw_obj_end(w);
 }
 
+static const char outcome_answers[] =
+    "{\"200\":{\"description\":\"by, period, from, to; groups: each key (a VSIC division, "
+    "a month 2026-03, a quarter 2026-Q1, a year, an event code, a partner code; null: none) "
+    "with demands (posted), proposed, interests, meetings (matches that met, on the latest "
+    "meeting's day), contracts (linkages answering a demand, on their start) and contract_usd "
+    "(their yearly value) and contracts_unvalued; total; dropped (facts past 1,000 groups). "
+    "As CSV: one row per group, then total.\",\"content\":{\"application/json\":{"
+    "\"schema\":{\"$ref\":\"#/components/schemas/Object\"}},\"text/csv\":{\"schema\":{"
+    "\"type\":\"string\"}}}},\"400\":{\"$ref\":\"#/components/responses/Problem\"}}";
+
+/* The outcomes, as JSON at path or CSV at path.csv. */
+static void outcome_path(struct jw *w, const char *path, const char *id)
+{
+    jw_key(w, path);
+    jw_obj_begin(w);
+    match_operation(w, "get", id,
+                    "The linkage desk's outcomes between two days, by sector, period, event or "
+                    "partner: demands posted, suppliers proposed, interests, meetings, contracts "
+                    "and their value.");
+    jw_key(w, "parameters");
+    jw_arr_begin(w);
+    param(w, "by", "query", "string", "sector (default), period, event or partner.");
+    param(w, "period", "query", "string", "With by=period: month (default), quarter or year.");
+    param(w, "from", "query", "string", "First day counted (YYYY-MM-DD); default: all.");
+    param(w, "to", "query", "string", "Last day counted (YYYY-MM-DD); default today.");
+    param(w, "bom", "query", "string", "CSV: 1 starts it with a byte-order mark (Excel).");
+    lang_param(w);
+    jw_arr_end(w);
+    jw_key(w, "responses");
+    raw(w, outcome_answers);
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
 /* The local supply share. */
 static void share_path(struct jw *w)
 {
@@ -1058,6 +1092,8 @@ static void supplier_paths(struct jw *w)
     jw_obj_end(w);
     profile_paths(w);
     share_path(w);
+    outcome_path(w, "/api/v1/linkage/outcomes", "get_outcomes");
+    outcome_path(w, "/api/v1/linkage/outcomes.csv", "get_outcomes_csv");
     match_paths(w);
 }
 

@@ -284,6 +284,8 @@ const struct http_route api_routes[] = {
     {"POST", "/api/v1/match/suppliers", api_match_suppliers},
     {"GET", "/api/v1/match/demands", api_match_demands},
     {"GET", "/api/v1/linkage/share", api_linkage_share},
+    {"GET", "/api/v1/linkage/outcomes", api_linkage_outcomes},
+    {"GET", "/api/v1/linkage/outcomes.csv", api_linkage_outcomes},
     /* the pipeline: a buyer or an officer proposes, the supplier answers */
     {"GET", "/api/v1/matches", api_matches_list, 0, API_SIGNED_IN & ~ROLE_DEPARTMENT},
     {"POST", "/api/v1/matches", api_matches_propose, HTTP_ROUTE_WRITE, API_STAFF | ROLE_INVESTOR},

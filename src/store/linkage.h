@@ -48,7 +48,19 @@ struct store_match_filter {
     const char *demand, *supplier, *buyer, *stage;
 };
 
+/* One fact of the pipeline for the outcomes (core/outcomes.h): kind 0 a
+ * demand posted, 1 a supplier proposed, 2 an interest sent, 3 a meeting
+ * (the latest of a match), 4 a contract (a linkage answering a demand)
+ * begun; its day, the demand's VSIC code, event and that event's partner,
+ * and a contract's yearly value. */
+struct store_outcome_fact {
+    int kind;
+    const char *day, *vsic, *event, *partner;
+    struct match_value value;
+};
+
 typedef int (*store_match_fn)(void *arg, const struct store_match *m);
+typedef int (*store_outcome_fn)(void *arg, const struct store_outcome_fact *f);
 typedef int (*store_share_demand_fn)(void *arg, const struct store_share_demand *d);
 typedef int (*store_share_linkage_fn)(void *arg, const struct store_share_linkage *l);
 typedef int (*store_group_code_fn)(void *arg, const struct store_group_code *c);
@@ -75,6 +87,10 @@ enum khu_err store_group_codes(struct store *s, const char *group, store_group_c
  * and supplier; at most limit (>= 1). */
 enum khu_err store_matches(struct store *s, const struct store_match_filter *f, long limit,
                            store_match_fn fn, void *arg, struct khu_diag *d);
+
+/* Hands fn every fact of the pipeline with a day, in no set order. */
+enum khu_err store_outcome_facts(struct store *s, store_outcome_fn fn, void *arg,
+                                 struct khu_diag *d);
 
 /* Sets *at_ms to when the demands were last imported, 0 when never.
  * Returns KHU_OK or the store's error. */

@@ -274,6 +274,56 @@ static void test_after_the_contract(void)
     }
 }
 
+/* The outcomes of the journey, by sector and by month, and as CSV. */
+static void test_outcomes(void)
+{
+    json_t *j = call(officer, "GET", "/api/v1/linkage/outcomes?by=sector", NULL, 200), *g;
+    struct reply r;
+
+    if (j) {
+        g = json_array_get(json_object_get(j, "groups"), 0);
+        CHECK_EQ_STR(str(g, "key"), "22");
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "demands")), 2);
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "proposed")), 2);
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "interests")), 2);
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "meetings")), 1);
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "contracts")), 1);
+        CHECK(fabs(json_number_value(json_object_get(g, "contract_usd")) - 60000) < 1e-6);
+        json_decref(j);
+    }
+    /* by month: posted in January, met and contracted (from 1 February) in
+     * February, proposed and interested on the server's today in March */
+    j = call(NULL, "GET", "/api/v1/linkage/outcomes?by=period&period=month", NULL, 200);
+    if (j) {
+        json_t *gs = json_object_get(j, "groups");
+        CHECK_EQ_INT((long)json_array_size(gs), 3);
+        CHECK_EQ_STR(str(json_array_get(gs, 0), "key"), "2026-01");
+        g = json_array_get(gs, 1);
+        CHECK_EQ_STR(str(g, "key"), "2026-02");
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "meetings")), 1);
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "contracts")), 1);
+        g = json_array_get(gs, 2);
+        CHECK_EQ_INT((long)json_integer_value(json_object_get(g, "proposed")), 2);
+        json_decref(j);
+    }
+    j = call(NULL, "GET", "/api/v1/linkage/outcomes?by=period&to=2026-01-31", NULL, 200);
+    if (j) {
+        CHECK_EQ_INT(
+            (long)json_integer_value(json_object_get(json_object_get(j, "total"), "proposed")), 0);
+        json_decref(j);
+    }
+    if (http_get(srv.port, "/api/v1/linkage/outcomes.csv?by=sector", NULL, &r) == 0) {
+        CHECK_EQ_INT(r.status, 200);
+        CHECK(r.body &&
+              strstr(r.body,
+                     "key,demands,proposed,interests,meetings,contracts,"
+                     "contract_usd,contracts_unvalued\r\n22,2,2,2,1,1,60000.00,0\r\n") != NULL);
+        CHECK(r.body && strstr(r.body, "\r\ntotal,2,2,2,1,1,60000.00,0\r\n") != NULL);
+        reply_free(&r);
+    }
+    says(call(NULL, "GET", "/api/v1/linkage/outcomes?by=colour&lang=en", NULL, 400), "sector");
+}
+
 int main(void)
 {
     char *out = NULL;
@@ -294,6 +344,7 @@ int main(void)
     if (server_start(&srv, db, "") == 0) {
         test_journey();
         test_after_the_contract();
+        test_outcomes();
         CHECK_EQ_INT(server_stop(&srv), 0);
     } else {
         TEST_FAIL_AT(__FILE__, __LINE__, "the server did not start");

@@ -44,6 +44,24 @@ static const char matches_sql[] =
     " AND (?3 IS NULL OR d.buyer_tax_code = ?3) AND (?4 IS NULL OR m.stage = ?4)"
     " ORDER BY m.proposed_on DESC, m.demand_code, m.supplier_tax_code LIMIT ?5";
 
+#define FACT_OF(kind, day)                                                                         \
+    "SELECT " #kind ", m." #day ", d.vsic, d.event_code, ev.partner_code, NULL FROM matches m"     \
+    " JOIN demands d ON d.code = m.demand_code LEFT JOIN events ev ON ev.code = d.event_code"      \
+    " WHERE m." #day " IS NOT NULL"
+
+static const char facts_sql[] =
+    "SELECT 0, d.posted_on, d.vsic, d.event_code, ev.partner_code, NULL FROM demands d"
+    " LEFT JOIN events ev ON ev.code = d.event_code WHERE d.posted_on IS NOT NULL"
+    " UNION ALL " FACT_OF(1, proposed_on) " UNION ALL " FACT_OF(
+        2,
+        interest_on) " UNION ALL " FACT_OF(3,
+                                           meeting_on) " UNION ALL SELECT 4, l.since, d.vsic, "
+                                                       "d.event_code, ev.partner_code, l.annual_usd"
+                                                       " FROM linkages l JOIN demands d ON d.code "
+                                                       "= l.demand_code"
+                                                       " LEFT JOIN events ev ON ev.code = "
+                                                       "d.event_code WHERE l.since IS NOT NULL";
+
 static const char imported_sql[] =
     "SELECT max(at_ms) FROM audit WHERE table_name = 'demands' AND action = 'import'";
 
@@ -209,4 +227,28 @@ enum khu_err store_matches(struct store *s, const struct store_match_filter *f, 
     }
     sq_release(s, st);
     return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "reading the matches", d);
+}
+
+enum khu_err store_outcome_facts(struct store *s, store_outcome_fn fn, void *arg,
+                                 struct khu_diag *d)
+{
+    sqlite3_stmt *st = sq_prepare(s, facts_sql);
+    int rc;
+
+    if (!st)
+        return sq_error(s, sqlite3_errcode(s->db), "reading the pipeline's facts", d);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_outcome_fact f = {sqlite3_column_int(st, 0),
+                                       text_at(st, 1),
+                                       text_at(st, 2),
+                                       text_at(st, 3),
+                                       text_at(st, 4),
+                                       value_at(st, 5)};
+        if (fn(arg, &f)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sq_release(s, st);
+    return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "reading the pipeline's facts", d);
 }
