@@ -21,9 +21,6 @@
 #include "core/xalloc.h"
 #include "store/catalog.h"
 
-/* What every row of the layer cites (the source's cite, core/cite.h). */
-#define DEMO_CITE "Synthetic demonstration data made by khu demo (not real data)"
-
 #define DEMO_LIMIT_DAYS   30 /* the officer's limits where no law in force gives one */
 #define DEMO_CONSULT_DAYS 10
 #define DEMO_PDF_MAX      4096
@@ -531,6 +528,35 @@ static int32_t first_day(const struct demo *g)
     return first;
 }
 
+/* ===== what app_demo_linkage.c uses ===== */
+
+int32_t demo_back(const struct demo *g, int n)
+{
+    return back(g, n);
+}
+
+enum khu_err demo_put(struct demo *g, const char *actor_name, const char *table,
+                      const char *const *key, const struct app_edit_field *f, size_t n,
+                      int workflow, int32_t on)
+{
+    return put(g, actor_name, table, key, f, n, workflow, on);
+}
+
+enum khu_err demo_failed(struct demo *g, enum khu_err err, const char *what)
+{
+    return failed(g, err, what);
+}
+
+struct store *demo_store(struct demo *g)
+{
+    return g->s;
+}
+
+struct khu_diag *demo_diag(struct demo *g)
+{
+    return g->d;
+}
+
 enum khu_err app_demo_build(struct store *s, const char *today, struct app_demo_result *out,
                             struct khu_diag *d)
 {
@@ -559,6 +585,8 @@ enum khu_err app_demo_build(struct store *s, const char *today, struct app_demo_
         if (!(err = put_project(&g, &demo_projects[i])))
             out->projects++;
     if (!err)
+        err = demo_suppliers(&g, out);
+    if (!err)
         err = put_accounts(&g);
     for (i = 0; !err && i < demo_ndossiers; i++) {
         if (!playable(&g, &demo_dossiers[i]))
@@ -566,6 +594,8 @@ enum khu_err app_demo_build(struct store *s, const char *today, struct app_demo_
         err = play(&g, &demo_dossiers[i], i);
         out->tet |= !err && demo_dossiers[i].steps[0].on != NULL;
     }
+    if (!err)
+        err = demo_linkage(&g, out);
     buf_free(&g.pdf);
     app_calendar_free(&g.cal);
     return err;

@@ -6,7 +6,9 @@
  * enterprises and projects in real zones are written through the audited
  * edit path (app_edit.h); dossiers are filed and moved through every stage
  * by the dossier use cases (app_dossier.h) on dates relative to today, so
- * that the open clocks look current; and one account per role is made
+ * that the open clocks look current; made-up suppliers with their profiles
+ * and the FDI enterprises' demands, matched through the linkage desk's
+ * pipeline (app_match.h) to every stage; and one account per role is made
  * (app_users.h) with one random password. Also tells whether a database
  * holds synthetic data (khu-demo or khu gen's khu-gen).
  */
@@ -32,10 +34,11 @@ struct app_demo_account {
 /* What app_demo_build made. */
 struct app_demo_result {
     int enterprises, projects, dossiers;
-    int stages[APP_DEMO_STAGES];          /* dossiers by stage (enum dossier_stage) */
-    int approved, rejected;               /* of the decided ones */
-    int tet;                              /* 1: a dossier's clock runs across Tết 2026 */
-    char password[APP_DEMO_PASSWORD_MAX]; /* of every account; wiped by the caller */
+    int stages[APP_DEMO_STAGES];                /* dossiers by stage (enum dossier_stage) */
+    int approved, rejected;                     /* of the decided ones */
+    int tet;                                    /* 1: a dossier's clock runs across Tết 2026 */
+    int suppliers, demands, matches, contracts; /* the linkage desk's layer */
+    char password[APP_DEMO_PASSWORD_MAX];       /* of every account; wiped by the caller */
 };
 
 /* The accounts app_demo_build makes, NULL-named at the end. */

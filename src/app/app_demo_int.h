@@ -10,6 +10,13 @@
 #define KHU_APP_DEMO_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "app/app_demo.h"
+#include "core/err.h"
+
+/* What every row of the layer cites (the source's cite, core/cite.h). */
+#define DEMO_CITE "Synthetic demonstration data made by khu demo (not real data)"
 
 #define DEMO_STEPS_MAX     12
 #define DEMO_CONSULTED_MAX 4
@@ -66,6 +73,29 @@ struct demo_dossier {
     const char *consulted[DEMO_CONSULTED_MAX]; /* at acceptance, NULL-ended */
     struct demo_step steps[DEMO_STEPS_MAX];    /* in order, ending with OP_END */
 };
+
+/* ===== the linkage desk's part (app_demo_linkage.c) ===== */
+
+struct demo; /* one build, app_demo.c's */
+struct app_edit_field;
+
+/* What the linkage part uses of a build: the day n working days before
+ * today; one row through the audited edit as actor (key NULL: new;
+ * workflow 1: any column, no source needed) on day; d's message made to
+ * say what failed; the store and d. */
+int32_t demo_back(const struct demo *g, int n);
+enum khu_err demo_put(struct demo *g, const char *actor, const char *table, const char *const *key,
+                      const struct app_edit_field *f, size_t n, int workflow, int32_t on);
+enum khu_err demo_failed(struct demo *g, enum khu_err err, const char *what);
+struct store *demo_store(struct demo *g);
+struct khu_diag *demo_diag(struct demo *g);
+
+/* Writes the linkage desk's synthetic layer: first the suppliers with
+ * their profiles (before the accounts, one of which is a supplier's), then
+ * the FDI enterprises' demands and matches played through the pipeline to
+ * every stage, two of them to a contract. Counts in out. */
+enum khu_err demo_suppliers(struct demo *g, struct app_demo_result *out);
+enum khu_err demo_linkage(struct demo *g, struct app_demo_result *out);
 
 extern const struct demo_enterprise demo_enterprises[];
 extern const size_t demo_nenterprises;

@@ -267,5 +267,6 @@ const struct app_demo_account app_demo_accounts[] = {
     {"demo-investor", "investor", "9999000011"},
     {"demo-department", "department", DEMO_CONSTRUCTION},
     {"demo-board", "department", DEMO_BOARD},
+    {"demo-supplier", "supplier", "9999000101"},
     {NULL, NULL, NULL},
 };

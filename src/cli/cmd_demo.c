@@ -30,10 +30,12 @@ static const char demo_help[] =
     "\n"
     "Makes a new database FILE holding the default data set, as khu serve makes it\n"
     "on first start, and a synthetic demonstration layer that shows the dossier\n"
-    "workflow: made-up enterprises and projects in real zones and 24 dossiers at\n"
-    "every stage, every row citing the source khu-demo (not real data); and one\n"
-    "account per role (demo-admin, demo-officer, demo-viewer, demo-investor,\n"
-    "demo-department, demo-board) with one random password, printed at the end.\n"
+    "workflow and the linkage desk: made-up enterprises and projects in real zones\n"
+    "and 24 dossiers at every stage; made-up suppliers, demands and matches from a\n"
+    "proposal to a contract; every row citing the source khu-demo (not real data);\n"
+    "and one account per role (demo-admin, demo-officer, demo-viewer, demo-investor,\n"
+    "demo-department, demo-board, demo-supplier) with one random password, printed\n"
+    "at the end.\n"
     "\n"
     "  --db FILE     the new database (default demo.db; KHU_DB is not read)\n"
     "  --today DATE  the day the dossiers' acts lead up to, 2026-01-01 or later\n"
@@ -106,6 +108,8 @@ static void print_made(const char *path, const char *today, const struct app_dem
     printf("\n");
     if (r->tet)
         printf("  one dossier's clocks run across Tết 2026 (16-20 February)\n");
+    printf("  linkage desk: %d suppliers, %d demands, %d matches (%d contracts)\n", r->suppliers,
+           r->demands, r->matches, r->contracts);
     printf("\naccounts (sign in at /login; one password for all, shown only now):\n"
            "  password: %s\n",
            r->password);

@@ -114,7 +114,7 @@ static void test_cited(void)
     CHECK(found);
     json_decref(rows);
     rows = rows_of("enterprises");
-    CHECK_EQ_INT((int)json_array_size(rows), 8);
+    CHECK_EQ_INT((int)json_array_size(rows), 14); /* 8, and 6 suppliers of the linkage desk */
     json_array_foreach(rows, i, row)
     {
         bad += strcmp(text(row, "source"), CITE) != 0;
@@ -133,6 +133,42 @@ static void test_cited(void)
     }
     CHECK_EQ_INT(bad, 0);
     json_decref(rows);
+}
+
+/* The linkage desk's layer: its demands are made up, its matches reach
+ * every stage, and its two contracts (one with a Korean-owned supplier
+ * located in Long An) make the shares by location and by ownership
+ * differ: 350,000 and 150,000 of a base of 1,240,000 USD. */
+static void test_linkage(void)
+{
+    json_t *rows = rows_of("demands"), *row;
+    struct server srv;
+    struct reply r = {0};
+    char stages[256] = "";
+    size_t i;
+    int bad = 0;
+
+    CHECK_EQ_INT((int)json_array_size(rows), 5);
+    json_array_foreach(rows, i, row) bad += !has(text(row, "title"), "(dữ liệu minh hoạ)");
+    CHECK_EQ_INT(bad, 0);
+    json_decref(rows);
+    rows = rows_of("matches");
+    json_array_foreach(rows, i, row) snprintf(
+        stages + strlen(stages), sizeof(stages) - strlen(stages), " %s", text(row, "stage"));
+    json_decref(rows);
+    CHECK(has(stages, "proposed") && has(stages, "interest") && has(stages, "meeting") &&
+          has(stages, "declined") && has(stages, "closed") && has(stages, "contract"));
+    rows = rows_of("capabilities");
+    json_array_foreach(rows, i, row) bad += strcmp(text(row, "source"), CITE) != 0;
+    CHECK(json_array_size(rows) >= 10);
+    CHECK_EQ_INT(bad, 0);
+    json_decref(rows);
+    CHECK_EQ_INT(server_start(&srv, db, NULL), 0);
+    CHECK_EQ_INT(http_get(srv.port, "/api/v1/linkage/share?unit=80", NULL, &r), 0);
+    CHECK(has(r.body, "\"local_usd\":350000,\"domestic_usd\":150000"));
+    CHECK(has(r.body, "\"base_usd\":1240000"));
+    reply_free(&r);
+    CHECK_EQ_INT(server_stop(&srv), 0);
 }
 
 /* The dossiers by stage, each stage there. */
@@ -222,6 +258,7 @@ static void test_accounts(void)
         {"demo-admin", "admin"},           {"demo-officer", "officer"},
         {"demo-viewer", "viewer"},         {"demo-investor", "investor"},
         {"demo-department", "department"}, {"demo-board", "department"},
+        {"demo-supplier", "supplier"},
     };
     char line[128];
     size_t i;
@@ -237,7 +274,8 @@ static void test_accounts(void)
     CHECK(has(out, "tay-ninh-ban-quan-ly-khu-kinh-te"));
     CHECK(has(out, "tay-ninh-so-xay-dung"));
     CHECK(has(out, "9999000011"));
-    CHECK(has(out, "6 users"));
+    CHECK(has(out, "9999000101"));
+    CHECK(has(out, "7 users"));
 }
 
 static void test_served(void)
@@ -306,6 +344,7 @@ int main(void)
     test_sound();
     test_cited();
     test_stages();
+    test_linkage();
     test_clocks();
     test_accounts();
     test_served();
