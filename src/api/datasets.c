@@ -25,8 +25,9 @@ struct dataset_def {
 };
 
 static const struct dataset_def datasets[] = {
-    {"zones", 1, 1},        {"units", 1, 1},   {"sectors", 0, 1},     {"targets", 0, 0},
-    {"observations", 0, 1}, {"sources", 0, 1}, {"enterprises", 1, 1}, {"projects", 0, 1},
+    {"zones", 1, 1},       {"units", 1, 1},        {"sectors", 0, 1},
+    {"targets", 0, 0},     {"observations", 0, 1}, {"sources", 0, 1},
+    {"enterprises", 1, 1}, {"projects", 0, 1},     {"demands", 0, 1},
 };
 
 static const char *const type_names[] = {"text", "integer", "number", "date",
