@@ -169,7 +169,14 @@ static enum khu_err set_tokens(void *in, const struct match_param *p, const char
     for (;;) {
         size_t n = strcspn(at, ",");
         char *slot = standards ? x->in.standards[*count] : x->in.processes[*count];
-        if (*count == (int)p->max || !is_token(at, n))
+        if (*count == (int)p->max) {
+            khu_diag_set(d, 0, 0, p->name,
+                         api_tr(x->lang, "%s must be 1 to %d codes of 1 to 64 bytes, separated by "
+                                         "commas; got '%.40s'"),
+                         p->name, (int)p->max, list);
+            return KHU_EINVAL;
+        }
+        if (!is_token(at, n))
             return bad(in, p, d,
                        "%s must be tokens of lowercase letters, digits and '-', separated by "
                        "commas; got '%.40s'",

@@ -317,6 +317,8 @@ static void test_refusals(void)
     expect_problem("/api/v1/match/suppliers?lat=10.6&lang=en", 400, "lon", "both");
     expect_problem("/api/v1/match/suppliers?processes=CNC&lang=en", 400, "processes", "lowercase");
     expect_problem("/api/v1/match/suppliers?processes=cnc,&lang=en", 400, "processes", "'cnc,'");
+    expect_problem("/api/v1/match/suppliers?processes=a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q&lang=en",
+                   400, "processes", "1 to 16 codes");
     expect_problem("/api/v1/match/suppliers?volume_unit=boxes&lang=en", 400, "volume_unit",
                    "pieces");
     expect_problem("/api/v1/match/suppliers?country=kor&lang=ko", 400, "country", "ISO 3166");
