@@ -186,9 +186,9 @@ enum khu_err app_local_share(struct store *s, const char *group, const char *pla
     out->imported_day =
         imported_ms > 0 ? (int32_t)((imported_ms / 1000 + 7 * 3600) / 86400) : SHARE_NO_DAY;
     if (!err)
-        err = store_share_demands(s, place, take_demand, &ld, d);
+        err = store_share_demands(s, place, group, take_demand, &ld, d);
     if (!err && !ld.nomem)
-        err = store_share_linkages(s, place, take_linkage, &ld, d);
+        err = store_share_linkages(s, place, group, take_linkage, &ld, d);
     if (!err && ld.nomem) {
         khu_diag_set(d, 0, 0, NULL, "out of memory counting the local supply share");
         err = KHU_ENOMEM;

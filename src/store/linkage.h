@@ -67,16 +67,19 @@ typedef int (*store_group_code_fn)(void *arg, const struct store_group_code *c);
 
 /* API */
 
-/* Hands fn every demand, in order of code, marked for place (a unit code:
- * the unit, the units under it and those they replaced; NULL: anywhere).
- * Returns KHU_OK or the store's error with d filled. */
-enum khu_err store_share_demands(struct store *s, const char *place, store_share_demand_fn fn,
-                                 void *arg, struct khu_diag *d);
+/* Hands fn every demand whose buyer is in place (a unit code: the unit,
+ * the units under it and those they replaced; NULL: anywhere) and whose
+ * VSIC code starts with a code of the set of sectors group (whatever its
+ * validity: the caller keeps the codes valid on its day), in order of
+ * code, marked buyer_in_place. Returns KHU_OK or the store's error with d
+ * filled. */
+enum khu_err store_share_demands(struct store *s, const char *place, const char *group,
+                                 store_share_demand_fn fn, void *arg, struct khu_diag *d);
 
-/* Hands fn every linkage that answers a demand, in order of code, marked
- * for place as store_share_demands. */
-enum khu_err store_share_linkages(struct store *s, const char *place, store_share_linkage_fn fn,
-                                  void *arg, struct khu_diag *d);
+/* Hands fn every linkage that answers one of those demands, in order of
+ * code, marked with whether its supplier is in place. */
+enum khu_err store_share_linkages(struct store *s, const char *place, const char *group,
+                                  store_share_linkage_fn fn, void *arg, struct khu_diag *d);
 
 /* Hands fn the codes of the set of sectors called group, in order of
  * code. Returns KHU_ENOTFOUND (d names it) when there is no such set. */

@@ -12,13 +12,17 @@
     "(?1 IS NULL OR " e ".unit_code IN scope OR " e ".zone_code IN (SELECT code FROM zones"        \
     " WHERE unit_code IN scope OR commune IN scope))"
 
+/* the demand d's buyer b is in the place, and its sector in the set ?2 */
+#define DEMAND_COUNTED                                                                             \
+    " b.tax_code IS NOT NULL AND " IN_PLACE(                                                       \
+        "b") " AND EXISTS (SELECT 1 FROM sector_groups g"                                          \
+             " WHERE g.code = ?2 AND d.vsic LIKE g.vsic || '%')"
+
 static const char demands_sql[] =
     "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE
-    " SELECT d.code, d.vsic, d.posted_on, d.withdrawn_on, d.annual_usd,"
-    " CASE WHEN b.tax_code IS NOT NULL AND " IN_PLACE(
-        "b") " THEN 1 ELSE 0 END"
-             " FROM demands d LEFT JOIN enterprises b ON b.tax_code = d.buyer_tax_code ORDER BY "
-             "d.code";
+    " SELECT d.code, d.vsic, d.posted_on, d.withdrawn_on, d.annual_usd, 1"
+    " FROM demands d JOIN enterprises b ON b.tax_code = d.buyer_tax_code"
+    " WHERE" DEMAND_COUNTED " ORDER BY d.code";
 
 static const char linkages_sql[] =
     "WITH RECURSIVE " SQ_UNIT_SCOPE_CTE
@@ -26,7 +30,9 @@ static const char linkages_sql[] =
     " CASE WHEN e.tax_code IS NOT NULL AND " IN_PLACE(
         "e") " THEN 1 ELSE 0 END"
              " FROM linkages l LEFT JOIN enterprises e ON e.tax_code = l.supplier_tax_code"
-             " WHERE l.demand_code IS NOT NULL ORDER BY l.code";
+             " WHERE l.demand_code IN (SELECT d.code FROM demands d"
+             " JOIN enterprises b ON b.tax_code = d.buyer_tax_code WHERE" DEMAND_COUNTED ")"
+             " ORDER BY l.code";
 
 static const char group_sql[] =
     "SELECT vsic, valid_from, valid_to, name_vi, name_en, name_ko, source FROM sector_groups"
@@ -78,9 +84,10 @@ static struct match_value value_at(sqlite3_stmt *st, int col)
     return v;
 }
 
-/* Prepares sql with place bound to ?1 (NULL: none), or NULL with d filled. */
-static sqlite3_stmt *prepare(struct store *s, const char *sql, const char *place, const char *what,
-                             enum khu_err *err, struct khu_diag *d)
+/* Prepares sql with place bound to ?1 (NULL: none) and group to ?2 (when
+ * not NULL), or NULL with d filled. */
+static sqlite3_stmt *prepare(struct store *s, const char *sql, const char *place, const char *group,
+                             const char *what, enum khu_err *err, struct khu_diag *d)
 {
     sqlite3_stmt *st = sq_prepare(s, sql);
 
@@ -92,14 +99,16 @@ static sqlite3_stmt *prepare(struct store *s, const char *sql, const char *place
         sqlite3_bind_text(st, 1, place, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, 1);
+    if (group)
+        sqlite3_bind_text(st, 2, group, -1, SQLITE_STATIC);
     return st;
 }
 
-enum khu_err store_share_demands(struct store *s, const char *place, store_share_demand_fn fn,
-                                 void *arg, struct khu_diag *d)
+enum khu_err store_share_demands(struct store *s, const char *place, const char *group,
+                                 store_share_demand_fn fn, void *arg, struct khu_diag *d)
 {
     enum khu_err err = KHU_OK;
-    sqlite3_stmt *st = prepare(s, demands_sql, place, "reading the demands", &err, d);
+    sqlite3_stmt *st = prepare(s, demands_sql, place, group, "reading the demands", &err, d);
     int rc;
 
     if (!st)
@@ -116,11 +125,11 @@ enum khu_err store_share_demands(struct store *s, const char *place, store_share
     return rc == SQLITE_DONE ? KHU_OK : sq_error(s, rc, "reading the demands", d);
 }
 
-enum khu_err store_share_linkages(struct store *s, const char *place, store_share_linkage_fn fn,
-                                  void *arg, struct khu_diag *d)
+enum khu_err store_share_linkages(struct store *s, const char *place, const char *group,
+                                  store_share_linkage_fn fn, void *arg, struct khu_diag *d)
 {
     enum khu_err err = KHU_OK;
-    sqlite3_stmt *st = prepare(s, linkages_sql, place, "reading the linkages", &err, d);
+    sqlite3_stmt *st = prepare(s, linkages_sql, place, group, "reading the linkages", &err, d);
     int rc;
 
     if (!st)
@@ -142,7 +151,7 @@ enum khu_err store_group_codes(struct store *s, const char *group, store_group_c
                                void *arg, struct khu_diag *d)
 {
     enum khu_err err = KHU_OK;
-    sqlite3_stmt *st = prepare(s, group_sql, group, "reading the set of sectors", &err, d);
+    sqlite3_stmt *st = prepare(s, group_sql, group, NULL, "reading the set of sectors", &err, d);
     long rows = 0;
     int rc;
 
