@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/cache.h"
 #include "api/handlers.h"
 #include "api/tr.h"
 #include "app/app_outcomes.h"
@@ -97,6 +98,7 @@ void api_linkage_outcomes(struct http_req *req, struct http_resp *resp)
     static const char *const periods[] = {"month", "quarter", "year"};
     int csv = strstr(req->path, ".csv") != NULL, by = BY_SECTOR, period = PERIOD_MONTH, bom = 0;
     int32_t from = 0, to = ((struct api_app *)req->app)->today;
+    struct api_cache_ticket ticket;
     struct outcome_group *room;
     struct outcome_table t;
     struct khu_diag d;
@@ -116,7 +118,11 @@ void api_linkage_outcomes(struct http_req *req, struct http_resp *resp)
         day_param(req, resp, msg, "from", &from) || day_param(req, resp, msg, "to", &to))
         return;
     s = api_store(req, resp);
-    if (!s)
+    /* an answer up to a stated day is kept until the data changes */
+    if (!s || (http_param(req, "to") && api_cache_get(&ticket, s, "linkage_outcomes", req, lang,
+                                                      csv ? FORMAT_CSV : FORMAT_JSON, resp)))
+        return;
+    if (http_to_lane(req, resp)) /* every fact of the pipeline is read */
         return;
     room = xmalloc(OUTCOME_MAX_GROUPS * sizeof(*room));
     if (!room) {
@@ -159,5 +165,7 @@ void api_linkage_outcomes(struct http_req *req, struct http_resp *resp)
         jw_obj_end(&w);
         buf_putc(&resp->body, '\n');
     }
+    if (!err && http_param(req, "to"))
+        api_cache_keep(&ticket, resp);
     xfree(room);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/cache.h"
 #include "api/handlers.h"
 #include "api/tr.h"
 #include "app/app_local_share.h"
@@ -108,6 +109,7 @@ void api_linkage_share(struct http_req *req, struct http_resp *resp)
     const char *group = http_param(req, "group"), *unit = http_param(req, "unit");
     const char *on = http_param(req, "on");
     struct local_share_report *r;
+    struct api_cache_ticket ticket;
     struct khu_diag d;
     enum api_lang lang, msg;
     enum khu_err err;
@@ -132,7 +134,11 @@ void api_linkage_share(struct http_req *req, struct http_resp *resp)
     if (unit && !*unit)
         unit = NULL;
     s = api_store(req, resp);
-    if (!s)
+    /* an answer for a stated day is kept until the data changes; today's
+     * moves with the day */
+    if (!s || (on && api_cache_get(&ticket, s, "linkage_share", req, lang, FORMAT_JSON, resp)))
+        return;
+    if (http_to_lane(req, resp)) /* every demand of the place is read */
         return;
     r = xmalloc(sizeof(*r));
     if (!r) {
@@ -152,6 +158,8 @@ void api_linkage_share(struct http_req *req, struct http_resp *resp)
     else {
         jw_init(&w, &resp->body);
         write_report(&w, r, unit, day, lang);
+        if (on)
+            api_cache_keep(&ticket, resp);
     }
     xfree(r);
 }
