@@ -222,6 +222,13 @@ static void test_journey(void)
                  "meeting");
     says(call(buyer, "POST", M1 "/contract?lang=en", "{\"since\":\"2026-02-01\"}", 400),
          "required");
+    /* the share before the contract (kept in the answer cache: the contract
+     * must make it new) */
+    j = call(NULL, "GET", "/api/v1/linkage/share?unit=80&on=2026-03-01", NULL, 200);
+    if (j) {
+        CHECK(json_number_value(json_object_get(json_object_get(j, "overall"), "local_usd")) == 0);
+        json_decref(j);
+    }
     j = call(buyer, "POST", M1 "/contract",
              "{\"annual_usd\":60000,\"since\":\"2026-02-01\",\"demand_matched\":true}", 200);
     if (j) {
