@@ -2,7 +2,9 @@
 #
 #   make            build ./build/release/khu (and ./khu, a link to it)
 #   make run        build, create khu.db with the Long An data on first start, serve
-#   make demo       build, make demo.db: the Long An data and labelled synthetic dossiers, serve
+#   make demo       build, make demo.db: the Long An data and labelled synthetic dossiers,
+#                   suppliers, demands and matches, serve
+#   make synthetic  build, make synthetic.db from the generator's data set alone, serve
 #   make test       the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make asan       same as make test
 #   make valgrind   the unit suite and the API suite under valgrind (no sanitizers)
@@ -46,7 +48,7 @@ WEB         := $(patsubst web/%,build/web/%,$(sort $(wildcard web/*))) \
                $(addprefix build/web/,$(WEB_LIB))
 DATA     := $(sort $(wildcard data/*.csv data/changes/*.csv))
 
-.PHONY: all run demo test asan valgrind bench lint format fuzz clean deps build-tests docs
+.PHONY: all run demo synthetic test asan valgrind bench lint format fuzz clean deps build-tests docs
 all: $(B)/khu
 	@ln -sf $(B)/khu khu
 
@@ -141,6 +143,16 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	./khu demo --db demo.db --force
 	./khu serve --db demo.db
+
+# the generator's whole synthetic data set (khu gen, province scale): suppliers, demands,
+# the pipeline and the local share with no real data at all; every page says so
+synthetic: deps
+	@$(MAKE) --no-print-directory all
+	rm -rf build/synthetic synthetic.db synthetic.db-wal synthetic.db-shm
+	mkdir -p build/synthetic
+	./khu gen --scale province --seed 1 --force --quiet build/synthetic
+	./khu import --dir build/synthetic --db synthetic.db
+	./khu serve --db synthetic.db
 
 test:
 	@tools/deps test

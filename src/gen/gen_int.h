@@ -99,6 +99,15 @@ enum khu_err gen_supplier_contacts(struct gen *g);
 void gen_ent_profile_cells(struct gen *g, long j, const struct gen_ent_key *e,
                            const struct gen_ent_tokens *t);
 
+/* The parties of linkage i (gen_tables.c): its buyer and supplier
+ * (enterprise indices) and the code of the demand it answers ("" none),
+ * leaving r where the linkage's other cells are drawn from. */
+void gen_linkage_parties(const struct gen *g, long i, struct gen_rng *r, long *buyer,
+                         long *supplier, char demand[32]);
+
+/* The pipeline of matches (gen_matches.c). */
+enum khu_err gen_matches(struct gen *g);
+
 /* Row writers. Each appends the next cell of the current row; col must be
  * the name of that cell's column in g->t, which catches a generator that
  * drifts from the schema. They do nothing once g->err is set. */

@@ -103,6 +103,7 @@ enum gen_salt {
     GEN_S_PLACE,
     GEN_S_TAX,
     GEN_S_PROFILE,
+    GEN_S_MATCH,
 };
 
 extern const char *const gen_zone_kinds[];    /* "kcn", ... */

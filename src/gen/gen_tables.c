@@ -961,25 +961,32 @@ static enum khu_err gen_demands(struct gen *g)
     return g->err;
 }
 
+void gen_linkage_parties(const struct gen *g, long i, struct gen_rng *r, long *buyer,
+                         long *supplier, char demand[32])
+{
+    gen_rng_seed(r, g->seed, GEN_S_LINKAGE, (uint64_t)i);
+    demand[0] = '\0';
+    if (g->sc->demands > 0 && gen_pct(r, 50)) {
+        struct gen_demand_key dk;
+        gen_demand_key(g, (long)gen_below(r, (uint64_t)g->sc->demands), &dk);
+        *buyer = dk.buyer;
+        snprintf(demand, 32, "%s", dk.code);
+    } else {
+        *buyer = gen_pick_fdi(g, r);
+    }
+    *supplier = gen_pick_supplier(g, r);
+    if (*supplier == *buyer)
+        *supplier = (*supplier + 1) % g->sc->enterprises;
+}
+
 static void linkage_row(struct gen *g, long i)
 {
     struct gen_rng r;
     struct gen_ent_key sup, buy;
     long buyer, supplier, since;
-    char demand[32] = "";
+    char demand[32];
 
-    gen_rng_seed(&r, g->seed, GEN_S_LINKAGE, (uint64_t)i);
-    if (g->sc->demands > 0 && gen_pct(&r, 50)) {
-        struct gen_demand_key dk;
-        gen_demand_key(g, (long)gen_below(&r, (uint64_t)g->sc->demands), &dk);
-        buyer = dk.buyer;
-        snprintf(demand, sizeof(demand), "%s", dk.code);
-    } else {
-        buyer = gen_pick_fdi(g, &r);
-    }
-    supplier = gen_pick_supplier(g, &r);
-    if (supplier == buyer)
-        supplier = (supplier + 1) % g->sc->enterprises;
+    gen_linkage_parties(g, i, &r, &buyer, &supplier, demand);
     gen_ent_key(g, supplier, &sup);
     gen_ent_key(g, buyer, &buy);
     gen_textf(g, "code", "LK-%06ld", i + 1);
@@ -1357,6 +1364,7 @@ static const struct {
     {"projects", gen_projects},
     {"demands", gen_demands},
     {"linkages", gen_linkages},
+    {"matches", gen_matches},
     {"dossiers", gen_dossiers},
     {"consultations", gen_consultations},
     {"time_limits", gen_time_limits},
