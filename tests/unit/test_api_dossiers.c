@@ -20,6 +20,7 @@
 #include "client.h"
 #include "store/import.h"
 #include "store/store.h"
+#include "api_world.h"
 #include "rmtree.h"
 #include "test.h"
 
@@ -30,44 +31,10 @@ static char investor[128], other_investor[128], officer[128], construction[128],
     admin[128], viewer[128];
 static char code[64], secret[128];
 
-#define PASSWORD     "Mùa lúa chín ở Đức Hòa"
+#define PASSWORD     WORLD_PASSWORD
 #define BOARD        "tay-ninh-ban-quan-ly-khu-kinh-te"
 #define CONSTRUCTION "tay-ninh-so-xay-dung"
 #define ENVIRONMENT  "tay-ninh-so-nong-nghiep-moi-truong"
-
-static int khu(const char *input, char *const *args, char **out)
-{
-    char *err = NULL;
-    int rc = run_khu_input(args, input ? input : "", out, &err);
-
-    if (rc != 0)
-        fprintf(stderr, "khu %s: %s", args[0], err ? err : "");
-    free(err);
-    return rc;
-}
-
-static void add_user(const char *name, const char *role, const char *org, char *token, size_t n)
-{
-    char *out = NULL;
-
-    CHECK_EQ_INT(khu(PASSWORD "\n",
-                     (char *[]){"user", "add", (char *)name, "--role", (char *)role, "--org",
-                                (char *)(org ? org : ""), "--db", db, NULL},
-                     &out),
-                 0);
-    free(out);
-    out = NULL;
-    CHECK_EQ_INT(khu(NULL, (char *[]){"token", "add", (char *)name, "--db", db, NULL}, &out), 0);
-    snprintf(token, n, "%.*s", out ? (int)strcspn(out, "\n") : 0, out ? out : "");
-    free(out);
-}
-
-static void ignore(void *arg, const char *file, const struct khu_diag *d)
-{
-    (void)arg;
-    (void)file;
-    fprintf(stderr, "import: %s\n", d->message);
-}
 
 /* Two enterprises to invest, and a department the procedure consults (a
  * test's configuration: the shipped data names none). */
@@ -77,20 +44,9 @@ static void add_test_rows(void)
                                       "0399999999,Other Co,domestic\n";
     static const char consulted[] = "procedure,location,department,role\n"
                                     "policy_approval,in_park," ENVIRONMENT ",consulted\n";
-    static const struct store_actor loader = {"cli", ""};
-    struct importer *im;
-    struct store *s;
-    struct khu_diag d;
 
-    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(s, &loader, 0, 0, ignore, NULL, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "e.csv", enterprises, strlen(enterprises)),
-                 KHU_OK);
-    CHECK_EQ_INT(
-        importer_add_csv(im, "procedure_departments", "p.csv", consulted, strlen(consulted)),
-        KHU_OK);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
-    store_close(s);
+    world_import(db, (const char *const[]){"enterprises", enterprises, "procedure_departments",
+                                           consulted, NULL});
 }
 
 /* method target as the holder of token (NULL: nobody) with a JSON body. */
@@ -104,33 +60,9 @@ static int send_as(const char *token, const char *method, const char *target, co
     return http_send(srv.port, method, target, headers, body, r);
 }
 
-/* The JSON of method target as token, checked to answer want. NULL when
- * it did not (the failure reported). */
-static json_t *call(const char *token, const char *method, const char *target, const char *body,
-                    int want)
-{
-    struct reply r;
-    json_t *j = NULL;
-
-    if (send_as(token, method, target, body, &r) != 0) {
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: no answer", method, target);
-        return NULL;
-    }
-    if (r.status != want)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: %d, not %d: %s", method, target, r.status, want,
-                     r.body ? r.body : "");
-    else
-        j = json_loads(r.body ? r.body : "", 0, NULL);
-    reply_free(&r);
-    return j;
-}
-
-static const char *str(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-
-    return s ? s : "(none)";
-}
+#define call(token, method, target, body, want)                                                    \
+    world_call(srv.port, token, method, target, body, NULL, want)
+#define str world_str
 
 static long long num(json_t *o, const char *key)
 {
@@ -708,16 +640,17 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     snprintf(db, sizeof(db), "%s/dossiers.db", dir);
-    CHECK_EQ_INT(khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
+    CHECK_EQ_INT(world_khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
     free(out);
     add_test_rows();
-    add_user("hanil.investor", "investor", "0312345678", investor, sizeof(investor));
-    add_user("other.investor", "investor", "0399999999", other_investor, sizeof(other_investor));
-    add_user("le.officer", "officer", NULL, officer, sizeof(officer));
-    add_user("sxd.user", "department", CONSTRUCTION, construction, sizeof(construction));
-    add_user("snnmt.user", "department", ENVIRONMENT, environment, sizeof(environment));
-    add_user("root.admin", "admin", NULL, admin, sizeof(admin));
-    add_user("an.viewer", "viewer", NULL, viewer, sizeof(viewer));
+    world_user(db, "hanil.investor", "investor", "0312345678", investor, sizeof(investor));
+    world_user(db, "other.investor", "investor", "0399999999", other_investor,
+               sizeof(other_investor));
+    world_user(db, "le.officer", "officer", NULL, officer, sizeof(officer));
+    world_user(db, "sxd.user", "department", CONSTRUCTION, construction, sizeof(construction));
+    world_user(db, "snnmt.user", "department", ENVIRONMENT, environment, sizeof(environment));
+    world_user(db, "root.admin", "admin", NULL, admin, sizeof(admin));
+    world_user(db, "an.viewer", "viewer", NULL, viewer, sizeof(viewer));
     if (start_on("2026-02-09") == 0) {
         test_first_day();
         test_contact();

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "api_world.h"
 #include "rmtree.h"
 #include "store/import.h"
 #include "store/store.h"
@@ -49,45 +50,7 @@ static const char linkages[] =
     "L3,0300000003,0311111111,D5,40000,2026-02-01\n"
     "L4,0300000001,0311111111,D4,100000,2026-02-01\n";
 
-static void report(void *arg, const char *file, const struct khu_diag *d)
-{
-    (void)arg;
-    fprintf(stderr, "import %s: %s\n", file, d->message);
-}
-
-static void add_rows(void)
-{
-    static const struct store_actor loader = {"cli", ""};
-    struct importer *im;
-    struct store *s;
-    struct khu_diag d;
-
-    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(s, &loader, 0, 0, report, NULL, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "e", enterprises, strlen(enterprises)), 0);
-    CHECK_EQ_INT(importer_add_csv(im, "demands", "d", demands, strlen(demands)), 0);
-    CHECK_EQ_INT(importer_add_csv(im, "linkages", "l", linkages, strlen(linkages)), 0);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
-    store_close(s);
-}
-
-static json_t *get(const char *target, int want)
-{
-    struct reply r;
-    json_t *j = NULL;
-
-    if (http_get(srv.port, target, NULL, &r)) {
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s: no answer", target);
-        return NULL;
-    }
-    if (r.status != want)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s: %d, not %d: %s", target, r.status, want,
-                     r.body ? r.body : "");
-    else
-        j = json_loads(r.body ? r.body : "", 0, NULL);
-    reply_free(&r);
-    return j;
-}
+#define get(target, want) world_call(srv.port, NULL, "GET", target, NULL, NULL, want)
 
 static double num(json_t *o, const char *key)
 {
@@ -202,7 +165,8 @@ int main(void)
     CHECK_EQ_INT(run_khu((char *[]){"import", "--dir", "data", "--db", db, NULL}, &out, &err), 0);
     free(out);
     free(err);
-    add_rows();
+    world_import(db, (const char *const[]){"enterprises", enterprises, "demands", demands,
+                                           "linkages", linkages, NULL});
     setenv("KHU_TODAY", "2026-03-02", 1);
     if (server_start(&srv, db, "") == 0) {
         test_in_long_an();

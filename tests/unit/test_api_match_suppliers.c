@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "api_world.h"
 #include "rmtree.h"
 #include "store/import.h"
 #include "store/store.h"
@@ -70,54 +71,10 @@ static const char demands[] =
     "NC-T3,0311111111,Withdrawn one,2220,injection-molding,,1000,2026-06-30,open,,,,2026-01-05\n"
     "NC-T4,0311111111,Plastic caps,2220,injection-molding,,20000,2026-06-30,open,,,,\n";
 
-static void report(void *arg, const char *file, const struct khu_diag *d)
-{
-    (void)arg;
-    fprintf(stderr, "import %s: %s\n", file, d->message);
-}
-
-/* Imports the given tables (name, text pairs, NULL-ended) into db. */
-static void import(const char *const *tables)
-{
-    static const struct store_actor loader = {"cli", ""};
-    struct importer *im;
-    struct store *s;
-    struct khu_diag d;
-
-    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(s, &loader, 0, 0, report, NULL, &im, &d), KHU_OK);
-    for (; *tables; tables += 2)
-        CHECK_EQ_INT(importer_add_csv(im, tables[0], tables[0], tables[1], strlen(tables[1])),
-                     KHU_OK);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
-    store_close(s);
-}
-
-/* The JSON of method target (body: JSON or NULL), checked to answer want. */
-static json_t *call(const char *method, const char *target, const char *body, int want)
-{
-    struct reply r;
-    json_t *j = NULL;
-
-    if (http_send(srv.port, method, target, "Content-Type: application/json\r\n", body, &r)) {
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: no answer", method, target);
-        return NULL;
-    }
-    if (r.status != want)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: %d, not %d: %s", method, target, r.status, want,
-                     r.body ? r.body : "");
-    else
-        j = json_loads(r.body ? r.body : "", 0, NULL);
-    reply_free(&r);
-    return j;
-}
-
-static const char *str(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-
-    return s ? s : "(none)";
-}
+#define call(method, target, body, want)                                                           \
+    world_call(srv.port, NULL, method, target, body, NULL, want)
+#define str            world_str
+#define import(tables) world_import(db, tables)
 
 /* The tax codes of group g of j, comma-separated, into out. */
 static const char *codes(json_t *j, const char *g, char *out, size_t n)

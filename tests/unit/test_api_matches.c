@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "api_world.h"
 #include "rmtree.h"
 #include "store/import.h"
 #include "store/store.h"
@@ -27,12 +28,15 @@ static char db[300];
 static struct server srv;
 static char buyer[128], other_buyer[128], sup1[128], sup2[128], officer[128], dept[128];
 
-#define PASSWORD "Mùa lúa chín ở Đức Hòa"
-#define B1       "0311111111"
-#define S1       "0300000001"
-#define S2       "0300000002"
-#define M1       "/api/v1/matches/D1/" S1
-#define M2       "/api/v1/matches/D1/" S2
+#define B1 "0311111111"
+#define S1 "0300000001"
+#define S2 "0300000002"
+#define M1 "/api/v1/matches/D1/" S1
+#define M2 "/api/v1/matches/D1/" S2
+
+#define call(token, method, target, body, want)                                                    \
+    world_call(srv.port, token, method, target, body, NULL, want)
+#define str world_str
 
 static const char enterprises[] = "tax_code,name,country,ownership,unit_code,supplier\n"
                                   "0311111111,Daesung Vina,KR,fdi,794,0\n"
@@ -42,84 +46,6 @@ static const char enterprises[] = "tax_code,name,country,ownership,unit_code,sup
 static const char demands[] = "code,buyer_tax_code,title,vsic,annual_usd,status,posted_on\n"
                               "D1,0311111111,Plastic housings,2220,100000,open,2026-01-10\n"
                               "D2,0322222222,Plastic caps,2220,50000,open,2026-01-10\n";
-
-static int khu(const char *input, char *const *args, char **out)
-{
-    char *err = NULL;
-    int rc = run_khu_input(args, input ? input : "", out, &err);
-
-    if (rc != 0)
-        fprintf(stderr, "khu %s: %s", args[0], err ? err : "");
-    free(err);
-    return rc;
-}
-
-static void add_user(const char *name, const char *role, const char *org, char *token, size_t n)
-{
-    char *out = NULL;
-
-    CHECK_EQ_INT(khu(PASSWORD "\n",
-                     (char *[]){"user", "add", (char *)name, "--role", (char *)role, "--org",
-                                (char *)(org ? org : ""), "--db", db, NULL},
-                     &out),
-                 0);
-    free(out);
-    out = NULL;
-    CHECK_EQ_INT(khu(NULL, (char *[]){"token", "add", (char *)name, "--db", db, NULL}, &out), 0);
-    snprintf(token, n, "%.*s", out ? (int)strcspn(out, "\n") : 0, out ? out : "");
-    free(out);
-}
-
-static void report(void *arg, const char *file, const struct khu_diag *d)
-{
-    (void)arg;
-    fprintf(stderr, "import %s: %s\n", file, d->message);
-}
-
-static void add_rows(void)
-{
-    static const struct store_actor loader = {"cli", ""};
-    struct importer *im;
-    struct store *s;
-    struct khu_diag d;
-
-    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(s, &loader, 0, 0, report, NULL, &im, &d), KHU_OK);
-    CHECK_EQ_INT(importer_add_csv(im, "enterprises", "e", enterprises, strlen(enterprises)), 0);
-    CHECK_EQ_INT(importer_add_csv(im, "demands", "d", demands, strlen(demands)), 0);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
-    store_close(s);
-}
-
-/* The JSON answer of method target as token, checked to be want. */
-static json_t *call(const char *token, const char *method, const char *target, const char *body,
-                    int want)
-{
-    char headers[512];
-    struct reply r;
-    json_t *j = NULL;
-
-    snprintf(headers, sizeof(headers), "Content-Type: application/json\r\n%s%s%s",
-             token ? "Authorization: Bearer " : "", token ? token : "", token ? "\r\n" : "");
-    if (http_send(srv.port, method, target, headers, body, &r)) {
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: no answer", method, target);
-        return NULL;
-    }
-    if (r.status != want)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: %d, not %d: %s", method, target, r.status, want,
-                     r.body ? r.body : "");
-    else
-        j = json_loads(r.body ? r.body : "", 0, NULL);
-    reply_free(&r);
-    return j;
-}
-
-static const char *str(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-
-    return s ? s : "(none)";
-}
 
 /* The stage the answer j reports; j freed. */
 static const char *stage_of(json_t *j, char *out, size_t n)
@@ -338,15 +264,15 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     snprintf(db, sizeof(db), "%s/matches.db", dir);
-    CHECK_EQ_INT(khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
+    CHECK_EQ_INT(world_khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
     free(out);
-    add_rows();
-    add_user("daesung.buyer", "investor", B1, buyer, sizeof(buyer));
-    add_user("hanil.buyer", "investor", "0322222222", other_buyer, sizeof(other_buyer));
-    add_user("an.phat", "supplier", S1, sup1, sizeof(sup1));
-    add_user("binh.minh", "supplier", S2, sup2, sizeof(sup2));
-    add_user("le.officer", "officer", NULL, officer, sizeof(officer));
-    add_user("sxd.user", "department", "tay-ninh-so-xay-dung", dept, sizeof(dept));
+    world_import(db, (const char *const[]){"enterprises", enterprises, "demands", demands, NULL});
+    world_user(db, "daesung.buyer", "investor", B1, buyer, sizeof(buyer));
+    world_user(db, "hanil.buyer", "investor", "0322222222", other_buyer, sizeof(other_buyer));
+    world_user(db, "an.phat", "supplier", S1, sup1, sizeof(sup1));
+    world_user(db, "binh.minh", "supplier", S2, sup2, sizeof(sup2));
+    world_user(db, "le.officer", "officer", NULL, officer, sizeof(officer));
+    world_user(db, "sxd.user", "department", "tay-ninh-so-xay-dung", dept, sizeof(dept));
     setenv("KHU_TODAY", "2026-03-02", 1);
     if (server_start(&srv, db, "") == 0) {
         test_journey();

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "api_world.h"
 #include "rmtree.h"
 #include "store/import.h"
 #include "store/store.h"
@@ -25,10 +26,13 @@ static char db[300];
 static struct server srv;
 static char sup1[128], sup2[128], buyer[128], officer[128], viewer[128];
 
-#define PASSWORD "Mùa lúa chín ở Đức Hòa"
-#define S1       "0300000001"
-#define S2       "0300000002"
-#define B1       "0311111111"
+#define S1 "0300000001"
+#define S2 "0300000002"
+#define B1 "0311111111"
+
+#define call(token, method, target, body, if_match, want)                                          \
+    world_call(srv.port, token, method, target, body, if_match, want)
+#define str world_str
 
 static const char enterprises[] =
     "tax_code,name,name_en,country,ownership,vsic,capabilities,certifications,supplier,lat,lon\n"
@@ -46,104 +50,6 @@ static const char contacts[] = "tax_code,name,email,phone\n"
 static const char demands[] = "code,buyer_tax_code,title,status\n"
                               "NC-H1,0322222222,Hanil's own demand,open\n";
 
-static int khu(const char *input, char *const *args, char **out)
-{
-    char *err = NULL;
-    int rc = run_khu_input(args, input ? input : "", out, &err);
-
-    if (rc != 0)
-        fprintf(stderr, "khu %s: %s", args[0], err ? err : "");
-    free(err);
-    return rc;
-}
-
-static void add_user(const char *name, const char *role, const char *org, char *token, size_t n)
-{
-    char *out = NULL;
-
-    CHECK_EQ_INT(khu(PASSWORD "\n",
-                     (char *[]){"user", "add", (char *)name, "--role", (char *)role, "--org",
-                                (char *)(org ? org : ""), "--db", db, NULL},
-                     &out),
-                 0);
-    free(out);
-    out = NULL;
-    CHECK_EQ_INT(khu(NULL, (char *[]){"token", "add", (char *)name, "--db", db, NULL}, &out), 0);
-    snprintf(token, n, "%.*s", out ? (int)strcspn(out, "\n") : 0, out ? out : "");
-    free(out);
-}
-
-static void report(void *arg, const char *file, const struct khu_diag *d)
-{
-    (void)arg;
-    fprintf(stderr, "import %s: %s\n", file, d->message);
-}
-
-static void add_test_rows(void)
-{
-    static const struct store_actor loader = {"cli", ""};
-    static const char *const tables[] = {"enterprises",
-                                         enterprises,
-                                         "certifications",
-                                         certifications,
-                                         "supplier_contacts",
-                                         contacts,
-                                         "demands",
-                                         demands,
-                                         NULL};
-    const char *const *t;
-    struct importer *im;
-    struct store *s;
-    struct khu_diag d;
-
-    CHECK_EQ_INT(store_open(db, STORE_READ_WRITE, &s, &d), KHU_OK);
-    CHECK_EQ_INT(importer_begin(s, &loader, 0, 0, report, NULL, &im, &d), KHU_OK);
-    for (t = tables; *t; t += 2)
-        CHECK_EQ_INT(importer_add_csv(im, t[0], t[0], t[1], strlen(t[1])), KHU_OK);
-    CHECK_EQ_INT(importer_finish(im, NULL), KHU_OK);
-    store_close(s);
-}
-
-/* method target as the holder of token (NULL: nobody), with a JSON body
- * and If-Match (either may be NULL); the answer in r. */
-static int send_as(const char *token, const char *method, const char *target, const char *body,
-                   const char *if_match, struct reply *r)
-{
-    char headers[768];
-
-    snprintf(headers, sizeof(headers), "Content-Type: application/json\r\n%s%s%s%s%s%s",
-             token ? "Authorization: Bearer " : "", token ? token : "", token ? "\r\n" : "",
-             if_match ? "If-Match: " : "", if_match ? if_match : "", if_match ? "\r\n" : "");
-    return http_send(srv.port, method, target, headers, body, r);
-}
-
-/* The JSON answer, checked to have status want; NULL when it did not. */
-static json_t *call(const char *token, const char *method, const char *target, const char *body,
-                    const char *if_match, int want)
-{
-    struct reply r;
-    json_t *j = NULL;
-
-    if (send_as(token, method, target, body, if_match, &r) != 0) {
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: no answer", method, target);
-        return NULL;
-    }
-    if (r.status != want)
-        TEST_FAIL_AT(__FILE__, __LINE__, "%s %s: %d, not %d: %s", method, target, r.status, want,
-                     r.body ? r.body : "");
-    else
-        j = json_loads(r.body ? r.body : "", 0, NULL);
-    reply_free(&r);
-    return j;
-}
-
-static const char *str(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-
-    return s ? s : "(none)";
-}
-
 /* The ETag of target as token sees it, in out. */
 static void etag_of(const char *token, const char *target, char *out, size_t n)
 {
@@ -151,7 +57,7 @@ static void etag_of(const char *token, const char *target, char *out, size_t n)
     const char *e;
 
     out[0] = '\0';
-    if (send_as(token, "GET", target, NULL, NULL, &r))
+    if (world_send(srv.port, token, "GET", target, NULL, NULL, &r))
         return;
     e = reply_header(&r, "ETag");
     snprintf(out, n, "%s", e ? e : "");
@@ -369,14 +275,16 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     snprintf(db, sizeof(db), "%s/profiles.db", dir);
-    CHECK_EQ_INT(khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
+    CHECK_EQ_INT(world_khu(NULL, (char *[]){"import", "--dir", "data", "--db", db, NULL}, &out), 0);
     free(out);
-    add_test_rows();
-    add_user("an.phat", "supplier", S1, sup1, sizeof(sup1));
-    add_user("binh.minh", "supplier", S2, sup2, sizeof(sup2));
-    add_user("daesung.buyer", "investor", B1, buyer, sizeof(buyer));
-    add_user("le.officer", "officer", NULL, officer, sizeof(officer));
-    add_user("an.viewer", "viewer", NULL, viewer, sizeof(viewer));
+    world_import(db,
+                 (const char *const[]){"enterprises", enterprises, "certifications", certifications,
+                                       "supplier_contacts", contacts, "demands", demands, NULL});
+    world_user(db, "an.phat", "supplier", S1, sup1, sizeof(sup1));
+    world_user(db, "binh.minh", "supplier", S2, sup2, sizeof(sup2));
+    world_user(db, "daesung.buyer", "investor", B1, buyer, sizeof(buyer));
+    world_user(db, "le.officer", "officer", NULL, officer, sizeof(officer));
+    world_user(db, "an.viewer", "viewer", NULL, viewer, sizeof(viewer));
     setenv("KHU_TODAY", "2026-03-02", 1);
     if (server_start(&srv, db, "") == 0) {
         test_contact_visibility();
