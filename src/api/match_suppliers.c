@@ -423,6 +423,27 @@ static void write_counts(struct jw *w, const size_t *count)
     jw_obj_end(w);
 }
 
+/* The end of a ranking's answer: the counts, the page, the order (ties
+ * last by tie), the weights and the language; closes the object. */
+static void end_page(struct jw *w, const struct supplier_input *in, enum api_lang lang,
+                     const size_t *count, const char *tie)
+{
+    char order[128];
+
+    write_counts(w, count);
+    jw_key(w, "offset");
+    jw_int(w, in->offset);
+    jw_key(w, "limit");
+    jw_int(w, in->limit);
+    snprintf(order, sizeof(order), "group, score (highest first), unknowns (fewest first), %s",
+             tie);
+    text(w, "order", order);
+    write_weights(w, in->weight);
+    text(w, "lang", api_lang_code(lang));
+    jw_obj_end(w);
+    buf_putc(w->b, '\n');
+}
+
 static void write_tokens(struct jw *w, const char *key, const char *const *t, size_t n)
 {
     size_t i;
@@ -480,18 +501,9 @@ static void write_suppliers(struct jw *w, const struct supplier_input *in, enum 
         }
         jw_arr_end(w);
     }
-    write_counts(w, run->count);
     jw_key(w, "suppliers");
     jw_int(w, run->n);
-    jw_key(w, "offset");
-    jw_int(w, in->offset);
-    jw_key(w, "limit");
-    jw_int(w, in->limit);
-    text(w, "order", "group, score (highest first), unknowns (fewest first), tax code");
-    write_weights(w, in->weight);
-    text(w, "lang", api_lang_code(lang));
-    jw_obj_end(w);
-    buf_putc(w->b, '\n');
+    end_page(w, in, lang, run->count, "tax code");
 }
 
 static void write_demands(struct jw *w, const struct supplier_input *in, enum api_lang lang,
@@ -530,16 +542,7 @@ static void write_demands(struct jw *w, const struct supplier_input *in, enum ap
         }
         jw_arr_end(w);
     }
-    write_counts(w, run->count);
-    jw_key(w, "offset");
-    jw_int(w, in->offset);
-    jw_key(w, "limit");
-    jw_int(w, in->limit);
-    text(w, "order", "group, score (highest first), unknowns (fewest first), code");
-    write_weights(w, in->weight);
-    text(w, "lang", api_lang_code(lang));
-    jw_obj_end(w);
-    buf_putc(w->b, '\n');
+    end_page(w, in, lang, run->count, "code");
 }
 
 /* ===== handlers ===== */
