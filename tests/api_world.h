@@ -4,7 +4,7 @@
  * khu command with its output, a user and an API token made by the CLI,
  * CSV text imported in one transaction, and a JSON request as the holder
  * of a token, checked to answer a status. For one test file only (it
- * defines its functions static).
+ * defines its functions static inline).
  */
 #ifndef KHU_TEST_API_WORLD_H
 #define KHU_TEST_API_WORLD_H
@@ -23,7 +23,7 @@
 
 /* Runs khu with args, input on its standard input; *out its output (free
  * it). Returns its exit status, saying on stderr why it failed. */
-static int world_khu(const char *input, char *const *args, char **out)
+static inline int world_khu(const char *input, char *const *args, char **out)
 {
     char *err = NULL;
     int rc = run_khu_input(args, input ? input : "", out, &err);
@@ -36,8 +36,8 @@ static int world_khu(const char *input, char *const *args, char **out)
 
 /* Makes user name of role (org: its department or enterprise, or NULL) in
  * db with WORLD_PASSWORD, and an API token for it into token (n bytes). */
-static void world_user(const char *db, const char *name, const char *role, const char *org,
-                       char *token, size_t n)
+static inline void world_user(const char *db, const char *name, const char *role, const char *org,
+                              char *token, size_t n)
 {
     char *out = NULL;
 
@@ -55,7 +55,7 @@ static void world_user(const char *db, const char *name, const char *role, const
     free(out);
 }
 
-static void world_report(void *arg, const char *file, const struct khu_diag *d)
+static inline void world_report(void *arg, const char *file, const struct khu_diag *d)
 {
     (void)arg;
     fprintf(stderr, "import %s: %s\n", file, d->message);
@@ -63,7 +63,7 @@ static void world_report(void *arg, const char *file, const struct khu_diag *d)
 
 /* Imports CSV text into db in one transaction: tables holds pairs of a
  * table's name and its text, then NULL. */
-static void world_import(const char *db, const char *const *tables)
+static inline void world_import(const char *db, const char *const *tables)
 {
     static const struct store_actor loader = {"cli", ""};
     struct importer *im;
@@ -81,8 +81,9 @@ static void world_import(const char *db, const char *const *tables)
 
 /* Sends method target to port as the holder of token (NULL: nobody) with
  * a JSON body and If-Match (each may be NULL); the answer in r. */
-static int world_send(unsigned short port, const char *token, const char *method,
-                      const char *target, const char *body, const char *if_match, struct reply *r)
+static inline int world_send(unsigned short port, const char *token, const char *method,
+                             const char *target, const char *body, const char *if_match,
+                             struct reply *r)
 {
     char headers[768];
 
@@ -94,9 +95,9 @@ static int world_send(unsigned short port, const char *token, const char *method
 
 /* The JSON answer of world_send, checked to have status want (a failure
  * reported at file:line otherwise, and NULL returned). */
-static json_t *world_call_at(const char *file, int line, unsigned short port, const char *token,
-                             const char *method, const char *target, const char *body,
-                             const char *if_match, int want)
+static inline json_t *world_call_at(const char *file, int line, unsigned short port,
+                                    const char *token, const char *method, const char *target,
+                                    const char *body, const char *if_match, int want)
 {
     struct reply r;
     json_t *j = NULL;
@@ -118,7 +119,7 @@ static json_t *world_call_at(const char *file, int line, unsigned short port, co
     world_call_at(__FILE__, __LINE__, port, token, method, target, body, if_match, want)
 
 /* The string member key of o, or "(none)". */
-static const char *world_str(json_t *o, const char *key)
+static inline const char *world_str(json_t *o, const char *key)
 {
     const char *s = json_string_value(json_object_get(o, key));
 

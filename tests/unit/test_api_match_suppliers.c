@@ -73,8 +73,8 @@ static const char demands[] =
 
 #define call(method, target, body, want)                                                           \
     world_call(srv.port, NULL, method, target, body, NULL, want)
-#define str            world_str
-#define import(tables) world_import(db, tables)
+#define str         world_str
+#define import(...) world_import(db, __VA_ARGS__)
 
 /* The tax codes of group g of j, comma-separated, into out. */
 static const char *codes(json_t *j, const char *g, char *out, size_t n)
