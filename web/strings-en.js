@@ -789,6 +789,7 @@ export default {
   ds_observations: 'Reported values of the targets',
   ds_sources: 'Sources',
   ds_enterprises: 'Enterprises',
+  ds_demands: 'Buyers’ demands',
   ds_projects: 'Investment projects',
   src_checked: 'Checked when the data set was compiled',
   src_unchecked: 'Not checked when the data set was compiled',

@@ -790,6 +790,7 @@ export default {
   ds_observations: '목표의 보고 값',
   ds_sources: '출처',
   ds_enterprises: '기업',
+  ds_demands: '기업 구매 수요',
   ds_projects: '투자 프로젝트',
   src_checked: '데이터셋을 만들 때 확인함',
   src_unchecked: '데이터셋을 만들 때 확인하지 않음',

@@ -790,6 +790,7 @@ export default {
   ds_observations: 'Số liệu báo cáo của các mục tiêu',
   ds_sources: 'Nguồn',
   ds_enterprises: 'Doanh nghiệp',
+  ds_demands: 'Nhu cầu mua của doanh nghiệp',
   ds_projects: 'Dự án đầu tư',
   src_checked: 'Đã kiểm tra khi tổng hợp bộ dữ liệu',
   src_unchecked: 'Chưa được kiểm tra khi tổng hợp bộ dữ liệu',
