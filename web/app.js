@@ -2,7 +2,8 @@
 // /zones/{code}, /login, /performance and /track; for staff /inbox, /audit,
 // /admin/users and the dossiers' settings /admin/calendar, /admin/time-limits,
 // /admin/procedures; for whoever handles dossiers /dossiers, /dossiers/new,
-// /dossiers/{code}, /queue and /notifications) drawn in
+// /dossiers/{code}, /queue and /notifications; the linkage desk's
+// /suppliers and /suppliers/{tax_code}) drawn in
 // the page without reloading it, the language menu (vi, en, ko; a first
 // visit follows the browser's languages, then the choice is kept), and the
 // strings of the page's frame, with the staff's links shown only to the
@@ -47,6 +48,9 @@ const ROUTES = [
   { re: /^\/admin\/calendar$/, load: () => import('./admin-calendar.js'), nav: 'settings' },
   { re: /^\/admin\/time-limits$/, load: () => import('./admin-limits.js'), nav: 'settings' },
   { re: /^\/admin\/procedures$/, load: () => import('./admin-procedures.js'), nav: 'settings' },
+  // the linkage desk: the suppliers, for everyone
+  { re: /^\/suppliers$/, load: () => import('./suppliers.js'), nav: 'suppliers' },
+  { re: /^\/suppliers\/([^/]+)$/, load: () => import('./supplier.js'), nav: 'suppliers' },
 ];
 
 let token = 0;
@@ -72,7 +76,7 @@ function storeLang(l) {
 // follows it.
 function navLinks() {
   const q = savedFilter();
-  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs', inbox: '/inbox', audit: '/audit', users: '/admin/users', performance: '/performance', dossiers: '/dossiers', queue: '/queue', notifications: '/notifications', settings: '/admin/calendar' };
+  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs', inbox: '/inbox', audit: '/audit', users: '/admin/users', performance: '/performance', dossiers: '/dossiers', queue: '/queue', notifications: '/notifications', settings: '/admin/calendar', suppliers: '/suppliers' };
   for (const a of document.querySelectorAll('nav.main a[data-nav]')) if (links[a.dataset.nav]) a.setAttribute('href', links[a.dataset.nav]);
 }
 
