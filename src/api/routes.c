@@ -170,9 +170,12 @@ const struct http_route api_routes[] = {
     {"GET", "/admin/calendar", web_page},
     {"GET", "/admin/time-limits", web_page},
     {"GET", "/admin/procedures", web_page},
-    /* the linkage desk: the suppliers' directory and profiles */
+    /* the linkage desk: suppliers, demands and the pipeline */
     {"GET", "/suppliers", web_page},
     {"GET", "/suppliers/{tax_code}", web_page},
+    {"GET", "/demands", web_page},
+    {"GET", "/demands/{code}", web_page},
+    {"GET", "/pipeline", web_page},
     {"GET", "/static/{version}/{name}", web_asset},
     {"GET", "/api/v1/config", web_config},
     {"GET", "/healthz", healthz},

@@ -1,11 +1,14 @@
 // The linkage desk in the web app, on a server of its own (its own
-// database, KHU_TODAY): the directory and a supplier's profile show what
-// the API says of it. Every figure on the pages is checked against the
+// database, KHU_TODAY): a supplier accepts an expression of interest on
+// /pipeline; a buyer posts a demand on /demands, finds a supplier among
+// those that fit on /demands/{code} and sends it an interest; the officer
+// records the meeting and the contract on /pipeline. The directory and a supplier's profile show
+// what the API says of it. Every figure on the pages is checked against the
 // API's answer, never against numbers written here.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, assert, assertEqual, LOCALES } from './harness.mjs';
-import { s, startIn } from './common.mjs';
+import { test, assert, assertEqual, LOCALES, LANGS } from './harness.mjs';
+import { s, startIn, injectAxe } from './common.mjs';
 import { startServer, khu, addUser, tempDir, removeDir, PASSWORD } from './server.mjs';
 
 const TODAY = '2026-03-02';
@@ -90,9 +93,128 @@ async function text(page, sel) {
   return (await page.textContent(sel)).replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
 }
 
+function num(l, v, digits) {
+  return new Intl.NumberFormat(LOCALES[l], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+}
+
 function norm(x) {
   return x.replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
 }
+
+// Waits for the pipeline to be drawn again after an act.
+async function actOnCard(page, card, fn) {
+  const before = await page.getAttribute('#main', 'data-drawn');
+  const done = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/matches\//.test(r.url()));
+  await fn();
+  const r = await done;
+  if (r.ok()) await page.waitForFunction((b) => document.querySelector('#main').dataset.drawn !== b, before);
+  return r;
+}
+
+const card = (demand, supplier) => `li.lk-card[data-demand="${demand}"][data-supplier="${supplier}"]`;
+
+test('linkage: a supplier accepts an interest, a buyer posts a demand and sends an interest, the officer records the meeting and the contract (en, ko)', async ({ newPage }) => {
+  const w = await world();
+  try {
+    // the officer proposes the plastics supplier for the other buyer's demand, with an interest at once
+    const off = await as(newPage, w, 'lk.officer', 'en');
+    await openAt(off, w, '/pipeline');
+    const proposed = await apiAs(off, '/api/v1/matches', { demand: 'NC-CAPS', supplier: PLASTICS, interest: true });
+    assertEqual(proposed.stage, 'interest', 'the officer sent an interest');
+
+    // (a) the supplier signs in, sees the interest on its pipeline and accepts it
+    const sup = await as(newPage, w, 'anphat', 'en');
+    await openAt(sup, w, '/pipeline');
+    await sup.waitForSelector(`#lk-col-1 ${card('NC-CAPS', PLASTICS)}`);
+    const mine = await apiAs(sup, '/api/v1/matches');
+    assertEqual(mine.items.length, 1, 'the supplier sees its one match');
+    const acts = await sup.getAttribute(card('NC-CAPS', PLASTICS), 'data-acts');
+    assertEqual(acts, mine.items[0].acts.join(' '), 'the card offers the acts the API gives');
+    const buttons = await sup.$$eval(`${card('NC-CAPS', PLASTICS)} button.lk-act, ${card('NC-CAPS', PLASTICS)} details.lk-act-form`, (l) => l.map((b) => b.dataset.act).sort());
+    assertEqual(buttons.join(' '), [...mine.items[0].acts].sort().join(' '), 'a button or form per act, no more');
+    assertEqual(await text(sup, `${card('NC-CAPS', PLASTICS)} .lk-stage`), s('en', 'lk_stage_interest'), 'the stage in English');
+    await actOnCard(sup, card('NC-CAPS', PLASTICS), () => sup.click(`${card('NC-CAPS', PLASTICS)} button[data-act="accept"]`));
+    assertEqual((await apiAs(sup, '/api/v1/matches')).items[0].stage, 'accepted', 'the API has it accepted');
+    await sup.waitForSelector(`#lk-col-1 ${card('NC-CAPS', PLASTICS)}[data-stage="accepted"]`);
+
+    // (b) the buyer posts a demand; a value written with a comma is refused next to its field
+    const buyer = await as(newPage, w, 'daesung', 'en', [[400, '/api/v1/demands']]);
+    await openAt(buyer, w, '/demands');
+    await buyer.waitForSelector('#dem-form');
+    const code = 'NC-HOUSING-1';
+    await buyer.fill('#dem-title', 'Plastic housings for car audio');
+    await buyer.fill('#dem-code', code);
+    await buyer.fill('#dem-vsic', '2220');
+    await buyer.fill('#dem-capabilities', 'injection-moulding');
+    await buyer.fill('#dem-annual_usd', '120000,5');
+    const refused = buyer.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/v1/demands'));
+    await buyer.click('#dem-send');
+    assertEqual((await refused).status(), 400, 'a comma in the value: refused');
+    await buyer.waitForFunction(() => document.querySelector('#dem-annual_usd-err').textContent.length > 0);
+    assertEqual(await buyer.getAttribute('#dem-annual_usd', 'aria-invalid'), 'true', 'the field is marked');
+    await buyer.fill('#dem-annual_usd', '120000');
+    await buyer.click('#dem-send');
+    await buyer.waitForURL(`**/demands/${code}`);
+    await buyer.waitForSelector('#lk-group-fits li[data-tax]');
+    const posted = await apiAs(buyer, `/api/v1/demands/${code}`);
+    assertEqual([posted.buyer_tax_code, posted.status, posted.posted_on, posted.annual_usd], [BUYER, 'open', TODAY, 120000], 'the demand is the buyer’s, open, posted today');
+    const ranked = await apiAs(buyer, `/api/v1/match/suppliers?demand=${code}&lang=en`);
+    const fit = ranked.fits.find((x) => x.tax_code === PLASTICS);
+    assert(fit, 'the API ranks the plastics supplier among those that fit');
+    const li = `#lk-group-fits li[data-tax="${PLASTICS}"]`;
+    assertEqual(await text(buyer, `${li} .lk-score`), s('en', 'lk_score', { score: num('en', fit.score, 1) }), 'its score');
+    const contrib = await buyer.$$eval(`${li} .lk-contrib li`, (l) => l.map((x) => [x.dataset.criterion, x.querySelector('.num').textContent]));
+    assertEqual(JSON.stringify(contrib), JSON.stringify(Object.entries(fit.contributions).map(([k, v]) => [k, num('en', v, 1)])), 'the contribution of each criterion');
+    const reasons = await buyer.$$eval(`${li} .reasons li`, (l) => l.map((x) => x.textContent));
+    assertEqual(JSON.stringify(reasons), JSON.stringify(fit.reasons.map((r) => r.text)), 'the reasons');
+    assert(!(await buyer.$(`#lk-group-fits li[data-tax="${METAL}"]`)), 'the metal supplier does not fit');
+    // the excluded on a toggle, with why
+    await buyer.click('#lk-excluded-toggle');
+    await buyer.waitForSelector(`#lk-group-excluded li[data-tax="${METAL}"]`);
+    const excluded = await apiAs(buyer, `/api/v1/match/suppliers?demand=${code}&group=excluded&lang=en`);
+    assertEqual(await text(buyer, `#lk-group-excluded li[data-tax="${METAL}"] .reasons li`), norm(excluded.excluded.find((x) => x.tax_code === METAL).reasons[0].text), 'why it is excluded');
+    // sends the interest
+    const sent = buyer.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/v1/matches'));
+    await buyer.click(`${li} button.lk-interest`);
+    assertEqual((await sent).status(), 201, 'the interest is sent');
+    await buyer.waitForSelector(`${li} .lk-in-pipeline .lk-stage-interest`);
+    const theirs = await apiAs(buyer, `/api/v1/matches?demand=${code}`);
+    assertEqual(theirs.items[0].stage, 'interest', 'the API has the interest');
+
+    // the supplier accepts this one too, in Korean
+    const supKo = await as(newPage, w, 'anphat', 'ko');
+    await openAt(supKo, w, '/pipeline');
+    await supKo.waitForSelector(card(code, PLASTICS));
+    assertEqual(await text(supKo, `${card(code, PLASTICS)} .lk-stage`), s('ko', 'lk_stage_interest'), 'the stage in Korean');
+    await actOnCard(supKo, card(code, PLASTICS), () => supKo.click(`${card(code, PLASTICS)} button[data-act="accept"]`));
+
+    // (c) the officer records the meeting, then the contract
+    await openAt(off, w, '/pipeline');
+    const c = card(code, PLASTICS);
+    await off.waitForSelector(`#lk-col-1 ${c}`);
+    await off.click(`${c} details[data-act="meet"] > summary`);
+    await actOnCard(off, c, async () => {
+      await off.fill(`${c} form[data-act="meet"] input[name="meeting_on"]`, TODAY);
+      await off.check(`${c} form[data-act="meet"] input[name="online"]`);
+      await off.fill(`${c} form[data-act="meet"] textarea[name="note"]`, 'Samples by the end of March');
+      await off.click(`${c} form[data-act="meet"] button[type="submit"]`);
+    });
+    await off.waitForSelector(`#lk-col-2 ${c}`);
+    await off.click(`${c} details[data-act="contract"] > summary`);
+    await actOnCard(off, c, async () => {
+      await off.fill(`${c} form[data-act="contract"] input[name="annual_usd"]`, '90000');
+      await off.fill(`${c} form[data-act="contract"] input[name="since"]`, TODAY);
+      await off.check(`${c} form[data-act="contract"] input[name="demand_matched"]`);
+      await off.click(`${c} form[data-act="contract"] button[type="submit"]`);
+    });
+    await off.waitForSelector(`#lk-col-3 ${c}`);
+    const done = (await apiAs(off, `/api/v1/matches?demand=${code}`)).items[0];
+    assertEqual([done.stage, done.meeting_on, done.meeting_online, done.linkage_code], ['contract', TODAY, true, `LK-${code}-${PLASTICS}`], 'the API has the meeting and the contract');
+    assertEqual((await apiAs(off, `/api/v1/demands/${code}`)).status, 'matched', 'the demand is matched');
+  } finally {
+    await w.end();
+  }
+});
 
 test("linkage: the directory lists the suppliers, a profile shows its certificates' states and hides the contact from the public, an officer verifies it (en, vi)", async ({ newPage }) => {
   const w = await world();
@@ -135,6 +257,45 @@ test("linkage: the directory lists the suppliers, a profile shows its certificat
     const d = new Intl.DateTimeFormat(LOCALES.vi, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${TODAY}T00:00:00Z`));
     assertEqual(await text(off, '#sup-verified'), norm(s('vi', 'lk_verified_by', { date: d, who: 'lk.officer' })), 'who verified it and when, in Vietnamese');
     assert(await off.$('#sup-contact'), 'the officer sees the contact list');
+  } finally {
+    await w.end();
+  }
+});
+
+async function violations(page) {
+  await injectAxe(page);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.help})`);
+  });
+}
+
+test('linkage: every page of the linkage desk meets WCAG 2.1 AA as axe-core checks it, in every language and at 360 px', async ({ newPage }) => {
+  const w = await world();
+  try {
+    const off = await as(newPage, w, 'lk.officer', 'en');
+    await openAt(off, w, '/pipeline');
+    await apiAs(off, '/api/v1/matches', { demand: 'NC-CAPS', supplier: PLASTICS, interest: true });
+    const pages = [
+      ['lk.officer', ['/suppliers', `/suppliers/${PLASTICS}`, '/demands/NC-CAPS', '/pipeline']],
+      ['daesung', ['/demands']],
+      ['anphat', ['/pipeline']],
+    ];
+    for (const [l, width] of [...LANGS.map((x) => [x, 1280]), ['vi', 360]]) {
+      for (const [user, paths] of pages) {
+        const page = await as(newPage, w, user, l);
+        await page.setViewportSize({ width, height: 800 });
+        for (const p of paths) {
+          await openAt(page, w, p);
+          await page.waitForSelector('main:not([aria-busy]) h1');
+          await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"], main .loading'));
+          // the acts' forms open, so that their fields are checked too
+          for (const d of await page.$$('main details')) await d.evaluate((x) => (x.open = true));
+          assertEqual(await violations(page), [], `${p} as ${user} in ${l} at ${width} px`);
+        }
+        await page.close();
+      }
+    }
   } finally {
     await w.end();
   }
