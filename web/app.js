@@ -3,8 +3,8 @@
 // /admin/users and the dossiers' settings /admin/calendar, /admin/time-limits,
 // /admin/procedures; for whoever handles dossiers /dossiers, /dossiers/new,
 // /dossiers/{code}, /queue and /notifications; the linkage desk's
-// /suppliers, /suppliers/{tax_code}, /demands, /demands/{code} and, for
-// those in it, /pipeline) drawn in
+// /suppliers, /suppliers/{tax_code}, /demands, /demands/{code}, /linkage
+// and, for those in it, /pipeline) drawn in
 // the page without reloading it, the language menu (vi, en, ko; a first
 // visit follows the browser's languages, then the choice is kept), and the
 // strings of the page's frame, with the staff's links shown only to the
@@ -49,13 +49,14 @@ const ROUTES = [
   { re: /^\/admin\/calendar$/, load: () => import('./admin-calendar.js'), nav: 'settings' },
   { re: /^\/admin\/time-limits$/, load: () => import('./admin-limits.js'), nav: 'settings' },
   { re: /^\/admin\/procedures$/, load: () => import('./admin-procedures.js'), nav: 'settings' },
-  // the linkage desk: the suppliers and the buyers' demands for everyone;
-  // the pipeline of matches for those in it
+  // the linkage desk: the suppliers, the buyers' demands and the local
+  // share for everyone; the pipeline of matches for those in it
   { re: /^\/suppliers$/, load: () => import('./suppliers.js'), nav: 'suppliers' },
   { re: /^\/suppliers\/([^/]+)$/, load: () => import('./supplier.js'), nav: 'suppliers' },
   { re: /^\/demands$/, load: () => import('./demands.js'), nav: 'demands' },
   { re: /^\/demands\/([^/]+)$/, load: () => import('./demand.js'), nav: 'demands' },
   { re: /^\/pipeline$/, load: () => import('./pipeline.js'), nav: 'pipeline' },
+  { re: /^\/linkage$/, load: () => import('./linkage.js'), nav: 'linkage' },
 ];
 
 let token = 0;
@@ -81,7 +82,7 @@ function storeLang(l) {
 // follows it.
 function navLinks() {
   const q = savedFilter();
-  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs', inbox: '/inbox', audit: '/audit', users: '/admin/users', performance: '/performance', dossiers: '/dossiers', queue: '/queue', notifications: '/notifications', settings: '/admin/calendar', suppliers: '/suppliers', demands: '/demands', pipeline: '/pipeline' };
+  const links = { dashboard: '/', map: q ? `/map?${q}` : '/map', finder: q ? `/finder?${q}` : '/finder', investor: '/investor', data: '/data', api: '/api-docs', inbox: '/inbox', audit: '/audit', users: '/admin/users', performance: '/performance', dossiers: '/dossiers', queue: '/queue', notifications: '/notifications', settings: '/admin/calendar', suppliers: '/suppliers', demands: '/demands', pipeline: '/pipeline', linkage: '/linkage' };
   for (const a of document.querySelectorAll('nav.main a[data-nav]')) if (links[a.dataset.nav]) a.setAttribute('href', links[a.dataset.nav]);
 }
 

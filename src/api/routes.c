@@ -170,12 +170,13 @@ const struct http_route api_routes[] = {
     {"GET", "/admin/calendar", web_page},
     {"GET", "/admin/time-limits", web_page},
     {"GET", "/admin/procedures", web_page},
-    /* the linkage desk: suppliers, demands and the pipeline */
+    /* the linkage desk: suppliers, demands, the pipeline, the local share */
     {"GET", "/suppliers", web_page},
     {"GET", "/suppliers/{tax_code}", web_page},
     {"GET", "/demands", web_page},
     {"GET", "/demands/{code}", web_page},
     {"GET", "/pipeline", web_page},
+    {"GET", "/linkage", web_page},
     {"GET", "/static/{version}/{name}", web_asset},
     {"GET", "/api/v1/config", web_config},
     {"GET", "/healthz", healthz},

@@ -2,7 +2,8 @@
 // database, KHU_TODAY): a supplier accepts an expression of interest on
 // /pipeline; a buyer posts a demand on /demands, finds a supplier among
 // those that fit on /demands/{code} and sends it an interest; the officer
-// records the meeting and the contract on /pipeline. The directory and a supplier's profile show
+// records the meeting and the contract on /pipeline, and /linkage shows the
+// local supply share moved. The directory and a supplier's profile show
 // what the API says of it. Every figure on the pages is checked against the
 // API's answer, never against numbers written here.
 import { writeFileSync } from 'node:fs';
@@ -97,6 +98,12 @@ function num(l, v, digits) {
   return new Intl.NumberFormat(LOCALES[l], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
 }
 
+// A share as the app writes it in language l (Vietnamese sets the sign apart).
+function pct(l, v) {
+  if (v === null) return s(l, 'lk_share_none');
+  return l === 'vi' ? `${num(l, v, 1)} %` : `${num(l, v, 1)}%`;
+}
+
 function norm(x) {
   return x.replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
 }
@@ -113,7 +120,7 @@ async function actOnCard(page, card, fn) {
 
 const card = (demand, supplier) => `li.lk-card[data-demand="${demand}"][data-supplier="${supplier}"]`;
 
-test('linkage: a supplier accepts an interest, a buyer posts a demand and sends an interest, the officer records the meeting and the contract (en, ko)', async ({ newPage }) => {
+test('linkage: a supplier accepts an interest, a buyer posts a demand and sends an interest, the officer records the meeting and the contract; the local share moves (en, vi, ko)', async ({ newPage }) => {
   const w = await world();
   try {
     // the officer proposes the plastics supplier for the other buyer's demand, with an interest at once
@@ -136,6 +143,12 @@ test('linkage: a supplier accepts an interest, a buyer posts a demand and sends 
     await actOnCard(sup, card('NC-CAPS', PLASTICS), () => sup.click(`${card('NC-CAPS', PLASTICS)} button[data-act="accept"]`));
     assertEqual((await apiAs(sup, '/api/v1/matches')).items[0].stage, 'accepted', 'the API has it accepted');
     await sup.waitForSelector(`#lk-col-1 ${card('NC-CAPS', PLASTICS)}[data-stage="accepted"]`);
+
+    // the share before the buyer's demand, on the page and in the API (unit 80, Long An)
+    const share0 = await apiAs(off, '/api/v1/linkage/share?unit=80&lang=en');
+    await openAt(off, w, '/linkage#unit=80');
+    await off.waitForSelector('#lk-share-location .lk-figure-value');
+    assertEqual(await text(off, '#lk-share-location .lk-figure-value'), pct('en', share0.overall.by_location_pct), 'the share by location before');
 
     // (b) the buyer posts a demand; a value written with a comma is refused next to its field
     const buyer = await as(newPage, w, 'daesung', 'en', [[400, '/api/v1/demands']]);
@@ -211,6 +224,38 @@ test('linkage: a supplier accepts an interest, a buyer posts a demand and sends 
     const done = (await apiAs(off, `/api/v1/matches?demand=${code}`)).items[0];
     assertEqual([done.stage, done.meeting_on, done.meeting_online, done.linkage_code], ['contract', TODAY, true, `LK-${code}-${PLASTICS}`], 'the API has the meeting and the contract');
     assertEqual((await apiAs(off, `/api/v1/demands/${code}`)).status, 'matched', 'the demand is matched');
+
+    // the local share moved, and the page says what the API says
+    const share1 = await apiAs(off, '/api/v1/linkage/share?unit=80&lang=en');
+    assert(share1.overall.by_location_pct !== share0.overall.by_location_pct, `the share moved: ${share0.overall.by_location_pct} → ${share1.overall.by_location_pct}`);
+    await openAt(off, w, '/linkage#unit=80');
+    await off.waitForSelector('#lk-share-location .lk-figure-value');
+    assertEqual(await text(off, '#lk-share-location .lk-figure-value'), pct('en', share1.overall.by_location_pct), 'the share by location after');
+    assertEqual(await text(off, '#lk-share-ownership .lk-figure-value'), pct('en', share1.overall.by_ownership_pct), 'the share by ownership');
+    const plastics = share1.sectors.find((x) => x.vsic === '22');
+    assertEqual(await text(off, '#lk-share-table tr[data-row="by_location_pct"] td[data-col="22"]'), pct('en', plastics.share.by_location_pct), 'the plastics sector by location');
+    assertEqual(await text(off, '#lk-share-table tr[data-row="by_ownership_pct"] td[data-col="22"]'), pct('en', plastics.share.by_ownership_pct), 'the plastics sector by ownership');
+    assertEqual(norm(await off.textContent('#lk-definition')), norm(share1.definition), 'the definition in English');
+    // the outcomes by sector, and the CSV link
+    const out = await apiAs(off, '/api/v1/linkage/outcomes?by=sector&lang=en');
+    const g22 = out.groups.find((g) => g.key === '22');
+    for (const col of ['demands', 'proposed', 'interests', 'meetings', 'contracts'])
+      assertEqual(await text(off, `#lk-outcomes-table tr[data-key="22"] td[data-col="${col}"]`), num('en', g22[col], 0), `the outcomes' ${col}`);
+    assertEqual(await text(off, '#lk-outcomes-table tr[data-key="22"] td[data-col="contract_usd"]'), s('en', 'lk_usd', { v: num('en', g22.contract_usd, 0) }), 'the value of the contracts');
+    const csvHref = await off.getAttribute('#lk-outcomes-csv', 'href');
+    const csv = await off.evaluate((h) => fetch(h).then((r) => (r.ok ? r.text() : `HTTP ${r.status}`)), csvHref);
+    assert(csv.startsWith('key,demands,'), `the CSV link gives the CSV: ${csv.slice(0, 40)}`);
+
+    // the same share in Vietnamese and in Korean, and the definition in each
+    for (const l of ['vi', 'ko']) {
+      const p = await as(newPage, w, null, l);
+      await openAt(p, w, '/linkage#unit=80');
+      await p.waitForSelector('#lk-share-location .lk-figure-value');
+      const sh = await apiAs(p, `/api/v1/linkage/share?unit=80&lang=${l}`);
+      assertEqual(await text(p, '#lk-share-location .lk-figure-value'), pct(l, sh.overall.by_location_pct), `the share by location (${l})`);
+      assertEqual(norm(await p.textContent('#lk-definition')), norm(sh.definition), `the definition (${l})`);
+      assertEqual(await text(p, '#lk-share-h'), s(l, 'lk_share_title'), `the heading (${l})`);
+    }
   } finally {
     await w.end();
   }
@@ -277,7 +322,7 @@ test('linkage: every page of the linkage desk meets WCAG 2.1 AA as axe-core chec
     await openAt(off, w, '/pipeline');
     await apiAs(off, '/api/v1/matches', { demand: 'NC-CAPS', supplier: PLASTICS, interest: true });
     const pages = [
-      ['lk.officer', ['/suppliers', `/suppliers/${PLASTICS}`, '/demands/NC-CAPS', '/pipeline']],
+      ['lk.officer', ['/suppliers', `/suppliers/${PLASTICS}`, '/demands/NC-CAPS', '/pipeline', '/linkage#unit=80']],
       ['daesung', ['/demands']],
       ['anphat', ['/pipeline']],
     ];
