@@ -1310,6 +1310,8 @@ export default {
   lk_sup_none: 'No supplier matches this filter.',
   lk_sup_count: '{n} suppliers.',
   lk_sup_caption: 'Suppliers',
+  lk_sup_map_label: 'Map of the suppliers on this page',
+  lk_sup_map_count: '{n} of the {total} suppliers on this page have a known place on the map; the table below lists them all.',
   lk_col_supplier: 'Supplier',
   lk_col_vsic: 'VSIC',
   lk_col_unit: 'Unit',

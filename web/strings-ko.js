@@ -1311,6 +1311,8 @@ export default {
   lk_sup_none: '이 필터에 맞는 공급업체가 없습니다.',
   lk_sup_count: '공급업체 {n}곳.',
   lk_sup_caption: '공급업체',
+  lk_sup_map_label: '이 페이지 공급업체 지도',
+  lk_sup_map_count: '이 페이지의 공급업체 {total}곳 중 {n}곳의 위치가 지도에 표시됩니다. 아래 표에 모두 나와 있습니다.',
   lk_col_supplier: '공급업체',
   lk_col_vsic: 'VSIC',
   lk_col_unit: '행정 단위',

@@ -1311,6 +1311,8 @@ export default {
   lk_sup_none: 'Không có nhà cung ứng nào khớp bộ lọc này.',
   lk_sup_count: '{n} nhà cung ứng.',
   lk_sup_caption: 'Nhà cung ứng',
+  lk_sup_map_label: 'Bản đồ các nhà cung ứng trên trang này',
+  lk_sup_map_count: '{n} trên {total} nhà cung ứng của trang này có vị trí trên bản đồ; bảng dưới đây liệt kê đầy đủ.',
   lk_col_supplier: 'Nhà cung ứng',
   lk_col_vsic: 'VSIC',
   lk_col_unit: 'Đơn vị',

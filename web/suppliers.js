@@ -1,10 +1,13 @@
 // The supplier directory (/suppliers): every enterprise marked as a
 // supplier (GET /api/v1/enterprises?supplier=1), filtered by name, sector
 // (a VSIC code), administrative unit and ownership, 50 a page, each
-// linking to its profile. The filter is kept in the address's fragment
+// linking to its profile, and the page's suppliers with a known place on
+// the map (the table is the same list, for the keyboard and screen
+// readers). The filter is kept in the address's fragment
 // (#unit=795&ownership=domestic).
 import { t, lang, fmtDate } from './i18n.js';
 import { esc, getJSON, nameText, tableWrap } from './core.js';
+import { createMap } from './mapdraw.js';
 import { apiCall, failureText, readHash, writeHash, queryOf } from './staff.js';
 import { supplierHref, entName, ownershipText, tokensHTML } from './linkage-common.js';
 
@@ -50,9 +53,11 @@ async function loadList(page) {
   }
   const body = a.body;
   if (!body.items.length) {
+    drawMarkers(page, []);
     box.innerHTML = `<p id="sup-none">${esc(t('lk_sup_none'))}</p>`;
     return;
   }
+  drawMarkers(page, body.items);
   const more = body.next_cursor !== null && body.next_cursor !== undefined;
   box.innerHTML = `<p id="sup-count">${esc(t('lk_sup_count', { n: String(body.total) }))}</p>
 ${tableWrap(
@@ -78,6 +83,25 @@ ${tableWrap(
     });
 }
 
+// The suppliers of the page that have a place, as dots on the map; a dot
+// names its supplier and opens its profile.
+function drawMarkers(page, items) {
+  const m = page.map;
+  if (!m) return;
+  const L = window.L;
+  page.layer.clearLayers();
+  const placed = items.filter((x) => x.lat !== null && x.lat !== undefined && x.lon !== null && x.lon !== undefined);
+  for (const x of placed) {
+    L.circleMarker([x.lat, x.lon], { radius: 7, color: '#fff', weight: 1.5, fillColor: '#0b5cad', fillOpacity: 0.9, className: 'sup-dot' })
+      .bindTooltip(entName(x))
+      .on('click', () => page.ctx.navigate(supplierHref(x.tax_code)))
+      .addTo(page.layer);
+  }
+  m.fit(placed.map((x) => ({ geometry: { coordinates: [x.lon, x.lat] } })));
+  const note = page.main.querySelector('#sup-map-count');
+  if (note) note.textContent = t('lk_sup_map_count', { n: String(placed.length), total: String(items.length) });
+}
+
 function keep(page) {
   const s = page.state;
   writeHash(page.ctx, { q: s.q, sector: s.sector, unit: s.unit, ownership: s.ownership, cursor: s.cursor });
@@ -88,15 +112,24 @@ export async function render(main, ctx) {
   const h = readHash();
   const state = { q: h.get('q') || '', sector: h.get('sector') || '', unit: h.get('unit') || '', ownership: h.get('ownership') || '', cursor: h.get('cursor') || '' };
   if (!OWNERSHIPS.includes(state.ownership)) state.ownership = '';
-  const units = (await getJSON(`/api/v1/units?limit=500&lang=${lang()}`)).items;
+  const [unitList, config] = await Promise.all([getJSON(`/api/v1/units?limit=500&lang=${lang()}`), getJSON('/api/v1/config')]);
+  const outline = await getJSON(`/static/${config.assets_version}/outline.json`).catch(() => null);
   if (!ctx.alive()) return;
+  const units = unitList.items;
   const byCode = new Map(units.map((u) => [u.code, u]));
   const page = { main, ctx, state, unitName: (c) => (byCode.has(c) ? nameText(byCode.get(c)) : c) };
   main.innerHTML = `<h1 tabindex="-1">${esc(t('lk_sup_title'))}</h1>
 <p class="lead">${esc(t('lk_sup_intro'))}</p>
 <p><a href="/demands">${esc(t('lk_demands_link'))}</a> · <a href="/linkage">${esc(t('lk_linkage_link'))}</a></p>
 ${filtersHTML(state, units)}
+<div id="sup-map" class="map medium" role="region" aria-label="${esc(t('lk_sup_map_label'))}"></div>
+<p class="note" id="sup-map-count"></p>
 <div id="sup-list" aria-live="polite"><p class="loading">${esc(t('loading'))}</p></div>`;
+  if (window.L) {
+    page.map = createMap(main.querySelector('#sup-map'), { config, outline, units });
+    page.layer = window.L.layerGroup().addTo(page.map.map);
+    ctx.onLeave(() => page.map.remove());
+  } else main.querySelector('#sup-map').hidden = true;
   main.querySelector('#sup-filters').addEventListener('submit', (e) => {
     e.preventDefault();
     const f = e.target;

@@ -270,11 +270,16 @@ test("linkage: the directory lists the suppliers, a profile shows its certificat
     const listed = await apiAs(anon, '/api/v1/enterprises?supplier=1&limit=50');
     const rows = await anon.$$eval('#sup-table tbody tr', (l) => l.map((r) => r.dataset.tax).sort());
     assertEqual(rows.join(' '), listed.items.map((x) => x.tax_code).sort().join(' '), 'every supplier the API lists');
+    const placed = listed.items.filter((x) => x.lat !== null && x.lon !== null).length;
+    assert(placed > 0, 'some suppliers have a place');
+    await anon.waitForFunction((n) => document.querySelectorAll('#sup-map path.sup-dot').length === n, placed);
+    assertEqual(await text(anon, '#sup-map-count'), s('en', 'lk_sup_map_count', { n: placed, total: listed.items.length }), 'how many are on the map');
     // filtered by unit
     await anon.selectOption('#sup-unit', '795');
     await anon.click('#sup-apply');
     await anon.waitForFunction(() => document.querySelectorAll('#sup-table tbody tr').length === 1);
     assertEqual(await anon.$eval('#sup-table tbody tr', (r) => r.dataset.tax), PLASTICS, 'only the supplier in unit 795');
+    assertEqual(await anon.$$eval('#sup-map path.sup-dot', (l) => l.length), 1, 'one dot on the map');
     await anon.click(`#sup-table tr[data-tax="${PLASTICS}"] a`);
     await anon.waitForSelector('#sup-certs');
     const profile = await apiAs(anon, `/api/v1/suppliers/${PLASTICS}?lang=en`);
