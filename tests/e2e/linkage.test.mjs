@@ -350,3 +350,51 @@ test('linkage: every page of the linkage desk meets WCAG 2.1 AA as axe-core chec
     await w.end();
   }
 });
+
+test('linkage: a supplier declines with its reason; a meeting dated after today is refused next to its day (en)', async ({ newPage }) => {
+  const w = await world();
+  try {
+    const off = await as(newPage, w, 'lk.officer', 'en', [[400, '/meet']]);
+    await openAt(off, w, '/pipeline');
+    await apiAs(off, '/api/v1/matches', { demand: 'NC-CAPS', supplier: PLASTICS, interest: true });
+    // the supplier declines, saying why
+    const sup = await as(newPage, w, 'anphat', 'en');
+    await openAt(sup, w, '/pipeline');
+    const caps = card('NC-CAPS', PLASTICS);
+    await sup.waitForSelector(caps);
+    await sup.click(`${caps} details[data-act="decline"] > summary`);
+    await actOnCard(sup, caps, async () => {
+      await sup.fill(`${caps} form[data-act="decline"] textarea[name="note"]`, 'Our moulds are booked until next year');
+      await sup.click(`${caps} form[data-act="decline"] button[type="submit"]`);
+    });
+    await sup.waitForSelector(`#lk-apart ${caps}[data-stage="declined"]`);
+    const declined = (await apiAs(sup, '/api/v1/matches')).items[0];
+    assertEqual([declined.stage, declined.decline_reason], ['declined', 'Our moulds are booked until next year'], 'the API has the reason');
+    assert((await text(sup, `${caps} .lk-steps`)).includes(declined.decline_reason), 'the card shows the reason');
+    assertEqual(await sup.getAttribute(caps, 'data-acts'), declined.acts.join(' '), 'and offers what the API allows now');
+
+    // a demand of the buyer, accepted by the supplier; the officer dates the meeting after today
+    const buyer = await as(newPage, w, 'daesung', 'en');
+    await openAt(buyer, w, '/demands');
+    const made = await apiAs(buyer, '/api/v1/demands', { fields: { code: 'NC-TRAYS', status: 'open', title: 'Plastic trays', vsic: '2220', annual_usd: 30000 } });
+    assertEqual(made.key, 'NC-TRAYS', 'the demand is posted');
+    await apiAs(buyer, '/api/v1/matches', { demand: 'NC-TRAYS', supplier: PLASTICS, interest: true });
+    await apiAs(sup, '/api/v1/matches/NC-TRAYS/' + PLASTICS + '/accept', {});
+    await openAt(off, w, '/pipeline');
+    const trays = card('NC-TRAYS', PLASTICS);
+    await off.waitForSelector(`#lk-col-1 ${trays}`);
+    await off.click(`${trays} details[data-act="meet"] > summary`);
+    const day = `${trays} form[data-act="meet"] input[name="meeting_on"]`;
+    await off.fill(day, '2026-03-10');
+    await off.fill(`${trays} form[data-act="meet"] input[name="meeting_place"]`, 'Long Hau industrial park');
+    const refused = await actOnCard(off, trays, () => off.click(`${trays} form[data-act="meet"] button[type="submit"]`));
+    assertEqual(refused.status(), 400, 'a meeting after today is refused');
+    const problem = await refused.json();
+    const id = await off.getAttribute(day, 'id');
+    assertEqual(await text(off, `#${id}-err`), problem.errors.find((e) => e.param === 'meeting_on').detail, 'the problem next to the day');
+    assertEqual(await off.getAttribute(day, 'aria-invalid'), 'true', 'the day is marked');
+    assertEqual((await apiAs(off, '/api/v1/matches?demand=NC-TRAYS')).items[0].stage, 'accepted', 'nothing changed');
+  } finally {
+    await w.end();
+  }
+});
