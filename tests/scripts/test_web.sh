@@ -32,7 +32,8 @@ for p in / /map /finder /zones/kcn-long-hau '/finder?kind=kcn&status=operating&s
     '/map?unit=802' '/?lang=ko' /login '/login?lang=ko' /inbox '/inbox?lang=en' /audit \
     /admin/users '/admin/users?lang=ko' /dossiers /dossiers/new /dossiers/HS-2026-000001 /queue \
     /notifications /track '/performance?lang=ko' /admin/calendar /admin/time-limits \
-    /admin/procedures; do
+    /admin/procedures /suppliers /suppliers/0300000001 '/demands?lang=ko' /demands/NC-1 \
+    /pipeline /linkage; do
     check "GET $p" 200 "$(status "$p")"
     check "GET $p type" "text/html; charset=utf-8" "$(header "$p" content-type)"
 done
