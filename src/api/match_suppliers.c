@@ -214,17 +214,26 @@ static enum khu_err set_day(void *in, const struct match_param *p, const char *t
     return KHU_OK;
 }
 
-static enum khu_err set_value(void *in, const struct match_param *p, const char *text,
-                              struct khu_diag *d)
+/* Reads text as a number within p's bounds into *v. */
+static enum khu_err number(void *in, const struct match_param *p, const char *text, double *v,
+                           struct khu_diag *d)
 {
-    struct match_value *slot = (struct match_value *)((char *)in + p->at);
-
-    if (parse_f64(text, p->min, p->max, &slot->v)) {
+    if (parse_f64(text, p->min, p->max, v)) {
         khu_diag_set(d, 0, 0, p->name,
                      api_tr(decode_of(in)->lang, "%s must be a number from %g to %g; got '%.40s'"),
                      p->name, p->min, p->max, text);
         return KHU_EINVAL;
     }
+    return KHU_OK;
+}
+
+static enum khu_err set_value(void *in, const struct match_param *p, const char *text,
+                              struct khu_diag *d)
+{
+    struct match_value *slot = (struct match_value *)((char *)in + p->at);
+
+    if (number(in, p, text, &slot->v, d))
+        return KHU_EINVAL;
     slot->known = 1;
     decode_of(in)->described = 1;
     return KHU_OK;
@@ -263,15 +272,7 @@ static enum khu_err set_country(void *in, const struct match_param *p, const cha
 static enum khu_err set_weight(void *in, const struct match_param *p, const char *text,
                                struct khu_diag *d)
 {
-    double *slot = (double *)((char *)in + p->at);
-
-    if (parse_f64(text, p->min, p->max, slot)) {
-        khu_diag_set(d, 0, 0, p->name,
-                     api_tr(decode_of(in)->lang, "%s must be a number from %g to %g; got '%.40s'"),
-                     p->name, p->min, p->max, text);
-        return KHU_EINVAL;
-    }
-    return KHU_OK;
+    return number(in, p, text, (double *)((char *)in + p->at), d);
 }
 
 static enum khu_err set_whole(void *in, const struct match_param *p, const char *text,

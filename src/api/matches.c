@@ -70,7 +70,7 @@ static void act_error(struct http_resp *resp, enum api_lang lang, enum khu_err e
 
     if (err == KHU_ENOTFOUND) {
         http_problem(resp, 404, d->field[0] ? d->field : NULL, "%s",
-                     !strcmp(d->field, "supplier") && strstr(d->message, "supplier has")
+                     d->rule && !strcmp(d->rule, "no_supplier")
                          ? api_tr(lang, "No supplier has this tax code.")
                          : api_tr(lang, "No demand or match you may act on has this code."));
         return;

@@ -162,7 +162,7 @@ void api_supplier_profile(struct http_req *req, struct http_resp *resp)
     enum khu_err err;
     struct store *s;
     struct jw w;
-    int snapshot;
+    int snapshot, sees;
 
     if (http_check_params(req, resp, allowed) || api_lang(req, resp, &lang))
         return;
@@ -188,22 +188,22 @@ void api_supplier_profile(struct http_req *req, struct http_resp *resp)
         jw_arr_end(&w);
     }
     p.n = 0;
+    sees = sees_contact(req, tax);
     if (!err)
         err = store_buyers_of(s, tax, count_buyer, &p, &d);
     if (!err) {
         jw_key(&w, "linkages");
         jw_int(&w, p.n);
         p.n = 0;
-        if (sees_contact(req, tax))
+        if (sees)
             err = store_contact_of(s, tax, write_contact, &p, &d);
         if (!err && !p.n) {
             jw_key(&w, "contact");
             jw_null(&w);
             text(&w, "contact_note",
                  api_tr(api_message_lang(req, lang),
-                        sees_contact(req, tax)
-                            ? "This supplier has not given a contact yet."
-                            : "Sign in as a buyer or an officer to see the contact."));
+                        sees ? "This supplier has not given a contact yet."
+                             : "Sign in as a buyer or an officer to see the contact."));
         }
     }
     jw_obj_end(&w);

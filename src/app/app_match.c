@@ -137,8 +137,11 @@ static enum khu_err admit(struct store_tx *tx, struct acting *x, struct khu_diag
                              ? "no demand of yours has this code"
                              : "no match has this demand and supplier");
     if (a->act == MATCH_ACT_PROPOSE) {
-        if (!x->now.supplier_found || !x->now.is_supplier)
-            return not_found(d, "supplier", "no supplier has this tax code");
+        if (!x->now.supplier_found || !x->now.is_supplier) {
+            not_found(d, "supplier", "no supplier has this tax code");
+            khu_diag_rule(d, "no_supplier", NULL);
+            return KHU_ENOTFOUND;
+        }
         if (x->now.match_found) {
             khu_diag_set(d, 0, 0, "supplier", "this supplier was proposed for the demand already");
             khu_diag_rule(d, "taken", NULL);
@@ -199,17 +202,9 @@ static size_t match_fields(const struct acting *x, struct app_edit_field *f, str
         f[n++] = val("proposed_by", x->who->name);
         if (a->score)
             f[n++] = val("score", a->score);
-        if (a->with_interest) { /* the interest at once */
-            *err = check_text(a->note, "note", 0, d);
-            f[n++] = val("interest_on", a->today);
-            f[n++] = val("interest_note", a->note);
-        }
         break;
     case MATCH_ACT_INTEREST:
-        *err = check_text(a->note, "note", 0, d);
-        f[n++] = val("interest_on", a->today);
-        f[n++] = val("interest_note", a->note);
-        break;
+        break; /* its values follow: a proposal with the interest sends it too */
     case MATCH_ACT_ACCEPT:
         f[n++] = val("answered_on", a->today);
         break;
@@ -239,6 +234,11 @@ static size_t match_fields(const struct acting *x, struct app_edit_field *f, str
         break;
     default:
         break;
+    }
+    if (to == MATCH_INTEREST) { /* the expression of interest is sent */
+        *err = check_text(a->note, "note", 0, d);
+        f[n++] = val("interest_on", a->today);
+        f[n++] = val("interest_note", a->note);
     }
     return n;
 }
